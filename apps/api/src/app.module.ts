@@ -1,0 +1,38 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { dataSourceOptions } from '@app/database';
+import { GeographyModule } from '@app/geography';
+import { AppConfig } from './config/app-config';
+import { databaseSettings, entities } from './database/persistence';
+import { GraphqlApiModule } from './graphql/graphql-api.module';
+import { GraphqlIdeModule } from './graphql/ide/graphql-ide.module';
+import { HealthModule } from './health/health.module';
+import { loggingParams } from './logging';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static register(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  }
+}
+
+/** Wires the bounded contexts into one API; holds no domain rules of its own. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        LoggerModule.forRoot(loggingParams(config)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseSettings(config, databaseUrl), entities)),
+        GraphqlApiModule,
+        ...(config.graphqlIde ? [GraphqlIdeModule] : []),
+        HealthModule,
+        GeographyModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,99 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ENVIRONMENTS = ['development', 'production', 'test'] as const;
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+const got = (args: { value: unknown }): string => `(got ${JSON.stringify(args.value)})`;
+
+/** Environment variables, typed and checked once at start-up; see the README's table. */
+export class AppConfig {
+  @Transform(toInt)
+  @IsInt({ message: (a) => `PORT must be an integer from 1 to 65535 ${got(a)}` })
+  @Min(1, { message: (a) => `PORT must be an integer from 1 to 65535 ${got(a)}` })
+  @Max(65535, { message: (a) => `PORT must be an integer from 1 to 65535 ${got(a)}` })
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: () => 'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/convene',
+  })
+  DATABASE_URL?: string;
+
+  @IsIn(LOG_LEVELS, { message: (a) => `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} ${got(a)}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsIn(ENVIRONMENTS, { message: (a) => `NODE_ENV must be one of ${ENVIRONMENTS.join(', ')} ${got(a)}` })
+  NODE_ENV: (typeof ENVIRONMENTS)[number] = 'development';
+
+  @Transform(toInt)
+  @IsInt({ message: (a) => `DB_POOL_SIZE must be an integer from 1 to 200 ${got(a)}` })
+  @Min(1, { message: (a) => `DB_POOL_SIZE must be an integer from 1 to 200 ${got(a)}` })
+  @Max(200, { message: (a) => `DB_POOL_SIZE must be an integer from 1 to 200 ${got(a)}` })
+  DB_POOL_SIZE = 10;
+
+  @Transform(toInt)
+  @IsInt({ message: (a) => `DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
+  @Min(100, { message: (a) => `DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
+  DB_CONNECT_TIMEOUT_MS = 5_000;
+
+  @Transform(toInt)
+  @IsInt({ message: (a) => `DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
+  @Min(100, { message: (a) => `DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
+  DB_STATEMENT_TIMEOUT_MS = 15_000;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: (a) => `DB_MIGRATE_ON_START must be true or false ${got(a)}` })
+  DB_MIGRATE_ON_START?: boolean;
+
+  @IsString()
+  EMBEDDED_DB_DIR = '.data/postgres';
+
+  @Transform(toInt)
+  @IsInt({ message: (a) => `EMBEDDED_DB_PORT must be an integer from 1024 to 65535 ${got(a)}` })
+  @Min(1024, { message: (a) => `EMBEDDED_DB_PORT must be an integer from 1024 to 65535 ${got(a)}` })
+  @Max(65535, { message: (a) => `EMBEDDED_DB_PORT must be an integer from 1024 to 65535 ${got(a)}` })
+  EMBEDDED_DB_PORT = 54329;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: (a) => `GRAPHQL_IDE must be true or false ${got(a)}` })
+  GRAPHQL_IDE?: boolean;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  /** Migrate and seed reference data at start: on by default only for the embedded database. */
+  get migrateOnStart(): boolean {
+    return this.DB_MIGRATE_ON_START ?? this.DATABASE_URL === undefined;
+  }
+
+  get graphqlIde(): boolean {
+    return this.GRAPHQL_IDE ?? !this.isProduction;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment; throws one readable line naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const given = Object.fromEntries(
+    [...known, 'DATABASE_URL', 'DB_MIGRATE_ON_START', 'GRAPHQL_IDE']
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  const errors = validateSync(config, { stopAtFirstError: true });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,16 @@
+import { defaultDatabaseSettings, type DatabaseSettings, type EntityList } from '@app/database';
+import { geographyEntities } from '@app/geography';
+import type { AppConfig } from '../config/app-config';
+
+/** Every context's entities: the composition root is the only place that knows them all. */
+export const entities: EntityList = [...geographyEntities];
+
+export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {
+  return {
+    ...defaultDatabaseSettings,
+    url,
+    poolSize: config.DB_POOL_SIZE,
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  };
+}

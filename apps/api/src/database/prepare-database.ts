@@ -1,0 +1,32 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, type DatabaseSettings } from '@app/database';
+import { isGeographySeeded, seedGeography } from '@app/geography';
+import { entities } from './persistence';
+
+/** Opens a short-lived connection for CLI work; the server uses Nest's own. */
+export async function withDataSource<T>(settings: DatabaseSettings, work: (ds: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = new DataSource({ ...dataSourceOptions(settings, entities), poolSize: 2 });
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Brings a database up to date: pending migrations, then the reference data if it is missing. */
+export async function prepareDatabase(dataSource: DataSource): Promise<void> {
+  const log = new Logger('Database');
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length > 0) {
+    log.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+  }
+  if (!(await isGeographySeeded(dataSource.manager))) {
+    const summary = await seedGeography(dataSource.manager);
+    log.log(
+      `Seeded reference geography: ${summary.policeForceAreas} police force areas, ` +
+        `${summary.localAuthorities} local authorities, ${summary.communitySafetyPartnerships} CSPs`,
+    );
+  }
+}

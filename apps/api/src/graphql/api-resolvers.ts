@@ -1,0 +1,8 @@
+import { geographyResolvers } from '@app/geography';
+
+/**
+ * Every resolver class of the API, for generating the schema without a database.
+ * The end-to-end drift test proves this list matches what the running app serves.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const apiResolvers: Function[] = [...geographyResolvers];

@@ -1,0 +1,37 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AppConfig } from '../config/app-config';
+import { InputValidationPipe } from './input-validation.pipe';
+import { formatError } from './format-error';
+import { GraphqlExceptionFilter } from './graphql-exception.filter';
+import { createRequestContext } from './request-context.factory';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** GraphQL over HTTP (Apollo) and WebSocket (graphql-ws) on one path, with one error mapping. */
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): ApolloDriverConfig => ({
+        path: GRAPHQL_PATH,
+        autoSchemaFile: true,
+        sortSchema: true,
+        graphiql: false, // served offline by GraphqlIdeModule instead of from a CDN
+        introspection: !config.isProduction || config.graphqlIde,
+        includeStacktraceInErrorResponses: false,
+        formatError,
+        context: createRequestContext,
+        subscriptions: { 'graphql-ws': { path: GRAPHQL_PATH } },
+      }),
+    }),
+  ],
+  providers: [
+    { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+  ],
+})
+export class GraphqlApiModule {}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { LogLevel } from '@nestjs/common';
+import type { Params } from 'nestjs-pino';
+import { projectRoot } from '@app/common';
+import type { AppConfig } from './config/app-config';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Structured JSON logs with request ids; pretty, single-line output in development. */
+export function loggingParams(config: AppConfig): Params {
+  const pretty = !config.isProduction && config.LOG_LEVEL !== 'silent' && hasPinoPretty();
+  return {
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+      // The request id, method, path and status are enough to correlate; headers are noise.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+      ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname' } } } : {}),
+    },
+  };
+}
+
+function hasPinoPretty(): boolean {
+  try {
+    createRequire(join(projectRoot(), 'package.json')).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false; // production installs omit dev dependencies
+  }
+}
+
+/** Nest's console logger levels for a pino level, used before the pino logger exists. */
+export function nestLogLevels(level: AppConfig['LOG_LEVEL']): LogLevel[] {
+  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  const upTo = { silent: -1, fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 }[level];
+  return order.slice(0, upTo + 1);
+}

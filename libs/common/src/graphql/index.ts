@@ -1,0 +1,4 @@
+export * from './request-loaders';
+export * from './request-context';
+export * from './scalars';
+export * from './loader-results';

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './graphql';
+export * from './project-root';
+export * from './time/calendar-date';

@@ -1,0 +1,34 @@
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import type { DatabaseSettings } from './database-settings';
+import { migrations } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { SqlLogger } from './sql-logger';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type PostgresDataSourceOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
+
+export type EntityList = MixedList<Function | string | EntitySchema>;
+
+/** The one place TypeORM is configured, for the server, the CLI and the tests alike. */
+export function dataSourceOptions(settings: DatabaseSettings, entities: EntityList): PostgresDataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities,
+    migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: new SqlLogger(),
+    maxQueryExecutionTime: settings.slowQueryMs,
+    poolSize: settings.poolSize,
+    connectTimeoutMS: settings.connectTimeoutMs,
+    applicationName: settings.applicationName,
+    extra: {
+      statement_timeout: settings.statementTimeoutMs,
+      idle_in_transaction_session_timeout: settings.statementTimeoutMs * 2,
+    },
+  };
+}

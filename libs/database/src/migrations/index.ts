@@ -1,0 +1,4 @@
+import { Geography1795460973071 } from './1795460973071-Geography';
+
+// Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
+export const migrations = [Geography1795460973071];

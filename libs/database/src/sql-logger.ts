@@ -1,0 +1,54 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+export type SqlListener = (sql: string) => void;
+
+/**
+ * TypeORM logger that sends failures and slow queries to the application log and lets
+ * tests observe every statement (to assert how many SQL statements a request costs).
+ */
+export class SqlLogger implements TypeOrmLogger {
+  private static readonly listeners = new Set<SqlListener>();
+  private readonly logger = new NestLogger('SQL');
+
+  /** Calls `listener` for every statement until the returned function is called. */
+  static observe(listener: SqlListener): () => void {
+    SqlLogger.listeners.add(listener);
+    return () => SqlLogger.listeners.delete(listener);
+  }
+
+  logQuery(query: string): void {
+    for (const listener of SqlLogger.listeners) {
+      listener(query);
+    }
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.warn({ err: String(error), query: clip(query) }, 'SQL statement failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ ms: time, query: clip(query) }, 'slow SQL statement');
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') {
+      this.logger.warn(message);
+    } else {
+      this.logger.debug(message);
+    }
+  }
+}
+
+/** Bulk statements can be megabytes long; a log line needs only their start. */
+function clip(sql: string): string {
+  return sql.length > 500 ? `${sql.slice(0, 500)}… (${sql.length} chars)` : sql;
+}

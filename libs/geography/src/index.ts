@@ -1,0 +1,12 @@
+export * from './geography.enums';
+export * from './geography.entities';
+export * from './geography.module';
+export * from './police-force-area/police-force-area.model';
+export * from './police-force-area/police-force-area.service';
+export * from './police-force-area/police-force-area.loader';
+export * from './local-authority/local-authority.model';
+export * from './local-authority/local-authority.service';
+export * from './local-authority/local-authority.loader';
+export * from './governance/governance-period.model';
+export { periodOn } from './governance/governance';
+export * from './seed/geography.seeder';

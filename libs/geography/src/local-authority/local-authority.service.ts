@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DomainError } from '@app/common';
+import { CommunitySafetyPartnershipEntity } from '../community-safety-partnership/community-safety-partnership.entity';
+import type { LocalAuthorityFilter } from './dto/local-authorities.args';
+import { LocalAuthorityEntity } from './local-authority.entity';
+
+export interface PartnershipOfAuthority {
+  readonly localAuthorityId: string;
+  readonly partnership: Pick<CommunitySafetyPartnershipEntity, 'code' | 'name'>;
+}
+
+@Injectable()
+export class LocalAuthorityService {
+  constructor(
+    @InjectRepository(LocalAuthorityEntity) private readonly authorities: Repository<LocalAuthorityEntity>,
+    @InjectRepository(CommunitySafetyPartnershipEntity)
+    private readonly partnerships: Repository<CommunitySafetyPartnershipEntity>,
+  ) {}
+
+  list(filter: LocalAuthorityFilter = {}): Promise<LocalAuthorityEntity[]> {
+    const query = this.authorities.createQueryBuilder('authority').orderBy('authority.name');
+    if (filter.policeForceAreaCode) {
+      query
+        .innerJoin('authority.policeForceArea', 'area')
+        .andWhere('area.code = :areaCode', { areaCode: filter.policeForceAreaCode });
+    }
+    if (filter.nameContains) {
+      query.andWhere(`authority.name ILIKE '%' || :name || '%' ESCAPE '\\'`, {
+        name: filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`),
+      });
+    }
+    return query.getMany();
+  }
+
+  async getByCode(code: string): Promise<LocalAuthorityEntity> {
+    const authority = await this.authorities.findOneBy({ code });
+    if (!authority) {
+      throw DomainError.notFound('Local authority', code);
+    }
+    return authority;
+  }
+
+  findByAreaIds(areaIds: readonly string[]): Promise<LocalAuthorityEntity[]> {
+    return this.authorities
+      .createQueryBuilder('authority')
+      .where('authority.police_force_area_id = ANY(:areaIds)', { areaIds })
+      .orderBy('authority.name')
+      .getMany();
+  }
+
+  async findPartnerships(authorityIds: readonly string[]): Promise<PartnershipOfAuthority[]> {
+    // Raw rows: one partnership serves several authorities, and entity hydration would merge them.
+    const rows = await this.partnerships
+      .createQueryBuilder('partnership')
+      .innerJoin(
+        'local_authority_community_safety_partnership',
+        'link',
+        'link.community_safety_partnership_id = partnership.id',
+      )
+      .select('link.local_authority_id', 'localAuthorityId')
+      .addSelect('partnership.code', 'code')
+      .addSelect('partnership.name', 'name')
+      .where('link.local_authority_id = ANY(:authorityIds)', { authorityIds })
+      .orderBy('partnership.name')
+      .getRawMany<{ localAuthorityId: string; code: string; name: string }>();
+    return rows.map(({ localAuthorityId, code, name }) => ({ localAuthorityId, partnership: { code, name } }));
+  }
+}
