@@ -1,0 +1,38 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { AddressInfo } from 'node:net';
+import { createTestDatabase, GraphqlHttpClient, type TestDatabase } from '@app/testing';
+import { AppModule } from '../../src/app.module';
+import { loadConfig } from '../../src/config/app-config';
+
+export interface TestApp {
+  readonly app: INestApplication;
+  readonly database: TestDatabase;
+  /** http://127.0.0.1:<port> */
+  readonly baseUrl: string;
+  readonly graphqlUrl: string;
+  readonly client: GraphqlHttpClient;
+  close(): Promise<void>;
+}
+
+/** The real API on a random port, over its own copy of the seeded template database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, database.url)] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    database,
+    baseUrl,
+    graphqlUrl: `${baseUrl}/graphql`,
+    client: new GraphqlHttpClient(`${baseUrl}/graphql`),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

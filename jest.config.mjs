@@ -1,0 +1,22 @@
+// ts-jest in ESM mode: Nest 12 is ESM-only and Jest's CommonJS loader cannot require it.
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  moduleNameMapper: {
+    '^@app/(.*)$': '<rootDir>/libs/$1/src',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  setupFiles: ['<rootDir>/libs/testing/src/setup-file.ts'],
+  globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
+  globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
+  maxWorkers: 2,
+  testTimeout: 30000,
+};

@@ -1,0 +1,55 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface GraphqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; fields?: { field: string; message: string }[]; [key: string]: unknown };
+}
+
+export interface GraphqlResponse<T> {
+  data?: T | null;
+  errors?: GraphqlError[];
+}
+
+/** A GraphQL client as a real one talks to the API: JSON POSTs over HTTP. */
+export class GraphqlHttpClient {
+  constructor(private readonly url: string) {}
+
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphqlResponse<T> & { status: number; headers: Headers }> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as GraphqlResponse<T>;
+    return { ...body, status: response.status, headers: response.headers };
+  }
+
+  /** The data of a request that must succeed; fails with the errors otherwise. */
+  async data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const { data, errors } = await this.request<T>(query, variables);
+    if (errors?.length || !data) {
+      throw new Error(`GraphQL errors: ${JSON.stringify(errors)}`);
+    }
+    return data;
+  }
+}
+
+/** A graphql-ws client (the protocol browsers and dashboards use) on the API's WebSocket path. */
+export function graphqlWsClient(url: string): Client {
+  return createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+}
+
+/** Runs one operation over WebSocket and collects what it yields. */
+export async function wsRequest<T>(client: Client, query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>[]> {
+  const results: GraphqlResponse<T>[] = [];
+  for await (const result of client.iterate<T>({ query, variables })) {
+    results.push(result as GraphqlResponse<T>);
+  }
+  return results;
+}
