@@ -14,37 +14,48 @@ import { buildApiSchema, schemaText } from './graphql/print-schema';
 const SCHEMA_FILE = (): string => join(projectRoot(), 'schema', 'schema.graphql');
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
-  migrate: () => withDatabase(async (ds) => {
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
-    return 0;
-  }),
-  seed: () => withDatabase(async (ds) => {
-    console.log('Seeded', await seedGeography(ds.manager));
-    return 0;
-  }),
-  reset: () => withDatabase(async (ds) => {
-    await ds.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-    await prepareDatabase(ds);
-    console.log('Database dropped, migrated and seeded');
-    return 0;
-  }),
-  'check-migrations': () => withDatabase(async (ds) => {
-    await ds.runMigrations({ transaction: 'each' });
-    const { up } = await pendingSchemaChanges(ds);
-    if (up.length > 0) {
-      console.error(`The entities differ from the migrations; run \`npm run db:generate -- Name\`:\n${up.join(';\n')}`);
-      return 1;
-    }
-    console.log('Migrations match the entities');
-    return 0;
-  }),
-  'generate-migration': ([name = '']) => withDatabase(async (ds) => {
-    await ds.runMigrations({ transaction: 'each' });
-    const file = await generateMigration(ds, name);
-    console.log(file ? `Wrote ${file}: read it, tidy it, and add it to libs/database/src/migrations/index.ts` : 'No schema changes');
-    return 0;
-  }),
+  migrate: () =>
+    withDatabase(async (ds) => {
+      const applied = await ds.runMigrations({ transaction: 'each' });
+      console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
+      return 0;
+    }),
+  seed: () =>
+    withDatabase(async (ds) => {
+      console.log('Seeded', await seedGeography(ds.manager));
+      return 0;
+    }),
+  reset: () =>
+    withDatabase(async (ds) => {
+      await ds.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+      await prepareDatabase(ds);
+      console.log('Database dropped, migrated and seeded');
+      return 0;
+    }),
+  'check-migrations': () =>
+    withDatabase(async (ds) => {
+      await ds.runMigrations({ transaction: 'each' });
+      const { up } = await pendingSchemaChanges(ds);
+      if (up.length > 0) {
+        console.error(
+          `The entities differ from the migrations; run \`npm run db:generate -- Name\`:\n${up.join(';\n')}`,
+        );
+        return 1;
+      }
+      console.log('Migrations match the entities');
+      return 0;
+    }),
+  'generate-migration': ([name = '']) =>
+    withDatabase(async (ds) => {
+      await ds.runMigrations({ transaction: 'each' });
+      const file = await generateMigration(ds, name);
+      console.log(
+        file
+          ? `Wrote ${file}: read it, tidy it, and add it to libs/database/src/migrations/index.ts`
+          : 'No schema changes',
+      );
+      return 0;
+    }),
   'schema-generate': async () => {
     writeFileSync(SCHEMA_FILE(), schemaText(await buildApiSchema()));
     console.log(`Wrote ${SCHEMA_FILE()}`);
@@ -73,7 +84,9 @@ async function withDatabase(work: Parameters<typeof withDataSource<number>>[1]):
 }
 
 async function run(): Promise<number> {
-  Logger.overrideLogger(process.env.LOG_LEVEL === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['log', 'warn', 'error']);
+  Logger.overrideLogger(
+    process.env.LOG_LEVEL === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['log', 'warn', 'error'],
+  );
   const [name = '', ...args] = process.argv.slice(2);
   const command = commands[name];
   if (!command) {
@@ -86,7 +99,11 @@ async function run(): Promise<number> {
 run().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : error.message);
+    console.error(
+      error instanceof ConfigError || !(error instanceof Error)
+        ? String(error instanceof Error ? error.message : error)
+        : error.message,
+    );
     process.exit(1);
   },
 );

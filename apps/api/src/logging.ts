@@ -28,7 +28,9 @@ export function loggingParams(config: AppConfig): Params {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
-      ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname' } } } : {}),
+      ...(pretty
+        ? { transport: { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname' } } }
+        : {}),
     },
   };
 }

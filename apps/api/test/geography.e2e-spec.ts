@@ -16,7 +16,7 @@ interface Area {
 /** England and Wales total, computed from the seed file rather than typed in. */
 function seedPopulationTotal(): number {
   const csv = readFileSync(join(projectRoot(), 'seeds/geography/lad24_pfa24_population_census2021.csv'), 'utf8');
-  const rows = parse(csv, { columns: true }) as { census2021_usual_residents: string }[];
+  const rows = parse<{ census2021_usual_residents: string }>(csv, { columns: true });
   return rows.reduce((sum, row) => sum + Number(row.census2021_usual_residents), 0);
 }
 
@@ -50,13 +50,17 @@ describe('geography over GraphQL (HTTP)', () => {
 
   it('costs a constant number of SQL statements for areas with their authorities, and authorities with their area', async () => {
     const areas = await countSql(() =>
-      sut.client.data('{ policeForceAreas { code governance { type } currentGovernance { type } localAuthorities { code communitySafetyPartnerships { code } } } }'),
+      sut.client.data(
+        '{ policeForceAreas { code governance { type } currentGovernance { type } localAuthorities { code communitySafetyPartnerships { code } } } }',
+      ),
     );
     const authorities = await countSql(() =>
       sut.client.data('{ localAuthorities { code policeForceArea { code currentGovernance { type } } } }'),
     );
     const areasOnly = await countSql(() => sut.client.data('{ policeForceAreas { code localAuthorities { code } } }'));
-    const authoritiesOnly = await countSql(() => sut.client.data('{ localAuthorities { code policeForceArea { code } } }'));
+    const authoritiesOnly = await countSql(() =>
+      sut.client.data('{ localAuthorities { code policeForceArea { code } } }'),
+    );
 
     // One statement for the list, one per nested level, whatever the number of rows.
     expect(areasOnly.statements).toHaveLength(2);
@@ -76,10 +80,11 @@ describe('geography over GraphQL (HTTP)', () => {
     ['E23000034', 'CITY_OF_LONDON_POLICE_AUTHORITY', /Common Council/, null],
     ['W15000004', 'PCC', /Dyfed-Powys/, '2012-11-22'],
   ])('knows who governs %s today: %s', async (code, type, office, since) => {
-    const data = await sut.client.data<{ policeForceArea: { currentGovernance: { type: string; office: string; since: string | null } } }>(
-      'query ($code: String!) { policeForceArea(code: $code) { currentGovernance { type office since until } } }',
-      { code },
-    );
+    const data = await sut.client.data<{
+      policeForceArea: { currentGovernance: { type: string; office: string; since: string | null } };
+    }>('query ($code: String!) { policeForceArea(code: $code) { currentGovernance { type office since until } } }', {
+      code,
+    });
     expect(data.policeForceArea.currentGovernance).toMatchObject({ type, since, until: null });
     expect(data.policeForceArea.currentGovernance.office).toMatch(office);
   });
@@ -108,7 +113,17 @@ describe('geography over GraphQL (HTTP)', () => {
   });
 
   it('finds authorities by area and by name, with their area and community safety partnerships', async () => {
-    const data = await sut.client.data<Record<string, { code: string; name: string; policeForceArea: { code: string }; communitySafetyPartnerships: { code: string }[] }[]>>(`{
+    const data = await sut.client.data<
+      Record<
+        string,
+        {
+          code: string;
+          name: string;
+          policeForceArea: { code: string };
+          communitySafetyPartnerships: { code: string }[];
+        }[]
+      >
+    >(`{
       gwent: localAuthorities(filter: { policeForceAreaCode: "W15000002" }) { code name policeForceArea { code } communitySafetyPartnerships { code } }
       york: localAuthorities(filter: { nameContains: "YORK" }) { code name policeForceArea { code } communitySafetyPartnerships { code } }
       literal: localAuthorities(filter: { nameContains: "%" }) { code name policeForceArea { code } communitySafetyPartnerships { code } }
@@ -130,9 +145,12 @@ describe('geography over GraphQL (HTTP)', () => {
   });
 
   it('answers BAD_USER_INPUT naming the field for a malformed code', async () => {
-    const { errors, status } = await sut.client.request('query ($code: String!) { policeForceArea(code: $code) { code } }', {
-      code: 'Gwent',
-    });
+    const { errors, status } = await sut.client.request(
+      'query ($code: String!) { policeForceArea(code: $code) { code } }',
+      {
+        code: 'Gwent',
+      },
+    );
     expect(status).toBe(200);
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0]?.extensions?.fields?.[0]?.field).toBe('code');

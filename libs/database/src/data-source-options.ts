@@ -4,9 +4,9 @@ import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { SqlLogger } from './sql-logger';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type PostgresDataSourceOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity list type
 export type EntityList = MixedList<Function | string | EntitySchema>;
 
 /** The one place TypeORM is configured, for the server, the CLI and the tests alike. */

@@ -46,7 +46,11 @@ export function graphqlWsClient(url: string): Client {
 }
 
 /** Runs one operation over WebSocket and collects what it yields. */
-export async function wsRequest<T>(client: Client, query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>[]> {
+export async function wsRequest<T>(
+  client: Client,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphqlResponse<T>[]> {
   const results: GraphqlResponse<T>[] = [];
   for await (const result of client.iterate<T>({ query, variables })) {
     results.push(result as GraphqlResponse<T>);

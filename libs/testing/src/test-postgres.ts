@@ -14,7 +14,7 @@ export interface TestPostgres {
 export async function startTestPostgres(): Promise<TestPostgres> {
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
-    return { adminUrl: given, stop: async () => undefined };
+    return { adminUrl: given, stop: () => Promise.resolve() };
   }
   const embedded = await startEmbeddedPostgres({
     dataDir: join(projectRoot(), '.data', 'postgres-test'),

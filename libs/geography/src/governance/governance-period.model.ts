@@ -13,7 +13,10 @@ export class GovernancePeriod {
   @Field({ description: 'The office holding the functions (not a person: people change, offices persist).' })
   office!: string;
 
-  @Field(() => LocalDate, { nullable: true, description: 'First day of the period; null when it predates the records.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day of the period; null when it predates the records.',
+  })
   since!: string | null;
 
   @Field(() => LocalDate, {

@@ -5,9 +5,7 @@ import { GovernancePeriodEntity } from './governance-period.entity';
 
 @Injectable()
 export class GovernanceService {
-  constructor(
-    @InjectRepository(GovernancePeriodEntity) private readonly periods: Repository<GovernancePeriodEntity>,
-  ) {}
+  constructor(@InjectRepository(GovernancePeriodEntity) private readonly periods: Repository<GovernancePeriodEntity>) {}
 
   /** Governance history of each area, oldest first (an open start sorts first). */
   findByAreaIds(areaIds: readonly string[]): Promise<GovernancePeriodEntity[]> {

@@ -31,7 +31,10 @@ export class LocalAuthorityResolver {
   }
 
   @ResolveField(() => PoliceForceArea, { description: 'The police force area the authority lies in.' })
-  policeForceArea(@Parent() authority: LocalAuthorityEntity, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> {
+  policeForceArea(
+    @Parent() authority: LocalAuthorityEntity,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<PoliceForceArea> {
     return loaders.of(this.areaLoaders).byId.load(authority.policeForceAreaId);
   }
 

@@ -59,9 +59,21 @@ export async function seedGeography(manager: EntityManager): Promise<GeographySe
     );
     await tx.query('DELETE FROM governance_period');
     await tx.insert(GovernancePeriodEntity, periods);
-    await removeMissing(tx, 'community_safety_partnership', partnerships.map((p) => p.id));
-    await removeMissing(tx, 'local_authority', authorities.map((a) => a.id));
-    await removeMissing(tx, 'police_force_area', areas.map((a) => a.id));
+    await removeMissing(
+      tx,
+      'community_safety_partnership',
+      partnerships.map((p) => p.id),
+    );
+    await removeMissing(
+      tx,
+      'local_authority',
+      authorities.map((a) => a.id),
+    );
+    await removeMissing(
+      tx,
+      'police_force_area',
+      areas.map((a) => a.id),
+    );
     return {
       policeForceAreas: areas.length,
       localAuthorities: authorities.length,

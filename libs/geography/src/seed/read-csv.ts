@@ -6,5 +6,5 @@ import { projectRoot } from '@app/common';
 /** Reads a seed CSV (header row, UTF-8) from `seeds/` into records keyed by column name. */
 export function readSeedCsv(...path: string[]): Record<string, string>[] {
   const text = readFileSync(join(projectRoot(), 'seeds', ...path), 'utf8');
-  return parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  return parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true, trim: true });
 }

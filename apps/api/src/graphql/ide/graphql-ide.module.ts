@@ -1,4 +1,14 @@
-import { Controller, Get, type MiddlewareConsumer, Module, type NestModule, NotFoundException, Param, RequestMethod, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  NotFoundException,
+  Param,
+  RequestMethod,
+  Res,
+} from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

@@ -1,0 +1,61 @@
+# Convene GraphQL API: production image.
+#
+#   docker build -t convene-api .
+#   docker run --rm -p 3000:3000 -e DATABASE_URL=postgres://user:pass@host:5432/convene \
+#     -e DB_MIGRATE_ON_START=true convene-api
+#
+# Or `docker compose up --build` with the docker-compose.yml beside this file.
+#
+# DATABASE_URL is required here: the embedded PostgreSQL used in development is an
+# optional dependency that this image does not install.
+
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+# ---- builder: full dependencies, compile TypeScript to dist/ ---------------------------
+FROM ${NODE_IMAGE} AS builder
+WORKDIR /app
+
+# Dependencies first, so this layer is reused until the manifest or lockfile changes.
+# Install scripts are not needed to compile (the only ones are embedded-postgres's
+# library symlinks and two that package.json's allowScripts already turns off).
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+
+COPY tsconfig.json nest-cli.json ./
+COPY apps ./apps
+COPY libs ./libs
+RUN npx nest build api \
+ && test -f dist/apps/api/src/main.js \
+ && test -f dist/apps/api/src/cli.js
+
+# ---- runtime: production dependencies only, non-root ----------------------------------
+FROM ${NODE_IMAGE} AS runtime
+
+ENV NODE_ENV=production \
+    PORT=3000
+
+# The server finds its project root by walking up from the working directory to the
+# package.json named "convene", and reads seeds/ from there: keep WORKDIR at /app.
+WORKDIR /app
+
+# No devDependencies and no embedded-postgres (optional): production gets DATABASE_URL.
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
+ && npm cache clean --force
+
+COPY seeds ./seeds
+COPY --from=builder /app/dist ./dist
+
+# Files stay owned by root (read-only to the app); the server writes nothing to disk.
+USER node
+
+EXPOSE 3000
+
+# Slim images have no curl: ask Node's fetch. Liveness only (is the process serving
+# HTTP?); readiness, which also pings PostgreSQL, is /health/ready.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live', { signal: AbortSignal.timeout(4000) }).then((res) => process.exit(res.ok ? 0 : 1), () => process.exit(1))"]
+
+# Node is PID 1 here; the server handles SIGTERM itself (graceful shutdown in 2-4 s).
+# Database CLI in the same image: docker run ... node dist/apps/api/src/cli.js migrate
+CMD ["node", "dist/apps/api/src/main.js"]
