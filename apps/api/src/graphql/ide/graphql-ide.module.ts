@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { projectRoot } from '@app/common';
 import { graphiqlPage } from './graphiql-page';
 
@@ -19,11 +19,11 @@ const GRAPHQL_PATH = '/graphql';
 const ASSETS_PATH = '/graphql-ide';
 
 /** The files the page needs, resolved from installed packages (no CDN: works offline). */
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'graphiql.min.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.min.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
-  'react.production.min.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.production.min.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
+const ASSETS: Record<string, { pkg: string; path: string; type: string }> = {
+  'graphiql.min.js': { pkg: 'graphiql', path: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.min.css': { pkg: 'graphiql', path: 'graphiql.min.css', type: 'text/css' },
+  'react.production.min.js': { pkg: 'react', path: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.production.min.js': { pkg: 'react-dom', path: 'umd/react-dom.production.min.js', type: 'text/javascript' },
 };
 
 @Controller(ASSETS_PATH)
@@ -37,7 +37,8 @@ export class GraphqlIdeAssetsController {
       throw new NotFoundException();
     }
     res.type(asset.type).setHeader('Cache-Control', 'public, max-age=86400');
-    res.sendFile(this.resolve(asset.module));
+    // Through package.json: the packages' "exports" do not expose their UMD builds.
+    res.sendFile(join(dirname(this.resolve(`${asset.pkg}/package.json`)), asset.path));
   }
 }
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('uses documented defaults and the embedded database when DATABASE_URL is unset', () => {
+    const sut = loadConfig({});
+    expect(sut.PORT).toBe(3000);
+    expect(sut.LOG_LEVEL).toBe('info');
+    expect(sut.NODE_ENV).toBe('development');
+    expect(sut.DATABASE_URL).toBeUndefined();
+    expect(sut.migrateOnStart).toBe(true);
+    expect(sut.graphqlIde).toBe(true);
+  });
+
+  it('reads typed values from strings', () => {
+    const sut = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/convene',
+      NODE_ENV: 'production',
+      DB_POOL_SIZE: '20',
+      DB_MIGRATE_ON_START: 'true',
+    });
+    expect(sut.PORT).toBe(8080);
+    expect(sut.DB_POOL_SIZE).toBe(20);
+    expect(sut.migrateOnStart).toBe(true);
+    expect(sut.graphqlIde).toBe(false);
+  });
+
+  it('does not migrate a database it was given unless asked to', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x' }).migrateOnStart).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be an integer from 1 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'PORT must be an integer from 1 to 65535 (got 70000)'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a PostgreSQL URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test (got "staging")'],
+    [{ DB_MIGRATE_ON_START: 'yes' }, 'DB_MIGRATE_ON_START must be true or false (got "yes")'],
+  ])('rejects %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT must .*; LOG_LEVEL must/);
+  });
+});

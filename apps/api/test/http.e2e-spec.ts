@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('HTTP surface', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({ GRAPHQL_IDE: 'true' });
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('reports liveness and database readiness', async () => {
+    const live = await fetch(`${sut.baseUrl}/health/live`);
+    expect(live.status).toBe(200);
+    const ready = await fetch(`${sut.baseUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('serves an offline GraphQL IDE to browsers: every asset from this server, none from a CDN', async () => {
+    const page = await fetch(sut.graphqlUrl, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(sources.length).toBeGreaterThanOrEqual(4);
+    for (const source of sources) {
+      expect(source).toMatch(/^\/graphql-ide\//);
+      const asset = await fetch(`${sut.baseUrl}${source}`);
+      expect(asset.status).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    expect((await fetch(`${sut.baseUrl}/graphql-ide/..%2Fpackage.json`)).status).toBe(404);
+  });
+
+  it('still answers GraphQL to API clients on the same path', async () => {
+    const data = await sut.client.data<{ policeForceArea: { name: string } }>(
+      '{ policeForceArea(code: "E23000034") { name } }',
+    );
+    expect(data.policeForceArea.name).toBe('London, City of');
+  });
+});
+
+describe('HTTP surface in production', () => {
+  it('serves no IDE', async () => {
+    const sut = await startTestApp({ NODE_ENV: 'production' });
+    try {
+      const page = await fetch(sut.graphqlUrl, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toContain('graphiql');
+      expect((await fetch(`${sut.baseUrl}/graphql-ide/graphiql.min.js`)).status).toBe(404);
+    } finally {
+      await sut.close();
+    }
+  });
+});
