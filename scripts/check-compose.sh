@@ -9,9 +9,10 @@
 # 3. What the schema cannot express but `docker compose config/up` rejects: depends_on
 #    naming unknown services or forming a cycle, service_healthy on a service without a
 #    healthcheck, undeclared named volumes or networks, a service with neither image nor
-#    build, malformed ${...} interpolation, a host port published twice; plus the
-#    project's rules: no obsolete top-level `version`, and no postgres:18+ volume at
-#    /var/lib/postgresql/data (those images refuse to start with it).
+#    build, malformed ${...} interpolation, a host port published twice, literal values
+#    that do not convert (healthcheck durations and retries, stop_grace_period, restart);
+#    plus the project's rules: no obsolete top-level `version`, and no postgres:18+ volume
+#    at /var/lib/postgresql/data (those images refuse to start with it).
 #
 # Needs node and the npm registry the first time: the pinned packages are installed once
 # into a cache folder (CHECK_COMPOSE_TOOLS, default ~/.cache/convene-check-compose/...).
@@ -114,6 +115,7 @@ const networks = new Set(['default', ...keysOf(compose.networks)]);
 const dependsOn = (svc) => (Array.isArray(svc.depends_on) ? svc.depends_on : keysOf(svc.depends_on));
 const interpolated = (v) => typeof v === 'string' && v.includes('$');
 const publishedBy = new Map();
+const DURATION = /^(0|([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h)(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|ms|s|m|h))*)$/;
 
 for (const [name, svc] of Object.entries(services)) {
   const at = `/services/${name}`;
@@ -143,6 +145,25 @@ for (const [name, svc] of Object.entries(services)) {
     if (pg && Number(pg[1]) >= 18 && typeof target === 'string' && /^\/var\/lib\/postgresql\/data\/?$/.test(target)) {
       fail(`${at}/volumes/${i}`, 'postgres 18+ images keep data under /var/lib/postgresql/18/docker: mount /var/lib/postgresql');
     }
+  }
+  // The schema lets strings stand for numbers and durations (for ${VAR}); Compose then
+  // rejects literals that do not convert. Check the fields this project uses.
+  const literal = (v) => v !== undefined && v !== null && !interpolated(v);
+  const hc = svc.healthcheck;
+  if (isMap(hc)) {
+    for (const key of ['interval', 'timeout', 'start_period', 'start_interval']) {
+      if (literal(hc[key]) && !DURATION.test(String(hc[key]))) fail(`${at}/healthcheck/${key}`, `"${hc[key]}" is not a duration such as 5s or 1m30s`);
+    }
+    if (literal(hc.retries) && !/^\d+$/.test(String(hc.retries))) fail(`${at}/healthcheck/retries`, `"${hc.retries}" is not a whole number`);
+    if (Array.isArray(hc.test) && !['NONE', 'CMD', 'CMD-SHELL'].includes(hc.test[0])) {
+      fail(`${at}/healthcheck/test`, 'a list must start with CMD, CMD-SHELL or NONE');
+    }
+  }
+  if (literal(svc.stop_grace_period) && !DURATION.test(String(svc.stop_grace_period))) {
+    fail(`${at}/stop_grace_period`, `"${svc.stop_grace_period}" is not a duration such as 10s`);
+  }
+  if (literal(svc.restart) && !/^(no|always|unless-stopped|on-failure(:\d+)?)$/.test(String(svc.restart))) {
+    fail(`${at}/restart`, `"${svc.restart}" is not one of no, always, on-failure[:N], unless-stopped`);
   }
   const serviceNetworks = Array.isArray(svc.networks) ? svc.networks : keysOf(svc.networks);
   for (const net of serviceNetworks) {
