@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '*.mjs', 'libs/database/src/migrations/*-*.ts'],
+    ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'libs/database/src/migrations/*-*.ts'],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -34,5 +34,10 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Plain JavaScript tooling (configs, scripts): no TypeScript project to type-check against.
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
 );

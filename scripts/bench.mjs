@@ -33,7 +33,9 @@ function startServer() {
     EMBEDDED_DB_DIR: DATA_DIR,
     EMBEDDED_DB_PORT: '54378',
   };
-  if (!process.env.DATABASE_URL) env.DB_MIGRATE_ON_START = 'true';
+  if (!process.env.DATABASE_URL) {
+    env.DB_MIGRATE_ON_START = 'true';
+  }
   const started = performance.now();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   return { child, started };
@@ -41,9 +43,13 @@ function startServer() {
 
 async function untilReady({ child, started }) {
   for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      throw new Error(`server exited with ${child.exitCode}`);
+    }
     try {
-      if ((await fetch(`${BASE}/health/ready`)).ok) return Math.round(performance.now() - started);
+      if ((await fetch(`${BASE}/health/ready`)).ok) {
+        return Math.round(performance.now() - started);
+      }
     } catch {
       /* not listening yet */
     }
@@ -87,7 +93,9 @@ try {
   for (const [name, query] of scenarios) {
     await run(query); // warm-up of plans, JIT and pools (discarded)
     const r = await run(query);
-    if (r.non2xx || r.errors) throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    if (r.non2xx || r.errors) {
+      throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    }
     rows.push(
       `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${Math.round(r.throughput.average / 1024)} |`,
     );
