@@ -58,4 +58,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 
 # Node is PID 1 here; the server handles SIGTERM itself (graceful shutdown in 2-4 s).
 # Database CLI in the same image: docker run ... node dist/apps/api/src/cli.js migrate
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["node", "--max-semi-space-size=32", "dist/apps/api/src/main.js"]

@@ -37,7 +37,10 @@ function startServer() {
     env.DB_MIGRATE_ON_START = 'true';
   }
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/apps/api/src/main.js'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return { child, started };
 }
 

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -9,6 +10,9 @@ import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { createRequestContext } from './request-context.factory';
 
 export const GRAPHQL_PATH = '/graphql';
+
+// Our CommonJS build sees @apollo/server's CJS typings, @nestjs/apollo its ESM ones: same runtime object.
+type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 /** GraphQL over HTTP (Apollo) and WebSocket (graphql-ws) on one path, with one error mapping. */
 @Module({
@@ -26,6 +30,8 @@ export const GRAPHQL_PATH = '/graphql';
         formatError,
         context: createRequestContext,
         subscriptions: { 'graphql-ws': { path: GRAPHQL_PATH } },
+        // Cache hints are unused (responses are per user), and the plugin wraps every field resolver.
+        plugins: [ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin],
       }),
     }),
   ],
