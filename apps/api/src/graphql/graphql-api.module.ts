@@ -31,6 +31,7 @@ type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
         context: createRequestContext,
         subscriptions: { 'graphql-ws': { path: GRAPHQL_PATH } },
         // Cache hints are unused (responses are per user), and the plugin wraps every field resolver.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only
         plugins: [ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin],
       }),
     }),
