@@ -2,11 +2,15 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
+import type { ServerOptions } from 'graphql-ws';
+import { GraphQLError, specifiedRules, validate } from 'graphql';
 import { AppConfig } from '../config/app-config';
 import { InputValidationPipe } from './input-validation.pipe';
 import { formatError } from './format-error';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
+import { type QueryProtection, queryProtection } from './protection/query-limits';
+import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
 import { createRequestContext } from './request-context.factory';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -14,29 +18,58 @@ export const GRAPHQL_PATH = '/graphql';
 // Our CommonJS build sees @apollo/server's CJS typings, @nestjs/apollo its ESM ones: same runtime object.
 type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
+/**
+ * graphql-ws gets none of Apollo's rules or plugins: give it the same limits. (Nest's type
+ * omits `parse` and `validate`, but passes every option through to graphql-ws.)
+ */
+function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsConfig {
+  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate'> = {
+    path: GRAPHQL_PATH,
+    // Token limit: a parse error thrown inside graphql-ws would close the socket, so answer it here.
+    onSubscribe: (_ctx, _id, payload) => {
+      try {
+        protection.parse(payload.query);
+        return undefined;
+      } catch (error) {
+        return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+      }
+    },
+    validate: (schema, document) => validate(schema, document, [...specifiedRules, ...protection.validationRules]),
+  };
+  return options;
+}
+
 /** GraphQL over HTTP (Apollo) and WebSocket (graphql-ws) on one path, with one error mapping. */
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): ApolloDriverConfig => ({
-        path: GRAPHQL_PATH,
-        autoSchemaFile: true,
-        sortSchema: true,
-        graphiql: false, // served offline by GraphqlIdeModule instead of from a CDN
-        introspection: !config.isProduction || config.graphqlIde,
-        includeStacktraceInErrorResponses: false,
-        formatError,
-        context: createRequestContext,
-        subscriptions: { 'graphql-ws': { path: GRAPHQL_PATH } },
-        // Cache hints are unused (responses are per user), and the plugin wraps every field resolver.
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only
-        plugins: [ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin],
-      }),
+      useFactory: (config: AppConfig): ApolloDriverConfig => {
+        const protection = queryProtection({ production: config.isProduction });
+        return {
+          path: GRAPHQL_PATH,
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: false, // served offline by GraphqlIdeModule instead of from a CDN
+          introspection: !config.isProduction || config.graphqlIde,
+          includeStacktraceInErrorResponses: false,
+          formatError,
+          context: createRequestContext,
+          validationRules: protection.validationRules,
+          subscriptions: { 'graphql-ws': graphqlWsOptions(protection) },
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only
+          plugins: [
+            // Cache hints are unused (responses are per user), and the plugin wraps every field resolver.
+            ApolloServerPluginCacheControlDisabled(),
+            ...protection.plugins,
+          ] as unknown as ApolloPlugin[],
+        };
+      },
     }),
   ],
   providers: [
+    WebSocketPayloadLimit,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
   ],
