@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@app/database';
 import { GeographyModule } from '@app/geography';
+import { OrganisationsModule } from '@app/organisations';
 import { AppConfig } from './config/app-config';
 import { databaseSettings, entities } from './database/persistence';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
@@ -32,6 +33,7 @@ export class AppModule {
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),
         HealthModule,
         GeographyModule,
+        OrganisationsModule,
       ],
     };
   }

@@ -19,6 +19,9 @@ export function dataSourceOptions(settings: DatabaseSettings, entities: EntityLi
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
     logger: new SqlLogger(),

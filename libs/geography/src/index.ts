@@ -10,3 +10,5 @@ export * from './local-authority/local-authority.loader';
 export * from './governance/governance-period.model';
 export { periodOn } from './governance/governance';
 export * from './seed/geography.seeder';
+export { LocalAuthorityEntity } from './local-authority/local-authority.entity';
+export * from './geography.codes';

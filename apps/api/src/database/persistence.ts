@@ -1,9 +1,10 @@
 import { defaultDatabaseSettings, type DatabaseSettings, type EntityList } from '@app/database';
 import { geographyEntities } from '@app/geography';
+import { organisationsEntities } from '@app/organisations';
 import type { AppConfig } from '../config/app-config';
 
 /** Every context's entities: the composition root is the only place that knows them all. */
-export const entities: EntityList = [...geographyEntities];
+export const entities: EntityList = [...geographyEntities, ...organisationsEntities];
 
 export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {
   return {

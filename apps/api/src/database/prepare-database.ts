@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, type DatabaseSettings } from '@app/database';
 import { isGeographySeeded, seedGeography } from '@app/geography';
+import { OrganisationEntity, seedDemoOrganisations } from '@app/organisations';
 import { entities } from './persistence';
 
 /** Opens a short-lived connection for CLI work; the server uses Nest's own. */
@@ -15,7 +16,7 @@ export async function withDataSource<T>(settings: DatabaseSettings, work: (ds: D
   }
 }
 
-/** Brings a database up to date: pending migrations, then the reference data if it is missing. */
+/** Brings a database up to date: pending migrations, then reference and demo data if missing. */
 export async function prepareDatabase(dataSource: DataSource): Promise<void> {
   const log = new Logger('Database');
   const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -28,5 +29,9 @@ export async function prepareDatabase(dataSource: DataSource): Promise<void> {
       `Seeded reference geography: ${summary.policeForceAreas} police force areas, ` +
         `${summary.localAuthorities} local authorities, ${summary.communitySafetyPartnerships} CSPs`,
     );
+  }
+  if ((await dataSource.manager.count(OrganisationEntity)) === 0) {
+    const demo = await seedDemoOrganisations(dataSource.manager);
+    log.log(`Seeded demo data: ${demo.organisations} fictional organisations`);
   }
 }

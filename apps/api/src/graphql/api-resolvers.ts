@@ -1,8 +1,9 @@
 import { geographyResolvers } from '@app/geography';
+import { organisationsResolvers } from '@app/organisations';
 
 /**
  * Every resolver class of the API, for generating the schema without a database.
  * The end-to-end drift test proves this list matches what the running app serves.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const apiResolvers: Function[] = [...geographyResolvers];
+export const apiResolvers: Function[] = [...geographyResolvers, ...organisationsResolvers];

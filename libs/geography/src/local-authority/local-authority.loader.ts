@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { groupBy, type LoaderFactory } from '@app/common';
+import { groupBy, keyedBy, type LoaderFactory } from '@app/common';
 import type { LocalAuthorityEntity } from './local-authority.entity';
 import { LocalAuthorityService, type PartnershipOfAuthority } from './local-authority.service';
 
 export interface LocalAuthorityLoaders {
+  readonly byId: DataLoader<string, LocalAuthorityEntity>;
   readonly byAreaId: DataLoader<string, LocalAuthorityEntity[]>;
   readonly partnershipsByAuthorityId: DataLoader<string, PartnershipOfAuthority['partnership'][]>;
 }
@@ -15,6 +16,7 @@ export class LocalAuthorityLoaderFactory implements LoaderFactory<LocalAuthority
 
   createLoaders(): LocalAuthorityLoaders {
     return {
+      byId: new DataLoader(async (ids) => keyedBy(ids, await this.authorities.findByIds(ids), (a) => a.id)),
       byAreaId: new DataLoader(async (ids) =>
         groupBy(ids, await this.authorities.findByAreaIds(ids), (a) => a.policeForceAreaId),
       ),

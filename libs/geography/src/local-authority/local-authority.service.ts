@@ -42,6 +42,14 @@ export class LocalAuthorityService {
     return authority;
   }
 
+  findByIds(ids: readonly string[]): Promise<LocalAuthorityEntity[]> {
+    return this.authorities.createQueryBuilder('authority').where('authority.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  findByCodes(codes: readonly string[]): Promise<LocalAuthorityEntity[]> {
+    return this.authorities.createQueryBuilder('authority').where('authority.code = ANY(:codes)', { codes }).getMany();
+  }
+
   findByAreaIds(areaIds: readonly string[]): Promise<LocalAuthorityEntity[]> {
     return this.authorities
       .createQueryBuilder('authority')

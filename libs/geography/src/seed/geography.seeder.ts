@@ -5,7 +5,7 @@ import { GovernancePeriodEntity } from '../governance/governance-period.entity';
 import { LocalAuthorityEntity } from '../local-authority/local-authority.entity';
 import { PoliceForceAreaEntity } from '../police-force-area/police-force-area.entity';
 import { readSeedCsv } from './read-csv';
-import { seedId } from './seed-ids';
+import { seedId } from '@app/common';
 
 export interface GeographySeedSummary {
   readonly policeForceAreas: number;

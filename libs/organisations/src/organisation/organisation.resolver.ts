@@ -1,0 +1,47 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Connection, Loaders, RequestLoaders } from '@app/common';
+import { LocalAuthority, LocalAuthorityEntity, LocalAuthorityLoaderFactory } from '@app/geography';
+import { Specialism } from '../specialism/specialism.model';
+import { OrganisationArgs } from './dto/organisation.args';
+import { OrganisationsArgs } from './dto/organisations.args';
+import { OrganisationLoaderFactory } from './organisation.loader';
+import { Organisation, OrganisationConnection } from './organisation.model';
+import { OrganisationService } from './organisation.service';
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  constructor(
+    private readonly service: OrganisationService,
+    private readonly organisationLoaders: OrganisationLoaderFactory,
+    private readonly authorityLoaders: LocalAuthorityLoaderFactory,
+  ) {}
+
+  @Query(() => Organisation, { description: 'One organisation by id; NOT_FOUND if there is none.' })
+  organisation(@Args() { id }: OrganisationArgs): Promise<Organisation> {
+    return this.service.getById(id);
+  }
+
+  @Query(() => OrganisationConnection, { description: 'Organisations by name, a page at a time; optionally filtered.' })
+  organisations(@Args() { filter, first, after }: OrganisationsArgs): Promise<Connection<Organisation>> {
+    return this.service.list(filter, { first, after });
+  }
+
+  @ResolveField('specialisms', () => [Specialism], { description: 'Specialisms the organisation works in, by code.' })
+  specialismsOf(@Parent() organisation: Organisation, @Loaders() loaders: RequestLoaders): Promise<Specialism[]> {
+    return loaders.of(this.organisationLoaders).specialismsByOrganisationId.load(organisation.id);
+  }
+
+  @ResolveField(() => [LocalAuthority], {
+    description: 'Local authority districts the organisation serves (a national partner may serve none).',
+  })
+  async localAuthorities(
+    @Parent() organisation: Organisation,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<LocalAuthority[]> {
+    const ids = await loaders.of(this.organisationLoaders).localAuthorityIdsByOrganisationId.load(organisation.id);
+    const authorities = await loaders.of(this.authorityLoaders).byId.loadMany(ids);
+    return authorities
+      .filter((a): a is LocalAuthorityEntity => !(a instanceof Error))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+}

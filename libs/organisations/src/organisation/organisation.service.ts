@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { LocalAuthorityService } from '@app/geography';
+import { type Connection, DEFAULT_PAGE_SIZE, decodeCursor, DomainError, toConnection } from '@app/common';
+import type { OrganisationFilter } from './dto/organisations.args';
+import { OrganisationLocalAuthorityEntity, OrganisationSpecialismEntity } from './organisation-links.entity';
+import { OrganisationEntity } from './organisation.entity';
+import { OrganisationStatus } from './organisation.enums';
+
+export interface OrganisationPage {
+  readonly first?: number;
+  readonly after?: string;
+}
+
+@Injectable()
+export class OrganisationService {
+  constructor(
+    @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
+    @InjectRepository(OrganisationSpecialismEntity)
+    private readonly specialismLinks: Repository<OrganisationSpecialismEntity>,
+    @InjectRepository(OrganisationLocalAuthorityEntity)
+    private readonly areaLinks: Repository<OrganisationLocalAuthorityEntity>,
+    private readonly localAuthorities: LocalAuthorityService,
+  ) {}
+
+  /** A page in name order (keyset pagination: stable under inserts, cheap at any depth). */
+  async list(filter: OrganisationFilter = {}, page: OrganisationPage = {}): Promise<Connection<OrganisationEntity>> {
+    const limit = page.first ?? DEFAULT_PAGE_SIZE;
+    const query = await this.filtered(filter);
+    const totalCount = await query.clone().getCount();
+    if (page.after) {
+      const { key, id } = decodeCursor(page.after);
+      query.andWhere('(organisation.name, organisation.id) > (:key, :id)', { key, id });
+    }
+    const rows = await query
+      .orderBy('organisation.name', 'ASC')
+      .addOrderBy('organisation.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return toConnection(rows, limit, totalCount, (o) => ({ key: o.name, id: o.id }));
+  }
+
+  async getById(id: string): Promise<OrganisationEntity> {
+    const organisation = await this.organisations.findOneBy({ id });
+    if (!organisation) {
+      throw DomainError.notFound('Organisation', id);
+    }
+    return organisation;
+  }
+
+  findByIds(ids: readonly string[]): Promise<OrganisationEntity[]> {
+    return this.organisations
+      .createQueryBuilder('organisation')
+      .where('organisation.id = ANY(:ids)', { ids })
+      .getMany();
+  }
+
+  findSpecialismLinks(organisationIds: readonly string[]): Promise<OrganisationSpecialismEntity[]> {
+    return this.specialismLinks
+      .createQueryBuilder('link')
+      .where('link.organisation_id = ANY(:organisationIds)', { organisationIds })
+      .orderBy('link.specialism_code')
+      .getMany();
+  }
+
+  findLocalAuthorityLinks(organisationIds: readonly string[]): Promise<OrganisationLocalAuthorityEntity[]> {
+    return this.areaLinks
+      .createQueryBuilder('link')
+      .where('link.organisation_id = ANY(:organisationIds)', { organisationIds })
+      .getMany();
+  }
+
+  private async authorityIdsFor(filter: OrganisationFilter): Promise<string[]> {
+    const authorities = filter.servesPoliceForceAreaCode
+      ? await this.localAuthorities.list({ policeForceAreaCode: filter.servesPoliceForceAreaCode })
+      : await this.localAuthorities.findByCodes([filter.servesLocalAuthorityCode ?? '']);
+    return authorities
+      .filter((a) => !filter.servesLocalAuthorityCode || a.code === filter.servesLocalAuthorityCode)
+      .map((a) => a.id);
+  }
+
+  private async filtered(filter: OrganisationFilter): Promise<SelectQueryBuilder<OrganisationEntity>> {
+    const query = this.organisations
+      .createQueryBuilder('organisation')
+      .where('organisation.status = :status', { status: filter.status ?? OrganisationStatus.ACTIVE });
+    if (filter.kind) {
+      query.andWhere('organisation.kind = :kind', { kind: filter.kind });
+    }
+    if (filter.nameContains) {
+      query.andWhere(`organisation.name ILIKE '%' || :name || '%' ESCAPE '\\'`, {
+        name: filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`),
+      });
+    }
+    if (filter.specialism) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM organisation_specialism s
+           WHERE s.organisation_id = organisation.id AND s.specialism_code = :specialism)`,
+        { specialism: filter.specialism },
+      );
+    }
+    if (filter.servesLocalAuthorityCode || filter.servesPoliceForceAreaCode) {
+      // Codes become ids through geography's service: contexts do not read each other's tables.
+      const authorityIds = await this.authorityIdsFor(filter);
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM organisation_local_authority l
+           WHERE l.organisation_id = organisation.id AND l.local_authority_id = ANY(:authorityIds))`,
+        { authorityIds },
+      );
+    }
+    return query;
+  }
+}

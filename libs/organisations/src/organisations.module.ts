@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GeographyModule } from '@app/geography';
+import { OrganisationLoaderFactory } from './organisation/organisation.loader';
+import { OrganisationResolver } from './organisation/organisation.resolver';
+import { OrganisationService } from './organisation/organisation.service';
+import { organisationsEntities } from './organisations.entities';
+import { SpecialismResolver } from './specialism/specialism.resolver';
+import { SpecialismService } from './specialism/specialism.service';
+
+export const organisationsResolvers = [OrganisationResolver, SpecialismResolver];
+
+/** Organisations taking part: CVSs, voluntary organisations, national partners, statutory bodies. */
+@Module({
+  imports: [TypeOrmModule.forFeature(organisationsEntities), GeographyModule],
+  providers: [OrganisationService, SpecialismService, OrganisationLoaderFactory, ...organisationsResolvers],
+  exports: [OrganisationService, SpecialismService, OrganisationLoaderFactory],
+})
+export class OrganisationsModule {}
