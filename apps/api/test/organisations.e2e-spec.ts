@@ -31,7 +31,7 @@ describe('organisations over GraphQL', () => {
   it('pages through all organisations by name with cursors, no item twice or missed', async () => {
     const seen: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const { organisations }: Page = await sut.client.data<Page>(PAGE, { first: 7, after });
       total = organisations.totalCount;

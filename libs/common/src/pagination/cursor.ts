@@ -15,7 +15,7 @@ export function decodeCursor(cursor: string, field = 'after'): Keyset {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
-      return { key: value[0] as string, id: value[1] as string };
+      return { key: value[0], id: value[1] };
     }
   } catch {
     // fall through
