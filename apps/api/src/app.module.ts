@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@app/database';
 import { GeographyModule } from '@app/geography';
+import { IdentityModule } from '@app/identity';
 import { OrganisationsModule } from '@app/organisations';
 import { AppConfig } from './config/app-config';
 import { databaseSettings, entities } from './database/persistence';
@@ -34,6 +35,11 @@ export class AppModule {
         HealthModule,
         GeographyModule,
         OrganisationsModule,
+        IdentityModule.register({
+          jwtSecret: config.jwtSecret,
+          accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+          refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+        }),
       ],
     };
   }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '@app/common';
 import { seedGeography } from '@app/geography';
+import { seedDemoPeople } from '@app/identity';
 import { seedDemoOrganisations } from '@app/organisations';
 import { generateMigration, pendingSchemaChanges } from './cli/migration-commands';
 import { ConfigError, loadConfig } from './config/app-config';
@@ -24,7 +25,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   seed: () =>
     withDatabase(async (ds) => {
       console.log('Seeded reference geography', await seedGeography(ds.manager));
-      console.log('Seeded demo data', await seedDemoOrganisations(ds.manager));
+      console.log('Seeded demo data', await seedDemoOrganisations(ds.manager), await seedDemoPeople(ds.manager));
       return 0;
     }),
   reset: () =>

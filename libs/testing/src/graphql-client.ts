@@ -41,8 +41,14 @@ export class GraphqlHttpClient {
 }
 
 /** A graphql-ws client (the protocol browsers and dashboards use) on the API's WebSocket path. */
-export function graphqlWsClient(url: string): Client {
-  return createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+export function graphqlWsClient(url: string, connectionParams?: Record<string, unknown>): Client {
+  return createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams,
+  });
 }
 
 /** Runs one operation over WebSocket and collects what it yields. */

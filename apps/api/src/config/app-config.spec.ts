@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       DB_POOL_SIZE: '20',
       DB_MIGRATE_ON_START: 'true',
+      JWT_SECRET: 's'.repeat(40),
     });
     expect(sut.PORT).toBe(8080);
     expect(sut.DB_POOL_SIZE).toBe(20);
@@ -45,6 +46,14 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('requires a JWT secret in production only', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET must be set in production');
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow('JWT_SECRET must be at least 32 characters');
+    const sut = loadConfig({});
+    expect(sut.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(sut.jwtSecret).toBe(sut.jwtSecret);
   });
 
   it('names every bad variable at once', () => {

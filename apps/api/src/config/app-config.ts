@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const ENVIRONMENTS = ['development', 'production', 'test'] as const;
@@ -65,6 +77,31 @@ export class AppConfig {
   @IsBoolean({ message: (a) => `GRAPHQL_IDE must be true or false ${got(a)}` })
   GRAPHQL_IDE?: boolean;
 
+  @IsOptional()
+  @MinLength(32, { message: () => 'JWT_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 60 to 86400 ${got(a)}` })
+  @Min(60, { message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 60 to 86400 ${got(a)}` })
+  @Max(86_400, {
+    message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 60 to 86400 ${got(a)}`,
+  })
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt({ message: (a) => `REFRESH_TOKEN_TTL_DAYS must be a whole number of days from 1 to 365 ${got(a)}` })
+  @Min(1, { message: (a) => `REFRESH_TOKEN_TTL_DAYS must be a whole number of days from 1 to 365 ${got(a)}` })
+  @Max(365, { message: (a) => `REFRESH_TOKEN_TTL_DAYS must be a whole number of days from 1 to 365 ${got(a)}` })
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Outside production a missing secret is replaced by a random one: tokens then last one process. */
+  private readonly generatedSecret = randomBytes(48).toString('base64');
+
+  get jwtSecret(): string {
+    return this.JWT_SECRET ?? this.generatedSecret;
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -83,16 +120,19 @@ export class ConfigError extends Error {}
 
 /** Reads and checks the environment; throws one readable line naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
+  const known = Object.keys(new AppConfig()).filter((key) => /^[A-Z][A-Z0-9_]*$/.test(key));
   const given = Object.fromEntries(
-    [...known, 'DATABASE_URL', 'DB_MIGRATE_ON_START', 'GRAPHQL_IDE']
+    [...known, 'DATABASE_URL', 'DB_MIGRATE_ON_START', 'GRAPHQL_IDE', 'JWT_SECRET']
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
   const errors = validateSync(config, { stopAtFirstError: true });
-  if (errors.length > 0) {
-    const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  if (config.isProduction && !config.JWT_SECRET) {
+    problems.push('JWT_SECRET must be set in production (the same on every instance, at least 32 characters)');
+  }
+  if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   return config;

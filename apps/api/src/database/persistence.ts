@@ -1,10 +1,11 @@
 import { defaultDatabaseSettings, type DatabaseSettings, type EntityList } from '@app/database';
 import { geographyEntities } from '@app/geography';
+import { identityEntities } from '@app/identity';
 import { organisationsEntities } from '@app/organisations';
 import type { AppConfig } from '../config/app-config';
 
 /** Every context's entities: the composition root is the only place that knows them all. */
-export const entities: EntityList = [...geographyEntities, ...organisationsEntities];
+export const entities: EntityList = [...geographyEntities, ...organisationsEntities, ...identityEntities];
 
 export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {
   return {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, type DatabaseSettings } from '@app/database';
 import { isGeographySeeded, seedGeography } from '@app/geography';
+import { PersonEntity, seedDemoPeople } from '@app/identity';
 import { OrganisationEntity, seedDemoOrganisations } from '@app/organisations';
 import { entities } from './persistence';
 
@@ -33,5 +34,9 @@ export async function prepareDatabase(dataSource: DataSource): Promise<void> {
   if ((await dataSource.manager.count(OrganisationEntity)) === 0) {
     const demo = await seedDemoOrganisations(dataSource.manager);
     log.log(`Seeded demo data: ${demo.organisations} fictional organisations`);
+  }
+  if ((await dataSource.manager.count(PersonEntity)) === 0) {
+    const demo = await seedDemoPeople(dataSource.manager);
+    log.log(`Seeded demo data: ${demo.people} demo logins (see the README)`);
   }
 }

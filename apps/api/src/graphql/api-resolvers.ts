@@ -1,4 +1,5 @@
 import { geographyResolvers } from '@app/geography';
+import { identityResolvers } from '@app/identity';
 import { organisationsResolvers } from '@app/organisations';
 
 /**
@@ -6,4 +7,4 @@ import { organisationsResolvers } from '@app/organisations';
  * The end-to-end drift test proves this list matches what the running app serves.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const apiResolvers: Function[] = [...geographyResolvers, ...organisationsResolvers];
+export const apiResolvers: Function[] = [...geographyResolvers, ...organisationsResolvers, ...identityResolvers];

@@ -5,13 +5,14 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { GraphQLError, specifiedRules, validate } from 'graphql';
+import { AuthService } from '@app/identity';
 import { AppConfig } from '../config/app-config';
 import { InputValidationPipe } from './input-validation.pipe';
 import { formatError } from './format-error';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { type QueryProtection, queryProtection } from './protection/query-limits';
 import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
-import { createRequestContext } from './request-context.factory';
+import { requestContextFactory } from './request-context.factory';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -44,8 +45,8 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): ApolloDriverConfig => {
+      inject: [AppConfig, AuthService],
+      useFactory: (config: AppConfig, auth: AuthService): ApolloDriverConfig => {
         const protection = queryProtection({ production: config.isProduction });
         return {
           path: GRAPHQL_PATH,
@@ -55,7 +56,7 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
           introspection: !config.isProduction || config.graphqlIde,
           includeStacktraceInErrorResponses: false,
           formatError,
-          context: createRequestContext,
+          context: requestContextFactory(auth),
           validationRules: protection.validationRules,
           subscriptions: { 'graphql-ws': graphqlWsOptions(protection) },
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only

@@ -1,19 +1,44 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { RequestLoaders, type RequestContext } from '@app/common';
+import { RequestLoaders } from '@app/common';
+import { type Actor, type AuthService, type IdentityRequestContext } from '@app/identity';
 
 interface HttpContextArgs {
-  readonly req?: IncomingMessage & { id?: unknown };
+  readonly req?: IncomingMessage & { id?: unknown; ip?: string };
+}
+
+interface WsContextArgs {
+  readonly connectionParams?: Readonly<Record<string, unknown>>;
+  readonly extra?: { readonly request?: IncomingMessage };
 }
 
 /**
- * Builds the context of one GraphQL operation. Over HTTP the request id is pino-http's
- * (echoed as `x-request-id`); over WebSocket each operation gets its own.
+ * Builds the context of one GraphQL operation, over HTTP (Apollo) or WebSocket (graphql-ws).
+ * The bearer token comes from the Authorization header or graphql-ws `connectionParams`;
+ * it is checked only when a resolver asks for the actor.
  */
-export function createRequestContext(args: HttpContextArgs | undefined): RequestContext {
-  const id = args?.req?.id;
-  return {
-    requestId: typeof id === 'string' ? id : randomUUID(),
-    loaders: new RequestLoaders(),
+export function requestContextFactory(auth: AuthService) {
+  return (args: (HttpContextArgs & WsContextArgs) | undefined): IdentityRequestContext => {
+    const req = args?.req;
+    const id = req?.id;
+    const bearerToken = req
+      ? bearer(req.headers.authorization)
+      : bearer(args?.connectionParams?.authorization ?? args?.connectionParams?.Authorization);
+    let actor: Promise<Actor> | undefined;
+    return {
+      requestId: typeof id === 'string' ? id : randomUUID(),
+      clientAddress: req?.ip ?? args?.extra?.request?.socket.remoteAddress ?? 'unknown',
+      bearerToken,
+      loaders: new RequestLoaders(),
+      actor: () => (actor ??= auth.actorFor(bearerToken)),
+    };
   };
+}
+
+function bearer(header: unknown): string | null {
+  if (typeof header !== 'string') {
+    return null;
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1] ?? null;
 }

@@ -21,6 +21,13 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 
+  /** The same error with every field path under `prefix` (e.g. the argument name). */
+  withFieldPrefix(prefix: string): DomainError {
+    const fields = this.fields.map((f) => ({ field: `${prefix}.${f.field}`, message: f.message }));
+    const message = fields.length ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : this.message;
+    return new DomainError(this.code, message, fields);
+  }
+
   static badInput(field: string, message: string): DomainError {
     return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, [{ field, message }]);
   }

@@ -6,6 +6,10 @@ import { RequestLoaders } from './request-loaders';
 export interface RequestContext {
   /** Correlates logs of one request (HTTP) or one operation (WebSocket). */
   readonly requestId: string;
+  /** The client's IP address (as Express reports it; set `trust proxy` behind a load balancer). */
+  readonly clientAddress: string;
+  /** The bearer token the client presented (HTTP `Authorization`, graphql-ws `connectionParams`). */
+  readonly bearerToken: string | null;
   readonly loaders: RequestLoaders;
 }
 

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import jwt from 'jsonwebtoken';
+import { DEMO_LOGINS, DEMO_PASSWORD, SIGN_IN_THROTTLE } from '@app/identity';
+import { graphqlWsClient, wsRequest } from '@app/testing';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const SECRET = 'test-secret-test-secret-test-secret-1234';
+const SIGN_IN = `mutation ($email: String!, $password: String!) {
+  signIn(input: { email: $email, password: $password }) { accessToken refreshToken person { id email } }
+}`;
+const REFRESH = `mutation ($token: String!) { refreshSession(input: { refreshToken: $token }) { accessToken refreshToken } }`;
+const ME = '{ me { email displayName platformAdmin affiliations { role organisation { name kind } } } }';
+
+interface Session {
+  accessToken: string;
+  refreshToken: string;
+  person: { id: string; email: string };
+}
+
+describe('sign-in and sessions', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({ JWT_SECRET: SECRET });
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  const signIn = async (email: string, password = DEMO_PASSWORD): Promise<Session> =>
+    (await sut.client.data<{ signIn: Session }>(SIGN_IN, { email, password })).signIn;
+  const me = (token: string) =>
+    sut.client.request<{ me: unknown }>(ME, undefined, { authorization: `Bearer ${token}` });
+
+  it.each(DEMO_LOGINS.map((login) => [login.key, login] as const))(
+    'signs in the demo %s and knows who they are',
+    async (_key, login) => {
+      const session = await signIn(login.email.toUpperCase());
+      const { data } = await me(session.accessToken);
+      expect(data?.me).toMatchObject({ email: login.email, platformAdmin: login.platformAdmin });
+      expect((data?.me as { affiliations: unknown[] }).affiliations).toHaveLength(login.affiliations.length);
+    },
+  );
+
+  it('answers me with null when signed out', async () => {
+    expect((await sut.client.data<{ me: unknown }>(ME)).me).toBeNull();
+  });
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    const wrong = await sut.client.request(SIGN_IN, { email: 'member@demo.convene.example', password: 'nope' });
+    const unknown = await sut.client.request(SIGN_IN, { email: 'nobody@demo.convene.example', password: 'nope' });
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(unknown.errors?.[0]).toEqual(wrong.errors?.[0]);
+  });
+
+  it('rotates refresh tokens, and a replayed one ends the whole session', async () => {
+    const first = await signIn('coordinator@demo.convene.example');
+    const second = (await sut.client.data<{ refreshSession: Session }>(REFRESH, { token: first.refreshToken }))
+      .refreshSession;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect((await me(second.accessToken)).data?.me).toBeTruthy();
+
+    const replay = await sut.client.request(REFRESH, { token: first.refreshToken });
+    expect(replay.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const afterReplay = await sut.client.request(REFRESH, { token: second.refreshToken });
+    expect(afterReplay.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('signs out: the refresh token no longer works', async () => {
+    const session = await signIn('partner@demo.convene.example');
+    await sut.client.data('mutation ($t: String!) { signOut(input: { refreshToken: $t }) { signedOut } }', {
+      t: session.refreshToken,
+    });
+    const refreshed = await sut.client.request(REFRESH, { token: session.refreshToken });
+    expect(refreshed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses tampered, expired and foreign tokens with UNAUTHENTICATED', async () => {
+    const session = await signIn('admin@demo.convene.example');
+    const [header, payload, signature = ''] = session.accessToken.split('.');
+    const tampered = `${header}.${payload}.${signature.slice(0, -2)}xx`;
+    const expired = jwt.sign({ sub: session.person.id, exp: Math.floor(Date.now() / 1000) - 60 }, SECRET);
+    const foreign = jwt.sign({ sub: session.person.id }, 'another-secret-another-secret-another-secret');
+    for (const token of [tampered, expired, foreign]) {
+      const response = await me(token);
+      expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.data?.me ?? null).toBeNull();
+    }
+  });
+
+  it('never returns a password or its hash', async () => {
+    const response = await sut.client.request(SIGN_IN, {
+      email: 'admin@demo.convene.example',
+      password: DEMO_PASSWORD,
+    });
+    expect(JSON.stringify(response)).not.toMatch(/scrypt|passwordHash|convene-demo/);
+  });
+
+  it('answers BAD_USER_INPUT naming the field for a malformed email', async () => {
+    const { errors } = await sut.client.request(SIGN_IN, { email: 'not-an-email', password: 'x' });
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.extensions?.fields?.[0]?.field).toBe('input.email');
+  });
+
+  it('authenticates graphql-ws operations with the token in connectionParams', async () => {
+    const session = await signIn('member@demo.convene.example');
+    const client = graphqlWsClient(sut.graphqlUrl, { authorization: `Bearer ${session.accessToken}` });
+    try {
+      const [result] = await wsRequest<{ me: { email: string } }>(client, ME);
+      expect(result?.data?.me.email).toBe('member@demo.convene.example');
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it(`throttles an account after ${SIGN_IN_THROTTLE.perAccount} wrong passwords, even for the right one`, async () => {
+    const email = 'coordinator@demo.convene.example';
+    for (let i = 0; i < SIGN_IN_THROTTLE.perAccount; i++) {
+      await sut.client.request(SIGN_IN, { email, password: `wrong-${i}` });
+    }
+    const { errors } = await sut.client.request(SIGN_IN, { email, password: DEMO_PASSWORD });
+    expect(errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+    const unknown = await sut.client.request(SIGN_IN, { email: 'ghost@demo.convene.example', password: 'x' });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED'); // other accounts unaffected
+  });
+});
+
+describe('sign-in throttling per address', () => {
+  it(`refuses an address after ${SIGN_IN_THROTTLE.perAddress} failures across accounts`, async () => {
+    const sut = await startTestApp();
+    try {
+      for (let i = 0; i < SIGN_IN_THROTTLE.perAddress; i++) {
+        await sut.client.request(SIGN_IN, { email: `guess${i}@example.org`, password: 'x' });
+      }
+      const { errors } = await sut.client.request(SIGN_IN, {
+        email: 'member@demo.convene.example',
+        password: DEMO_PASSWORD,
+      });
+      expect(errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+    } finally {
+      await sut.close();
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { requestContextOf, type RequestContext } from '@app/common';
+import type { AffiliationRole } from '../person/person.enums';
+
+export interface ActorAffiliation {
+  readonly organisationId: string;
+  readonly role: AffiliationRole;
+}
+
+/** Who is making a request: nobody, or a signed-in person with their affiliations. */
+export type Actor =
+  | { readonly kind: 'ANONYMOUS' }
+  | {
+      readonly kind: 'PERSON';
+      readonly personId: string;
+      readonly platformAdmin: boolean;
+      readonly affiliations: readonly ActorAffiliation[];
+    };
+
+export const ANONYMOUS: Actor = { kind: 'ANONYMOUS' };
+
+/** The request context once identity has been attached: the actor is resolved lazily, once. */
+export interface IdentityRequestContext extends RequestContext {
+  actor(): Promise<Actor>;
+}
+
+/** Injects the request's actor (resolving the bearer token on first use). */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Promise<Actor> =>
+  (requestContextOf(context) as IdentityRequestContext).actor(),
+);

@@ -1,0 +1,154 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DomainError, ErrorCode } from '@app/common';
+import { IDENTITY_OPTIONS, type IdentityOptions, SIGN_IN_THROTTLE } from '../identity.options';
+import { AffiliationEntity, PersonEntity } from '../person/person.entity';
+import { RefreshTokenEntity, SignInFailureEntity } from '../session/refresh-token.entity';
+import { type Actor, ANONYMOUS } from './actor';
+import { DECOY_PASSWORD_HASH, verifyPassword } from './password';
+
+export interface Session {
+  readonly personId: string;
+  readonly accessToken: string;
+  readonly accessTokenExpiresAt: Date;
+  readonly refreshToken: string;
+  readonly refreshTokenExpiresAt: Date;
+}
+
+const WRONG_CREDENTIALS = 'Email or password is wrong';
+const INVALID_SESSION = 'The session is no longer valid: sign in again';
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+const sha256 = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+/** Sign-in, session refresh with rotation and reuse detection, sign-out, and bearer tokens. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+  ) {}
+
+  async signIn(email: string, password: string, address: string): Promise<Session> {
+    const normalised = normaliseEmail(email);
+    await this.assertNotThrottled(normalised, address);
+    const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ email: normalised });
+    // Same work whether or not the account exists: no enumeration by message or timing.
+    const valid = await verifyPassword(password, person?.passwordHash ?? DECOY_PASSWORD_HASH);
+    if (!person || !valid) {
+      await this.dataSource.getRepository(SignInFailureEntity).insert({ email: normalised, address });
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    }
+    return this.dataSource.transaction((tx) => this.startSession(tx, person.id, randomUUID()));
+  }
+
+  /** Exchanges a refresh token for a new session; a replayed token revokes its whole family. */
+  async refresh(refreshToken: string): Promise<Session> {
+    const outcome = await this.dataSource.transaction(async (tx) => {
+      const token = await tx
+        .getRepository(RefreshTokenEntity)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.token_hash = :hash', { hash: sha256(refreshToken) })
+        .getOne();
+      if (!token || token.revokedAt || token.expiresAt <= new Date()) {
+        return null;
+      }
+      if (token.rotatedAt) {
+        await this.revokeFamily(tx, token.familyId);
+        return 'reused' as const;
+      }
+      await tx.update(RefreshTokenEntity, { id: token.id }, { rotatedAt: new Date() });
+      return this.startSession(tx, token.personId, token.familyId);
+    });
+    if (outcome === null || outcome === 'reused') {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, INVALID_SESSION);
+    }
+    return outcome;
+  }
+
+  /** Ends the session the refresh token belongs to (idempotent). */
+  async signOut(refreshToken: string): Promise<void> {
+    const token = await this.dataSource
+      .getRepository(RefreshTokenEntity)
+      .findOneBy({ tokenHash: sha256(refreshToken) });
+    if (token) {
+      await this.revokeFamily(this.dataSource.manager, token.familyId);
+    }
+  }
+
+  /** The actor a bearer token stands for; UNAUTHENTICATED if it is tampered with or expired. */
+  async actorFor(bearerToken: string | null): Promise<Actor> {
+    if (!bearerToken) {
+      return ANONYMOUS;
+    }
+    let personId: string;
+    try {
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown }>(bearerToken, {
+        secret: this.options.jwtSecret,
+        algorithms: ['HS256'],
+      });
+      if (typeof claims.sub !== 'string') {
+        throw new Error('no subject');
+      }
+      personId = claims.sub;
+    } catch {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or expired');
+    }
+    const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ id: personId });
+    if (!person) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or expired');
+    }
+    const affiliations = await this.dataSource.getRepository(AffiliationEntity).findBy({ personId });
+    return {
+      kind: 'PERSON',
+      personId,
+      platformAdmin: person.platformAdmin,
+      affiliations: affiliations.map(({ organisationId, role }) => ({ organisationId, role })),
+    };
+  }
+
+  private async startSession(tx: EntityManager, personId: string, familyId: string): Promise<Session> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshTokenExpiresAt = new Date(Date.now() + this.options.refreshTokenTtlDays * 86_400_000);
+    await tx.insert(RefreshTokenEntity, {
+      familyId,
+      personId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: refreshTokenExpiresAt,
+    });
+    const accessToken = await this.jwt.signAsync(
+      { sub: personId },
+      { secret: this.options.jwtSecret, algorithm: 'HS256', expiresIn: this.options.accessTokenTtlSeconds },
+    );
+    return {
+      personId,
+      accessToken,
+      accessTokenExpiresAt: new Date(Date.now() + this.options.accessTokenTtlSeconds * 1000),
+      refreshToken,
+      refreshTokenExpiresAt,
+    };
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  private async assertNotThrottled(email: string, address: string): Promise<void> {
+    const [row] = await this.dataSource.query<{ account: string; address: string }[]>(
+      `SELECT count(*) FILTER (WHERE email = $1) AS account, count(*) FILTER (WHERE address = $2) AS address
+         FROM sign_in_failure WHERE occurred_at > now() - make_interval(mins => $3) AND (email = $1 OR address = $2)`,
+      [email, address, SIGN_IN_THROTTLE.windowMinutes],
+    );
+    if (Number(row?.account) >= SIGN_IN_THROTTLE.perAccount || Number(row?.address) >= SIGN_IN_THROTTLE.perAddress) {
+      throw new DomainError(
+        ErrorCode.TOO_MANY_REQUESTS,
+        `Too many failed sign-ins: try again in ${SIGN_IN_THROTTLE.windowMinutes} minutes`,
+      );
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import { AffiliationEntity, PersonEntity } from './person/person.entity';
+import { RefreshTokenEntity, SignInFailureEntity } from './session/refresh-token.entity';
+
+export const identityEntities = [PersonEntity, AffiliationEntity, RefreshTokenEntity, SignInFailureEntity];

@@ -1,0 +1,35 @@
+import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Loaders, RequestLoaders } from '@app/common';
+import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
+import { type Actor, CurrentActor } from '../auth/actor';
+import { Affiliation, Person } from './person.model';
+import { PersonLoaderFactory } from './person.loader';
+import { PersonService } from './person.service';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(
+    private readonly people: PersonService,
+    private readonly personLoaders: PersonLoaderFactory,
+  ) {}
+
+  @Query(() => Person, { nullable: true, description: 'The signed-in person; null when signed out.' })
+  async me(@CurrentActor() actor: Actor): Promise<Person | null> {
+    return actor.kind === 'PERSON' ? this.people.getById(actor.personId) : null;
+  }
+
+  @ResolveField(() => [Affiliation], { description: 'Organisations the person works for, and in what role.' })
+  affiliations(@Parent() person: Person, @Loaders() loaders: RequestLoaders): Promise<Affiliation[]> {
+    return loaders.of(this.personLoaders).affiliationsByPersonId.load(person.id);
+  }
+}
+
+@Resolver(() => Affiliation)
+export class AffiliationResolver {
+  constructor(private readonly organisationLoaders: OrganisationLoaderFactory) {}
+
+  @ResolveField(() => Organisation)
+  organisation(@Parent() affiliation: Affiliation, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+    return loaders.of(this.organisationLoaders).byId.load(affiliation.organisationId);
+  }
+}
