@@ -18,5 +18,8 @@ export default {
   globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
   globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
   maxWorkers: 2,
+  // Always run tests in worker processes, never in band: global setup loads the app's modules
+  // through CommonJS, and a second (ESM) copy in the same process breaks GraphQL type metadata.
+  workerIdleMemoryLimit: '1GB',
   testTimeout: 30000,
 };

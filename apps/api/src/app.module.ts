@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { dataSourceOptions } from '@app/database';
 import { GeographyModule } from '@app/geography';
 import { IdentityModule } from '@app/identity';
@@ -23,12 +24,13 @@ class ConfigModule {
 /** Wires the bounded contexts into one API; holds no domain rules of its own. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  /** `logDestination` replaces stdout for the logs (tests capture them). */
+  static forRoot(config: AppConfig, databaseUrl: string, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.register(config),
-        LoggerModule.forRoot(loggingParams(config)),
+        LoggerModule.forRoot(loggingParams(config, logDestination)),
         TypeOrmModule.forRoot(dataSourceOptions(databaseSettings(config, databaseUrl), entities)),
         GraphqlApiModule,
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),

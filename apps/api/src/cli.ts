@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database-url';
 import { prepareDatabase, withDataSource } from './database/prepare-database';
 import { databaseSettings } from './database/persistence';
+import { renderAuthorizationDoc } from './graphql/authorization/render-policy';
 import { buildApiSchema, schemaText } from './graphql/print-schema';
 
 const SCHEMA_FILE = (): string => join(projectRoot(), 'schema', 'schema.graphql');
@@ -63,6 +64,11 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     writeFileSync(SCHEMA_FILE(), schemaText(await buildApiSchema()));
     console.log(`Wrote ${SCHEMA_FILE()}`);
     return 0;
+  },
+  'authorization-doc': () => {
+    writeFileSync(join(projectRoot(), 'docs', 'authorization.md'), renderAuthorizationDoc());
+    console.log('Wrote docs/authorization.md');
+    return Promise.resolve(0);
   },
   'schema-check': async () => {
     const expected = schemaText(await buildApiSchema());

@@ -4,35 +4,34 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import { projectRoot } from '@app/common';
 import type { AppConfig } from './config/app-config';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Structured JSON logs with request ids; pretty, single-line output in development. */
-export function loggingParams(config: AppConfig): Params {
-  const pretty = !config.isProduction && config.LOG_LEVEL !== 'silent' && hasPinoPretty();
-  return {
-    pinoHttp: {
-      level: config.LOG_LEVEL,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-      // The request id, method, path and status are enough to correlate; headers are noise.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
-      ...(pretty
-        ? { transport: { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname' } } }
-        : {}),
+export function loggingParams(config: AppConfig, destination?: DestinationStream): Params {
+  const pretty = !destination && !config.isProduction && config.LOG_LEVEL !== 'silent' && hasPinoPretty();
+  const options: Options = {
+    level: config.LOG_LEVEL,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
     },
+    autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+    // The request id, method, path and status are enough to correlate; headers are noise.
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname' } } } : {}),
   };
+  return { pinoHttp: destination ? [options, destination] : options };
 }
 
 function hasPinoPretty(): boolean {

@@ -9,8 +9,10 @@ import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 import { PersonLoaderFactory } from './person/person.loader';
 import { AffiliationResolver, PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
+import { PolicyService } from './policy/policy.service';
+import { OrganisationRegistrationResolver } from './registration/organisation-registration.resolver';
 
-export const identityResolvers = [AuthResolver, PersonResolver, AffiliationResolver];
+export const identityResolvers = [AuthResolver, PersonResolver, AffiliationResolver, OrganisationRegistrationResolver];
 
 /** People, their affiliations, sign-in sessions and bearer tokens. Global: every request needs an actor. */
 @Module({})
@@ -23,11 +25,12 @@ export class IdentityModule {
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         AuthService,
+        PolicyService,
         PersonService,
         PersonLoaderFactory,
         ...identityResolvers,
       ],
-      exports: [AuthService, PersonService, PersonLoaderFactory],
+      exports: [AuthService, PolicyService, PersonService, PersonLoaderFactory],
     };
   }
 }

@@ -7,3 +7,5 @@ export * from './person/person.enums';
 export * from './person/person.model';
 export { PersonEntity } from './person/person.entity';
 export * from './seed/demo-people.seeder';
+export * from './policy/policy';
+export * from './policy/policy.service';

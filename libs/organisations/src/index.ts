@@ -7,3 +7,4 @@ export * from './organisations.entities';
 export * from './organisations.module';
 export * from './seed/demo-organisations.seeder';
 export { OrganisationEntity } from './organisation/organisation.entity';
+export * from './organisation/dto/organisation-mutations.input';

@@ -1,12 +1,13 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { GraphQLError, specifiedRules, validate } from 'graphql';
 import { AuthService } from '@app/identity';
 import { AppConfig } from '../config/app-config';
+import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
 import { formatError } from './format-error';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
@@ -73,6 +74,7 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
     WebSocketPayloadLimit,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+    { provide: APP_GUARD, useClass: OperationPolicyGuard },
   ],
 })
 export class GraphqlApiModule {}

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, GraphqlHttpClient, type TestDatabase } from '@app/testing';
@@ -17,11 +18,16 @@ export interface TestApp {
 }
 
 /** The real API on a random port, over its own copy of the seeded template database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, logs?: LogCapture): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, database.url)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config, database.url, logs)],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false, bufferLogs: Boolean(logs) });
+  if (logs) {
+    app.useLogger(app.get(Logger));
+  }
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -36,4 +42,17 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await database.drop();
     },
   };
+}
+
+/** Collects every log line the app writes (as JSON text), for assertions on what is logged. */
+export class LogCapture {
+  readonly lines: string[] = [];
+
+  write(line: string): void {
+    this.lines.push(line);
+  }
+
+  get text(): string {
+    return this.lines.join('');
+  }
 }

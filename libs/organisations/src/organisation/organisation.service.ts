@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 import { LocalAuthorityService } from '@app/geography';
-import { type Connection, DEFAULT_PAGE_SIZE, decodeCursor, DomainError, toConnection } from '@app/common';
+import { type Connection, DEFAULT_PAGE_SIZE, decodeCursor, DomainError, ErrorCode, toConnection } from '@app/common';
+import { SpecialismService } from '../specialism/specialism.service';
+import type { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation-mutations.input';
 import type { OrganisationFilter } from './dto/organisations.args';
 import { OrganisationLocalAuthorityEntity, OrganisationSpecialismEntity } from './organisation-links.entity';
 import { OrganisationEntity } from './organisation.entity';
-import { OrganisationStatus } from './organisation.enums';
+import { OrganisationKind, OrganisationStatus } from './organisation.enums';
 
 export interface OrganisationPage {
   readonly first?: number;
@@ -22,6 +24,7 @@ export class OrganisationService {
     @InjectRepository(OrganisationLocalAuthorityEntity)
     private readonly areaLinks: Repository<OrganisationLocalAuthorityEntity>,
     private readonly localAuthorities: LocalAuthorityService,
+    private readonly specialisms: SpecialismService,
   ) {}
 
   /** A page in name order (keyset pagination: stable under inserts, cheap at any depth). */
@@ -39,6 +42,83 @@ export class OrganisationService {
       .limit(limit + 1)
       .getMany();
     return toConnection(rows, limit, totalCount, (o) => ({ key: o.name, id: o.id }));
+  }
+
+  /** Creates an organisation in the caller's transaction (so the caller can add to it atomically). */
+  async create(manager: EntityManager, input: CreateOrganisationInput): Promise<OrganisationEntity> {
+    const authorityIds = await this.resolveAuthorities(input.localAuthorityCodes ?? []);
+    assertServesIfCvs(input.kind, authorityIds);
+    await this.assertSpecialismsExist(input.specialisms ?? []);
+    const { id } = await manager.save(
+      manager.create(OrganisationEntity, {
+        name: input.name.trim(),
+        kind: input.kind,
+        charityNumber: input.charityNumber ?? null,
+        companyNumber: input.companyNumber ?? null,
+        website: input.website ?? null,
+        contactEmail: input.contactEmail?.toLowerCase() ?? null,
+      }),
+    );
+    await this.replaceLinks(manager, id, input.specialisms ?? [], authorityIds);
+    return manager.findOneByOrFail(OrganisationEntity, { id });
+  }
+
+  /** Changes the given fields; `null` clears an optional one, a list replaces the current set. */
+  async update(input: UpdateOrganisationInput): Promise<OrganisationEntity> {
+    return this.organisations.manager.transaction(async (tx) => {
+      const current = await tx
+        .getRepository(OrganisationEntity)
+        .createQueryBuilder('o')
+        .setLock('pessimistic_write')
+        .where('o.id = :id', { id: input.id })
+        .getOne();
+      if (!current) {
+        throw DomainError.notFound('Organisation', input.id);
+      }
+      if (current.status === OrganisationStatus.ARCHIVED) {
+        throw new DomainError(ErrorCode.CONFLICT, 'The organisation is archived; it can no longer be changed');
+      }
+      const authorityIds =
+        input.localAuthorityCodes === undefined ? undefined : await this.resolveAuthorities(input.localAuthorityCodes);
+      const currentAuthorities = (await tx.findBy(OrganisationLocalAuthorityEntity, { organisationId: input.id })).map(
+        (l) => l.localAuthorityId,
+      );
+      assertServesIfCvs(current.kind, authorityIds ?? currentAuthorities);
+      if (input.specialisms) {
+        await this.assertSpecialismsExist(input.specialisms);
+      }
+      await tx.update(
+        OrganisationEntity,
+        { id: input.id },
+        {
+          ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+          ...(input.charityNumber !== undefined ? { charityNumber: input.charityNumber } : {}),
+          ...(input.companyNumber !== undefined ? { companyNumber: input.companyNumber } : {}),
+          ...(input.website !== undefined ? { website: input.website } : {}),
+          ...(input.contactEmail !== undefined ? { contactEmail: input.contactEmail?.toLowerCase() ?? null } : {}),
+          updatedAt: new Date(),
+        },
+      );
+      if (input.specialisms || authorityIds) {
+        const specialisms =
+          input.specialisms ??
+          (await tx.findBy(OrganisationSpecialismEntity, { organisationId: input.id })).map((s) => s.specialismCode);
+        await this.replaceLinks(tx, input.id, specialisms, authorityIds ?? currentAuthorities);
+      }
+      return tx.findOneByOrFail(OrganisationEntity, { id: input.id });
+    });
+  }
+
+  /** Archives (never deletes: networks and positions keep referring to it). Idempotent. */
+  async archive(id: string): Promise<OrganisationEntity> {
+    await this.getById(id);
+    await this.organisations
+      .createQueryBuilder()
+      .update()
+      .set({ status: OrganisationStatus.ARCHIVED, archivedAt: () => 'now()', updatedAt: () => 'now()' })
+      .where('id = :id AND status = :active', { id, active: OrganisationStatus.ACTIVE })
+      .execute();
+    return this.getById(id);
   }
 
   async getById(id: string): Promise<OrganisationEntity> {
@@ -69,6 +149,47 @@ export class OrganisationService {
       .createQueryBuilder('link')
       .where('link.organisation_id = ANY(:organisationIds)', { organisationIds })
       .getMany();
+  }
+
+  private async resolveAuthorities(codes: readonly string[]): Promise<string[]> {
+    const unique = [...new Set(codes)];
+    const found = await this.localAuthorities.findByCodes(unique);
+    const missing = unique.filter((code) => !found.some((a) => a.code === code));
+    if (missing.length > 0) {
+      throw DomainError.badInput('input.localAuthorityCodes', `unknown local authority codes: ${missing.join(', ')}`);
+    }
+    return found.map((a) => a.id);
+  }
+
+  private async assertSpecialismsExist(codes: readonly string[]): Promise<void> {
+    const unique = [...new Set(codes)];
+    const found = await this.specialisms.findByCodes(unique);
+    const missing = unique.filter((code) => !found.some((s) => s.code === code));
+    if (missing.length > 0) {
+      throw DomainError.badInput('input.specialisms', `unknown specialisms: ${missing.join(', ')}`);
+    }
+  }
+
+  private async replaceLinks(
+    manager: EntityManager,
+    organisationId: string,
+    specialisms: readonly string[],
+    authorityIds: readonly string[],
+  ): Promise<void> {
+    await manager.delete(OrganisationSpecialismEntity, { organisationId });
+    await manager.delete(OrganisationLocalAuthorityEntity, { organisationId });
+    if (specialisms.length > 0) {
+      await manager.insert(
+        OrganisationSpecialismEntity,
+        [...new Set(specialisms)].map((specialismCode) => ({ organisationId, specialismCode })),
+      );
+    }
+    if (authorityIds.length > 0) {
+      await manager.insert(
+        OrganisationLocalAuthorityEntity,
+        authorityIds.map((localAuthorityId) => ({ organisationId, localAuthorityId })),
+      );
+    }
   }
 
   private async authorityIdsFor(filter: OrganisationFilter): Promise<string[]> {
@@ -109,5 +230,12 @@ export class OrganisationService {
       );
     }
     return query;
+  }
+}
+
+/** A CVS exists to serve local authorities: it must serve at least one. */
+function assertServesIfCvs(kind: OrganisationKind, authorityIds: readonly string[]): void {
+  if (kind === OrganisationKind.CVS && authorityIds.length === 0) {
+    throw DomainError.badInput('input.localAuthorityCodes', 'a CVS must serve at least one local authority');
   }
 }

@@ -1,0 +1,35 @@
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { DomainError, ErrorCode } from '@app/common';
+import { type IdentityRequestContext, PolicyService } from '@app/identity';
+import { OPERATION_POLICY } from './operation-policy';
+
+/**
+ * Checks every root GraphQL operation (query, mutation, subscription; HTTP and WebSocket
+ * alike) against the operation policy before its resolver runs. Nested fields are not
+ * guarded here: guards do not run on field resolvers, which must check their own rules.
+ */
+@Injectable()
+export class OperationPolicyGuard implements CanActivate {
+  private readonly log = new Logger('Authorization');
+
+  constructor(private readonly policy: PolicyService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<string>() !== 'graphql') {
+      return true; // health checks and IDE assets are public HTTP routes
+    }
+    const gql = GqlExecutionContext.create(context);
+    const info = gql.getInfo<GraphQLResolveInfo>();
+    const operation = `${info.parentType.name}.${info.fieldName}`;
+    const rule = OPERATION_POLICY[operation];
+    if (!rule) {
+      this.log.error(`No policy row for ${operation}: refused. Add it to OPERATION_POLICY.`);
+      throw new DomainError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
+    }
+    const actor = await gql.getContext<IdentityRequestContext>().actor();
+    this.policy.assert(actor, rule.action, rule.resource?.(gql.getArgs()) ?? {});
+    return true;
+  }
+}

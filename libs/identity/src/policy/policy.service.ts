@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@app/common';
+import type { Actor } from '../auth/actor';
+import { type Action, POLICY, type Resource } from './policy';
+
+/** Decides whether an actor may perform an action on a resource; the only place that does. */
+@Injectable()
+export class PolicyService {
+  allows(actor: Actor, action: Action, resource: Resource = {}): boolean {
+    return POLICY[action].allows(actor, resource);
+  }
+
+  /** Throws UNAUTHENTICATED (signed out, sign-in needed) or FORBIDDEN unless allowed. */
+  assert(actor: Actor, action: Action, resource: Resource = {}): void {
+    if (this.allows(actor, action, resource)) {
+      return;
+    }
+    if (actor.kind === 'ANONYMOUS' && POLICY[action].requiresSignIn) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
+    }
+    throw new DomainError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
+  }
+}

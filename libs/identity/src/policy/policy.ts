@@ -1,0 +1,64 @@
+import { AffiliationRole } from '../person/person.enums';
+import type { Actor } from '../auth/actor';
+
+/** What an operation does, in the policy's terms. */
+export enum Action {
+  READ_PUBLIC = 'READ_PUBLIC',
+  SIGN_IN = 'SIGN_IN',
+  READ_SELF = 'READ_SELF',
+  CREATE_ORGANISATION = 'CREATE_ORGANISATION',
+  MANAGE_ORGANISATION = 'MANAGE_ORGANISATION',
+  MANAGE_VOCABULARY = 'MANAGE_VOCABULARY',
+}
+
+/** The thing acted on, as far as the policy needs to know it. */
+export interface Resource {
+  readonly organisationId?: string;
+}
+
+export interface Rule {
+  /** Who may, in words (rendered in docs/authorization.md). */
+  readonly who: string;
+  /** True when the action needs a signed-in person at all (else anonymous is fine). */
+  readonly requiresSignIn: boolean;
+  readonly allows: (actor: Actor, resource: Resource) => boolean;
+}
+
+const isPlatformAdmin = (actor: Actor): boolean => actor.kind === 'PERSON' && actor.platformAdmin;
+
+/** The one table of authorization rules. */
+export const POLICY: Record<Action, Rule> = {
+  [Action.READ_PUBLIC]: {
+    who: 'anyone, signed in or not',
+    requiresSignIn: false,
+    allows: () => true,
+  },
+  [Action.SIGN_IN]: {
+    who: 'anyone (the credentials are the check)',
+    requiresSignIn: false,
+    allows: () => true,
+  },
+  [Action.READ_SELF]: {
+    who: 'anyone; answers about the signed-in person only (null when signed out)',
+    requiresSignIn: false,
+    allows: () => true,
+  },
+  [Action.CREATE_ORGANISATION]: {
+    who: 'any signed-in person, who becomes its organisation admin',
+    requiresSignIn: true,
+    allows: (actor) => actor.kind === 'PERSON',
+  },
+  [Action.MANAGE_ORGANISATION]: {
+    who: "the organisation's admins (ORG_ADMIN), and platform admins",
+    requiresSignIn: true,
+    allows: (actor, { organisationId }) =>
+      isPlatformAdmin(actor) ||
+      (actor.kind === 'PERSON' &&
+        actor.affiliations.some((a) => a.organisationId === organisationId && a.role === AffiliationRole.ORG_ADMIN)),
+  },
+  [Action.MANAGE_VOCABULARY]: {
+    who: 'platform admins',
+    requiresSignIn: true,
+    allows: isPlatformAdmin,
+  },
+};

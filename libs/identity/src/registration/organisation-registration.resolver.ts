@@ -1,0 +1,38 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CreateOrganisationInput, OrganisationPayload, OrganisationService } from '@app/organisations';
+import { type Actor, CurrentActor } from '../auth/actor';
+import { AffiliationEntity } from '../person/person.entity';
+import { AffiliationRole } from '../person/person.enums';
+
+/** Registering an organisation makes its creator the first admin, in one transaction. */
+@Resolver()
+export class OrganisationRegistrationResolver {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationService,
+  ) {}
+
+  @Mutation(() => OrganisationPayload, {
+    description: 'Registers an organisation; the signed-in person becomes its organisation admin.',
+  })
+  async createOrganisation(
+    @Args('input') input: CreateOrganisationInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<OrganisationPayload> {
+    if (actor.kind !== 'PERSON') {
+      throw new Error('The operation policy lets only signed-in people register organisations');
+    }
+    const organisation = await this.dataSource.transaction(async (tx) => {
+      const created = await this.organisations.create(tx, input);
+      await tx.insert(AffiliationEntity, {
+        personId: actor.personId,
+        organisationId: created.id,
+        role: AffiliationRole.ORG_ADMIN,
+      });
+      return created;
+    });
+    return { organisation };
+  }
+}

@@ -1,0 +1,27 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import {
+  ArchiveOrganisationInput,
+  OrganisationPayload,
+  UpdateOrganisationInput,
+} from './dto/organisation-mutations.input';
+import { OrganisationService } from './organisation.service';
+
+/** Changes to an organisation; who may is decided by the operation policy before these run. */
+@Resolver()
+export class OrganisationMutationResolver {
+  constructor(private readonly service: OrganisationService) {}
+
+  @Mutation(() => OrganisationPayload, {
+    description: "Changes an organisation's profile (its admins, or platform admins).",
+  })
+  async updateOrganisation(@Args('input') input: UpdateOrganisationInput): Promise<OrganisationPayload> {
+    return { organisation: await this.service.update(input) };
+  }
+
+  @Mutation(() => OrganisationPayload, {
+    description: 'Archives an organisation: it stays where others refer to it, but drops out of lists and changes.',
+  })
+  async archiveOrganisation(@Args('input') input: ArchiveOrganisationInput): Promise<OrganisationPayload> {
+    return { organisation: await this.service.archive(input.id) };
+  }
+}
