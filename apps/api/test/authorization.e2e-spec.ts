@@ -1,17 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { randomBytes } from 'node:crypto';
-import { type Actor, DEMO_LOGINS, DEMO_PASSWORD, demoPersonId, POLICY } from '@app/identity';
+import { type Actor, ApiTokenScopeKind, DEMO_LOGINS, DEMO_PASSWORD, demoPersonId, POLICY } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import { OPERATION_POLICY } from '../src/graphql/authorization/operation-policy';
 import { startTestApp, type TestApp } from './support/test-app';
 
-type ActorName = 'anonymous' | (typeof DEMO_LOGINS)[number]['key'];
+type ActorName = 'anonymous' | 'dashboard' | (typeof DEMO_LOGINS)[number]['key'];
 
 /** How each demo login looks to the policy (affiliations as seeded). */
 function actorOf(name: ActorName): Actor {
   if (name === 'anonymous') {
     return { kind: 'ANONYMOUS' };
+  }
+  if (name === 'dashboard') {
+    return {
+      kind: 'API_TOKEN',
+      tokenId: 'any',
+      organisationId: NEWPORT_CVS,
+      scope: { kind: ApiTokenScopeKind.NATIONAL, target: null },
+    };
   }
   const login = DEMO_LOGINS.find((l) => l.key === name);
   if (!login) {
@@ -42,7 +50,21 @@ async function freshRefreshToken(app: TestApp): Promise<string> {
   return data.signIn.refreshToken;
 }
 
-/** One valid call per root operation; the test fails for an operation without one. */
+/** Creates a Newport CVS token directly through the API as its admin, for revoke fixtures. */
+let coordinatorToken = '';
+async function newportTokenId(app: TestApp): Promise<string> {
+  const data = await app.client.request<{ createApiToken: { apiToken: { id: string } } }>(
+    'mutation ($id: ID!) { createApiToken(input: { organisationId: $id, name: "Fixture", scopeKind: NATIONAL }) { apiToken { id } } }',
+    { id: NEWPORT_CVS },
+    { authorization: `Bearer ${coordinatorToken}` },
+  );
+  return data.data?.createApiToken.apiToken.id ?? '';
+}
+
+/**
+ * One valid call per root operation; the test fails for an operation without one. Variables are
+ * named as the arguments or input fields they fill, so the policy's resource can be read off them.
+ */
 const FIXTURES: Record<string, Fixture> = {
   'Query.policeForceAreas': { document: '{ policeForceAreas { code } }', variables: () => ({}) },
   'Query.policeForceArea': { document: '{ policeForceArea(code: "W15000002") { code } }', variables: () => ({}) },
@@ -78,6 +100,20 @@ const FIXTURES: Record<string, Fixture> = {
     document: 'mutation ($id: ID!) { archiveOrganisation(input: { id: $id }) { organisation { status } } }',
     variables: () => ({ id: demoOrganisationId('local:E23000013:1') }),
   },
+  'Query.apiTokens': {
+    document: 'query ($organisationId: ID!) { apiTokens(organisationId: $organisationId) { id prefix } }',
+    variables: () => ({ organisationId: NEWPORT_CVS }),
+  },
+  'Mutation.createApiToken': {
+    document:
+      'mutation ($organisationId: ID!) { createApiToken(input: { organisationId: $organisationId, name: "Screen", scopeKind: NATIONAL }) { token } }',
+    variables: () => ({ organisationId: NEWPORT_CVS }),
+  },
+  'Mutation.revokeApiToken': {
+    document:
+      'mutation ($organisationId: ID!, $id: ID!) { revokeApiToken(input: { organisationId: $organisationId, id: $id }) { apiToken { id } } }',
+    variables: (app) => newportTokenId(app).then((id) => ({ organisationId: NEWPORT_CVS, id })),
+  },
   'Mutation.createSpecialism': {
     document:
       'mutation ($code: String!) { createSpecialism(input: { code: $code, label: "Policy test" }) { specialism { code } } }',
@@ -99,6 +135,13 @@ describe('authorization: every operation as every kind of actor', () => {
       );
       tokens.set(login.key, data.signIn.accessToken);
     }
+    coordinatorToken = tokens.get('coordinator') ?? '';
+    const dashboard = await sut.client.request<{ createApiToken: { token: string } }>(
+      'mutation ($id: ID!) { createApiToken(input: { organisationId: $id, name: "Dashboard", scopeKind: NATIONAL }) { token } }',
+      { id: NEWPORT_CVS },
+      { authorization: `Bearer ${coordinatorToken}` },
+    );
+    tokens.set('dashboard', dashboard.data?.createApiToken.token ?? null);
     const schema = sut.app.get(GraphQLSchemaHost).schema;
     operations = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
       type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : [],

@@ -1,4 +1,11 @@
+import { ApiTokenEntity } from './api-token/api-token.entity';
 import { AffiliationEntity, PersonEntity } from './person/person.entity';
 import { RefreshTokenEntity, SignInFailureEntity } from './session/refresh-token.entity';
 
-export const identityEntities = [PersonEntity, AffiliationEntity, RefreshTokenEntity, SignInFailureEntity];
+export const identityEntities = [
+  PersonEntity,
+  AffiliationEntity,
+  RefreshTokenEntity,
+  SignInFailureEntity,
+  ApiTokenEntity,
+];

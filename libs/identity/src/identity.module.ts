@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { GeographyModule } from '@app/geography';
 import { OrganisationsModule } from '@app/organisations';
+import { ApiTokenResolver } from './api-token/api-token.resolver';
+import { ApiTokenService } from './api-token/api-token.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { identityEntities } from './identity.entities';
@@ -12,7 +15,13 @@ import { PersonService } from './person/person.service';
 import { PolicyService } from './policy/policy.service';
 import { OrganisationRegistrationResolver } from './registration/organisation-registration.resolver';
 
-export const identityResolvers = [AuthResolver, PersonResolver, AffiliationResolver, OrganisationRegistrationResolver];
+export const identityResolvers = [
+  AuthResolver,
+  PersonResolver,
+  AffiliationResolver,
+  OrganisationRegistrationResolver,
+  ApiTokenResolver,
+];
 
 /** People, their affiliations, sign-in sessions and bearer tokens. Global: every request needs an actor. */
 @Module({})
@@ -21,10 +30,16 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       global: true,
-      imports: [TypeOrmModule.forFeature(identityEntities), JwtModule.register({}), OrganisationsModule],
+      imports: [
+        TypeOrmModule.forFeature(identityEntities),
+        JwtModule.register({}),
+        OrganisationsModule,
+        GeographyModule,
+      ],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         AuthService,
+        ApiTokenService,
         PolicyService,
         PersonService,
         PersonLoaderFactory,

@@ -9,3 +9,5 @@ export { PersonEntity } from './person/person.entity';
 export * from './seed/demo-people.seeder';
 export * from './policy/policy';
 export * from './policy/policy.service';
+export * from './api-token/api-token.enums';
+export { API_TOKEN_PREFIX } from './api-token/api-token.service';

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { requestContextOf, type RequestContext } from '@app/common';
+import type { ApiTokenScopeKind } from '../api-token/api-token.enums';
 import type { AffiliationRole } from '../person/person.enums';
 
 export interface ActorAffiliation {
@@ -7,7 +8,7 @@ export interface ActorAffiliation {
   readonly role: AffiliationRole;
 }
 
-/** Who is making a request: nobody, or a signed-in person with their affiliations. */
+/** Who is making a request: nobody, a signed-in person with their affiliations, or an API token. */
 export type Actor =
   | { readonly kind: 'ANONYMOUS' }
   | {
@@ -15,6 +16,13 @@ export type Actor =
       readonly personId: string;
       readonly platformAdmin: boolean;
       readonly affiliations: readonly ActorAffiliation[];
+    }
+  | {
+      /** A dashboard or integration: read-only, limited to its scope. */
+      readonly kind: 'API_TOKEN';
+      readonly tokenId: string;
+      readonly organisationId: string;
+      readonly scope: { readonly kind: ApiTokenScopeKind; readonly target: string | null };
     };
 
 export const ANONYMOUS: Actor = { kind: 'ANONYMOUS' };

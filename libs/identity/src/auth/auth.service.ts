@@ -7,6 +7,7 @@ import { DomainError, ErrorCode } from '@app/common';
 import { IDENTITY_OPTIONS, type IdentityOptions, SIGN_IN_THROTTLE } from '../identity.options';
 import { AffiliationEntity, PersonEntity } from '../person/person.entity';
 import { RefreshTokenEntity, SignInFailureEntity } from '../session/refresh-token.entity';
+import { API_TOKEN_PREFIX, ApiTokenService } from '../api-token/api-token.service';
 import { type Actor, ANONYMOUS } from './actor';
 import { DECOY_PASSWORD_HASH, verifyPassword } from './password';
 
@@ -31,6 +32,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+    private readonly apiTokens: ApiTokenService,
   ) {}
 
   async signIn(email: string, password: string, address: string): Promise<Session> {
@@ -85,6 +87,9 @@ export class AuthService {
   async actorFor(bearerToken: string | null): Promise<Actor> {
     if (!bearerToken) {
       return ANONYMOUS;
+    }
+    if (bearerToken.startsWith(API_TOKEN_PREFIX)) {
+      return this.apiTokens.actorFor(bearerToken);
     }
     let personId: string;
     try {

@@ -11,6 +11,15 @@ const inputId = (args: Record<string, unknown>): Resource => {
   return { organisationId: typeof id === 'string' ? id : '' };
 };
 
+const inputOrganisationId = (args: Record<string, unknown>): Resource => {
+  const id = (args.input as { organisationId?: unknown } | undefined)?.organisationId;
+  return { organisationId: typeof id === 'string' ? id : '' };
+};
+
+const organisationIdArg = (args: Record<string, unknown>): Resource => ({
+  organisationId: typeof args.organisationId === 'string' ? args.organisationId : '',
+});
+
 /**
  * Every root operation of the schema and the action it performs. An operation missing
  * here is refused for everyone (fail closed), and the policy test fails.
@@ -31,4 +40,7 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.updateOrganisation': { action: Action.MANAGE_ORGANISATION, resource: inputId },
   'Mutation.archiveOrganisation': { action: Action.MANAGE_ORGANISATION, resource: inputId },
   'Mutation.createSpecialism': { action: Action.MANAGE_VOCABULARY },
+  'Query.apiTokens': { action: Action.MANAGE_ORGANISATION, resource: organisationIdArg },
+  'Mutation.createApiToken': { action: Action.MANAGE_ORGANISATION, resource: inputOrganisationId },
+  'Mutation.revokeApiToken': { action: Action.MANAGE_ORGANISATION, resource: inputOrganisationId },
 };

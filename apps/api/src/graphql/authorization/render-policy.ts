@@ -10,7 +10,7 @@ export function renderAuthorizationDoc(): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(
       ([operation, { action, resource }]) =>
-        `| \`${operation}\` | \`${action}\` | ${resource ? 'the organisation in `input.id`' : '—'} |`,
+        `| \`${operation}\` | \`${action}\` | ${resource ? 'the organisation named in the arguments' : '—'} |`,
     )
     .join('\n');
   return `# Authorization

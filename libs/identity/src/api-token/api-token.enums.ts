@@ -1,0 +1,14 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What an API token may read: everything public nationally, or one area, network or organisation. */
+export enum ApiTokenScopeKind {
+  NATIONAL = 'NATIONAL',
+  POLICE_FORCE_AREA = 'POLICE_FORCE_AREA',
+  NETWORK = 'NETWORK',
+  ORGANISATION = 'ORGANISATION',
+}
+
+registerEnumType(ApiTokenScopeKind, {
+  name: 'ApiTokenScopeKind',
+  description: 'What an API token is limited to (feeds and coverage filter on it).',
+});

@@ -1,0 +1,38 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type Actor, CurrentActor } from '../auth/actor';
+import { ApiToken } from './api-token.model';
+import { ApiTokenService } from './api-token.service';
+import {
+  ApiTokensArgs,
+  CreateApiTokenInput,
+  CreateApiTokenPayload,
+  RevokeApiTokenInput,
+  RevokeApiTokenPayload,
+} from './dto/api-token.input';
+
+/** API tokens of an organisation; the operation policy admits only its admins. */
+@Resolver(() => ApiToken)
+export class ApiTokenResolver {
+  constructor(private readonly service: ApiTokenService) {}
+
+  @Query(() => [ApiToken], { description: "An organisation's API tokens, newest first (its admins)." })
+  apiTokens(@Args() { organisationId }: ApiTokensArgs): Promise<ApiToken[]> {
+    return this.service.listForOrganisation(organisationId);
+  }
+
+  @Mutation(() => CreateApiTokenPayload, { description: 'Creates a read-only API token; its secret is shown once.' })
+  createApiToken(
+    @Args('input') input: CreateApiTokenInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<CreateApiTokenPayload> {
+    if (actor.kind !== 'PERSON') {
+      throw new Error('The operation policy lets only people create API tokens');
+    }
+    return this.service.create(actor.personId, input);
+  }
+
+  @Mutation(() => RevokeApiTokenPayload, { description: 'Revokes an API token at once.' })
+  async revokeApiToken(@Args('input') input: RevokeApiTokenInput): Promise<RevokeApiTokenPayload> {
+    return { apiToken: await this.service.revoke(input.organisationId, input.id) };
+  }
+}
