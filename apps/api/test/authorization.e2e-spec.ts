@@ -38,7 +38,7 @@ const NEWPORT_CVS = demoOrganisationId('cvs:W06000022');
 
 interface Fixture {
   readonly document: string;
-  variables(app: TestApp): Record<string, unknown> | Promise<Record<string, unknown>>;
+  variables(app: TestApp, actor: ActorName): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 const SIGN_IN = 'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { refreshToken } }';
@@ -48,6 +48,15 @@ async function freshRefreshToken(app: TestApp): Promise<string> {
     p: DEMO_PASSWORD,
   });
   return data.signIn.refreshToken;
+}
+
+async function invitationToken(app: TestApp, email: string): Promise<string> {
+  const data = await app.client.request<{ inviteToOrganisation: { token: string } }>(
+    'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { token } }',
+    { id: NEWPORT_CVS, email },
+    { authorization: `Bearer ${coordinatorToken}` },
+  );
+  return data.data?.inviteToOrganisation.token ?? '';
 }
 
 /** Creates a Newport CVS token directly through the API as its admin, for revoke fixtures. */
@@ -114,6 +123,26 @@ const FIXTURES: Record<string, Fixture> = {
       'mutation ($organisationId: ID!, $id: ID!) { revokeApiToken(input: { organisationId: $organisationId, id: $id }) { apiToken { id } } }',
     variables: (app) => newportTokenId(app).then((id) => ({ organisationId: NEWPORT_CVS, id })),
   },
+  'Query.invitations': {
+    document: 'query ($organisationId: ID!) { invitations(organisationId: $organisationId) { id email } }',
+    variables: () => ({ organisationId: NEWPORT_CVS }),
+  },
+  'Mutation.inviteToOrganisation': {
+    document:
+      'mutation ($organisationId: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $organisationId, email: $email }) { token } }',
+    variables: () => ({ organisationId: NEWPORT_CVS, email: `invitee-${unique().toLowerCase()}@example.org` }),
+  },
+  'Mutation.acceptInvitation': {
+    document: `mutation ($token: String!, $displayName: String, $password: String) {
+      acceptInvitation(input: { token: $token, displayName: $displayName, password: $password }) { role }
+    }`,
+    // Each actor accepts an invitation meant for them: a new address when signed out, their own otherwise.
+    variables: async (app, actor) => {
+      const login = DEMO_LOGINS.find((l) => l.key === actor);
+      const email = login?.email ?? `newcomer-${unique().toLowerCase()}@example.org`;
+      return { token: await invitationToken(app, email), displayName: 'New Comer', password: 'a-long-enough-password' };
+    },
+  },
   'Mutation.createSpecialism': {
     document:
       'mutation ($code: String!) { createSpecialism(input: { code: $code, label: "Policy test" }) { specialism { code } } }',
@@ -167,7 +196,7 @@ describe('authorization: every operation as every kind of actor', () => {
         throw new Error(`No policy or fixture for ${operation}`);
       }
       for (const [name, token] of tokens) {
-        const variables = await fixture.variables(sut);
+        const variables = await fixture.variables(sut, name);
         const actor = actorOf(name);
         const allowed = POLICY[rule.action].allows(actor, rule.resource?.({ ...variables, input: variables }) ?? {});
         const response = await sut.client.request(

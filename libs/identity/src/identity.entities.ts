@@ -1,4 +1,5 @@
 import { ApiTokenEntity } from './api-token/api-token.entity';
+import { InvitationEntity } from './invitation/invitation.entity';
 import { AffiliationEntity, PersonEntity } from './person/person.entity';
 import { RefreshTokenEntity, SignInFailureEntity } from './session/refresh-token.entity';
 
@@ -8,4 +9,5 @@ export const identityEntities = [
   RefreshTokenEntity,
   SignInFailureEntity,
   ApiTokenEntity,
+  InvitationEntity,
 ];

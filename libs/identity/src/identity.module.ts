@@ -5,6 +5,8 @@ import { GeographyModule } from '@app/geography';
 import { OrganisationsModule } from '@app/organisations';
 import { ApiTokenResolver } from './api-token/api-token.resolver';
 import { ApiTokenService } from './api-token/api-token.service';
+import { InvitationResolver } from './invitation/invitation.resolver';
+import { InvitationService } from './invitation/invitation.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { identityEntities } from './identity.entities';
@@ -21,6 +23,7 @@ export const identityResolvers = [
   AffiliationResolver,
   OrganisationRegistrationResolver,
   ApiTokenResolver,
+  InvitationResolver,
 ];
 
 /** People, their affiliations, sign-in sessions and bearer tokens. Global: every request needs an actor. */
@@ -40,6 +43,7 @@ export class IdentityModule {
         { provide: IDENTITY_OPTIONS, useValue: options },
         AuthService,
         ApiTokenService,
+        InvitationService,
         PolicyService,
         PersonService,
         PersonLoaderFactory,

@@ -2,3 +2,4 @@ export * from './request-loaders';
 export * from './request-context';
 export * from './scalars';
 export * from './loader-results';
+export * from './trim.decorator';

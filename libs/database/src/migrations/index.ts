@@ -2,6 +2,7 @@ import { Geography1795460973071 } from './1795460973071-Geography';
 import { Organisations1795462831964 } from './1795462831964-Organisations';
 import { Identity1795463109180 } from './1795463109180-Identity';
 import { ApiTokens1795463846866 } from './1795463846866-ApiTokens';
+import { Invitations1795464111213 } from './1795464111213-Invitations';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Organisations1795462831964,
   Identity1795463109180,
   ApiTokens1795463846866,
+  Invitations1795464111213,
 ];

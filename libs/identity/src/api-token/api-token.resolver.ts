@@ -1,9 +1,9 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor, CurrentActor } from '../auth/actor';
+import { OrganisationIdArgs } from '../common/organisation-id.args';
 import { ApiToken } from './api-token.model';
 import { ApiTokenService } from './api-token.service';
 import {
-  ApiTokensArgs,
   CreateApiTokenInput,
   CreateApiTokenPayload,
   RevokeApiTokenInput,
@@ -16,7 +16,7 @@ export class ApiTokenResolver {
   constructor(private readonly service: ApiTokenService) {}
 
   @Query(() => [ApiToken], { description: "An organisation's API tokens, newest first (its admins)." })
-  apiTokens(@Args() { organisationId }: ApiTokensArgs): Promise<ApiToken[]> {
+  apiTokens(@Args() { organisationId }: OrganisationIdArgs): Promise<ApiToken[]> {
     return this.service.listForOrganisation(organisationId);
   }
 

@@ -117,7 +117,8 @@ export class AuthService {
     };
   }
 
-  private async startSession(tx: EntityManager, personId: string, familyId: string): Promise<Session> {
+  /** Starts a session (a new refresh-token family unless one is given) in the caller's transaction. */
+  async startSession(tx: EntityManager, personId: string, familyId: string = randomUUID()): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshTokenExpiresAt = new Date(Date.now() + this.options.refreshTokenTtlDays * 86_400_000);
     await tx.insert(RefreshTokenEntity, {

@@ -9,6 +9,7 @@ export enum Action {
   CREATE_ORGANISATION = 'CREATE_ORGANISATION',
   MANAGE_ORGANISATION = 'MANAGE_ORGANISATION',
   MANAGE_VOCABULARY = 'MANAGE_VOCABULARY',
+  ACCEPT_INVITATION = 'ACCEPT_INVITATION',
 }
 
 /** The thing acted on, as far as the policy needs to know it. */
@@ -55,6 +56,11 @@ export const POLICY: Record<Action, Rule> = {
       isPlatformAdmin(actor) ||
       (actor.kind === 'PERSON' &&
         actor.affiliations.some((a) => a.organisationId === organisationId && a.role === AffiliationRole.ORG_ADMIN)),
+  },
+  [Action.ACCEPT_INVITATION]: {
+    who: 'anyone holding the token, but not an API token (existing accounts must be signed in as the invitee)',
+    requiresSignIn: false,
+    allows: (actor) => actor.kind !== 'API_TOKEN',
   },
   [Action.MANAGE_VOCABULARY]: {
     who: 'platform admins',

@@ -43,4 +43,7 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Query.apiTokens': { action: Action.MANAGE_ORGANISATION, resource: organisationIdArg },
   'Mutation.createApiToken': { action: Action.MANAGE_ORGANISATION, resource: inputOrganisationId },
   'Mutation.revokeApiToken': { action: Action.MANAGE_ORGANISATION, resource: inputOrganisationId },
+  'Query.invitations': { action: Action.MANAGE_ORGANISATION, resource: organisationIdArg },
+  'Mutation.inviteToOrganisation': { action: Action.MANAGE_ORGANISATION, resource: inputOrganisationId },
+  'Mutation.acceptInvitation': { action: Action.ACCEPT_INVITATION },
 };

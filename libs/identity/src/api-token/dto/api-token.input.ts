@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { ApiTokenScopeKind } from '../api-token.enums';
 import { ApiToken } from '../api-token.model';
@@ -35,13 +35,6 @@ export class RevokeApiTokenInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'must be an API token id' })
   id!: string;
-}
-
-@ArgsType()
-export class ApiTokensArgs {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'must be an organisation id' })
-  organisationId!: string;
 }
 
 @ObjectType()

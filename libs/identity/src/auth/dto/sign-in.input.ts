@@ -1,3 +1,4 @@
+import { Trim } from '@app/common';
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 import { Person } from '../../person/person.model';
@@ -5,6 +6,7 @@ import { Person } from '../../person/person.model';
 @InputType()
 export class SignInInput {
   @Field()
+  @Trim()
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(320)
   email!: string;

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '@app/common';
+import { OrganisationService, OrganisationStatus } from '@app/organisations';
+import type { Actor } from '../auth/actor';
+import { AuthService, normaliseEmail, type Session } from '../auth/auth.service';
+import { hashPassword } from '../auth/password';
+import { PersonEntity } from '../person/person.entity';
+import type { AffiliationRole } from '../person/person.enums';
+import type { AcceptInvitationInput, InviteToOrganisationInput } from './dto/invitation.input';
+import { InvitationEntity } from './invitation.entity';
+
+const INVITATION_DAYS = 7;
+const hash = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+export interface Acceptance {
+  readonly organisationId: string;
+  readonly role: AffiliationRole;
+  readonly session: Session | null;
+}
+
+@Injectable()
+export class InvitationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async invite(
+    invitedById: string,
+    input: InviteToOrganisationInput,
+  ): Promise<{ invitation: InvitationEntity; token: string }> {
+    const organisation = await this.organisations.getById(input.organisationId);
+    if (organisation.status === OrganisationStatus.ARCHIVED) {
+      throw new DomainError(ErrorCode.CONFLICT, 'The organisation is archived');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const repository = this.dataSource.getRepository(InvitationEntity);
+    const invitation = await repository.save(
+      repository.create({
+        organisationId: input.organisationId,
+        email: normaliseEmail(input.email),
+        role: input.role,
+        tokenHash: hash(token),
+        invitedById,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      }),
+    );
+    return { invitation, token };
+  }
+
+  listForOrganisation(organisationId: string): Promise<InvitationEntity[]> {
+    return this.dataSource
+      .getRepository(InvitationEntity)
+      .find({ where: { organisationId }, order: { createdAt: 'DESC' } });
+  }
+
+  /**
+   * Uses an invitation once: links an existing account (whose owner must be signed in) or
+   * creates a new one (and signs it in). All or nothing: a refusal leaves the invitation unused.
+   */
+  accept(actor: Actor, input: AcceptInvitationInput): Promise<Acceptance> {
+    return this.dataSource.transaction(async (tx) => {
+      const claimed = await tx
+        .createQueryBuilder()
+        .update(InvitationEntity)
+        .set({ acceptedAt: () => 'now()' })
+        .where('token_hash = :hash AND accepted_at IS NULL AND expires_at > now()', { hash: hash(input.token) })
+        .returning('*')
+        .execute();
+      const row = (claimed.raw as { id: string; email: string; organisation_id: string; role: AffiliationRole }[])[0];
+      if (!row) {
+        throw DomainError.badInput('input.token', 'the invitation is unknown, already used or expired');
+      }
+      const existing = await tx.findOneBy(PersonEntity, { email: row.email });
+      let personId: string;
+      let session: Session | null = null;
+      if (existing) {
+        if (actor.kind !== 'PERSON' || actor.personId !== existing.id) {
+          throw new DomainError(ErrorCode.UNAUTHENTICATED, `Sign in as ${row.email} to accept this invitation`);
+        }
+        personId = existing.id;
+      } else {
+        if (actor.kind === 'PERSON') {
+          throw new DomainError(ErrorCode.FORBIDDEN, 'This invitation is for another email address');
+        }
+        if (!input.displayName || !input.password) {
+          const missing = !input.displayName ? 'input.displayName' : 'input.password';
+          throw DomainError.badInput(missing, 'is needed to create your account');
+        }
+        const created = await tx.save(
+          tx.create(PersonEntity, {
+            email: row.email,
+            displayName: input.displayName.trim(),
+            passwordHash: await hashPassword(input.password),
+          }),
+        );
+        personId = created.id;
+        session = await this.auth.startSession(tx, personId);
+      }
+      // An invitation adds a role; it never demotes an admin to staff.
+      await tx.query(
+        `INSERT INTO affiliation (person_id, organisation_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (person_id, organisation_id) DO UPDATE
+           SET role = CASE WHEN affiliation.role = 'ORG_ADMIN' THEN affiliation.role ELSE EXCLUDED.role END`,
+        [personId, row.organisation_id, row.role],
+      );
+      await tx.update(InvitationEntity, { id: row.id }, { acceptedById: personId });
+      return { organisationId: row.organisation_id, role: row.role, session };
+    });
+  }
+}
