@@ -50,6 +50,11 @@ describe('HTTP surface in production', () => {
       const page = await fetch(sut.graphqlUrl, { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toContain('graphiql');
       expect((await fetch(`${sut.baseUrl}/graphql-ide/graphiql.min.js`)).status).toBe(404);
+
+      const introspection = await sut.client.request('{ __schema { types { name } } }');
+      expect(introspection.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const typo = await sut.client.request('{ policeForceArea(code: "W15000002") { displayNam } }');
+      expect(typo.errors?.[0]?.message).not.toMatch(/did you mean/i);
     } finally {
       await sut.close();
     }

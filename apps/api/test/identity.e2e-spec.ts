@@ -67,22 +67,27 @@ describe('sign-in and sessions', () => {
     expect(afterReplay.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('signs out: the refresh token no longer works', async () => {
+  it('signs out: neither the refresh token nor the access token works any more', async () => {
     const session = await signIn('partner@demo.convene.example');
+    expect((await me(session.accessToken)).data?.me).toBeTruthy();
     await sut.client.data('mutation ($t: String!) { signOut(input: { refreshToken: $t }) { signedOut } }', {
       t: session.refreshToken,
     });
     const refreshed = await sut.client.request(REFRESH, { token: session.refreshToken });
     expect(refreshed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await me(session.accessToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('refuses tampered, expired and foreign tokens with UNAUTHENTICATED', async () => {
+  it('refuses tampered, expired, foreign and unsigned tokens with UNAUTHENTICATED', async () => {
     const session = await signIn('admin@demo.convene.example');
     const [header, payload, signature = ''] = session.accessToken.split('.');
     const tampered = `${header}.${payload}.${signature.slice(0, -2)}xx`;
-    const expired = jwt.sign({ sub: session.person.id, exp: Math.floor(Date.now() / 1000) - 60 }, SECRET);
-    const foreign = jwt.sign({ sub: session.person.id }, 'another-secret-another-secret-another-secret');
-    for (const token of [tampered, expired, foreign]) {
+    const { sid } = jwt.decode(session.accessToken) as { sid: string };
+    const expired = jwt.sign({ sub: session.person.id, sid, exp: Math.floor(Date.now() / 1000) - 60 }, SECRET);
+    const foreign = jwt.sign({ sub: session.person.id, sid }, 'another-secret-another-secret-another-secret');
+    const unsigned = jwt.sign({ sub: session.person.id, sid }, '', { algorithm: 'none' });
+    expect((await me(jwt.sign({ sub: session.person.id, sid }, SECRET))).errors).toBeUndefined(); // control
+    for (const token of [tampered, expired, foreign, unsigned]) {
       const response = await me(token);
       expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(response.data?.me ?? null).toBeNull();

@@ -92,27 +92,35 @@ export class AuthService {
       return this.apiTokens.actorFor(bearerToken);
     }
     let personId: string;
+    let sessionId: string;
     try {
-      const claims = await this.jwt.verifyAsync<{ sub?: unknown }>(bearerToken, {
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown }>(bearerToken, {
         secret: this.options.jwtSecret,
         algorithms: ['HS256'],
       });
-      if (typeof claims.sub !== 'string') {
-        throw new Error('no subject');
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+        throw new Error('missing claims');
       }
       personId = claims.sub;
+      sessionId = claims.sid;
     } catch {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or expired');
     }
-    const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ id: personId });
-    if (!person) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or expired');
+    // One statement: the person, and whether the session was signed out (or revoked after reuse).
+    const [person] = await this.dataSource.query<{ platform_admin: boolean; revoked: boolean }[]>(
+      `SELECT p.platform_admin,
+              EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = $2 AND t.revoked_at IS NOT NULL) AS revoked
+         FROM person p WHERE p.id = $1`,
+      [personId, sessionId],
+    );
+    if (!person || person.revoked) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid, expired or signed out');
     }
     const affiliations = await this.dataSource.getRepository(AffiliationEntity).findBy({ personId });
     return {
       kind: 'PERSON',
       personId,
-      platformAdmin: person.platformAdmin,
+      platformAdmin: person.platform_admin,
       affiliations: affiliations.map(({ organisationId, role }) => ({ organisationId, role })),
     };
   }
@@ -128,7 +136,7 @@ export class AuthService {
       expiresAt: refreshTokenExpiresAt,
     });
     const accessToken = await this.jwt.signAsync(
-      { sub: personId },
+      { sub: personId, sid: familyId },
       { secret: this.options.jwtSecret, algorithm: 'HS256', expiresIn: this.options.accessTokenTtlSeconds },
     );
     return {
