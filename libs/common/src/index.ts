@@ -4,3 +4,4 @@ export * from './project-root';
 export * from './time/calendar-date';
 export * from './pagination';
 export * from './seed-id';
+export * from './sql/like';

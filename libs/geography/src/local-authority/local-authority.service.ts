@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { DomainError } from '@app/common';
+import { DomainError, escapeLike } from '@app/common';
 import { CommunitySafetyPartnershipEntity } from '../community-safety-partnership/community-safety-partnership.entity';
 import type { LocalAuthorityFilter } from './dto/local-authorities.args';
 import { LocalAuthorityEntity } from './local-authority.entity';
@@ -28,7 +28,7 @@ export class LocalAuthorityService {
     }
     if (filter.nameContains) {
       query.andWhere(`authority.name ILIKE '%' || :name || '%' ESCAPE '\\'`, {
-        name: filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`),
+        name: escapeLike(filter.nameContains),
       });
     }
     return query.getMany();

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { DomainError, ErrorCode } from '@app/common';
 import { POLICE_FORCE_AREA_CODE, PoliceForceAreaService } from '@app/geography';
 import { OrganisationService } from '@app/organisations';
 import type { Actor } from '../auth/actor';
+import { hashSecretToken, newSecretToken } from '../auth/secret-token';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApiTokenScopeKind } from './api-token.enums';
 import type { CreateApiTokenInput } from './dto/api-token.input';
 
 /** API tokens start with this, so a bearer token can be told from a JWT at a glance. */
 export const API_TOKEN_PREFIX = 'cvn_';
-const hash = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 @Injectable()
 export class ApiTokenService {
@@ -25,7 +24,7 @@ export class ApiTokenService {
   /** Creates a token; the secret is returned here only, and only its hash is kept. */
   async create(createdById: string, input: CreateApiTokenInput): Promise<{ apiToken: ApiTokenEntity; token: string }> {
     const scopeTarget = await this.checkedScopeTarget(input.scopeKind, input.scopeTarget ?? null);
-    const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const token = newSecretToken(API_TOKEN_PREFIX);
     const apiToken = await this.tokens.save(
       this.tokens.create({
         organisationId: input.organisationId,
@@ -33,7 +32,7 @@ export class ApiTokenService {
         scopeKind: input.scopeKind,
         scopeTarget,
         prefix: token.slice(0, 12),
-        tokenHash: hash(token),
+        tokenHash: hashSecretToken(token),
         createdById,
       }),
     );
@@ -61,7 +60,7 @@ export class ApiTokenService {
 
   /** The read-only actor a token stands for; UNAUTHENTICATED when unknown or revoked. */
   async actorFor(token: string): Promise<Actor> {
-    const found = await this.tokens.findOneBy({ tokenHash: hash(token) });
+    const found = await this.tokens.findOneBy({ tokenHash: hashSecretToken(token) });
     if (!found || found.revokedAt) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The API token is invalid or revoked');
     }

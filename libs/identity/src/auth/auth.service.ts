@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { DomainError, ErrorCode } from '@app/common';
 import { IDENTITY_OPTIONS, type IdentityOptions, SIGN_IN_THROTTLE } from '../identity.options';
@@ -10,6 +10,7 @@ import { RefreshTokenEntity, SignInFailureEntity } from '../session/refresh-toke
 import { API_TOKEN_PREFIX, ApiTokenService } from '../api-token/api-token.service';
 import { type Actor, ANONYMOUS } from './actor';
 import { DECOY_PASSWORD_HASH, verifyPassword } from './password';
+import { hashSecretToken, newSecretToken } from './secret-token';
 
 export interface Session {
   readonly personId: string;
@@ -23,7 +24,6 @@ const WRONG_CREDENTIALS = 'Email or password is wrong';
 const INVALID_SESSION = 'The session is no longer valid: sign in again';
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
-const sha256 = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 /** Sign-in, session refresh with rotation and reuse detection, sign-out, and bearer tokens. */
 @Injectable()
@@ -55,7 +55,7 @@ export class AuthService {
         .getRepository(RefreshTokenEntity)
         .createQueryBuilder('t')
         .setLock('pessimistic_write')
-        .where('t.token_hash = :hash', { hash: sha256(refreshToken) })
+        .where('t.token_hash = :hash', { hash: hashSecretToken(refreshToken) })
         .getOne();
       if (!token || token.revokedAt || token.expiresAt <= new Date()) {
         return null;
@@ -77,7 +77,7 @@ export class AuthService {
   async signOut(refreshToken: string): Promise<void> {
     const token = await this.dataSource
       .getRepository(RefreshTokenEntity)
-      .findOneBy({ tokenHash: sha256(refreshToken) });
+      .findOneBy({ tokenHash: hashSecretToken(refreshToken) });
     if (token) {
       await this.revokeFamily(this.dataSource.manager, token.familyId);
     }
@@ -127,12 +127,12 @@ export class AuthService {
 
   /** Starts a session (a new refresh-token family unless one is given) in the caller's transaction. */
   async startSession(tx: EntityManager, personId: string, familyId: string = randomUUID()): Promise<Session> {
-    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshToken = newSecretToken();
     const refreshTokenExpiresAt = new Date(Date.now() + this.options.refreshTokenTtlDays * 86_400_000);
     await tx.insert(RefreshTokenEntity, {
       familyId,
       personId,
-      tokenHash: sha256(refreshToken),
+      tokenHash: hashSecretToken(refreshToken),
       expiresAt: refreshTokenExpiresAt,
     });
     const accessToken = await this.jwt.signAsync(

@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@app/common';
 import { OrganisationService, OrganisationStatus } from '@app/organisations';
 import type { Actor } from '../auth/actor';
 import { AuthService, normaliseEmail, type Session } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
+import { hashSecretToken, newSecretToken } from '../auth/secret-token';
 import { PersonEntity } from '../person/person.entity';
 import type { AffiliationRole } from '../person/person.enums';
 import type { AcceptInvitationInput, InviteToOrganisationInput } from './dto/invitation.input';
 import { InvitationEntity } from './invitation.entity';
 
 const INVITATION_DAYS = 7;
-const hash = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 export interface Acceptance {
   readonly organisationId: string;
@@ -37,14 +36,14 @@ export class InvitationService {
     if (organisation.status === OrganisationStatus.ARCHIVED) {
       throw new DomainError(ErrorCode.CONFLICT, 'The organisation is archived');
     }
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecretToken();
     const repository = this.dataSource.getRepository(InvitationEntity);
     const invitation = await repository.save(
       repository.create({
         organisationId: input.organisationId,
         email: normaliseEmail(input.email),
         role: input.role,
-        tokenHash: hash(token),
+        tokenHash: hashSecretToken(token),
         invitedById,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       }),
@@ -68,7 +67,9 @@ export class InvitationService {
         .createQueryBuilder()
         .update(InvitationEntity)
         .set({ acceptedAt: () => 'now()' })
-        .where('token_hash = :hash AND accepted_at IS NULL AND expires_at > now()', { hash: hash(input.token) })
+        .where('token_hash = :hash AND accepted_at IS NULL AND expires_at > now()', {
+          hash: hashSecretToken(input.token),
+        })
         .returning('*')
         .execute();
       const row = (claimed.raw as { id: string; email: string; organisation_id: string; role: AffiliationRole }[])[0];

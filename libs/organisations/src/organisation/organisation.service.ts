@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 import { LocalAuthorityService } from '@app/geography';
-import { type Connection, DEFAULT_PAGE_SIZE, decodeCursor, DomainError, ErrorCode, toConnection } from '@app/common';
+import {
+  type Connection,
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  DomainError,
+  ErrorCode,
+  escapeLike,
+  toConnection,
+} from '@app/common';
 import { SpecialismService } from '../specialism/specialism.service';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation-mutations.input';
 import type { OrganisationFilter } from './dto/organisations.args';
@@ -210,7 +218,7 @@ export class OrganisationService {
     }
     if (filter.nameContains) {
       query.andWhere(`organisation.name ILIKE '%' || :name || '%' ESCAPE '\\'`, {
-        name: filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`),
+        name: escapeLike(filter.nameContains),
       });
     }
     if (filter.specialism) {

@@ -6,19 +6,17 @@ export interface OperationPolicy {
   readonly resource?: (args: Record<string, unknown>) => Resource;
 }
 
-const inputId = (args: Record<string, unknown>): Resource => {
-  const id = (args.input as { id?: unknown } | undefined)?.id;
-  return { organisationId: typeof id === 'string' ? id : '' };
-};
-
-const inputOrganisationId = (args: Record<string, unknown>): Resource => {
-  const id = (args.input as { organisationId?: unknown } | undefined)?.organisationId;
-  return { organisationId: typeof id === 'string' ? id : '' };
-};
-
-const organisationIdArg = (args: Record<string, unknown>): Resource => ({
-  organisationId: typeof args.organisationId === 'string' ? args.organisationId : '',
-});
+const organisation = (id: unknown): Resource => ({ organisationId: typeof id === 'string' ? id : '' });
+/** The organisation is named by a field of the `input` argument… */
+const byInput =
+  (field: 'id' | 'organisationId') =>
+  (args: Record<string, unknown>): Resource =>
+    organisation((args.input as Record<string, unknown> | undefined)?.[field]);
+/** …or by a top-level argument. */
+const byArgument =
+  (name: 'organisationId') =>
+  (args: Record<string, unknown>): Resource =>
+    organisation(args[name]);
 
 /**
  * Every root operation of the schema and the action it performs. An operation missing
@@ -37,13 +35,16 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.refreshSession': { action: Action.SIGN_IN },
   'Mutation.signOut': { action: Action.SIGN_IN },
   'Mutation.createOrganisation': { action: Action.CREATE_ORGANISATION },
-  'Mutation.updateOrganisation': { action: Action.MANAGE_ORGANISATION, resource: inputId },
-  'Mutation.archiveOrganisation': { action: Action.MANAGE_ORGANISATION, resource: inputId },
+  'Mutation.updateOrganisation': { action: Action.MANAGE_ORGANISATION, resource: byInput('id') },
+  'Mutation.archiveOrganisation': { action: Action.MANAGE_ORGANISATION, resource: byInput('id') },
   'Mutation.createSpecialism': { action: Action.MANAGE_VOCABULARY },
-  'Query.apiTokens': { action: Action.MANAGE_ORGANISATION, resource: organisationIdArg },
-  'Mutation.createApiToken': { action: Action.MANAGE_ORGANISATION, resource: inputOrganisationId },
-  'Mutation.revokeApiToken': { action: Action.MANAGE_ORGANISATION, resource: inputOrganisationId },
-  'Query.invitations': { action: Action.MANAGE_ORGANISATION, resource: organisationIdArg },
-  'Mutation.inviteToOrganisation': { action: Action.MANAGE_ORGANISATION, resource: inputOrganisationId },
+  'Query.apiTokens': { action: Action.MANAGE_ORGANISATION, resource: byArgument('organisationId') },
+  'Mutation.createApiToken': { action: Action.MANAGE_ORGANISATION, resource: byInput('organisationId') },
+  'Mutation.revokeApiToken': { action: Action.MANAGE_ORGANISATION, resource: byInput('organisationId') },
+  'Query.invitations': { action: Action.MANAGE_ORGANISATION, resource: byArgument('organisationId') },
+  'Mutation.inviteToOrganisation': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+  },
   'Mutation.acceptInvitation': { action: Action.ACCEPT_INVITATION },
 };
