@@ -1,25 +1,26 @@
 import 'reflect-metadata';
-import { Logger as NestLogger } from '@nestjs/common';
+import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { ConfigError, loadConfig } from './config/app-config';
-import { nestLogLevels } from './logging';
+import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database-url';
 import { prepareDatabase, withDataSource } from './database/prepare-database';
 import { databaseSettings } from './database/persistence';
+import { nestLogLevels } from './logging';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   NestLogger.overrideLogger(nestLogLevels(config.LOG_LEVEL)); // until pino takes over
   const database = await resolveDatabase(config);
-  if (config.migrateOnStart) {
-    await withDataSource(databaseSettings(config, database.url), prepareDatabase);
+  let app: INestApplication;
+  try {
+    app = await serve(config, database.url);
+  } catch (error) {
+    await database.embedded?.stop(); // never leave our PostgreSQL running behind a failed start
+    throw error;
   }
-  const app = await NestFactory.create(AppModule.forRoot(config, database.url), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableCors({ origin: false });
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
@@ -28,22 +29,31 @@ async function main(): Promise<void> {
     }
     stopping = true;
     new NestLogger('Convene').log(`${signal}: shutting down`);
-    await app.close();
-    await database.embedded?.stop();
+    await app.close(); // drains HTTP and WebSocket first…
+    await database.embedded?.stop(); // …then stops the embedded PostgreSQL
     process.exit(0);
   };
   process.once('SIGINT', (signal) => void stop(signal));
   process.once('SIGTERM', (signal) => void stop(signal));
-
-  await app.listen(config.PORT);
   new NestLogger('Convene').log(
     `GraphQL API ready at http://localhost:${config.PORT}/graphql in ${Date.now() - started} ms`,
   );
 }
 
+async function serve(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  if (config.migrateOnStart) {
+    await withDataSource(databaseSettings(config, databaseUrl), prepareDatabase);
+  }
+  const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableCors({ origin: false });
+  await app.listen(config.PORT);
+  return app;
+}
+
 main().catch((error: unknown) => {
   // One clear line, not a stack trace, for what a user can fix.
-  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   console.error(error instanceof ConfigError ? message : `Convene failed to start: ${message}`);
   if (!(error instanceof ConfigError) && process.env.LOG_LEVEL === 'debug') {
     console.error(error);
