@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { ActivityModule } from '@app/activity';
 import { dataSourceOptions } from '@app/database';
 import { GeographyModule } from '@app/geography';
 import { IdentityModule } from '@app/identity';
@@ -35,6 +36,7 @@ export class AppModule {
         GraphqlApiModule,
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),
         HealthModule,
+        ActivityModule,
         GeographyModule,
         OrganisationsModule,
         IdentityModule.register({

@@ -1,3 +1,4 @@
+import { activityEntities } from '@app/activity';
 import { defaultDatabaseSettings, type DatabaseSettings, type EntityList } from '@app/database';
 import { geographyEntities } from '@app/geography';
 import { identityEntities } from '@app/identity';
@@ -5,7 +6,12 @@ import { organisationsEntities } from '@app/organisations';
 import type { AppConfig } from '../config/app-config';
 
 /** Every context's entities: the composition root is the only place that knows them all. */
-export const entities: EntityList = [...geographyEntities, ...organisationsEntities, ...identityEntities];
+export const entities: EntityList = [
+  ...activityEntities,
+  ...geographyEntities,
+  ...organisationsEntities,
+  ...identityEntities,
+];
 
 export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {
   return {

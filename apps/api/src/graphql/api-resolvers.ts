@@ -1,3 +1,4 @@
+import { activityResolvers } from '@app/activity';
 import { geographyResolvers } from '@app/geography';
 import { identityResolvers } from '@app/identity';
 import { organisationsResolvers } from '@app/organisations';
@@ -7,4 +8,9 @@ import { organisationsResolvers } from '@app/organisations';
  * The end-to-end drift test proves this list matches what the running app serves.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const apiResolvers: Function[] = [...geographyResolvers, ...organisationsResolvers, ...identityResolvers];
+export const apiResolvers: Function[] = [
+  ...activityResolvers,
+  ...geographyResolvers,
+  ...organisationsResolvers,
+  ...identityResolvers,
+];

@@ -11,7 +11,28 @@ export interface RequestContext {
   /** The bearer token the client presented (HTTP `Authorization`, graphql-ws `connectionParams`). */
   readonly bearerToken: string | null;
   readonly loaders: RequestLoaders;
+  /** Who is calling, resolved from the bearer token on first use (identity supplies it). */
+  actor(): Promise<ActorRef>;
 }
+
+/** The least every context needs to know of the caller: which person, if any. */
+export interface ActorRef {
+  readonly kind: string;
+  readonly personId?: string;
+  readonly platformAdmin?: boolean;
+  readonly affiliations?: readonly { readonly organisationId: string }[];
+}
+
+/** Injects the caller (contexts that may not depend on identity see it through `ActorRef`). */
+export const CallingActor = createParamDecorator((_: unknown, context: ExecutionContext): Promise<ActorRef> =>
+  requestContextOf(context).actor(),
+);
+
+/** Injects the id of the signed-in person making the request (null for anonymous or API tokens). */
+export const ActingPersonId = createParamDecorator(
+  async (_: unknown, context: ExecutionContext): Promise<string | null> =>
+    (await requestContextOf(context).actor()).personId ?? null,
+);
 
 export function requestContextOf(context: ExecutionContext): RequestContext {
   return GqlExecutionContext.create(context).getContext<RequestContext>();

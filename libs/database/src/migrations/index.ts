@@ -3,6 +3,7 @@ import { Organisations1795462831964 } from './1795462831964-Organisations';
 import { Identity1795463109180 } from './1795463109180-Identity';
 import { ApiTokens1795463846866 } from './1795463846866-ApiTokens';
 import { Invitations1795464111213 } from './1795464111213-Invitations';
+import { Activity1795465176366 } from './1795465176366-Activity';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Identity1795463109180,
   ApiTokens1795463846866,
   Invitations1795464111213,
+  Activity1795465176366,
 ];

@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ActingPersonId } from '@app/common';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { OrganisationIdArgs } from '../common/organisation-id.args';
 import { ApiToken } from './api-token.model';
@@ -32,7 +33,10 @@ export class ApiTokenResolver {
   }
 
   @Mutation(() => RevokeApiTokenPayload, { description: 'Revokes an API token at once.' })
-  async revokeApiToken(@Args('input') input: RevokeApiTokenInput): Promise<RevokeApiTokenPayload> {
-    return { apiToken: await this.service.revoke(input.organisationId, input.id) };
+  async revokeApiToken(
+    @Args('input') input: RevokeApiTokenInput,
+    @ActingPersonId() actorPersonId: string | null,
+  ): Promise<RevokeApiTokenPayload> {
+    return { apiToken: await this.service.revoke(actorPersonId, input.organisationId, input.id) };
   }
 }

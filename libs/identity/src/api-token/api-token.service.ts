@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
 import { POLICE_FORCE_AREA_CODE, PoliceForceAreaService } from '@app/geography';
 import { OrganisationService } from '@app/organisations';
@@ -19,23 +20,35 @@ export class ApiTokenService {
     @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
     private readonly areas: PoliceForceAreaService,
     private readonly organisations: OrganisationService,
+    private readonly activity: ActivityRecorder,
   ) {}
 
   /** Creates a token; the secret is returned here only, and only its hash is kept. */
   async create(createdById: string, input: CreateApiTokenInput): Promise<{ apiToken: ApiTokenEntity; token: string }> {
     const scopeTarget = await this.checkedScopeTarget(input.scopeKind, input.scopeTarget ?? null);
     const token = newSecretToken(API_TOKEN_PREFIX);
-    const apiToken = await this.tokens.save(
-      this.tokens.create({
+    const apiToken = await this.activity.transaction(async (tx, record) => {
+      const saved = await tx.save(
+        tx.create(ApiTokenEntity, {
+          organisationId: input.organisationId,
+          name: input.name.trim(),
+          scopeKind: input.scopeKind,
+          scopeTarget,
+          prefix: token.slice(0, 12),
+          tokenHash: hashSecretToken(token),
+          createdById,
+        }),
+      );
+      await record({
+        verb: ActivityVerb.API_TOKEN_CREATED,
+        visibility: ActivityVisibility.ORGANISATION,
+        actorPersonId: createdById,
+        actorOrganisationId: input.organisationId,
         organisationId: input.organisationId,
-        name: input.name.trim(),
-        scopeKind: input.scopeKind,
-        scopeTarget,
-        prefix: token.slice(0, 12),
-        tokenHash: hashSecretToken(token),
-        createdById,
-      }),
-    );
+        payload: { apiTokenId: saved.id, name: saved.name, scopeKind: saved.scopeKind, scopeTarget },
+      });
+      return saved;
+    });
     return { apiToken, token };
   }
 
@@ -44,18 +57,32 @@ export class ApiTokenService {
   }
 
   /** Revokes a token of the organisation (idempotent). */
-  async revoke(organisationId: string, id: string): Promise<ApiTokenEntity> {
+  async revoke(actorPersonId: string | null, organisationId: string, id: string): Promise<ApiTokenEntity> {
     const token = await this.tokens.findOneBy({ id, organisationId });
     if (!token) {
       throw DomainError.notFound('API token', id);
     }
-    await this.tokens
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: () => 'now()' })
-      .where('id = :id AND revoked_at IS NULL', { id })
-      .execute();
-    return this.tokens.findOneByOrFail({ id });
+    return this.activity.transaction(async (tx, record) => {
+      const revoked = await tx
+        .createQueryBuilder()
+        .update(ApiTokenEntity)
+        .set({ revokedAt: () => 'now()' })
+        .where('id = :id AND revoked_at IS NULL', { id })
+        .execute();
+      if (!revoked.affected) {
+        record.unchanged(); // already revoked
+      } else {
+        await record({
+          verb: ActivityVerb.API_TOKEN_REVOKED,
+          visibility: ActivityVisibility.ORGANISATION,
+          actorPersonId,
+          actorOrganisationId: organisationId,
+          organisationId,
+          payload: { apiTokenId: id, name: token.name },
+        });
+      }
+      return tx.findOneByOrFail(ApiTokenEntity, { id });
+    });
   }
 
   /** The read-only actor a token stands for; UNAUTHENTICATED when unknown or revoked. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
 import { OrganisationService, OrganisationStatus } from '@app/organisations';
 import type { Actor } from '../auth/actor';
@@ -26,6 +27,7 @@ export class InvitationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationService,
     private readonly auth: AuthService,
+    private readonly activity: ActivityRecorder,
   ) {}
 
   async invite(
@@ -37,17 +39,27 @@ export class InvitationService {
       throw new DomainError(ErrorCode.CONFLICT, 'The organisation is archived');
     }
     const token = newSecretToken();
-    const repository = this.dataSource.getRepository(InvitationEntity);
-    const invitation = await repository.save(
-      repository.create({
+    const invitation = await this.activity.transaction(async (tx, record) => {
+      const saved = await tx.save(
+        tx.create(InvitationEntity, {
+          organisationId: input.organisationId,
+          email: normaliseEmail(input.email),
+          role: input.role,
+          tokenHash: hashSecretToken(token),
+          invitedById,
+          expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+        }),
+      );
+      await record({
+        verb: ActivityVerb.PERSON_INVITED,
+        visibility: ActivityVisibility.ORGANISATION,
+        actorPersonId: invitedById,
+        actorOrganisationId: input.organisationId,
         organisationId: input.organisationId,
-        email: normaliseEmail(input.email),
-        role: input.role,
-        tokenHash: hashSecretToken(token),
-        invitedById,
-        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
-      }),
-    );
+        payload: { invitationId: saved.id, role: saved.role },
+      });
+      return saved;
+    });
     return { invitation, token };
   }
 
@@ -62,7 +74,7 @@ export class InvitationService {
    * creates a new one (and signs it in). All or nothing: a refusal leaves the invitation unused.
    */
   accept(actor: Actor, input: AcceptInvitationInput): Promise<Acceptance> {
-    return this.dataSource.transaction(async (tx) => {
+    return this.activity.transaction(async (tx, record) => {
       const claimed = await tx
         .createQueryBuilder()
         .update(InvitationEntity)
@@ -110,6 +122,14 @@ export class InvitationService {
         [personId, row.organisation_id, row.role],
       );
       await tx.update(InvitationEntity, { id: row.id }, { acceptedById: personId });
+      await record({
+        verb: ActivityVerb.INVITATION_ACCEPTED,
+        visibility: ActivityVisibility.ORGANISATION,
+        actorPersonId: personId,
+        actorOrganisationId: row.organisation_id,
+        organisationId: row.organisation_id,
+        payload: { invitationId: row.id, role: row.role },
+      });
       return { organisationId: row.organisation_id, role: row.role, session };
     });
   }

@@ -1,6 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { CreateOrganisationInput, OrganisationPayload, OrganisationService } from '@app/organisations';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { AffiliationEntity } from '../person/person.entity';
@@ -10,7 +9,7 @@ import { AffiliationRole } from '../person/person.enums';
 @Resolver()
 export class OrganisationRegistrationResolver {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly activity: ActivityRecorder,
     private readonly organisations: OrganisationService,
   ) {}
 
@@ -24,12 +23,19 @@ export class OrganisationRegistrationResolver {
     if (actor.kind !== 'PERSON') {
       throw new Error('The operation policy lets only signed-in people register organisations');
     }
-    const organisation = await this.dataSource.transaction(async (tx) => {
+    const organisation = await this.activity.transaction(async (tx, record) => {
       const created = await this.organisations.create(tx, input);
       await tx.insert(AffiliationEntity, {
         personId: actor.personId,
         organisationId: created.id,
         role: AffiliationRole.ORG_ADMIN,
+      });
+      await record({
+        verb: ActivityVerb.ORGANISATION_CREATED,
+        visibility: ActivityVisibility.PUBLIC,
+        actorPersonId: actor.personId,
+        organisationId: created.id,
+        payload: { name: created.name, kind: created.kind },
       });
       return created;
     });

@@ -1,4 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { ActingPersonId } from '@app/common';
 import {
   ArchiveOrganisationInput,
   OrganisationPayload,
@@ -14,14 +15,20 @@ export class OrganisationMutationResolver {
   @Mutation(() => OrganisationPayload, {
     description: "Changes an organisation's profile (its admins, or platform admins).",
   })
-  async updateOrganisation(@Args('input') input: UpdateOrganisationInput): Promise<OrganisationPayload> {
-    return { organisation: await this.service.update(input) };
+  async updateOrganisation(
+    @Args('input') input: UpdateOrganisationInput,
+    @ActingPersonId() actorPersonId: string | null,
+  ): Promise<OrganisationPayload> {
+    return { organisation: await this.service.update(actorPersonId, input) };
   }
 
   @Mutation(() => OrganisationPayload, {
     description: 'Archives an organisation: it stays where others refer to it, but drops out of lists and changes.',
   })
-  async archiveOrganisation(@Args('input') input: ArchiveOrganisationInput): Promise<OrganisationPayload> {
-    return { organisation: await this.service.archive(input.id) };
+  async archiveOrganisation(
+    @Args('input') input: ArchiveOrganisationInput,
+    @ActingPersonId() actorPersonId: string | null,
+  ): Promise<OrganisationPayload> {
+    return { organisation: await this.service.archive(actorPersonId, input.id) };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { LocalAuthorityService } from '@app/geography';
 import {
   type Connection,
@@ -33,6 +34,7 @@ export class OrganisationService {
     private readonly areaLinks: Repository<OrganisationLocalAuthorityEntity>,
     private readonly localAuthorities: LocalAuthorityService,
     private readonly specialisms: SpecialismService,
+    private readonly activity: ActivityRecorder,
   ) {}
 
   /** A page in name order (keyset pagination: stable under inserts, cheap at any depth). */
@@ -72,8 +74,8 @@ export class OrganisationService {
   }
 
   /** Changes the given fields; `null` clears an optional one, a list replaces the current set. */
-  async update(input: UpdateOrganisationInput): Promise<OrganisationEntity> {
-    return this.organisations.manager.transaction(async (tx) => {
+  async update(actorPersonId: string | null, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
+    return this.activity.transaction(async (tx, record) => {
       const current = await tx
         .getRepository(OrganisationEntity)
         .createQueryBuilder('o')
@@ -113,20 +115,46 @@ export class OrganisationService {
           (await tx.findBy(OrganisationSpecialismEntity, { organisationId: input.id })).map((s) => s.specialismCode);
         await this.replaceLinks(tx, input.id, specialisms, authorityIds ?? currentAuthorities);
       }
+      const changed = Object.keys(input).filter(
+        (key) => key !== 'id' && input[key as keyof typeof input] !== undefined,
+      );
+      await record({
+        verb: ActivityVerb.ORGANISATION_UPDATED,
+        visibility: ActivityVisibility.PUBLIC,
+        actorPersonId,
+        organisationId: input.id,
+        payload: { name: input.name ?? current.name, changed },
+      });
       return tx.findOneByOrFail(OrganisationEntity, { id: input.id });
     });
   }
 
   /** Archives (never deletes: networks and positions keep referring to it). Idempotent. */
-  async archive(id: string): Promise<OrganisationEntity> {
-    await this.getById(id);
-    await this.organisations
-      .createQueryBuilder()
-      .update()
-      .set({ status: OrganisationStatus.ARCHIVED, archivedAt: () => 'now()', updatedAt: () => 'now()' })
-      .where('id = :id AND status = :active', { id, active: OrganisationStatus.ACTIVE })
-      .execute();
-    return this.getById(id);
+  async archive(actorPersonId: string | null, id: string): Promise<OrganisationEntity> {
+    const organisation = await this.getById(id);
+    if (organisation.status === OrganisationStatus.ARCHIVED) {
+      return organisation;
+    }
+    return this.activity.transaction(async (tx, record) => {
+      const archived = await tx
+        .createQueryBuilder()
+        .update(OrganisationEntity)
+        .set({ status: OrganisationStatus.ARCHIVED, archivedAt: () => 'now()', updatedAt: () => 'now()' })
+        .where('id = :id AND status = :active', { id, active: OrganisationStatus.ACTIVE })
+        .execute();
+      if (!archived.affected) {
+        record.unchanged(); // archived meanwhile by someone else
+      } else {
+        await record({
+          verb: ActivityVerb.ORGANISATION_ARCHIVED,
+          visibility: ActivityVisibility.PUBLIC,
+          actorPersonId,
+          organisationId: id,
+          payload: { name: organisation.name },
+        });
+      }
+      return tx.findOneByOrFail(OrganisationEntity, { id });
+    });
   }
 
   async getById(id: string): Promise<OrganisationEntity> {

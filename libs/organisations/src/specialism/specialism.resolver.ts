@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ActingPersonId } from '@app/common';
 import { CreateSpecialismInput, CreateSpecialismPayload } from './dto/create-specialism.input';
 import { Specialism } from './specialism.model';
 import { SpecialismService } from './specialism.service';
@@ -13,7 +14,10 @@ export class SpecialismResolver {
   }
 
   @Mutation(() => CreateSpecialismPayload, { description: 'Adds a specialism to the vocabulary (platform admins).' })
-  async createSpecialism(@Args('input') input: CreateSpecialismInput): Promise<CreateSpecialismPayload> {
-    return { specialism: await this.service.create(input.code, input.label) };
+  async createSpecialism(
+    @Args('input') input: CreateSpecialismInput,
+    @ActingPersonId() actorPersonId: string | null,
+  ): Promise<CreateSpecialismPayload> {
+    return { specialism: await this.service.create(actorPersonId, input.code, input.label) };
   }
 }

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { DEMO_PASSWORD } from '@app/identity';
+import { withAdminClient } from '@app/testing';
+import { FIXTURES, NEWPORT_CVS, useCoordinatorToken } from './support/operation-fixtures';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Mutations that change no domain state (sessions) and so append no activity. */
+const SESSION_MUTATIONS = ['Mutation.signIn', 'Mutation.refreshSession', 'Mutation.signOut'];
+
+const FEED = `query ($scope: ActivityScope!, $first: Int, $after: String) {
+  activity(scope: $scope, first: $first, after: $after) {
+    totalCount pageInfo { endCursor hasNextPage }
+    edges { cursor node { sequence verb visibility organisationId payload } }
+  }
+}`;
+
+interface Feed {
+  activity: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    edges: {
+      cursor: string;
+      node: { sequence: string; verb: string; visibility: string; organisationId: string | null };
+    }[];
+  };
+}
+
+describe('activity: the outbox and its feeds', () => {
+  let sut: TestApp;
+  const bearer: Record<string, Record<string, string>> = {};
+
+  const activityCount = (): Promise<number> =>
+    withAdminClient(sut.database.url, async (client) =>
+      Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM activity_event')).rows[0]?.n),
+    );
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    for (const who of ['admin', 'coordinator', 'member']) {
+      const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
+        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
+        { e: `${who}@demo.convene.example`, p: DEMO_PASSWORD },
+      );
+      bearer[who] = { authorization: `Bearer ${signIn.accessToken}` };
+    }
+    useCoordinatorToken(bearer.coordinator?.authorization.slice('Bearer '.length) ?? '');
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('appends activity in every mutation that changes domain state', async () => {
+    const schema = sut.app.get(GraphQLSchemaHost).schema;
+    const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`);
+    const silent: string[] = [];
+    for (const operation of mutations.filter((m) => !SESSION_MUTATIONS.includes(m))) {
+      const fixture = FIXTURES[operation];
+      if (!fixture) {
+        throw new Error(`${operation} has no fixture in support/operation-fixtures.ts`);
+      }
+      const variables = await fixture.variables(sut, 'admin');
+      const before = await activityCount();
+      const response = await sut.client.request(fixture.document, variables, bearer.admin);
+      expect({ operation, errors: response.errors }).toEqual({ operation, errors: undefined });
+      if ((await activityCount()) <= before) {
+        silent.push(operation);
+      }
+    }
+    expect(silent).toEqual([]);
+  });
+
+  it('appends nothing for a mutation that fails inside its transaction', async () => {
+    const create =
+      'mutation ($c: String!) { createSpecialism(input: { code: $c, label: "Twice" }) { specialism { code } } }';
+    expect((await sut.client.request(create, { c: 'TWICE_CREATED' }, bearer.admin)).errors).toBeUndefined();
+    const before = await activityCount();
+    const again = await sut.client.request(create, { c: 'TWICE_CREATED' }, bearer.admin);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await activityCount()).toBe(before);
+  });
+
+  it('pages through a feed with cursors: in order, no duplicates, nothing missed', async () => {
+    const total = await activityCount();
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Feed = await sut.client.data<Feed>(FEED, { scope: { kind: 'NATIONAL' }, first: 3, after });
+      seen.push(...page.activity.edges.map((e) => e.node.sequence));
+      after = page.activity.pageInfo.hasNextPage ? page.activity.pageInfo.endCursor : null;
+    } while (after);
+    // An admin sees everything; anonymous readers get only PUBLIC items.
+    const adminFeed = await sut.client.request<Feed>(FEED, { scope: { kind: 'NATIONAL' }, first: 100 }, bearer.admin);
+    expect(adminFeed.data?.activity.totalCount).toBe(total);
+    expect(new Set(seen).size).toBe(seen.length);
+    const publicCount = adminFeed.data?.activity.edges.filter((e) => e.node.visibility === 'PUBLIC').length;
+    expect(seen).toHaveLength(publicCount ?? -1);
+  });
+
+  it("shows an organisation's own items to its people only", async () => {
+    const scope = { kind: 'ORGANISATION', target: NEWPORT_CVS };
+    const coordinator = await sut.client.request<Feed>(FEED, { scope, first: 100 }, bearer.coordinator);
+    const member = await sut.client.request<Feed>(FEED, { scope, first: 100 }, bearer.member);
+    const anonymous = await sut.client.request<Feed>(FEED, { scope, first: 100 });
+    const visibilities = (feed: typeof coordinator) => new Set(feed.data?.activity.edges.map((e) => e.node.visibility));
+    expect(visibilities(coordinator).has('ORGANISATION')).toBe(true);
+    expect(visibilities(member).has('ORGANISATION')).toBe(false);
+    expect(visibilities(anonymous).has('ORGANISATION')).toBe(false);
+    expect(coordinator.data?.activity.edges.every((e) => e.node.organisationId === NEWPORT_CVS)).toBe(true);
+  });
+
+  it('never hands out an item of a transaction still running, so a late commit cannot fall behind a cursor', async () => {
+    // Hold a transaction open that has appended an item (as a slow mutation would).
+    const { Client } = await import('pg');
+    const slow = new Client({ connectionString: sut.database.url });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query(
+        `INSERT INTO activity_event (tx_id, verb, visibility, actor_person_id, payload)
+         VALUES ((pg_current_xact_id()::text)::bigint, 'SPECIALISM_CREATED', 'PUBLIC', NULL, '{"slow":true}')`,
+      );
+      // Meanwhile another mutation commits an item with a higher sequence.
+      await sut.client.request(
+        'mutation { createSpecialism(input: { code: "LATER_ONE", label: "Later" }) { specialism { code } } }',
+        undefined,
+        bearer.admin,
+      );
+      const during = await sut.client.data<Feed>(FEED, { scope: { kind: 'NATIONAL' }, first: 100 });
+      const last = during.activity.pageInfo.endCursor;
+      const sequences = during.activity.edges.map((e) => e.node.sequence);
+      await slow.query('COMMIT');
+      // Both items arrive after the cursor, in commit-safe order; nothing is skipped.
+      const afterwards = await sut.client.data<Feed>(FEED, { scope: { kind: 'NATIONAL' }, first: 100, after: last });
+      const verbs = afterwards.activity.edges.map((e) => e.node.verb);
+      expect(verbs).toEqual(['SPECIALISM_CREATED', 'SPECIALISM_CREATED']);
+      expect(afterwards.activity.edges.every((e) => !sequences.includes(e.node.sequence))).toBe(true);
+    } finally {
+      await slow.end();
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ActivityVerb, ActivityVisibility } from './activity.enums';
+
+export interface NewActivity {
+  readonly verb: ActivityVerb;
+  readonly visibility: ActivityVisibility;
+  readonly actorPersonId: string | null;
+  readonly actorOrganisationId?: string | null;
+  readonly policeForceAreaCode?: string | null;
+  readonly organisationId?: string | null;
+  readonly payload?: Record<string, unknown>;
+}
+
+export interface RecordActivity {
+  (activity: NewActivity): Promise<void>;
+  /** Declares that this transaction turned out to change nothing (e.g. a repeated archive). */
+  unchanged(): void;
+}
+
+/**
+ * The single way to write a domain change: a transaction that appends its activity to the
+ * outbox. It refuses to commit a change that recorded none, so no service can forget.
+ */
+@Injectable()
+export class ActivityRecorder {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager, record: RecordActivity) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (tx) => {
+      let recorded = 0;
+      let unchanged = false;
+      const append = async (activity: NewActivity): Promise<void> => {
+        await tx.query(
+          `INSERT INTO activity_event
+             (tx_id, verb, visibility, actor_person_id, actor_organisation_id, police_force_area_code, organisation_id, payload)
+           VALUES ((pg_current_xact_id()::text)::bigint, $1, $2, $3, $4, $5, $6, $7::jsonb)`,
+          [
+            activity.verb,
+            activity.visibility,
+            activity.actorPersonId,
+            activity.actorOrganisationId ?? null,
+            activity.policeForceAreaCode ?? null,
+            activity.organisationId ?? null,
+            JSON.stringify(activity.payload ?? {}),
+          ],
+        );
+        recorded++;
+      };
+      const record: RecordActivity = Object.assign(append, {
+        unchanged: () => {
+          unchanged = true;
+        },
+      });
+      const result = await work(tx, record);
+      if (recorded === 0 && !unchanged) {
+        throw new Error('A domain change tried to commit without recording its activity');
+      }
+      return result;
+    });
+  }
+}

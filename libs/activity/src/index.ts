@@ -1,0 +1,4 @@
+export * from './activity.enums';
+export * from './activity.module';
+export * from './activity.recorder';
+export { ActivityEventEntity } from './activity-event.entity';
