@@ -5,6 +5,7 @@ import { demoOrganisationId } from '@app/organisations';
 import { OPERATION_POLICY } from '../src/graphql/authorization/operation-policy';
 import { type ActorName, FIXTURES, NEWPORT_CVS, useCoordinatorToken } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
+import { type GraphqlError, graphqlWsClient } from '@app/testing';
 
 /** How each demo login looks to the policy (affiliations as seeded). */
 function actorOf(name: ActorName): Actor {
@@ -81,11 +82,9 @@ describe('authorization: every operation as every kind of actor', () => {
         const variables = await fixture.variables(sut, name);
         const actor = actorOf(name);
         const allowed = POLICY[rule.action].allows(actor, rule.resource?.({ ...variables, input: variables }) ?? {});
-        const response = await sut.client.request(
-          fixture.document,
-          variables,
-          token ? { authorization: `Bearer ${token}` } : {},
-        );
+        const response = operation.startsWith('Subscription.')
+          ? await subscriptionStart(sut, fixture.document, token)
+          : await sut.client.request(fixture.document, variables, token ? { authorization: `Bearer ${token}` } : {});
         const code = response.errors?.[0]?.extensions?.code;
         if (allowed) {
           expect({ operation, name, errors: response.errors }).toEqual({ operation, name, errors: undefined });
@@ -121,3 +120,26 @@ describe('authorization: every operation as every kind of actor', () => {
     }
   });
 });
+
+/** Starts a subscription over graphql-ws; refusals arrive at once, so 300 ms of silence means it runs. */
+async function subscriptionStart(
+  app: TestApp,
+  document: string,
+  token: string | null,
+): Promise<{ data?: unknown; errors?: GraphqlError[] }> {
+  const client = graphqlWsClient(app.graphqlUrl, token ? { authorization: `Bearer ${token}` } : undefined);
+  const errors: GraphqlError[] = [];
+  const stop = client.subscribe(
+    { query: document },
+    {
+      next: (message) => errors.push(...((message.errors ?? []) as GraphqlError[])),
+      error: (error) =>
+        errors.push(...(Array.isArray(error) ? (error as GraphqlError[]) : [{ message: String(error) }])),
+      complete: () => undefined,
+    },
+  );
+  await new Promise((done) => setTimeout(done, 300));
+  stop();
+  await client.dispose();
+  return errors.length ? { data: null, errors } : {};
+}

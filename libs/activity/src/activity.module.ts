@@ -4,6 +4,7 @@ import { ActivityEventEntity } from './activity-event.entity';
 import { ActivityFeedService } from './activity-feed.service';
 import { ActivityRecorder } from './activity.recorder';
 import { ActivityResolver } from './activity.resolver';
+import { ActivityHub } from './live/activity-hub';
 
 export const activityEntities = [ActivityEventEntity];
 export const activityResolvers = [ActivityResolver];
@@ -12,7 +13,7 @@ export const activityResolvers = [ActivityResolver];
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(activityEntities)],
-  providers: [ActivityRecorder, ActivityFeedService, ...activityResolvers],
+  providers: [ActivityRecorder, ActivityFeedService, ActivityHub, ...activityResolvers],
   exports: [ActivityRecorder],
 })
 export class ActivityModule {}

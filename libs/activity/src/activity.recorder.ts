@@ -19,6 +19,9 @@ export interface RecordActivity {
   unchanged(): void;
 }
 
+/** PostgreSQL channel on which writers say "new activity" after they commit. */
+export const ACTIVITY_CHANNEL = 'convene_activity';
+
 /**
  * The single way to write a domain change: a transaction that appends its activity to the
  * outbox. It refuses to commit a change that recorded none, so no service can forget.
@@ -27,9 +30,9 @@ export interface RecordActivity {
 export class ActivityRecorder {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager, record: RecordActivity) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (tx) => {
-      let recorded = 0;
+  async transaction<T>(work: (tx: EntityManager, record: RecordActivity) => Promise<T>): Promise<T> {
+    let recorded = 0;
+    const result = await this.dataSource.transaction(async (tx) => {
       let unchanged = false;
       const append = async (activity: NewActivity): Promise<void> => {
         await tx.query(
@@ -53,11 +56,17 @@ export class ActivityRecorder {
           unchanged = true;
         },
       });
-      const result = await work(tx, record);
+      const outcome = await work(tx, record);
       if (recorded === 0 && !unchanged) {
         throw new Error('A domain change tried to commit without recording its activity');
       }
-      return result;
+      return outcome;
     });
+    if (recorded > 0) {
+      // After commit, never inside the transaction (NOTIFY takes a global lock at commit). A lost
+      // wake-up only delays delivery until the hubs' next poll.
+      this.dataSource.query('SELECT pg_notify($1, $2)', [ACTIVITY_CHANNEL, '']).catch(() => undefined);
+    }
+    return result;
   }
 }

@@ -31,6 +31,7 @@ export function requestContextFactory(auth: AuthService) {
       bearerToken,
       loaders: new RequestLoaders(),
       actor: () => (actor ??= auth.actorFor(bearerToken)),
+      currentActor: () => auth.actorFor(bearerToken),
     };
   };
 }

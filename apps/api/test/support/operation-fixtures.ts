@@ -62,6 +62,10 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   'Query.specialisms': { document: '{ specialisms { code } }', variables: () => ({}) },
   'Query.me': { document: '{ me { id } }', variables: () => ({}) },
+  'Subscription.activity': {
+    document: 'subscription { activity(scope: { kind: NATIONAL }) { cursor } }',
+    variables: () => ({}),
+  },
   'Query.activity': {
     document: '{ activity(scope: { kind: NATIONAL }, first: 5) { totalCount } }',
     variables: () => ({}),

@@ -18,8 +18,13 @@ export interface TestApp {
 }
 
 /** The real API on a random port, over its own copy of the seeded template database. */
-export async function startTestApp(env: Record<string, string> = {}, logs?: LogCapture): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  logs?: LogCapture,
+  /** Another instance on the same database (as behind a load balancer); it does not drop it. */
+  shared?: TestDatabase,
+): Promise<TestApp> {
+  const database = shared ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, database.url, logs)],
@@ -39,7 +44,9 @@ export async function startTestApp(env: Record<string, string> = {}, logs?: LogC
     client: new GraphqlHttpClient(`${baseUrl}/graphql`),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!shared) {
+        await database.drop();
+      }
     },
   };
 }

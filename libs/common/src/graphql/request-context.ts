@@ -13,6 +13,8 @@ export interface RequestContext {
   readonly loaders: RequestLoaders;
   /** Who is calling, resolved from the bearer token on first use (identity supplies it). */
   actor(): Promise<ActorRef>;
+  /** The caller as of now (not memoised): long-lived subscriptions re-check access with it. */
+  currentActor(): Promise<ActorRef>;
 }
 
 /** The least every context needs to know of the caller: which person, if any. */

@@ -30,6 +30,7 @@ export const ANONYMOUS: Actor = { kind: 'ANONYMOUS' };
 /** The request context once identity has been attached: the actor is resolved lazily, once. */
 export interface IdentityRequestContext extends RequestContext {
   actor(): Promise<Actor>;
+  currentActor(): Promise<Actor>;
 }
 
 /** Injects the request's actor (resolving the bearer token on first use). */

@@ -33,6 +33,7 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Query.me': { action: Action.READ_SELF },
   // Items are filtered per viewer by visibility in the feed service.
   'Query.activity': { action: Action.READ_PUBLIC },
+  'Subscription.activity': { action: Action.READ_PUBLIC },
   'Mutation.signIn': { action: Action.SIGN_IN },
   'Mutation.refreshSession': { action: Action.SIGN_IN },
   'Mutation.signOut': { action: Action.SIGN_IN },

@@ -1,0 +1,26 @@
+import { decodeCursor, DomainError, encodeCursor } from '@app/common';
+
+/** A position in the activity order: (writing transaction id, sequence), both bigints. */
+export interface ActivityPosition {
+  readonly txId: bigint;
+  readonly sequence: bigint;
+}
+
+export const positionOf = (event: { txId: string; sequence: string }): ActivityPosition => ({
+  txId: BigInt(event.txId),
+  sequence: BigInt(event.sequence),
+});
+
+export const isAfter = (a: ActivityPosition, b: ActivityPosition | null): boolean =>
+  b === null || a.txId > b.txId || (a.txId === b.txId && a.sequence > b.sequence);
+
+export const cursorOf = (event: { txId: string; sequence: string }): string =>
+  encodeCursor({ key: event.txId, id: event.sequence });
+
+export function positionFromCursor(cursor: string, field = 'after'): ActivityPosition {
+  const { key, id } = decodeCursor(cursor, field);
+  if (!/^\d+$/.test(key) || !/^\d+$/.test(id)) {
+    throw DomainError.badInput(field, 'is not a cursor from this list');
+  }
+  return { txId: BigInt(key), sequence: BigInt(id) };
+}

@@ -1,0 +1,133 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { ActorRef } from '@app/common';
+import type { ActivityEventEntity } from '../activity-event.entity';
+import { ActivityFeedService } from '../activity-feed.service';
+import { type ActivityPosition, cursorOf, positionFromCursor } from '../activity-position';
+import type { ActivityScope } from '../dto/activity.args';
+import { ACTIVITY_CHANNEL } from '../activity.recorder';
+import { ActivityStream } from './activity-stream';
+
+/** Safety net for wake-ups lost with a crashed writer or a dropped LISTEN connection. */
+const POLL_MS = 1_000;
+const BATCH = 1_000;
+
+/**
+ * This instance's fan-out: wakes on PostgreSQL NOTIFY (sent by writers after commit, never
+ * inside the transaction) or on a timer, reads the newly settled items once, and offers them
+ * to every local subscriber. The outbox is the truth; notifications only say "look now".
+ */
+@Injectable()
+export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('ActivityHub');
+  private readonly streams = new Set<ActivityStream>();
+  private position: ActivityPosition | null = null;
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private pumping: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly feed: ActivityFeedService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.position = await this.feed.head();
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
+    for (const stream of this.streams) {
+      await stream.return();
+    }
+    await this.pumping;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** A subscriber's stream: replay after the cursor as `viewer` sees it, then live items. */
+  async stream(
+    scope: ActivityScope,
+    after: string | null,
+    viewer: ActorRef,
+    currentViewer: () => Promise<ActorRef>,
+  ): Promise<ActivityStream> {
+    // No cursor: start from what this instance has already seen, i.e. from now.
+    const from = after ? positionFromCursor(after) : this.position;
+    const start = after ?? (from ? cursorOf({ txId: from.txId.toString(), sequence: from.sequence.toString() }) : null);
+    const stream = new ActivityStream(
+      {
+        replay: async (cursor) => {
+          const page = await this.feed.page(viewer, scope, 200, cursor ?? undefined);
+          return {
+            items: page.edges.map((e) => e.node),
+            endCursor: page.pageInfo.endCursor,
+            hasNextPage: page.pageInfo.hasNextPage,
+          };
+        },
+        detach: (s) => this.streams.delete(s),
+      },
+      scope,
+      currentViewer,
+      start,
+      from,
+    );
+    this.streams.add(stream); // before replaying: live items meanwhile are buffered, not lost
+    await stream.start();
+    return stream;
+  }
+
+  get subscriberCount(): number {
+    return this.streams.size;
+  }
+
+  private wake(): void {
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump()
+      .catch((error: unknown) =>
+        this.log.warn({ err: error }, 'Reading new activity failed; retrying on the next wake-up'),
+      )
+      .finally(() => {
+        this.pumping = null;
+      });
+  }
+
+  private async pump(): Promise<void> {
+    let items: ActivityEventEntity[];
+    do {
+      this.again = false;
+      items = await this.feed.settledAfter(this.position, BATCH);
+      const last = items.at(-1);
+      if (last) {
+        this.position = { txId: BigInt(last.txId), sequence: BigInt(last.sequence) };
+        for (const stream of this.streams) {
+          stream.offer(items);
+        }
+      }
+    } while (this.again || items.length === BATCH);
+  }
+
+  private async listen(): Promise<void> {
+    const options = this.dataSource.options as { url?: string };
+    const listener = new Client({ connectionString: options.url, application_name: 'convene-activity-listener' });
+    listener.on('notification', () => this.wake());
+    listener.on('error', (error) => {
+      this.log.warn({ err: error }, 'Activity listener lost its connection; polling until it is back');
+      this.listener = null;
+      setTimeout(() => void this.listen().catch(() => undefined), POLL_MS).unref();
+    });
+    await listener.connect();
+    await listener.query(`LISTEN ${ACTIVITY_CHANNEL}`);
+    this.listener = listener;
+  }
+}

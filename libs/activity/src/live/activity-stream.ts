@@ -1,0 +1,146 @@
+import type { ActorRef } from '@app/common';
+import { DomainError, ErrorCode } from '@app/common';
+import type { ActivityEventEntity } from '../activity-event.entity';
+import { isInScope, isVisibleTo } from '../activity-feed.service';
+import { type ActivityPosition, cursorOf, isAfter, positionOf } from '../activity-position';
+import { ActivityVisibility } from '../activity.enums';
+import type { ActivityScope } from '../dto/activity.args';
+
+/** Items a subscriber may have waiting before it is cut off (it can resume from its cursor). */
+const MAX_QUEUED = 10_000;
+
+export interface StreamSource {
+  /** Pages of what the viewer may see after a cursor (the same reads as the `activity` query). */
+  replay(
+    after: string | null,
+  ): Promise<{ items: ActivityEventEntity[]; endCursor: string | null; hasNextPage: boolean }>;
+  detach(stream: ActivityStream): void;
+}
+
+/**
+ * One subscriber's feed: replays what it missed, then follows live items from the hub,
+ * with no gap and no duplicate at the switch (items are only ever delivered in increasing
+ * position). Non-public items are re-checked against the subscriber's current rights.
+ */
+export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity> {
+  private readonly queue: ActivityEventEntity[] = [];
+  private buffered: ActivityEventEntity[] | null = [];
+  private waiting: ((result: IteratorResult<ActivityEventEntity>) => void) | null = null;
+  private failure: Error | null = null;
+  private closed = false;
+  private last: ActivityPosition | null;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly source: StreamSource,
+    private readonly scope: ActivityScope,
+    private readonly currentViewer: () => Promise<ActorRef>,
+    private readonly startCursor: string | null,
+    startPosition: ActivityPosition | null,
+  ) {
+    this.last = startPosition;
+  }
+
+  /** Replays from the cursor, then switches to the live items buffered meanwhile. */
+  async start(): Promise<void> {
+    let cursor = this.startCursor;
+    for (;;) {
+      const page = await this.source.replay(cursor);
+      for (const item of page.items) {
+        this.enqueue(item);
+      }
+      cursor = page.endCursor ?? cursor;
+      if (!page.hasNextPage) {
+        break;
+      }
+    }
+    const buffered = this.buffered ?? [];
+    this.buffered = null;
+    this.offer(buffered);
+  }
+
+  /** Live items from the hub, in position order. */
+  offer(items: readonly ActivityEventEntity[]): void {
+    if (this.closed || items.length === 0) {
+      return;
+    }
+    if (this.buffered) {
+      this.buffered.push(...items);
+      return;
+    }
+    this.chain = this.chain.then(() => this.deliver(items)).catch((error: unknown) => this.fail(error));
+  }
+
+  private async deliver(items: readonly ActivityEventEntity[]): Promise<void> {
+    let viewer: ActorRef | null = null;
+    for (const item of items) {
+      if (this.closed || !isAfter(positionOf(item), this.last) || !isInScope(item, this.scope)) {
+        continue;
+      }
+      if (item.visibility !== ActivityVisibility.PUBLIC) {
+        viewer ??= await this.currentViewer(); // rights may have been withdrawn since subscribing
+        if (!isVisibleTo(item, viewer)) {
+          this.last = positionOf(item);
+          continue;
+        }
+      }
+      this.enqueue(item);
+    }
+  }
+
+  private enqueue(item: ActivityEventEntity): void {
+    this.last = positionOf(item);
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve({ value: item, done: false });
+      return;
+    }
+    this.queue.push(item);
+    if (this.queue.length > MAX_QUEUED) {
+      this.fail(
+        new DomainError(
+          ErrorCode.TOO_MANY_REQUESTS,
+          `The subscriber fell ${MAX_QUEUED} items behind; resubscribe with after: "${cursorOf(item)}"`,
+        ),
+      );
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.failure = error instanceof Error ? error : new Error(String(error));
+    this.queue.length = 0;
+    void this.return();
+  }
+
+  next(): Promise<IteratorResult<ActivityEventEntity>> {
+    const item = this.queue.shift();
+    if (item) {
+      return Promise.resolve({ value: item, done: false });
+    }
+    if (this.failure) {
+      const failure = this.failure;
+      this.failure = null;
+      return Promise.reject(failure);
+    }
+    if (this.closed) {
+      return Promise.resolve({ value: undefined, done: true });
+    }
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<ActivityEventEntity>> {
+    this.closed = true;
+    this.source.detach(this);
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve({ value: undefined, done: true });
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
