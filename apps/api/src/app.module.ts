@@ -36,7 +36,7 @@ export class AppModule {
         GraphqlApiModule,
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),
         HealthModule,
-        ActivityModule,
+        ActivityModule.forRoot({ redisUrl: config.REDIS_URL }),
         GeographyModule,
         OrganisationsModule,
         IdentityModule.register({

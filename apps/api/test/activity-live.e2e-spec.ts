@@ -169,3 +169,40 @@ describe('live activity across instances', () => {
     expect(watcher.items.map((i) => i.verb)).toEqual(['PERSON_INVITED']);
   });
 });
+
+// Needs a Redis server: CI sets TEST_REDIS_URL (the machine's Redis); elsewhere it is skipped.
+const redisUrl = process.env.TEST_REDIS_URL;
+(redisUrl ? describe : describe.skip)('live activity with Redis carrying the wake-ups', () => {
+  it('publishes on Redis after commit and delivers across instances', async () => {
+    const { Redis } = await import('ioredis');
+    const a = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl ?? '' });
+    const b = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl ?? '' }, undefined, a.database);
+    const probe = new Redis(redisUrl ?? '');
+    const client = graphqlWsClient(a.graphqlUrl);
+    try {
+      let published = 0;
+      probe.on('message', () => published++);
+      await probe.subscribe('convene_activity');
+      const { signIn } = await b.client.data<{ signIn: { accessToken: string } }>(
+        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
+        { e: 'admin@demo.convene.example', p: DEMO_PASSWORD },
+      );
+      const subscriber = new Subscriber(client, { scope: { kind: 'NATIONAL' } });
+      await new Promise((done) => setTimeout(done, 200));
+      await b.client.request(
+        'mutation { createSpecialism(input: { code: "OVER_REDIS", label: "Redis" }) { specialism { code } } }',
+        undefined,
+        { authorization: `Bearer ${signIn.accessToken}` },
+      );
+      const items = await subscriber.waitFor(1);
+      subscriber.stop();
+      expect(codes(items)).toEqual(['OVER_REDIS']);
+      expect(published).toBeGreaterThanOrEqual(1);
+    } finally {
+      await client.dispose();
+      probe.disconnect();
+      await b.close();
+      await a.close();
+    }
+  });
+});

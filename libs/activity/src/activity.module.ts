@@ -1,19 +1,46 @@
-import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { ActivityEventEntity } from './activity-event.entity';
 import { ActivityFeedService } from './activity-feed.service';
 import { ActivityRecorder } from './activity.recorder';
 import { ActivityResolver } from './activity.resolver';
 import { ActivityHub } from './live/activity-hub';
+import { ACTIVITY_WAKEUPS, PostgresWakeups, RedisWakeups } from './live/wakeups';
 
 export const activityEntities = [ActivityEventEntity];
 export const activityResolvers = [ActivityResolver];
 
+export interface ActivityOptions {
+  /** Carry wake-ups over Redis pub/sub instead of PostgreSQL NOTIFY. */
+  readonly redisUrl?: string;
+}
+
 /** The activity outbox (written by every context) and its feeds. Global: every context records. */
-@Global()
-@Module({
-  imports: [TypeOrmModule.forFeature(activityEntities)],
-  providers: [ActivityRecorder, ActivityFeedService, ActivityHub, ...activityResolvers],
-  exports: [ActivityRecorder],
-})
-export class ActivityModule {}
+@Module({})
+export class ActivityModule {
+  static forRoot(options: ActivityOptions = {}): DynamicModule {
+    return {
+      module: ActivityModule,
+      global: true,
+      imports: [TypeOrmModule.forFeature(activityEntities)],
+      providers: [
+        {
+          provide: ACTIVITY_WAKEUPS,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) =>
+            options.redisUrl
+              ? new RedisWakeups(options.redisUrl)
+              : new PostgresWakeups((dataSource.options as { url: string }).url, (sql, parameters) =>
+                  dataSource.query(sql, parameters),
+                ),
+        },
+        ActivityRecorder,
+        ActivityFeedService,
+        ActivityHub,
+        ...activityResolvers,
+      ],
+      exports: [ActivityRecorder],
+    };
+  }
+}

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ActivityVerb, ActivityVisibility } from './activity.enums';
+import { ACTIVITY_WAKEUPS, type ActivityWakeups } from './live/wakeups';
 
 export interface NewActivity {
   readonly verb: ActivityVerb;
@@ -19,16 +20,16 @@ export interface RecordActivity {
   unchanged(): void;
 }
 
-/** PostgreSQL channel on which writers say "new activity" after they commit. */
-export const ACTIVITY_CHANNEL = 'convene_activity';
-
 /**
  * The single way to write a domain change: a transaction that appends its activity to the
  * outbox. It refuses to commit a change that recorded none, so no service can forget.
  */
 @Injectable()
 export class ActivityRecorder {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ACTIVITY_WAKEUPS) private readonly wakeups: ActivityWakeups,
+  ) {}
 
   async transaction<T>(work: (tx: EntityManager, record: RecordActivity) => Promise<T>): Promise<T> {
     let recorded = 0;
@@ -65,7 +66,7 @@ export class ActivityRecorder {
     if (recorded > 0) {
       // After commit, never inside the transaction (NOTIFY takes a global lock at commit). A lost
       // wake-up only delays delivery until the hubs' next poll.
-      this.dataSource.query('SELECT pg_notify($1, $2)', [ACTIVITY_CHANNEL, '']).catch(() => undefined);
+      this.wakeups.publish().catch(() => undefined);
     }
     return result;
   }

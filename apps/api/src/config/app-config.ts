@@ -78,6 +78,10 @@ export class AppConfig {
   GRAPHQL_IDE?: boolean;
 
   @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: () => 'REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379' })
+  REDIS_URL?: string;
+
+  @IsOptional()
   @MinLength(32, { message: () => 'JWT_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
   JWT_SECRET?: string;
 
@@ -122,7 +126,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig()).filter((key) => /^[A-Z][A-Z0-9_]*$/.test(key));
   const given = Object.fromEntries(
-    [...known, 'DATABASE_URL', 'DB_MIGRATE_ON_START', 'GRAPHQL_IDE', 'JWT_SECRET']
+    [...known, 'DATABASE_URL', 'DB_MIGRATE_ON_START', 'GRAPHQL_IDE', 'JWT_SECRET', 'REDIS_URL']
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );

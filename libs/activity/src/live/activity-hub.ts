@@ -1,13 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ActorRef } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
 import { ActivityFeedService } from '../activity-feed.service';
 import { type ActivityPosition, cursorOf, positionFromCursor } from '../activity-position';
 import type { ActivityScope } from '../dto/activity.args';
-import { ACTIVITY_CHANNEL } from '../activity.recorder';
+import { ACTIVITY_WAKEUPS, type ActivityWakeups } from './wakeups';
 import { ActivityStream } from './activity-stream';
 
 /** Safety net for wake-ups lost with a crashed writer or a dropped LISTEN connection. */
@@ -15,8 +12,8 @@ const POLL_MS = 1_000;
 const BATCH = 1_000;
 
 /**
- * This instance's fan-out: wakes on PostgreSQL NOTIFY (sent by writers after commit, never
- * inside the transaction) or on a timer, reads the newly settled items once, and offers them
+ * This instance's fan-out: wakes when a writer publishes after commit (PostgreSQL NOTIFY, or
+ * Redis with REDIS_URL) or on a timer, reads the newly settled items once, and offers them
  * to every local subscriber. The outbox is the truth; notifications only say "look now".
  */
 @Injectable()
@@ -24,19 +21,18 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly log = new Logger('ActivityHub');
   private readonly streams = new Set<ActivityStream>();
   private position: ActivityPosition | null = null;
-  private listener: Client | null = null;
   private timer: NodeJS.Timeout | null = null;
   private pumping: Promise<void> | null = null;
   private again = false;
 
   constructor(
     private readonly feed: ActivityFeedService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ACTIVITY_WAKEUPS) private readonly wakeups: ActivityWakeups,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.position = await this.feed.head();
-    await this.listen();
+    await this.wakeups.subscribe(() => this.wake());
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.timer.unref();
   }
@@ -49,7 +45,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
       await stream.return();
     }
     await this.pumping;
-    await this.listener?.end().catch(() => undefined);
+    await this.wakeups.close();
   }
 
   /** A subscriber's stream: replay after the cursor as `viewer` sees it, then live items. */
@@ -115,19 +111,5 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
         }
       }
     } while (this.again || items.length === BATCH);
-  }
-
-  private async listen(): Promise<void> {
-    const options = this.dataSource.options as { url?: string };
-    const listener = new Client({ connectionString: options.url, application_name: 'convene-activity-listener' });
-    listener.on('notification', () => this.wake());
-    listener.on('error', (error) => {
-      this.log.warn({ err: error }, 'Activity listener lost its connection; polling until it is back');
-      this.listener = null;
-      setTimeout(() => void this.listen().catch(() => undefined), POLL_MS).unref();
-    });
-    await listener.connect();
-    await listener.query(`LISTEN ${ACTIVITY_CHANNEL}`);
-    this.listener = listener;
   }
 }

@@ -1,0 +1,82 @@
+import { Logger } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+
+/** PostgreSQL channel / Redis channel on which writers say "new activity" after they commit. */
+export const ACTIVITY_CHANNEL = 'convene_activity';
+
+/**
+ * How API instances tell each other "there is new activity in the outbox". Only a wake-up:
+ * the outbox is the truth, so a lost message just waits for the next poll.
+ */
+export interface ActivityWakeups {
+  /** Called after a commit that appended activity. */
+  publish(): Promise<void>;
+  /** Calls `onWake` whenever any instance published. */
+  subscribe(onWake: () => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const ACTIVITY_WAKEUPS = Symbol('ACTIVITY_WAKEUPS');
+
+/** Default: PostgreSQL LISTEN/NOTIFY on a connection of its own; NOTIFY is sent outside any transaction. */
+export class PostgresWakeups implements ActivityWakeups {
+  private readonly log = new Logger('ActivityWakeups');
+  private listener: Client | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly notify: (sql: string, parameters: unknown[]) => Promise<unknown>,
+  ) {}
+
+  async publish(): Promise<void> {
+    await this.notify('SELECT pg_notify($1, $2)', [ACTIVITY_CHANNEL, '']);
+  }
+
+  async subscribe(onWake: () => void): Promise<void> {
+    const listener = new Client({ connectionString: this.url, application_name: 'convene-activity-listener' });
+    listener.on('notification', onWake);
+    listener.on('error', (error) => {
+      this.listener = null;
+      if (!this.closed) {
+        this.log.warn({ err: error }, 'Activity listener lost its connection; polling until it is back');
+        setTimeout(() => void this.subscribe(onWake).catch(() => undefined), 1_000).unref();
+      }
+    });
+    await listener.connect();
+    await listener.query(`LISTEN ${ACTIVITY_CHANNEL}`);
+    this.listener = listener;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.listener?.end().catch(() => undefined);
+  }
+}
+
+/** With REDIS_URL: Redis pub/sub carries the wake-ups (no NOTIFY load on PostgreSQL). */
+export class RedisWakeups implements ActivityWakeups {
+  private readonly publisher: Redis;
+  private subscriber: Redis | null = null;
+
+  constructor(private readonly url: string) {
+    this.publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  }
+
+  async publish(): Promise<void> {
+    await this.publisher.publish(ACTIVITY_CHANNEL, '');
+  }
+
+  async subscribe(onWake: () => void): Promise<void> {
+    this.subscriber = new Redis(this.url, { maxRetriesPerRequest: null });
+    this.subscriber.on('message', onWake);
+    await this.subscriber.subscribe(ACTIVITY_CHANNEL);
+  }
+
+  async close(): Promise<void> {
+    this.subscriber?.disconnect();
+    this.publisher.disconnect();
+    await Promise.resolve();
+  }
+}
