@@ -19,6 +19,31 @@ export interface ActivityWakeups {
 
 export const ACTIVITY_WAKEUPS = Symbol('ACTIVITY_WAKEUPS');
 
+/**
+ * At most one wake-up in flight per instance: commits arriving meanwhile share the next one.
+ * A wake-up only says "look now", so many commits need only one (NOTIFY costs a lock at commit).
+ */
+export function coalesced(send: () => Promise<void>): () => Promise<void> {
+  let inFlight: Promise<void> | null = null;
+  let pending = false;
+  const flush = async (): Promise<void> => {
+    do {
+      pending = false;
+      await send();
+    } while (pending);
+  };
+  return () => {
+    if (inFlight) {
+      pending = true;
+      return inFlight;
+    }
+    inFlight = flush().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
+}
+
 /** Default: PostgreSQL LISTEN/NOTIFY on a connection of its own; NOTIFY is sent outside any transaction. */
 export class PostgresWakeups implements ActivityWakeups {
   private readonly log = new Logger('ActivityWakeups');
@@ -30,9 +55,9 @@ export class PostgresWakeups implements ActivityWakeups {
     private readonly notify: (sql: string, parameters: unknown[]) => Promise<unknown>,
   ) {}
 
-  async publish(): Promise<void> {
+  readonly publish = coalesced(async () => {
     await this.notify('SELECT pg_notify($1, $2)', [ACTIVITY_CHANNEL, '']);
-  }
+  });
 
   async subscribe(onWake: () => void): Promise<void> {
     const listener = new Client({ connectionString: this.url, application_name: 'convene-activity-listener' });
@@ -64,9 +89,9 @@ export class RedisWakeups implements ActivityWakeups {
     this.publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   }
 
-  async publish(): Promise<void> {
+  readonly publish = coalesced(async () => {
     await this.publisher.publish(ACTIVITY_CHANNEL, '');
-  }
+  });
 
   async subscribe(onWake: () => void): Promise<void> {
     this.subscriber = new Redis(this.url, { maxRetriesPerRequest: null });
