@@ -163,8 +163,13 @@ describe('live activity across instances', () => {
       { o: NEWPORT_CVS, e: 'unseen@example.org' },
       admin,
     );
-    await createSpecialism(b, 'PUBLIC_AFTER_LEAVING'); // public items still flow to the national feed
-    await new Promise((done) => setTimeout(done, 1_500));
+    // A later public item, seen by a national subscriber, proves delivery has moved past the invitation.
+    const national = new Subscriber(ws(a), { scope: { kind: 'NATIONAL' } });
+    await new Promise((done) => setTimeout(done, 200));
+    await createSpecialism(b, 'PUBLIC_AFTER_LEAVING');
+    expect(codes(await national.waitFor(1))).toEqual(['PUBLIC_AFTER_LEAVING']);
+    await new Promise((done) => setTimeout(done, 200));
+    national.stop();
     watcher.stop();
     expect(watcher.items.map((i) => i.verb)).toEqual(['PERSON_INVITED']);
   });
