@@ -14,6 +14,7 @@ import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { type QueryProtection, queryProtection } from './protection/query-limits';
 import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
 import { requestContextFactory } from './request-context.factory';
+import { groupedSubscribe } from './subscriptions/grouped-subscribe';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -25,8 +26,10 @@ type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
  * omits `parse` and `validate`, but passes every option through to graphql-ws.)
  */
 function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsConfig {
-  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate'> = {
+  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate' | 'subscribe'> = {
     path: GRAPHQL_PATH,
+    // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts).
+    subscribe: groupedSubscribe(),
     // Token limit: a parse error thrown inside graphql-ws would close the socket, so answer it here.
     onSubscribe: (_ctx, _id, payload) => {
       try {

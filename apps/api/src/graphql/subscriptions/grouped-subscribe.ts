@@ -1,0 +1,87 @@
+import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, print } from 'graphql';
+import type { ActorRef, RequestContext } from '@app/common';
+
+/** Results kept per group (they are small; a slow subscriber further behind re-executes). */
+const CACHE_LIMIT = 2_000;
+
+/**
+ * graphql-ws `subscribe` that executes each event once per group of subscribers sharing the
+ * same document, variables and visibility class, and hands all of them the same result.
+ * Each subscriber keeps its own source stream (its own cursor, replay and access checks);
+ * only the execution of an item's selection is shared.
+ */
+export function groupedSubscribe(): (
+  args: ExecutionArgs,
+) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const cache = new Map<string, Promise<ExecutionResult>>();
+
+  const run = (key: string, args: ExecutionArgs, item: unknown): Promise<ExecutionResult> => {
+    const cached = cache.get(key);
+    if (cached) {
+      return cached;
+    }
+    const result = Promise.resolve(execute({ ...args, rootValue: item }));
+    cache.set(key, result);
+    if (cache.size > CACHE_LIMIT) {
+      cache.delete(cache.keys().next().value as string);
+    }
+    return result;
+  };
+
+  const subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
+    const source = await createSourceEventStream(args);
+    if (!isAsyncIterable(source)) {
+      return source;
+    }
+    const group = `${print(args.document)}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${await visibilityClass(args)}`;
+    const iterator = source[Symbol.asyncIterator]();
+    const mapped: AsyncIterableIterator<ExecutionResult> = {
+      async next(): Promise<IteratorResult<ExecutionResult>> {
+        const next = await iterator.next();
+        if (next.done) {
+          return { value: undefined, done: true };
+        }
+        return { value: await run(`${group}|${itemKey(next.value)}`, args, next.value), done: false };
+      },
+      async return(): Promise<IteratorResult<ExecutionResult>> {
+        await iterator.return?.();
+        return { value: undefined, done: true };
+      },
+      async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+        await iterator.return?.();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return mapped;
+      },
+    };
+    return mapped;
+  };
+  return subscribe;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof (value as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
+}
+
+/** What makes two deliveries of one item different: who may see what (not who they are). */
+async function visibilityClass(args: ExecutionArgs): Promise<string> {
+  const context = args.contextValue as Partial<RequestContext> | undefined;
+  const actor: ActorRef | undefined = await context?.actor?.().catch(() => undefined);
+  if (!actor) {
+    return 'anonymous';
+  }
+  if (actor.platformAdmin) {
+    return 'admin';
+  }
+  return `orgs:${(actor.affiliations ?? [])
+    .map((a) => a.organisationId)
+    .sort()
+    .join(',')}`;
+}
+
+/** Items carry a unique, stable key (activity items: their sequence); anything else is not shared. */
+function itemKey(item: unknown): string {
+  const sequence = (item as { sequence?: unknown } | null)?.sequence;
+  return typeof sequence === 'string' ? sequence : `unshared:${Math.random()}`;
+}
