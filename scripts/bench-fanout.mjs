@@ -26,7 +26,8 @@ function startServer() {
     EMBEDDED_DB_PORT: '54379',
     DB_MIGRATE_ON_START: 'true',
   };
-  return spawn(process.execPath, ['--max-semi-space-size=32', 'dist/apps/api/src/main.js'], {
+  const flags = process.env.FANOUT_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_PROFILE}`] : [];
+  return spawn(process.execPath, [...flags, '--max-semi-space-size=32', 'dist/apps/api/src/main.js'], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -163,8 +164,14 @@ One API instance (embedded PostgreSQL), N idle graphql-ws subscribers to \`activ
 ${RATE} mutations per second for ${SECONDS} s; latency is from the mutation's HTTP response (after commit) to
 receipt, in the same load-generator process (which shares the two cores). Memory is the server's RSS growth
 when the subscribers connect, so garbage collection makes it noisy (even negative). Budget (issue 4): 10,000 subscribers × 5 events/s delivered to all
-(50,000 deliveries/s) at p99 under 250 ms, under 40 MB per 1,000 subscribers. **Not met yet**: each delivery
-is executed per subscriber through graphql-ws and Nest (no group execution yet; see the architecture notes).
+(50,000 deliveries/s) at p99 under 250 ms, under 40 MB per 1,000 subscribers. Items are executed once per group
+of identical subscriptions (apps/api/src/graphql/subscriptions/grouped-subscribe.ts).
+
+**Budget not met at 10,000.** Before group execution: 6k deliveries/s at 10,000 (half undelivered after 30 s),
+9.4k/s at 5,000 with p99 3.5 s. A CPU profile of the server at 10,000 (\`FANOUT_PROFILE=dir\`) after it: 24 %
+in \`writev\` (one socket write per message per subscriber), 12 % GC, 16 % idle: the load generator, parsing
+every message on the same two cores, is part of the limit. Next levers: the generator on another machine or
+namespace, corking writes, and fewer allocations per delivery in ActivityStream.
 
 | subscribers | events/s | delivered | deliveries/s | p50 ms | p99 ms | server MB per 1,000 subscribers |
 | --- | --- | --- | --- | --- | --- | --- |
