@@ -35,7 +35,7 @@ async function collect(
               resolve();
             }
           },
-          error: (error) => reject(error as Error),
+          error: (error) => reject(error),
           complete: () => resolve(),
         },
       );
