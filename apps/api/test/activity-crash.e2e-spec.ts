@@ -35,7 +35,7 @@ async function collect(
               resolve();
             }
           },
-          error: (error) => reject(error),
+          error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
           complete: () => resolve(),
         },
       );
