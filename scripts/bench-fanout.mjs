@@ -2,11 +2,11 @@
 // subscribers on one API instance, mutations committing activity at a steady rate, and for each
 // delivery the time from the mutation's response (commit) to receipt. Loopback only, bounded.
 // Updates the "Live fan-out" section of docs/benchmarks.md.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import WebSocket from 'ws';
+import { startApiServer, stopApiServer, untilReady } from './bench-server.mjs';
 
 const PORT = 3919;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -14,41 +14,6 @@ const SIZES = (process.env.FANOUT_SIZES ?? '1000,5000,10000').split(',').map(Num
 const RATE = Number(process.env.FANOUT_RATE ?? 5); // events per second
 const SECONDS = Number(process.env.FANOUT_SECONDS ?? 10);
 const DATA_DIR = '.data/bench-fanout';
-
-function startServer() {
-  const env = {
-    ...process.env,
-    PORT: String(PORT),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: randomBytes(48).toString('base64'),
-    EMBEDDED_DB_DIR: DATA_DIR,
-    EMBEDDED_DB_PORT: '54379',
-    DB_MIGRATE_ON_START: 'true',
-  };
-  const flags = process.env.FANOUT_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_PROFILE}`] : [];
-  return spawn(process.execPath, [...flags, '--max-semi-space-size=32', 'dist/apps/api/src/main.js'], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function untilReady(child) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) {
-      throw new Error(`server exited with ${child.exitCode}`);
-    }
-    try {
-      if ((await fetch(`${BASE}/health/ready`)).ok) {
-        return;
-      }
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server not ready');
-}
 
 async function rssMb(pid) {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -96,7 +61,12 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
-const server = startServer();
+const server = startApiServer({
+  port: PORT,
+  dataDir: DATA_DIR,
+  databasePort: 54379,
+  nodeFlags: process.env.FANOUT_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_PROFILE}`] : [],
+});
 const rows = [];
 try {
   await untilReady(server);
@@ -105,7 +75,7 @@ try {
   );
   const token = signIn.data.signIn.accessToken;
   for (const size of SIZES) {
-    const before = await rssMb(server.pid);
+    const before = await rssMb(server.child.pid);
     const committedAt = new Map();
     const received = [];
     const sockets = [];
@@ -118,7 +88,7 @@ try {
       sockets.push(...batch);
     }
     await new Promise((r) => setTimeout(r, 1_000));
-    const after = await rssMb(server.pid);
+    const after = await rssMb(server.child.pid);
     const run = randomBytes(3).toString('hex').toUpperCase();
     const started = performance.now();
     for (let i = 0; i < RATE * SECONDS; i++) {
@@ -152,8 +122,7 @@ try {
     console.log(rows.at(-1));
   }
 } finally {
-  server.kill('SIGINT');
-  await new Promise((r) => server.once('exit', r));
+  await stopApiServer(server);
   await rm(DATA_DIR, { recursive: true, force: true });
 }
 

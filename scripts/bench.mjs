@@ -1,12 +1,11 @@
 // Benchmarks of the built API (`npm run bench` builds first). Starts the server itself:
 // on DATABASE_URL when set, else on a fresh embedded PostgreSQL (which also times first and warm start).
 // Loopback only, bounded in time. Writes docs/benchmarks.md.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import autocannon from 'autocannon';
+import { startApiServer, stopApiServer, untilReady } from './bench-server.mjs';
 import pg from 'pg';
 
 const PORT = 3918;
@@ -27,49 +26,8 @@ const scenarios = [
   ['one area by code', '{ policeForceArea(code: "W15000002") { code displayName population } }'],
 ];
 
-function startServer() {
-  const env = {
-    ...process.env,
-    PORT: String(PORT),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    EMBEDDED_DB_DIR: DATA_DIR,
-    EMBEDDED_DB_PORT: '54378',
-    JWT_SECRET: randomBytes(48).toString('base64'),
-  };
-  if (!process.env.DATABASE_URL) {
-    env.DB_MIGRATE_ON_START = 'true';
-  }
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/apps/api/src/main.js'], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return { child, started };
-}
-
-async function untilReady({ child, started }) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) {
-      throw new Error(`server exited with ${child.exitCode}`);
-    }
-    try {
-      if ((await fetch(`${BASE}/health/ready`)).ok) {
-        return Math.round(performance.now() - started);
-      }
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server not ready within 30 s');
-}
-
-async function stop({ child }) {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGINT');
-  await exited;
-}
+const startServer = () => startApiServer({ port: PORT, dataDir: DATA_DIR, databasePort: 54378 });
+const stop = stopApiServer;
 
 function run(query) {
   return autocannon({
