@@ -6,10 +6,17 @@ export interface ActivityPosition {
   readonly sequence: bigint;
 }
 
-export const positionOf = (event: { txId: string; sequence: string }): ActivityPosition => ({
-  txId: BigInt(event.txId),
-  sequence: BigInt(event.sequence),
-});
+// One item reaches every subscriber: convert its position once, not once per subscriber.
+const positions = new WeakMap<object, ActivityPosition>();
+
+export function positionOf(event: { txId: string; sequence: string }): ActivityPosition {
+  let position = positions.get(event);
+  if (!position) {
+    position = { txId: BigInt(event.txId), sequence: BigInt(event.sequence) };
+    positions.set(event, position);
+  }
+  return position;
+}
 
 export const isAfter = (a: ActivityPosition, b: ActivityPosition | null): boolean =>
   b === null || a.txId > b.txId || (a.txId === b.txId && a.sequence > b.sequence);

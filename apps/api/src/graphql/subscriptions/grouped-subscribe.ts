@@ -14,6 +14,9 @@ export function groupedSubscribe(): (
   args: ExecutionArgs,
 ) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const cache = new Map<string, Promise<ExecutionResult>>();
+  // Short ids for groups: the key is built on every delivery, so keep it small.
+  const groups = new Map<string, number>();
+  let nextGroup = 0; // never reused, so a forgotten signature cannot alias a live group
 
   const run = (key: string, args: ExecutionArgs, item: unknown): Promise<ExecutionResult> => {
     const cached = cache.get(key);
@@ -33,7 +36,15 @@ export function groupedSubscribe(): (
     if (!isAsyncIterable(source)) {
       return source;
     }
-    const group = `${print(args.document)}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${await visibilityClass(args)}`;
+    const signature = `${print(args.document)}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${await visibilityClass(args)}`;
+    let group = groups.get(signature);
+    if (group === undefined) {
+      if (groups.size >= 10_000) {
+        groups.clear(); // bounded memory; live subscriptions keep their ids
+      }
+      group = nextGroup++;
+      groups.set(signature, group);
+    }
     const iterator = source[Symbol.asyncIterator]();
     const mapped: AsyncIterableIterator<ExecutionResult> = {
       async next(): Promise<IteratorResult<ExecutionResult>> {
