@@ -69,7 +69,8 @@ export class OrganisationService {
         contactEmail: input.contactEmail?.toLowerCase() ?? null,
       }),
     );
-    await this.replaceLinks(manager, id, input.specialisms ?? [], authorityIds);
+    await this.replaceSpecialisms(manager, id, input.specialisms ?? []);
+    await this.replaceAuthorities(manager, id, authorityIds);
     return manager.findOneByOrFail(OrganisationEntity, { id });
   }
 
@@ -90,10 +91,9 @@ export class OrganisationService {
       }
       const authorityIds =
         input.localAuthorityCodes === undefined ? undefined : await this.resolveAuthorities(input.localAuthorityCodes);
-      const currentAuthorities = (await tx.findBy(OrganisationLocalAuthorityEntity, { organisationId: input.id })).map(
-        (l) => l.localAuthorityId,
-      );
-      assertServesIfCvs(current.kind, authorityIds ?? currentAuthorities);
+      if (authorityIds) {
+        assertServesIfCvs(current.kind, authorityIds);
+      }
       if (input.specialisms) {
         await this.assertSpecialismsExist(input.specialisms);
       }
@@ -109,11 +109,11 @@ export class OrganisationService {
           updatedAt: new Date(),
         },
       );
-      if (input.specialisms || authorityIds) {
-        const specialisms =
-          input.specialisms ??
-          (await tx.findBy(OrganisationSpecialismEntity, { organisationId: input.id })).map((s) => s.specialismCode);
-        await this.replaceLinks(tx, input.id, specialisms, authorityIds ?? currentAuthorities);
+      if (input.specialisms) {
+        await this.replaceSpecialisms(tx, input.id, input.specialisms);
+      }
+      if (authorityIds) {
+        await this.replaceAuthorities(tx, input.id, authorityIds);
       }
       const changed = Object.keys(input).filter(
         (key) => key !== 'id' && input[key as keyof typeof input] !== undefined,
@@ -206,20 +206,26 @@ export class OrganisationService {
     }
   }
 
-  private async replaceLinks(
+  private async replaceSpecialisms(
     manager: EntityManager,
     organisationId: string,
-    specialisms: readonly string[],
-    authorityIds: readonly string[],
+    codes: readonly string[],
   ): Promise<void> {
     await manager.delete(OrganisationSpecialismEntity, { organisationId });
-    await manager.delete(OrganisationLocalAuthorityEntity, { organisationId });
-    if (specialisms.length > 0) {
+    if (codes.length > 0) {
       await manager.insert(
         OrganisationSpecialismEntity,
-        [...new Set(specialisms)].map((specialismCode) => ({ organisationId, specialismCode })),
+        [...new Set(codes)].map((specialismCode) => ({ organisationId, specialismCode })),
       );
     }
+  }
+
+  private async replaceAuthorities(
+    manager: EntityManager,
+    organisationId: string,
+    authorityIds: readonly string[],
+  ): Promise<void> {
+    await manager.delete(OrganisationLocalAuthorityEntity, { organisationId });
     if (authorityIds.length > 0) {
       await manager.insert(
         OrganisationLocalAuthorityEntity,
