@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
@@ -123,7 +124,10 @@ export class ApiTokenService {
         });
         return target;
       case ApiTokenScopeKind.ORGANISATION:
-        await this.organisations.getById(target ?? '00000000-0000-0000-0000-000000000000').catch(() => {
+        if (!target || !isUUID(target)) {
+          throw DomainError.badInput(field, 'must be the id of an organisation');
+        }
+        await this.organisations.getById(target).catch(() => {
           throw DomainError.badInput(field, 'must be the id of an organisation');
         });
         return target;

@@ -45,7 +45,7 @@ export class AuthService {
       await this.dataSource.getRepository(SignInFailureEntity).insert({ email: normalised, address });
       throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
     }
-    return this.dataSource.transaction((tx) => this.startSession(tx, person.id, randomUUID()));
+    return this.dataSource.transaction((tx) => this.startSession(tx, person.id));
   }
 
   /** Exchanges a refresh token for a new session; a replayed token revokes its whole family. */
