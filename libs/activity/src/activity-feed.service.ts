@@ -39,8 +39,8 @@ export class ActivityFeedService {
     return afterPosition(this.events.createQueryBuilder('e').where(SETTLED), position).limit(limit).getMany();
   }
 
-  /** The position of the newest settled item: where a live stream starts. */
-  async head(): Promise<ActivityPosition | null> {
+  /** The newest settled item: where a live stream starts. */
+  async head(): Promise<ActivityEventEntity | null> {
     const [row] = await this.events
       .createQueryBuilder('e')
       .where(SETTLED)
@@ -48,7 +48,7 @@ export class ActivityFeedService {
       .addOrderBy('e.sequence', 'DESC')
       .limit(1)
       .getMany();
-    return row ? { txId: BigInt(row.txId), sequence: BigInt(row.sequence) } : null;
+    return row ?? null;
   }
 }
 

@@ -37,7 +37,7 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
   }
 }
 
-export function internalError(requestId?: string): GraphQLError {
+function internalError(requestId?: string): GraphQLError {
   return new GraphQLError('Internal server error', {
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
   });

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { ActorRef } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
 import { ActivityFeedService } from '../activity-feed.service';
-import { type ActivityPosition, cursorOf, positionFromCursor } from '../activity-position';
+import { cursorOf, positionOf } from '../activity-position';
 import type { ActivityScope } from '../dto/activity.args';
 import { ACTIVITY_WAKEUPS, type ActivityWakeups } from './wakeups';
 import { ActivityStream } from './activity-stream';
@@ -20,7 +20,8 @@ const BATCH = 1_000;
 export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('ActivityHub');
   private readonly streams = new Set<ActivityStream>();
-  private position: ActivityPosition | null = null;
+  /** The last item this instance has read and offered to its streams. */
+  private head: ActivityEventEntity | null = null;
   private timer: NodeJS.Timeout | null = null;
   private pumping: Promise<void> | null = null;
   private again = false;
@@ -31,7 +32,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.position = await this.feed.head();
+    this.head = await this.feed.head();
     await this.wakeups.subscribe(() => this.wake());
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.timer.unref();
@@ -56,8 +57,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
     currentViewer: () => Promise<ActorRef>,
   ): Promise<ActivityStream> {
     // No cursor: start from what this instance has already seen, i.e. from now.
-    const from = after ? positionFromCursor(after) : this.position;
-    const start = after ?? (from ? cursorOf({ txId: from.txId.toString(), sequence: from.sequence.toString() }) : null);
+    const start = after ?? (this.head ? cursorOf(this.head) : null);
     const stream = new ActivityStream(
       {
         replay: async (cursor) => {
@@ -73,15 +73,10 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
       scope,
       currentViewer,
       start,
-      from,
     );
     this.streams.add(stream); // before replaying: live items meanwhile are buffered, not lost
     await stream.start();
     return stream;
-  }
-
-  get subscriberCount(): number {
-    return this.streams.size;
   }
 
   private wake(): void {
@@ -102,10 +97,10 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
     let items: ActivityEventEntity[];
     do {
       this.again = false;
-      items = await this.feed.settledAfter(this.position, BATCH);
+      items = await this.feed.settledAfter(this.head ? positionOf(this.head) : null, BATCH);
       const last = items.at(-1);
       if (last) {
-        this.position = { txId: BigInt(last.txId), sequence: BigInt(last.sequence) };
+        this.head = last;
         for (const stream of this.streams) {
           stream.offer(items);
         }

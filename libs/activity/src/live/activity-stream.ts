@@ -2,7 +2,7 @@ import type { ActorRef } from '@app/common';
 import { DomainError, ErrorCode } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
 import { isInScope, isVisibleTo } from '../activity-feed.service';
-import { type ActivityPosition, cursorOf, isAfter, positionOf } from '../activity-position';
+import { type ActivityPosition, cursorOf, isAfter, positionFromCursor, positionOf } from '../activity-position';
 import { ActivityVisibility } from '../activity.enums';
 import type { ActivityScope } from '../dto/activity.args';
 
@@ -36,9 +36,8 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     private readonly scope: ActivityScope,
     private readonly currentViewer: () => Promise<ActorRef>,
     private readonly startCursor: string | null,
-    startPosition: ActivityPosition | null,
   ) {
-    this.last = startPosition;
+    this.last = startCursor ? positionFromCursor(startCursor) : null;
   }
 
   /** Replays from the cursor, then switches to the live items buffered meanwhile. */
