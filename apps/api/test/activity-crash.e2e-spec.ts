@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '@app/common';
 import { DEMO_PASSWORD } from '@app/identity';
-import { GraphqlHttpClient, graphqlWsClient } from '@app/testing';
+import { GraphqlHttpClient, graphqlWsClient, LiveSubscription } from '@app/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SECRET = 'crash-test-secret-crash-test-secret-0123456789';
@@ -19,31 +19,16 @@ async function collect(
   count: number,
 ): Promise<{ cursor: string; payload: { code?: string } }[]> {
   const client = graphqlWsClient(url);
-  const items: { cursor: string; payload: { code?: string } }[] = [];
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, 5_000);
-      client.subscribe<{ activity: { cursor: string; payload: { code?: string } } }>(
-        { query: SUBSCRIBE, variables: { after } },
-        {
-          next: (message) => {
-            if (message.data) {
-              items.push(message.data.activity);
-            }
-            if (items.length >= count) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-          error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
-          complete: () => resolve(),
-        },
-      );
+    const live = new LiveSubscription<{ activity: { cursor: string; payload: { code?: string } } }>(client, SUBSCRIBE, {
+      after,
     });
+    const items = await live.waitFor(count);
+    live.stop();
+    return items.map((i) => i.activity);
   } finally {
     await client.dispose();
   }
-  return items;
 }
 
 // A real second process, killed with SIGKILL: runs where the app is built (CI builds before testing).

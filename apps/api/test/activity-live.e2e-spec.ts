@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
 import { DEMO_PASSWORD, demoPersonId } from '@app/identity';
-import { graphqlWsClient, withAdminClient } from '@app/testing';
+import { graphqlWsClient, LiveSubscription, withAdminClient } from '@app/testing';
 import { NEWPORT_CVS } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -19,40 +19,29 @@ interface Item {
   payload: { code?: string };
 }
 
-/** A live subscription collecting what it receives. */
+/** A subscription to the activity feed, its items unwrapped. */
 class Subscriber {
-  readonly items: Item[] = [];
-  readonly errors: unknown[] = [];
-  private readonly dispose: () => void;
+  private readonly live: LiveSubscription<{ activity: Item }>;
 
   constructor(client: Client, variables: Record<string, unknown>) {
-    this.dispose = client.subscribe<{ activity: Item }>(
-      { query: SUBSCRIBE, variables },
-      {
-        next: (message) => {
-          if (message.data) {
-            this.items.push(message.data.activity);
-          }
-          if (message.errors) {
-            this.errors.push(...message.errors);
-          }
-        },
-        error: (error) => this.errors.push(error),
-        complete: () => undefined,
-      },
-    );
+    this.live = new LiveSubscription(client, SUBSCRIBE, variables);
   }
 
-  async waitFor(count: number, ms = 5_000): Promise<Item[]> {
-    const until = Date.now() + ms;
-    while (this.items.length < count && Date.now() < until && this.errors.length === 0) {
-      await new Promise((done) => setTimeout(done, 25));
-    }
+  get items(): Item[] {
+    return this.live.items.map((i) => i.activity);
+  }
+
+  get errors(): unknown[] {
+    return this.live.errors;
+  }
+
+  async waitFor(count: number, ms?: number): Promise<Item[]> {
+    await this.live.waitFor(count, ms);
     return this.items;
   }
 
   stop(): void {
-    this.dispose();
+    this.live.stop();
   }
 }
 

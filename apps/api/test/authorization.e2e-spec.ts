@@ -5,7 +5,7 @@ import { demoOrganisationId } from '@app/organisations';
 import { OPERATION_POLICY } from '../src/graphql/authorization/operation-policy';
 import { type ActorName, FIXTURES, NEWPORT_CVS, useCoordinatorToken } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
-import { type GraphqlError, graphqlWsClient } from '@app/testing';
+import { type GraphqlError, graphqlWsClient, LiveSubscription } from '@app/testing';
 
 /** How each demo login looks to the policy (affiliations as seeded). */
 function actorOf(name: ActorName): Actor {
@@ -128,18 +128,9 @@ async function subscriptionStart(
   token: string | null,
 ): Promise<{ data?: unknown; errors?: GraphqlError[] }> {
   const client = graphqlWsClient(app.graphqlUrl, token ? { authorization: `Bearer ${token}` } : undefined);
-  const errors: GraphqlError[] = [];
-  const stop = client.subscribe(
-    { query: document },
-    {
-      next: (message) => errors.push(...((message.errors ?? []) as GraphqlError[])),
-      error: (error) =>
-        errors.push(...(Array.isArray(error) ? (error as GraphqlError[]) : [{ message: String(error) }])),
-      complete: () => undefined,
-    },
-  );
-  await new Promise((done) => setTimeout(done, 300));
-  stop();
+  const live = new LiveSubscription(client, document);
+  await live.waitFor(1, 300);
+  live.stop();
   await client.dispose();
-  return errors.length ? { data: null, errors } : {};
+  return live.errors.length ? { data: null, errors: live.errors } : {};
 }

@@ -63,3 +63,40 @@ export async function wsRequest<T>(
   }
   return results;
 }
+
+/** A running subscription that collects what it receives: the data of each item, and errors. */
+export class LiveSubscription<T> {
+  readonly items: T[] = [];
+  readonly errors: GraphqlError[] = [];
+  private readonly dispose: () => void;
+
+  constructor(client: Client, query: string, variables: Record<string, unknown> = {}) {
+    this.dispose = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (message) => {
+          if (message.data) {
+            this.items.push(message.data);
+          }
+          this.errors.push(...((message.errors ?? []) as GraphqlError[]));
+        },
+        error: (error) =>
+          this.errors.push(...(Array.isArray(error) ? (error as GraphqlError[]) : [{ message: String(error) }])),
+        complete: () => undefined,
+      },
+    );
+  }
+
+  /** Waits until `count` items arrived, an error came, or `ms` passed; answers the items so far. */
+  async waitFor(count: number, ms = 5_000): Promise<T[]> {
+    const until = Date.now() + ms;
+    while (this.items.length < count && Date.now() < until && this.errors.length === 0) {
+      await new Promise((done) => setTimeout(done, 25));
+    }
+    return this.items;
+  }
+
+  stop(): void {
+    this.dispose();
+  }
+}
