@@ -98,6 +98,18 @@ describe('live activity across instances', () => {
     expect(items[0]?.cursor).toBeTruthy();
   });
 
+  it('starts a subscriber without a cursor from now, also after the instance sat idle', async () => {
+    await createSpecialism(b, 'WHILE_IDLE'); // nobody subscribed on A: A does not read it
+    await new Promise((done) => setTimeout(done, 1_200)); // past a poll
+    const subscriber = new Subscriber(ws(a), { scope: { kind: 'NATIONAL' } });
+    await new Promise((done) => setTimeout(done, 200));
+    await createSpecialism(b, 'AFTER_IDLE');
+    await subscriber.waitFor(1);
+    await new Promise((done) => setTimeout(done, 300));
+    subscriber.stop();
+    expect(codes(subscriber.items)).toEqual(['AFTER_IDLE']);
+  });
+
   it('resumes from a cursor with exactly the missed items, in order, then goes on live', async () => {
     const first = new Subscriber(ws(a), { scope: { kind: 'NATIONAL' } });
     await new Promise((done) => setTimeout(done, 200));

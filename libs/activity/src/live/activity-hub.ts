@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { ActorRef } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
 import { ActivityFeedService } from '../activity-feed.service';
-import { cursorOf, positionOf } from '../activity-position';
+import { cursorOf, isAfter, positionOf } from '../activity-position';
 import type { ActivityScope } from '../dto/activity.args';
 import { ACTIVITY_WAKEUPS, type ActivityWakeups } from './wakeups';
 import { ActivityStream } from './activity-stream';
@@ -22,6 +22,8 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly streams = new Set<ActivityStream>();
   /** The last item this instance has read and offered to its streams. */
   private head: ActivityEventEntity | null = null;
+  /** Set while nobody listens: the hub skips reads then, and re-reads its head on the next subscriber. */
+  private idleSinceHead = false;
   private timer: NodeJS.Timeout | null = null;
   private pumping: Promise<void> | null = null;
   private again = false;
@@ -56,6 +58,13 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
     viewer: ActorRef,
     currentViewer: () => Promise<ActorRef>,
   ): Promise<ActivityStream> {
+    if (this.idleSinceHead) {
+      this.idleSinceHead = false;
+      const head = await this.feed.head();
+      if (head && (!this.head || isAfter(positionOf(head), positionOf(this.head)))) {
+        this.head = head;
+      }
+    }
     // No cursor: start from what this instance has already seen, i.e. from now.
     const start = after ?? (this.head ? cursorOf(this.head) : null);
     const stream = new ActivityStream(
@@ -80,6 +89,10 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private wake(): void {
+    if (this.streams.size === 0) {
+      this.idleSinceHead = true; // nobody to offer items to: no reads for an idle instance
+      return;
+    }
     if (this.pumping) {
       this.again = true;
       return;
