@@ -6,6 +6,7 @@ import { ActivityModule } from '@app/activity';
 import { dataSourceOptions } from '@app/database';
 import { GeographyModule } from '@app/geography';
 import { IdentityModule } from '@app/identity';
+import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { AppConfig } from './config/app-config';
 import { databaseSettings, entities } from './database/persistence';
@@ -39,6 +40,7 @@ export class AppModule {
         ActivityModule.forRoot({ redisUrl: config.REDIS_URL }),
         GeographyModule,
         OrganisationsModule,
+        NetworksModule,
         IdentityModule.register({
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,

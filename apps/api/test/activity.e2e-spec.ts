@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DEMO_PASSWORD } from '@app/identity';
 import { withAdminClient } from '@app/testing';
-import { FIXTURES, NEWPORT_CVS, useCoordinatorToken } from './support/operation-fixtures';
+import { FIXTURES, NEWPORT_CVS, useAdminToken, useCoordinatorToken } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Mutations that change no domain state (sessions) and so append no activity. */
@@ -51,6 +51,7 @@ describe('activity: the outbox and its feeds', () => {
       bearer[who] = { authorization: `Bearer ${signIn.accessToken}` };
     }
     useCoordinatorToken(bearer.coordinator?.authorization.slice('Bearer '.length) ?? '');
+    useAdminToken(bearer.admin?.authorization.slice('Bearer '.length) ?? '');
   });
 
   afterAll(async () => {

@@ -1,36 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { type Actor, ApiTokenScopeKind, DEMO_LOGINS, DEMO_PASSWORD, demoPersonId, POLICY } from '@app/identity';
+import { AuthService, DEMO_LOGINS, DEMO_PASSWORD, POLICY } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import { OPERATION_POLICY } from '../src/graphql/authorization/operation-policy';
-import { type ActorName, FIXTURES, NEWPORT_CVS, useCoordinatorToken } from './support/operation-fixtures';
+import { NetworkService } from '@app/networks';
+import {
+  type ActorName,
+  FIXTURES,
+  NEWPORT_CVS,
+  useAdminToken,
+  useCoordinatorToken,
+} from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 import { type GraphqlError, graphqlWsClient, LiveSubscription } from '@app/testing';
-
-/** How each demo login looks to the policy (affiliations as seeded). */
-function actorOf(name: ActorName): Actor {
-  if (name === 'anonymous') {
-    return { kind: 'ANONYMOUS' };
-  }
-  if (name === 'dashboard') {
-    return {
-      kind: 'API_TOKEN',
-      tokenId: 'any',
-      organisationId: NEWPORT_CVS,
-      scope: { kind: ApiTokenScopeKind.NATIONAL, target: null },
-    };
-  }
-  const login = DEMO_LOGINS.find((l) => l.key === name);
-  if (!login) {
-    throw new Error(`No demo login ${name}`);
-  }
-  return {
-    kind: 'PERSON',
-    personId: demoPersonId(login.key),
-    platformAdmin: login.platformAdmin,
-    affiliations: login.affiliations.map((a) => ({ organisationId: demoOrganisationId(a.organisation), role: a.role })),
-  };
-}
 
 describe('authorization: every operation as every kind of actor', () => {
   let sut: TestApp;
@@ -48,6 +30,7 @@ describe('authorization: every operation as every kind of actor', () => {
     }
     const coordinatorToken = tokens.get('coordinator') ?? '';
     useCoordinatorToken(coordinatorToken);
+    useAdminToken(tokens.get('admin') ?? '');
     const dashboard = await sut.client.request<{ createApiToken: { token: string } }>(
       'mutation ($id: ID!) { createApiToken(input: { organisationId: $id, name: "Dashboard", scopeKind: NATIONAL }) { token } }',
       { id: NEWPORT_CVS },
@@ -80,8 +63,10 @@ describe('authorization: every operation as every kind of actor', () => {
       }
       for (const [name, token] of tokens) {
         const variables = await fixture.variables(sut, name);
-        const actor = actorOf(name);
-        const allowed = POLICY[rule.action].allows(actor, rule.resource?.({ ...variables, input: variables }) ?? {});
+        // As the server sees them now: fixtures change affiliations (acceptInvitation adds one).
+        const actor = await sut.app.get(AuthService).actorFor(token);
+        const resource = (await rule.resource?.({ ...variables, input: variables }, sut.app.get(NetworkService))) ?? {};
+        const allowed = POLICY[rule.action].allows(actor, resource);
         const response = operation.startsWith('Subscription.')
           ? await subscriptionStart(sut, fixture.document, token)
           : await sut.client.request(fixture.document, variables, token ? { authorization: `Bearer ${token}` } : {});

@@ -11,6 +11,7 @@ import { ActivityVerb, ActivityVisibility } from './activity.enums';
 @Index('activity_event_feed_idx', ['txId', 'sequence'])
 @Index('activity_event_police_force_area_idx', ['policeForceAreaCode', 'txId', 'sequence'])
 @Index('activity_event_organisation_idx', ['organisationId', 'txId', 'sequence'])
+@Index('activity_event_network_idx', ['networkId', 'txId', 'sequence'])
 export class ActivityEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   sequence!: string;
@@ -42,6 +43,9 @@ export class ActivityEventEntity {
 
   @Column({ type: 'uuid', nullable: true })
   organisationId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  networkId!: string | null;
 
   /** A small summary of what changed (ids, names, changed field names), never secrets. */
   @Column('jsonb')

@@ -23,6 +23,9 @@ export class ActivityEvent {
   @Field(() => String, { nullable: true, description: 'Id of the organisation the change concerns.' })
   organisationId!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Id of the local network the change concerns.' })
+  networkId!: string | null;
+
   @Field(() => String, { nullable: true, description: 'ONS code of the police force area the change concerns.' })
   policeForceAreaCode!: string | null;
 

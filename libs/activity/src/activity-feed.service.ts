@@ -6,6 +6,7 @@ import { ActivityEventEntity } from './activity-event.entity';
 import { type ActivityPosition, positionFromCursor } from './activity-position';
 import { ActivityVisibility } from './activity.enums';
 import { type ActivityScope, ActivityScopeKind } from './dto/activity.args';
+import { NetworkAudienceRegistry } from './network-audience';
 
 /** Only rows of transactions older than every running one: their set can no longer grow. */
 const SETTLED = `e.tx_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
@@ -16,7 +17,20 @@ const SETTLED = `e.tx_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigi
  */
 @Injectable()
 export class ActivityFeedService {
-  constructor(@InjectRepository(ActivityEventEntity) private readonly events: Repository<ActivityEventEntity>) {}
+  constructor(
+    @InjectRepository(ActivityEventEntity) private readonly events: Repository<ActivityEventEntity>,
+    private readonly networks: NetworkAudienceRegistry,
+  ) {}
+
+  /** What a viewer may see, as of now (their organisations' active network memberships). */
+  async rightsOf(viewer: ActorRef): Promise<ViewerRights> {
+    const organisationIds = (viewer.affiliations ?? []).map((a) => a.organisationId);
+    return {
+      platformAdmin: viewer.platformAdmin === true,
+      organisationIds,
+      networkIds: viewer.platformAdmin ? [] : await this.networks.networkIdsOf(organisationIds),
+    };
+  }
 
   async page(
     viewer: ActorRef,
@@ -26,7 +40,7 @@ export class ActivityFeedService {
   ): Promise<Connection<ActivityEventEntity>> {
     const query = this.events.createQueryBuilder('e').where(SETTLED);
     inScope(query, scope);
-    visibleTo(query, viewer);
+    visibleTo(query, await this.rightsOf(viewer));
     const totalCount = await query.clone().getCount();
     const rows = await afterPosition(query, after ? positionFromCursor(after) : null)
       .limit(first + 1)
@@ -72,6 +86,8 @@ function inScope(query: SelectQueryBuilder<ActivityEventEntity>, scope: Activity
     query.andWhere('e.police_force_area_code = :code', { code: scope.target ?? '' });
   } else if (scope.kind === ActivityScopeKind.ORGANISATION) {
     query.andWhere('e.organisation_id::text = :organisationId', { organisationId: scope.target ?? '' });
+  } else if (scope.kind === ActivityScopeKind.NETWORK) {
+    query.andWhere('e.network_id::text = :networkId', { networkId: scope.target ?? '' });
   }
 }
 
@@ -83,29 +99,51 @@ export function isInScope(event: ActivityEventEntity, scope: ActivityScope): boo
       return event.policeForceAreaCode === scope.target;
     case ActivityScopeKind.ORGANISATION:
       return event.organisationId === scope.target;
+    case ActivityScopeKind.NETWORK:
+      return event.networkId === scope.target;
   }
 }
 
-function visibleTo(query: SelectQueryBuilder<ActivityEventEntity>, viewer: ActorRef): void {
-  if (viewer.platformAdmin) {
+export interface ViewerRights {
+  readonly platformAdmin: boolean;
+  readonly organisationIds: readonly string[];
+  /** Networks where one of the viewer's organisations is an active member. */
+  readonly networkIds: readonly string[];
+}
+
+function visibleTo(query: SelectQueryBuilder<ActivityEventEntity>, rights: ViewerRights): void {
+  if (rights.platformAdmin) {
     return;
   }
   query.andWhere(
-    `(e.visibility = :public OR (e.visibility = :organisation AND e.organisation_id = ANY(:organisationIds::uuid[])))`,
+    `(e.visibility = :public
+      OR (e.visibility IN (:organisation, :network) AND e.organisation_id = ANY(:organisationIds::uuid[]))
+      OR (e.visibility = :network AND e.network_id = ANY(:networkIds::uuid[])))`,
     {
       public: ActivityVisibility.PUBLIC,
       organisation: ActivityVisibility.ORGANISATION,
-      organisationIds: (viewer.affiliations ?? []).map((a) => a.organisationId),
+      network: ActivityVisibility.NETWORK,
+      organisationIds: rights.organisationIds,
+      networkIds: rights.networkIds,
     },
   );
 }
 
-export function isVisibleTo(event: ActivityEventEntity, viewer: ActorRef): boolean {
-  if (event.visibility === ActivityVisibility.PUBLIC || viewer.platformAdmin) {
-    return true;
+export function isVisibleTo(event: ActivityEventEntity, rights: ViewerRights): boolean {
+  switch (event.visibility) {
+    case ActivityVisibility.PUBLIC:
+      return true;
+    case ActivityVisibility.ADMIN:
+      return rights.platformAdmin;
+    case ActivityVisibility.ORGANISATION:
+      return rights.platformAdmin || concerns(rights.organisationIds, event.organisationId);
+    case ActivityVisibility.NETWORK:
+      return (
+        rights.platformAdmin ||
+        concerns(rights.organisationIds, event.organisationId) ||
+        concerns(rights.networkIds, event.networkId)
+      );
   }
-  return (
-    event.visibility === ActivityVisibility.ORGANISATION &&
-    (viewer.affiliations ?? []).some((a) => a.organisationId === event.organisationId)
-  );
 }
+
+const concerns = (ids: readonly string[], id: string | null): boolean => id !== null && ids.includes(id);

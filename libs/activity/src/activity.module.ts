@@ -6,6 +6,7 @@ import { ActivityFeedService } from './activity-feed.service';
 import { ActivityRecorder } from './activity.recorder';
 import { ActivityResolver } from './activity.resolver';
 import { ActivityHub } from './live/activity-hub';
+import { NetworkAudienceRegistry } from './network-audience';
 import { ACTIVITY_WAKEUPS, PostgresWakeups, RedisWakeups } from './live/wakeups';
 
 export const activityEntities = [ActivityEventEntity];
@@ -36,11 +37,12 @@ export class ActivityModule {
                 ),
         },
         ActivityRecorder,
+        NetworkAudienceRegistry,
         ActivityFeedService,
         ActivityHub,
         ...activityResolvers,
       ],
-      exports: [ActivityRecorder],
+      exports: [ActivityRecorder, NetworkAudienceRegistry],
     };
   }
 }

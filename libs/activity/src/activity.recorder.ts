@@ -11,6 +11,7 @@ export interface NewActivity {
   readonly actorOrganisationId?: string | null;
   readonly policeForceAreaCode?: string | null;
   readonly organisationId?: string | null;
+  readonly networkId?: string | null;
   readonly payload?: Record<string, unknown>;
 }
 
@@ -38,8 +39,8 @@ export class ActivityRecorder {
       const append = async (activity: NewActivity): Promise<void> => {
         await tx.query(
           `INSERT INTO activity_event
-             (tx_id, verb, visibility, actor_person_id, actor_organisation_id, police_force_area_code, organisation_id, payload)
-           VALUES ((pg_current_xact_id()::text)::bigint, $1, $2, $3, $4, $5, $6, $7::jsonb)`,
+             (tx_id, verb, visibility, actor_person_id, actor_organisation_id, police_force_area_code, organisation_id, network_id, payload)
+           VALUES ((pg_current_xact_id()::text)::bigint, $1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
           [
             activity.verb,
             activity.visibility,
@@ -47,6 +48,7 @@ export class ActivityRecorder {
             activity.actorOrganisationId ?? null,
             activity.policeForceAreaCode ?? null,
             activity.organisationId ?? null,
+            activity.networkId ?? null,
             JSON.stringify(activity.payload ?? {}),
           ],
         );

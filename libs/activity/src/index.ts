@@ -1,4 +1,5 @@
 export * from './activity.enums';
 export * from './activity.module';
 export * from './activity.recorder';
+export * from './network-audience';
 export { ActivityEventEntity } from './activity-event.entity';

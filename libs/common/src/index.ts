@@ -5,3 +5,4 @@ export * from './time/calendar-date';
 export * from './pagination';
 export * from './seed-id';
 export * from './sql/like';
+export * from './sql/constraint';

@@ -11,4 +11,5 @@ export * from './governance/governance-period.model';
 export { periodOn } from './governance/governance';
 export * from './seed/geography.seeder';
 export { LocalAuthorityEntity } from './local-authority/local-authority.entity';
+export { PoliceForceAreaEntity } from './police-force-area/police-force-area.entity';
 export * from './geography.codes';

@@ -2,6 +2,7 @@ import { activityEntities } from '@app/activity';
 import { defaultDatabaseSettings, type DatabaseSettings, type EntityList } from '@app/database';
 import { geographyEntities } from '@app/geography';
 import { identityEntities } from '@app/identity';
+import { networksEntities } from '@app/networks';
 import { organisationsEntities } from '@app/organisations';
 import type { AppConfig } from '../config/app-config';
 
@@ -11,6 +12,7 @@ export const entities: EntityList = [
   ...geographyEntities,
   ...organisationsEntities,
   ...identityEntities,
+  ...networksEntities,
 ];
 
 export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {

@@ -1,6 +1,7 @@
 import { activityResolvers } from '@app/activity';
 import { geographyResolvers } from '@app/geography';
 import { identityResolvers } from '@app/identity';
+import { networksResolvers } from '@app/networks';
 import { organisationsResolvers } from '@app/organisations';
 
 /**
@@ -13,4 +14,5 @@ export const apiResolvers: Function[] = [
   ...geographyResolvers,
   ...organisationsResolvers,
   ...identityResolvers,
+  ...networksResolvers,
 ];

@@ -6,6 +6,7 @@ import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphq
 import type { ServerOptions } from 'graphql-ws';
 import { GraphQLError, specifiedRules, validate } from 'graphql';
 import { AuthService } from '@app/identity';
+import { NetworksModule } from '@app/networks';
 import { AppConfig } from '../config/app-config';
 import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
@@ -47,6 +48,7 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
 /** GraphQL over HTTP (Apollo) and WebSocket (graphql-ws) on one path, with one error mapping. */
 @Module({
   imports: [
+    NetworksModule, // the operation policy looks up networks' convenors
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig, AuthService],

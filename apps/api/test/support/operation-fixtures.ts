@@ -31,11 +31,85 @@ async function invitationToken(app: TestApp, email: string): Promise<string> {
   return data.data?.inviteToOrganisation.token ?? '';
 }
 
-/** Creates a Newport CVS token directly through the API as its admin, for revoke fixtures. */
 let coordinatorToken = '';
+let adminToken = '';
 /** The Newport CVS admin's access token, which fixtures use to set things up. */
 export function useCoordinatorToken(token: string): void {
   coordinatorToken = token;
+}
+/** The platform admin's access token, for setting up what no demo organisation admin can. */
+export function useAdminToken(token: string): void {
+  adminToken = token;
+}
+
+const GWENT = 'W15000002';
+const TORFAEN_CVS = demoOrganisationId('cvs:W06000020');
+const GWENT_GROUP = demoOrganisationId('local:W15000002:1');
+
+/** Runs a mutation for fixture set-up and returns the value at `path` (failing loudly if it errs). */
+async function setUp(
+  app: TestApp,
+  token: string,
+  document: string,
+  variables: Record<string, unknown>,
+  path: string[],
+) {
+  const response = await app.client.request<Record<string, unknown>>(document, variables, {
+    authorization: `Bearer ${token}`,
+  });
+  if (response.errors) {
+    throw new Error(`Fixture set-up failed: ${JSON.stringify(response.errors)}`);
+  }
+  return path.reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], response.data) as string;
+}
+
+/** A fresh FORMING network in Gwent convened by Newport CVS (the coordinator's) or Torfaen CVS. */
+const freshNetwork = (app: TestApp, convenor: 'newport' | 'torfaen'): Promise<string> =>
+  setUp(
+    app,
+    convenor === 'newport' ? coordinatorToken : adminToken,
+    'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }',
+    {
+      input: {
+        name: `Policy network ${unique()} (test)`,
+        policeForceAreaCode: GWENT,
+        convenorOrganisationId: convenor === 'newport' ? NEWPORT_CVS : TORFAEN_CVS,
+      },
+    },
+    ['createNetwork', 'network', 'id'],
+  );
+
+/** Invites an organisation into a network (as `token`, a convenor) and answers with its membership id. */
+const invite = (app: TestApp, token: string, networkId: string, organisationId: string): Promise<string> =>
+  setUp(
+    app,
+    token,
+    'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { membership { id } } }',
+    { input: { networkId, organisationId } },
+    ['inviteToNetwork', 'membership', 'id'],
+  );
+
+const accept = (app: TestApp, token: string, membershipId: string): Promise<string> =>
+  setUp(
+    app,
+    token,
+    'mutation ($input: AnswerMembershipInput!) { answerNetworkInvitation(input: $input) { membership { id } } }',
+    { input: { membershipId, accept: true } },
+    ['answerNetworkInvitation', 'membership', 'id'],
+  );
+
+/** Newport CVS invited into (or, with `accepted`, a member of) a network Torfaen CVS convenes. */
+async function newportMembership(app: TestApp, accepted: boolean): Promise<string> {
+  const networkId = await freshNetwork(app, 'torfaen');
+  const membershipId = await invite(app, adminToken, networkId, NEWPORT_CVS);
+  return accepted ? accept(app, coordinatorToken, membershipId) : membershipId;
+}
+
+/** A Gwent group's membership (invited, or active) of a network Newport CVS convenes. */
+async function groupMembership(app: TestApp, accepted: boolean): Promise<string> {
+  const networkId = await freshNetwork(app, 'newport');
+  const membershipId = await invite(app, coordinatorToken, networkId, GWENT_GROUP);
+  return accepted ? accept(app, adminToken, membershipId) : membershipId;
 }
 async function newportTokenId(app: TestApp): Promise<string> {
   const data = await app.client.request<{ createApiToken: { apiToken: { id: string } } }>(
@@ -126,6 +200,80 @@ export const FIXTURES: Record<string, Fixture> = {
       const email = login?.email ?? `newcomer-${unique().toLowerCase()}@example.org`;
       return { token: await invitationToken(app, email), displayName: 'New Comer', password: 'a-long-enough-password' };
     },
+  },
+  'Query.networks': { document: '{ networks(first: 5) { totalCount } }', variables: () => ({}) },
+  'Query.network': {
+    document: 'query ($id: ID!) { network(id: $id) { name convenors { id } } }',
+    variables: async (app) => ({ id: await freshNetwork(app, 'newport') }),
+  },
+  'Mutation.createNetwork': {
+    document:
+      'mutation ($name: String!, $convenorOrganisationId: ID!) { createNetwork(input: { name: $name, policeForceAreaCode: "W15000002", convenorOrganisationId: $convenorOrganisationId }) { network { id } } }',
+    variables: () => ({ name: `Policy network ${unique()} (test)`, convenorOrganisationId: NEWPORT_CVS }),
+  },
+  'Mutation.updateNetwork': {
+    document:
+      'mutation ($networkId: ID!) { updateNetwork(input: { networkId: $networkId, purpose: "Policy test" }) { network { id } } }',
+    variables: async (app) => ({ networkId: await freshNetwork(app, 'newport') }),
+  },
+  'Mutation.changeNetworkStatus': {
+    document:
+      'mutation ($networkId: ID!) { changeNetworkStatus(input: { networkId: $networkId, status: ACTIVE }) { network { id } } }',
+    variables: async (app) => ({ networkId: await freshNetwork(app, 'newport') }),
+  },
+  'Mutation.inviteToNetwork': {
+    document:
+      'mutation ($networkId: ID!, $organisationId: ID!) { inviteToNetwork(input: { networkId: $networkId, organisationId: $organisationId }) { membership { id } } }',
+    variables: async (app) => ({ networkId: await freshNetwork(app, 'newport'), organisationId: GWENT_GROUP }),
+  },
+  'Mutation.handOverConvening': {
+    document:
+      'mutation ($networkId: ID!, $from: ID!, $to: ID!) { handOverConvening(input: { networkId: $networkId, fromOrganisationId: $from, toOrganisationId: $to }) { network { id } } }',
+    variables: async (app) => {
+      const networkId = await freshNetwork(app, 'newport');
+      await accept(app, adminToken, await invite(app, coordinatorToken, networkId, TORFAEN_CVS));
+      return { networkId, from: NEWPORT_CVS, to: TORFAEN_CVS };
+    },
+  },
+  'Mutation.requestToJoinNetwork': {
+    document:
+      'mutation ($networkId: ID!, $organisationId: ID!) { requestToJoinNetwork(input: { networkId: $networkId, organisationId: $organisationId }) { membership { id } } }',
+    variables: async (app) => ({ networkId: await freshNetwork(app, 'torfaen'), organisationId: NEWPORT_CVS }),
+  },
+  'Mutation.answerNetworkInvitation': {
+    document:
+      'mutation ($membershipId: ID!) { answerNetworkInvitation(input: { membershipId: $membershipId, accept: true }) { membership { id } } }',
+    variables: async (app) => ({ membershipId: await newportMembership(app, false) }),
+  },
+  'Mutation.leaveNetwork': {
+    document:
+      'mutation ($membershipId: ID!) { leaveNetwork(input: { membershipId: $membershipId }) { membership { id } } }',
+    variables: async (app) => ({ membershipId: await newportMembership(app, true) }),
+  },
+  'Mutation.answerJoinRequest': {
+    document:
+      'mutation ($membershipId: ID!) { answerJoinRequest(input: { membershipId: $membershipId, accept: true }) { membership { id } } }',
+    variables: async (app) => {
+      const networkId = await freshNetwork(app, 'newport');
+      const membershipId = await setUp(
+        app,
+        adminToken,
+        'mutation ($input: RequestToJoinNetworkInput!) { requestToJoinNetwork(input: $input) { membership { id } } }',
+        { input: { networkId, organisationId: GWENT_GROUP } },
+        ['requestToJoinNetwork', 'membership', 'id'],
+      );
+      return { membershipId };
+    },
+  },
+  'Mutation.removeFromNetwork': {
+    document:
+      'mutation ($membershipId: ID!) { removeFromNetwork(input: { membershipId: $membershipId }) { membership { id } } }',
+    variables: async (app) => ({ membershipId: await groupMembership(app, false) }),
+  },
+  'Mutation.changeMembershipRole': {
+    document:
+      'mutation ($membershipId: ID!) { changeMembershipRole(input: { membershipId: $membershipId, role: OBSERVER }) { membership { id } } }',
+    variables: async (app) => ({ membershipId: await groupMembership(app, true) }),
   },
   'Mutation.createSpecialism': {
     document:

@@ -7,16 +7,19 @@ export enum ActivityScopeKind {
   NATIONAL = 'NATIONAL',
   POLICE_FORCE_AREA = 'POLICE_FORCE_AREA',
   ORGANISATION = 'ORGANISATION',
+  NETWORK = 'NETWORK',
 }
 registerEnumType(ActivityScopeKind, { name: 'ActivityScopeKind', description: 'Which feed to read.' });
 
-@InputType({ description: 'A feed: national, one police force area (ONS code), or one organisation (id).' })
+@InputType({
+  description: 'A feed: national, one police force area (ONS code), one organisation (id) or one local network (id).',
+})
 export class ActivityScope {
   @Field(() => ActivityScopeKind)
   @IsEnum(ActivityScopeKind)
   kind!: ActivityScopeKind;
 
-  @Field(() => String, { nullable: true, description: 'PFA code or organisation id; empty for NATIONAL.' })
+  @Field(() => String, { nullable: true, description: 'PFA code, organisation id or network id; empty for NATIONAL.' })
   @IsOptional()
   @MaxLength(64)
   target?: string | null;

@@ -24,6 +24,8 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   private head: ActivityEventEntity | null = null;
   /** Set while nobody listens: the hub skips reads then, and re-reads its head on the next subscriber. */
   private idleSinceHead = false;
+  /** The head being re-read for subscribers arriving after idleness (all of them wait for it). */
+  private headRead: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private pumping: Promise<void> | null = null;
   private again = false;
@@ -58,13 +60,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
     viewer: ActorRef,
     currentViewer: () => Promise<ActorRef>,
   ): Promise<ActivityStream> {
-    if (this.idleSinceHead) {
-      this.idleSinceHead = false;
-      const head = await this.feed.head();
-      if (head && (!this.head || isAfter(positionOf(head), positionOf(this.head)))) {
-        this.head = head;
-      }
-    }
+    await this.catchUpHead();
     // No cursor: start from what this instance has already seen, i.e. from now.
     const start = after ?? (this.head ? cursorOf(this.head) : null);
     const stream = new ActivityStream(
@@ -77,6 +73,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
             hasNextPage: page.pageInfo.hasNextPage,
           };
         },
+        rightsOf: (who) => this.feed.rightsOf(who),
         detach: (s) => this.streams.delete(s),
       },
       scope,
@@ -86,6 +83,24 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
     this.streams.add(stream); // before replaying: live items meanwhile are buffered, not lost
     await stream.start();
     return stream;
+  }
+
+  private catchUpHead(): Promise<void> {
+    if (this.idleSinceHead) {
+      this.idleSinceHead = false;
+      this.headRead = this.feed.head().then(
+        (head) => {
+          if (head && (!this.head || isAfter(positionOf(head), positionOf(this.head)))) {
+            this.head = head;
+          }
+        },
+        (error: unknown) => {
+          this.idleSinceHead = true; // the next subscriber tries again
+          throw error;
+        },
+      );
+    }
+    return this.headRead;
   }
 
   private wake(): void {

@@ -1,7 +1,7 @@
 import type { ActorRef } from '@app/common';
 import { DomainError, ErrorCode } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
-import { isInScope, isVisibleTo } from '../activity-feed.service';
+import { isInScope, isVisibleTo, type ViewerRights } from '../activity-feed.service';
 import { type ActivityPosition, cursorOf, isAfter, positionFromCursor, positionOf } from '../activity-position';
 import { ActivityVisibility } from '../activity.enums';
 import type { ActivityScope } from '../dto/activity.args';
@@ -14,6 +14,8 @@ export interface StreamSource {
   replay(
     after: string | null,
   ): Promise<{ items: ActivityEventEntity[]; endCursor: string | null; hasNextPage: boolean }>;
+  /** The viewer's rights as of now (they may have been withdrawn since subscribing). */
+  rightsOf(viewer: ActorRef): Promise<ViewerRights>;
   detach(stream: ActivityStream): void;
 }
 
@@ -71,14 +73,14 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
   }
 
   private async deliver(items: readonly ActivityEventEntity[]): Promise<void> {
-    let viewer: ActorRef | null = null;
+    let rights: ViewerRights | null = null;
     for (const item of items) {
       if (this.closed || !isAfter(positionOf(item), this.last) || !isInScope(item, this.scope)) {
         continue;
       }
       if (item.visibility !== ActivityVisibility.PUBLIC) {
-        viewer ??= await this.currentViewer(); // rights may have been withdrawn since subscribing
-        if (!isVisibleTo(item, viewer)) {
+        rights ??= await this.source.rightsOf(await this.currentViewer());
+        if (!isVisibleTo(item, rights)) {
           this.last = positionOf(item);
           continue;
         }

@@ -4,6 +4,7 @@ import { Identity1795463109180 } from './1795463109180-Identity';
 import { ApiTokens1795463846866 } from './1795463846866-ApiTokens';
 import { Invitations1795464111213 } from './1795464111213-Invitations';
 import { Activity1795465176366 } from './1795465176366-Activity';
+import { Networks1795469773589 } from './1795469773589-Networks';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ApiTokens1795463846866,
   Invitations1795464111213,
   Activity1795465176366,
+  Networks1795469773589,
 ];

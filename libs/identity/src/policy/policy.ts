@@ -10,11 +10,15 @@ export enum Action {
   MANAGE_ORGANISATION = 'MANAGE_ORGANISATION',
   MANAGE_VOCABULARY = 'MANAGE_VOCABULARY',
   ACCEPT_INVITATION = 'ACCEPT_INVITATION',
+  CREATE_NETWORK = 'CREATE_NETWORK',
+  CONVENE_NETWORK = 'CONVENE_NETWORK',
 }
 
 /** The thing acted on, as far as the policy needs to know it. */
 export interface Resource {
   readonly organisationId?: string;
+  /** Organisations any one of which entitles their people (e.g. a network's active convenors). */
+  readonly organisationIds?: readonly string[];
 }
 
 export interface Rule {
@@ -26,6 +30,9 @@ export interface Rule {
 }
 
 const isPlatformAdmin = (actor: Actor): boolean => actor.kind === 'PERSON' && actor.platformAdmin;
+/** The actor is a person working for (any role in) one of these organisations. */
+const worksFor = (actor: Actor, organisationIds: readonly string[]): boolean =>
+  actor.kind === 'PERSON' && actor.affiliations.some((a) => organisationIds.includes(a.organisationId));
 
 /** The one table of authorization rules. */
 export const POLICY: Record<Action, Rule> = {
@@ -61,6 +68,17 @@ export const POLICY: Record<Action, Rule> = {
     who: 'anyone holding the token, but not an API token (existing accounts must be signed in as the invitee)',
     requiresSignIn: false,
     allows: (actor) => actor.kind !== 'API_TOKEN',
+  },
+  [Action.CREATE_NETWORK]: {
+    who: 'people of the convening CVS (which must serve a local authority of the area), and platform admins',
+    requiresSignIn: true,
+    allows: (actor, { organisationId }) =>
+      isPlatformAdmin(actor) || worksFor(actor, organisationId ? [organisationId] : []),
+  },
+  [Action.CONVENE_NETWORK]: {
+    who: "people of the network's active convenor organisations, and platform admins",
+    requiresSignIn: true,
+    allows: (actor, { organisationIds }) => isPlatformAdmin(actor) || worksFor(actor, organisationIds ?? []),
   },
   [Action.MANAGE_VOCABULARY]: {
     who: 'platform admins',

@@ -2,7 +2,8 @@ import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@ne
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { DomainError, ErrorCode } from '@app/common';
-import { type IdentityRequestContext, PolicyService } from '@app/identity';
+import { type IdentityRequestContext, POLICY, PolicyService } from '@app/identity';
+import { NetworkService } from '@app/networks';
 import { OPERATION_POLICY } from './operation-policy';
 
 /**
@@ -14,7 +15,10 @@ import { OPERATION_POLICY } from './operation-policy';
 export class OperationPolicyGuard implements CanActivate {
   private readonly log = new Logger('Authorization');
 
-  constructor(private readonly policy: PolicyService) {}
+  constructor(
+    private readonly policy: PolicyService,
+    private readonly networks: NetworkService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') {
@@ -29,7 +33,13 @@ export class OperationPolicyGuard implements CanActivate {
       throw new DomainError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
     }
     const actor = await gql.getContext<IdentityRequestContext>().actor();
-    this.policy.assert(actor, rule.action, rule.resource?.(gql.getArgs()) ?? {});
+    // Signed out where sign-in is needed: refused whatever the resource, so look nothing up.
+    const lookUp = actor.kind !== 'ANONYMOUS' || !POLICY[rule.action].requiresSignIn;
+    this.policy.assert(
+      actor,
+      rule.action,
+      lookUp && rule.resource ? await rule.resource(gql.getArgs(), this.networks) : {},
+    );
     return true;
   }
 }

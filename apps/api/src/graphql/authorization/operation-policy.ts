@@ -1,22 +1,64 @@
+import { isUUID } from 'class-validator';
 import { Action, type Resource } from '@app/identity';
+import type { NetworkService } from '@app/networks';
+
+/** What the policy may look up about the resource an operation names (guards run before pipes). */
+export type PolicyFacts = Pick<NetworkService, 'convenorsOf' | 'membershipFacts'>;
 
 export interface OperationPolicy {
   readonly action: Action;
   /** Picks the resource the action applies to out of the operation's arguments. */
-  readonly resource?: (args: Record<string, unknown>) => Resource;
+  readonly resource?: (args: Record<string, unknown>, facts: PolicyFacts) => Resource | Promise<Resource>;
+  /** What the resource is, in words (for docs/authorization.md). */
+  readonly resourceName?: string;
 }
+
+const inputOf = (args: Record<string, unknown>): Record<string, unknown> =>
+  (args.input as Record<string, unknown> | undefined) ?? {};
+/** Ids are checked before any lookup: the guard sees arguments before validation does. */
+const uuidOr = (value: unknown): string | null => (typeof value === 'string' && isUUID(value) ? value : null);
 
 const organisation = (id: unknown): Resource => ({ organisationId: typeof id === 'string' ? id : '' });
 /** The organisation is named by a field of the `input` argument… */
 const byInput =
-  (field: 'id' | 'organisationId') =>
-  (args: Record<string, unknown>): Resource =>
-    organisation((args.input as Record<string, unknown> | undefined)?.[field]);
+  (field: 'id' | 'organisationId' | 'convenorOrganisationId'): OperationPolicy['resource'] =>
+  (args) =>
+    organisation(inputOf(args)[field]);
 /** …or by a top-level argument. */
 const byArgument =
-  (name: 'organisationId') =>
-  (args: Record<string, unknown>): Resource =>
+  (name: 'organisationId'): OperationPolicy['resource'] =>
+  (args) =>
     organisation(args[name]);
+
+const ORGANISATION = 'the organisation named in the arguments';
+
+/** The active convenors of the network named by `input.networkId`. */
+const networkConvenors: OperationPolicy = {
+  action: Action.CONVENE_NETWORK,
+  resource: async (args, facts) => {
+    const id = uuidOr(inputOf(args).networkId);
+    return { organisationIds: id ? await facts.convenorsOf(id) : [] };
+  },
+  resourceName: 'the active convenors of the network named in the input',
+};
+/** The active convenors of the network of the membership named by `input.membershipId`. */
+const membershipConvenors: OperationPolicy = {
+  action: Action.CONVENE_NETWORK,
+  resource: async (args, facts) => {
+    const id = uuidOr(inputOf(args).membershipId);
+    return { organisationIds: (id && (await facts.membershipFacts(id))?.convenorOrganisationIds) || [] };
+  },
+  resourceName: "the active convenors of the membership's network",
+};
+/** The organisation whose membership `input.membershipId` names. */
+const membershipOrganisation: OperationPolicy = {
+  action: Action.MANAGE_ORGANISATION,
+  resource: async (args, facts) => {
+    const id = uuidOr(inputOf(args).membershipId);
+    return organisation((id && (await facts.membershipFacts(id))?.organisationId) || '');
+  },
+  resourceName: "the membership's organisation",
+};
 
 /**
  * Every root operation of the schema and the action it performs. An operation missing
@@ -38,16 +80,62 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.refreshSession': { action: Action.SIGN_IN },
   'Mutation.signOut': { action: Action.SIGN_IN },
   'Mutation.createOrganisation': { action: Action.CREATE_ORGANISATION },
-  'Mutation.updateOrganisation': { action: Action.MANAGE_ORGANISATION, resource: byInput('id') },
-  'Mutation.archiveOrganisation': { action: Action.MANAGE_ORGANISATION, resource: byInput('id') },
+  'Mutation.updateOrganisation': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('id'),
+    resourceName: ORGANISATION,
+  },
+  'Mutation.archiveOrganisation': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('id'),
+    resourceName: ORGANISATION,
+  },
   'Mutation.createSpecialism': { action: Action.MANAGE_VOCABULARY },
-  'Query.apiTokens': { action: Action.MANAGE_ORGANISATION, resource: byArgument('organisationId') },
-  'Mutation.createApiToken': { action: Action.MANAGE_ORGANISATION, resource: byInput('organisationId') },
-  'Mutation.revokeApiToken': { action: Action.MANAGE_ORGANISATION, resource: byInput('organisationId') },
-  'Query.invitations': { action: Action.MANAGE_ORGANISATION, resource: byArgument('organisationId') },
+  'Query.apiTokens': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byArgument('organisationId'),
+    resourceName: ORGANISATION,
+  },
+  'Mutation.createApiToken': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+    resourceName: ORGANISATION,
+  },
+  'Mutation.revokeApiToken': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+    resourceName: ORGANISATION,
+  },
+  'Query.invitations': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byArgument('organisationId'),
+    resourceName: ORGANISATION,
+  },
   'Mutation.inviteToOrganisation': {
     action: Action.MANAGE_ORGANISATION,
     resource: byInput('organisationId'),
+    resourceName: ORGANISATION,
   },
   'Mutation.acceptInvitation': { action: Action.ACCEPT_INVITATION },
+  'Query.networks': { action: Action.READ_PUBLIC },
+  'Query.network': { action: Action.READ_PUBLIC },
+  'Mutation.createNetwork': {
+    action: Action.CREATE_NETWORK,
+    resource: byInput('convenorOrganisationId'),
+    resourceName: 'the convening CVS named in the input',
+  },
+  'Mutation.updateNetwork': networkConvenors,
+  'Mutation.changeNetworkStatus': networkConvenors,
+  'Mutation.inviteToNetwork': networkConvenors,
+  'Mutation.handOverConvening': networkConvenors,
+  'Mutation.requestToJoinNetwork': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+    resourceName: ORGANISATION,
+  },
+  'Mutation.answerNetworkInvitation': membershipOrganisation,
+  'Mutation.leaveNetwork': membershipOrganisation,
+  'Mutation.answerJoinRequest': membershipConvenors,
+  'Mutation.removeFromNetwork': membershipConvenors,
+  'Mutation.changeMembershipRole': membershipConvenors,
 };

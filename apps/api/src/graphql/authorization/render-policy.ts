@@ -8,10 +8,7 @@ export function renderAuthorizationDoc(): string {
     .join('\n');
   const operations = Object.entries(OPERATION_POLICY)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(
-      ([operation, { action, resource }]) =>
-        `| \`${operation}\` | \`${action}\` | ${resource ? 'the organisation named in the arguments' : '—'} |`,
-    )
+    .map(([operation, { action, resourceName }]) => `| \`${operation}\` | \`${action}\` | ${resourceName ?? '—'} |`)
     .join('\n');
   return `# Authorization
 

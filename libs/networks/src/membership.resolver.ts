@@ -1,0 +1,74 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type ActorRef, CallingActor, Loaders, RequestLoaders } from '@app/common';
+import { PoliceForceArea } from '@app/geography';
+import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
+import { NetworkLoaderFactory } from './network.loader';
+import { LocalNetwork, MembershipChange, NetworkMembership } from './network.model';
+import { AreaNetworksArgs } from './dto/area-networks.args';
+import { MembershipVisibility } from './network-visibility';
+
+@Resolver(() => NetworkMembership)
+export class MembershipResolver {
+  constructor(
+    private readonly networkLoaders: NetworkLoaderFactory,
+    private readonly organisationLoaders: OrganisationLoaderFactory,
+  ) {}
+
+  @ResolveField(() => LocalNetwork)
+  network(@Parent() membership: NetworkMembership, @Loaders() loaders: RequestLoaders): Promise<LocalNetwork> {
+    return loaders.of(this.networkLoaders).byId.load(membership.networkId);
+  }
+
+  @ResolveField(() => Organisation)
+  organisation(@Parent() membership: NetworkMembership, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+    return loaders.of(this.organisationLoaders).byId.load(membership.organisationId);
+  }
+
+  @ResolveField(() => [MembershipChange], { description: 'Every status and role it has had, oldest first.' })
+  history(@Parent() membership: NetworkMembership, @Loaders() loaders: RequestLoaders): Promise<MembershipChange[]> {
+    return loaders.of(this.networkLoaders).historyByMembershipId.load(membership.id);
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationMembershipsResolver {
+  constructor(private readonly networkLoaders: NetworkLoaderFactory) {}
+
+  @ResolveField(() => [NetworkMembership], {
+    description: "The organisation's network memberships, newest first, history included; only those you may see.",
+  })
+  async memberships(
+    @Parent() organisation: Organisation,
+    @CallingActor() viewer: ActorRef,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<NetworkMembership[]> {
+    const own = loaders.of(this.networkLoaders);
+    const visibility = new MembershipVisibility(viewer, own);
+    const memberships = await own.membershipsByOrganisationId.load(organisation.id);
+    const networks = await own.byId.loadMany(memberships.map((m) => m.networkId));
+    const visible = await Promise.all(
+      memberships.map((m, i) => {
+        const network = networks[i];
+        return network && !(network instanceof Error) ? visibility.canSee(m, network) : Promise.resolve(false);
+      }),
+    );
+    return memberships.filter((_, i) => visible[i]);
+  }
+}
+
+@Resolver(() => PoliceForceArea)
+export class AreaNetworksResolver {
+  constructor(private readonly networkLoaders: NetworkLoaderFactory) {}
+
+  @ResolveField(() => [LocalNetwork], {
+    description: 'Local networks in the area, by name (all statuses unless filtered).',
+  })
+  async networks(
+    @Parent() area: PoliceForceArea,
+    @Args() { status }: AreaNetworksArgs,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<LocalNetwork[]> {
+    const networks = await loaders.of(this.networkLoaders).byAreaId.load(area.id);
+    return status ? networks.filter((n) => n.status === status) : networks;
+  }
+}

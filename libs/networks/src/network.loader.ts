@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { groupBy, keyedBy, type LoaderFactory } from '@app/common';
+import type {
+  LocalNetworkEntity,
+  NetworkMembershipChangeEntity,
+  NetworkMembershipEntity,
+  NetworkStatusChangeEntity,
+} from './network.entities';
+import { MembershipStatus } from './network.enums';
+import { NetworkService } from './network.service';
+
+export interface NetworkLoaders {
+  readonly byId: DataLoader<string, LocalNetworkEntity>;
+  readonly byAreaId: DataLoader<string, LocalNetworkEntity[]>;
+  /** Every membership of a network, history included (filtered per field by status). */
+  readonly membershipsByNetworkId: DataLoader<string, NetworkMembershipEntity[]>;
+  readonly membershipsByOrganisationId: DataLoader<string, NetworkMembershipEntity[]>;
+  readonly historyByMembershipId: DataLoader<string, NetworkMembershipChangeEntity[]>;
+  readonly statusHistoryByNetworkId: DataLoader<string, NetworkStatusChangeEntity[]>;
+  /** Networks a set of organisations (a viewer's, as a sorted comma-joined key) actively belongs to. */
+  readonly networkIdsByOrganisations: DataLoader<string, string[]>;
+}
+
+@Injectable()
+export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
+  constructor(private readonly networks: NetworkService) {}
+
+  createLoaders(): NetworkLoaders {
+    return {
+      byId: new DataLoader(async (ids) => keyedBy(ids, await this.networks.findByIds(ids), (n) => n.id)),
+      byAreaId: new DataLoader(async (ids) =>
+        groupBy(ids, await this.networks.findByAreaIds(ids), (n) => n.policeForceAreaId),
+      ),
+      membershipsByNetworkId: new DataLoader(async (ids) =>
+        groupBy(
+          ids,
+          await this.networks.findMembershipsOfNetworks(ids, Object.values(MembershipStatus)),
+          (m) => m.networkId,
+        ),
+      ),
+      membershipsByOrganisationId: new DataLoader(async (ids) =>
+        groupBy(ids, await this.networks.findMembershipsOfOrganisations(ids), (m) => m.organisationId),
+      ),
+      historyByMembershipId: new DataLoader(async (ids) =>
+        groupBy(ids, await this.networks.findMembershipChanges(ids), (c) => c.membershipId),
+      ),
+      statusHistoryByNetworkId: new DataLoader(async (ids) =>
+        groupBy(ids, await this.networks.findStatusChanges(ids), (c) => c.networkId),
+      ),
+      networkIdsByOrganisations: new DataLoader((keys) =>
+        Promise.all(keys.map((key) => this.networks.networkIdsOf(key ? key.split(',') : []))),
+      ),
+    };
+  }
+}

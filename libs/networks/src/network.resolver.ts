@@ -1,0 +1,73 @@
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type ActorRef, CallingActor, type Connection, Loaders, RequestLoaders } from '@app/common';
+import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
+import { NetworkArgs, NetworksArgs } from './dto/networks.args';
+import { MembersArgs } from './dto/members.args';
+import { MembershipRole, MembershipStatus } from './network.enums';
+import { NetworkLoaderFactory } from './network.loader';
+import { LocalNetwork, LocalNetworkConnection, NetworkMembership, NetworkStatusChange } from './network.model';
+import { NetworkService } from './network.service';
+import { MembershipVisibility } from './network-visibility';
+
+@Resolver(() => LocalNetwork)
+export class NetworkResolver {
+  constructor(
+    private readonly service: NetworkService,
+    private readonly networkLoaders: NetworkLoaderFactory,
+    private readonly areaLoaders: PoliceForceAreaLoaderFactory,
+  ) {}
+
+  @Query(() => LocalNetworkConnection, {
+    description: 'Local networks by name, a page at a time; optionally filtered.',
+  })
+  networks(@Args() { filter, first, after }: NetworksArgs): Promise<Connection<LocalNetwork>> {
+    return this.service.list(filter, { first, after });
+  }
+
+  @Query(() => LocalNetwork, { description: 'One local network by id; NOT_FOUND if there is none.' })
+  network(@Args() { id }: NetworkArgs): Promise<LocalNetwork> {
+    return this.service.getById(id);
+  }
+
+  @ResolveField(() => PoliceForceArea)
+  policeForceArea(@Parent() network: LocalNetwork, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> {
+    return loaders.of(this.areaLoaders).byId.load(network.policeForceAreaId);
+  }
+
+  @ResolveField(() => [NetworkMembership], { description: 'The organisations actively convening it (always public).' })
+  async convenors(@Parent() network: LocalNetwork, @Loaders() loaders: RequestLoaders): Promise<NetworkMembership[]> {
+    const memberships = await loaders.of(this.networkLoaders).membershipsByNetworkId.load(network.id);
+    return memberships.filter((m) => m.status === MembershipStatus.ACTIVE && m.role === MembershipRole.CONVENOR);
+  }
+
+  @ResolveField(() => [NetworkMembership], {
+    nullable: true,
+    description:
+      'Memberships in the given statuses (default: active), convenors first. Null when you may not see them: ' +
+      'active members are public where `membersPublic` is; pending and past ones only inside the network.',
+  })
+  async members(
+    @Parent() network: LocalNetwork,
+    @Args() { statuses }: MembersArgs,
+    @CallingActor() viewer: ActorRef,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<NetworkMembership[] | null> {
+    const own = loaders.of(this.networkLoaders);
+    const onlyActive = statuses.every((s) => s === MembershipStatus.ACTIVE);
+    if (!(onlyActive && network.membersPublic) && !(await new MembershipVisibility(viewer, own).isInside(network.id))) {
+      return null;
+    }
+    return (await own.membershipsByNetworkId.load(network.id)).filter((m) => statuses.includes(m.status));
+  }
+
+  @ResolveField(() => Int, { description: 'How many organisations are active in it, in any role (always public).' })
+  async memberCount(@Parent() network: LocalNetwork, @Loaders() loaders: RequestLoaders): Promise<number> {
+    const memberships = await loaders.of(this.networkLoaders).membershipsByNetworkId.load(network.id);
+    return memberships.filter((m) => m.status === MembershipStatus.ACTIVE).length;
+  }
+
+  @ResolveField(() => [NetworkStatusChange], { description: 'Every status it has had, oldest first.' })
+  statusHistory(@Parent() network: LocalNetwork, @Loaders() loaders: RequestLoaders): Promise<NetworkStatusChange[]> {
+    return loaders.of(this.networkLoaders).statusHistoryByNetworkId.load(network.id);
+  }
+}

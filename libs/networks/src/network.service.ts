@@ -1,0 +1,174 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { NetworkAudienceRegistry, type NetworkAudience } from '@app/activity';
+import { type Connection, DEFAULT_PAGE_SIZE, decodeCursor, DomainError, toConnection } from '@app/common';
+import { PoliceForceAreaService } from '@app/geography';
+import type { NetworkFilter } from './dto/networks.args';
+import {
+  LocalNetworkEntity,
+  NetworkMembershipChangeEntity,
+  NetworkMembershipEntity,
+  NetworkStatusChangeEntity,
+} from './network.entities';
+import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus } from './network.enums';
+
+export interface NetworkPage {
+  readonly first?: number;
+  readonly after?: string;
+}
+
+/** Reading networks and memberships; also tells the activity feed who may see NETWORK items. */
+@Injectable()
+export class NetworkService implements NetworkAudience, OnModuleInit {
+  constructor(
+    @InjectRepository(LocalNetworkEntity) private readonly networks: Repository<LocalNetworkEntity>,
+    @InjectRepository(NetworkMembershipEntity) private readonly memberships: Repository<NetworkMembershipEntity>,
+    @InjectRepository(NetworkMembershipChangeEntity)
+    private readonly membershipChanges: Repository<NetworkMembershipChangeEntity>,
+    @InjectRepository(NetworkStatusChangeEntity) private readonly statusChanges: Repository<NetworkStatusChangeEntity>,
+    private readonly areas: PoliceForceAreaService,
+    private readonly audience: NetworkAudienceRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.audience.use(this);
+  }
+
+  /** A page in name order (keyset pagination). */
+  async list(filter: NetworkFilter = {}, page: NetworkPage = {}): Promise<Connection<LocalNetworkEntity>> {
+    const limit = page.first ?? DEFAULT_PAGE_SIZE;
+    const query = this.networks.createQueryBuilder('network');
+    if (filter.policeForceAreaCode) {
+      const area = await this.areas.getByCode(filter.policeForceAreaCode).catch(() => null);
+      query.andWhere('network.police_force_area_id = :areaId', { areaId: area?.id ?? null });
+    }
+    if (filter.status) {
+      query.andWhere('network.status = :status', { status: filter.status });
+    }
+    for (const [key, organisationId, roles] of [
+      ['convenor', filter.convenorOrganisationId, [MembershipRole.CONVENOR]],
+      ['member', filter.memberOrganisationId, Object.values(MembershipRole)],
+    ] as const) {
+      if (organisationId) {
+        query.andWhere(
+          `EXISTS (SELECT 1 FROM network_membership m WHERE m.network_id = network.id
+             AND m.organisation_id = :${key} AND m.status = 'ACTIVE' AND m.role = ANY(:${key}Roles))`,
+          { [key]: organisationId, [`${key}Roles`]: roles },
+        );
+      }
+    }
+    const totalCount = await query.clone().getCount();
+    if (page.after) {
+      const { key, id } = decodeCursor(page.after);
+      query.andWhere('(network.name, network.id) > (:key, :id)', { key, id });
+    }
+    const rows = await query
+      .orderBy('network.name', 'ASC')
+      .addOrderBy('network.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return toConnection(rows, limit, totalCount, (n) => ({ key: n.name, id: n.id }));
+  }
+
+  async getById(id: string): Promise<LocalNetworkEntity> {
+    const network = await this.networks.findOneBy({ id });
+    if (!network) {
+      throw DomainError.notFound('Network', id);
+    }
+    return network;
+  }
+
+  findByIds(ids: readonly string[]): Promise<LocalNetworkEntity[]> {
+    return this.networks.createQueryBuilder('n').where('n.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  findByAreaIds(areaIds: readonly string[]): Promise<LocalNetworkEntity[]> {
+    return this.networks
+      .createQueryBuilder('n')
+      .where('n.police_force_area_id = ANY(:areaIds)', { areaIds })
+      .orderBy('n.name')
+      .getMany();
+  }
+
+  findMembershipsByIds(ids: readonly string[]): Promise<NetworkMembershipEntity[]> {
+    return this.memberships.createQueryBuilder('m').where('m.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** Memberships of these networks in these statuses, convenors first, then oldest first. */
+  findMembershipsOfNetworks(
+    networkIds: readonly string[],
+    statuses: readonly MembershipStatus[],
+  ): Promise<NetworkMembershipEntity[]> {
+    return this.memberships
+      .createQueryBuilder('m')
+      .where('m.network_id = ANY(:networkIds) AND m.status = ANY(:statuses)', { networkIds, statuses })
+      .orderBy(`m.role = 'CONVENOR'`, 'DESC')
+      .addOrderBy('m.created_at')
+      .addOrderBy('m.id')
+      .getMany();
+  }
+
+  /** Every membership (history included) of these organisations, newest first. */
+  findMembershipsOfOrganisations(organisationIds: readonly string[]): Promise<NetworkMembershipEntity[]> {
+    return this.memberships
+      .createQueryBuilder('m')
+      .where('m.organisation_id = ANY(:organisationIds)', { organisationIds })
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id')
+      .getMany();
+  }
+
+  findMembershipChanges(membershipIds: readonly string[]): Promise<NetworkMembershipChangeEntity[]> {
+    return this.membershipChanges
+      .createQueryBuilder('c')
+      .where('c.membership_id = ANY(:membershipIds)', { membershipIds })
+      .orderBy('c.id')
+      .getMany();
+  }
+
+  findStatusChanges(networkIds: readonly string[]): Promise<NetworkStatusChangeEntity[]> {
+    return this.statusChanges
+      .createQueryBuilder('c')
+      .where('c.network_id = ANY(:networkIds)', { networkIds })
+      .orderBy('c.id')
+      .getMany();
+  }
+
+  /** Networks where one of these organisations is an active member, in any role. */
+  async networkIdsOf(organisationIds: readonly string[]): Promise<string[]> {
+    if (organisationIds.length === 0) {
+      return [];
+    }
+    const rows: { network_id: string }[] = await this.memberships.query(
+      `SELECT DISTINCT network_id FROM network_membership WHERE organisation_id = ANY($1) AND status = 'ACTIVE'`,
+      [organisationIds],
+    );
+    return rows.map((r) => r.network_id);
+  }
+
+  /** The organisations actively convening a network (empty for an unknown network). */
+  async convenorsOf(networkId: string): Promise<string[]> {
+    const rows = await this.memberships.find({
+      select: { organisationId: true },
+      where: { networkId, role: MembershipRole.CONVENOR, status: MembershipStatus.ACTIVE },
+    });
+    return rows.map((r) => r.organisationId);
+  }
+
+  /** A membership's organisation and its network's active convenors, for the operation policy. */
+  async membershipFacts(
+    membershipId: string,
+  ): Promise<{ organisationId: string; convenorOrganisationIds: string[] } | null> {
+    const membership = await this.memberships.findOneBy({ id: membershipId });
+    if (!membership) {
+      return null;
+    }
+    return {
+      organisationId: membership.organisationId,
+      convenorOrganisationIds: await this.convenorsOf(membership.networkId),
+    };
+  }
+}
+
+export const isLive = (status: MembershipStatus): boolean => (LIVE_MEMBERSHIP as readonly string[]).includes(status);

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GeographyModule } from '@app/geography';
+import { OrganisationsModule } from '@app/organisations';
+import { AreaNetworksResolver, MembershipResolver, OrganisationMembershipsResolver } from './membership.resolver';
+import {
+  LocalNetworkEntity,
+  NetworkMembershipChangeEntity,
+  NetworkMembershipEntity,
+  NetworkStatusChangeEntity,
+} from './network.entities';
+import { NetworkFlowsService } from './network-flows.service';
+import { NetworkLoaderFactory } from './network.loader';
+import { NetworkMutationResolver } from './network-mutation.resolver';
+import { NetworkResolver } from './network.resolver';
+import { NetworkService } from './network.service';
+
+export const networksEntities = [
+  LocalNetworkEntity,
+  NetworkMembershipEntity,
+  NetworkMembershipChangeEntity,
+  NetworkStatusChangeEntity,
+];
+export const networksResolvers = [
+  NetworkResolver,
+  NetworkMutationResolver,
+  MembershipResolver,
+  OrganisationMembershipsResolver,
+  AreaNetworksResolver,
+];
+
+/** Local networks convened by CVSs, and their memberships. */
+@Module({
+  imports: [TypeOrmModule.forFeature(networksEntities), GeographyModule, OrganisationsModule],
+  providers: [NetworkService, NetworkFlowsService, NetworkLoaderFactory, ...networksResolvers],
+  exports: [NetworkService, NetworkLoaderFactory],
+})
+export class NetworksModule {}
