@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { ActivityModule } from '@app/activity';
 import { dataSourceOptions } from '@app/database';
+import { CoverageModule } from '@app/coverage';
 import { GeographyModule } from '@app/geography';
 import { IdentityModule } from '@app/identity';
 import { NetworksModule } from '@app/networks';
@@ -41,6 +42,7 @@ export class AppModule {
         GeographyModule,
         OrganisationsModule,
         NetworksModule,
+        CoverageModule,
         IdentityModule.register({
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,

@@ -7,4 +7,6 @@ export * from './organisations.entities';
 export * from './organisations.module';
 export * from './seed/demo-organisations.seeder';
 export { OrganisationEntity } from './organisation/organisation.entity';
+export { SpecialismEntity } from './specialism/specialism.entity';
+export { SpecialismService } from './specialism/specialism.service';
 export * from './organisation/dto/organisation-mutations.input';

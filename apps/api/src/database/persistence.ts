@@ -1,5 +1,6 @@
 import { activityEntities } from '@app/activity';
 import { defaultDatabaseSettings, type DatabaseSettings, type EntityList } from '@app/database';
+import { coverageEntities } from '@app/coverage';
 import { geographyEntities } from '@app/geography';
 import { identityEntities } from '@app/identity';
 import { networksEntities } from '@app/networks';
@@ -13,6 +14,7 @@ export const entities: EntityList = [
   ...organisationsEntities,
   ...identityEntities,
   ...networksEntities,
+  ...coverageEntities,
 ];
 
 export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {

@@ -1,4 +1,5 @@
 import { activityResolvers } from '@app/activity';
+import { coverageResolvers } from '@app/coverage';
 import { geographyResolvers } from '@app/geography';
 import { identityResolvers } from '@app/identity';
 import { networksResolvers } from '@app/networks';
@@ -15,4 +16,5 @@ export const apiResolvers: Function[] = [
   ...organisationsResolvers,
   ...identityResolvers,
   ...networksResolvers,
+  ...coverageResolvers,
 ];

@@ -275,6 +275,21 @@ export const FIXTURES: Record<string, Fixture> = {
       'mutation ($membershipId: ID!) { changeMembershipRole(input: { membershipId: $membershipId, role: OBSERVER }) { membership { id } } }',
     variables: async (app) => ({ membershipId: await groupMembership(app, true) }),
   },
+  'Query.coverage': {
+    document: '{ coverage { national { areaCount } areas { status reasons } } }',
+    variables: () => ({}),
+  },
+  'Query.coverageHistory': {
+    document:
+      '{ coverageHistory(policeForceAreaCode: "W15000002", from: "2026-01-01", to: "2026-12-31") { date status } }',
+    variables: () => ({}),
+  },
+  'Query.coveragePriorities': { document: '{ coveragePriorities { code } }', variables: () => ({}) },
+  'Mutation.setCoveragePriorities': {
+    document:
+      'mutation { setCoveragePriorities(input: { specialisms: ["WOMEN", "RACIALLY_MINORITISED_COMMUNITIES", "CHILDREN_AND_YOUNG_PEOPLE"] }) { priorities { code } } }',
+    variables: () => ({}),
+  },
   'Mutation.createSpecialism': {
     document:
       'mutation ($code: String!) { createSpecialism(input: { code: $code, label: "Policy test" }) { specialism { code } } }',

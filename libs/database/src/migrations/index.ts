@@ -5,6 +5,7 @@ import { ApiTokens1795463846866 } from './1795463846866-ApiTokens';
 import { Invitations1795464111213 } from './1795464111213-Invitations';
 import { Activity1795465176366 } from './1795465176366-Activity';
 import { Networks1795469773589 } from './1795469773589-Networks';
+import { Coverage1795470619611 } from './1795470619611-Coverage';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Invitations1795464111213,
   Activity1795465176366,
   Networks1795469773589,
+  Coverage1795470619611,
 ];

@@ -138,4 +138,8 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.answerJoinRequest': membershipConvenors,
   'Mutation.removeFromNetwork': membershipConvenors,
   'Mutation.changeMembershipRole': membershipConvenors,
+  'Query.coverage': { action: Action.READ_PUBLIC },
+  'Query.coverageHistory': { action: Action.READ_PUBLIC },
+  'Query.coveragePriorities': { action: Action.READ_PUBLIC },
+  'Mutation.setCoveragePriorities': { action: Action.MANAGE_VOCABULARY },
 };

@@ -1,0 +1,310 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
+import { DEMO_PASSWORD } from '@app/identity';
+import { countSql, type GraphqlError } from '@app/testing';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const NORTH_WALES = 'W15000001';
+// Census 2021 usual residents of North Wales' local authorities (seeds/geography).
+const POPULATION = {
+  W06000001: 68900,
+  W06000002: 117400,
+  W06000003: 114800,
+  W06000004: 95800,
+  W06000005: 155000,
+  W06000006: 135100,
+};
+const TOTAL = Object.values(POPULATION).reduce((a, b) => a + b, 0);
+
+const AREA = `query { policeForceArea(code: "${NORTH_WALES}") { coverage {
+  status reasons activeNetworkCount openNetworkCount memberOrganisationCount localAuthoritiesTotal localAuthoritiesReached
+  population populationReached populationReachedShare daysSinceLastActivity
+  convenors { name } reachedLocalAuthorities { code } specialismsPresent { code } prioritySpecialismsMissing { code }
+} } }`;
+const NATIONAL = `query ($filter: CoverageFilter) { coverage(filter: $filter) {
+  national { areaCount areasWithActiveNetwork green amber red population populationReached populationReachedShare }
+  areas { status reasons policeForceArea { code name } convenors { name } specialismsPresent { code } }
+  bySpecialism { specialism { code } areaCount areas { code } }
+  priorities { code }
+} }`;
+
+interface Coverage {
+  status: string;
+  reasons: string[];
+  localAuthoritiesReached: number;
+  populationReached: number;
+  reachedLocalAuthorities: { code: string }[];
+  [key: string]: unknown;
+}
+
+describe('coverage: area by area, nationally, over time', () => {
+  let sut: TestApp;
+  const as: Record<string, Record<string, string>> = {};
+  const ids: Record<string, string> = {};
+  let networkId = '';
+
+  const call = async <T>(who: string, document: string, variables?: Record<string, unknown>) =>
+    sut.client.request<T>(document, variables, as[who] ?? {});
+  const must = async <T>(who: string, document: string, variables?: Record<string, unknown>): Promise<T> => {
+    const { data, errors } = await call<T>(who, document, variables);
+    expect(errors).toBeUndefined();
+    return data as T;
+  };
+  const area = async (): Promise<Coverage> =>
+    (await must<{ policeForceArea: { coverage: Coverage } }>('anonymous', AREA)).policeForceArea.coverage;
+  const organisation = async (key: string, kind: string, codes: string[], specialisms: string[] = []) => {
+    const data = await must<{ createOrganisation: { organisation: { id: string } } }>(
+      'member',
+      'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
+      { input: { name: `${key} (coverage test)`, kind, localAuthorityCodes: codes, specialisms } },
+    );
+    ids[key] = data.createOrganisation.organisation.id;
+  };
+  const join = async (key: string) => {
+    const invited = await must<{ inviteToNetwork: { membership: { id: string } } }>(
+      'member',
+      'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { membership { id } } }',
+      { input: { networkId, organisationId: ids[key] } },
+    );
+    const membershipId = invited.inviteToNetwork.membership.id;
+    await must(
+      'member',
+      'mutation ($input: AnswerMembershipInput!) { answerNetworkInvitation(input: $input) { membership { id } } }',
+      {
+        input: { membershipId, accept: true },
+      },
+    );
+    return membershipId;
+  };
+  const reachedPopulation = (...codes: (keyof typeof POPULATION)[]) => codes.reduce((sum, c) => sum + POPULATION[c], 0);
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    for (const key of ['admin', 'member']) {
+      const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
+        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
+        { e: `${key}@demo.convene.example`, p: DEMO_PASSWORD },
+      );
+      as[key] = { authorization: `Bearer ${signIn.accessToken}` };
+    }
+    await organisation('Conwy CVS', 'CVS', ['W06000003', 'W06000004']);
+    await organisation('Wrexham CVS', 'CVS', ['W06000006']);
+    await organisation('Gwynedd Women', 'VOLUNTARY_ORGANISATION', ['W06000002'], ['WOMEN']);
+    await organisation(
+      'Youth Voice',
+      'VOLUNTARY_ORGANISATION',
+      ['W06000005', 'W06000003'],
+      ['CHILDREN_AND_YOUNG_PEOPLE'],
+    );
+    await organisation(
+      'Race Equality',
+      'VOLUNTARY_ORGANISATION',
+      ['W06000001', 'W06000005'],
+      ['RACIALLY_MINORITISED_COMMUNITIES'],
+    );
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('is RED with no network, and says so', async () => {
+    expect(await area()).toMatchObject({
+      status: 'RED',
+      reasons: ['no active network'],
+      activeNetworkCount: 0,
+      localAuthoritiesTotal: 6,
+      localAuthoritiesReached: 0,
+      population: TOTAL,
+      populationReached: 0,
+      daysSinceLastActivity: null,
+    });
+    const created = await must<{ createNetwork: { network: { id: string } } }>(
+      'member',
+      'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }',
+      {
+        input: {
+          name: 'North Wales CJ Network (test)',
+          policeForceAreaCode: NORTH_WALES,
+          convenorOrganisationId: ids['Conwy CVS'],
+        },
+      },
+    );
+    networkId = created.createNetwork.network.id;
+    expect(await area()).toMatchObject({
+      status: 'RED',
+      reasons: ['no active network', '1 network not yet active'],
+      openNetworkCount: 1,
+    });
+  });
+
+  it('is AMBER with an active network that misses an authority and a priority, with figures computed by hand', async () => {
+    for (const key of ['Gwynedd Women', 'Youth Voice', 'Wrexham CVS']) {
+      await join(key);
+    }
+    await must(
+      'member',
+      'mutation ($input: ChangeNetworkStatusInput!) { changeNetworkStatus(input: $input) { network { id } } }',
+      {
+        input: { networkId, status: 'ACTIVE' },
+      },
+    );
+    const reached = reachedPopulation('W06000002', 'W06000003', 'W06000004', 'W06000005', 'W06000006');
+    expect(await area()).toEqual({
+      status: 'AMBER',
+      reasons: ['5 of 6 local authorities reached', 'no organisation for racially minoritised communities'],
+      activeNetworkCount: 1,
+      openNetworkCount: 1,
+      memberOrganisationCount: 4,
+      localAuthoritiesTotal: 6,
+      localAuthoritiesReached: 5,
+      population: TOTAL,
+      populationReached: reached,
+      populationReachedShare: reached / TOTAL,
+      daysSinceLastActivity: 0,
+      convenors: [{ name: 'Conwy CVS (coverage test)' }],
+      reachedLocalAuthorities: ['W06000003', 'W06000004', 'W06000005', 'W06000002', 'W06000006'].map((code) => ({
+        code,
+      })),
+      specialismsPresent: [{ code: 'CHILDREN_AND_YOUNG_PEOPLE' }, { code: 'WOMEN' }],
+      prioritySpecialismsMissing: [{ code: 'RACIALLY_MINORITISED_COMMUNITIES' }],
+    });
+  });
+
+  it('follows membership changes: a member leaving takes its authorities with it', async () => {
+    const membership = await must<{ organisation: { memberships: { id: string; status: string }[] } }>(
+      'member',
+      'query ($id: ID!) { organisation(id: $id) { memberships { id status } } }',
+      { id: ids['Youth Voice'] },
+    );
+    await must(
+      'member',
+      'mutation ($input: EndMembershipInput!) { leaveNetwork(input: $input) { membership { id } } }',
+      {
+        input: { membershipId: membership.organisation.memberships[0]?.id },
+      },
+    );
+    const coverage = await area();
+    expect(coverage.localAuthoritiesReached).toBe(4); // Conwy stays: its CVS serves it too
+    expect(coverage.populationReached).toBe(reachedPopulation('W06000002', 'W06000003', 'W06000004', 'W06000006'));
+    expect(coverage.reasons).toEqual([
+      '4 of 6 local authorities reached',
+      'no organisation for racially minoritised communities',
+      'no organisation for children and young people',
+    ]);
+  });
+
+  it('is GREEN once every authority and priority is reached; admins set the priorities', async () => {
+    const refused = await call(
+      'member',
+      'mutation { setCoveragePriorities(input: { specialisms: ["WOMEN"] }) { priorities { code } } }',
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const unknown = await call<unknown>(
+      'admin',
+      'mutation { setCoveragePriorities(input: { specialisms: ["NOPE"] }) { priorities { code } } }',
+    );
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const set = await must<{ setCoveragePriorities: { priorities: { code: string }[] } }>(
+      'admin',
+      'mutation { setCoveragePriorities(input: { specialisms: ["WOMEN", "RACIALLY_MINORITISED_COMMUNITIES"] }) { priorities { code } } }',
+    );
+    expect(set.setCoveragePriorities.priorities.map((p) => p.code)).toEqual([
+      'WOMEN',
+      'RACIALLY_MINORITISED_COMMUNITIES',
+    ]);
+    await join('Race Equality');
+    expect(await area()).toMatchObject({
+      status: 'GREEN',
+      reasons: [],
+      localAuthoritiesReached: 6,
+      populationReached: TOTAL,
+    });
+  });
+
+  it('rolls up nationally with filters, at a constant number of SQL statements whatever the data', async () => {
+    const wales = await must<{
+      coverage: {
+        national: Record<string, number>;
+        areas: { policeForceArea: { code: string }; status: string }[];
+        bySpecialism: { specialism: { code: string }; areas: { code: string }[] }[];
+      };
+    }>('anonymous', NATIONAL, { filter: { country: 'WALES' } });
+    expect(wales.coverage.national.areaCount).toBe(4);
+    expect(wales.coverage.areas.find((a) => a.policeForceArea.code === NORTH_WALES)?.status).toBe('GREEN');
+    expect(wales.coverage.bySpecialism.find((s) => s.specialism.code === 'WOMEN')?.areas).toContainEqual({
+      code: NORTH_WALES,
+    });
+    const women = await must<{ coverage: { areas: { policeForceArea: { code: string } }[] } }>('anonymous', NATIONAL, {
+      filter: { specialism: 'RACIALLY_MINORITISED_COMMUNITIES', region: 'WALES' },
+    });
+    expect(women.coverage.areas.map((a) => a.policeForceArea.code)).toEqual([NORTH_WALES]);
+
+    const touch = (purpose: string) =>
+      must('member', 'mutation ($input: UpdateNetworkInput!) { updateNetwork(input: $input) { network { id } } }', {
+        input: { networkId, purpose },
+      });
+    await touch('before'); // so this read refreshes the view, as the one after more data will
+    const before = await countSql(() => call('anonymous', NATIONAL));
+    const secondNetwork = await must<{ createNetwork: { network: { id: string } } }>(
+      'member',
+      'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }',
+      {
+        input: {
+          name: 'Wrexham forum (test)',
+          policeForceAreaCode: NORTH_WALES,
+          convenorOrganisationId: ids['Wrexham CVS'],
+        },
+      },
+    );
+    expect(secondNetwork.createNetwork.network.id).toBeTruthy();
+    await join('Youth Voice');
+    const after = await countSql(() => call('anonymous', NATIONAL));
+    const steady = await countSql(() => call('anonymous', NATIONAL));
+    const all = await must<{ coverage: { national: { areaCount: number } } }>('anonymous', NATIONAL);
+    expect(all.coverage.national.areaCount).toBe(43);
+    // Both reads found new activity and refreshed the view first: the same statements, more data.
+    expect(after.statements.length).toBe(before.statements.length);
+    expect(after.statements.length).toBeLessThanOrEqual(12);
+    // With nothing new, no refresh: the freshness check, the figures, and the batched nested fields.
+    expect(steady.statements.length).toBeLessThanOrEqual(after.statements.length - 3);
+  });
+
+  it('keeps a snapshot per day for trend lines', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+    const history = await must<{
+      coverageHistory: { date: string; status: string; localAuthoritiesReached: number }[];
+    }>(
+      'anonymous',
+      `{ coverageHistory(policeForceAreaCode: "${NORTH_WALES}", from: "${from}", to: "${today}") { date status localAuthoritiesReached } }`,
+    );
+    // Only today has snapshots (the area is new to this database); it shows the day's latest figures.
+    expect(history.coverageHistory).toEqual([{ date: today, status: 'GREEN', localAuthoritiesReached: 6 }]);
+    const backwards = await call<unknown>(
+      'anonymous',
+      `{ coverageHistory(policeForceAreaCode: "${NORTH_WALES}", from: "${today}", to: "${from}") { date } }`,
+    );
+    expect((backwards.errors as GraphqlError[])[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('downloads the national table as CSV, read back by an independent parser', async () => {
+    const response = await fetch(`${sut.baseUrl}/coverage.csv?country=WALES`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const rows = parse<Record<string, string>>(await response.text(), { columns: true });
+    expect(rows).toHaveLength(4);
+    expect(rows.find((r) => r.area_code === NORTH_WALES)).toMatchObject({
+      area: 'North Wales',
+      country: 'WALES',
+      status: 'GREEN',
+      convenors: 'Conwy CVS (coverage test)', // the Wrexham forum is not active yet
+      local_authorities_reached: '6',
+      local_authorities_total: '6',
+      population_reached: String(TOTAL),
+      population_reached_pct: '100.0',
+    });
+    const bad = await fetch(`${sut.baseUrl}/coverage.csv?region=ATLANTIS`);
+    expect(bad.status).toBe(400);
+  });
+});
