@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { projectRoot } from '@app/common';
 import { seedGeography } from '@app/geography';
 import { seedDemoPeople } from '@app/identity';
+import { seedDemoNetworks } from '@app/networks';
 import { seedDemoOrganisations } from '@app/organisations';
 import { generateMigration, pendingSchemaChanges } from './cli/migration-commands';
 import { ConfigError, loadConfig } from './config/app-config';
@@ -26,7 +27,12 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   seed: () =>
     withDatabase(async (ds) => {
       console.log('Seeded reference geography', await seedGeography(ds.manager));
-      console.log('Seeded demo data', await seedDemoOrganisations(ds.manager), await seedDemoPeople(ds.manager));
+      console.log(
+        'Seeded demo data',
+        await seedDemoOrganisations(ds.manager),
+        await seedDemoPeople(ds.manager),
+        await seedDemoNetworks(ds.manager),
+      );
       return 0;
     }),
   reset: () =>

@@ -5,3 +5,4 @@ export * from './network.service';
 export * from './network.loader';
 export * from './networks.module';
 export * from './dto/network-mutations.input';
+export * from './seed/demo-networks.seeder';
