@@ -1,0 +1,48 @@
+import { Country, Region } from '@app/geography';
+import { CoverageStatus, QUIET_AFTER_DAYS } from './coverage.enums';
+
+/** One row of the `coverage_area` view: an area's figures, computed in SQL. */
+export interface AreaFigures {
+  readonly policeForceAreaId: string;
+  readonly code: string;
+  readonly name: string;
+  readonly region: Region;
+  readonly country: Country;
+  readonly population: number;
+  readonly activeNetworks: number;
+  readonly openNetworks: number;
+  readonly convenorIds: string[];
+  readonly memberOrganisations: number;
+  readonly localAuthoritiesTotal: number;
+  readonly localAuthoritiesReached: number;
+  readonly reachedLocalAuthorityIds: string[];
+  readonly populationReached: number;
+  readonly specialismsPresent: string[];
+  readonly prioritiesMissing: string[];
+  readonly lastActivityAt: Date | null;
+  readonly daysSinceLastActivity: number | null;
+  readonly status: CoverageStatus;
+}
+
+/** Why an area has its status, in words, from its figures and the priority labels. */
+export function reasonsFor(figures: AreaFigures, labelOf: (code: string) => string): string[] {
+  if (figures.activeNetworks === 0) {
+    const forming = figures.openNetworks > 0 ? [`${plural(figures.openNetworks, 'network')} not yet active`] : [];
+    return ['no active network', ...forming];
+  }
+  const reasons: string[] = [];
+  if (figures.localAuthoritiesReached < figures.localAuthoritiesTotal) {
+    reasons.push(`${figures.localAuthoritiesReached} of ${figures.localAuthoritiesTotal} local authorities reached`);
+  }
+  for (const code of figures.prioritiesMissing) {
+    reasons.push(`no organisation for ${labelOf(code).toLowerCase()}`);
+  }
+  if (figures.daysSinceLastActivity === null) {
+    reasons.push('no network activity yet');
+  } else if (figures.daysSinceLastActivity > QUIET_AFTER_DAYS) {
+    reasons.push(`no network activity for ${figures.daysSinceLastActivity} days`);
+  }
+  return reasons;
+}
+
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

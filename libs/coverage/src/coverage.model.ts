@@ -1,0 +1,127 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { LocalDate } from '@app/common';
+import { CoverageStatus } from './coverage.enums';
+
+@ObjectType('AreaCoverage', { description: "A police force area's network coverage, computed in the database." })
+export class AreaCoverage {
+  @Field(() => CoverageStatus)
+  status!: CoverageStatus;
+
+  @Field(() => [String], { description: 'Why the area has its status, in words (empty when GREEN).' })
+  reasons!: string[];
+
+  @Field(() => Int, { description: 'Networks in the area that are ACTIVE.' })
+  activeNetworkCount!: number;
+
+  @Field(() => Int, { description: 'Networks in the area that are not CLOSED (FORMING, ACTIVE or DORMANT).' })
+  openNetworkCount!: number;
+
+  @Field(() => Int, { description: 'Organisations active in an active network of the area, in any role.' })
+  memberOrganisationCount!: number;
+
+  @Field(() => Int)
+  localAuthoritiesTotal!: number;
+
+  @Field(() => Int, {
+    description: 'Local authorities served by at least one active member or convenor of an active network.',
+  })
+  localAuthoritiesReached!: number;
+
+  @Field(() => Float, { description: 'Usual residents (Census 2021) of the area.' })
+  population!: number;
+
+  @Field(() => Float, { description: 'Usual residents (Census 2021) of the local authorities reached.' })
+  populationReached!: number;
+
+  @Field(() => Float, { description: 'populationReached / population, from 0 to 1.' })
+  populationReachedShare!: number;
+
+  @Field(() => Date, { nullable: true, description: "When any of the area's networks last had activity." })
+  lastActivityAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Whole days since then (null if never).' })
+  daysSinceLastActivity!: number | null;
+
+  policeForceAreaId!: string;
+  convenorIds!: string[];
+  reachedLocalAuthorityIds!: string[];
+  specialismCodes!: string[];
+  missingPriorityCodes!: string[];
+}
+
+@ObjectType('SpecialismCoverage', { description: 'Where one specialism is present in an active network.' })
+export class SpecialismCoverage {
+  @Field(() => Int)
+  areaCount!: number;
+
+  specialismCode!: string;
+  policeForceAreaIds!: string[];
+}
+
+@ObjectType('NationalCoverage', { description: 'The roll-up over the areas of a coverage report.' })
+export class NationalCoverage {
+  @Field(() => Int)
+  areaCount!: number;
+
+  @Field(() => Int)
+  areasWithActiveNetwork!: number;
+
+  @Field(() => Int)
+  green!: number;
+
+  @Field(() => Int)
+  amber!: number;
+
+  @Field(() => Int)
+  red!: number;
+
+  @Field(() => Float)
+  population!: number;
+
+  @Field(() => Float)
+  populationReached!: number;
+
+  @Field(() => Float, { description: 'populationReached / population, from 0 to 1.' })
+  populationReachedShare!: number;
+}
+
+@ObjectType('CoverageReport', { description: 'Coverage of the areas a filter selects, and their roll-up.' })
+export class CoverageReport {
+  @Field(() => [AreaCoverage], { description: 'The areas, by name.' })
+  areas!: AreaCoverage[];
+
+  @Field(() => NationalCoverage)
+  national!: NationalCoverage;
+
+  @Field(() => [SpecialismCoverage], { description: 'Per specialism of the vocabulary, the areas where it is present.' })
+  bySpecialism!: SpecialismCoverage[];
+
+  priorityCodes!: string[];
+}
+
+@ObjectType('CoverageSnapshot', { description: "An area's coverage as it stood at the end of a day." })
+export class CoverageSnapshot {
+  @Field(() => LocalDate)
+  date!: string;
+
+  @Field(() => CoverageStatus)
+  status!: CoverageStatus;
+
+  @Field(() => Int)
+  activeNetworkCount!: number;
+
+  @Field(() => Int)
+  memberOrganisationCount!: number;
+
+  @Field(() => Int)
+  localAuthoritiesReached!: number;
+
+  @Field(() => Int)
+  localAuthoritiesTotal!: number;
+
+  @Field(() => Float)
+  populationReached!: number;
+
+  @Field(() => [String], { description: 'Codes of the specialisms present.' })
+  specialismsPresent!: string[];
+}

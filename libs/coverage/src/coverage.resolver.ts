@@ -1,0 +1,180 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ActingPersonId, DomainError, Loaders, RequestLoaders } from '@app/common';
+import {
+  LocalAuthority,
+  LocalAuthorityLoaderFactory,
+  PoliceForceArea,
+  PoliceForceAreaLoaderFactory,
+  PoliceForceAreaService,
+} from '@app/geography';
+import { Organisation, OrganisationLoaderFactory, Specialism, SpecialismService } from '@app/organisations';
+import { CoverageArgs, CoverageHistoryArgs, SetCoveragePrioritiesInput } from './dto/coverage.args';
+import { CoveragePrioritiesPayload } from './dto/coverage.payloads';
+import { toReport } from './coverage-report';
+import { CoverageLoaderFactory } from './coverage.loader';
+import { AreaCoverage, CoverageReport, CoverageSnapshot, SpecialismCoverage } from './coverage.model';
+import { CoverageService } from './coverage.service';
+
+const MAX_HISTORY_DAYS = 3 * 366;
+
+@Resolver(() => CoverageReport)
+export class CoverageReportResolver {
+  constructor(
+    private readonly service: CoverageService,
+    private readonly specialisms: SpecialismService,
+    private readonly areas: PoliceForceAreaService,
+    private readonly loaderFactory: CoverageLoaderFactory,
+  ) {}
+
+  @Query(() => CoverageReport, {
+    description: 'Network coverage area by area (status, reach, specialisms, activity) and its national roll-up.',
+  })
+  async coverage(@Args() { filter }: CoverageArgs): Promise<CoverageReport> {
+    const [rows, vocabulary, priorities] = await Promise.all([
+      this.service.areas(filter ?? {}),
+      this.specialisms.list(),
+      this.service.priorities(),
+    ]);
+    return toReport(
+      rows,
+      vocabulary,
+      priorities.map((p) => p.specialismCode),
+    );
+  }
+
+  @Query(() => [CoverageSnapshot], {
+    description: "An area's coverage day by day (for trend lines); days before the first snapshot are left out.",
+  })
+  async coverageHistory(@Args() { policeForceAreaCode, from, to }: CoverageHistoryArgs): Promise<CoverageSnapshot[]> {
+    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+    if (days < 0 || days > MAX_HISTORY_DAYS) {
+      throw DomainError.badInput('to', `must be on or after \`from\` and at most ${MAX_HISTORY_DAYS} days after it`);
+    }
+    const area = await this.areas.getByCode(policeForceAreaCode);
+    const snapshots = await this.service.history(area.id, from, to);
+    return snapshots.flatMap((s) =>
+      s
+        ? [
+            {
+              date: s.takenOn,
+              status: s.status as CoverageSnapshot['status'],
+              activeNetworkCount: s.activeNetworks,
+              memberOrganisationCount: s.memberOrganisations,
+              localAuthoritiesReached: s.localAuthoritiesReached,
+              localAuthoritiesTotal: s.localAuthoritiesTotal,
+              populationReached: Number(s.populationReached),
+              specialismsPresent: s.specialismsPresent,
+            },
+          ]
+        : [],
+    );
+  }
+
+  @Query(() => [Specialism], { description: 'The specialisms every area should reach, most important first.' })
+  async coveragePriorities(@Loaders() loaders: RequestLoaders): Promise<Specialism[]> {
+    const priorities = await this.service.priorities();
+    return this.specialismsFor(
+      loaders,
+      priorities.map((p) => p.specialismCode),
+    );
+  }
+
+  @Mutation(() => CoveragePrioritiesPayload, { description: 'Sets the priority specialisms (platform admins).' })
+  async setCoveragePriorities(
+    @Args('input') input: SetCoveragePrioritiesInput,
+    @ActingPersonId() personId: string | null,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<CoveragePrioritiesPayload> {
+    const priorities = await this.service.setPriorities(personId, input.specialisms);
+    return {
+      priorities: await this.specialismsFor(
+        loaders,
+        priorities.map((p) => p.specialismCode),
+      ),
+    };
+  }
+
+  @ResolveField(() => [Specialism], { description: 'The priority specialisms the report measured against.' })
+  priorities(@Parent() report: CoverageReport, @Loaders() loaders: RequestLoaders): Promise<Specialism[]> {
+    return this.specialismsFor(loaders, report.priorityCodes);
+  }
+
+  private async specialismsFor(loaders: RequestLoaders, codes: string[]): Promise<Specialism[]> {
+    return present(await loaders.of(this.loaderFactory).specialismByCode.loadMany(codes));
+  }
+}
+
+@Resolver(() => AreaCoverage)
+export class AreaCoverageResolver {
+  constructor(
+    private readonly coverageLoaders: CoverageLoaderFactory,
+    private readonly areaLoaders: PoliceForceAreaLoaderFactory,
+    private readonly authorityLoaders: LocalAuthorityLoaderFactory,
+    private readonly organisationLoaders: OrganisationLoaderFactory,
+  ) {}
+
+  @ResolveField(() => PoliceForceArea)
+  policeForceArea(@Parent() coverage: AreaCoverage, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> {
+    return loaders.of(this.areaLoaders).byId.load(coverage.policeForceAreaId);
+  }
+
+  @ResolveField(() => [Organisation], { description: 'CVSs actively convening an active network in the area.' })
+  async convenors(@Parent() coverage: AreaCoverage, @Loaders() loaders: RequestLoaders): Promise<Organisation[]> {
+    return present(await loaders.of(this.organisationLoaders).byId.loadMany(coverage.convenorIds));
+  }
+
+  @ResolveField(() => [LocalAuthority], { description: 'The local authorities reached.' })
+  async reachedLocalAuthorities(
+    @Parent() coverage: AreaCoverage,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<LocalAuthority[]> {
+    const found = present(await loaders.of(this.authorityLoaders).byId.loadMany(coverage.reachedLocalAuthorityIds));
+    return found.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  @ResolveField(() => [Specialism], { description: 'Specialisms of the active members of active networks.' })
+  async specialismsPresent(@Parent() coverage: AreaCoverage, @Loaders() loaders: RequestLoaders): Promise<Specialism[]> {
+    return present(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.specialismCodes));
+  }
+
+  @ResolveField(() => [Specialism], { description: 'Priority specialisms no active member has.' })
+  async prioritySpecialismsMissing(
+    @Parent() coverage: AreaCoverage,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<Specialism[]> {
+    return present(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.missingPriorityCodes));
+  }
+}
+
+@Resolver(() => SpecialismCoverage)
+export class SpecialismCoverageResolver {
+  constructor(
+    private readonly coverageLoaders: CoverageLoaderFactory,
+    private readonly areaLoaders: PoliceForceAreaLoaderFactory,
+  ) {}
+
+  @ResolveField(() => Specialism)
+  specialism(@Parent() coverage: SpecialismCoverage, @Loaders() loaders: RequestLoaders): Promise<Specialism> {
+    return loaders.of(this.coverageLoaders).specialismByCode.load(coverage.specialismCode);
+  }
+
+  @ResolveField(() => [PoliceForceArea], { description: 'The areas where it is present, by name.' })
+  async areas(@Parent() coverage: SpecialismCoverage, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea[]> {
+    const areas = present(await loaders.of(this.areaLoaders).byId.loadMany(coverage.policeForceAreaIds));
+    return areas.sort((a, b) => a.name.localeCompare(b.name));
+  }
+}
+
+@Resolver(() => PoliceForceArea)
+export class AreaCoverageFieldResolver {
+  constructor(private readonly coverageLoaders: CoverageLoaderFactory) {}
+
+  @ResolveField(() => AreaCoverage, { description: "The area's network coverage." })
+  coverage(@Parent() area: PoliceForceArea, @Loaders() loaders: RequestLoaders): Promise<AreaCoverage> {
+    return loaders.of(this.coverageLoaders).byAreaId.load(area.id);
+  }
+}
+
+function present<T>(values: (T | Error)[]): T[] {
+  return values.filter((v): v is T => !(v instanceof Error));
+}

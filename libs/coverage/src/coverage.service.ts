@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
+import { DomainError } from '@app/common';
+import type { Country, Region } from '@app/geography';
+import { SpecialismService } from '@app/organisations';
+import type { AreaFigures } from './coverage-figures';
+import { CoveragePriorityEntity, CoverageSnapshotEntity } from './coverage.entities';
+
+export interface CoverageFilter {
+  readonly specialism?: string;
+  readonly region?: Region;
+  readonly country?: Country;
+}
+
+const FIGURES = `SELECT police_force_area_id AS "policeForceAreaId", code, name, region, country, population,
+  active_networks AS "activeNetworks", open_networks AS "openNetworks", convenor_ids AS "convenorIds",
+  member_organisations AS "memberOrganisations", lads_total AS "localAuthoritiesTotal",
+  lads_reached AS "localAuthoritiesReached", reached_ids AS "reachedLocalAuthorityIds",
+  population_reached::float8 AS "populationReached", specialisms_present AS "specialismsPresent",
+  priorities_missing AS "prioritiesMissing", last_activity_at AS "lastActivityAt",
+  (current_date - last_activity_at::date) AS "daysSinceLastActivity", status
+  FROM coverage_area`;
+
+/**
+ * Coverage, a read model over geography, organisations, networks and activity (it reads their
+ * tables, in SQL only). Figures live in a materialised view, refreshed when the activity outbox
+ * has moved on since the last refresh (every domain change appends activity), so a read costs a
+ * fixed number of statements whatever the data size.
+ */
+@Injectable()
+export class CoverageService {
+  /** The newest activity sequence the view has seen, and the day of the last snapshot. */
+  private seen: { head: string | null; day: string } | null = null;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly activity: ActivityRecorder,
+    private readonly specialisms: SpecialismService,
+  ) {}
+
+  /** Every area's figures (in area name order), narrowed by the filter. */
+  async areas(filter: CoverageFilter = {}): Promise<AreaFigures[]> {
+    await this.ensureFresh();
+    return this.dataSource.query(
+      `${FIGURES}
+       WHERE ($1::text IS NULL OR $1 = ANY(specialisms_present))
+         AND ($2::text IS NULL OR region::text = $2) AND ($3::text IS NULL OR country::text = $3)
+       ORDER BY name`,
+      [filter.specialism ?? null, filter.region ?? null, filter.country ?? null],
+    );
+  }
+
+  async forAreaIds(ids: readonly string[]): Promise<AreaFigures[]> {
+    await this.ensureFresh();
+    return this.dataSource.query(`${FIGURES} WHERE police_force_area_id = ANY($1)`, [ids]);
+  }
+
+  /** One snapshot per day from `from` to `to`, each day carrying the latest figures taken on or before it. */
+  async history(areaId: string, from: string, to: string): Promise<(CoverageSnapshotEntity | null)[]> {
+    await this.ensureFresh();
+    const rows: ({ day: string } & Partial<CoverageSnapshotEntity>)[] = await this.dataSource.query(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, s.status, s.active_networks AS "activeNetworks",
+              s.member_organisations AS "memberOrganisations", s.local_authorities_reached AS "localAuthoritiesReached",
+              s.local_authorities_total AS "localAuthoritiesTotal", s.population_reached AS "populationReached",
+              s.specialisms_present AS "specialismsPresent", to_char(s.taken_on, 'YYYY-MM-DD') AS "takenOn"
+         FROM generate_series($2::date, $3::date, interval '1 day') AS day
+         LEFT JOIN LATERAL (
+           SELECT * FROM coverage_snapshot c
+            WHERE c.police_force_area_id = $1 AND c.taken_on <= day
+            ORDER BY c.taken_on DESC LIMIT 1
+         ) s ON true
+        ORDER BY day`,
+      [areaId, from, to],
+    );
+    return rows.map(({ day, ...snapshot }) =>
+      snapshot.takenOn ? ({ ...snapshot, takenOn: day } as CoverageSnapshotEntity) : null,
+    );
+  }
+
+  priorities(): Promise<CoveragePriorityEntity[]> {
+    return this.dataSource.getRepository(CoveragePriorityEntity).find({ order: { position: 'ASC' } });
+  }
+
+  /** Replaces the priority list (admins). */
+  async setPriorities(personId: string | null, codes: readonly string[]): Promise<CoveragePriorityEntity[]> {
+    const unique = [...new Set(codes)];
+    const known = await this.specialisms.findByCodes(unique);
+    const missing = unique.filter((code) => !known.some((s) => s.code === code));
+    if (missing.length > 0) {
+      throw DomainError.badInput('input.specialisms', `unknown specialisms: ${missing.join(', ')}`);
+    }
+    await this.activity.transaction(async (tx, record) => {
+      await tx.query('DELETE FROM coverage_priority');
+      if (unique.length > 0) {
+        await tx.insert(
+          CoveragePriorityEntity,
+          unique.map((specialismCode, position) => ({ specialismCode, position })),
+        );
+      }
+      await record({
+        verb: ActivityVerb.COVERAGE_PRIORITIES_SET,
+        visibility: ActivityVisibility.PUBLIC,
+        actorPersonId: personId,
+        payload: { specialisms: unique },
+      });
+    });
+    return this.priorities();
+  }
+
+  /** Refreshes the view (and today's snapshots) when activity moved on or the day changed. */
+  private async ensureFresh(): Promise<void> {
+    // The newest *settled* item (as feeds read them): an item that commits late still moves it.
+    const [{ head, day }] = await this.dataSource.query<[{ head: string | null; day: string }]>(
+      `SELECT (SELECT e.tx_id || ':' || e.sequence FROM activity_event e
+                WHERE e.tx_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
+                ORDER BY e.tx_id DESC, e.sequence DESC LIMIT 1) AS head,
+              current_date::text AS day`,
+    );
+    if (this.seen?.head === head && this.seen.day === day) {
+      return;
+    }
+    // One refresh at a time per instance; requests arriving meanwhile share it.
+    this.refreshing ??= this.refresh()
+      .then(() => {
+        this.seen = { head, day };
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    await this.refreshing;
+  }
+
+  private async refresh(): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query('REFRESH MATERIALIZED VIEW CONCURRENTLY coverage_area_figures');
+      await tx.query(
+        `INSERT INTO coverage_snapshot AS s (police_force_area_id, taken_on, status, active_networks, member_organisations,
+           local_authorities_reached, local_authorities_total, population_reached, specialisms_present)
+         SELECT police_force_area_id, current_date, status, active_networks, member_organisations,
+                lads_reached, lads_total, population_reached, specialisms_present
+           FROM coverage_area
+         ON CONFLICT (police_force_area_id, taken_on) DO UPDATE SET
+           status = excluded.status, active_networks = excluded.active_networks,
+           member_organisations = excluded.member_organisations,
+           local_authorities_reached = excluded.local_authorities_reached,
+           local_authorities_total = excluded.local_authorities_total,
+           population_reached = excluded.population_reached, specialisms_present = excluded.specialisms_present
+         WHERE (s.status, s.active_networks, s.member_organisations, s.local_authorities_reached,
+                s.population_reached, s.specialisms_present)
+           IS DISTINCT FROM (excluded.status, excluded.active_networks, excluded.member_organisations,
+                excluded.local_authorities_reached, excluded.population_reached, excluded.specialisms_present)`,
+      );
+    });
+  }
+}
