@@ -38,7 +38,10 @@ export class AppModule {
         GraphqlApiModule,
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),
         HealthModule,
-        ActivityModule.forRoot({ redisUrl: config.REDIS_URL }),
+        ActivityModule.forRoot({
+          redisUrl: config.REDIS_URL,
+          benchOnlySkipOutbox: config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX,
+        }),
         GeographyModule,
         OrganisationsModule,
         NetworksModule,

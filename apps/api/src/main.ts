@@ -35,6 +35,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', (signal) => void stop(signal));
   process.once('SIGTERM', (signal) => void stop(signal));
+  if (config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX === true) {
+    new NestLogger('Convene').warn('BENCH_ONLY_SKIP_ACTIVITY_OUTBOX: mutations record no activity (benchmarks only)');
+  }
   new NestLogger('Convene').log(
     `GraphQL API ready at http://localhost:${config.PORT}/graphql in ${Date.now() - started} ms`,
   );

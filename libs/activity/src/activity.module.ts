@@ -3,7 +3,7 @@ import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActivityEventEntity } from './activity-event.entity';
 import { ActivityFeedService } from './activity-feed.service';
-import { ActivityRecorder } from './activity.recorder';
+import { ActivityRecorder, BENCH_ONLY_SKIP_OUTBOX } from './activity.recorder';
 import { ActivityResolver } from './activity.resolver';
 import { ActivityHub } from './live/activity-hub';
 import { NetworkAudienceRegistry } from './network-audience';
@@ -15,6 +15,8 @@ export const activityResolvers = [ActivityResolver];
 export interface ActivityOptions {
   /** Carry wake-ups over Redis pub/sub instead of PostgreSQL NOTIFY. */
   readonly redisUrl?: string;
+  /** Benchmarks only: record nothing and wake nobody, to measure what the outbox costs a mutation. */
+  readonly benchOnlySkipOutbox?: boolean;
 }
 
 /** The activity outbox (written by every context) and its feeds. Global: every context records. */
@@ -36,6 +38,7 @@ export class ActivityModule {
                   dataSource.query(sql, parameters),
                 ),
         },
+        { provide: BENCH_ONLY_SKIP_OUTBOX, useValue: options.benchOnlySkipOutbox === true },
         ActivityRecorder,
         NetworkAudienceRegistry,
         ActivityFeedService,

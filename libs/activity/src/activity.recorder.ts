@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ActivityVerb, ActivityVisibility } from './activity.enums';
@@ -15,6 +15,9 @@ export interface NewActivity {
   readonly payload?: Record<string, unknown>;
 }
 
+/** Benchmarks only (see ActivityOptions.benchOnlySkipOutbox): measure a mutation without its outbox. */
+export const BENCH_ONLY_SKIP_OUTBOX = Symbol('BENCH_ONLY_SKIP_OUTBOX');
+
 export interface RecordActivity {
   (activity: NewActivity): Promise<void>;
   /** Declares that this transaction turned out to change nothing (e.g. a repeated archive). */
@@ -30,6 +33,7 @@ export class ActivityRecorder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ACTIVITY_WAKEUPS) private readonly wakeups: ActivityWakeups,
+    @Optional() @Inject(BENCH_ONLY_SKIP_OUTBOX) private readonly skipOutbox: boolean = false,
   ) {}
 
   async transaction<T>(work: (tx: EntityManager, record: RecordActivity) => Promise<T>): Promise<T> {
@@ -37,21 +41,23 @@ export class ActivityRecorder {
     const result = await this.dataSource.transaction(async (tx) => {
       let unchanged = false;
       const append = async (activity: NewActivity): Promise<void> => {
-        await tx.query(
-          `INSERT INTO activity_event
-             (tx_id, verb, visibility, actor_person_id, actor_organisation_id, police_force_area_code, organisation_id, network_id, payload)
-           VALUES ((pg_current_xact_id()::text)::bigint, $1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-          [
-            activity.verb,
-            activity.visibility,
-            activity.actorPersonId,
-            activity.actorOrganisationId ?? null,
-            activity.policeForceAreaCode ?? null,
-            activity.organisationId ?? null,
-            activity.networkId ?? null,
-            JSON.stringify(activity.payload ?? {}),
-          ],
-        );
+        if (!this.skipOutbox) {
+          await tx.query(
+            `INSERT INTO activity_event
+               (tx_id, verb, visibility, actor_person_id, actor_organisation_id, police_force_area_code, organisation_id, network_id, payload)
+             VALUES ((pg_current_xact_id()::text)::bigint, $1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+            [
+              activity.verb,
+              activity.visibility,
+              activity.actorPersonId,
+              activity.actorOrganisationId ?? null,
+              activity.policeForceAreaCode ?? null,
+              activity.organisationId ?? null,
+              activity.networkId ?? null,
+              JSON.stringify(activity.payload ?? {}),
+            ],
+          );
+        }
         recorded++;
       };
       const record: RecordActivity = Object.assign(append, {
@@ -65,7 +71,7 @@ export class ActivityRecorder {
       }
       return outcome;
     });
-    if (recorded > 0) {
+    if (recorded > 0 && !this.skipOutbox) {
       // After commit, never inside the transaction (NOTIFY takes a global lock at commit). A lost
       // wake-up only delays delivery until the hubs' next poll.
       this.wakeups.publish().catch(() => undefined);

@@ -59,4 +59,12 @@ describe('loadConfig', () => {
   it('names every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT must .*; LOG_LEVEL must/);
   });
+
+  it('allows skipping the activity outbox only for benchmarks on the embedded database', () => {
+    expect(loadConfig({ BENCH_ONLY_SKIP_ACTIVITY_OUTBOX: 'true' }).BENCH_ONLY_SKIP_ACTIVITY_OUTBOX).toBe(true);
+    expect(loadConfig({}).BENCH_ONLY_SKIP_ACTIVITY_OUTBOX).toBeUndefined();
+    expect(() =>
+      loadConfig({ BENCH_ONLY_SKIP_ACTIVITY_OUTBOX: 'true', DATABASE_URL: 'postgres://u:p@db:5432/convene' }),
+    ).toThrow('BENCH_ONLY_SKIP_ACTIVITY_OUTBOX is for benchmarks on the embedded database only');
+  });
 });

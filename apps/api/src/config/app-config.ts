@@ -81,6 +81,12 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/\S+$/, { message: () => 'REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379' })
   REDIS_URL?: string;
 
+  /** Benchmarks only: mutations skip the activity outbox. Refused unless on the embedded database. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: (a) => `BENCH_ONLY_SKIP_ACTIVITY_OUTBOX must be true or false ${got(a)}` })
+  BENCH_ONLY_SKIP_ACTIVITY_OUTBOX?: boolean;
+
   @IsOptional()
   @MinLength(32, { message: () => 'JWT_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
   JWT_SECRET?: string;
@@ -126,7 +132,15 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig()).filter((key) => /^[A-Z][A-Z0-9_]*$/.test(key));
   const given = Object.fromEntries(
-    [...known, 'DATABASE_URL', 'DB_MIGRATE_ON_START', 'GRAPHQL_IDE', 'JWT_SECRET', 'REDIS_URL']
+    [
+      ...known,
+      'DATABASE_URL',
+      'DB_MIGRATE_ON_START',
+      'GRAPHQL_IDE',
+      'JWT_SECRET',
+      'REDIS_URL',
+      'BENCH_ONLY_SKIP_ACTIVITY_OUTBOX',
+    ]
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
@@ -135,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   if (config.isProduction && !config.JWT_SECRET) {
     problems.push('JWT_SECRET must be set in production (the same on every instance, at least 32 characters)');
+  }
+  if (config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX === true && config.DATABASE_URL !== undefined) {
+    // A server without its outbox loses activity: never on a real database.
+    problems.push('BENCH_ONLY_SKIP_ACTIVITY_OUTBOX is for benchmarks on the embedded database only; unset it');
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
