@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 /** Starts `dist/apps/api/src/main.js`; `started` is when, for timing start-up. */
-export function startApiServer({ port, dataDir, databasePort, nodeFlags = [] }) {
+export function startApiServer({ port, dataDir, databasePort, nodeFlags = [], env: extraEnv = {} }) {
   const env = {
     ...process.env,
     PORT: String(port),
@@ -14,6 +14,7 @@ export function startApiServer({ port, dataDir, databasePort, nodeFlags = [] }) 
     EMBEDDED_DB_DIR: dataDir,
     EMBEDDED_DB_PORT: String(databasePort),
     DB_MIGRATE_ON_START: 'true',
+    ...extraEnv,
   };
   const started = performance.now();
   const child = spawn(process.execPath, [...nodeFlags, '--max-semi-space-size=32', 'dist/apps/api/src/main.js'], {

@@ -2,17 +2,17 @@
 // on DATABASE_URL when set, else on a fresh embedded PostgreSQL (which also times first and warm start).
 // Loopback only, bounded in time. Writes docs/benchmarks.md.
 import { rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import autocannon from 'autocannon';
+import { apiWriteCost, outboxCost } from './bench-outbox.mjs';
 import { startApiServer, stopApiServer, untilReady } from './bench-server.mjs';
-import pg from 'pg';
 
 const PORT = 3918;
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DATA_DIR = '.data/bench';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
 const scenarios = [
   [
@@ -26,7 +26,7 @@ const scenarios = [
   ['one area by code', '{ policeForceArea(code: "W15000002") { code displayName population } }'],
 ];
 
-const startServer = () => startApiServer({ port: PORT, dataDir: DATA_DIR, databasePort: 54378 });
+const startServer = (env) => startApiServer({ port: PORT, dataDir: DATA_DIR, databasePort: 54378, env });
 const stop = stopApiServer;
 
 function run(query) {
@@ -40,84 +40,10 @@ function run(query) {
   });
 }
 
-// The recorder's own coalescing of wake-ups (built code), so the benchmark sends NOTIFY as the app does.
-const { coalesced } = createRequire(import.meta.url)('../dist/libs/activity/src/live/wakeups.js');
-
-/**
- * The outbox's cost on writes, measured in PostgreSQL itself (the GraphQL layer would hide it),
- * for two transactions: a bare one-row update (the worst case for the outbox's share), and the
- * statements updateOrganisation runs. With the outbox: the activity row in the transaction, and
- * a coalesced NOTIFY after commit, as ActivityRecorder does.
- */
-async function outboxCost(url) {
-  const setup = new pg.Client({ connectionString: url });
-  await setup.connect();
-  const ids = (await setup.query('SELECT id FROM organisation ORDER BY id LIMIT 8')).rows.map((r) => r.id);
-  await setup.end();
-  const shapes = {
-    'one-row update': async (c, id) => {
-      await c.query('UPDATE organisation SET updated_at = now() WHERE id = $1', [id]);
-    },
-    "updateOrganisation's statements": async (c, id) => {
-      await c.query('SELECT * FROM organisation WHERE id = $1 FOR UPDATE', [id]);
-      await c.query('SELECT * FROM organisation_local_authority WHERE organisation_id = $1', [id]);
-      await c.query('UPDATE organisation SET website = $2, updated_at = now() WHERE id = $1', [
-        id,
-        'https://example.org',
-      ]);
-      await c.query('SELECT * FROM organisation WHERE id = $1', [id]);
-    },
-  };
-  const run = async (work, withOutbox) => {
-    const clients = await Promise.all(
-      ids.map(async () => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        return c;
-      }),
-    );
-    const notifier = clients[0];
-    const wake = coalesced(async () => {
-      await notifier.query("SELECT pg_notify('convene_activity', '')");
-    });
-    let transactions = 0;
-    const until = Date.now() + SECONDS * 1000;
-    await Promise.all(
-      clients.map(async (c, i) => {
-        while (Date.now() < until) {
-          await c.query('BEGIN');
-          await work(c, ids[i]);
-          if (withOutbox) {
-            await c.query(
-              `INSERT INTO activity_event (tx_id, verb, visibility, actor_person_id, organisation_id, payload)
-               VALUES ((pg_current_xact_id()::text)::bigint, 'ORGANISATION_UPDATED', 'PUBLIC', NULL, $1, '{"bench":true}')`,
-              [ids[i]],
-            );
-          }
-          await c.query('COMMIT');
-          if (withOutbox) {
-            void wake();
-          }
-          transactions++;
-        }
-      }),
-    );
-    await wake();
-    await Promise.all(clients.map((c) => c.end()));
-    return Math.round(transactions / SECONDS);
-  };
-  let table = '';
-  for (const [name, work] of Object.entries(shapes)) {
-    const without = await run(work, false);
-    const withOutbox = await run(work, true);
-    table += `| ${name} | ${without} | ${withOutbox} | ${Math.round((1 - withOutbox / without) * 100)} % |\n`;
-  }
-  return table;
-}
-
 const rows = [];
 let startup = '';
 let outbox = '';
+let apiOutbox = '';
 if (!process.env.DATABASE_URL) {
   await rm(DATA_DIR, { recursive: true, force: true });
   const first = startServer();
@@ -125,8 +51,12 @@ if (!process.env.DATABASE_URL) {
   await stop(first);
   const warm = startServer();
   const warmMs = await untilReady(warm);
-  outbox = await outboxCost('postgres://postgres:convene-local@127.0.0.1:54378/convene');
+  outbox = await outboxCost('postgres://postgres:convene-local@127.0.0.1:54378/convene', {
+    seconds: SECONDS,
+    rounds: ROUNDS,
+  });
   await stop(warm);
+  apiOutbox = await apiWriteCost({ startServer, untilReady, stop, seconds: SECONDS, rounds: ROUNDS });
   startup = `| embedded database, first start (initdb, migrate, seed, serve) | ${firstMs} ms |\n| embedded database, warm start | ${warmMs} ms |\n`;
 }
 const server = startServer();
@@ -154,7 +84,30 @@ Server built with \`nest build\`, NODE_ENV=production, LOG_LEVEL=warn; load from
 (${CONNECTIONS} connections, ${SECONDS} s per scenario after a discarded warm-up run). Orders of magnitude, not budgets:
 the load generator shares the two cores with the server and the database.
 
-${startup ? `## Start-up\n\n| what | time to /health/ready |\n| --- | --- |\n${startup}\n` : ''}${outbox ? `## Activity outbox: write cost\n\n8 clients each updating its own organisation, fsync on, ${SECONDS} s per run (outboxCost in scripts/bench.mjs). Budget: at most 25 % fewer transactions.\n\n| transaction | per second without | with the outbox | cost |\n| --- | --- | --- | --- |\n${outbox}\n` : ''}## GraphQL over HTTP
+${startup ? `## Start-up\n\n| what | time to /health/ready |\n| --- | --- |\n${startup}\n` : ''}${
+  outbox
+    ? `## Activity outbox: write cost
+
+Budget (issue 4): the outbox may cost at most 25 % of a representative mutation's write throughput.
+Figures are ranges over ${ROUNDS} rounds (each round runs every variant back to back); the cost is from the means,
+with its range over rounds in brackets. In PostgreSQL itself (outboxCost in scripts/bench-outbox.mjs): 8 clients
+each updating its own organisation, fsync on, ${SECONDS} s per run; "+ INSERT" adds only the activity row,
+"+ wake-ups" only the coalesced NOTIFY after commit (on a connection of its own), "with the outbox" both.
+
+| transaction per second | without | + INSERT | + wake-ups | with the outbox | cost |
+| --- | --- | --- | --- | --- | --- |
+${outbox}
+Through the API (apiWriteCost): \`updateOrganisation\` by each organisation's own ORG_ADMIN, 8 autocannon connections
+(one organisation each), ${SECONDS} s after a 3 s warm-up, on the built server started with and without the bench-only
+\`BENCH_ONLY_SKIP_ACTIVITY_OUTBOX\` (same code path, but no activity row and no wake-up; refused on any database but
+the embedded one).
+
+| mutation | req/s without | req/s with the outbox | cost | ms p50 / p99 without | ms p50 / p99 with |
+| --- | --- | --- | --- | --- | --- |
+${apiOutbox}
+`
+    : ''
+}## GraphQL over HTTP
 
 | query | req/s | p50 ms | p99 ms | KiB/s |
 | --- | --- | --- | --- | --- |
