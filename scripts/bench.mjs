@@ -127,12 +127,24 @@ Next levers if lists grow: field resolvers outside Nest's pipeline for hot neste
 
 ## Outbox cost: the gap
 
-The outbox costs more than its 25 % budget in these PostgreSQL-level runs (two shared cores, client, server
-and database on one machine; ±10 % between runs). Most of it is the extra INSERT statement per transaction
-(a round trip, plan and WAL); the NOTIFY is coalesced to at most one in flight per instance, and dropping
-the two scope indexes made no measurable difference. Open levers: send the activity INSERT in the same
-round trip as the change (a CTE, or pipelined statements), prepared statements, and measuring a real
-mutation through the API, where the outbox's share of the work is smaller.
+Measured 2026-11 on two cores shared with another engineer's test runs (load average 2–3): throughput moved by up
+to 40 % between runs, so compare only within a round. Separately, before the change (scratch runs, one-row update,
+8 clients, 5 s): the INSERT alone cost 25–35 %; the wake-ups alone 20 % with a notifier of its own, because the
+coalesced notifier sent a NOTIFY transaction back to back (~1,300/s, one per round trip, each with its own commit).
+Hence a 5 ms cool-down after each wake-up (\`WAKEUP_COOL_DOWN_MS\` in libs/activity/src/live/wakeups.ts): ~230
+NOTIFYs/s instead, and the wake-ups' cost fell into the noise (column "+ wake-ups"); an idle instance still wakes at
+once, and a busy one adds at most 5 ms plus a round trip to the commit-to-receipt latency.
+
+What remains is the INSERT: one more round trip in a short transaction. Its execution is cheap (\`EXPLAIN (ANALYZE,
+WAL)\`: 0.05 ms, 5 WAL records, 495 bytes, against the one-row update's 76), so it is per-statement overhead on a
+CPU-bound machine, roughly in proportion to the statements a transaction already sends (one-row update: 3, hence
+~33 %; updateOrganisation's statements: 6, ~25 %). Not done: a named prepared statement (scratch runs within noise;
+TypeORM's \`query\` cannot name one without bypassing its logger, which the statement-count tests rely on), and
+sending the row in the same round trip as the change (a per-service CTE, or pipelining that node-postgres lacks).
+
+**Budget: met for the representative mutation through the API** (updateOrganisation, 18 %, 11–23 % over rounds),
+borderline for its bare statements in PostgreSQL (22–28 %), not for a bare one-row update (32–33 %), which is the
+worst case, not a representative mutation. More rounds on a quiet machine would narrow the API range.
 `;
 await writeFile('docs/benchmarks.md', report);
 console.log('\nWrote docs/benchmarks.md');
