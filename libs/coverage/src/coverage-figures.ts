@@ -24,6 +24,12 @@ export interface AreaFigures {
   readonly status: CoverageStatus;
 }
 
+/** A specialism's label from the vocabulary (its code if unknown). */
+export const labeller =
+  (vocabulary: readonly { code: string; label: string }[]) =>
+  (code: string): string =>
+    vocabulary.find((s) => s.code === code)?.label ?? code;
+
 /** Why an area has its status, in words, from its figures and the priority labels. */
 export function reasonsFor(figures: AreaFigures, labelOf: (code: string) => string): string[] {
   if (figures.activeNetworks === 0) {

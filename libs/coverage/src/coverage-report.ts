@@ -1,4 +1,4 @@
-import { type AreaFigures, reasonsFor } from './coverage-figures';
+import { type AreaFigures, labeller, reasonsFor } from './coverage-figures';
 import { CoverageStatus } from './coverage.enums';
 import type { AreaCoverage, CoverageReport, NationalCoverage } from './coverage.model';
 
@@ -32,7 +32,7 @@ export function toReport(
   vocabulary: readonly { code: string; label: string }[],
   priorityCodes: string[],
 ): CoverageReport {
-  const labelOf = (code: string): string => vocabulary.find((s) => s.code === code)?.label ?? code;
+  const labelOf = labeller(vocabulary);
   const areas = rows.map((row) => toAreaCoverage(row, labelOf));
   const population = sum(areas.map((a) => a.population));
   const populationReached = sum(areas.map((a) => a.populationReached));

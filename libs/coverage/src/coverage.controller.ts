@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, Header, Query } from '@nestjs/com
 import { stringify } from 'csv-stringify/sync';
 import { Country, Region } from '@app/geography';
 import { OrganisationService, SpecialismService } from '@app/organisations';
-import { reasonsFor } from './coverage-figures';
+import { labeller, reasonsFor } from './coverage-figures';
 import { CoverageService } from './coverage.service';
 
 const COLUMNS = [
@@ -53,7 +53,7 @@ export class CoverageCsvController {
     const names = new Map(
       (await this.organisations.findByIds([...new Set(rows.flatMap((r) => r.convenorIds))])).map((o) => [o.id, o.name]),
     );
-    const labelOf = (code: string): string => vocabulary.find((s) => s.code === code)?.label ?? code;
+    const labelOf = labeller(vocabulary);
     const records = rows.map((r) => [
       r.code,
       r.name,

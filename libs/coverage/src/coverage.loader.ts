@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { keyedBy, type LoaderFactory } from '@app/common';
 import { type SpecialismEntity, SpecialismService } from '@app/organisations';
+import { labeller } from './coverage-figures';
 import { toAreaCoverage } from './coverage-report';
 import type { AreaCoverage } from './coverage.model';
 import { CoverageService } from './coverage.service';
@@ -26,7 +27,7 @@ export class CoverageLoaderFactory implements LoaderFactory<CoverageLoaders> {
       specialismByCode,
       byAreaId: new DataLoader(async (ids) => {
         const [rows, vocabulary] = await Promise.all([this.coverage.forAreaIds(ids), this.specialisms.list()]);
-        const labelOf = (code: string): string => vocabulary.find((s) => s.code === code)?.label ?? code;
+        const labelOf = labeller(vocabulary);
         return keyedBy(ids, rows.map((row) => toAreaCoverage(row, labelOf)), (c) => c.policeForceAreaId);
       }),
     };

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ActingPersonId, DomainError, Loaders, RequestLoaders } from '@app/common';
+import { ActingPersonId, DomainError, loaded, Loaders, RequestLoaders } from '@app/common';
 import {
   LocalAuthority,
   LocalAuthorityLoaderFactory,
@@ -100,7 +100,7 @@ export class CoverageReportResolver {
   }
 
   private async specialismsFor(loaders: RequestLoaders, codes: string[]): Promise<Specialism[]> {
-    return present(await loaders.of(this.loaderFactory).specialismByCode.loadMany(codes));
+    return loaded(await loaders.of(this.loaderFactory).specialismByCode.loadMany(codes));
   }
 }
 
@@ -120,7 +120,7 @@ export class AreaCoverageResolver {
 
   @ResolveField(() => [Organisation], { description: 'CVSs actively convening an active network in the area.' })
   async convenors(@Parent() coverage: AreaCoverage, @Loaders() loaders: RequestLoaders): Promise<Organisation[]> {
-    return present(await loaders.of(this.organisationLoaders).byId.loadMany(coverage.convenorIds));
+    return loaded(await loaders.of(this.organisationLoaders).byId.loadMany(coverage.convenorIds));
   }
 
   @ResolveField(() => [LocalAuthority], { description: 'The local authorities reached.' })
@@ -128,13 +128,13 @@ export class AreaCoverageResolver {
     @Parent() coverage: AreaCoverage,
     @Loaders() loaders: RequestLoaders,
   ): Promise<LocalAuthority[]> {
-    const found = present(await loaders.of(this.authorityLoaders).byId.loadMany(coverage.reachedLocalAuthorityIds));
+    const found = loaded(await loaders.of(this.authorityLoaders).byId.loadMany(coverage.reachedLocalAuthorityIds));
     return found.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   @ResolveField(() => [Specialism], { description: 'Specialisms of the active members of active networks.' })
   async specialismsPresent(@Parent() coverage: AreaCoverage, @Loaders() loaders: RequestLoaders): Promise<Specialism[]> {
-    return present(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.specialismCodes));
+    return loaded(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.specialismCodes));
   }
 
   @ResolveField(() => [Specialism], { description: 'Priority specialisms no active member has.' })
@@ -142,7 +142,7 @@ export class AreaCoverageResolver {
     @Parent() coverage: AreaCoverage,
     @Loaders() loaders: RequestLoaders,
   ): Promise<Specialism[]> {
-    return present(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.missingPriorityCodes));
+    return loaded(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.missingPriorityCodes));
   }
 }
 
@@ -160,7 +160,7 @@ export class SpecialismCoverageResolver {
 
   @ResolveField(() => [PoliceForceArea], { description: 'The areas where it is present, by name.' })
   async areas(@Parent() coverage: SpecialismCoverage, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea[]> {
-    const areas = present(await loaders.of(this.areaLoaders).byId.loadMany(coverage.policeForceAreaIds));
+    const areas = loaded(await loaders.of(this.areaLoaders).byId.loadMany(coverage.policeForceAreaIds));
     return areas.sort((a, b) => a.name.localeCompare(b.name));
   }
 }
@@ -173,8 +173,4 @@ export class AreaCoverageFieldResolver {
   coverage(@Parent() area: PoliceForceArea, @Loaders() loaders: RequestLoaders): Promise<AreaCoverage> {
     return loaders.of(this.coverageLoaders).byAreaId.load(area.id);
   }
-}
-
-function present<T>(values: (T | Error)[]): T[] {
-  return values.filter((v): v is T => !(v instanceof Error));
 }

@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, Loaders, RequestLoaders } from '@app/common';
+import { type ActorRef, CallingActor, loaded, Loaders, RequestLoaders } from '@app/common';
 import { PoliceForceArea } from '@app/geography';
 import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
 import { NetworkLoaderFactory } from './network.loader';
@@ -45,11 +45,13 @@ export class OrganisationMembershipsResolver {
     const own = loaders.of(this.networkLoaders);
     const visibility = new MembershipVisibility(viewer, own);
     const memberships = await own.membershipsByOrganisationId.load(organisation.id);
-    const networks = await own.byId.loadMany(memberships.map((m) => m.networkId));
+    const networks = new Map(
+      loaded(await own.byId.loadMany(memberships.map((m) => m.networkId))).map((n) => [n.id, n]),
+    );
     const visible = await Promise.all(
-      memberships.map((m, i) => {
-        const network = networks[i];
-        return network && !(network instanceof Error) ? visibility.canSee(m, network) : Promise.resolve(false);
+      memberships.map((m) => {
+        const network = networks.get(m.networkId);
+        return network ? visibility.canSee(m, network) : Promise.resolve(false);
       }),
     );
     return memberships.filter((_, i) => visible[i]);

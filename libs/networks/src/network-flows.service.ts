@@ -230,32 +230,12 @@ export class NetworkFlowsService {
 
   /** The invited organisation's admin accepts or declines. */
   answerInvitation(personId: string | null, input: AnswerMembershipInput): Promise<NetworkMembershipEntity> {
-    return this.onMembership(input.membershipId, async (locked, membership, organisation) => {
-      assertStatus(membership, MembershipStatus.INVITED, 'invitation');
-      if (input.accept) {
-        assertOpen(locked.network);
-      }
-      const status = input.accept ? MembershipStatus.ACTIVE : MembershipStatus.DECLINED;
-      const changed = await this.transition(locked.tx, membership, { status }, personId, null);
-      const verb = input.accept ? ActivityVerb.NETWORK_MEMBER_JOINED : ActivityVerb.NETWORK_INVITATION_DECLINED;
-      await this.recordMembership(locked, verb, changed, organisation, personId);
-      return changed;
-    });
+    return this.answer(personId, input, MembershipStatus.INVITED, ActivityVerb.NETWORK_INVITATION_DECLINED);
   }
 
   /** A convenor approves or declines an organisation's request to join. */
   answerRequest(personId: string | null, input: AnswerMembershipInput): Promise<NetworkMembershipEntity> {
-    return this.onMembership(input.membershipId, async (locked, membership, organisation) => {
-      assertStatus(membership, MembershipStatus.REQUESTED, 'request to join');
-      if (input.accept) {
-        assertOpen(locked.network);
-      }
-      const status = input.accept ? MembershipStatus.ACTIVE : MembershipStatus.DECLINED;
-      const changed = await this.transition(locked.tx, membership, { status }, personId, null);
-      const verb = input.accept ? ActivityVerb.NETWORK_MEMBER_JOINED : ActivityVerb.NETWORK_REQUEST_DECLINED;
-      await this.recordMembership(locked, verb, changed, organisation, personId);
-      return changed;
-    });
+    return this.answer(personId, input, MembershipStatus.REQUESTED, ActivityVerb.NETWORK_REQUEST_DECLINED);
   }
 
   /** The member organisation's admin leaves (or withdraws a pending request or invitation). */
@@ -329,6 +309,26 @@ export class NetworkFlowsService {
         payload: { network: locked.network.name, from: fromOrganisation.name, to: toOrganisation.name },
       });
       return locked.network;
+    });
+  }
+
+  /** Accepting a pending invitation or request makes the membership ACTIVE; declining ends it. */
+  private answer(
+    personId: string | null,
+    input: AnswerMembershipInput,
+    pending: MembershipStatus.INVITED | MembershipStatus.REQUESTED,
+    declined: ActivityVerb,
+  ): Promise<NetworkMembershipEntity> {
+    return this.onMembership(input.membershipId, async (locked, membership, organisation) => {
+      assertStatus(membership, pending, pending === MembershipStatus.INVITED ? 'invitation' : 'request to join');
+      if (input.accept) {
+        assertOpen(locked.network);
+      }
+      const status = input.accept ? MembershipStatus.ACTIVE : MembershipStatus.DECLINED;
+      const changed = await this.transition(locked.tx, membership, { status }, personId, null);
+      const verb = input.accept ? ActivityVerb.NETWORK_MEMBER_JOINED : declined;
+      await this.recordMembership(locked, verb, changed, organisation, personId);
+      return changed;
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { groupBy, keyedBy } from './loader-results';
+import { groupBy, keyedBy, loaded } from './loader-results';
 
 describe('loader results', () => {
   const rows = [
@@ -21,5 +21,9 @@ describe('loader results', () => {
       [],
       ['b', 'c'],
     ]);
+  });
+
+  it('loaded keeps what was found, in order, and drops the missing keys', () => {
+    expect(loaded(keyedBy(['a', 'z', 'b'], rows, (r) => r.id)).map((r) => r.id)).toEqual(['a', 'b']);
   });
 });

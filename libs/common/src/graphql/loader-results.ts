@@ -14,3 +14,8 @@ export function groupBy<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (ro
   }
   return keys.map((key) => groups.get(key) ?? []);
 }
+
+/** What `loadMany` found: keys `keyedBy` had no row for (returned as errors) are left out. */
+export function loaded<T>(results: readonly (T | Error)[]): T[] {
+  return results.filter((r): r is T => !(r instanceof Error));
+}

@@ -1,6 +1,6 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Connection, Loaders, RequestLoaders } from '@app/common';
-import { LocalAuthority, LocalAuthorityEntity, LocalAuthorityLoaderFactory } from '@app/geography';
+import { type Connection, loaded, Loaders, RequestLoaders } from '@app/common';
+import { LocalAuthority, LocalAuthorityLoaderFactory } from '@app/geography';
 import { Specialism } from '../specialism/specialism.model';
 import { OrganisationArgs } from './dto/organisation.args';
 import { OrganisationsArgs } from './dto/organisations.args';
@@ -39,9 +39,7 @@ export class OrganisationResolver {
     @Loaders() loaders: RequestLoaders,
   ): Promise<LocalAuthority[]> {
     const ids = await loaders.of(this.organisationLoaders).localAuthorityIdsByOrganisationId.load(organisation.id);
-    const authorities = await loaders.of(this.authorityLoaders).byId.loadMany(ids);
-    return authorities
-      .filter((a): a is LocalAuthorityEntity => !(a instanceof Error))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const authorities = loaded(await loaders.of(this.authorityLoaders).byId.loadMany(ids));
+    return authorities.sort((a, b) => a.name.localeCompare(b.name));
   }
 }
