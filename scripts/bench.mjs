@@ -4,6 +4,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import autocannon from 'autocannon';
+import { networkBench, NETWORK_CONNECTIONS } from './bench-networks.mjs';
 import { apiWriteCost, outboxCost } from './bench-outbox.mjs';
 import { startApiServer, stopApiServer, untilReady } from './bench-server.mjs';
 
@@ -77,6 +78,19 @@ try {
   await stop(server);
 }
 
+// Last: it adds the large set to the bench's database.
+let networks = null;
+if (!process.env.DATABASE_URL) {
+  networks = await networkBench({
+    startServer,
+    untilReady,
+    stop,
+    databaseUrl: 'postgres://postgres:convene-local@127.0.0.1:54378/convene',
+    base: BASE,
+    seconds: SECONDS,
+  });
+}
+
 const report = `# Benchmarks
 
 Measured by \`npm run bench\` (scripts/bench.mjs) on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : 'embedded PostgreSQL 18'}.
@@ -116,7 +130,24 @@ ${rows.join('\n')}
 Each of the nested queries costs a fixed number of SQL statements (2 for areas → authorities, 2 for authorities → area),
 asserted in \`apps/api/test/geography.e2e-spec.ts\`.
 
-## Where the time goes
+${
+  networks
+    ? `## Networks and coverage on a large set
+
+Budget (issue 5): national coverage p99 under 50 ms at 50 concurrent clients; a network with its members at least
+1,000 req/s. The large set (scripts/bench-networks-seed.mjs, set-based SQL, deterministic): ${networks.seeded.areas} areas,
+${networks.seeded.authorities} authorities, ${networks.seeded.organisations} organisations of which ${networks.seeded.cvss} CVSs, ${networks.seeded.networks} networks,
+${networks.seeded.memberships} memberships (with history) and ${networks.seeded.activity} activity items. Anonymous requests, ${NETWORK_CONNECTIONS} autocannon connections,
+${SECONDS} s after a 3 s warm-up. Statements per request: every statement the server sent during the run
+(pg_stat_statements, preloaded for this part only), divided by the requests answered.
+
+| query | req/s | p50 ms | p99 ms | SQL statements per request | response KiB |
+| --- | --- | --- | --- | --- | --- |
+${networks.rows.join('\n')}
+
+`
+    : ''
+}## Where the time goes
 
 A CPU profile (\`node --cpu-prof\`) of the 318-authorities query, 2026-11-23: about 30 % garbage collection,
 then graphql-js execution, Nest's per-call resolver pipeline (pipes, param factories; one \`policeForceArea\`

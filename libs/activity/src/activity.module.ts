@@ -5,6 +5,7 @@ import { ActivityEventEntity } from './activity-event.entity';
 import { ActivityFeedService } from './activity-feed.service';
 import { ActivityRecorder, BENCH_ONLY_SKIP_OUTBOX } from './activity.recorder';
 import { ActivityResolver } from './activity.resolver';
+import { DataVersion } from './data-version';
 import { ActivityHub } from './live/activity-hub';
 import { NetworkAudienceRegistry } from './network-audience';
 import { ACTIVITY_WAKEUPS, PostgresWakeups, RedisWakeups } from './live/wakeups';
@@ -43,9 +44,10 @@ export class ActivityModule {
         NetworkAudienceRegistry,
         ActivityFeedService,
         ActivityHub,
+        DataVersion,
         ...activityResolvers,
       ],
-      exports: [ActivityRecorder, NetworkAudienceRegistry],
+      exports: [ActivityRecorder, NetworkAudienceRegistry, DataVersion],
     };
   }
 }

@@ -81,6 +81,13 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/\S+$/, { message: () => 'REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379' })
   REDIS_URL?: string;
 
+  /** Memory for whole cached query responses (0 turns the cache off). */
+  @Transform(toInt)
+  @IsInt({ message: (a) => `RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096 ${got(a)}` })
+  @Min(0, { message: (a) => `RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096 ${got(a)}` })
+  @Max(4096, { message: (a) => `RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096 ${got(a)}` })
+  RESPONSE_CACHE_MB = 64;
+
   /** Benchmarks only: mutations skip the activity outbox. Refused unless on the embedded database. */
   @IsOptional()
   @Transform(toBool)

@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { GraphQLError, specifiedRules, validate } from 'graphql';
+import { DataVersion } from '@app/activity';
 import { AuthService } from '@app/identity';
 import { NetworksModule } from '@app/networks';
 import { AppConfig } from '../config/app-config';
@@ -15,6 +16,7 @@ import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { type QueryProtection, queryProtection } from './protection/query-limits';
 import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
 import { requestContextFactory } from './request-context.factory';
+import { stringifyResult, versionedResponseCache } from './response-cache/versioned-response-cache';
 import { groupedSubscribe } from './subscriptions/grouped-subscribe';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -51,8 +53,8 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
     NetworksModule, // the operation policy looks up networks' convenors
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, AuthService],
-      useFactory: (config: AppConfig, auth: AuthService): ApolloDriverConfig => {
+      inject: [AppConfig, AuthService, DataVersion],
+      useFactory: (config: AppConfig, auth: AuthService, dataVersion: DataVersion): ApolloDriverConfig => {
         const protection = queryProtection({ production: config.isProduction });
         return {
           path: GRAPHQL_PATH,
@@ -62,14 +64,23 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
           introspection: !config.isProduction || config.graphqlIde,
           includeStacktraceInErrorResponses: false,
           formatError,
+          stringifyResult,
           context: requestContextFactory(auth),
           validationRules: protection.validationRules,
           subscriptions: { 'graphql-ws': graphqlWsOptions(protection) },
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only
           plugins: [
-            // Cache hints are unused (responses are per user), and the plugin wraps every field resolver.
+            // Cache hints are unused (the response cache keys on the data version), and the plugin wraps every field resolver.
             ApolloServerPluginCacheControlDisabled(),
             ...protection.plugins,
+            ...(config.RESPONSE_CACHE_MB > 0
+              ? [
+                  versionedResponseCache({
+                    version: () => dataVersion.current(),
+                    maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024,
+                  }),
+                ]
+              : []),
           ] as unknown as ApolloPlugin[],
         };
       },

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Client } from 'pg';
+import { DataVersion } from '@app/activity';
+import { DEMO_PASSWORD } from '@app/identity';
+import { demoNetworkId } from '@app/networks';
+import { countSql } from '@app/testing';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const CLEVELAND = demoNetworkId('cleveland'); // members not public
+const NETWORK = `query ($id: ID!) { network(id: $id) { name members { organisation { name } } } }`;
+const COVERAGE = `{ coverage { national { areasWithActiveNetwork } areas { policeForceArea { code } status reasons } } }`;
+
+interface NetworkAnswer {
+  network: { name: string; members: { organisation: { name: string } }[] | null };
+}
+
+describe('whole-response cache keyed by the data version', () => {
+  let sut: TestApp;
+  const as: Record<string, Record<string, string>> = {};
+  const ask = async <T>(who: string, document: string, variables?: Record<string, unknown>) =>
+    sut.client.request<T>(document, variables, as[who] ?? {});
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    for (const key of ['admin', 'coordinator']) {
+      const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
+        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
+        { e: `${key}@demo.convene.example`, p: DEMO_PASSWORD },
+      );
+      as[key] = { authorization: `Bearer ${signIn.accessToken}` };
+    }
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('answers a repeated query with one statement (the version) and the same body', async () => {
+    const first = await countSql(() => ask('anonymous', COVERAGE));
+    const second = await countSql(() => ask('anonymous', COVERAGE));
+    expect(first.result.errors).toBeUndefined();
+    expect(second.result.data).toEqual(first.result.data);
+    expect(first.statements.length).toBeGreaterThan(2);
+    expect(second.statements).toHaveLength(1);
+    expect(second.statements[0]).toContain('activity_event');
+  });
+
+  it('never answers from before a change: the next read after a mutation sees it', async () => {
+    const before = await ask<NetworkAnswer>('admin', NETWORK, { id: CLEVELAND });
+    expect(before.data?.network.name).not.toContain('renamed');
+    const renamed = await ask('admin', 'mutation ($i: UpdateNetworkInput!) { updateNetwork(input: $i) { network { name } } }', {
+      i: { networkId: CLEVELAND, name: 'Cleveland network (renamed)' },
+    });
+    expect(renamed.errors).toBeUndefined();
+    const after = await ask<NetworkAnswer>('admin', NETWORK, { id: CLEVELAND });
+    expect(after.data?.network.name).toBe('Cleveland network (renamed)');
+  });
+
+  it('keeps each actor to their own answers', async () => {
+    const admin = await ask<NetworkAnswer>('admin', NETWORK, { id: CLEVELAND });
+    const anonymous = await ask<NetworkAnswer>('anonymous', NETWORK, { id: CLEVELAND });
+    const coordinator = await ask<NetworkAnswer>('coordinator', NETWORK, { id: CLEVELAND });
+    expect(admin.data?.network.members?.length).toBeGreaterThan(0);
+    expect(anonymous.data?.network.members).toBeNull();
+    expect(coordinator.data?.network.members).toBeNull();
+    // And again, now that each is cached.
+    expect((await ask<NetworkAnswer>('anonymous', NETWORK, { id: CLEVELAND })).data).toEqual(anonymous.data);
+    expect((await ask<NetworkAnswer>('admin', NETWORK, { id: CLEVELAND })).data).toEqual(admin.data);
+  });
+
+  it('caches neither errors nor session reads', async () => {
+    const missing = { id: '00000000-0000-4000-8000-000000000000' };
+    const first = await countSql(() => ask('anonymous', NETWORK, missing));
+    const second = await countSql(() => ask('anonymous', NETWORK, missing));
+    expect(first.result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(second.result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(second.statements.length).toBe(first.statements.length);
+    expect(second.statements.length).toBeGreaterThan(1);
+
+    const me = '{ me { email } }';
+    await ask('coordinator', me);
+    const again = await countSql(() => ask('coordinator', me));
+    expect(again.statements.some((sql) => sql.includes('activity_event'))).toBe(false);
+  });
+
+  it('moves the version when a transaction commits late, behind a newer one', async () => {
+    const version = sut.app.get(DataVersion);
+    const late = new Client({ connectionString: sut.database.url });
+    const early = new Client({ connectionString: sut.database.url });
+    await late.connect();
+    await early.connect();
+    const append = (client: Client) =>
+      client.query(
+        `INSERT INTO activity_event (tx_id, verb, visibility, payload)
+         VALUES ((pg_current_xact_id()::text)::bigint, 'SPECIALISM_CREATED', 'ADMIN', '{}')`,
+      );
+    try {
+      await late.query('BEGIN');
+      await append(late); // older transaction, still open: holds the snapshot's xmin back
+      const v0 = await version.current();
+      await early.query('BEGIN');
+      await append(early);
+      await early.query('COMMIT'); // newer one commits first: not settled yet, but visible
+      const v1 = await version.current();
+      await late.query('COMMIT'); // the older one commits last, with a lower tx id
+      const v2 = await version.current();
+      expect(new Set([v0, v1, v2]).size).toBe(3);
+    } finally {
+      await late.end();
+      await early.end();
+    }
+  });
+});
