@@ -145,6 +145,16 @@ ${SECONDS} s after a 3 s warm-up. Statements per request: every statement the se
 | --- | --- | --- | --- | --- | --- |
 ${networks.rows.join('\n')}
 
+Both are answered from the whole-response cache (docs/architecture.md): one statement (the data version) per
+request. Before it (same set, same machine, 2026-11-23): national coverage 31–48 req/s, p99 2.3–3.2 s, 7.7
+statements; the network 78–104 req/s, p99 1.4–2.1 s, 4.2 statements: the SQL was ~2 ms, the rest was
+resolving and serialising some 3,000 fields per answer in Node. **The network query meets its budget; national
+coverage does not (p99 about 110–160 ms against 50).** Its answer is 66 KiB: at 1,200 req/s the server writes
+~80 MB/s to sockets (the largest item in a CPU profile, with GC), and autocannon, reading all of it, shares the
+two cores. The query is the full dashboard table on purpose: a slimmer one would flatter the figure. Next levers: cache the
+gzip-encoded body for clients that accept it (1/8 of the bytes), and skip Nest/Apollo's per-request pipeline on a
+hit (an HTTP-level lookup before GraphQL).
+
 `
     : ''
 }## Where the time goes
