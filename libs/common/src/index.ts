@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './seed-id';
 export * from './sql/like';
 export * from './sql/constraint';
+export * from './time/zoned-time';

@@ -1,0 +1,89 @@
+import { describe, expect, it } from '@jest/globals';
+import { assertRecurrenceRule, localTimeOf, occurrences, zonedInstant, ZonedTimeError } from './zoned-time';
+
+const LONDON = 'Europe/London';
+const iso = (d: Date) => d.toISOString().slice(0, 16);
+
+describe('local times in a zone, across the clock changes', () => {
+  it('reads GMT in winter and BST in summer', () => {
+    expect(iso(zonedInstant('2026-01-06T18:30', LONDON))).toBe('2026-01-06T18:30');
+    expect(iso(zonedInstant('2026-07-07T18:30', LONDON))).toBe('2026-07-07T17:30');
+  });
+
+  it('refuses a time the March change skips, and takes either side of it', () => {
+    // 29 March 2026: 01:00 GMT becomes 02:00 BST.
+    expect(() => zonedInstant('2026-03-29T01:30', LONDON)).toThrow(ZonedTimeError);
+    expect(iso(zonedInstant('2026-03-29T00:59', LONDON))).toBe('2026-03-29T00:59');
+    expect(iso(zonedInstant('2026-03-29T02:00', LONDON))).toBe('2026-03-29T01:00');
+  });
+
+  it('reads a time the October change repeats as its first occurrence (BST)', () => {
+    // 25 October 2026: 02:00 BST becomes 01:00 GMT, so 01:30 happens twice.
+    expect(iso(zonedInstant('2026-10-25T01:30', LONDON))).toBe('2026-10-25T00:30');
+    expect(iso(zonedInstant('2026-10-25T02:30', LONDON))).toBe('2026-10-25T02:30');
+    expect(localTimeOf(new Date('2026-10-25T00:30Z'), LONDON)).toBe('2026-10-25T01:30');
+    expect(localTimeOf(new Date('2026-10-25T01:30Z'), LONDON)).toBe('2026-10-25T01:30');
+  });
+
+  it('names the problem with unknown zones and malformed times', () => {
+    const problem = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        return (error as ZonedTimeError).problem;
+      }
+      return null;
+    };
+    expect(problem(() => zonedInstant('2026-01-06T18:30', 'Mars/Olympus'))).toBe('UNKNOWN_TIME_ZONE');
+    expect(problem(() => zonedInstant('2026-02-30T18:30', LONDON))).toBe('MALFORMED');
+    expect(problem(() => zonedInstant('6 Jan 2026 18:30', LONDON))).toBe('MALFORMED');
+    expect(problem(() => zonedInstant('2026-03-29T01:30', LONDON))).toBe('SKIPPED_BY_CLOCK_CHANGE');
+  });
+});
+
+describe('recurrence on wall-clock time', () => {
+  const monthly = { rule: 'FREQ=MONTHLY;BYDAY=1TU', firstStart: '2026-01-06T18:30', zone: LONDON };
+  const year = [new Date('2026-01-01T00:00Z'), new Date('2027-01-01T00:00Z')] as const;
+
+  it('keeps the first Tuesday of each month at 18:30 local through both changes', () => {
+    const starts = occurrences(monthly, ...year);
+    expect(starts.map((d) => localTimeOf(d, LONDON))).toEqual([
+      '2026-01-06T18:30',
+      '2026-02-03T18:30',
+      '2026-03-03T18:30',
+      '2026-04-07T18:30',
+      '2026-05-05T18:30',
+      '2026-06-02T18:30',
+      '2026-07-07T18:30',
+      '2026-08-04T18:30',
+      '2026-09-01T18:30',
+      '2026-10-06T18:30',
+      '2026-11-03T18:30',
+      '2026-12-01T18:30',
+    ]);
+    // GMT before 29 March and after 25 October, BST between.
+    expect(iso(starts[2])).toBe('2026-03-03T18:30');
+    expect(iso(starts[3])).toBe('2026-04-07T17:30');
+    expect(iso(starts[9])).toBe('2026-10-06T17:30');
+    expect(iso(starts[10])).toBe('2026-11-03T18:30');
+  });
+
+  it('leaves out exceptions, and answers only the window asked for', () => {
+    const starts = occurrences({ ...monthly, exceptions: ['2026-08-04T18:30'] }, ...year);
+    expect(starts).toHaveLength(11);
+    expect(starts.map((d) => localTimeOf(d, LONDON))).not.toContain('2026-08-04T18:30');
+    const spring = occurrences(monthly, new Date('2026-03-01T00:00Z'), new Date('2026-05-01T00:00Z'));
+    expect(spring.map((d) => localTimeOf(d, LONDON))).toEqual(['2026-03-03T18:30', '2026-04-07T18:30']);
+  });
+
+  it('refuses malformed rules with the reason', () => {
+    expect(() => assertRecurrenceRule('FREQ=SOMETIMES', '2026-01-06T18:30')).toThrow(ZonedTimeError);
+    expect(() => assertRecurrenceRule('BYDAY=1TU', '2026-01-06T18:30')).toThrow(ZonedTimeError);
+    expect(() => assertRecurrenceRule('FREQ=WEEKLY\nDTSTART:20260101T000000Z', '2026-01-06T18:30')).toThrow(
+      ZonedTimeError,
+    );
+    expect(() => assertRecurrenceRule('FREQ=WEEKLY;INTERVAL=abc', '2026-01-06T18:30')).toThrow(ZonedTimeError);
+    expect(() => assertRecurrenceRule('FREQ=WEEKLY;BYDAY=XX', '2026-01-06T18:30')).toThrow(ZonedTimeError);
+    expect(() => assertRecurrenceRule('FREQ=WEEKLY;BYDAY=MO;INTERVAL=2', '2026-01-06T18:30')).not.toThrow();
+  });
+});
