@@ -110,9 +110,10 @@ export async function networkBench({ startServer, untilReady, stop, databaseUrl,
       return rows[0].id;
     });
     const activeMembers = await withClient(databaseUrl, async (c) => {
-      const { rows } = await c.query(`SELECT count(*)::int AS n FROM network_membership WHERE network_id = $1 AND status = 'ACTIVE'`, [
-        networkId,
-      ]);
+      const { rows } = await c.query(
+        `SELECT count(*)::int AS n FROM network_membership WHERE network_id = $1 AND status = 'ACTIVE'`,
+        [networkId],
+      );
       return rows[0].n;
     });
     const rows = [];

@@ -48,9 +48,13 @@ describe('whole-response cache keyed by the data version', () => {
   it('never answers from before a change: the next read after a mutation sees it', async () => {
     const before = await ask<NetworkAnswer>('admin', NETWORK, { id: CLEVELAND });
     expect(before.data?.network.name).not.toContain('renamed');
-    const renamed = await ask('admin', 'mutation ($i: UpdateNetworkInput!) { updateNetwork(input: $i) { network { name } } }', {
-      i: { networkId: CLEVELAND, name: 'Cleveland network (renamed)' },
-    });
+    const renamed = await ask(
+      'admin',
+      'mutation ($i: UpdateNetworkInput!) { updateNetwork(input: $i) { network { name } } }',
+      {
+        i: { networkId: CLEVELAND, name: 'Cleveland network (renamed)' },
+      },
+    );
     expect(renamed.errors).toBeUndefined();
     const after = await ask<NetworkAnswer>('admin', NETWORK, { id: CLEVELAND });
     expect(after.data?.network.name).toBe('Cleveland network (renamed)');

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type GraphQLRequestContextResponseForOperation, HeaderMap } from '@apollo/server';
-import { type DocumentNode, type FormattedExecutionResult, Kind, OperationTypeNode, type SelectionSetNode } from 'graphql';
+import {
+  type DocumentNode,
+  type FormattedExecutionResult,
+  Kind,
+  OperationTypeNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { todayIn, UK_TIME_ZONE } from '@app/common';
 import type { Actor, IdentityRequestContext } from '@app/identity';
@@ -68,7 +74,10 @@ export function versionedResponseCache(options: ResponseCacheOptions): ApolloSer
           }
           const hit = cache.get(key) ?? (await inFlight.get(key));
           if (hit) {
-            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit } };
+            return {
+              http: { status: undefined, headers: new HeaderMap() },
+              body: { kind: 'single', singleResult: hit },
+            };
           }
           if (!inFlight.has(key)) {
             inFlight.set(key, new Promise<Result | null>((resolve) => (first.settle = resolve)));
@@ -101,7 +110,10 @@ async function cacheKey(
   context: GraphQLRequestContextResponseForOperation<IdentityRequestContext>,
   options: ResponseCacheOptions,
 ): Promise<string | null> {
-  if (context.operation.operation !== OperationTypeNode.QUERY || !rootFieldsCacheable(context.operation.selectionSet, context.document)) {
+  if (
+    context.operation.operation !== OperationTypeNode.QUERY ||
+    !rootFieldsCacheable(context.operation.selectionSet, context.document)
+  ) {
     return null;
   }
   let actor: Actor;
