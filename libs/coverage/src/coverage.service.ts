@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility, DataVersion } from '@app/activity';
 import { DomainError } from '@app/common';
 import type { Country, Region } from '@app/geography';
 import { SpecialismService } from '@app/organisations';
@@ -25,20 +25,24 @@ const FIGURES = `SELECT police_force_area_id AS "policeForceAreaId", code, name,
 
 /**
  * Coverage, a read model over geography, organisations, networks and activity (it reads their
- * tables, in SQL only). Figures live in a materialised view, refreshed when the activity outbox
- * has moved on since the last refresh (every domain change appends activity), so a read costs a
- * fixed number of statements whatever the data size.
+ * tables, in SQL only). Figures live in a materialised view, refreshed when the data version
+ * (libs/activity) has moved since the last refresh (every domain change appends activity), so a
+ * read costs a fixed number of statements whatever the data size.
  */
 @Injectable()
 export class CoverageService {
-  /** The newest activity sequence the view has seen, and the day of the last snapshot. */
-  private seen: { head: string | null; day: string } | null = null;
+  /** The data version (with its date) read before the last refresh started. */
+  private seen: string | null = null;
   private refreshing: Promise<void> | null = null;
+  /** Refreshes started and finished (one at a time, so they finish in order). */
+  private started = 0;
+  private finished = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly activity: ActivityRecorder,
     private readonly specialisms: SpecialismService,
+    private readonly version: DataVersion,
   ) {}
 
   /** Every area's figures (in area name order), narrowed by the filter. */
@@ -110,27 +114,31 @@ export class CoverageService {
     return this.priorities();
   }
 
-  /** Refreshes the view (and today's snapshots) when activity moved on or the day changed. */
+  /**
+   * Refreshes the view (and today's snapshots) when the data version moved (any visible domain
+   * change, also one committed late behind a newer one) or the day changed. Only a refresh that
+   * started after this call read the version will do: one already running may predate the change.
+   */
   private async ensureFresh(): Promise<void> {
-    // The newest *settled* item (as feeds read them): an item that commits late still moves it.
-    const [{ head, day }] = await this.dataSource.query<[{ head: string | null; day: string }]>(
-      `SELECT (SELECT e.tx_id || ':' || e.sequence FROM activity_event e
-                WHERE e.tx_id < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
-                ORDER BY e.tx_id DESC, e.sequence DESC LIMIT 1) AS head,
-              current_date::text AS day`,
-    );
-    if (this.seen?.head === head && this.seen.day === day) {
+    const version = await this.version.current();
+    if (this.seen === version) {
       return;
     }
-    // One refresh at a time per instance; requests arriving meanwhile share it.
-    this.refreshing ??= this.refresh()
-      .then(() => {
-        this.seen = { head, day };
-      })
-      .finally(() => {
-        this.refreshing = null;
-      });
-    await this.refreshing;
+    const needed = this.started + 1;
+    while (this.finished < needed) {
+      if (!this.refreshing) {
+        const run = ++this.started;
+        this.refreshing = this.refresh()
+          .then(() => {
+            this.finished = run;
+            this.seen = version;
+          })
+          .finally(() => {
+            this.refreshing = null;
+          });
+      }
+      await this.refreshing;
+    }
   }
 
   private async refresh(): Promise<void> {
