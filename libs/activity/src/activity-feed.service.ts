@@ -53,6 +53,26 @@ export class ActivityFeedService {
     return afterPosition(this.events.createQueryBuilder('e').where(SETTLED), position).limit(limit).getMany();
   }
 
+  /**
+   * "Now" for a subscriber without a cursor, in one snapshot: the newest settled item, and the
+   * items already visible above it (committed, but behind an older running transaction), which
+   * will settle later and must not then be delivered as new.
+   */
+  async now(): Promise<{ head: { txId: string; sequence: string } | null; visible: string[] }> {
+    const [row] = await this.events.query<[{ tx_id: string | null; sequence: string | null; visible: string[] }]>(
+      `SELECT h.tx_id::text, h.sequence::text,
+              ARRAY(SELECT e.sequence::text FROM activity_event e
+                     WHERE e.tx_id >= (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint) AS visible
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (SELECT e.tx_id, e.sequence FROM activity_event e WHERE ${SETTLED}
+                             ORDER BY e.tx_id DESC, e.sequence DESC LIMIT 1) h ON true`,
+    );
+    return {
+      head: row.tx_id && row.sequence ? { txId: row.tx_id, sequence: row.sequence } : null,
+      visible: row.visible,
+    };
+  }
+
   /** The newest settled item: where a live stream starts. */
   async head(): Promise<ActivityEventEntity | null> {
     const [row] = await this.events

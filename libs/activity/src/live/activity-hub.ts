@@ -61,8 +61,9 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
     currentViewer: () => Promise<ActorRef>,
   ): Promise<ActivityStream> {
     await this.catchUpHead();
-    // No cursor: start from what this instance has already seen, i.e. from now.
-    const start = after ?? (this.head ? cursorOf(this.head) : null);
+    // No cursor: from now, as one snapshot sees it (not from this instance's head, which may lag).
+    const now = after ? null : await this.feed.now();
+    const start = after ?? (now?.head ? cursorOf(now.head) : null);
     const stream = new ActivityStream(
       {
         replay: async (cursor) => {
@@ -79,6 +80,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
       scope,
       currentViewer,
       start,
+      new Set(now?.visible),
     );
     this.streams.add(stream); // before replaying: live items meanwhile are buffered, not lost
     await stream.start();

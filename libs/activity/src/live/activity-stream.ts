@@ -38,6 +38,8 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     private readonly scope: ActivityScope,
     private readonly currentViewer: () => Promise<ActorRef>,
     private readonly startCursor: string | null,
+    /** Items already visible when a cursorless stream started (they settle later, but are not new). */
+    private readonly before: ReadonlySet<string> = new Set(),
   ) {
     this.last = startCursor ? positionFromCursor(startCursor) : null;
   }
@@ -48,7 +50,9 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     for (;;) {
       const page = await this.source.replay(cursor);
       for (const item of page.items) {
-        this.enqueue(item);
+        if (!this.before.has(item.sequence)) {
+          this.enqueue(item);
+        }
       }
       cursor = page.endCursor ?? cursor;
       if (!page.hasNextPage) {
@@ -76,6 +80,10 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     let rights: ViewerRights | null = null;
     for (const item of items) {
       if (this.closed || !isAfter(positionOf(item), this.last) || !isInScope(item, this.scope)) {
+        continue;
+      }
+      if (this.before.has(item.sequence)) {
+        this.last = positionOf(item);
         continue;
       }
       if (item.visibility !== ActivityVisibility.PUBLIC) {
