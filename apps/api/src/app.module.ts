@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { ActivityModule } from '@app/activity';
 import { dataSourceOptions } from '@app/database';
 import { CoverageModule } from '@app/coverage';
+import { EventsModule } from '@app/events';
 import { GeographyModule } from '@app/geography';
 import { IdentityModule } from '@app/identity';
 import { NetworksModule } from '@app/networks';
@@ -46,6 +47,11 @@ export class AppModule {
         OrganisationsModule,
         NetworksModule,
         CoverageModule,
+        EventsModule.forRoot({
+          databaseUrl,
+          reminderLeadSeconds: config.EVENT_REMINDER_LEAD_SECONDS,
+          reminderPollSeconds: config.EVENT_REMINDER_POLL_SECONDS,
+        }),
         IdentityModule.register({
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AuthService, DEMO_LOGINS, DEMO_PASSWORD, POLICY } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
-import { OPERATION_POLICY } from '../src/graphql/authorization/operation-policy';
+import { OPERATION_POLICY, type PolicyFacts, policyFacts } from '../src/graphql/authorization/operation-policy';
+import { EventPolicyFacts } from '@app/events';
 import { NetworkService } from '@app/networks';
 import {
   type ActorName,
@@ -18,9 +19,11 @@ describe('authorization: every operation as every kind of actor', () => {
   let sut: TestApp;
   const tokens = new Map<ActorName, string | null>([['anonymous', null]]);
   let operations: string[] = [];
+  let facts: PolicyFacts;
 
   beforeAll(async () => {
     sut = await startTestApp();
+    facts = policyFacts(sut.app.get(NetworkService), sut.app.get(EventPolicyFacts));
     for (const login of DEMO_LOGINS) {
       const data = await sut.client.data<{ signIn: { accessToken: string } }>(
         'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
@@ -65,10 +68,10 @@ describe('authorization: every operation as every kind of actor', () => {
         const variables = await fixture.variables(sut, name);
         // As the server sees them now: fixtures change affiliations (acceptInvitation adds one).
         const actor = await sut.app.get(AuthService).actorFor(token);
-        const resource = (await rule.resource?.({ ...variables, input: variables }, sut.app.get(NetworkService))) ?? {};
+        const resource = (await rule.resource?.({ ...variables, input: variables }, facts)) ?? {};
         const allowed = POLICY[rule.action].allows(actor, resource);
         const response = operation.startsWith('Subscription.')
-          ? await subscriptionStart(sut, fixture.document, token)
+          ? await subscriptionStart(sut, fixture.document, token, variables)
           : await sut.client.request(fixture.document, variables, token ? { authorization: `Bearer ${token}` } : {});
         const code = response.errors?.[0]?.extensions?.code;
         if (allowed) {
@@ -111,9 +114,10 @@ async function subscriptionStart(
   app: TestApp,
   document: string,
   token: string | null,
+  variables: Record<string, unknown>,
 ): Promise<{ data?: unknown; errors?: GraphqlError[] }> {
   const client = graphqlWsClient(app.graphqlUrl, token ? { authorization: `Bearer ${token}` } : undefined);
-  const live = new LiveSubscription(client, document);
+  const live = new LiveSubscription(client, document, variables);
   await live.waitFor(1, 300);
   live.stop();
   await client.dispose();

@@ -12,6 +12,7 @@ import { ActivityVerb, ActivityVisibility } from './activity.enums';
 @Index('activity_event_police_force_area_idx', ['policeForceAreaCode', 'txId', 'sequence'])
 @Index('activity_event_organisation_idx', ['organisationId', 'txId', 'sequence'])
 @Index('activity_event_network_idx', ['networkId', 'txId', 'sequence'])
+@Index('activity_event_event_idx', ['eventId', 'txId', 'sequence'])
 export class ActivityEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   sequence!: string;
@@ -46,6 +47,10 @@ export class ActivityEventEntity {
 
   @Column({ type: 'uuid', nullable: true })
   networkId!: string | null;
+
+  /** The scheduled event it concerns (its RSVP tally and changes are followed through it). */
+  @Column({ type: 'uuid', nullable: true })
+  eventId!: string | null;
 
   /** A small summary of what changed (ids, names, changed field names), never secrets. */
   @Column('jsonb')

@@ -26,6 +26,9 @@ export class ActivityEvent {
   @Field(() => String, { nullable: true, description: 'Id of the local network the change concerns.' })
   networkId!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Id of the scheduled event the change concerns.' })
+  eventId!: string | null;
+
   @Field(() => String, { nullable: true, description: 'ONS code of the police force area the change concerns.' })
   policeForceAreaCode!: string | null;
 

@@ -108,6 +108,8 @@ function inScope(query: SelectQueryBuilder<ActivityEventEntity>, scope: Activity
     query.andWhere('e.organisation_id::text = :organisationId', { organisationId: scope.target ?? '' });
   } else if (scope.kind === ActivityScopeKind.NETWORK) {
     query.andWhere('e.network_id::text = :networkId', { networkId: scope.target ?? '' });
+  } else if (scope.kind === ActivityScopeKind.EVENT) {
+    query.andWhere('e.event_id::text = :eventId', { eventId: scope.target ?? '' });
   }
 }
 
@@ -121,6 +123,8 @@ export function isInScope(event: ActivityEventEntity, scope: ActivityScope): boo
       return event.organisationId === scope.target;
     case ActivityScopeKind.NETWORK:
       return event.networkId === scope.target;
+    case ActivityScopeKind.EVENT:
+      return event.eventId === scope.target;
   }
 }
 

@@ -47,7 +47,7 @@ export class ActivityModule {
         DataVersion,
         ...activityResolvers,
       ],
-      exports: [ActivityRecorder, NetworkAudienceRegistry, DataVersion],
+      exports: [ActivityRecorder, NetworkAudienceRegistry, DataVersion, ActivityHub],
     };
   }
 }

@@ -12,6 +12,7 @@ export interface NewActivity {
   readonly policeForceAreaCode?: string | null;
   readonly organisationId?: string | null;
   readonly networkId?: string | null;
+  readonly eventId?: string | null;
   readonly payload?: Record<string, unknown>;
 }
 
@@ -44,8 +45,8 @@ export class ActivityRecorder {
         if (!this.skipOutbox) {
           await tx.query(
             `INSERT INTO activity_event
-               (tx_id, verb, visibility, actor_person_id, actor_organisation_id, police_force_area_code, organisation_id, network_id, payload)
-             VALUES ((pg_current_xact_id()::text)::bigint, $1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+               (tx_id, verb, visibility, actor_person_id, actor_organisation_id, police_force_area_code, organisation_id, network_id, event_id, payload)
+             VALUES ((pg_current_xact_id()::text)::bigint, $1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
             [
               activity.verb,
               activity.visibility,
@@ -54,6 +55,7 @@ export class ActivityRecorder {
               activity.policeForceAreaCode ?? null,
               activity.organisationId ?? null,
               activity.networkId ?? null,
+              activity.eventId ?? null,
               JSON.stringify(activity.payload ?? {}),
             ],
           );

@@ -4,3 +4,7 @@ export * from './activity.recorder';
 export * from './data-version';
 export * from './network-audience';
 export { ActivityEventEntity } from './activity-event.entity';
+export { ActivityHub } from './live/activity-hub';
+export { cursorOf } from './activity-position';
+export { ActivityScope, ActivityScopeKind } from './dto/activity.args';
+export { ActivitySubscriptionArgs } from './dto/activity-subscription.args';

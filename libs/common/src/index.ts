@@ -7,3 +7,4 @@ export * from './seed-id';
 export * from './sql/like';
 export * from './sql/constraint';
 export * from './time/zoned-time';
+export * from './live/map-live';

@@ -31,8 +31,12 @@ export class GraphqlHttpClient {
   }
 
   /** The data of a request that must succeed; fails with the errors otherwise. */
-  async data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const { data, errors } = await this.request<T>(query, variables);
+  async data<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const { data, errors } = await this.request<T>(query, variables, headers);
     if (errors?.length || !data) {
       throw new Error(`GraphQL errors: ${JSON.stringify(errors)}`);
     }

@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -111,6 +112,28 @@ export class AppConfig {
   @Min(1, { message: (a) => `REFRESH_TOKEN_TTL_DAYS must be a whole number of days from 1 to 365 ${got(a)}` })
   @Max(365, { message: (a) => `REFRESH_TOKEN_TTL_DAYS must be a whole number of days from 1 to 365 ${got(a)}` })
   REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** How long before an occurrence starts its reminders fall due. */
+  @Transform(toInt)
+  @IsInt({
+    message: (a) => `EVENT_REMINDER_LEAD_SECONDS must be a whole number of seconds from 1 to 2592000 ${got(a)}`,
+  })
+  @Min(1, {
+    message: (a) => `EVENT_REMINDER_LEAD_SECONDS must be a whole number of seconds from 1 to 2592000 ${got(a)}`,
+  })
+  @Max(2_592_000, {
+    message: (a) => `EVENT_REMINDER_LEAD_SECONDS must be a whole number of seconds from 1 to 2592000 ${got(a)}`,
+  })
+  EVENT_REMINDER_LEAD_SECONDS = 86_400;
+
+  /** How often each instance asks the job queue for due reminders (pg-boss allows 0.5 s at least). */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
+  )
+  @IsNumber({}, { message: (a) => `EVENT_REMINDER_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
+  @Min(0.5, { message: (a) => `EVENT_REMINDER_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
+  @Max(300, { message: (a) => `EVENT_REMINDER_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
+  EVENT_REMINDER_POLL_SECONDS = 5;
 
   /** Outside production a missing secret is replaced by a random one: tokens then last one process. */
   private readonly generatedSecret = randomBytes(48).toString('base64');

@@ -1,6 +1,7 @@
 import { activityEntities } from '@app/activity';
 import { defaultDatabaseSettings, type DatabaseSettings, type EntityList } from '@app/database';
 import { coverageEntities } from '@app/coverage';
+import { eventsEntities } from '@app/events';
 import { geographyEntities } from '@app/geography';
 import { identityEntities } from '@app/identity';
 import { networksEntities } from '@app/networks';
@@ -15,6 +16,7 @@ export const entities: EntityList = [
   ...identityEntities,
   ...networksEntities,
   ...coverageEntities,
+  ...eventsEntities,
 ];
 
 export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {

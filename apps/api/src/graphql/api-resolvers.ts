@@ -1,5 +1,6 @@
 import { activityResolvers } from '@app/activity';
 import { coverageResolvers } from '@app/coverage';
+import { eventsResolvers } from '@app/events';
 import { geographyResolvers } from '@app/geography';
 import { identityResolvers } from '@app/identity';
 import { networksResolvers } from '@app/networks';
@@ -17,4 +18,5 @@ export const apiResolvers: Function[] = [
   ...identityResolvers,
   ...networksResolvers,
   ...coverageResolvers,
+  ...eventsResolvers,
 ];

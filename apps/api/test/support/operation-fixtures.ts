@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { randomBytes } from 'node:crypto';
+import { Client as PgClient } from 'pg';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import type { TestApp } from './test-app';
@@ -118,6 +120,52 @@ async function newportTokenId(app: TestApp): Promise<string> {
     { authorization: `Bearer ${coordinatorToken}` },
   );
   return data.data?.createApiToken.apiToken.id ?? '';
+}
+
+/** A local time `days` ahead in Europe/London, as the API takes it. */
+const localIn = (days: number, hour = 18): string =>
+  DateTime.now().setZone('Europe/London').plus({ days }).set({ hour, minute: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
+
+/** A fresh public event organised by Newport CVS (the coordinator's), weekly when `recurring`. */
+const freshEvent = (app: TestApp, recurring = false): Promise<string> =>
+  setUp(
+    app,
+    coordinatorToken,
+    'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }',
+    {
+      input: {
+        organiserOrganisationId: NEWPORT_CVS,
+        policeForceAreaCode: GWENT,
+        kind: 'PCC_ENGAGEMENT',
+        title: `Policy event ${unique()} (test)`,
+        start: localIn(14),
+        end: localIn(14, 20),
+        recurrenceRule: recurring ? 'FREQ=WEEKLY;COUNT=4' : null,
+        visibility: 'PUBLIC',
+      },
+    },
+    ['createEvent', 'event', 'id'],
+  );
+
+/** An event that has taken place (moved into the past behind the API's back: the API refuses past times). */
+async function pastEvent(app: TestApp): Promise<string> {
+  const id = await freshEvent(app);
+  const client = new PgClient({ connectionString: app.database.url });
+  await client.connect();
+  await client.query(
+    `UPDATE event SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+    [id],
+  );
+  await client.end();
+  return id;
+}
+
+async function firstOccurrence(app: TestApp, eventId: string): Promise<string> {
+  const response = await app.client.request<{ event: { startsAt: string } }>(
+    'query ($id: ID!) { event(id: $id) { startsAt } }',
+    { id: eventId },
+  );
+  return response.data?.event.startsAt ?? '';
 }
 
 /**
@@ -289,6 +337,66 @@ export const FIXTURES: Record<string, Fixture> = {
     document:
       'mutation { setCoveragePriorities(input: { specialisms: ["WOMEN", "RACIALLY_MINORITISED_COMMUNITIES", "CHILDREN_AND_YOUNG_PEOPLE"] }) { priorities { code } } }',
     variables: () => ({}),
+  },
+  'Query.events': { document: '{ events(first: 5) { totalCount } }', variables: () => ({}) },
+  'Query.event': {
+    document: 'query ($id: ID!) { event(id: $id) { title } }',
+    variables: async (app) => ({ id: await freshEvent(app) }),
+  },
+  'Query.eventOccurrences': {
+    document: 'query ($from: DateTime!, $to: DateTime!) { eventOccurrences(from: $from, to: $to) { startsAt } }',
+    variables: () => ({ from: new Date().toISOString(), to: new Date(Date.now() + 30 * 86_400_000).toISOString() }),
+  },
+  'Subscription.eventChanges': {
+    document: 'subscription { eventChanges(scope: { kind: NATIONAL }) { cursor } }',
+    variables: () => ({}),
+  },
+  'Subscription.eventRsvpTally': {
+    document: 'subscription ($id: ID!) { eventRsvpTally(eventId: $id) { confirmed } }',
+    variables: async (app) => ({ id: await freshEvent(app) }),
+  },
+  'Mutation.createEvent': {
+    document:
+      'mutation ($organiserOrganisationId: ID!, $start: String!, $end: String!) { createEvent(input: { organiserOrganisationId: $organiserOrganisationId, kind: TRAINING, title: "Policy training (test)", start: $start, end: $end }) { event { id } } }',
+    variables: () => ({ organiserOrganisationId: NEWPORT_CVS, start: localIn(21), end: localIn(21, 20) }),
+  },
+  'Mutation.updateEvent': {
+    document:
+      'mutation ($eventId: ID!) { updateEvent(input: { eventId: $eventId, venue: "Policy hall" }) { event { id } } }',
+    variables: async (app) => ({ eventId: await freshEvent(app) }),
+  },
+  'Mutation.rescheduleEvent': {
+    document:
+      'mutation ($eventId: ID!, $start: String!, $end: String!) { rescheduleEvent(input: { eventId: $eventId, start: $start, end: $end }) { event { id } } }',
+    variables: async (app) => ({ eventId: await freshEvent(app), start: localIn(15), end: localIn(15, 20) }),
+  },
+  'Mutation.changeEventStatus': {
+    document:
+      'mutation ($eventId: ID!) { changeEventStatus(input: { eventId: $eventId, status: POSTPONED, reason: "Policy" }) { event { id } } }',
+    variables: async (app) => ({ eventId: await freshEvent(app) }),
+  },
+  'Mutation.changeEventOccurrence': {
+    document:
+      'mutation ($eventId: ID!, $occurrenceStart: DateTime!) { changeEventOccurrence(input: { eventId: $eventId, occurrenceStart: $occurrenceStart, cancel: true }) { event { id } } }',
+    variables: async (app) => {
+      const eventId = await freshEvent(app, true);
+      return { eventId, occurrenceStart: await firstOccurrence(app, eventId) };
+    },
+  },
+  'Mutation.setEventAgenda': {
+    document:
+      'mutation ($eventId: ID!) { setEventAgenda(input: { eventId: $eventId, items: [{ title: "Welcome" }] }) { event { id } } }',
+    variables: async (app) => ({ eventId: await freshEvent(app) }),
+  },
+  'Mutation.recordEventMinutes': {
+    document:
+      'mutation ($eventId: ID!) { recordEventMinutes(input: { eventId: $eventId, minutes: "Agreed." }) { event { id } } }',
+    variables: async (app) => ({ eventId: await pastEvent(app) }),
+  },
+  'Mutation.answerEvent': {
+    document:
+      'mutation ($eventId: ID!, $organisationId: ID!) { answerEvent(input: { eventId: $eventId, organisationId: $organisationId, answer: GOING }) { rsvp { id } } }',
+    variables: async (app) => ({ eventId: await freshEvent(app), organisationId: NEWPORT_CVS }),
   },
   'Mutation.createSpecialism': {
     document:

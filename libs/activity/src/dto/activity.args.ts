@@ -8,18 +8,23 @@ export enum ActivityScopeKind {
   POLICE_FORCE_AREA = 'POLICE_FORCE_AREA',
   ORGANISATION = 'ORGANISATION',
   NETWORK = 'NETWORK',
+  EVENT = 'EVENT',
 }
 registerEnumType(ActivityScopeKind, { name: 'ActivityScopeKind', description: 'Which feed to read.' });
 
 @InputType({
-  description: 'A feed: national, one police force area (ONS code), one organisation (id) or one local network (id).',
+  description:
+    'A feed: national, one police force area (ONS code), one organisation, one local network or one event (id).',
 })
 export class ActivityScope {
   @Field(() => ActivityScopeKind)
   @IsEnum(ActivityScopeKind)
   kind!: ActivityScopeKind;
 
-  @Field(() => String, { nullable: true, description: 'PFA code, organisation id or network id; empty for NATIONAL.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'PFA code, or organisation, network or event id; empty for NATIONAL.',
+  })
   @IsOptional()
   @MaxLength(64)
   target?: string | null;

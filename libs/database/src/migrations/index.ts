@@ -6,6 +6,7 @@ import { Invitations1795464111213 } from './1795464111213-Invitations';
 import { Activity1795465176366 } from './1795465176366-Activity';
 import { Networks1795469773589 } from './1795469773589-Networks';
 import { Coverage1795470619611 } from './1795470619611-Coverage';
+import { Events1795926471376 } from './1795926471376-Events';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Activity1795465176366,
   Networks1795469773589,
   Coverage1795470619611,
+  Events1795926471376,
 ];

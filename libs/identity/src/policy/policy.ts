@@ -12,6 +12,9 @@ export enum Action {
   ACCEPT_INVITATION = 'ACCEPT_INVITATION',
   CREATE_NETWORK = 'CREATE_NETWORK',
   CONVENE_NETWORK = 'CONVENE_NETWORK',
+  ORGANISE_EVENT = 'ORGANISE_EVENT',
+  ACT_FOR_ORGANISATION = 'ACT_FOR_ORGANISATION',
+  ACT_AS_SELF = 'ACT_AS_SELF',
 }
 
 /** The thing acted on, as far as the policy needs to know it. */
@@ -79,6 +82,21 @@ export const POLICY: Record<Action, Rule> = {
     who: "people of the network's active convenor organisations, and platform admins",
     requiresSignIn: true,
     allows: (actor, { organisationIds }) => isPlatformAdmin(actor) || worksFor(actor, organisationIds ?? []),
+  },
+  [Action.ORGANISE_EVENT]: {
+    who: "people of the event's organisers (a network's active convenors, or the organising organisation), and platform admins",
+    requiresSignIn: true,
+    allows: (actor, { organisationIds }) => isPlatformAdmin(actor) || worksFor(actor, organisationIds ?? []),
+  },
+  [Action.ACT_FOR_ORGANISATION]: {
+    who: 'people of the organisation they act for (any role); not platform admins as such',
+    requiresSignIn: true,
+    allows: (actor, { organisationId }) => worksFor(actor, organisationId ? [organisationId] : []),
+  },
+  [Action.ACT_AS_SELF]: {
+    who: 'any signed-in person, for themselves only',
+    requiresSignIn: true,
+    allows: (actor) => actor.kind === 'PERSON',
   },
   [Action.MANAGE_VOCABULARY]: {
     who: 'platform admins',

@@ -3,8 +3,9 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { DomainError, ErrorCode } from '@app/common';
 import { type IdentityRequestContext, POLICY, PolicyService } from '@app/identity';
+import { EventPolicyFacts } from '@app/events';
 import { NetworkService } from '@app/networks';
-import { OPERATION_POLICY } from './operation-policy';
+import { OPERATION_POLICY, type PolicyFacts, policyFacts } from './operation-policy';
 
 /**
  * Checks every root GraphQL operation (query, mutation, subscription; HTTP and WebSocket
@@ -14,11 +15,15 @@ import { OPERATION_POLICY } from './operation-policy';
 @Injectable()
 export class OperationPolicyGuard implements CanActivate {
   private readonly log = new Logger('Authorization');
+  private readonly facts: PolicyFacts;
 
   constructor(
     private readonly policy: PolicyService,
-    private readonly networks: NetworkService,
-  ) {}
+    networks: NetworkService,
+    events: EventPolicyFacts,
+  ) {
+    this.facts = policyFacts(networks, events);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') {
@@ -38,7 +43,7 @@ export class OperationPolicyGuard implements CanActivate {
     this.policy.assert(
       actor,
       rule.action,
-      lookUp && rule.resource ? await rule.resource(gql.getArgs(), this.networks) : {},
+      lookUp && rule.resource ? await rule.resource(gql.getArgs(), this.facts) : {},
     );
     return true;
   }

@@ -1,9 +1,18 @@
 import { isUUID } from 'class-validator';
 import { Action, type Resource } from '@app/identity';
+import type { EventPolicyFacts } from '@app/events';
 import type { NetworkService } from '@app/networks';
 
 /** What the policy may look up about the resource an operation names (guards run before pipes). */
-export type PolicyFacts = Pick<NetworkService, 'convenorsOf' | 'membershipFacts'>;
+export type PolicyFacts = Pick<NetworkService, 'convenorsOf' | 'membershipFacts'> &
+  Pick<EventPolicyFacts, 'eventOrganisers' | 'pollConvenors'>;
+
+export const policyFacts = (networks: NetworkService, events: EventPolicyFacts): PolicyFacts => ({
+  convenorsOf: (id) => networks.convenorsOf(id),
+  membershipFacts: (id) => networks.membershipFacts(id),
+  eventOrganisers: (id) => events.eventOrganisers(id),
+  pollConvenors: (id) => events.pollConvenors(id),
+});
 
 export interface OperationPolicy {
   readonly action: Action;
@@ -21,7 +30,9 @@ const uuidOr = (value: unknown): string | null => (typeof value === 'string' && 
 const organisation = (id: unknown): Resource => ({ organisationId: typeof id === 'string' ? id : '' });
 /** The organisation is named by a field of the `input` argument… */
 const byInput =
-  (field: 'id' | 'organisationId' | 'convenorOrganisationId'): OperationPolicy['resource'] =>
+  (
+    field: 'id' | 'organisationId' | 'convenorOrganisationId' | 'organiserOrganisationId',
+  ): OperationPolicy['resource'] =>
   (args) =>
     organisation(inputOf(args)[field]);
 /** …or by a top-level argument. */
@@ -58,6 +69,33 @@ const membershipOrganisation: OperationPolicy = {
     return organisation((id && (await facts.membershipFacts(id))?.organisationId) || '');
   },
   resourceName: "the membership's organisation",
+};
+
+/** A new event's organisers: the network's active convenors, or the organising organisation. */
+const newEventOrganisers: OperationPolicy = {
+  action: Action.ORGANISE_EVENT,
+  resource: async (args, facts) => {
+    const input = inputOf(args);
+    const networkId = uuidOr(input.networkId);
+    const organiserId = uuidOr(input.organiserOrganisationId);
+    return { organisationIds: networkId ? await facts.convenorsOf(networkId) : organiserId ? [organiserId] : [] };
+  },
+  resourceName: "the network's active convenors, or the organising organisation, named in the input",
+};
+/** The organisers of the event named by `input.eventId`. */
+const eventOrganisers: OperationPolicy = {
+  action: Action.ORGANISE_EVENT,
+  resource: async (args, facts) => {
+    const id = uuidOr(inputOf(args).eventId);
+    return { organisationIds: id ? await facts.eventOrganisers(id) : [] };
+  },
+  resourceName: "the event's organisers",
+};
+/** Acting for the organisation named by `input.organisationId` (answering for it). */
+const forOrganisation: OperationPolicy = {
+  action: Action.ACT_FOR_ORGANISATION,
+  resource: byInput('organisationId'),
+  resourceName: 'the organisation answered for, named in the input',
 };
 
 /**
@@ -142,4 +180,18 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Query.coverageHistory': { action: Action.READ_PUBLIC },
   'Query.coveragePriorities': { action: Action.READ_PUBLIC },
   'Mutation.setCoveragePriorities': { action: Action.MANAGE_VOCABULARY },
+  // Events are filtered per viewer by visibility in the event service, and per subscriber live.
+  'Query.events': { action: Action.READ_PUBLIC },
+  'Query.event': { action: Action.READ_PUBLIC },
+  'Query.eventOccurrences': { action: Action.READ_PUBLIC },
+  'Subscription.eventChanges': { action: Action.READ_PUBLIC },
+  'Subscription.eventRsvpTally': { action: Action.READ_PUBLIC },
+  'Mutation.createEvent': newEventOrganisers,
+  'Mutation.updateEvent': eventOrganisers,
+  'Mutation.rescheduleEvent': eventOrganisers,
+  'Mutation.changeEventStatus': eventOrganisers,
+  'Mutation.changeEventOccurrence': eventOrganisers,
+  'Mutation.setEventAgenda': eventOrganisers,
+  'Mutation.recordEventMinutes': eventOrganisers,
+  'Mutation.answerEvent': forOrganisation,
 };

@@ -1,0 +1,602 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Client as PgClient } from 'pg';
+import { graphqlWsClient, LiveSubscription } from '@app/testing';
+import {
+  createEvent,
+  errorOf,
+  EVENT_FIELDS,
+  eventOf,
+  GWENT,
+  gwentNetwork,
+  type Headers,
+  localIn,
+  MEMBER_GROUP,
+  NEWPORT_CVS,
+  newportStaff,
+  PARTNER_ORG,
+  signIn,
+} from './support/event-helpers';
+import { startTestApp, type TestApp } from './support/test-app';
+
+interface Occurrence {
+  originalStart: string;
+  startsAt: string;
+  endsAt: string;
+  cancelled: boolean;
+  moved: boolean;
+  reason: string | null;
+}
+interface Rsvp {
+  answer: string;
+  place: string;
+  organisation: { id: string };
+}
+interface Tally {
+  confirmed: number;
+  waitlisted: number;
+  maybe: number;
+  declined: number;
+  placesLeft: number | null;
+}
+const RSVP = 'rsvp { answer place organisation { id } } tally { confirmed waitlisted maybe declined placesLeft }';
+const OCCURRENCE = 'originalStart startsAt endsAt cancelled moved reason';
+
+describe('event scheduling', () => {
+  let sut: TestApp;
+  let admin: Headers;
+  let coordinator: Headers;
+  let member: Headers;
+  let partner: Headers;
+  let networkId: string;
+
+  const answer = (who: Headers, input: Record<string, unknown>) =>
+    sut.client.request<{ answerEvent: { rsvp: Rsvp; tally: Tally } }>(
+      `mutation ($input: AnswerEventInput!) { answerEvent(input: $input) { ${RSVP} } }`,
+      { input },
+      who,
+    );
+
+  const occurrences = async (eventId: string, from: string, to: string): Promise<Occurrence[]> => {
+    const { event } = await sut.client.data<{ event: { occurrences: Occurrence[] } }>(
+      `query ($id: ID!, $from: DateTime!, $to: DateTime!) { event(id: $id) { occurrences(from: $from, to: $to) { ${OCCURRENCE} } } }`,
+      { id: eventId, from, to },
+      coordinator,
+    );
+    return event.occurrences;
+  };
+
+  const countRows = async (table: string): Promise<number> => {
+    const client = new PgClient({ connectionString: sut.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+      return Number(rows[0]?.n);
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    admin = await signIn(sut, 'admin@demo.convene.example');
+    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
+    member = await signIn(sut, 'member@demo.convene.example');
+    partner = await signIn(sut, 'partner@demo.convene.example');
+    networkId = await gwentNetwork(sut, coordinator, admin);
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  describe('times and clock changes', () => {
+    it('keeps a weekly 18:30 meeting at 18:30 London time across the March 2027 change (GMT, then BST)', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Spring meetings (test)',
+        start: '2027-03-16T18:30',
+        end: '2027-03-16T20:00',
+        recurrenceRule: 'FREQ=WEEKLY;COUNT=4',
+      });
+      expect(event).toMatchObject({ startsAt: '2027-03-16T18:30:00.000Z', timeZone: 'Europe/London' });
+      const found = await occurrences(event.id, '2027-03-01T00:00:00Z', '2027-05-01T00:00:00Z');
+      expect(found.map((o) => [o.startsAt, o.endsAt])).toEqual([
+        ['2027-03-16T18:30:00.000Z', '2027-03-16T20:00:00.000Z'],
+        ['2027-03-23T18:30:00.000Z', '2027-03-23T20:00:00.000Z'],
+        ['2027-03-30T17:30:00.000Z', '2027-03-30T19:00:00.000Z'], // clocks went forward on 28 March
+        ['2027-04-06T17:30:00.000Z', '2027-04-06T19:00:00.000Z'],
+      ]);
+    });
+
+    it('keeps a monthly meeting at 10:00 across the October 2027 change (BST, then GMT)', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Autumn meetings (test)',
+        start: '2027-10-05T10:00',
+        end: '2027-10-05T12:00',
+        recurrenceRule: 'FREQ=MONTHLY;BYDAY=1TU;COUNT=2',
+      });
+      const found = await occurrences(event.id, '2027-10-01T00:00:00Z', '2027-12-01T00:00:00Z');
+      expect(found.map((o) => o.startsAt)).toEqual(['2027-10-05T09:00:00.000Z', '2027-11-02T10:00:00.000Z']);
+    });
+
+    it('refuses a time the March change skips, and reads a repeated October time as its first (BST) occurrence', async () => {
+      const skipped = await createEvent(sut, coordinator, {
+        networkId,
+        kind: 'OTHER',
+        title: 'Skipped hour (test)',
+        start: '2027-03-28T01:30',
+        end: '2027-03-28T03:30',
+      });
+      expect(errorOf(skipped)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.start' });
+      const repeated = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'OTHER',
+        title: 'Repeated hour (test)',
+        start: '2027-10-31T01:30',
+        end: '2027-10-31T03:00',
+      });
+      expect(repeated.startsAt).toBe('2027-10-31T00:30:00.000Z');
+      expect(repeated.endsAt).toBe('2027-10-31T03:00:00.000Z');
+    });
+
+    it('takes an all-day event as whole local days, the end inclusive', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'TRAINING',
+        title: 'Two-day training (test)',
+        start: '2027-07-01',
+        end: '2027-07-02',
+        allDay: true,
+      });
+      expect(event).toMatchObject({
+        allDay: true,
+        startsAt: '2027-06-30T23:00:00.000Z',
+        endsAt: '2027-07-02T23:00:00.000Z',
+      });
+    });
+  });
+
+  describe('bad input', () => {
+    const good = () => ({
+      networkId,
+      kind: 'NETWORK_MEETING',
+      title: 'Bad input (test)',
+      start: localIn(10),
+      end: localIn(10, 20),
+    });
+
+    it.each([
+      ['an end before the start', { end: localIn(10, 17) }, 'input.end'],
+      ['a negative capacity', { capacity: -1 }, 'input.capacity'],
+      ['an unknown time zone', { timeZone: 'Europe/Atlantis' }, 'input.timeZone'],
+      ['a malformed RRULE', { recurrenceRule: 'FREQ=SOMETIMES' }, 'input.recurrenceRule'],
+      ['an RRULE without FREQ', { recurrenceRule: 'BYDAY=1TU' }, 'input.recurrenceRule'],
+      ['a start in the past', { start: localIn(-1), end: localIn(-1, 20) }, 'input.start'],
+      ['a malformed local time', { start: '10/12/2027 18:30' }, 'input.start'],
+      [
+        'a start that is not an occurrence of the rule',
+        { recurrenceRule: 'FREQ=MONTHLY;BYMONTHDAY=31' },
+        'input.recurrenceRule',
+      ],
+      ['a blank title', { title: '   ' }, 'input.title'],
+    ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_what, change, field) => {
+      const before = [await countRows('event'), await countRows('activity_event')];
+      const response = await createEvent(sut, coordinator, { ...good(), ...change });
+      expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(response.data ?? null).toBeNull();
+      expect([await countRows('event'), await countRows('activity_event')]).toEqual(before);
+    });
+
+    it('refuses a poll-free event with both or neither organiser', async () => {
+      const both = await createEvent(sut, coordinator, { ...good(), organiserOrganisationId: NEWPORT_CVS });
+      expect(errorOf(both)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.networkId' });
+    });
+  });
+
+  describe('who may', () => {
+    it('lets only organisers schedule and change, and hides a network event from outsiders', async () => {
+      const input = {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Members only (test)',
+        start: localIn(12),
+        end: localIn(12, 20),
+      };
+      expect(errorOf(await createEvent(sut, member, input))).toEqual({ code: 'FORBIDDEN', field: undefined });
+      expect(errorOf(await createEvent(sut, partner, input))).toEqual({ code: 'FORBIDDEN', field: undefined });
+      const event = await eventOf(sut, coordinator, input);
+      expect(event.visibility).toBe('NETWORK');
+
+      const read = (who: Headers) =>
+        sut.client.request<{ event: { id: string } }>(
+          'query ($id: ID!) { event(id: $id) { id } }',
+          { id: event.id },
+          who,
+        );
+      expect((await read(member)).data?.event.id).toBe(event.id);
+      expect(errorOf(await read(partner)).code).toBe('NOT_FOUND');
+      expect(errorOf(await read({})).code).toBe('NOT_FOUND');
+
+      const update = (who: Headers) =>
+        sut.client.request(
+          'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { title } } }',
+          { input: { eventId: event.id, title: 'Renamed (test)' } },
+          who,
+        );
+      expect(errorOf(await update(member)).code).toBe('FORBIDDEN');
+      expect((await update(coordinator)).errors).toBeUndefined();
+      expect((await update(admin)).errors).toBeUndefined();
+
+      // Members answer for their own organisation; outsiders cannot answer a members-only event.
+      const mine = await answer(member, { eventId: event.id, organisationId: MEMBER_GROUP, answer: 'GOING' });
+      expect(mine.errors).toBeUndefined();
+      expect(
+        errorOf(await answer(member, { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'GOING' })).code,
+      ).toBe('FORBIDDEN');
+      expect(
+        errorOf(await answer(partner, { eventId: event.id, organisationId: PARTNER_ORG, answer: 'GOING' })).code,
+      ).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('recurrence with exceptions', () => {
+    it('moves one occurrence and cancels another, and the calendar shows both; restoring undoes a cancellation', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'First Tuesdays (test)',
+        start: '2027-01-05T18:30',
+        end: '2027-01-05T20:00',
+        recurrenceRule: 'FREQ=MONTHLY;BYDAY=1TU',
+      });
+      const change = (input: Record<string, unknown>) =>
+        sut.client.request<{ changeEventOccurrence: { event: { sequence: number } } }>(
+          'mutation ($input: ChangeOccurrenceInput!) { changeEventOccurrence(input: $input) { event { sequence } } }',
+          { input: { eventId: event.id, ...input } },
+          coordinator,
+        );
+      expect(
+        (await change({ occurrenceStart: '2027-02-02T18:30:00.000Z', cancel: true, reason: 'Half term' })).errors,
+      ).toBeUndefined();
+      const moved = await change({
+        occurrenceStart: '2027-04-06T17:30:00.000Z',
+        start: '2027-04-08T18:00',
+        end: '2027-04-08T19:30',
+      });
+      expect(moved.data?.changeEventOccurrence.event.sequence).toBe(2);
+      // Not an occurrence of the rule:
+      expect(errorOf(await change({ occurrenceStart: '2027-02-03T18:30:00.000Z', cancel: true }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'input.occurrenceStart',
+      });
+
+      const found = await occurrences(event.id, '2027-01-01T00:00:00Z', '2027-05-01T00:00:00Z');
+      expect(found.map((o) => [o.originalStart, o.startsAt, o.cancelled, o.moved])).toEqual([
+        ['2027-01-05T18:30:00.000Z', '2027-01-05T18:30:00.000Z', false, false],
+        ['2027-02-02T18:30:00.000Z', '2027-02-02T18:30:00.000Z', true, false],
+        ['2027-03-02T18:30:00.000Z', '2027-03-02T18:30:00.000Z', false, false],
+        ['2027-04-06T17:30:00.000Z', '2027-04-08T17:00:00.000Z', false, true],
+      ]);
+      expect(found[1]?.reason).toBe('Half term');
+
+      await change({ occurrenceStart: '2027-02-02T18:30:00.000Z', restore: true });
+      const restored = await occurrences(event.id, '2027-02-01T00:00:00Z', '2027-02-28T00:00:00Z');
+      expect(restored.map((o) => o.cancelled)).toEqual([false]);
+
+      // Answers are per occurrence; a cancelled occurrence takes none.
+      await change({ occurrenceStart: '2027-03-02T18:30:00.000Z', cancel: true });
+      const refused = await answer(member, {
+        eventId: event.id,
+        occurrenceStart: '2027-03-02T18:30:00.000Z',
+        organisationId: MEMBER_GROUP,
+        answer: 'GOING',
+      });
+      expect(errorOf(refused).code).toBe('CONFLICT');
+      const missing = await answer(member, { eventId: event.id, organisationId: MEMBER_GROUP, answer: 'GOING' });
+      expect(errorOf(missing)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.occurrenceStart' });
+    });
+  });
+
+  describe('capacity and the waitlist', () => {
+    let staff: Headers[];
+
+    beforeAll(async () => {
+      staff = await newportStaff(sut, coordinator, 6);
+    });
+
+    const publicEvent = (capacity: number) =>
+      eventOf(sut, coordinator, {
+        organiserOrganisationId: NEWPORT_CVS,
+        policeForceAreaCode: GWENT,
+        kind: 'PCC_ENGAGEMENT',
+        title: `Engagement session ${capacity} (test)`,
+        start: localIn(20),
+        end: localIn(20, 20),
+        capacity,
+      });
+
+    it('gives the last place to exactly one of six people racing for it; the others wait in line', async () => {
+      const event = await publicEvent(1);
+      const outcomes = await Promise.all(
+        staff.map((who) => answer(who, { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'GOING' })),
+      );
+      expect(outcomes.flatMap((o) => o.errors ?? [])).toEqual([]);
+      const places = outcomes.map((o) => o.data?.answerEvent.rsvp.place).sort();
+      expect(places).toEqual(['CONFIRMED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
+      const { event: read } = await sut.client.data<{ event: { tally: Tally } }>(
+        'query ($id: ID!) { event(id: $id) { tally { confirmed waitlisted placesLeft } } }',
+        { id: event.id },
+        coordinator,
+      );
+      expect(read.tally).toEqual({ confirmed: 1, waitlisted: 5, placesLeft: 0 });
+    });
+
+    it('promotes the waitlist in order when a place frees or capacity grows', async () => {
+      const event = await publicEvent(1);
+      for (const who of staff.slice(0, 4)) {
+        expect(
+          (await answer(who, { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'GOING' })).errors,
+        ).toBeUndefined();
+      }
+      const placeOf = async (who: Headers): Promise<string> => {
+        const { event: read } = await sut.client.data<{ event: { rsvps: Rsvp[] } }>(
+          'query ($id: ID!) { event(id: $id) { rsvps { place } } }',
+          { id: event.id },
+          who,
+        );
+        return read.rsvps.map((r) => r.place).join();
+      };
+      // The first declines: the second (first in line) gets the place, not the third.
+      const declined = await answer(staff[0], { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'DECLINED' });
+      expect(declined.data?.answerEvent.tally).toMatchObject({ confirmed: 1, waitlisted: 2, declined: 1 });
+      expect(await placeOf(staff[1])).toContain('CONFIRMED');
+      expect(await placeOf(staff[2])).toContain('WAITLISTED');
+
+      const grown = await sut.client.request<{ updateEvent: { event: { tally: Tally } } }>(
+        'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { tally { confirmed waitlisted placesLeft } } } }',
+        { input: { eventId: event.id, capacity: 2 } },
+        coordinator,
+      );
+      expect(grown.data?.updateEvent.event.tally).toEqual({ confirmed: 2, waitlisted: 1, placesLeft: 0 });
+      expect(await placeOf(staff[2])).toContain('CONFIRMED');
+      expect(await placeOf(staff[3])).toContain('WAITLISTED');
+
+      // Organisers see every answer, places first then the line; others only their own organisations'.
+      const { event: all } = await sut.client.data<{ event: { rsvps: Rsvp[] } }>(
+        'query ($id: ID!) { event(id: $id) { rsvps { answer place } } }',
+        { id: event.id },
+        coordinator,
+      );
+      expect(all.rsvps.map((r) => r.place)).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED', 'NONE']);
+      const { event: outside } = await sut.client.data<{ event: { rsvps: Rsvp[] } }>(
+        'query ($id: ID!) { event(id: $id) { rsvps { place } } }',
+        { id: event.id },
+        partner,
+      );
+      expect(outside.rsvps).toEqual([]);
+    });
+
+    it('refuses a negative capacity on update, and answers for an organisation the person does not work for', async () => {
+      const event = await publicEvent(3);
+      const negative = await sut.client.request(
+        'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { id } } }',
+        { input: { eventId: event.id, capacity: -2 } },
+        coordinator,
+      );
+      expect(errorOf(negative)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.capacity' });
+      expect(
+        errorOf(await answer(partner, { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'GOING' })).code,
+      ).toBe('FORBIDDEN');
+      expect(
+        (await answer(partner, { eventId: event.id, organisationId: PARTNER_ORG, answer: 'MAYBE' })).errors,
+      ).toBeUndefined();
+    });
+  });
+
+  describe('clashes, status and minutes', () => {
+    it('warns of an overlapping meeting of the same network and of PCC events in the area, without refusing', async () => {
+      const start = localIn(30);
+      const first = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Clash A (test)',
+        start,
+        end: localIn(30, 20),
+      });
+      const hustings = await eventOf(sut, admin, {
+        organiserOrganisationId: PARTNER_ORG,
+        policeForceAreaCode: GWENT,
+        kind: 'PCC_HUSTINGS',
+        title: 'Gwent hustings (test)',
+        start: localIn(30, 19),
+        end: localIn(30, 21),
+      });
+      const { data, errors } = await createEvent(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Clash B (test)',
+        start: localIn(30, 19, 30),
+        end: localIn(30, 21),
+      });
+      expect(errors).toBeUndefined();
+      expect(data?.createEvent.clashes.map((c) => c.event.id).sort()).toEqual([first.id, hustings.id].sort());
+      expect(data?.createEvent.clashes.map((c) => c.reason).join(' ')).toMatch(/hustings/i);
+    });
+
+    it('postpones, reschedules and cancels, bumping the sequence each time; minutes only once it has happened', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'CONSULTATION',
+        title: 'Status (test)',
+        start: localIn(40),
+        end: localIn(40, 20),
+      });
+      const status = (input: Record<string, unknown>) =>
+        sut.client.request<{
+          changeEventStatus: { event: { status: string; statusReason: string; sequence: number } };
+        }>(
+          'mutation ($input: ChangeEventStatusInput!) { changeEventStatus(input: $input) { event { status statusReason sequence } } }',
+          { input: { eventId: event.id, ...input } },
+          coordinator,
+        );
+      expect((await status({ status: 'POSTPONED', reason: 'Venue flooded' })).data?.changeEventStatus.event).toEqual({
+        status: 'POSTPONED',
+        statusReason: 'Venue flooded',
+        sequence: 1,
+      });
+      const moved = await sut.client.request<{
+        rescheduleEvent: { event: { status: string; sequence: number; startsAt: string } };
+      }>(
+        `mutation ($input: RescheduleEventInput!) { rescheduleEvent(input: $input) { event { status sequence startsAt } } }`,
+        { input: { eventId: event.id, start: localIn(47), end: localIn(47, 20) } },
+        coordinator,
+      );
+      expect(moved.data?.rescheduleEvent.event).toMatchObject({ status: 'SCHEDULED', sequence: 2 });
+      expect(errorOf(await status({ status: 'COMPLETED' })).code).toBe('CONFLICT');
+      const minutes = await sut.client.request(
+        'mutation ($input: RecordEventMinutesInput!) { recordEventMinutes(input: $input) { event { id } } }',
+        { input: { eventId: event.id, minutes: '# Minutes' } },
+        coordinator,
+      );
+      expect(errorOf(minutes).code).toBe('CONFLICT');
+      expect(
+        (await status({ status: 'CANCELLED', reason: 'Merged with the county meeting' })).data?.changeEventStatus.event
+          .sequence,
+      ).toBe(3);
+      expect(errorOf(await status({ status: 'POSTPONED' })).code).toBe('CONFLICT');
+    });
+
+    it('sets an agenda, in order, and lists events page by page in start order', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Agenda (test)',
+        start: localIn(50),
+        end: localIn(50, 20),
+      });
+      const { setEventAgenda } = await sut.client.data<{
+        setEventAgenda: { event: { agenda: { position: number; title: string }[] } };
+      }>(
+        'mutation ($input: SetEventAgendaInput!) { setEventAgenda(input: $input) { event { agenda { position title } } } }',
+        { input: { eventId: event.id, items: [{ title: 'Welcome' }, { title: 'Briefing to the PCC' }] } },
+        coordinator,
+      );
+      expect(setEventAgenda.event.agenda).toEqual([
+        { position: 1, title: 'Welcome' },
+        { position: 2, title: 'Briefing to the PCC' },
+      ]);
+      const page = async (after?: string) =>
+        (
+          await sut.client.data<{
+            events: { edges: { cursor: string; node: { startsAt: string } }[]; pageInfo: { hasNextPage: boolean } };
+          }>(
+            'query ($after: String, $id: ID!) { events(first: 3, after: $after, filter: { networkId: $id }) { edges { cursor node { startsAt } } pageInfo { hasNextPage } } }',
+            { after, id: networkId },
+            member,
+          )
+        ).events;
+      const one = await page();
+      const two = await page(one.edges.at(-1)?.cursor);
+      const starts = [...one.edges, ...two.edges].map((e) => e.node.startsAt);
+      expect(starts).toEqual([...starts].sort());
+      expect(new Set(starts).size).toBe(starts.length);
+    });
+  });
+
+  describe('live', () => {
+    it('streams an event tally to a member over WebSocket after each answer, and event changes in the network feed', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Live (test)',
+        start: localIn(60),
+        end: localIn(60, 20),
+        capacity: 5,
+      });
+      const token = member.authorization?.replace('Bearer ', '');
+      const client = graphqlWsClient(sut.graphqlUrl, { authorization: `Bearer ${token}` });
+      const tally = new LiveSubscription<{ eventRsvpTally: Tally }>(
+        client,
+        'subscription ($id: ID!) { eventRsvpTally(eventId: $id) { confirmed maybe placesLeft } }',
+        { id: event.id },
+      );
+      const changes = new LiveSubscription<{ eventChanges: { verb: string; event: { id: string; title: string } } }>(
+        client,
+        'subscription ($scope: ActivityScope!) { eventChanges(scope: $scope) { verb event { id title } } }',
+        { scope: { kind: 'NETWORK', target: networkId } },
+      );
+      try {
+        expect((await tally.waitFor(1)).at(0)?.eventRsvpTally).toEqual({ confirmed: 0, maybe: 0, placesLeft: 5 });
+        await new Promise((done) => setTimeout(done, 300)); // both subscriptions running
+        await answer(member, { eventId: event.id, organisationId: MEMBER_GROUP, answer: 'GOING' });
+        await sut.client.data(
+          'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { id } } }',
+          { input: { eventId: event.id, title: 'Live, renamed (test)' } },
+          coordinator,
+        );
+        const items = await tally.waitFor(3);
+        expect(items.map((i) => i.eventRsvpTally)).toEqual([
+          { confirmed: 0, maybe: 0, placesLeft: 5 },
+          { confirmed: 1, maybe: 0, placesLeft: 4 },
+          { confirmed: 1, maybe: 0, placesLeft: 4 },
+        ]);
+        const seen = await changes.waitFor(1);
+        expect(seen.map((c) => c.eventChanges)).toEqual([
+          { verb: 'EVENT_UPDATED', event: { id: event.id, title: 'Live, renamed (test)' } },
+        ]);
+        expect([...tally.errors, ...changes.errors]).toEqual([]);
+      } finally {
+        tally.stop();
+        changes.stop();
+        await client.dispose();
+      }
+    });
+
+    it('refuses the tally of a members-only event to an outsider', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Private tally (test)',
+        start: localIn(61),
+        end: localIn(61, 20),
+      });
+      const client = graphqlWsClient(sut.graphqlUrl, { authorization: partner.authorization });
+      const live = new LiveSubscription(
+        client,
+        'subscription ($id: ID!) { eventRsvpTally(eventId: $id) { confirmed } }',
+        { id: event.id },
+      );
+      await live.waitFor(1, 1_000);
+      live.stop();
+      await client.dispose();
+      expect(live.items).toEqual([]);
+      expect(live.errors[0]?.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  it('selects every field of an event without error', async () => {
+    const event = await eventOf(sut, coordinator, {
+      networkId,
+      kind: 'NETWORK_MEETING',
+      title: 'Fields (test)',
+      start: localIn(70),
+      end: localIn(70, 20),
+      venue: 'Community hall',
+      onlineUrl: 'https://meet.example.org/x',
+    });
+    const { event: read } = await sut.client.data<{ event: Record<string, unknown> }>(
+      `query ($id: ID!) { event(id: $id) { ${EVENT_FIELDS} venue onlineUrl network { id } policeForceArea { code } organiserOrganisation { id } } }`,
+      { id: event.id },
+      member,
+    );
+    expect(read).toMatchObject({
+      venue: 'Community hall',
+      network: { id: networkId },
+      policeForceArea: { code: GWENT },
+      organiserOrganisation: null,
+    });
+  });
+});

@@ -1,0 +1,376 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ActivityRecorder, ActivityVerb, type RecordActivity } from '@app/activity';
+import { type ActorRef, DomainError, ErrorCode } from '@app/common';
+import { PoliceForceAreaService } from '@app/geography';
+import { NetworkService, NetworkStatus } from '@app/networks';
+import { OrganisationService, OrganisationStatus } from '@app/organisations';
+import { findClashes } from './clashes';
+import { EventActivity } from './event-activity';
+import type {
+  ChangeEventStatusInput,
+  ChangeOccurrenceInput,
+  CreateEventInput,
+  RecordEventMinutesInput,
+  RescheduleEventInput,
+  SetEventAgendaInput,
+  UpdateEventInput,
+} from './dto/event-mutations.input';
+import { EventAgendaItemEntity, EventEntity, EventOccurrenceChangeEntity } from './event.entities';
+import { EVENT_STATUS_MOVES, EventStatus, EventVisibility } from './event.enums';
+import type { EventClash } from './event.model';
+import { EventService } from './event.service';
+import { ReminderPlanner } from './reminders/reminder-planner';
+import { fillPlaces } from './rsvp.service';
+import { isOriginalStart, type Schedule, scheduleFrom } from './schedule';
+
+export interface EventOutcome {
+  readonly event: EventEntity;
+  readonly clashes: EventClash[];
+}
+
+/** An event locked for a change, and how to record what happened to it. */
+interface Locked {
+  readonly tx: EntityManager;
+  readonly event: EventEntity;
+  readonly note: (verb: ActivityVerb, payload?: Record<string, unknown>) => Promise<void>;
+}
+
+/**
+ * Scheduling flows. Each change locks the event row, bumps its iCalendar SEQUENCE, and appends
+ * activity and plans the next reminder in the same transaction. Who may run them is
+ * decided by the operation policy (the organisers) before they are called.
+ */
+@Injectable()
+export class EventFlowsService {
+  constructor(
+    private readonly activity: ActivityRecorder,
+    private readonly events: EventService,
+    private readonly networks: NetworkService,
+    private readonly organisations: OrganisationService,
+    private readonly areas: PoliceForceAreaService,
+    private readonly reminders: ReminderPlanner,
+    private readonly eventActivity: EventActivity,
+  ) {}
+
+  async create(viewer: ActorRef, input: CreateEventInput, now = new Date()): Promise<EventOutcome> {
+    const organiser = await this.organiserOf(input);
+    const visibility = input.visibility ?? (input.networkId ? EventVisibility.NETWORK : EventVisibility.PUBLIC);
+    if (visibility === EventVisibility.NETWORK && !input.networkId) {
+      throw DomainError.badInput('input.visibility', 'only a network event can be for its members only');
+    }
+    const schedule = scheduleFrom(input, 'input', now);
+    const access = await this.events.accessOf(viewer);
+    return this.activity.transaction(async (tx, record) => {
+      const { id } = await tx.save(
+        tx.create(EventEntity, {
+          ...organiser,
+          ...schedule,
+          kind: input.kind,
+          title: input.title,
+          description: input.description ?? null,
+          venue: input.venue ?? null,
+          address: input.address ?? null,
+          onlineUrl: input.onlineUrl ?? null,
+          capacity: input.capacity ?? null,
+          visibility,
+          createdByPersonId: viewer.personId ?? null,
+        }),
+      );
+      const event = await tx.findOneByOrFail(EventEntity, { id });
+      await this.noter(
+        tx,
+        record,
+        event,
+        viewer,
+      )(ActivityVerb.EVENT_CREATED, {
+        kind: event.kind,
+        startsAt: event.startsAt.toISOString(),
+        recurring: event.recurrenceRule !== null,
+      });
+      await this.reminders.plan(tx, event);
+      return { event, clashes: await findClashes(tx, event, access) };
+    });
+  }
+
+  update(viewer: ActorRef, input: UpdateEventInput): Promise<EventOutcome> {
+    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+      assertNotOver(event, 'changed');
+      if (input.visibility === EventVisibility.NETWORK && !event.networkId) {
+        throw DomainError.badInput('input.visibility', 'only a network event can be for its members only');
+      }
+      const changes: Partial<EventEntity> = {};
+      for (const key of [
+        'title',
+        'description',
+        'kind',
+        'venue',
+        'address',
+        'onlineUrl',
+        'capacity',
+        'visibility',
+      ] as const) {
+        if (input[key] !== undefined && input[key] !== event[key]) {
+          Object.assign(changes, { [key]: input[key] });
+        }
+      }
+      if (Object.keys(changes).length === 0) {
+        return null;
+      }
+      await tx.update(EventEntity, { id: event.id }, { ...changes, sequence: event.sequence + 1 });
+      const promoted = 'capacity' in changes ? await fillPlaces(tx, { ...event, ...changes }) : 0;
+      await note(ActivityVerb.EVENT_UPDATED, { changed: Object.keys(changes), promotedFromWaitlist: promoted });
+      return 'capacity' in changes || 'kind' in changes ? 'clashes' : 'done';
+    });
+  }
+
+  reschedule(viewer: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<EventOutcome> {
+    const schedule = scheduleFrom(input, 'input', now);
+    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+      assertNotOver(event, 'rescheduled');
+      if (sameSchedule(event, schedule) && event.status === EventStatus.SCHEDULED) {
+        return null;
+      }
+      const seriesChanged =
+        event.recurrenceRule !== schedule.recurrenceRule ||
+        event.timeZone !== schedule.timeZone ||
+        event.startsAt.getTime() !== schedule.startsAt.getTime();
+      if (seriesChanged) {
+        // Exceptions name occurrences of the old schedule; they mean nothing under the new one.
+        await tx.delete(EventOccurrenceChangeEntity, { eventId: event.id });
+      }
+      await tx.update(
+        EventEntity,
+        { id: event.id },
+        { ...schedule, status: EventStatus.SCHEDULED, statusReason: null, sequence: event.sequence + 1 },
+      );
+      await note(ActivityVerb.EVENT_RESCHEDULED, {
+        from: event.startsAt.toISOString(),
+        to: schedule.startsAt.toISOString(),
+        recurrenceRule: schedule.recurrenceRule,
+        wasPostponed: event.status === EventStatus.POSTPONED,
+      });
+      return 'clashes';
+    });
+  }
+
+  changeStatus(viewer: ActorRef, input: ChangeEventStatusInput, now = new Date()): Promise<EventOutcome> {
+    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+      if (!EVENT_STATUS_MOVES[event.status].includes(input.status)) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `A ${event.status} event cannot become ${input.status}` +
+            (EVENT_STATUS_MOVES[event.status].length === 0 ? `: ${event.status} is final` : '') +
+            (input.status === EventStatus.SCHEDULED ? ' (reschedule it instead)' : ''),
+          [{ field: 'input.status', message: `not allowed from ${event.status}` }],
+        );
+      }
+      if (input.status === EventStatus.SCHEDULED) {
+        throw new DomainError(ErrorCode.CONFLICT, 'A postponed event is scheduled again by rescheduling it', [
+          { field: 'input.status', message: 'use rescheduleEvent' },
+        ]);
+      }
+      if (input.status === EventStatus.COMPLETED && event.startsAt > now) {
+        throw new DomainError(ErrorCode.CONFLICT, 'An event cannot be completed before it has started', [
+          { field: 'input.status', message: 'the event has not started' },
+        ]);
+      }
+      await tx.update(
+        EventEntity,
+        { id: event.id },
+        { status: input.status, statusReason: input.reason ?? null, sequence: event.sequence + 1 },
+      );
+      await note(ActivityVerb.EVENT_STATUS_CHANGED, {
+        from: event.status,
+        to: input.status,
+        reason: input.reason ?? null,
+      });
+      return 'done';
+    });
+  }
+
+  changeOccurrence(viewer: ActorRef, input: ChangeOccurrenceInput, now = new Date()): Promise<EventOutcome> {
+    const moving = input.start !== undefined || input.end !== undefined;
+    if ([input.cancel === true, input.restore === true, moving].filter(Boolean).length !== 1) {
+      throw DomainError.badInput('input', 'give exactly one of: cancel, restore, or a new start and end');
+    }
+    if (moving && (input.start === undefined || input.end === undefined)) {
+      throw DomainError.badInput(input.start === undefined ? 'input.start' : 'input.end', 'give both start and end');
+    }
+    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+      assertNotOver(event, 'changed');
+      if (!event.recurrenceRule) {
+        throw DomainError.badInput('input.eventId', 'the event does not recur: reschedule or cancel it instead');
+      }
+      if (!isOriginalStart(event, input.occurrenceStart)) {
+        throw DomainError.badInput(
+          'input.occurrenceStart',
+          'is not an occurrence of the event (use its originalStart)',
+        );
+      }
+      const key = { eventId: event.id, originalStart: input.occurrenceStart };
+      if (input.restore) {
+        const { affected } = await tx.delete(EventOccurrenceChangeEntity, key);
+        if (!affected) {
+          return null;
+        }
+      } else {
+        const moved = moving
+          ? scheduleFrom({ start: input.start ?? '', end: input.end ?? '', timeZone: event.timeZone }, 'input', now)
+          : null;
+        await tx.upsert(
+          EventOccurrenceChangeEntity,
+          {
+            ...key,
+            cancelled: !moved,
+            startsAt: moved?.startsAt ?? null,
+            endsAt: moved?.endsAt ?? null,
+            reason: input.reason ?? null,
+            changedByPersonId: viewer.personId ?? null,
+            changedAt: new Date(),
+          },
+          ['eventId', 'originalStart'],
+        );
+      }
+      await tx.update(EventEntity, { id: event.id }, { sequence: event.sequence + 1 });
+      await note(ActivityVerb.EVENT_OCCURRENCE_CHANGED, {
+        occurrence: input.occurrenceStart.toISOString(),
+        change: input.restore ? 'RESTORED' : input.cancel ? 'CANCELLED' : 'MOVED',
+        reason: input.reason ?? null,
+      });
+      return moving ? 'clashes' : 'done';
+    });
+  }
+
+  setAgenda(viewer: ActorRef, input: SetEventAgendaInput): Promise<EventOutcome> {
+    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+      assertNotOver(event, 'given a new agenda', [EventStatus.CANCELLED]);
+      await tx.delete(EventAgendaItemEntity, { eventId: event.id });
+      if (input.items.length) {
+        await tx.insert(
+          EventAgendaItemEntity,
+          input.items.map((item, i) => ({
+            eventId: event.id,
+            position: i + 1,
+            title: item.title,
+            description: item.description ?? null,
+            jointPositionId: item.jointPositionId ?? null,
+          })),
+        );
+      }
+      await tx.update(EventEntity, { id: event.id }, { sequence: event.sequence + 1 });
+      await note(ActivityVerb.EVENT_AGENDA_SET, { items: input.items.length });
+      return 'done';
+    });
+  }
+
+  recordMinutes(viewer: ActorRef, input: RecordEventMinutesInput, now = new Date()): Promise<EventOutcome> {
+    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+      if (event.status === EventStatus.CANCELLED || event.startsAt > now) {
+        throw new DomainError(ErrorCode.CONFLICT, 'Minutes are recorded once an event has taken place', [
+          {
+            field: 'input.eventId',
+            message: event.status === EventStatus.CANCELLED ? 'is cancelled' : 'has not started',
+          },
+        ]);
+      }
+      await tx.update(
+        EventEntity,
+        { id: event.id },
+        { minutes: input.minutes, minutesRecordedAt: now, sequence: event.sequence + 1 },
+      );
+      await note(ActivityVerb.EVENT_MINUTES_RECORDED, { length: input.minutes.length });
+      return 'done';
+    });
+  }
+
+  /**
+   * Runs a change on a locked event and plans its next reminder in the same transaction. `work`
+   * returns null when nothing changed (no activity, no SEQUENCE bump), 'clashes' when the times
+   * may now overlap others.
+   */
+  private async onEvent(
+    viewer: ActorRef,
+    eventId: string,
+    work: (locked: Locked) => Promise<'done' | 'clashes' | null>,
+  ): Promise<EventOutcome> {
+    const access = await this.events.accessOf(viewer);
+    return this.activity.transaction(async (tx, record) => {
+      const event = await tx
+        .createQueryBuilder(EventEntity, 'e')
+        .setLock('pessimistic_write')
+        .where('e.id = :eventId', { eventId })
+        .getOne();
+      if (!event) {
+        throw DomainError.notFound('Event', eventId);
+      }
+      const result = await work({ tx, event, note: this.noter(tx, record, event, viewer) });
+      if (result === null) {
+        record.unchanged();
+        return { event, clashes: [] };
+      }
+      const changed = await tx.findOneByOrFail(EventEntity, { id: eventId });
+      await this.reminders.plan(tx, changed);
+      return { event: changed, clashes: result === 'clashes' ? await findClashes(tx, changed, access) : [] };
+    });
+  }
+
+  private noter(tx: EntityManager, record: RecordActivity, event: EventEntity, viewer: ActorRef) {
+    return (verb: ActivityVerb, payload: Record<string, unknown> = {}): Promise<void> =>
+      this.eventActivity.note(tx, record, event.id, verb, viewer.personId ?? null, payload);
+  }
+
+  private async organiserOf(
+    input: CreateEventInput,
+  ): Promise<Pick<EventEntity, 'networkId' | 'organiserOrganisationId' | 'policeForceAreaId'>> {
+    if (Boolean(input.networkId) === Boolean(input.organiserOrganisationId)) {
+      throw DomainError.badInput('input.networkId', 'give either a network or an organiser organisation');
+    }
+    if (input.networkId) {
+      if (input.policeForceAreaCode) {
+        throw DomainError.badInput('input.policeForceAreaCode', "a network's events are in the network's own area");
+      }
+      const network = await this.networks.getById(input.networkId).catch(() => {
+        throw DomainError.badInput('input.networkId', 'is not a network');
+      });
+      if (network.status === NetworkStatus.CLOSED) {
+        throw new DomainError(ErrorCode.CONFLICT, `${network.name} is closed`, [
+          { field: 'input.networkId', message: 'is closed' },
+        ]);
+      }
+      return { networkId: network.id, organiserOrganisationId: null, policeForceAreaId: network.policeForceAreaId };
+    }
+    const organisation = await this.organisations.getById(input.organiserOrganisationId ?? '').catch(() => {
+      throw DomainError.badInput('input.organiserOrganisationId', 'is not an organisation');
+    });
+    if (organisation.status === OrganisationStatus.ARCHIVED) {
+      throw new DomainError(ErrorCode.CONFLICT, `${organisation.name} is archived`, [
+        { field: 'input.organiserOrganisationId', message: 'is archived' },
+      ]);
+    }
+    const area = input.policeForceAreaCode
+      ? await this.areas.getByCode(input.policeForceAreaCode).catch(() => {
+          throw DomainError.badInput('input.policeForceAreaCode', 'is not a police force area');
+        })
+      : null;
+    return { networkId: null, organiserOrganisationId: organisation.id, policeForceAreaId: area?.id ?? null };
+  }
+}
+
+function assertNotOver(event: EventEntity, what: string, over = [EventStatus.CANCELLED, EventStatus.COMPLETED]): void {
+  if (over.includes(event.status)) {
+    throw new DomainError(ErrorCode.CONFLICT, `A ${event.status} event cannot be ${what}`, [
+      { field: 'input.eventId', message: `is ${event.status}` },
+    ]);
+  }
+}
+
+function sameSchedule(event: EventEntity, schedule: Schedule): boolean {
+  return (
+    event.startsAt.getTime() === schedule.startsAt.getTime() &&
+    event.endsAt.getTime() === schedule.endsAt.getTime() &&
+    event.timeZone === schedule.timeZone &&
+    event.allDay === schedule.allDay &&
+    event.recurrenceRule === schedule.recurrenceRule
+  );
+}

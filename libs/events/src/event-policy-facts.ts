@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { NetworkService } from '@app/networks';
+import { EventService } from './event.service';
+import { SchedulingPollEntity } from './polls/poll.entities';
+
+/** What the operation policy may look up about events and polls (ids are checked before). */
+@Injectable()
+export class EventPolicyFacts {
+  constructor(
+    private readonly events: EventService,
+    private readonly networks: NetworkService,
+    @InjectRepository(SchedulingPollEntity) private readonly polls: Repository<SchedulingPollEntity>,
+  ) {}
+
+  /** The organisations whose people organise the event (empty when there is none). */
+  eventOrganisers(eventId: string): Promise<string[]> {
+    return this.events.organisersOf(eventId);
+  }
+
+  /** The active convenors of the poll's network (empty when there is none). */
+  async pollConvenors(pollId: string): Promise<string[]> {
+    const poll = await this.polls.findOne({ select: { networkId: true }, where: { id: pollId } });
+    return poll ? this.networks.convenorsOf(poll.networkId) : [];
+  }
+}

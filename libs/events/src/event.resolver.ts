@@ -1,0 +1,112 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type ActorRef, CallingActor, type Connection, Loaders, RequestLoaders } from '@app/common';
+import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
+import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
+import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
+import { EventOccurrencesArgs, EventsArgs, OccurrencesArgs } from './dto/events.args';
+import { OccurrenceArgs } from './dto/occurrence.args';
+import { EventLoaderFactory } from './event.loader';
+import { Event, EventAgendaItem, EventConnection, EventOccurrence, EventRsvp, RsvpTally } from './event.model';
+import { assertWindow, EventService } from './event.service';
+import { occurrencesOf } from './occurrences';
+
+@Resolver(() => Event)
+export class EventResolver {
+  constructor(
+    private readonly eventService: EventService,
+    private readonly eventLoaders: EventLoaderFactory,
+    private readonly networkLoaders: NetworkLoaderFactory,
+    private readonly organisationLoaders: OrganisationLoaderFactory,
+    private readonly areaLoaders: PoliceForceAreaLoaderFactory,
+  ) {}
+
+  @Query(() => EventConnection, {
+    description: 'Events (a series counts once) in start order, a page at a time; only those you may see.',
+  })
+  events(@Args() { filter, first, after }: EventsArgs, @CallingActor() viewer: ActorRef): Promise<Connection<Event>> {
+    return this.eventService.list(viewer, filter, first, after);
+  }
+
+  @Query(() => Event, { description: 'One event; NOT_FOUND if there is none or you may not see it.' })
+  event(@Args('id', { type: () => ID }) id: string, @CallingActor() viewer: ActorRef): Promise<Event> {
+    return this.eventService.getVisible(viewer, id);
+  }
+
+  @Query(() => [EventOccurrence], {
+    description: 'A calendar: every occurrence in a window (series expanded, moved and cancelled ones marked).',
+  })
+  eventOccurrences(
+    @Args() { from, to, filter }: OccurrencesArgs,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<EventOccurrence[]> {
+    return this.eventService.occurrencesIn(viewer, filter ?? {}, from, to);
+  }
+
+  @ResolveField(() => LocalNetwork, {
+    nullable: true,
+    description: 'The organising network, if a network organises it.',
+  })
+  network(@Parent() event: Event, @Loaders() loaders: RequestLoaders): Promise<LocalNetwork> | null {
+    return event.networkId ? loaders.of(this.networkLoaders).byId.load(event.networkId) : null;
+  }
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'The organising organisation, if not a network.' })
+  organiserOrganisation(@Parent() event: Event, @Loaders() loaders: RequestLoaders): Promise<Organisation> | null {
+    return event.organiserOrganisationId
+      ? loaders.of(this.organisationLoaders).byId.load(event.organiserOrganisationId)
+      : null;
+  }
+
+  @ResolveField(() => PoliceForceArea, { nullable: true, description: 'Null for a national event.' })
+  policeForceArea(@Parent() event: Event, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> | null {
+    return event.policeForceAreaId ? loaders.of(this.areaLoaders).byId.load(event.policeForceAreaId) : null;
+  }
+
+  @ResolveField(() => [EventAgendaItem])
+  agenda(@Parent() event: Event, @Loaders() loaders: RequestLoaders): Promise<EventAgendaItem[]> {
+    return loaders.of(this.eventLoaders).agendaByEventId.load(event.id);
+  }
+
+  @ResolveField(() => [EventOccurrence], { description: 'Its occurrences in a window (at most 400 days).' })
+  async occurrences(
+    @Parent() event: Event,
+    @Args() { from, to }: EventOccurrencesArgs,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<EventOccurrence[]> {
+    assertWindow(from, to);
+    const entity = await loaders.of(this.eventLoaders).byId.load(event.id);
+    return occurrencesOf(entity, await loaders.of(this.eventLoaders).changesByEventId.load(event.id), from, to);
+  }
+
+  @ResolveField(() => RsvpTally, { description: 'Answers so far (for a series: give the occurrence).' })
+  tally(@Parent() event: Event, @Args() { occurrenceStart }: OccurrenceArgs): Promise<RsvpTally> {
+    return this.eventService.tally(event, occurrenceStart ?? null);
+  }
+
+  @ResolveField(() => [EventRsvp], {
+    description:
+      "Answers, places first then the waitlist in order. Organisers see all; others only their organisations'.",
+  })
+  async rsvps(
+    @Parent() event: Event,
+    @Args() { occurrenceStart }: OccurrenceArgs,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<EventRsvp[]> {
+    const access = await this.eventService.accessOf(viewer);
+    const all = await this.eventService.rsvpsOf(event.id, occurrenceStart ?? null);
+    if (access.canOrganise(await this.eventService.organisersOf(event.id))) {
+      return all;
+    }
+    return all.filter((r) => access.organisationIds.includes(r.organisationId));
+  }
+}
+
+@Resolver(() => EventRsvp)
+export class EventRsvpResolver {
+  constructor(private readonly organisationLoaders: OrganisationLoaderFactory) {}
+
+  @ResolveField(() => Organisation, { description: 'The organisation the person answered for.' })
+  organisation(@Parent() rsvp: EventRsvp, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+    return loaders.of(this.organisationLoaders).byId.load(rsvp.organisationId);
+  }
+}

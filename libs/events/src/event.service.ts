@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type SelectQueryBuilder } from 'typeorm';
+import {
+  type ActorRef,
+  type Connection,
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  DomainError,
+  toConnection,
+} from '@app/common';
+import { PoliceForceAreaService } from '@app/geography';
+import { NetworkService } from '@app/networks';
+import type { EventFilter } from './dto/events.args';
+import { EventAccess } from './event-access';
+import { EventAgendaItemEntity, EventEntity, EventOccurrenceChangeEntity, EventRsvpEntity } from './event.entities';
+import { EventVisibility } from './event.enums';
+import type { RsvpTally } from './event.model';
+import { type Occurrence, occurrencesOf } from './occurrences';
+import { tallyOf } from './rsvp-tally';
+import { HORIZON_DAYS } from './schedule';
+
+const DAY_MS = 86_400_000;
+
+/** Reading events: visibility, occurrences, agendas, answers and tallies. */
+@Injectable()
+export class EventService {
+  constructor(
+    @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
+    @InjectRepository(EventOccurrenceChangeEntity)
+    private readonly changes: Repository<EventOccurrenceChangeEntity>,
+    @InjectRepository(EventAgendaItemEntity) private readonly agenda: Repository<EventAgendaItemEntity>,
+    @InjectRepository(EventRsvpEntity) private readonly rsvps: Repository<EventRsvpEntity>,
+    private readonly networks: NetworkService,
+    private readonly areas: PoliceForceAreaService,
+  ) {}
+
+  async accessOf(viewer: ActorRef): Promise<EventAccess> {
+    const organisationIds = (viewer.affiliations ?? []).map((a) => a.organisationId);
+    return new EventAccess(viewer, new Set(await this.networks.networkIdsOf(organisationIds)));
+  }
+
+  /** An event the viewer may see; NOT_FOUND otherwise (a private event's existence is not told). */
+  async getVisible(viewer: ActorRef | EventAccess, id: string): Promise<EventEntity> {
+    const access = viewer instanceof EventAccess ? viewer : await this.accessOf(viewer);
+    const event = await this.events.findOneBy({ id });
+    if (!event || !access.canSee(event)) {
+      throw DomainError.notFound('Event', id);
+    }
+    return event;
+  }
+
+  findByIds(ids: readonly string[]): Promise<EventEntity[]> {
+    return this.events.createQueryBuilder('e').where('e.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** A page of events (series count once) in start order. */
+  async list(
+    viewer: ActorRef,
+    filter: EventFilter = {},
+    first = DEFAULT_PAGE_SIZE,
+    after?: string,
+  ): Promise<Connection<EventEntity>> {
+    const query = await this.filtered(await this.accessOf(viewer), filter);
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const { key, id } = decodeCursor(after);
+      query.andWhere('(e.starts_at, e.id) > (:key::timestamptz, :id::uuid)', { key, id });
+    }
+    const rows = await query
+      .orderBy('e.starts_at')
+      .addOrderBy('e.id')
+      .limit(first + 1)
+      .getMany();
+    return toConnection(rows, first, totalCount, (e) => ({ key: e.startsAt.toISOString(), id: e.id }));
+  }
+
+  /** Every occurrence (moved and cancelled ones included) overlapping [from, to), in start order. */
+  async occurrencesIn(viewer: ActorRef, filter: EventFilter, from: Date, to: Date): Promise<Occurrence[]> {
+    assertWindow(from, to);
+    const query = await this.filtered(await this.accessOf(viewer), filter);
+    // A series may run into the window from any earlier start; a single event only if it overlaps.
+    const events = await query
+      .andWhere('e.starts_at < :to AND (e.recurrence_rule IS NOT NULL OR e.ends_at > :from)', { from, to })
+      .getMany();
+    const changes = await this.changesOf(events.map((e) => e.id));
+    return events
+      .flatMap((event) =>
+        occurrencesOf(
+          event,
+          changes.filter((c) => c.eventId === event.id),
+          from,
+          to,
+        ),
+      )
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.eventId.localeCompare(b.eventId));
+  }
+
+  changesOf(eventIds: readonly string[]): Promise<EventOccurrenceChangeEntity[]> {
+    return eventIds.length
+      ? this.changes
+          .createQueryBuilder('c')
+          .where('c.event_id = ANY(:eventIds)', { eventIds })
+          .orderBy('c.original_start')
+          .getMany()
+      : Promise.resolve([]);
+  }
+
+  agendaOf(eventIds: readonly string[]): Promise<EventAgendaItemEntity[]> {
+    return this.agenda
+      .createQueryBuilder('a')
+      .where('a.event_id = ANY(:eventIds)', { eventIds })
+      .orderBy('a.position')
+      .getMany();
+  }
+
+  /** Answers for an event (or one occurrence): places first, then the waitlist in order. */
+  rsvpsOf(eventId: string, occurrenceStart: Date | null): Promise<EventRsvpEntity[]> {
+    return this.rsvps
+      .createQueryBuilder('r')
+      .where('r.event_id = :eventId', { eventId })
+      .andWhere(occurrenceStart ? 'r.occurrence_start = :occurrenceStart' : 'r.occurrence_start IS NULL', {
+        occurrenceStart,
+      })
+      .orderBy(`array_position(ARRAY['CONFIRMED','WAITLISTED','NONE']::rsvp_place[], r.place)`)
+      .addOrderBy('r.place_since')
+      .addOrderBy('r.id')
+      .getMany();
+  }
+
+  tally(event: Pick<EventEntity, 'id' | 'capacity'>, occurrenceStart: Date | null): Promise<RsvpTally> {
+    return tallyOf(this.rsvps.manager, event, occurrenceStart);
+  }
+
+  async isActiveMember(organisationId: string, networkId: string): Promise<boolean> {
+    return (await this.networks.networkIdsOf([organisationId])).includes(networkId);
+  }
+
+  /** The organisations organising an event, for the operation policy (empty when unknown). */
+  async organisersOf(eventId: string): Promise<string[]> {
+    const event = await this.events.findOne({
+      select: { networkId: true, organiserOrganisationId: true },
+      where: { id: eventId },
+    });
+    if (!event) {
+      return [];
+    }
+    return event.organiserOrganisationId
+      ? [event.organiserOrganisationId]
+      : this.networks.convenorsOf(event.networkId ?? '');
+  }
+
+  private async filtered(access: EventAccess, filter: EventFilter): Promise<SelectQueryBuilder<EventEntity>> {
+    const query = this.events.createQueryBuilder('e');
+    if (!access.platformAdmin) {
+      query.andWhere('(e.visibility = :public OR e.network_id = ANY(:networkIds::uuid[]))', {
+        public: EventVisibility.PUBLIC,
+        networkIds: [...access.networkIds],
+      });
+    }
+    if (filter.networkId) {
+      query.andWhere('e.network_id = :networkId', { networkId: filter.networkId });
+    }
+    if (filter.organiserOrganisationId) {
+      query.andWhere('e.organiser_organisation_id = :organiser', { organiser: filter.organiserOrganisationId });
+    }
+    if (filter.policeForceAreaCode) {
+      const area = await this.areas.getByCode(filter.policeForceAreaCode).catch(() => null);
+      query.andWhere('e.police_force_area_id = :areaId', { areaId: area?.id ?? null });
+    }
+    if (filter.kinds?.length) {
+      query.andWhere('e.kind = ANY(:kinds)', { kinds: filter.kinds });
+    }
+    if (filter.statuses?.length) {
+      query.andWhere('e.status = ANY(:statuses)', { statuses: filter.statuses });
+    }
+    return query;
+  }
+}
+
+export function assertWindow(from: Date, to: Date): void {
+  if (to <= from) {
+    throw DomainError.badInput('to', 'must be after `from`');
+  }
+  if (to.getTime() - from.getTime() > HORIZON_DAYS * DAY_MS) {
+    throw DomainError.badInput('to', `must be at most ${HORIZON_DAYS} days after \`from\``);
+  }
+}

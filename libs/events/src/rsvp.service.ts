@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, IsNull } from 'typeorm';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
+import { type ActorRef, DomainError, ErrorCode } from '@app/common';
+import type { AnswerEventInput } from './dto/event-mutations.input';
+import { EventEntity, EventRsvpEntity } from './event.entities';
+import { EventStatus, EventVisibility, RsvpAnswer, RsvpPlace } from './event.enums';
+import type { RsvpTally } from './event.model';
+import { EventService } from './event.service';
+import { occurrencesOf } from './occurrences';
+import { tallyOf } from './rsvp-tally';
+
+export interface RsvpOutcome {
+  readonly rsvp: EventRsvpEntity;
+  readonly tally: RsvpTally;
+}
+
+/**
+ * Answers and places. Every answer locks the event row first, so places are counted and given
+ * one answer at a time: two people racing for the last place cannot both get it.
+ */
+@Injectable()
+export class RsvpService {
+  constructor(
+    private readonly activity: ActivityRecorder,
+    private readonly events: EventService,
+  ) {}
+
+  async answer(viewer: ActorRef, input: AnswerEventInput, now = new Date()): Promise<RsvpOutcome> {
+    const personId = viewer.personId;
+    if (!personId) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person can answer');
+    }
+    const access = await this.events.accessOf(viewer);
+    await this.events.getVisible(access, input.eventId);
+    return this.activity.transaction(async (tx, record) => {
+      const event = await tx
+        .createQueryBuilder(EventEntity, 'e')
+        .setLock('pessimistic_write')
+        .where('e.id = :id', { id: input.eventId })
+        .getOneOrFail();
+      const occurrenceStart = await this.checkOccurrence(tx, event, input.occurrenceStart ?? null, now);
+      if (event.visibility === EventVisibility.NETWORK && event.networkId) {
+        const inside = await this.events.isActiveMember(input.organisationId, event.networkId);
+        if (!inside) {
+          throw new DomainError(ErrorCode.FORBIDDEN, 'Only active members of the network can answer for this event', [
+            { field: 'input.organisationId', message: 'is not an active member of the network' },
+          ]);
+        }
+      }
+      const previous = await tx.findOneBy(EventRsvpEntity, {
+        eventId: event.id,
+        personId,
+        occurrenceStart: occurrenceStart ?? IsNull(),
+      });
+      if (previous && previous.answer === input.answer && previous.organisationId === input.organisationId) {
+        record.unchanged();
+        return { rsvp: previous, tally: await tallyOf(tx, event, occurrenceStart) };
+      }
+      const keepsPlace = previous?.answer === RsvpAnswer.GOING && input.answer === RsvpAnswer.GOING;
+      const place = keepsPlace
+        ? previous.place
+        : input.answer !== RsvpAnswer.GOING
+          ? RsvpPlace.NONE
+          : (await hasPlace(tx, event, occurrenceStart))
+            ? RsvpPlace.CONFIRMED
+            : RsvpPlace.WAITLISTED;
+      const values = { organisationId: input.organisationId, answer: input.answer, place, answeredAt: new Date() };
+      let id: string;
+      if (previous) {
+        // A new place or waitlist spot goes to the back of the queue; a kept one keeps its time.
+        await tx.update(
+          EventRsvpEntity,
+          { id: previous.id },
+          keepsPlace ? values : { ...values, placeSince: () => 'clock_timestamp()' },
+        );
+        id = previous.id;
+      } else {
+        ({ id } = await tx.save(
+          tx.create(EventRsvpEntity, { eventId: event.id, occurrenceStart, personId, ...values }),
+        ));
+      }
+      const promoted =
+        previous?.place === RsvpPlace.CONFIRMED && place !== RsvpPlace.CONFIRMED
+          ? await fillPlaces(tx, event, occurrenceStart)
+          : 0;
+      const rsvp = await tx.findOneByOrFail(EventRsvpEntity, { id });
+      const tally = await tallyOf(tx, event, occurrenceStart);
+      await record({
+        verb: ActivityVerb.EVENT_RSVP_CHANGED,
+        // Who answered is for the network (or the answering organisation), not the public.
+        visibility: event.networkId ? ActivityVisibility.NETWORK : ActivityVisibility.ORGANISATION,
+        actorPersonId: personId,
+        actorOrganisationId: input.organisationId,
+        organisationId: event.networkId ? event.organiserOrganisationId : input.organisationId,
+        networkId: event.networkId,
+        eventId: event.id,
+        payload: {
+          event: event.title,
+          occurrence: occurrenceStart?.toISOString() ?? null,
+          answer: input.answer,
+          place,
+          promotedFromWaitlist: promoted,
+          confirmed: tally.confirmed,
+          waitlisted: tally.waitlisted,
+        },
+      });
+      return { rsvp, tally };
+    });
+  }
+
+  /** The occurrence answered for: none for a single event, a live future one of a series. */
+  private async checkOccurrence(
+    tx: EntityManager,
+    event: EventEntity,
+    start: Date | null,
+    now: Date,
+  ): Promise<Date | null> {
+    if (event.status !== EventStatus.SCHEDULED) {
+      throw new DomainError(ErrorCode.CONFLICT, `The event is ${event.status}`, [
+        { field: 'input.eventId', message: `is ${event.status}` },
+      ]);
+    }
+    if (!event.recurrenceRule) {
+      if (start !== null) {
+        throw DomainError.badInput('input.occurrenceStart', 'the event does not recur: leave it out');
+      }
+      if (event.startsAt <= now) {
+        throw new DomainError(ErrorCode.CONFLICT, 'The event has already started', [
+          { field: 'input.eventId', message: 'has started' },
+        ]);
+      }
+      return null;
+    }
+    if (start === null) {
+      throw DomainError.badInput('input.occurrenceStart', 'the event recurs: say which occurrence');
+    }
+    const changes = await this.events.changesOf([event.id]);
+    const occurrence = occurrencesOf(event, changes, start, new Date(start.getTime() + 1)).find(
+      (o) => o.originalStart.getTime() === start.getTime(),
+    );
+    if (!occurrence) {
+      throw DomainError.badInput('input.occurrenceStart', 'is not an occurrence of the event (use its originalStart)');
+    }
+    if (occurrence.cancelled || occurrence.startsAt <= now) {
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        occurrence.cancelled ? 'That occurrence is cancelled' : 'That occurrence has started',
+        [{ field: 'input.occurrenceStart', message: occurrence.cancelled ? 'is cancelled' : 'has started' }],
+      );
+    }
+    return start;
+  }
+}
+
+/** Whether a new GOING answer gets a place (the event row is locked by the caller). */
+async function hasPlace(tx: EntityManager, event: EventEntity, occurrenceStart: Date | null): Promise<boolean> {
+  if (event.capacity === null) {
+    return true;
+  }
+  return (await confirmedCount(tx, event.id, occurrenceStart)) < event.capacity;
+}
+
+async function confirmedCount(tx: EntityManager, eventId: string, occurrenceStart: Date | null): Promise<number> {
+  const [{ count }] = await tx.query<[{ count: string }]>(
+    `SELECT count(*) AS count FROM event_rsvp
+      WHERE event_id = $1 AND occurrence_start IS NOT DISTINCT FROM $2 AND place = 'CONFIRMED'`,
+    [eventId, occurrenceStart],
+  );
+  return Number(count);
+}
+
+/**
+ * Gives free places to the waitlist in order (earliest `placeSince` first), for one occurrence
+ * or, with `occurrenceStart` left out, for every occurrence that has a waitlist. The caller
+ * holds the event row lock. Returns how many were promoted.
+ */
+export async function fillPlaces(
+  tx: EntityManager,
+  event: Pick<EventEntity, 'id' | 'capacity'>,
+  occurrenceStart?: Date | null,
+): Promise<number> {
+  const occurrences: (Date | null)[] =
+    occurrenceStart !== undefined
+      ? [occurrenceStart]
+      : (
+          await tx.query<{ occurrence_start: Date | null }[]>(
+            `SELECT DISTINCT occurrence_start FROM event_rsvp WHERE event_id = $1 AND place = 'WAITLISTED'`,
+            [event.id],
+          )
+        ).map((r) => r.occurrence_start);
+  let promoted = 0;
+  for (const occurrence of occurrences) {
+    const free = event.capacity === null ? null : event.capacity - (await confirmedCount(tx, event.id, occurrence));
+    if (free !== null && free <= 0) {
+      continue;
+    }
+    const [returned] = await tx.query<[unknown[], number]>(
+      `UPDATE event_rsvp SET place = 'CONFIRMED', place_since = clock_timestamp()
+        WHERE id IN (SELECT id FROM event_rsvp
+                      WHERE event_id = $1 AND occurrence_start IS NOT DISTINCT FROM $2 AND place = 'WAITLISTED'
+                      ORDER BY place_since, id LIMIT $3)
+        RETURNING id`,
+      [event.id, occurrence, free],
+    );
+    promoted += returned.length;
+  }
+  return promoted;
+}
