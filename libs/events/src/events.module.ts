@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeographyModule } from '@app/geography';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
+import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { EventActivity } from './event-activity';
 import { EventPolicyFacts } from './event-policy-facts';
 import { EventFlowsService } from './event-flows.service';
@@ -36,7 +39,13 @@ export const eventsEntities = [
   PollSlotEntity,
   PollAnswerEntity,
 ];
-export const eventsResolvers = [EventResolver, EventRsvpResolver, EventMutationResolver, EventLiveResolver];
+export const eventsResolvers = [
+  EventResolver,
+  EventRsvpResolver,
+  EventMutationResolver,
+  EventLiveResolver,
+  CalendarFeedResolver,
+];
 
 /** Event scheduling: events, RSVPs, polls, calendars and reminders. */
 @Module({})
@@ -46,6 +55,7 @@ export class EventsModule {
       module: EventsModule,
       global: true, // the operation policy (in the API module) looks up events' organisers
       imports: [TypeOrmModule.forFeature(eventsEntities), GeographyModule, OrganisationsModule, NetworksModule],
+      controllers: [CalendarController],
       providers: [
         { provide: EVENTS_OPTIONS, useValue: options },
         EventService,
@@ -53,6 +63,7 @@ export class EventsModule {
         EventPolicyFacts,
         EventFlowsService,
         RsvpService,
+        CalendarFeedService,
         EventLoaderFactory,
         ReminderQueue,
         ReminderPlanner,

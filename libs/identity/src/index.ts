@@ -11,3 +11,5 @@ export * from './policy/policy';
 export * from './policy/policy.service';
 export * from './api-token/api-token.enums';
 export { API_TOKEN_PREFIX } from './api-token/api-token.service';
+export { hashSecretToken, newSecretToken } from './auth/secret-token';
+export { PersonService } from './person/person.service';

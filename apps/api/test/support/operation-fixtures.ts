@@ -168,6 +168,25 @@ async function firstOccurrence(app: TestApp, eventId: string): Promise<string> {
   return response.data?.event.startsAt ?? '';
 }
 
+/** A calendar feed of the actor's own (a random id for actors who cannot have one). */
+async function ownFeed(app: TestApp, actor: ActorName): Promise<string> {
+  const login = DEMO_LOGINS.find((l) => l.key === actor);
+  if (!login) {
+    return '00000000-0000-4000-8000-000000000000';
+  }
+  const session = await app.client.data<{ signIn: { accessToken: string } }>(
+    'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
+    { e: login.email, p: DEMO_PASSWORD },
+  );
+  return setUp(
+    app,
+    session.signIn.accessToken,
+    'mutation { createCalendarFeed(input: { label: "To revoke" }) { feed { id } } }',
+    {},
+    ['createCalendarFeed', 'feed', 'id'],
+  );
+}
+
 /**
  * One valid call per root operation; the test fails for an operation without one. Variables are
  * named as the arguments or input fields they fill, so the policy's resource can be read off them.
@@ -397,6 +416,16 @@ export const FIXTURES: Record<string, Fixture> = {
     document:
       'mutation ($eventId: ID!, $organisationId: ID!) { answerEvent(input: { eventId: $eventId, organisationId: $organisationId, answer: GOING }) { rsvp { id } } }',
     variables: async (app) => ({ eventId: await freshEvent(app), organisationId: NEWPORT_CVS }),
+  },
+  'Query.calendarFeeds': { document: '{ calendarFeeds { id } }', variables: () => ({}) },
+  'Mutation.createCalendarFeed': {
+    document: 'mutation { createCalendarFeed(input: { label: "Policy" }) { path } }',
+    variables: () => ({}),
+  },
+  'Mutation.revokeCalendarFeed': {
+    document: 'mutation ($feedId: ID!) { revokeCalendarFeed(input: { feedId: $feedId }) { feed { revokedAt } } }',
+    // Each signed-in person revokes a feed of their own.
+    variables: async (app, actor) => ({ feedId: await ownFeed(app, actor) }),
   },
   'Mutation.createSpecialism': {
     document:

@@ -194,4 +194,7 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.setEventAgenda': eventOrganisers,
   'Mutation.recordEventMinutes': eventOrganisers,
   'Mutation.answerEvent': forOrganisation,
+  'Query.calendarFeeds': { action: Action.ACT_AS_SELF },
+  'Mutation.createCalendarFeed': { action: Action.ACT_AS_SELF },
+  'Mutation.revokeCalendarFeed': { action: Action.ACT_AS_SELF },
 };

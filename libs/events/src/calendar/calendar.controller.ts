@@ -1,0 +1,50 @@
+import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DomainError, ErrorCode } from '@app/common';
+import { CalendarFeedService } from './calendar-feed.service';
+
+const ICS = 'text/calendar; charset=utf-8';
+
+/**
+ * iCalendar over HTTP, for calendar apps to subscribe to. Network and area feeds carry public
+ * events only; a person's feed is private, behind the secret in its URL.
+ */
+@Controller('calendars')
+export class CalendarController {
+  constructor(private readonly calendars: CalendarFeedService) {}
+
+  @Get('networks/:id.ics')
+  @Header('Content-Type', ICS)
+  @Header('Cache-Control', 'public, max-age=300')
+  network(@Param('id') id: string): Promise<string> {
+    return notFoundAsHttp(isUUID(id) ? this.calendars.networkCalendar(id) : null);
+  }
+
+  @Get('areas/:code.ics')
+  @Header('Content-Type', ICS)
+  @Header('Cache-Control', 'public, max-age=300')
+  area(@Param('code') code: string): Promise<string> {
+    return notFoundAsHttp(/^[EW]\d{8}$/.test(code) ? this.calendars.areaCalendar(code) : null);
+  }
+
+  @Get('feeds/:token.ics')
+  @Header('Content-Type', ICS)
+  @Header('Cache-Control', 'private, no-store')
+  person(@Param('token') token: string): Promise<string> {
+    return notFoundAsHttp(token.length <= 100 ? this.calendars.personCalendar(token) : null);
+  }
+}
+
+async function notFoundAsHttp(work: Promise<string> | null): Promise<string> {
+  try {
+    if (work === null) {
+      throw new DomainError(ErrorCode.NOT_FOUND, 'No such calendar');
+    }
+    return await work;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
+      throw new NotFoundException('No such calendar');
+    }
+    throw error;
+  }
+}
