@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client as PgClient } from 'pg';
-import { graphqlWsClient, LiveSubscription } from '@app/testing';
+import { countSql, graphqlWsClient, LiveSubscription } from '@app/testing';
 import {
   createEvent,
   errorOf,
@@ -575,6 +575,38 @@ describe('event scheduling', () => {
       expect(live.items).toEqual([]);
       expect(live.errors[0]?.extensions?.code).toBe('NOT_FOUND');
     });
+  });
+
+  it('costs a fixed number of SQL statements for a page of events with their nested fields, whatever its size', async () => {
+    const nested = `query ($id: ID!, $first: Int!) { events(first: $first, filter: { networkId: $id }) { totalCount edges { node {
+        title network { name } policeForceArea { code } organiserOrganisation { name } agenda { title } tally { confirmed placesLeft }
+        occurrences(from: "2027-01-01T00:00:00Z", to: "2027-12-01T00:00:00Z") { startsAt event { id } } } } } }`;
+    const few = await countSql(() => sut.client.request(nested, { id: networkId, first: 2 }, member));
+    const many = await countSql(() => sut.client.request(nested, { id: networkId, first: 20 }, member));
+    expect(many.result.errors).toBeUndefined();
+    const edges = (many.result.data as { events: { edges: unknown[] } }).events.edges;
+    expect(edges.length).toBeGreaterThan(5);
+    expect(many.statements.length).toBe(few.statements.length);
+  });
+
+  it('lists a calendar of occurrences across events, each with its event', async () => {
+    const { eventOccurrences } = await sut.client.data<{
+      eventOccurrences: { startsAt: string; event: { title: string; network: { id: string } } }[];
+    }>(
+      `query ($id: ID!) { eventOccurrences(from: "2027-03-01T00:00:00Z", to: "2027-04-10T00:00:00Z", filter: { networkId: $id }) {
+         startsAt event { title network { id } } } }`,
+      { id: networkId },
+      member,
+    );
+    const starts = eventOccurrences.map((o) => o.startsAt);
+    expect(starts).toEqual([...starts].sort());
+    expect(eventOccurrences.filter((o) => o.event.title === 'Spring meetings (test)').map((o) => o.startsAt)).toEqual([
+      '2027-03-16T18:30:00.000Z',
+      '2027-03-23T18:30:00.000Z',
+      '2027-03-30T17:30:00.000Z',
+      '2027-04-06T17:30:00.000Z',
+    ]);
+    expect(new Set(eventOccurrences.map((o) => o.event.network.id))).toEqual(new Set([networkId]));
   });
 
   it('selects every field of an event without error', async () => {

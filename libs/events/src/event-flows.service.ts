@@ -7,6 +7,7 @@ import { NetworkService, NetworkStatus } from '@app/networks';
 import { OrganisationService, OrganisationStatus } from '@app/organisations';
 import { findClashes } from './clashes';
 import { EventActivity } from './event-activity';
+import type { EventAccess } from './event-access';
 import type {
   ChangeEventStatusInput,
   ChangeOccurrenceInput,
@@ -23,6 +24,23 @@ import { EventService } from './event.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
 import { fillPlaces } from './rsvp.service';
 import { isOriginalStart, type Schedule, scheduleFrom } from './schedule';
+
+/** A new event, checked: everything but what the database fills in. */
+export type EventDraft = Pick<
+  EventEntity,
+  | 'networkId'
+  | 'organiserOrganisationId'
+  | 'policeForceAreaId'
+  | 'kind'
+  | 'title'
+  | 'description'
+  | 'venue'
+  | 'address'
+  | 'onlineUrl'
+  | 'capacity'
+  | 'visibility'
+> &
+  Schedule;
 
 export interface EventOutcome {
   readonly event: EventEntity;
@@ -54,43 +72,54 @@ export class EventFlowsService {
   ) {}
 
   async create(viewer: ActorRef, input: CreateEventInput, now = new Date()): Promise<EventOutcome> {
+    const draft = await this.draft(input, now);
+    const access = await this.events.accessOf(viewer);
+    return this.activity.transaction((tx, record) => this.insert(tx, record, viewer, draft, access));
+  }
+
+  /** A new event from its input, checked, ready for `insert`. */
+  async draft(input: CreateEventInput, now = new Date()): Promise<EventDraft> {
     const organiser = await this.organiserOf(input);
     const visibility = input.visibility ?? (input.networkId ? EventVisibility.NETWORK : EventVisibility.PUBLIC);
     if (visibility === EventVisibility.NETWORK && !input.networkId) {
       throw DomainError.badInput('input.visibility', 'only a network event can be for its members only');
     }
-    const schedule = scheduleFrom(input, 'input', now);
-    const access = await this.events.accessOf(viewer);
-    return this.activity.transaction(async (tx, record) => {
-      const { id } = await tx.save(
-        tx.create(EventEntity, {
-          ...organiser,
-          ...schedule,
-          kind: input.kind,
-          title: input.title,
-          description: input.description ?? null,
-          venue: input.venue ?? null,
-          address: input.address ?? null,
-          onlineUrl: input.onlineUrl ?? null,
-          capacity: input.capacity ?? null,
-          visibility,
-          createdByPersonId: viewer.personId ?? null,
-        }),
-      );
-      const event = await tx.findOneByOrFail(EventEntity, { id });
-      await this.noter(
-        tx,
-        record,
-        event,
-        viewer,
-      )(ActivityVerb.EVENT_CREATED, {
-        kind: event.kind,
-        startsAt: event.startsAt.toISOString(),
-        recurring: event.recurrenceRule !== null,
-      });
-      await this.reminders.plan(tx, event);
-      return { event, clashes: await findClashes(tx, event, access) };
+    return {
+      ...organiser,
+      ...scheduleFrom(input, 'input', now),
+      kind: input.kind,
+      title: input.title,
+      description: input.description ?? null,
+      venue: input.venue ?? null,
+      address: input.address ?? null,
+      onlineUrl: input.onlineUrl ?? null,
+      capacity: input.capacity ?? null,
+      visibility,
+    };
+  }
+
+  /** Writes a new event in the caller's transaction (e.g. a poll's confirmation), with its activity and reminder. */
+  async insert(
+    tx: EntityManager,
+    record: RecordActivity,
+    viewer: ActorRef,
+    draft: EventDraft,
+    access: EventAccess,
+  ): Promise<EventOutcome> {
+    const { id } = await tx.save(tx.create(EventEntity, { ...draft, createdByPersonId: viewer.personId ?? null }));
+    const event = await tx.findOneByOrFail(EventEntity, { id });
+    await this.noter(
+      tx,
+      record,
+      event,
+      viewer,
+    )(ActivityVerb.EVENT_CREATED, {
+      kind: event.kind,
+      startsAt: event.startsAt.toISOString(),
+      recurring: event.recurrenceRule !== null,
     });
+    await this.reminders.plan(tx, event);
+    return { event, clashes: await findClashes(tx, event, access) };
   }
 
   update(viewer: ActorRef, input: UpdateEventInput): Promise<EventOutcome> {

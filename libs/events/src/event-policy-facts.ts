@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { NetworkService } from '@app/networks';
+import { MembershipStatus, NetworkService } from '@app/networks';
 import { EventService } from './event.service';
 import { SchedulingPollEntity } from './polls/poll.entities';
 
@@ -17,6 +17,18 @@ export class EventPolicyFacts {
   /** The organisations whose people organise the event (empty when there is none). */
   eventOrganisers(eventId: string): Promise<string[]> {
     return this.events.organisersOf(eventId);
+  }
+
+  /** The active member organisations (convenors included) of a network. */
+  async networkMembers(networkId: string): Promise<string[]> {
+    const memberships = await this.networks.findMembershipsOfNetworks([networkId], [MembershipStatus.ACTIVE]);
+    return memberships.map((m) => m.organisationId);
+  }
+
+  /** The active member organisations of the poll's network (empty when there is none). */
+  async pollNetworkMembers(pollId: string): Promise<string[]> {
+    const poll = await this.polls.findOne({ select: { networkId: true }, where: { id: pollId } });
+    return poll ? this.networkMembers(poll.networkId) : [];
   }
 
   /** The active convenors of the poll's network (empty when there is none). */

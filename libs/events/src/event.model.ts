@@ -96,6 +96,7 @@ export class EventOccurrence {
   @Field(() => String, { nullable: true })
   reason!: string | null;
 
+  @Field(() => ID)
   eventId!: string;
 }
 

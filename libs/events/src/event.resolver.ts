@@ -79,8 +79,12 @@ export class EventResolver {
   }
 
   @ResolveField(() => RsvpTally, { description: 'Answers so far (for a series: give the occurrence).' })
-  tally(@Parent() event: Event, @Args() { occurrenceStart }: OccurrenceArgs): Promise<RsvpTally> {
-    return this.eventService.tally(event, occurrenceStart ?? null);
+  tally(
+    @Parent() event: Event,
+    @Args() { occurrenceStart }: OccurrenceArgs,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<RsvpTally> {
+    return loaders.of(this.eventLoaders).tally.load({ event, occurrenceStart: occurrenceStart ?? null });
   }
 
   @ResolveField(() => [EventRsvp], {
@@ -98,6 +102,16 @@ export class EventResolver {
       return all;
     }
     return all.filter((r) => access.organisationIds.includes(r.organisationId));
+  }
+}
+
+@Resolver(() => EventOccurrence)
+export class EventOccurrenceResolver {
+  constructor(private readonly eventLoaders: EventLoaderFactory) {}
+
+  @ResolveField(() => Event, { description: 'The event (or series) it is an occurrence of.' })
+  event(@Parent() occurrence: EventOccurrence, @Loaders() loaders: RequestLoaders): Promise<Event> {
+    return loaders.of(this.eventLoaders).byId.load(occurrence.eventId);
   }
 }
 

@@ -14,13 +14,19 @@ import { NetworkService } from '@app/networks';
 import type { EventFilter } from './dto/events.args';
 import { EventAccess } from './event-access';
 import { EventAgendaItemEntity, EventEntity, EventOccurrenceChangeEntity, EventRsvpEntity } from './event.entities';
-import { EventVisibility } from './event.enums';
+import { EventVisibility, type RsvpAnswer, type RsvpPlace } from './event.enums';
 import type { RsvpTally } from './event.model';
 import { type Occurrence, occurrencesOf } from './occurrences';
-import { tallyOf } from './rsvp-tally';
+import { tallyFrom, tallyOf } from './rsvp-tally';
 import { HORIZON_DAYS } from './schedule';
 
 const DAY_MS = 86_400_000;
+
+/** An event (or one occurrence of a series) whose answers are counted. */
+export interface TallyKey {
+  readonly event: Pick<EventEntity, 'id' | 'capacity'>;
+  readonly occurrenceStart: Date | null;
+}
 
 /** Reading events: visibility, occurrences, agendas, answers and tallies. */
 @Injectable()
@@ -130,6 +136,31 @@ export class EventService {
 
   tally(event: Pick<EventEntity, 'id' | 'capacity'>, occurrenceStart: Date | null): Promise<RsvpTally> {
     return tallyOf(this.rsvps.manager, event, occurrenceStart);
+  }
+
+  /** Tallies of many events (or occurrences) in one statement, in the order asked. */
+  async tallies(keys: readonly TallyKey[]): Promise<RsvpTally[]> {
+    const rows: {
+      event_id: string;
+      occurrence_start: Date | null;
+      answer: RsvpAnswer;
+      place: RsvpPlace;
+      count: string;
+    }[] = await this.rsvps.query(
+      `SELECT r.event_id, r.occurrence_start, r.answer, r.place, count(*) AS count
+           FROM event_rsvp r
+           JOIN unnest($1::uuid[], $2::timestamptz[]) AS k(event_id, occurrence_start)
+             ON r.event_id = k.event_id AND r.occurrence_start IS NOT DISTINCT FROM k.occurrence_start
+          GROUP BY r.event_id, r.occurrence_start, r.answer, r.place`,
+      [keys.map((k) => k.event.id), keys.map((k) => k.occurrenceStart)],
+    );
+    return keys.map((k) =>
+      tallyFrom(
+        k.event,
+        k.occurrenceStart,
+        rows.filter((r) => r.event_id === k.event.id && r.occurrence_start?.getTime() === k.occurrenceStart?.getTime()),
+      ),
+    );
   }
 
   async isActiveMember(organisationId: string, networkId: string): Promise<boolean> {

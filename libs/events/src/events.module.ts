@@ -20,10 +20,12 @@ import {
   EventRsvpEntity,
 } from './event.entities';
 import { EventLoaderFactory } from './event.loader';
-import { EventResolver, EventRsvpResolver } from './event.resolver';
+import { EventOccurrenceResolver, EventResolver, EventRsvpResolver } from './event.resolver';
 import { EventService } from './event.service';
 import { EVENTS_OPTIONS, type EventsOptions } from './events.options';
 import { PollAnswerEntity, SchedulingPollEntity, PollSlotEntity } from './polls/poll.entities';
+import { PollResolver } from './polls/poll.resolver';
+import { PollService } from './polls/poll.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
 import { ReminderQueue } from './reminders/reminder-queue';
 import { RsvpService } from './rsvp.service';
@@ -41,10 +43,12 @@ export const eventsEntities = [
 ];
 export const eventsResolvers = [
   EventResolver,
+  EventOccurrenceResolver,
   EventRsvpResolver,
   EventMutationResolver,
   EventLiveResolver,
   CalendarFeedResolver,
+  PollResolver,
 ];
 
 /** Event scheduling: events, RSVPs, polls, calendars and reminders. */
@@ -64,6 +68,7 @@ export class EventsModule {
         EventFlowsService,
         RsvpService,
         CalendarFeedService,
+        PollService,
         EventLoaderFactory,
         ReminderQueue,
         ReminderPlanner,

@@ -168,6 +168,28 @@ async function firstOccurrence(app: TestApp, eventId: string): Promise<string> {
   return response.data?.event.startsAt ?? '';
 }
 
+const POLL_SLOTS = (): { start: string; end: string }[] => [
+  { start: localIn(16), end: localIn(16, 20) },
+  { start: localIn(17), end: localIn(17, 20) },
+];
+
+/** A fresh open poll in a fresh network Newport CVS convenes: its id and its first slot's. */
+async function freshPoll(app: TestApp): Promise<{ pollId: string; slotId: string }> {
+  const networkId = await freshNetwork(app, 'newport');
+  const response = await app.client.request<{
+    createSchedulingPoll: { poll: { id: string; slots: { id: string }[] } };
+  }>(
+    'mutation ($input: CreateSchedulingPollInput!) { createSchedulingPoll(input: $input) { poll { id slots { id } } } }',
+    { input: { networkId, title: `Policy poll ${unique()} (test)`, kind: 'NETWORK_MEETING', slots: POLL_SLOTS() } },
+    { authorization: `Bearer ${coordinatorToken}` },
+  );
+  const poll = response.data?.createSchedulingPoll.poll;
+  if (!poll) {
+    throw new Error(`Fixture set-up failed: ${JSON.stringify(response.errors)}`);
+  }
+  return { pollId: poll.id, slotId: poll.slots[0]?.id ?? '' };
+}
+
 /** A calendar feed of the actor's own (a random id for actors who cannot have one). */
 async function ownFeed(app: TestApp, actor: ActorName): Promise<string> {
   const login = DEMO_LOGINS.find((l) => l.key === actor);
@@ -426,6 +448,37 @@ export const FIXTURES: Record<string, Fixture> = {
     document: 'mutation ($feedId: ID!) { revokeCalendarFeed(input: { feedId: $feedId }) { feed { revokedAt } } }',
     // Each signed-in person revokes a feed of their own.
     variables: async (app, actor) => ({ feedId: await ownFeed(app, actor) }),
+  },
+  'Query.schedulingPoll': {
+    document: 'query ($id: ID!) { schedulingPoll(id: $id) { title tally { yes } } }',
+    variables: async (app) => ({ id: (await freshPoll(app)).pollId }),
+  },
+  'Query.schedulingPolls': {
+    document: 'query ($networkId: ID!) { schedulingPolls(networkId: $networkId) { id } }',
+    variables: async (app) => ({ networkId: await freshNetwork(app, 'newport') }),
+  },
+  'Subscription.schedulingPollTally': {
+    document: 'subscription ($pollId: ID!) { schedulingPollTally(pollId: $pollId) { slots { yes } } }',
+    variables: async (app) => ({ pollId: (await freshPoll(app)).pollId }),
+  },
+  'Mutation.createSchedulingPoll': {
+    document:
+      'mutation ($networkId: ID!, $slots: [PollSlotInput!]!) { createSchedulingPoll(input: { networkId: $networkId, title: "Policy poll (test)", kind: NETWORK_MEETING, slots: $slots }) { poll { id } } }',
+    variables: async (app) => ({ networkId: await freshNetwork(app, 'newport'), slots: POLL_SLOTS() }),
+  },
+  'Mutation.answerSchedulingPoll': {
+    document:
+      'mutation ($pollId: ID!, $organisationId: ID!, $slotId: ID!) { answerSchedulingPoll(input: { pollId: $pollId, organisationId: $organisationId, answers: [{ slotId: $slotId, answer: YES }] }) { poll { id } } }',
+    variables: async (app) => ({ ...(await freshPoll(app)), organisationId: NEWPORT_CVS }),
+  },
+  'Mutation.confirmSchedulingPoll': {
+    document:
+      'mutation ($pollId: ID!, $slotId: ID!) { confirmSchedulingPoll(input: { pollId: $pollId, slotId: $slotId }) { event { id } } }',
+    variables: (app) => freshPoll(app),
+  },
+  'Mutation.closeSchedulingPoll': {
+    document: 'mutation ($pollId: ID!) { closeSchedulingPoll(input: { pollId: $pollId }) { poll { status } } }',
+    variables: async (app) => ({ pollId: (await freshPoll(app)).pollId }),
   },
   'Mutation.createSpecialism': {
     document:

@@ -19,9 +19,10 @@ import {
 import { Trim } from '@app/common';
 import { EventKind, EventStatus, EventVisibility, RsvpAnswer } from '../event.enums';
 
-const LOCAL_TIME_HELP = 'Local wall-clock time `YYYY-MM-DDTHH:mm` in `timeZone`; a date `YYYY-MM-DD` when `allDay`.';
-const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/;
-const LOCAL_TIME_MESSAGE = 'must be a local time YYYY-MM-DDTHH:mm (or a date YYYY-MM-DD for an all-day event)';
+export const LOCAL_TIME_HELP =
+  'Local wall-clock time `YYYY-MM-DDTHH:mm` in `timeZone`; a date `YYYY-MM-DD` when `allDay`.';
+export const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/;
+export const LOCAL_TIME_MESSAGE = 'must be a local time YYYY-MM-DDTHH:mm (or a date YYYY-MM-DD for an all-day event)';
 
 /** When, as the organiser reads it: local times in an IANA zone, so clock changes are handled. */
 @InputType({ isAbstract: true })

@@ -12,6 +12,7 @@ export enum Action {
   ACCEPT_INVITATION = 'ACCEPT_INVITATION',
   CREATE_NETWORK = 'CREATE_NETWORK',
   CONVENE_NETWORK = 'CONVENE_NETWORK',
+  READ_NETWORK_PRIVATE = 'READ_NETWORK_PRIVATE',
   ORGANISE_EVENT = 'ORGANISE_EVENT',
   ACT_FOR_ORGANISATION = 'ACT_FOR_ORGANISATION',
   ACT_AS_SELF = 'ACT_AS_SELF',
@@ -80,6 +81,11 @@ export const POLICY: Record<Action, Rule> = {
   },
   [Action.CONVENE_NETWORK]: {
     who: "people of the network's active convenor organisations, and platform admins",
+    requiresSignIn: true,
+    allows: (actor, { organisationIds }) => isPlatformAdmin(actor) || worksFor(actor, organisationIds ?? []),
+  },
+  [Action.READ_NETWORK_PRIVATE]: {
+    who: "people of the network's active member organisations (convenors included), and platform admins",
     requiresSignIn: true,
     allows: (actor, { organisationIds }) => isPlatformAdmin(actor) || worksFor(actor, organisationIds ?? []),
   },

@@ -5,13 +5,15 @@ import type { NetworkService } from '@app/networks';
 
 /** What the policy may look up about the resource an operation names (guards run before pipes). */
 export type PolicyFacts = Pick<NetworkService, 'convenorsOf' | 'membershipFacts'> &
-  Pick<EventPolicyFacts, 'eventOrganisers' | 'pollConvenors'>;
+  Pick<EventPolicyFacts, 'eventOrganisers' | 'pollConvenors' | 'networkMembers' | 'pollNetworkMembers'>;
 
 export const policyFacts = (networks: NetworkService, events: EventPolicyFacts): PolicyFacts => ({
   convenorsOf: (id) => networks.convenorsOf(id),
   membershipFacts: (id) => networks.membershipFacts(id),
   eventOrganisers: (id) => events.eventOrganisers(id),
   pollConvenors: (id) => events.pollConvenors(id),
+  networkMembers: (id) => events.networkMembers(id),
+  pollNetworkMembers: (id) => events.pollNetworkMembers(id),
 });
 
 export interface OperationPolicy {
@@ -91,6 +93,24 @@ const eventOrganisers: OperationPolicy = {
   },
   resourceName: "the event's organisers",
 };
+/** The active convenors of the network of the poll named by `input.pollId`. */
+const pollConvenors: OperationPolicy = {
+  action: Action.CONVENE_NETWORK,
+  resource: async (args, facts) => {
+    const id = uuidOr(inputOf(args).pollId);
+    return { organisationIds: id ? await facts.pollConvenors(id) : [] };
+  },
+  resourceName: "the active convenors of the poll's network",
+};
+/** The active members of the poll's network, the poll named by the top-level argument `name`. */
+const pollMembers = (name: 'id' | 'pollId'): OperationPolicy => ({
+  action: Action.READ_NETWORK_PRIVATE,
+  resource: async (args, facts) => {
+    const id = uuidOr(args[name]);
+    return { organisationIds: id ? await facts.pollNetworkMembers(id) : [] };
+  },
+  resourceName: "the active members of the poll's network",
+});
 /** Acting for the organisation named by `input.organisationId` (answering for it). */
 const forOrganisation: OperationPolicy = {
   action: Action.ACT_FOR_ORGANISATION,
@@ -195,6 +215,21 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.recordEventMinutes': eventOrganisers,
   'Mutation.answerEvent': forOrganisation,
   'Query.calendarFeeds': { action: Action.ACT_AS_SELF },
+  'Query.schedulingPoll': pollMembers('id'),
+  'Query.schedulingPolls': {
+    action: Action.READ_NETWORK_PRIVATE,
+    resource: async (args, facts) => {
+      const id = uuidOr(args.networkId);
+      return { organisationIds: id ? await facts.networkMembers(id) : [] };
+    },
+    resourceName: 'the active members of the network named in the arguments',
+  },
+  // Checked again for every tally sent (a member organisation may leave).
+  'Subscription.schedulingPollTally': pollMembers('pollId'),
+  'Mutation.createSchedulingPoll': networkConvenors,
+  'Mutation.answerSchedulingPoll': forOrganisation,
+  'Mutation.confirmSchedulingPoll': pollConvenors,
+  'Mutation.closeSchedulingPoll': pollConvenors,
   'Mutation.createCalendarFeed': { action: Action.ACT_AS_SELF },
   'Mutation.revokeCalendarFeed': { action: Action.ACT_AS_SELF },
 };

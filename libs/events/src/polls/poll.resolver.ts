@@ -1,0 +1,155 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { ActivityHub, type ActivityScope, ActivityScopeKind, ActivityVerb } from '@app/activity';
+import {
+  type ActorRef,
+  CallingActor,
+  DomainError,
+  ErrorCode,
+  mapLive,
+  type RequestContext,
+  startWith,
+} from '@app/common';
+import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
+import { Loaders, RequestLoaders } from '@app/common';
+import { Event } from '../event.model';
+import { EventLoaderFactory } from '../event.loader';
+import {
+  AnswerSchedulingPollInput,
+  CloseSchedulingPollInput,
+  ConfirmSchedulingPollInput,
+  CreateSchedulingPollInput,
+} from './poll.inputs';
+import {
+  ConfirmSchedulingPollPayload,
+  PollSlot,
+  PollSlotAnswer,
+  PollSlotTally,
+  PollTallyUpdate,
+  SchedulingPoll,
+  SchedulingPollPayload,
+} from './poll.model';
+import { type PollConfirmation, PollService } from './poll.service';
+
+const POLL_CHANGES: ReadonlySet<ActivityVerb> = new Set([
+  ActivityVerb.POLL_ANSWERED,
+  ActivityVerb.POLL_CONFIRMED,
+  ActivityVerb.POLL_CLOSED,
+]);
+/** The tally feed reads every item of the network; who may follow it is checked per subscriber. */
+const TALLY_READER: ActorRef = { kind: 'SYSTEM', platformAdmin: true };
+
+@Resolver(() => SchedulingPoll)
+export class PollResolver {
+  constructor(
+    private readonly polls: PollService,
+    private readonly hub: ActivityHub,
+    private readonly networkLoaders: NetworkLoaderFactory,
+    private readonly eventLoaders: EventLoaderFactory,
+  ) {}
+
+  @Query(() => SchedulingPoll, { description: 'A scheduling poll; NOT_FOUND unless you are in its network.' })
+  schedulingPoll(
+    @Args('id', { type: () => ID }) id: string,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<SchedulingPoll> {
+    return this.polls.getVisible(viewer, id);
+  }
+
+  @Query(() => [SchedulingPoll], { description: "A network's polls, newest first (empty unless you are in it)." })
+  schedulingPolls(
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<SchedulingPoll[]> {
+    return this.polls.listVisible(viewer, networkId);
+  }
+
+  @ResolveField(() => LocalNetwork)
+  network(@Parent() poll: SchedulingPoll, @Loaders() loaders: RequestLoaders): Promise<LocalNetwork> {
+    return loaders.of(this.networkLoaders).byId.load(poll.networkId);
+  }
+
+  @ResolveField(() => [PollSlot], { description: 'In start order.' })
+  slots(@Parent() poll: SchedulingPoll): Promise<PollSlot[]> {
+    return this.polls.slotsOf([poll.id]);
+  }
+
+  @ResolveField(() => [PollSlotTally], { description: 'Answers per slot, in slot order.' })
+  tally(@Parent() poll: SchedulingPoll): Promise<PollSlotTally[]> {
+    return this.polls.tally(poll.id);
+  }
+
+  @ResolveField(() => [PollSlotAnswer], {
+    description: 'Every answer so far (members of the network see who said what).',
+  })
+  answers(@Parent() poll: SchedulingPoll): Promise<PollSlotAnswer[]> {
+    return this.polls.answersOf(poll.id);
+  }
+
+  @ResolveField(() => Event, { nullable: true, description: 'The event made from the confirmed slot.' })
+  event(@Parent() poll: SchedulingPoll, @Loaders() loaders: RequestLoaders): Promise<Event> | null {
+    return poll.eventId ? loaders.of(this.eventLoaders).byId.load(poll.eventId) : null;
+  }
+
+  @Mutation(() => SchedulingPollPayload, {
+    description: "Proposes candidate times to a network's members (its convenors).",
+  })
+  async createSchedulingPoll(
+    @Args('input') input: CreateSchedulingPollInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<SchedulingPollPayload> {
+    return { poll: await this.polls.create(viewer, input) };
+  }
+
+  @Mutation(() => SchedulingPollPayload, { description: 'Answers a poll for a member organisation you work for.' })
+  async answerSchedulingPoll(
+    @Args('input') input: AnswerSchedulingPollInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<SchedulingPollPayload> {
+    return { poll: await this.polls.answer(viewer, input) };
+  }
+
+  @Mutation(() => ConfirmSchedulingPollPayload, {
+    description: "Chooses a slot and creates the network's event from it, in one step (its convenors).",
+  })
+  confirmSchedulingPoll(
+    @Args('input') input: ConfirmSchedulingPollInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<PollConfirmation> {
+    return this.polls.confirm(viewer, input);
+  }
+
+  @Mutation(() => SchedulingPollPayload, { description: 'Closes a poll without an event (its convenors).' })
+  async closeSchedulingPoll(
+    @Args('input') input: CloseSchedulingPollInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<SchedulingPollPayload> {
+    return { poll: await this.polls.close(viewer, input) };
+  }
+
+  @Subscription(() => PollTallyUpdate, {
+    resolve: (update: PollTallyUpdate) => update,
+    description: "A poll's tallies now, then after every answer, and its confirmation or closing.",
+  })
+  async schedulingPollTally(
+    @Args('pollId', { type: () => ID }) pollId: string,
+    @Context() context: RequestContext,
+  ): Promise<AsyncIterableIterator<PollTallyUpdate>> {
+    const poll = await this.polls.getVisible(await context.actor(), pollId);
+    const scope: ActivityScope = { kind: ActivityScopeKind.NETWORK, target: poll.networkId };
+    const stream = await this.hub.stream(scope, null, TALLY_READER, () => Promise.resolve(TALLY_READER));
+    const update = async (viewer: ActorRef): Promise<PollTallyUpdate> => {
+      const current = await this.polls.getVisible(viewer, pollId).catch(() => {
+        throw new DomainError(ErrorCode.FORBIDDEN, 'You may no longer follow this poll');
+      });
+      return { poll: current, slots: await this.polls.tally(pollId) };
+    };
+    return startWith(
+      { poll, slots: await this.polls.tally(pollId) },
+      mapLive(stream, async (item) =>
+        POLL_CHANGES.has(item.verb) && item.payload.pollId === pollId
+          ? update(await context.currentActor())
+          : undefined,
+      ),
+    );
+  }
+}
