@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { projectRoot } from '@app/common';
 import { seedGeography } from '@app/geography';
 import { seedDemoPeople } from '@app/identity';
+import { seedDemoEvents } from '@app/events';
 import { seedDemoNetworks } from '@app/networks';
 import { seedDemoOrganisations } from '@app/organisations';
 import { generateMigration, pendingSchemaChanges } from './cli/migration-commands';
@@ -32,6 +33,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
         await seedDemoOrganisations(ds.manager),
         await seedDemoPeople(ds.manager),
         await seedDemoNetworks(ds.manager),
+        await seedDemoEvents(ds.manager),
       );
       return 0;
     }),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client as PgClient } from 'pg';
+import { demoEventId } from '@app/events';
 import { countSql, graphqlWsClient, LiveSubscription } from '@app/testing';
 import {
   createEvent,
@@ -607,6 +608,20 @@ describe('event scheduling', () => {
       '2027-04-06T17:30:00.000Z',
     ]);
     expect(new Set(eventOccurrences.map((o) => o.event.network.id))).toEqual(new Set([networkId]));
+  });
+
+  it('comes with demo events: a members-only monthly meeting in Gwent and a public hustings', async () => {
+    const read = (who: Headers, key: string) =>
+      sut.client.request<{ event: { title: string; recurrenceRule: string | null; kind: string } }>(
+        'query ($id: ID!) { event(id: $id) { title recurrenceRule kind } }',
+        { id: demoEventId(key) },
+        who,
+      );
+    expect((await read(member, 'gwent-monthly')).data?.event).toMatchObject({
+      recurrenceRule: 'FREQ=MONTHLY;BYDAY=1TU',
+    });
+    expect(errorOf(await read(partner, 'gwent-monthly')).code).toBe('NOT_FOUND');
+    expect((await read({}, 'gwent-hustings')).data?.event.kind).toBe('PCC_HUSTINGS');
   });
 
   it('selects every field of an event without error', async () => {

@@ -105,6 +105,8 @@ describe('scheduling polls ("find a time")', () => {
           })
         ).errors,
       ).toBeUndefined();
+      // Each tally shows the poll as it is when sent: wait for it before the next change.
+      await live.waitFor(2);
       expect(
         (
           await answerPoll(coordinator, {
@@ -117,12 +119,14 @@ describe('scheduling polls ("find a time")', () => {
           })
         ).errors,
       ).toBeUndefined();
+      await live.waitFor(3);
       // Answering again replaces the earlier answer.
       await answerPoll(member, {
         pollId: poll.id,
         organisationId: MEMBER_GROUP,
         answers: [{ slotId: second.id, answer: 'IF_NEED_BE' }],
       });
+      await live.waitFor(4);
 
       const confirmed = await sut.client.request<{
         confirmSchedulingPoll: {

@@ -7,3 +7,4 @@ export * from './events.options';
 export * from './polls/poll.entities';
 export * from './polls/poll.enums';
 export * from './event-policy-facts';
+export * from './seed/demo-events.seeder';

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, type DatabaseSettings } from '@app/database';
 import { isGeographySeeded, seedGeography } from '@app/geography';
 import { PersonEntity, seedDemoPeople } from '@app/identity';
+import { EventEntity, seedDemoEvents } from '@app/events';
 import { LocalNetworkEntity, seedDemoNetworks } from '@app/networks';
 import { OrganisationEntity, seedDemoOrganisations } from '@app/organisations';
 import { entities } from './persistence';
@@ -39,6 +40,10 @@ export async function prepareDatabase(dataSource: DataSource): Promise<void> {
   if ((await dataSource.manager.count(LocalNetworkEntity)) === 0) {
     const demo = await seedDemoNetworks(dataSource.manager);
     log.log(`Seeded demo data: ${demo.networks} networks with ${demo.memberships} memberships`);
+  }
+  if ((await dataSource.manager.count(EventEntity)) === 0) {
+    const demo = await seedDemoEvents(dataSource.manager);
+    log.log(`Seeded demo data: ${demo.events} events`);
   }
   if ((await dataSource.manager.count(PersonEntity)) === 0) {
     const demo = await seedDemoPeople(dataSource.manager);
