@@ -28,6 +28,7 @@ interface Occurrence {
   reason: string | null;
 }
 interface Rsvp {
+  id: string;
   answer: string;
   place: string;
   organisation: { id: string };
@@ -39,7 +40,7 @@ interface Tally {
   declined: number;
   placesLeft: number | null;
 }
-const RSVP = 'rsvp { answer place organisation { id } } tally { confirmed waitlisted maybe declined placesLeft }';
+const RSVP = 'rsvp { id answer place organisation { id } } tally { confirmed waitlisted maybe declined placesLeft }';
 const OCCURRENCE = 'originalStart startsAt endsAt cancelled moved reason';
 
 describe('event scheduling', () => {
@@ -301,6 +302,155 @@ describe('event scheduling', () => {
     });
   });
 
+  describe('changes to a series and its occurrences', () => {
+    const series = (title: string) =>
+      eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title,
+        start: '2027-05-04T18:30',
+        end: '2027-05-04T20:00',
+        recurrenceRule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=6',
+      });
+    const changeOccurrence = (input: Record<string, unknown>) =>
+      sut.client.request<{ changeEventOccurrence: { clashes: { event: { id: string } }[] } }>(
+        'mutation ($input: ChangeOccurrenceInput!) { changeEventOccurrence(input: $input) { clashes { event { id } } } }',
+        { input },
+        coordinator,
+      );
+    const tallyOf = async (eventId: string, occurrenceStart: string): Promise<number> => {
+      const { event } = await sut.client.data<{ event: { tally: { confirmed: number; maybe: number } } }>(
+        'query ($id: ID!, $o: DateTime) { event(id: $id) { tally(occurrenceStart: $o) { confirmed maybe } } }',
+        { id: eventId, o: occurrenceStart },
+        coordinator,
+      );
+      return event.tally.confirmed + event.tally.maybe;
+    };
+
+    it('takes answers for a moved occurrence, and warns when it moves onto another meeting', async () => {
+      const event = await series('Moved occurrence (test)');
+      const other = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Thursday meeting (test)',
+        start: '2027-05-13T18:00',
+        end: '2027-05-13T19:00',
+      });
+      const moved = await changeOccurrence({
+        eventId: event.id,
+        occurrenceStart: '2027-05-11T17:30:00.000Z',
+        start: '2027-05-13T18:30',
+        end: '2027-05-13T20:00',
+      });
+      expect(moved.data?.changeEventOccurrence.clashes.map((c) => c.event.id)).toEqual([other.id]);
+      const going = await answer(member, {
+        eventId: event.id,
+        occurrenceStart: '2027-05-11T17:30:00.000Z',
+        organisationId: MEMBER_GROUP,
+        answer: 'GOING',
+      });
+      expect(going.errors).toBeUndefined();
+      expect(await tallyOf(event.id, '2027-05-11T17:30:00.000Z')).toBe(1);
+    });
+
+    it('keeps answers on the same day when a series moves to a new time, and drops those on days it leaves', async () => {
+      const event = await series('Moving series (test)');
+      for (const occurrenceStart of ['2027-05-04T17:30:00.000Z', '2027-05-18T17:30:00.000Z']) {
+        expect(
+          (await answer(member, { eventId: event.id, occurrenceStart, organisationId: MEMBER_GROUP, answer: 'MAYBE' }))
+            .errors,
+        ).toBeUndefined();
+      }
+      // Same Tuesdays, 19:00, fortnightly: 4 and 18 May stay, at their new times.
+      const moved = await sut.client.request<{ rescheduleEvent: { event: { startsAt: string } } }>(
+        'mutation ($input: RescheduleEventInput!) { rescheduleEvent(input: $input) { event { startsAt } } }',
+        {
+          input: {
+            eventId: event.id,
+            start: '2027-05-04T19:00',
+            end: '2027-05-04T20:30',
+            recurrenceRule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=3',
+          },
+        },
+        coordinator,
+      );
+      expect(moved.errors).toBeUndefined();
+      expect(await tallyOf(event.id, '2027-05-04T18:00:00.000Z')).toBe(1);
+      expect(await tallyOf(event.id, '2027-05-18T18:00:00.000Z')).toBe(1);
+      // Weekly on Wednesdays: no Tuesday left, so the answers go (and the activity item says so).
+      await sut.client.data(
+        'mutation ($input: RescheduleEventInput!) { rescheduleEvent(input: $input) { event { id } } }',
+        {
+          input: {
+            eventId: event.id,
+            start: '2027-05-05T19:00',
+            end: '2027-05-05T20:30',
+            recurrenceRule: 'FREQ=WEEKLY;BYDAY=WE;COUNT=3',
+          },
+        },
+        coordinator,
+      );
+      expect(await tallyOf(event.id, '2027-05-05T18:00:00.000Z')).toBe(0);
+      const { activity } = await sut.client.data<{
+        activity: { edges: { node: { verb: string; payload: Record<string, unknown> } }[] };
+      }>(
+        'query ($t: String!) { activity(scope: { kind: EVENT, target: $t }, first: 100) { edges { node { verb payload } } } }',
+        { t: event.id },
+        coordinator,
+      );
+      const rescheduled = activity.edges.map((e) => e.node).filter((n) => n.verb === 'EVENT_RESCHEDULED');
+      expect(rescheduled.map((n) => [n.payload.answersCarried, n.payload.answersDropped])).toEqual([
+        [2, 0],
+        [0, 2],
+      ]);
+    });
+
+    it('does not replay a members-only event to an outsider following it from the start of its feed', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        visibility: 'PUBLIC',
+        kind: 'NETWORK_MEETING',
+        title: 'Public, then private (test)',
+        start: localIn(33),
+        end: localIn(33, 20),
+      });
+      await sut.client.data(
+        'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { id } } }',
+        { input: { eventId: event.id, visibility: 'NETWORK', onlineUrl: 'https://meet.example.org/secret' } },
+        coordinator,
+      );
+      const fromStart = Buffer.from(JSON.stringify(['0', '0'])).toString('base64url');
+      const client = graphqlWsClient(sut.graphqlUrl, { authorization: partner.authorization });
+      const live = new LiveSubscription<{ eventChanges: { event: { onlineUrl: string | null } } }>(
+        client,
+        'subscription ($t: String!, $after: String) { eventChanges(scope: { kind: EVENT, target: $t }, after: $after) { event { onlineUrl } } }',
+        { t: event.id, after: fromStart },
+      );
+      await live.waitFor(1, 1_500);
+      live.stop();
+      await client.dispose();
+      expect(live.items).toEqual([]);
+      expect(live.errors).toEqual([]);
+    });
+
+    it('refuses null for a field that cannot be empty, a duplicate poll answer and a forged cursor as bad input', async () => {
+      const event = await series('Nulls (test)');
+      for (const field of ['title', 'kind', 'visibility']) {
+        const response = await sut.client.request(
+          'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { id } } }',
+          { input: { eventId: event.id, [field]: null } },
+          coordinator,
+        );
+        expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: `input.${field}` });
+      }
+      const forged = Buffer.from(JSON.stringify(['not a time', 'not an id'])).toString('base64url');
+      const page = await sut.client.request('query ($a: String) { events(first: 2, after: $a) { totalCount } }', {
+        a: forged,
+      });
+      expect(errorOf(page)).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    });
+  });
+
   describe('capacity and the waitlist', () => {
     let staff: Headers[];
 
@@ -337,24 +487,26 @@ describe('event scheduling', () => {
 
     it('promotes the waitlist in order when a place frees or capacity grows', async () => {
       const event = await publicEvent(1);
+      // Each person's own answer, by its id (all four work for the organiser, so each sees every answer).
+      const ids: string[] = [];
       for (const who of staff.slice(0, 4)) {
-        expect(
-          (await answer(who, { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'GOING' })).errors,
-        ).toBeUndefined();
+        const going = await answer(who, { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'GOING' });
+        expect(going.errors).toBeUndefined();
+        ids.push(going.data?.answerEvent.rsvp.id ?? '');
       }
-      const placeOf = async (who: Headers): Promise<string> => {
-        const { event: read } = await sut.client.data<{ event: { rsvps: Rsvp[] } }>(
-          'query ($id: ID!) { event(id: $id) { rsvps { place } } }',
+      const places = async (): Promise<string[]> => {
+        const { event: read } = await sut.client.data<{ event: { rsvps: { id: string; place: string }[] } }>(
+          'query ($id: ID!) { event(id: $id) { rsvps { id place } } }',
           { id: event.id },
-          who,
+          coordinator,
         );
-        return read.rsvps.map((r) => r.place).join();
+        return ids.map((id) => read.rsvps.find((r) => r.id === id)?.place ?? 'MISSING');
       };
+      expect(await places()).toEqual(['CONFIRMED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
       // The first declines: the second (first in line) gets the place, not the third.
       const declined = await answer(staff[0], { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'DECLINED' });
       expect(declined.data?.answerEvent.tally).toMatchObject({ confirmed: 1, waitlisted: 2, declined: 1 });
-      expect(await placeOf(staff[1])).toContain('CONFIRMED');
-      expect(await placeOf(staff[2])).toContain('WAITLISTED');
+      expect(await places()).toEqual(['NONE', 'CONFIRMED', 'WAITLISTED', 'WAITLISTED']);
 
       const grown = await sut.client.request<{ updateEvent: { event: { tally: Tally } } }>(
         'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { tally { confirmed waitlisted placesLeft } } } }',
@@ -362,8 +514,7 @@ describe('event scheduling', () => {
         coordinator,
       );
       expect(grown.data?.updateEvent.event.tally).toEqual({ confirmed: 2, waitlisted: 1, placesLeft: 0 });
-      expect(await placeOf(staff[2])).toContain('CONFIRMED');
-      expect(await placeOf(staff[3])).toContain('WAITLISTED');
+      expect(await places()).toEqual(['NONE', 'CONFIRMED', 'CONFIRMED', 'WAITLISTED']);
 
       // Organisers see every answer, places first then the line; others only their own organisations'.
       const { event: all } = await sut.client.data<{ event: { rsvps: Rsvp[] } }>(
@@ -580,7 +731,7 @@ describe('event scheduling', () => {
 
   it('costs a fixed number of SQL statements for a page of events with their nested fields, whatever its size', async () => {
     const nested = `query ($id: ID!, $first: Int!) { events(first: $first, filter: { networkId: $id }) { totalCount edges { node {
-        title network { name } policeForceArea { code } organiserOrganisation { name } agenda { title } tally { confirmed placesLeft }
+        title network { name } policeForceArea { code } organiserOrganisation { name } agenda { title } tally { confirmed placesLeft } rsvps { place organisation { name } }
         occurrences(from: "2027-01-01T00:00:00Z", to: "2027-12-01T00:00:00Z") { startsAt event { id } } } } } }`;
     const few = await countSql(() => sut.client.request(nested, { id: networkId, first: 2 }, member));
     const many = await countSql(() => sut.client.request(nested, { id: networkId, first: 20 }, member));

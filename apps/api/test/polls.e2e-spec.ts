@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client as PgClient } from 'pg';
-import { graphqlWsClient, LiveSubscription } from '@app/testing';
+import { countSql, graphqlWsClient, LiveSubscription } from '@app/testing';
 import {
   errorOf,
   gwentNetwork,
@@ -259,12 +259,44 @@ describe('scheduling polls ("find a time")', () => {
       answers: [{ slotId: '00000000-0000-4000-8000-000000000000', answer: 'YES' }],
     });
     expect(errorOf(wrongSlot)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.answers.0.slotId' });
+    const twice = await answerPoll(member, {
+      pollId: poll.id,
+      organisationId: MEMBER_GROUP,
+      answers: [
+        { slotId: poll.slots[0]?.id, answer: 'YES' },
+        { slotId: poll.slots[0]?.id, answer: 'NO' },
+      ],
+    });
+    expect(errorOf(twice)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.answers.1.slotId' });
     const closed = await sut.client.request<{ closeSchedulingPoll: { poll: { status: string } } }>(
       'mutation ($input: CloseSchedulingPollInput!) { closeSchedulingPoll(input: $input) { poll { status } } }',
       { input: { pollId: poll.id, reason: 'Met at the county meeting instead' } },
       coordinator,
     );
     expect(closed.data?.closeSchedulingPoll.poll.status).toBe('CLOSED');
+  });
+
+  it("costs a fixed number of SQL statements for a network's polls with their slots, tallies and answers", async () => {
+    const list = `query ($id: ID!) { schedulingPolls(networkId: $id) { title slots { startsAt } tally { yes no } answers { answer } } }`;
+    const few = await countSql(() => sut.client.request(list, { id: networkId }, member));
+    for (let i = 0; i < 3; i++) {
+      const created = await createPoll(coordinator, {
+        networkId,
+        title: `More polls ${i} (test)`,
+        kind: 'OTHER',
+        slots: slots(),
+      });
+      const poll = created.data?.createSchedulingPoll.poll as Poll;
+      await answerPoll(member, {
+        pollId: poll.id,
+        organisationId: MEMBER_GROUP,
+        answers: [{ slotId: poll.slots[0]?.id, answer: 'YES' }],
+      });
+    }
+    const many = await countSql(() => sut.client.request(list, { id: networkId }, member));
+    expect(many.result.errors).toBeUndefined();
+    expect((many.result.data as { schedulingPolls: unknown[] }).schedulingPolls.length).toBeGreaterThanOrEqual(5);
+    expect(many.statements.length).toBe(few.statements.length);
   });
 
   it.each([

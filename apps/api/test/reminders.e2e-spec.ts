@@ -42,7 +42,7 @@ describe('event reminders (pg-boss job queue, two instances on one database)', (
     await database.drop();
   });
 
-  it('reminds each person going or maybe once, records it once, and plans the next occurrence', async () => {
+  it('reminds each person with a place or a maybe once, records it once, and plans the next occurrence', async () => {
     const event = await eventOf(first, coordinator, {
       organiserOrganisationId: NEWPORT_CVS,
       policeForceAreaCode: GWENT,
@@ -51,12 +51,13 @@ describe('event reminders (pg-boss job queue, two instances on one database)', (
       start: start.toFormat("yyyy-MM-dd'T'HH:mm"),
       end: start.plus({ hours: 1 }).toFormat("yyyy-MM-dd'T'HH:mm"),
       recurrenceRule: 'FREQ=WEEKLY;COUNT=3',
+      capacity: 1,
     });
     const occurrenceStart = event.startsAt;
     const answers: [string, string, string][] = [
       ['coordinator@demo.convene.example', NEWPORT_CVS, 'GOING'],
       ['member@demo.convene.example', MEMBER_GROUP, 'MAYBE'],
-      ['partner@demo.convene.example', PARTNER_ORG, 'DECLINED'],
+      ['partner@demo.convene.example', PARTNER_ORG, 'GOING'], // full: waitlisted, so not reminded
     ];
     for (const [email, organisationId, answer] of answers) {
       const { errors } = await first.client.request(

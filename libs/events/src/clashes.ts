@@ -17,14 +17,21 @@ const isPcc = (kind: EventKind): boolean => (PCC_EVENT_KINDS as readonly EventKi
  * same network, or, where either is a PCC hustings or engagement, any in the same area. Only
  * events the viewer may see are named. A warning, never a refusal.
  */
-export async function findClashes(tx: EntityManager, event: EventEntity, access: EventAccess): Promise<EventClash[]> {
+export async function findClashes(
+  tx: EntityManager,
+  event: EventEntity,
+  access: EventAccess,
+  /** Check only the occurrence starting then (one just moved); else the coming ones. */
+  focus?: Date,
+  now = new Date(),
+): Promise<EventClash[]> {
   if (event.status !== EventStatus.SCHEDULED || (!event.networkId && !event.policeForceAreaId)) {
     return [];
   }
-  const from = event.startsAt;
-  const to = horizonFrom(from);
+  const from = focus ?? new Date(Math.max(now.getTime(), event.startsAt.getTime()));
+  const to = focus ? new Date(focus.getTime() + 1) : horizonFrom(from);
   const own = occurrencesOf(event, await changesOf(tx, [event.id]), from, to)
-    .filter((o) => !o.cancelled)
+    .filter((o) => !o.cancelled && (!focus || o.startsAt.getTime() === focus.getTime()))
     .slice(0, MAX_OWN_OCCURRENCES);
   if (own.length === 0) {
     return [];

@@ -5,6 +5,7 @@ import { type ActorRef, DomainError, ErrorCode } from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
 import { NetworkService, NetworkStatus } from '@app/networks';
 import { OrganisationService, OrganisationStatus } from '@app/organisations';
+import { carryAnswers } from './carry-answers';
 import { findClashes } from './clashes';
 import { EventActivity } from './event-activity';
 import type { EventAccess } from './event-access';
@@ -164,9 +165,11 @@ export class EventFlowsService {
         event.recurrenceRule !== schedule.recurrenceRule ||
         event.timeZone !== schedule.timeZone ||
         event.startsAt.getTime() !== schedule.startsAt.getTime();
+      let answers = { kept: 0, dropped: 0 };
       if (seriesChanged) {
         // Exceptions name occurrences of the old schedule; they mean nothing under the new one.
         await tx.delete(EventOccurrenceChangeEntity, { eventId: event.id });
+        answers = await carryAnswers(tx, event.id, event, schedule, now);
       }
       await tx.update(
         EventEntity,
@@ -178,6 +181,8 @@ export class EventFlowsService {
         to: schedule.startsAt.toISOString(),
         recurrenceRule: schedule.recurrenceRule,
         wasPostponed: event.status === EventStatus.POSTPONED,
+        answersCarried: answers.kept,
+        answersDropped: answers.dropped,
       });
       return 'clashes';
     });
@@ -238,14 +243,20 @@ export class EventFlowsService {
         );
       }
       const key = { eventId: event.id, originalStart: input.occurrenceStart };
+      let clashesAt: Date | null; // where the occurrence now is, when that may overlap others
       if (input.restore) {
         const { affected } = await tx.delete(EventOccurrenceChangeEntity, key);
         if (!affected) {
           return null;
         }
+        clashesAt = input.occurrenceStart;
       } else {
         const moved = moving
-          ? scheduleFrom({ start: input.start ?? '', end: input.end ?? '', timeZone: event.timeZone }, 'input', now)
+          ? scheduleFrom(
+              { start: input.start ?? '', end: input.end ?? '', timeZone: event.timeZone, allDay: event.allDay },
+              'input',
+              now,
+            )
           : null;
         await tx.upsert(
           EventOccurrenceChangeEntity,
@@ -260,6 +271,7 @@ export class EventFlowsService {
           },
           ['eventId', 'originalStart'],
         );
+        clashesAt = moved?.startsAt ?? null;
       }
       await tx.update(EventEntity, { id: event.id }, { sequence: event.sequence + 1 });
       await note(ActivityVerb.EVENT_OCCURRENCE_CHANGED, {
@@ -267,7 +279,7 @@ export class EventFlowsService {
         change: input.restore ? 'RESTORED' : input.cancel ? 'CANCELLED' : 'MOVED',
         reason: input.reason ?? null,
       });
-      return moving ? 'clashes' : 'done';
+      return clashesAt ? { clashesAt } : 'done';
     });
   }
 
@@ -316,12 +328,12 @@ export class EventFlowsService {
   /**
    * Runs a change on a locked event and plans its next reminder in the same transaction. `work`
    * returns null when nothing changed (no activity, no SEQUENCE bump), 'clashes' when the times
-   * may now overlap others.
+   * may now overlap others (`clashesAt`: only the one occurrence starting then).
    */
   private async onEvent(
     viewer: ActorRef,
     eventId: string,
-    work: (locked: Locked) => Promise<'done' | 'clashes' | null>,
+    work: (locked: Locked) => Promise<'done' | 'clashes' | { clashesAt: Date } | null>,
   ): Promise<EventOutcome> {
     const access = await this.events.accessOf(viewer);
     return this.activity.transaction(async (tx, record) => {
@@ -340,7 +352,11 @@ export class EventFlowsService {
       }
       const changed = await tx.findOneByOrFail(EventEntity, { id: eventId });
       await this.reminders.plan(tx, changed);
-      return { event: changed, clashes: result === 'clashes' ? await findClashes(tx, changed, access) : [] };
+      const clashes =
+        result === 'done'
+          ? []
+          : await findClashes(tx, changed, access, result === 'clashes' ? undefined : result.clashesAt);
+      return { event: changed, clashes };
     });
   }
 

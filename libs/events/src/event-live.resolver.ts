@@ -55,7 +55,8 @@ export class EventLiveResolver {
       if (!EVENT_CHANGES.has(item.verb) || !item.eventId) {
         return undefined;
       }
-      const [event] = await this.events.findByIds([item.eventId]);
+      // The item was visible when written; the event as it is now must be visible too (it may have become members-only).
+      const event = await this.events.getVisible(await context.currentActor(), item.eventId).catch(() => undefined);
       return event ? { verb: item.verb, cursor: cursorOf(item), occurredAt: item.occurredAt, event } : undefined;
     });
   }

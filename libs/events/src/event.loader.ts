@@ -1,15 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { groupBy, keyedBy, type LoaderFactory } from '@app/common';
-import type { EventAgendaItemEntity, EventEntity, EventOccurrenceChangeEntity } from './event.entities';
+import type { ActorRef } from '@app/common';
+import type { EventAccess } from './event-access';
+import type {
+  EventAgendaItemEntity,
+  EventEntity,
+  EventOccurrenceChangeEntity,
+  EventRsvpEntity,
+} from './event.entities';
 import type { RsvpTally } from './event.model';
-import { EventService, type TallyKey } from './event.service';
+import { EventService, type RsvpKey, type TallyKey } from './event.service';
 
 export interface EventLoaders {
   readonly byId: DataLoader<string, EventEntity>;
   readonly agendaByEventId: DataLoader<string, EventAgendaItemEntity[]>;
   readonly changesByEventId: DataLoader<string, EventOccurrenceChangeEntity[]>;
   readonly tally: DataLoader<TallyKey, RsvpTally, string>;
+  readonly rsvps: DataLoader<RsvpKey, EventRsvpEntity[], string>;
+  readonly organisers: DataLoader<string, string[]>;
+  /** The viewer's access, worked out once per request (keyed by the request's actor object). */
+  readonly access: DataLoader<ActorRef, EventAccess>;
 }
 
 @Injectable()
@@ -24,6 +35,11 @@ export class EventLoaderFactory implements LoaderFactory<EventLoaders> {
       tally: new DataLoader((keys) => this.events.tallies(keys), {
         cacheKeyFn: (k) => `${k.event.id}|${k.occurrenceStart?.toISOString() ?? ''}`,
       }),
+      rsvps: new DataLoader((keys) => this.events.rsvpsOf(keys), {
+        cacheKeyFn: (k) => `${k.eventId}|${k.occurrenceStart?.toISOString() ?? ''}`,
+      }),
+      organisers: new DataLoader((ids) => this.events.organisersOfMany(ids)),
+      access: new DataLoader((viewers) => Promise.all(viewers.map((v) => this.events.accessOf(v)))),
     };
   }
 }

@@ -95,13 +95,15 @@ export class EventResolver {
     @Parent() event: Event,
     @Args() { occurrenceStart }: OccurrenceArgs,
     @CallingActor() viewer: ActorRef,
+    @Loaders() loaders: RequestLoaders,
   ): Promise<EventRsvp[]> {
-    const access = await this.eventService.accessOf(viewer);
-    const all = await this.eventService.rsvpsOf(event.id, occurrenceStart ?? null);
-    if (access.canOrganise(await this.eventService.organisersOf(event.id))) {
-      return all;
-    }
-    return all.filter((r) => access.organisationIds.includes(r.organisationId));
+    const batch = loaders.of(this.eventLoaders);
+    const [access, organisers, all] = await Promise.all([
+      batch.access.load(viewer),
+      batch.organisers.load(event.id),
+      batch.rsvps.load({ eventId: event.id, occurrenceStart: occurrenceStart ?? null }),
+    ]);
+    return access.canOrganise(organisers) ? all : all.filter((r) => access.organisationIds.includes(r.organisationId));
   }
 }
 

@@ -6,11 +6,12 @@ import {
   type Connection,
   DEFAULT_PAGE_SIZE,
   decodeCursor,
+  hasUuid,
   DomainError,
   toConnection,
 } from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
-import { NetworkService } from '@app/networks';
+import { MembershipRole, MembershipStatus, NetworkService } from '@app/networks';
 import type { EventFilter } from './dto/events.args';
 import { EventAccess } from './event-access';
 import { EventAgendaItemEntity, EventEntity, EventOccurrenceChangeEntity, EventRsvpEntity } from './event.entities';
@@ -21,6 +22,12 @@ import { tallyFrom, tallyOf } from './rsvp-tally';
 import { HORIZON_DAYS } from './schedule';
 
 const DAY_MS = 86_400_000;
+
+/** An event, or one occurrence of a series (by its original start). */
+export interface RsvpKey {
+  readonly eventId: string;
+  readonly occurrenceStart: Date | null;
+}
 
 /** An event (or one occurrence of a series) whose answers are counted. */
 export interface TallyKey {
@@ -70,7 +77,7 @@ export class EventService {
     const query = await this.filtered(await this.accessOf(viewer), filter);
     const totalCount = await query.clone().getCount();
     if (after) {
-      const { key, id } = decodeCursor(after);
+      const { key, id } = decodeCursor(after, 'after', (p) => hasUuid(p) && !Number.isNaN(Date.parse(p.key)));
       query.andWhere('(e.starts_at, e.id) > (:key::timestamptz, :id::uuid)', { key, id });
     }
     const rows = await query
@@ -120,18 +127,25 @@ export class EventService {
       .getMany();
   }
 
-  /** Answers for an event (or one occurrence): places first, then the waitlist in order. */
-  rsvpsOf(eventId: string, occurrenceStart: Date | null): Promise<EventRsvpEntity[]> {
-    return this.rsvps
+  /** Answers for events (or occurrences), in the order asked: places first, then the waitlist in order. */
+  async rsvpsOf(keys: readonly RsvpKey[]): Promise<EventRsvpEntity[][]> {
+    const rows = await this.rsvps
       .createQueryBuilder('r')
-      .where('r.event_id = :eventId', { eventId })
-      .andWhere(occurrenceStart ? 'r.occurrence_start = :occurrenceStart' : 'r.occurrence_start IS NULL', {
-        occurrenceStart,
-      })
+      .where(
+        `(r.event_id, coalesce(r.occurrence_start, '-infinity')) IN
+           (SELECT e, coalesce(o, '-infinity') FROM unnest(:eventIds::uuid[], :starts::timestamptz[]) AS k(e, o))`,
+        { eventIds: keys.map((k) => k.eventId), starts: keys.map((k) => k.occurrenceStart) },
+      )
       .orderBy(`array_position(ARRAY['CONFIRMED','WAITLISTED','NONE']::rsvp_place[], r.place)`)
       .addOrderBy('r.place_since')
       .addOrderBy('r.id')
       .getMany();
+    return keys.map((k) =>
+      rows.filter(
+        (r) =>
+          r.eventId === k.eventId && (r.occurrenceStart?.getTime() ?? null) === (k.occurrenceStart?.getTime() ?? null),
+      ),
+    );
   }
 
   tally(event: Pick<EventEntity, 'id' | 'capacity'>, occurrenceStart: Date | null): Promise<RsvpTally> {
@@ -169,16 +183,31 @@ export class EventService {
 
   /** The organisations organising an event, for the operation policy (empty when unknown). */
   async organisersOf(eventId: string): Promise<string[]> {
-    const event = await this.events.findOne({
-      select: { networkId: true, organiserOrganisationId: true },
-      where: { id: eventId },
+    return (await this.organisersOfMany([eventId]))[0] ?? [];
+  }
+
+  /** Per event asked: its organiser organisation, or its network's active convenors. */
+  async organisersOfMany(eventIds: readonly string[]): Promise<string[][]> {
+    const events = await this.events
+      .createQueryBuilder('e')
+      .select(['e.id', 'e.networkId', 'e.organiserOrganisationId'])
+      .where('e.id = ANY(:eventIds)', { eventIds })
+      .getMany();
+    const networkIds = [...new Set(events.flatMap((e) => (e.networkId ? [e.networkId] : [])))];
+    const convenors = networkIds.length
+      ? (await this.networks.findMembershipsOfNetworks(networkIds, [MembershipStatus.ACTIVE])).filter(
+          (m) => m.role === MembershipRole.CONVENOR,
+        )
+      : [];
+    return eventIds.map((id) => {
+      const event = events.find((e) => e.id === id);
+      if (!event) {
+        return [];
+      }
+      return event.organiserOrganisationId
+        ? [event.organiserOrganisationId]
+        : convenors.filter((m) => m.networkId === event.networkId).map((m) => m.organisationId);
     });
-    if (!event) {
-      return [];
-    }
-    return event.organiserOrganisationId
-      ? [event.organiserOrganisationId]
-      : this.networks.convenorsOf(event.networkId ?? '');
   }
 
   private async filtered(access: EventAccess, filter: EventFilter): Promise<SelectQueryBuilder<EventEntity>> {

@@ -24,6 +24,7 @@ import { EventOccurrenceResolver, EventResolver, EventRsvpResolver } from './eve
 import { EventService } from './event.service';
 import { EVENTS_OPTIONS, type EventsOptions } from './events.options';
 import { PollAnswerEntity, SchedulingPollEntity, PollSlotEntity } from './polls/poll.entities';
+import { PollLoaderFactory } from './polls/poll.loader';
 import { PollResolver } from './polls/poll.resolver';
 import { PollService } from './polls/poll.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
@@ -69,6 +70,7 @@ export class EventsModule {
         RsvpService,
         CalendarFeedService,
         PollService,
+        PollLoaderFactory,
         EventLoaderFactory,
         ReminderQueue,
         ReminderPlanner,

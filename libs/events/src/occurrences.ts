@@ -1,6 +1,6 @@
 import type { EventEntity, EventOccurrenceChangeEntity } from './event.entities';
 import { EventStatus } from './event.enums';
-import { originalStarts } from './schedule';
+import { isOriginalStart, originalStarts } from './schedule';
 
 /** One happening of an event: the only one, or one of a series with its exception applied. */
 export interface Occurrence {
@@ -25,24 +25,11 @@ export function occurrencesOf(
   to: Date,
 ): Occurrence[] {
   const byOriginal = new Map(changes.map((c) => [c.originalStart.getTime(), c]));
-  const length = event.endsAt.getTime() - event.startsAt.getTime();
-  const cancelledEvent = event.status === EventStatus.CANCELLED;
   const result = new Map<number, Occurrence>();
   const add = (originalStart: Date): void => {
-    const change = byOriginal.get(originalStart.getTime());
-    const moved = Boolean(change && !change.cancelled && change.startsAt);
-    const startsAt = moved && change?.startsAt ? change.startsAt : originalStart;
-    const endsAt = moved && change?.endsAt ? change.endsAt : new Date(originalStart.getTime() + length);
-    if (startsAt < to && endsAt > from) {
-      result.set(originalStart.getTime(), {
-        eventId: event.id,
-        originalStart,
-        startsAt,
-        endsAt,
-        cancelled: cancelledEvent || Boolean(change?.cancelled),
-        moved,
-        reason: change?.reason ?? (cancelledEvent ? event.statusReason : null),
-      });
+    const occurrence = withChange(event, byOriginal.get(originalStart.getTime()), originalStart);
+    if (occurrence.startsAt < to && occurrence.endsAt > from) {
+      result.set(originalStart.getTime(), occurrence);
     }
   };
   for (const start of originalStarts(event, from, to)) {
@@ -54,4 +41,40 @@ export function occurrencesOf(
     }
   }
   return [...result.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+/** The occurrence a series' rule gives at `originalStart` (moved or cancelled as changed), if any. */
+export function occurrenceAt(
+  event: EventEntity,
+  changes: readonly EventOccurrenceChangeEntity[],
+  originalStart: Date,
+): Occurrence | undefined {
+  if (!isOriginalStart(event, originalStart)) {
+    return undefined;
+  }
+  return withChange(
+    event,
+    changes.find((c) => c.originalStart.getTime() === originalStart.getTime()),
+    originalStart,
+  );
+}
+
+/** An occurrence with its change (a move or cancellation), if it has one. A cancelled event's are all cancelled. */
+function withChange(
+  event: EventEntity,
+  change: EventOccurrenceChangeEntity | undefined,
+  originalStart: Date,
+): Occurrence {
+  const moved = Boolean(change && !change.cancelled && change.startsAt && change.endsAt);
+  const length = event.endsAt.getTime() - event.startsAt.getTime();
+  const cancelledEvent = event.status === EventStatus.CANCELLED;
+  return {
+    eventId: event.id,
+    originalStart,
+    startsAt: moved && change?.startsAt ? change.startsAt : originalStart,
+    endsAt: moved && change?.endsAt ? change.endsAt : new Date(originalStart.getTime() + length),
+    cancelled: cancelledEvent || Boolean(change?.cancelled),
+    moved,
+    reason: change?.reason ?? (cancelledEvent ? event.statusReason : null),
+  };
 }

@@ -7,7 +7,7 @@ import { EventEntity, EventRsvpEntity } from './event.entities';
 import { EventStatus, EventVisibility, RsvpAnswer, RsvpPlace } from './event.enums';
 import type { RsvpTally } from './event.model';
 import { EventService } from './event.service';
-import { occurrencesOf } from './occurrences';
+import { occurrenceAt } from './occurrences';
 import { tallyOf } from './rsvp-tally';
 
 export interface RsvpOutcome {
@@ -136,9 +136,7 @@ export class RsvpService {
       throw DomainError.badInput('input.occurrenceStart', 'the event recurs: say which occurrence');
     }
     const changes = await this.events.changesOf([event.id]);
-    const occurrence = occurrencesOf(event, changes, start, new Date(start.getTime() + 1)).find(
-      (o) => o.originalStart.getTime() === start.getTime(),
-    );
+    const occurrence = occurrenceAt(event, changes, start);
     if (!occurrence) {
       throw DomainError.badInput('input.occurrenceStart', 'is not an occurrence of the event (use its originalStart)');
     }

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { NetworkAudienceRegistry, type NetworkAudience } from '@app/activity';
-import { type Connection, DEFAULT_PAGE_SIZE, decodeCursor, DomainError, toConnection } from '@app/common';
+import { type Connection, DEFAULT_PAGE_SIZE, decodeCursor, hasUuid, DomainError, toConnection } from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
 import type { NetworkFilter } from './dto/networks.args';
 import {
@@ -60,7 +60,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     }
     const totalCount = await query.clone().getCount();
     if (page.after) {
-      const { key, id } = decodeCursor(page.after);
+      const { key, id } = decodeCursor(page.after, 'after', hasUuid);
       query.andWhere('(network.name, network.id) > (:key, :id)', { key, id });
     }
     const rows = await query

@@ -86,4 +86,27 @@ describe('recurrence on wall-clock time', () => {
     expect(() => assertRecurrenceRule('FREQ=WEEKLY;BYDAY=XX', '2026-01-06T18:30')).toThrow(ZonedTimeError);
     expect(() => assertRecurrenceRule('FREQ=WEEKLY;BYDAY=MO;INTERVAL=2', '2026-01-06T18:30')).not.toThrow();
   });
+
+  it('refuses rules finer than daily, which could expand to millions of starts', () => {
+    for (const rule of [
+      'FREQ=SECONDLY',
+      'FREQ=minutely',
+      'FREQ=HOURLY;INTERVAL=6',
+      'FREQ=DAILY;BYHOUR=1,2,3',
+      'FREQ=DAILY;BYMINUTE=5',
+    ]) {
+      expect(() => assertRecurrenceRule(rule, '2026-01-06T18:30')).toThrow(/not allowed/);
+    }
+  });
+
+  it('stops expanding at the limit', () => {
+    const found = occurrences(
+      { rule: 'FREQ=DAILY', firstStart: '2026-01-01T09:00', zone: 'Europe/London' },
+      new Date('2026-01-01T00:00:00Z'),
+      new Date('2027-01-01T00:00:00Z'),
+      10,
+    );
+    expect(found).toHaveLength(10);
+    expect(found[9]?.toISOString()).toBe('2026-01-10T09:00:00.000Z');
+  });
 });

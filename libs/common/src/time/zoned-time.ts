@@ -74,7 +74,14 @@ export function occurrences(recurrence: Recurrence, from: Date, to: Date, limit 
   const rule = parseRule(recurrence.rule, recurrence.firstStart);
   const excluded = new Set(recurrence.exceptions ?? []);
   // Wall times, written as UTC (rrule's "floating" time); widened by a day for the zone's offset.
-  const starts = rule.between(new Date(from.getTime() - 86_400_000), new Date(to.getTime() + 86_400_000), true);
+  // The iterator stops rrule early: the widening adds at most a few, exceptions are skipped.
+  const cap = limit + excluded.size + 4;
+  const starts = rule.between(
+    new Date(from.getTime() - 86_400_000),
+    new Date(to.getTime() + 86_400_000),
+    true,
+    (_date, i) => i < cap,
+  );
   const result: Date[] = [];
   for (const wall of starts) {
     const local = DateTime.fromJSDate(wall, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm");
@@ -140,8 +147,18 @@ function checkParts(value: string): void {
       return [key.toUpperCase(), rest.join('=')] as const;
     }),
   );
-  if (!parts.get('FREQ')) {
+  const freq = parts.get('FREQ')?.toUpperCase();
+  if (!freq) {
     throw new Error('FREQ is missing');
+  }
+  // One start a day at most, at the first start's time: anything finer could expand to millions.
+  if (['HOURLY', 'MINUTELY', 'SECONDLY'].includes(freq)) {
+    throw new Error(`FREQ=${freq} is not allowed: a series recurs at most daily`);
+  }
+  for (const key of ['BYHOUR', 'BYMINUTE', 'BYSECOND']) {
+    if (parts.has(key)) {
+      throw new Error(`${key} is not allowed: the time of day is the first start's`);
+    }
   }
   for (const key of NUMERIC_PARTS) {
     const part = parts.get(key);

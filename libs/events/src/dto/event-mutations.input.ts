@@ -7,6 +7,7 @@ import {
   IsEnum,
   IsInt,
   IsOptional,
+  IsString,
   IsUrl,
   IsUUID,
   Matches,
@@ -14,6 +15,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '@app/common';
@@ -129,20 +131,22 @@ export class UpdateEventInput extends EventDetailFields {
   @IsUUID()
   eventId!: string;
 
+  // Left out means unchanged; null is refused (these have no "none").
   @Field({ nullable: true })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @Trim()
+  @IsString()
   @MinLength(3)
   @MaxLength(200)
   title?: string;
 
   @Field(() => EventKind, { nullable: true })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsEnum(EventKind)
   kind?: EventKind;
 
   @Field(() => EventVisibility, { nullable: true })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsEnum(EventVisibility)
   visibility?: EventVisibility;
 }

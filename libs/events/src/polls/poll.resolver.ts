@@ -28,6 +28,7 @@ import {
   SchedulingPoll,
   SchedulingPollPayload,
 } from './poll.model';
+import { PollLoaderFactory } from './poll.loader';
 import { type PollConfirmation, PollService } from './poll.service';
 
 const POLL_CHANGES: ReadonlySet<ActivityVerb> = new Set([
@@ -45,6 +46,7 @@ export class PollResolver {
     private readonly hub: ActivityHub,
     private readonly networkLoaders: NetworkLoaderFactory,
     private readonly eventLoaders: EventLoaderFactory,
+    private readonly pollLoaders: PollLoaderFactory,
   ) {}
 
   @Query(() => SchedulingPoll, { description: 'A scheduling poll; NOT_FOUND unless you are in its network.' })
@@ -69,20 +71,20 @@ export class PollResolver {
   }
 
   @ResolveField(() => [PollSlot], { description: 'In start order.' })
-  slots(@Parent() poll: SchedulingPoll): Promise<PollSlot[]> {
-    return this.polls.slotsOf([poll.id]);
+  slots(@Parent() poll: SchedulingPoll, @Loaders() loaders: RequestLoaders): Promise<PollSlot[]> {
+    return loaders.of(this.pollLoaders).slotsByPollId.load(poll.id);
   }
 
   @ResolveField(() => [PollSlotTally], { description: 'Answers per slot, in slot order.' })
-  tally(@Parent() poll: SchedulingPoll): Promise<PollSlotTally[]> {
-    return this.polls.tally(poll.id);
+  tally(@Parent() poll: SchedulingPoll, @Loaders() loaders: RequestLoaders): Promise<PollSlotTally[]> {
+    return loaders.of(this.pollLoaders).tallyByPollId.load(poll.id);
   }
 
   @ResolveField(() => [PollSlotAnswer], {
     description: 'Every answer so far (members of the network see who said what).',
   })
-  answers(@Parent() poll: SchedulingPoll): Promise<PollSlotAnswer[]> {
-    return this.polls.answersOf(poll.id);
+  answers(@Parent() poll: SchedulingPoll, @Loaders() loaders: RequestLoaders): Promise<PollSlotAnswer[]> {
+    return loaders.of(this.pollLoaders).answersByPollId.load(poll.id);
   }
 
   @ResolveField(() => Event, { nullable: true, description: 'The event made from the confirmed slot.' })

@@ -72,31 +72,47 @@ export class PollService {
       .getMany();
   }
 
-  answersOf(pollId: string): Promise<PollAnswerEntity[]> {
-    return this.answers
-      .createQueryBuilder('a')
-      .innerJoin(PollSlotEntity, 's', 's.id = a.slot_id')
-      .where('s.poll_id = :pollId', { pollId })
-      .orderBy('a.answered_at')
-      .addOrderBy('a.id')
-      .getMany();
+  /** Answers to these polls' slots, with the poll each belongs to, oldest first. */
+  async answersOf(pollIds: readonly string[]): Promise<(PollAnswerEntity & { pollId: string })[]> {
+    const [slots, answers] = await Promise.all([
+      this.slotsOf(pollIds),
+      this.answers
+        .createQueryBuilder('a')
+        .innerJoin(PollSlotEntity, 's', 's.id = a.slot_id')
+        .where('s.poll_id = ANY(:pollIds)', { pollIds })
+        .orderBy('a.answered_at')
+        .addOrderBy('a.id')
+        .getMany(),
+    ]);
+    const pollOf = new Map(slots.map((s) => [s.id, s.pollId]));
+    return answers.map((a) => Object.assign(a, { pollId: pollOf.get(a.slotId) ?? '' }));
   }
 
-  /** Answers per slot, in slot order; one statement. */
-  async tally(pollId: string): Promise<SlotTally[]> {
-    const rows = await this.slots.query<{ slot_id: string; yes: number; if_need_be: number; no: number }[]>(
-      `SELECT s.id AS slot_id,
+  /** Answers per slot of each poll asked, in slot order; one statement. */
+  async talliesOf(pollIds: readonly string[]): Promise<SlotTally[][]> {
+    const rows = await this.slots.query<
+      { poll_id: string; slot_id: string; yes: number; if_need_be: number; no: number }[]
+    >(
+      `SELECT s.poll_id, s.id AS slot_id,
               count(*) FILTER (WHERE a.answer = 'YES')::int AS yes,
               count(*) FILTER (WHERE a.answer = 'IF_NEED_BE')::int AS if_need_be,
               count(*) FILTER (WHERE a.answer = 'NO')::int AS no
          FROM scheduling_poll_slot s
          LEFT JOIN scheduling_poll_answer a ON a.slot_id = s.id
-        WHERE s.poll_id = $1
-        GROUP BY s.id, s.starts_at
+        WHERE s.poll_id = ANY($1)
+        GROUP BY s.poll_id, s.id, s.starts_at
         ORDER BY s.starts_at, s.id`,
-      [pollId],
+      [pollIds],
     );
-    return rows.map((r) => ({ slotId: r.slot_id, yes: r.yes, ifNeedBe: r.if_need_be, no: r.no }));
+    return pollIds.map((id) =>
+      rows
+        .filter((r) => r.poll_id === id)
+        .map((r) => ({ slotId: r.slot_id, yes: r.yes, ifNeedBe: r.if_need_be, no: r.no })),
+    );
+  }
+
+  async tally(pollId: string): Promise<SlotTally[]> {
+    return (await this.talliesOf([pollId]))[0] ?? [];
   }
 
   async create(viewer: ActorRef, input: CreateSchedulingPollInput, now = new Date()): Promise<SchedulingPollEntity> {
@@ -151,10 +167,15 @@ export class PollService {
       ]);
     }
     const slotIds = new Set((await this.slotsOf([poll.id])).map((s) => s.id));
+    const answered = new Set<string>();
     input.answers.forEach((a, i) => {
       if (!slotIds.has(a.slotId)) {
         throw DomainError.badInput(`input.answers.${i}.slotId`, 'is not a slot of this poll');
       }
+      if (answered.has(a.slotId)) {
+        throw DomainError.badInput(`input.answers.${i}.slotId`, 'is answered twice');
+      }
+      answered.add(a.slotId);
     });
     return this.activity.transaction(async (tx, record) => {
       const locked = await this.lockOpen(tx, poll.id, 'answered');

@@ -62,6 +62,7 @@ export class ReminderPlanner implements OnApplicationBootstrap {
           WHERE r.event_id = $1
             AND r.occurrence_start IS NOT DISTINCT FROM $3
             AND r.answer IN ('GOING', 'MAYBE')
+            AND r.place <> 'WAITLISTED' -- no place: told when one frees, not reminded to come
          ON CONFLICT (event_id, occurrence_start, person_id) DO NOTHING
          RETURNING id`,
         [event.id, occurrence.startsAt, event.recurrenceRule ? occurrence.originalStart : null],

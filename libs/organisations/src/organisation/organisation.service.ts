@@ -7,6 +7,7 @@ import {
   type Connection,
   DEFAULT_PAGE_SIZE,
   decodeCursor,
+  hasUuid,
   DomainError,
   ErrorCode,
   escapeLike,
@@ -43,7 +44,7 @@ export class OrganisationService {
     const query = await this.filtered(filter);
     const totalCount = await query.clone().getCount();
     if (page.after) {
-      const { key, id } = decodeCursor(page.after);
+      const { key, id } = decodeCursor(page.after, 'after', hasUuid);
       query.andWhere('(organisation.name, organisation.id) > (:key, :id)', { key, id });
     }
     const rows = await query
