@@ -42,11 +42,11 @@ async function withClient(url, work) {
   }
 }
 
-function load(base, query, seconds) {
+function load(base, query, seconds, headers = {}) {
   return autocannon({
     url: `${base}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query }),
     connections: NETWORK_CONNECTIONS,
     duration: seconds,
@@ -54,7 +54,7 @@ function load(base, query, seconds) {
 }
 
 /** Runs `query` under load and answers its figures with the statements the server sent per request. */
-async function measure(base, url, name, query, seconds) {
+async function measure(base, url, name, query, seconds, headers = {}) {
   const check = await (
     await fetch(`${base}/graphql`, {
       method: 'POST',
@@ -65,9 +65,9 @@ async function measure(base, url, name, query, seconds) {
   if (check.errors) {
     throw new Error(`${name}: ${JSON.stringify(check.errors)}`);
   }
-  await load(base, query, 3); // warm-up (discarded)
+  await load(base, query, 3, headers); // warm-up (discarded)
   await withClient(url, (c) => c.query('SELECT pg_stat_statements_reset()'));
-  const r = await load(base, query, seconds);
+  const r = await load(base, query, seconds, headers);
   if (r.non2xx || r.errors) {
     throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors`);
   }
@@ -80,10 +80,10 @@ async function measure(base, url, name, query, seconds) {
     return Number(rows[0].calls);
   });
   const perRequest = statements / r.requests.total;
+  const kibPerAnswer = r.throughput.total / r.requests.total / 1024; // as sent, headers included
   return {
     name,
-    bytes: JSON.stringify(check).length,
-    row: `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${perRequest.toFixed(2)} | ${Math.round(JSON.stringify(check).length / 1024)} |`,
+    row: `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${perRequest.toFixed(2)} | ${kibPerAnswer.toFixed(1)} |`,
   };
 }
 
@@ -117,11 +117,14 @@ export async function networkBench({ startServer, untilReady, stop, databaseUrl,
       return rows[0].n;
     });
     const rows = [];
-    for (const [name, query] of [
-      ['national coverage (43 areas, roll-up, by specialism)', COVERAGE_QUERY],
-      [`one network with its ${activeMembers} active members`, networkQuery(networkId)],
+    const GZIP = { 'accept-encoding': 'gzip' }; // as browsers and most HTTP clients send
+    for (const [name, query, headers] of [
+      ['national coverage (43 areas, roll-up, by specialism), gzip accepted', COVERAGE_QUERY, GZIP],
+      ['national coverage, no compression', COVERAGE_QUERY, {}],
+      [`one network with its ${activeMembers} active members, gzip accepted`, networkQuery(networkId), GZIP],
+      [`one network with its ${activeMembers} active members, no compression`, networkQuery(networkId), {}],
     ]) {
-      const result = await measure(base, databaseUrl, name, query, seconds);
+      const result = await measure(base, databaseUrl, name, query, seconds, headers);
       rows.push(result.row);
       console.log(result.row);
     }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { DataVersion } from '@app/activity';
 import { DEMO_PASSWORD } from '@app/identity';
@@ -70,6 +72,44 @@ describe('whole-response cache keyed by the data version', () => {
     // And again, now that each is cached.
     expect((await ask<NetworkAnswer>('anonymous', NETWORK, { id: CLEVELAND })).data).toEqual(anonymous.data);
     expect((await ask<NetworkAnswer>('admin', NETWORK, { id: CLEVELAND })).data).toEqual(admin.data);
+  });
+
+  it('serves a hit before GraphQL runs: same body and headers, gzip for clients that accept it', async () => {
+    const post = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = httpRequest(
+          sut.graphqlUrl,
+          { method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ query: COVERAGE }));
+      });
+    const miss = await post({});
+    const hit = await countSql(() => post({ 'x-request-id': 'fast-path-1' }));
+    const zipped = await post({ 'accept-encoding': 'gzip, deflate' });
+    expect(miss.status).toBe(200);
+    expect(hit.result.status).toBe(200);
+    expect(hit.result.headers['content-type']).toBe(miss.headers['content-type']);
+    expect(hit.result.headers['x-request-id']).toBe('fast-path-1');
+    expect(hit.result.body.toString()).toBe(miss.body.toString());
+    expect(hit.statements).toHaveLength(1); // the data version; no GraphQL pipeline, no resolvers
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(zipped.body).toString()).toBe(miss.body.toString());
+    expect(zipped.body.length).toBeLessThan(miss.body.length / 3);
+
+    // A signed-in viewer's hits are theirs alone, as through GraphQL.
+    const asAdmin = await ask<NetworkAnswer>('admin', NETWORK, { id: CLEVELAND });
+    const fast = await ask<NetworkAnswer>('admin', NETWORK, { id: CLEVELAND });
+    const anonymous = await ask<NetworkAnswer>('anonymous', NETWORK, { id: CLEVELAND });
+    expect(fast.data).toEqual(asAdmin.data);
+    expect(anonymous.data?.network.members).toBeNull();
   });
 
   it('caches neither errors nor session reads', async () => {

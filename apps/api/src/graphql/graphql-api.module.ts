@@ -1,6 +1,6 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
@@ -16,6 +16,9 @@ import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { type QueryProtection, queryProtection } from './protection/query-limits';
 import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
 import { requestContextFactory } from './request-context.factory';
+import { CachedResponseMiddleware, RESPONSE_STORE } from './response-cache/cached-response.middleware';
+import { ResponseCacheModule } from './response-cache/response-cache.module';
+import type { ResponseStore } from './response-cache/response-store';
 import { stringifyResult, versionedResponseCache } from './response-cache/versioned-response-cache';
 import { groupedSubscribe } from './subscriptions/grouped-subscribe';
 
@@ -51,10 +54,17 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
 @Module({
   imports: [
     NetworksModule, // the operation policy looks up networks' convenors
+    ResponseCacheModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, AuthService, DataVersion],
-      useFactory: (config: AppConfig, auth: AuthService, dataVersion: DataVersion): ApolloDriverConfig => {
+      imports: [ResponseCacheModule],
+      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE],
+      useFactory: (
+        config: AppConfig,
+        auth: AuthService,
+        dataVersion: DataVersion,
+        store: ResponseStore | null,
+      ): ApolloDriverConfig => {
         const protection = queryProtection({ production: config.isProduction });
         return {
           path: GRAPHQL_PATH,
@@ -73,14 +83,7 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
             // Cache hints are unused (the response cache keys on the data version), and the plugin wraps every field resolver.
             ApolloServerPluginCacheControlDisabled(),
             ...protection.plugins,
-            ...(config.RESPONSE_CACHE_MB > 0
-              ? [
-                  versionedResponseCache({
-                    version: () => dataVersion.current(),
-                    maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024,
-                  }),
-                ]
-              : []),
+            ...(store ? [versionedResponseCache({ version: () => dataVersion.current(), store })] : []),
           ] as unknown as ApolloPlugin[],
         };
       },
@@ -93,4 +96,8 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
     { provide: APP_GUARD, useClass: OperationPolicyGuard },
   ],
 })
-export class GraphqlApiModule {}
+export class GraphqlApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CachedResponseMiddleware).forRoutes({ path: GRAPHQL_PATH, method: RequestMethod.POST });
+  }
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestLoaders } from '@app/common';
 import { type Actor, type AuthService, type IdentityRequestContext } from '@app/identity';
+import { preparedFor } from './response-cache/cached-response.middleware';
 
 interface HttpContextArgs {
   readonly req?: IncomingMessage & { id?: unknown; ip?: string };
@@ -21,22 +22,25 @@ export function requestContextFactory(auth: AuthService) {
   return (args: (HttpContextArgs & WsContextArgs) | undefined): IdentityRequestContext => {
     const req = args?.req;
     const id = req?.id;
-    const bearerToken = req
-      ? bearer(req.headers.authorization)
-      : bearer(args?.connectionParams?.authorization ?? args?.connectionParams?.Authorization);
-    let actor: Promise<Actor> | undefined;
+    const token = req
+      ? bearerToken(req.headers.authorization)
+      : bearerToken(args?.connectionParams?.authorization ?? args?.connectionParams?.Authorization);
+    const ready = preparedFor(req);
+    let actor: Promise<Actor> | undefined = ready ? Promise.resolve(ready.actor) : undefined;
     return {
       requestId: typeof id === 'string' ? id : randomUUID(),
       clientAddress: req?.ip ?? args?.extra?.request?.socket.remoteAddress ?? 'unknown',
-      bearerToken,
+      bearerToken: token,
       loaders: new RequestLoaders(),
-      actor: () => (actor ??= auth.actorFor(bearerToken)),
-      currentActor: () => auth.actorFor(bearerToken),
+      actor: () => (actor ??= auth.actorFor(token)),
+      currentActor: () => auth.actorFor(token),
+      dataVersion: ready?.dataVersion,
     };
   };
 }
 
-function bearer(header: unknown): string | null {
+/** The token of an `Authorization: Bearer …` header, if any. */
+export function bearerToken(header: unknown): string | null {
   if (typeof header !== 'string') {
     return null;
   }

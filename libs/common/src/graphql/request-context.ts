@@ -15,6 +15,8 @@ export interface RequestContext {
   actor(): Promise<ActorRef>;
   /** The caller as of now (not memoised): long-lived subscriptions re-check access with it. */
   currentActor(): Promise<ActorRef>;
+  /** The data version already read for this request before GraphQL ran (the response cache's fast path). */
+  readonly dataVersion?: string;
 }
 
 /** The least every context needs to know of the caller: which person, if any. */

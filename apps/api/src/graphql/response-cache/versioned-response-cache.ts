@@ -1,15 +1,7 @@
-import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type GraphQLRequestContextResponseForOperation, HeaderMap } from '@apollo/server';
-import {
-  type DocumentNode,
-  type FormattedExecutionResult,
-  Kind,
-  OperationTypeNode,
-  type SelectionSetNode,
-} from 'graphql';
-import { LRUCache } from 'lru-cache';
-import { todayIn, UK_TIME_ZONE } from '@app/common';
+import { type DocumentNode, Kind, OperationTypeNode, type SelectionSetNode } from 'graphql';
 import type { Actor, IdentityRequestContext } from '@app/identity';
+import { type CachedResponse, type Result, ResponseStore } from './response-store';
 
 /**
  * Root query fields whose answers depend only on who asks, the arguments, domain state (all of
@@ -34,11 +26,9 @@ export const CACHEABLE_QUERIES: ReadonlySet<string> = new Set([
 export interface ResponseCacheOptions {
   /** The current data version (one SQL statement). */
   readonly version: () => Promise<string>;
-  /** Upper bound of the cached responses' JSON, in bytes. */
-  readonly maxBytes: number;
+  /** Where answers are kept (the HTTP fast path reads the same store). */
+  readonly store: ResponseStore;
 }
-
-type Result = FormattedExecutionResult;
 
 /**
  * Cached results as sent (Apollo's `stringifyResult`): a hit is serialised once, not per request.
@@ -59,28 +49,29 @@ export function stringifyResult(result: Result): string {
  * are never cached.
  */
 export function versionedResponseCache(options: ResponseCacheOptions): ApolloServerPlugin<IdentityRequestContext> {
-  const cache = new LRUCache<string, Result>({ maxSize: options.maxBytes }); // sized by JSON length on set
-  const inFlight = new Map<string, Promise<Result | null>>();
+  const { store } = options;
 
   return {
     requestDidStart() {
       let key: string | null = null;
-      const first: { settle?: (result: Result | null) => void } = {};
+      let source = '';
+      const first: { settle?: (response: CachedResponse | null) => void } = {};
       return Promise.resolve({
         async responseForOperation(context) {
           key = await cacheKey(context, options);
+          source = context.source;
           if (key === null) {
             return null;
           }
-          const hit = cache.get(key) ?? (await inFlight.get(key));
+          const hit = store.get(key) ?? (await store.inFlight.get(key));
           if (hit) {
             return {
               http: { status: undefined, headers: new HeaderMap() },
-              body: { kind: 'single', singleResult: hit },
+              body: { kind: 'single', singleResult: hit.result },
             };
           }
-          if (!inFlight.has(key)) {
-            inFlight.set(key, new Promise<Result | null>((resolve) => (first.settle = resolve)));
+          if (!store.inFlight.has(key)) {
+            store.inFlight.set(key, new Promise<CachedResponse | null>((resolve) => (first.settle = resolve)));
           }
           return null;
         },
@@ -90,15 +81,17 @@ export function versionedResponseCache(options: ResponseCacheOptions): ApolloSer
           }
           const body = response.body;
           const result = body.kind === 'single' && !body.singleResult.errors ? body.singleResult : null;
+          let cached: CachedResponse | null = null;
           if (result) {
             const json = stringifyResult(result);
             if (result.data && !result.extensions) {
               serialised.set(result.data, json);
             }
-            cache.set(key, result, { size: json.length });
+            cached = { result, json };
+            store.set(key, source, cached);
           }
-          inFlight.delete(key);
-          first.settle(result);
+          store.inFlight.delete(key);
+          first.settle(cached);
           return Promise.resolve();
         },
       });
@@ -122,19 +115,13 @@ async function cacheKey(
   } catch {
     return null; // a bad token: let execution answer with its error
   }
-  const version = await options.version();
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        context.source,
-        context.operationName,
-        context.request.variables ?? {},
-        actorKey(actor),
-        version,
-        todayIn(UK_TIME_ZONE),
-      ]),
-    )
-    .digest('base64');
+  return ResponseStore.key({
+    source: context.source,
+    operationName: context.request.operationName ?? null,
+    variables: context.request.variables ?? {},
+    actor,
+    version: context.contextValue.dataVersion ?? (await options.version()),
+  });
 }
 
 function rootFieldsCacheable(selectionSet: SelectionSetNode, document: DocumentNode): boolean {
@@ -152,20 +139,4 @@ function rootFieldsCacheable(selectionSet: SelectionSetNode, document: DocumentN
       }
     }
   });
-}
-
-/** Everything about the actor that rules and visibility read (the rest is versioned data). */
-function actorKey(actor: Actor): unknown {
-  switch (actor.kind) {
-    case 'ANONYMOUS':
-      return 'anonymous';
-    case 'PERSON':
-      return [
-        actor.personId,
-        actor.platformAdmin,
-        actor.affiliations.map((a) => `${a.organisationId}/${a.role}`).sort(),
-      ];
-    case 'API_TOKEN':
-      return [actor.tokenId, actor.organisationId, actor.scope.kind, actor.scope.target];
-  }
 }

@@ -1,0 +1,74 @@
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { DataVersion } from '@app/activity';
+import { type Actor, AuthService } from '@app/identity';
+import { bearerToken } from '../request-context.factory';
+import { ResponseStore } from './response-store';
+
+export const RESPONSE_STORE = Symbol('RESPONSE_STORE');
+
+/** What a missed lookup already read, handed to the GraphQL context so a miss costs nothing twice. */
+export interface PreparedRequest {
+  readonly actor: Actor;
+  readonly dataVersion: string;
+}
+const prepared = new WeakMap<IncomingMessage, PreparedRequest>();
+export const preparedFor = (req: IncomingMessage | undefined): PreparedRequest | undefined =>
+  req ? prepared.get(req) : undefined;
+
+/**
+ * Answers a repeated cacheable query before Nest's and Apollo's per-request pipeline: the
+ * answer was computed for the same request, actor, data version and day, so checks and limits
+ * already passed for it. Tried only for query texts the cache has seen, so other requests
+ * (mutations, first reads) pay nothing. Sends gzip to clients that accept it.
+ */
+@Injectable()
+export class CachedResponseMiddleware implements NestMiddleware {
+  constructor(
+    @Inject(RESPONSE_STORE) private readonly store: ResponseStore | null,
+    private readonly auth: AuthService,
+    private readonly dataVersion: DataVersion,
+  ) {}
+
+  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
+    const source = body?.query;
+    if (!this.store || req.method !== 'POST' || typeof source !== 'string' || !this.store.knows(source)) {
+      return next();
+    }
+    const variables = body?.variables ?? {};
+    if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
+      return next();
+    }
+    let actor: Actor;
+    try {
+      actor = await this.auth.actorFor(bearerToken(req.headers.authorization));
+    } catch {
+      return next(); // a bad token: GraphQL answers with its error
+    }
+    const dataVersion = await this.dataVersion.current();
+    const hit = this.store.get(
+      ResponseStore.key({
+        source,
+        operationName: typeof body?.operationName === 'string' ? body.operationName : null,
+        variables: variables as Record<string, unknown>,
+        actor,
+        version: dataVersion,
+      }),
+    );
+    if (!hit) {
+      prepared.set(req, { actor, dataVersion });
+      return next();
+    }
+    res.status(200);
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('vary', 'accept-encoding');
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      res.setHeader('content-encoding', 'gzip');
+      res.end(ResponseStore.gzipOf(hit));
+    } else {
+      res.end(hit.json);
+    }
+  }
+}

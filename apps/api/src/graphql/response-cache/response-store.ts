@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { FormattedExecutionResult } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { todayIn, UK_TIME_ZONE } from '@app/common';
+import type { Actor } from '@app/identity';
+
+export type Result = FormattedExecutionResult;
+
+/** A cached answer as sent: its JSON, and its gzip once a client asked for it. */
+export interface CachedResponse {
+  readonly result: Result;
+  readonly json: string;
+  gzip?: Buffer;
+}
+
+/** What a cached answer depends on: the request as sent, who asks, the data version and the day. */
+export interface ResponseKeyParts {
+  readonly source: string;
+  /** As the request named it (not as resolved from the document): the HTTP fast path cannot parse. */
+  readonly operationName: string | null;
+  readonly variables: Record<string, unknown>;
+  readonly actor: Actor;
+  readonly version: string;
+}
+
+/** Whole responses shared by the Apollo plugin (which fills it) and the HTTP fast path (which reads it). */
+export class ResponseStore {
+  private readonly cache: LRUCache<string, CachedResponse>;
+  /** Query texts with an answer cached lately: only these are worth a lookup before GraphQL. */
+  private readonly sources = new LRUCache<string, true>({ max: 10_000 });
+  readonly inFlight = new Map<string, Promise<CachedResponse | null>>();
+
+  constructor(maxBytes: number) {
+    this.cache = new LRUCache({ maxSize: maxBytes }); // sized by JSON length on set
+  }
+
+  knows(source: string): boolean {
+    return this.sources.has(source);
+  }
+
+  get(key: string): CachedResponse | undefined {
+    return this.cache.get(key);
+  }
+
+  set(key: string, source: string, response: CachedResponse): void {
+    this.cache.set(key, response, { size: response.json.length });
+    this.sources.set(source, true);
+  }
+
+  /** The gzip of a cached answer, made once (about an eighth of the bytes for the coverage table). */
+  static gzipOf(response: CachedResponse): Buffer {
+    response.gzip ??= gzipSync(response.json);
+    return response.gzip;
+  }
+
+  static key(parts: ResponseKeyParts): string {
+    return createHash('sha256')
+      .update(
+        JSON.stringify([
+          parts.source,
+          parts.operationName,
+          parts.variables,
+          actorKey(parts.actor),
+          parts.version,
+          todayIn(UK_TIME_ZONE),
+        ]),
+      )
+      .digest('base64');
+  }
+}
+
+/** Everything about the actor that rules and visibility read (the rest is versioned data). */
+function actorKey(actor: Actor): unknown {
+  switch (actor.kind) {
+    case 'ANONYMOUS':
+      return 'anonymous';
+    case 'PERSON':
+      return [
+        actor.personId,
+        actor.platformAdmin,
+        actor.affiliations.map((a) => `${a.organisationId}/${a.role}`).sort(),
+      ];
+    case 'API_TOKEN':
+      return [actor.tokenId, actor.organisationId, actor.scope.kind, actor.scope.target];
+  }
+}
