@@ -127,6 +127,13 @@ describe('whole-response cache keyed by the data version', () => {
     expect(again.statements.some((sql) => sql.includes('activity_event'))).toBe(false);
   });
 
+  it('shares one version read among concurrent requests (see fresh-single-flight.spec.ts for freshness)', async () => {
+    const version = sut.app.get(DataVersion);
+    const together = await countSql(() => Promise.all(Array.from({ length: 20 }, () => version.current())));
+    expect(together.statements.length).toBeLessThanOrEqual(2);
+    expect(new Set(together.result).size).toBe(1);
+  });
+
   it('moves the version when a transaction commits late, behind a newer one', async () => {
     const version = sut.app.get(DataVersion);
     const late = new Client({ connectionString: sut.database.url });

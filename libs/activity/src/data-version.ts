@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { freshSingleFlight } from '@app/common';
 
 const XMIN = `(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
 
@@ -16,7 +17,13 @@ const XMIN = `(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
 export class DataVersion {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async current(): Promise<string> {
+  /**
+   * The version as of a read that started after this call (so a change committed before the
+   * call is in it). Concurrent callers share one read: under load, one statement serves them all.
+   */
+  readonly current: () => Promise<string> = freshSingleFlight(() => this.read());
+
+  private async read(): Promise<string> {
     const [row] = await this.dataSource.query<[{ version: string }]>(
       `SELECT concat_ws(':',
                 (SELECT e.tx_id || '.' || e.sequence FROM activity_event e

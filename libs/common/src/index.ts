@@ -8,3 +8,4 @@ export * from './sql/like';
 export * from './sql/constraint';
 export * from './time/zoned-time';
 export * from './live/map-live';
+export * from './async/fresh-single-flight';

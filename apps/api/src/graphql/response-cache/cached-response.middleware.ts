@@ -68,7 +68,7 @@ export class CachedResponseMiddleware implements NestMiddleware {
       res.setHeader('content-encoding', 'gzip');
       res.end(ResponseStore.gzipOf(hit));
     } else {
-      res.end(hit.json);
+      res.end(ResponseStore.bytesOf(hit));
     }
   }
 }
