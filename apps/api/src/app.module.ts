@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { ActivityModule } from '@app/activity';
 import { dataSourceOptions } from '@app/database';
 import { CoverageModule } from '@app/coverage';
+import { DraftingModule } from '@app/drafting';
 import { EventsModule } from '@app/events';
 import { GeographyModule } from '@app/geography';
 import { IdentityModule } from '@app/identity';
@@ -52,6 +53,7 @@ export class AppModule {
           reminderLeadSeconds: config.EVENT_REMINDER_LEAD_SECONDS,
           reminderPollSeconds: config.EVENT_REMINDER_POLL_SECONDS,
         }),
+        DraftingModule,
         IdentityModule.register({
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,

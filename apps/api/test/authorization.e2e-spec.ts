@@ -3,6 +3,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { AuthService, DEMO_LOGINS, DEMO_PASSWORD, POLICY } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import { OPERATION_POLICY, type PolicyFacts, policyFacts } from '../src/graphql/authorization/operation-policy';
+import { DraftingPolicyFacts } from '@app/drafting';
 import { EventPolicyFacts } from '@app/events';
 import { NetworkService } from '@app/networks';
 import {
@@ -23,7 +24,7 @@ describe('authorization: every operation as every kind of actor', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    facts = policyFacts(sut.app.get(NetworkService), sut.app.get(EventPolicyFacts));
+    facts = policyFacts(sut.app.get(NetworkService), sut.app.get(EventPolicyFacts), sut.app.get(DraftingPolicyFacts));
     for (const login of DEMO_LOGINS) {
       const data = await sut.client.data<{ signIn: { accessToken: string } }>(
         'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',

@@ -1,6 +1,7 @@
 import { activityEntities } from '@app/activity';
 import { defaultDatabaseSettings, type DatabaseSettings, type EntityList } from '@app/database';
 import { coverageEntities } from '@app/coverage';
+import { draftingEntities } from '@app/drafting';
 import { eventsEntities } from '@app/events';
 import { geographyEntities } from '@app/geography';
 import { identityEntities } from '@app/identity';
@@ -17,6 +18,7 @@ export const entities: EntityList = [
   ...networksEntities,
   ...coverageEntities,
   ...eventsEntities,
+  ...draftingEntities,
 ];
 
 export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {

@@ -1,5 +1,6 @@
 import { activityResolvers } from '@app/activity';
 import { coverageResolvers } from '@app/coverage';
+import { draftingResolvers } from '@app/drafting';
 import { eventsResolvers } from '@app/events';
 import { geographyResolvers } from '@app/geography';
 import { identityResolvers } from '@app/identity';
@@ -19,4 +20,5 @@ export const apiResolvers: Function[] = [
   ...networksResolvers,
   ...coverageResolvers,
   ...eventsResolvers,
+  ...draftingResolvers,
 ];

@@ -190,6 +190,49 @@ async function freshPoll(app: TestApp): Promise<{ pollId: string; slotId: string
   return { pollId: poll.id, slotId: poll.slots[0]?.id ?? '' };
 }
 
+/** A fresh draft in a fresh network Newport CVS convenes, moved on as far as `stage`: its id and section's. */
+async function freshPosition(
+  app: TestApp,
+  stage: 'DRAFTING' | 'AGREED' | 'SUBMITTED' = 'DRAFTING',
+): Promise<{ positionId: string; sectionId: string }> {
+  const networkId = await freshNetwork(app, 'newport');
+  const run = (document: string, input: Record<string, unknown>, path: string[]) =>
+    setUp(app, coordinatorToken, document, { input }, path);
+  const positionId = await run(
+    'mutation ($input: CreateJointPositionInput!) { createJointPosition(input: $input) { position { id } } }',
+    {
+      networkId,
+      title: `Policy draft ${unique()} (test)`,
+      audience: 'The commissioner',
+      sections: [
+        { heading: 'One', body: 'Text.' },
+        { heading: 'Two', body: 'More text.' },
+      ],
+    },
+    ['createJointPosition', 'position', 'id'],
+  );
+  const data = await app.client.data<{ jointPosition: { sections: { id: string }[] } }>(
+    'query ($id: ID!) { jointPosition(id: $id) { sections { id } } }',
+    { id: positionId },
+    { authorization: `Bearer ${coordinatorToken}` },
+  );
+  if (stage !== 'DRAFTING') {
+    await run(
+      'mutation ($input: ChangePositionStatusInput!) { changePositionStatus(input: $input) { position { id } } }',
+      { positionId, status: 'AGREED' },
+      ['changePositionStatus', 'position', 'id'],
+    );
+  }
+  if (stage === 'SUBMITTED') {
+    await run(
+      'mutation ($input: SubmitPositionInput!) { submitPosition(input: $input) { position { id } } }',
+      { positionId, submittedTo: 'The OPCC', submittedOn: '2026-11-29', method: 'email' },
+      ['submitPosition', 'position', 'id'],
+    );
+  }
+  return { positionId, sectionId: data.jointPosition.sections[0]?.id ?? '' };
+}
+
 /** A calendar feed of the actor's own (a random id for actors who cannot have one). */
 async function ownFeed(app: TestApp, actor: ActorName): Promise<string> {
   const login = DEMO_LOGINS.find((l) => l.key === actor);
@@ -479,6 +522,66 @@ export const FIXTURES: Record<string, Fixture> = {
   'Mutation.closeSchedulingPoll': {
     document: 'mutation ($pollId: ID!) { closeSchedulingPoll(input: { pollId: $pollId }) { poll { status } } }',
     variables: async (app) => ({ pollId: (await freshPoll(app)).pollId }),
+  },
+  // A submitted (public) draft, so everyone may read it.
+  'Query.jointPosition': {
+    document: 'query ($id: ID!) { jointPosition(id: $id) { title } }',
+    variables: async (app) => ({ id: (await freshPosition(app, 'SUBMITTED')).positionId }),
+  },
+  'Query.jointPositions': {
+    document: 'query ($networkId: ID!) { jointPositions(networkId: $networkId) { id } }',
+    variables: async (app) => ({ networkId: await freshNetwork(app, 'newport') }),
+  },
+  'Subscription.positionChanges': {
+    document: 'subscription ($positionId: ID!) { positionChanges(positionId: $positionId) { revision } }',
+    variables: async (app) => ({ positionId: (await freshPosition(app, 'SUBMITTED')).positionId }),
+  },
+  'Mutation.createJointPosition': {
+    document:
+      'mutation ($networkId: ID!) { createJointPosition(input: { networkId: $networkId, title: "Policy draft (test)", audience: "The commissioner" }) { position { id } } }',
+    variables: async (app) => ({ networkId: await freshNetwork(app, 'newport') }),
+  },
+  'Mutation.editSection': {
+    document:
+      'mutation ($sectionId: ID!) { editSection(input: { sectionId: $sectionId, baseRevision: 1, body: "Edited." }) { __typename } }',
+    variables: async (app) => ({ sectionId: (await freshPosition(app)).sectionId }),
+  },
+  'Mutation.addSection': {
+    document:
+      'mutation ($positionId: ID!) { addSection(input: { positionId: $positionId, heading: "Two" }) { section { id } } }',
+    variables: async (app) => ({ positionId: (await freshPosition(app)).positionId }),
+  },
+  'Mutation.removeSection': {
+    document: 'mutation ($sectionId: ID!) { removeSection(input: { sectionId: $sectionId }) { section { id } } }',
+    variables: async (app) => ({ sectionId: (await freshPosition(app)).sectionId }),
+  },
+  'Mutation.moveSection': {
+    document:
+      'mutation ($sectionId: ID!) { moveSection(input: { sectionId: $sectionId, position: 2 }) { section { id } } }',
+    variables: async (app) => ({ sectionId: (await freshPosition(app)).sectionId }),
+  },
+  'Mutation.changePositionStatus': {
+    document:
+      'mutation ($positionId: ID!) { changePositionStatus(input: { positionId: $positionId, status: CONSULTATION }) { position { status } } }',
+    variables: async (app) => ({ positionId: (await freshPosition(app)).positionId }),
+  },
+  'Mutation.signOnToPosition': {
+    document:
+      'mutation ($positionId: ID!, $organisationId: ID!) { signOnToPosition(input: { positionId: $positionId, organisationId: $organisationId }) { signOn { id } } }',
+    variables: async (app) => ({
+      positionId: (await freshPosition(app, 'AGREED')).positionId,
+      organisationId: NEWPORT_CVS,
+    }),
+  },
+  'Mutation.submitPosition': {
+    document:
+      'mutation ($positionId: ID!) { submitPosition(input: { positionId: $positionId, submittedTo: "The OPCC", submittedOn: "2026-11-29", method: "email" }) { position { status } } }',
+    variables: async (app) => ({ positionId: (await freshPosition(app, 'AGREED')).positionId }),
+  },
+  'Mutation.recordPositionResponse': {
+    document:
+      'mutation ($positionId: ID!) { recordPositionResponse(input: { positionId: $positionId, responseText: "Noted.", respondedOn: "2026-12-01" }) { position { status } } }',
+    variables: async (app) => ({ positionId: (await freshPosition(app, 'SUBMITTED')).positionId }),
   },
   'Mutation.createSpecialism': {
     document:

@@ -7,6 +7,7 @@ import { Activity1795465176366 } from './1795465176366-Activity';
 import { Networks1795469773589 } from './1795469773589-Networks';
 import { Coverage1795470619611 } from './1795470619611-Coverage';
 import { Events1795926471376 } from './1795926471376-Events';
+import { Drafting1795930349655 } from './1795930349655-Drafting';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Networks1795469773589,
   Coverage1795470619611,
   Events1795926471376,
+  Drafting1795930349655,
 ];

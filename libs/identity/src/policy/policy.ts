@@ -23,6 +23,8 @@ export interface Resource {
   readonly organisationId?: string;
   /** Organisations any one of which entitles their people (e.g. a network's active convenors). */
   readonly organisationIds?: readonly string[];
+  /** The input field naming a thing that does not exist (answered as bad input, not refused). */
+  readonly missing?: string;
 }
 
 export interface Rule {

@@ -3,6 +3,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { DomainError, ErrorCode } from '@app/common';
 import { type IdentityRequestContext, POLICY, PolicyService } from '@app/identity';
+import { DraftingPolicyFacts } from '@app/drafting';
 import { EventPolicyFacts } from '@app/events';
 import { NetworkService } from '@app/networks';
 import { OPERATION_POLICY, type PolicyFacts, policyFacts } from './operation-policy';
@@ -21,8 +22,9 @@ export class OperationPolicyGuard implements CanActivate {
     private readonly policy: PolicyService,
     networks: NetworkService,
     events: EventPolicyFacts,
+    drafting: DraftingPolicyFacts,
   ) {
-    this.facts = policyFacts(networks, events);
+    this.facts = policyFacts(networks, events, drafting);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,11 +42,12 @@ export class OperationPolicyGuard implements CanActivate {
     const actor = await gql.getContext<IdentityRequestContext>().actor();
     // Signed out where sign-in is needed: refused whatever the resource, so look nothing up.
     const lookUp = actor.kind !== 'ANONYMOUS' || !POLICY[rule.action].requiresSignIn;
-    this.policy.assert(
-      actor,
-      rule.action,
-      lookUp && rule.resource ? await rule.resource(gql.getArgs(), this.facts) : {},
-    );
+    const resource = lookUp && rule.resource ? await rule.resource(gql.getArgs(), this.facts) : {};
+    if (resource.missing) {
+      // Ids are random UUIDs: saying one names nothing tells an outsider nothing useful.
+      throw DomainError.badInput(resource.missing, 'does not exist');
+    }
+    this.policy.assert(actor, rule.action, resource);
     return true;
   }
 }

@@ -1,19 +1,28 @@
 import { isUUID } from 'class-validator';
 import { Action, type Resource } from '@app/identity';
+import type { DraftingPolicyFacts } from '@app/drafting';
 import type { EventPolicyFacts } from '@app/events';
 import type { NetworkService } from '@app/networks';
 
 /** What the policy may look up about the resource an operation names (guards run before pipes). */
 export type PolicyFacts = Pick<NetworkService, 'convenorsOf' | 'membershipFacts'> &
-  Pick<EventPolicyFacts, 'eventOrganisers' | 'pollConvenors' | 'networkMembers' | 'pollNetworkMembers'>;
+  Pick<EventPolicyFacts, 'eventOrganisers' | 'pollConvenors' | 'networkMembers' | 'pollNetworkMembers'> &
+  Pick<DraftingPolicyFacts, 'positionMembers' | 'sectionMembers' | 'positionConvenors'>;
 
-export const policyFacts = (networks: NetworkService, events: EventPolicyFacts): PolicyFacts => ({
+export const policyFacts = (
+  networks: NetworkService,
+  events: EventPolicyFacts,
+  drafting: DraftingPolicyFacts,
+): PolicyFacts => ({
   convenorsOf: (id) => networks.convenorsOf(id),
   membershipFacts: (id) => networks.membershipFacts(id),
   eventOrganisers: (id) => events.eventOrganisers(id),
   pollConvenors: (id) => events.pollConvenors(id),
   networkMembers: (id) => events.networkMembers(id),
   pollNetworkMembers: (id) => events.pollNetworkMembers(id),
+  positionMembers: (id) => drafting.positionMembers(id),
+  sectionMembers: (id) => drafting.sectionMembers(id),
+  positionConvenors: (id) => drafting.positionConvenors(id),
 });
 
 export interface OperationPolicy {
@@ -111,6 +120,40 @@ const pollMembers = (name: 'id' | 'pollId'): OperationPolicy => ({
   },
   resourceName: "the active members of the poll's network",
 });
+/** Organisations found from an id in `input` (checked to be a UUID first). */
+const fromInput = (
+  action: Action,
+  field: 'networkId' | 'positionId' | 'sectionId',
+  look: (facts: PolicyFacts, id: string) => Promise<string[]>,
+  resourceName: string,
+): OperationPolicy => ({
+  action,
+  resource: async (args, facts) => {
+    const id = uuidOr(inputOf(args)[field]);
+    const organisationIds = id ? await look(facts, id) : [];
+    // Nothing found for a well-formed id: it names nothing (a network always has an active convenor).
+    return id && organisationIds.length === 0 ? { missing: `input.${field}` } : { organisationIds };
+  },
+  resourceName,
+});
+const positionMembers = fromInput(
+  Action.READ_NETWORK_PRIVATE,
+  'positionId',
+  (facts, id) => facts.positionMembers(id),
+  "the active members of the draft's network",
+);
+const sectionMembers = fromInput(
+  Action.READ_NETWORK_PRIVATE,
+  'sectionId',
+  (facts, id) => facts.sectionMembers(id),
+  "the active members of the network of the section's draft",
+);
+const positionConvenors = fromInput(
+  Action.CONVENE_NETWORK,
+  'positionId',
+  (facts, id) => facts.positionConvenors(id),
+  "the active convenors of the draft's network",
+);
 /** Acting for the organisation named by `input.organisationId` (answering for it). */
 const forOrganisation: OperationPolicy = {
   action: Action.ACT_FOR_ORGANISATION,
@@ -230,6 +273,28 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.answerSchedulingPoll': forOrganisation,
   'Mutation.confirmSchedulingPoll': pollConvenors,
   'Mutation.closeSchedulingPoll': pollConvenors,
+  // A draft is read by its network's members, and by anyone once submitted (checked in the service).
+  'Query.jointPosition': { action: Action.READ_PUBLIC },
+  'Query.jointPositions': { action: Action.READ_PUBLIC },
+  'Subscription.positionChanges': { action: Action.READ_PUBLIC },
+  'Mutation.createJointPosition': fromInput(
+    Action.READ_NETWORK_PRIVATE,
+    'networkId',
+    (facts, id) => facts.networkMembers(id),
+    'the active members of the network named in the input',
+  ),
+  'Mutation.editSection': sectionMembers,
+  'Mutation.removeSection': sectionMembers,
+  'Mutation.moveSection': sectionMembers,
+  'Mutation.addSection': positionMembers,
+  'Mutation.changePositionStatus': positionConvenors,
+  'Mutation.submitPosition': positionConvenors,
+  'Mutation.recordPositionResponse': positionConvenors,
+  'Mutation.signOnToPosition': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+    resourceName: 'the signing organisation named in the input (its admins sign)',
+  },
   'Mutation.createCalendarFeed': { action: Action.ACT_AS_SELF },
   'Mutation.revokeCalendarFeed': { action: Action.ACT_AS_SELF },
 };

@@ -1,0 +1,326 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { strFromU8, unzipSync } from 'fflate';
+import { Client as PgClient } from 'pg';
+import { graphqlWsClient, LiveSubscription } from '@app/testing';
+import { errorOf, gwentNetwork, type Headers, MEMBER_GROUP, NEWPORT_CVS, signIn } from './support/event-helpers';
+import { startTestApp, type TestApp } from './support/test-app';
+
+interface Section {
+  id: string;
+  heading: string;
+  body: string;
+  revision: number;
+  ordinal: number;
+}
+interface Position {
+  id: string;
+  status: string;
+  revision: number;
+  sections: Section[];
+}
+type EditResult =
+  | { __typename: 'SectionEdited'; revision: number; merged: boolean; section: Section }
+  | { __typename: 'EditConflict'; message: string; section: Section };
+
+const SECTION = 'id heading body revision ordinal';
+const POSITION = `id status revision sections { ${SECTION} }`;
+const EDIT = `mutation ($input: EditSectionInput!) { editSection(input: $input) {
+  __typename
+  ... on SectionEdited { revision merged section { ${SECTION} } }
+  ... on EditConflict { message section { ${SECTION} } } } }`;
+
+describe('joint positions: co-drafting, sign-on, submission', () => {
+  let sut: TestApp;
+  let admin: Headers;
+  let coordinator: Headers;
+  let member: Headers;
+  let partner: Headers;
+  let networkId: string;
+
+  const create = async (title: string, sections: { heading: string; body: string }[]): Promise<Position> => {
+    const { createJointPosition } = await sut.client.data<{ createJointPosition: { position: Position } }>(
+      `mutation ($input: CreateJointPositionInput!) { createJointPosition(input: $input) { position { ${POSITION} } } }`,
+      {
+        input: {
+          networkId,
+          title,
+          audience: 'The Police and Crime Commissioner for Gwent',
+          organisationId: MEMBER_GROUP,
+          sections,
+        },
+      },
+      member,
+    );
+    return createJointPosition.position;
+  };
+  const edit = async (who: Headers, input: Record<string, unknown>) =>
+    sut.client.request<{ editSection: EditResult }>(EDIT, { input }, who);
+  const read = async (id: string, who: Headers = member): Promise<Position> =>
+    (
+      await sut.client.data<{ jointPosition: Position }>(
+        `query ($id: ID!) { jointPosition(id: $id) { ${POSITION} } }`,
+        { id },
+        who,
+      )
+    ).jointPosition;
+  const mutate = (who: Headers, name: string, input: Record<string, unknown>, selection = 'position { status }') =>
+    sut.client.request<Record<string, unknown>>(
+      `mutation ($input: ${name[0]?.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${selection} } }`,
+      { input },
+      who,
+    );
+  const countRevisions = async (): Promise<number> => {
+    const client = new PgClient({ connectionString: sut.database.url });
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM position_revision');
+    await client.end();
+    return Number(rows[0]?.n);
+  };
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    admin = await signIn(sut, 'admin@demo.convene.example');
+    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
+    member = await signIn(sut, 'member@demo.convene.example');
+    partner = await signIn(sut, 'partner@demo.convene.example');
+    networkId = await gwentNetwork(sut, coordinator, admin);
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  it('merges concurrent edits to different words, and answers a conflict for the same words, writing nothing', async () => {
+    const position = await create('Response to the police and crime plan (test)', [
+      { heading: 'Victims', body: 'We ask the commissioner to fund advocates for victims of crime.' },
+    ]);
+    const [section] = position.sections as [Section];
+    expect(position.revision).toBe(1);
+
+    const mine = await edit(member, {
+      sectionId: section.id,
+      baseRevision: section.revision,
+      body: 'We ask the commissioner to fund independent advocates for victims of crime.',
+    });
+    const theirs = await edit(coordinator, {
+      sectionId: section.id,
+      baseRevision: section.revision,
+      body: 'We ask the commissioner to fund advocates for all victims of crime.',
+    });
+    expect(mine.data?.editSection).toMatchObject({ __typename: 'SectionEdited', revision: 2, merged: false });
+    expect(theirs.data?.editSection).toMatchObject({ __typename: 'SectionEdited', revision: 3, merged: true });
+    expect((await read(position.id)).sections[0]?.body).toBe(
+      'We ask the commissioner to fund independent advocates for all victims of crime.',
+    );
+
+    const before = await countRevisions();
+    const clash = await edit(member, {
+      sectionId: section.id,
+      baseRevision: 3,
+      body: 'We ask the commissioner to fund independent advocates for all victims of crime, now.',
+    });
+    expect(clash.errors).toBeUndefined();
+    const rival = await edit(coordinator, {
+      sectionId: section.id,
+      baseRevision: 3,
+      body: 'We ask the commissioner to fund independent advocates for all victims of crime, this year.',
+    });
+    expect(rival.data?.editSection).toMatchObject({
+      __typename: 'EditConflict',
+      section: {
+        revision: 4,
+        body: 'We ask the commissioner to fund independent advocates for all victims of crime, now.',
+      },
+    });
+    expect(await countRevisions()).toBe(before + 1);
+  });
+
+  it('gives clear errors for bad input and writes nothing', async () => {
+    const position = await create('Bad input (test)', [{ heading: 'One', body: 'Text.' }]);
+    const [section] = position.sections as [Section];
+    const before = await countRevisions();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ sectionId: '00000000-0000-4000-8000-000000000000', baseRevision: 1, body: 'x' }, 'input.sectionId'],
+      [{ sectionId: section.id, baseRevision: 99, body: 'x' }, 'input.baseRevision'],
+      [{ sectionId: section.id, baseRevision: 1, heading: '   ' }, 'input.heading'],
+      [{ sectionId: section.id, baseRevision: 1, body: 'x'.repeat(50_001) }, 'input.body'],
+    ];
+    for (const [input, field] of cases) {
+      expect(errorOf(await edit(member, input))).toEqual({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await countRevisions()).toBe(before);
+  });
+
+  it('adds, moves and removes sections with revisions numbered without gaps, and keeps every past text', async () => {
+    const position = await create('Sections (test)', [
+      { heading: 'A', body: 'First.' },
+      { heading: 'B', body: 'Second.' },
+    ]);
+    await mutate(
+      member,
+      'addSection',
+      { positionId: position.id, heading: 'C', body: 'Third.', position: 1 },
+      'section { id }',
+    );
+    const now = await read(position.id);
+    expect(now.sections.map((s) => s.heading)).toEqual(['C', 'A', 'B']);
+    const b = now.sections[2];
+    await mutate(member, 'moveSection', { sectionId: b.id, position: 1 }, 'section { ordinal }');
+    await mutate(member, 'removeSection', { sectionId: now.sections[1].id }, 'section { id }');
+    const after = await read(position.id);
+    expect(after.sections.map((s) => [s.heading, s.ordinal])).toEqual([
+      ['B', 1],
+      ['C', 2],
+    ]);
+    const { jointPosition } = await sut.client.data<{
+      jointPosition: { revisions: { number: number; kind: string }[]; text: { sections: { heading: string }[] } };
+    }>(
+      'query ($id: ID!) { jointPosition(id: $id) { revisions { number kind } text(revision: 2) { sections { heading } } } }',
+      { id: position.id },
+      member,
+    );
+    expect(jointPosition.revisions.map((r) => r.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(jointPosition.revisions.map((r) => r.kind)).toEqual([
+      'SECTION_ADDED',
+      'SECTION_ADDED',
+      'SECTION_ADDED',
+      'SECTIONS_REORDERED',
+      'SECTION_REMOVED',
+    ]);
+    expect(jointPosition.text.sections.map((s) => s.heading)).toEqual(['A', 'B']);
+  });
+
+  it('keeps drafts among the network, and lets only convenors move the status', async () => {
+    const position = await create('Private draft (test)', [{ heading: 'One', body: 'Text.' }]);
+    expect(
+      errorOf(
+        await sut.client.request('query ($id: ID!) { jointPosition(id: $id) { id } }', { id: position.id }, partner),
+      ).code,
+    ).toBe('NOT_FOUND');
+    const outsider = await edit(partner, { sectionId: position.sections[0]?.id, baseRevision: 1, body: 'Mine now.' });
+    expect(errorOf(outsider).code).toBe('FORBIDDEN');
+    expect(
+      errorOf(await mutate(member, 'changePositionStatus', { positionId: position.id, status: 'AGREED' })).code,
+    ).toBe('FORBIDDEN');
+    const illegal = await mutate(coordinator, 'changePositionStatus', { positionId: position.id, status: 'RESPONDED' });
+    expect(errorOf(illegal)).toEqual({ code: 'CONFLICT', field: 'input.status' });
+  });
+
+  it('fixes the agreed text, voids sign-ons visibly when reopened, and exports exactly who signed the exported text', async () => {
+    const position = await create('Youth justice briefing (test)', [
+      { heading: 'Diversion', body: 'Fund diversion schemes.\n\nPublish their results.' },
+    ]);
+    const [section] = position.sections as [Section];
+    const status = (to: string, reason?: string) =>
+      mutate(coordinator, 'changePositionStatus', { positionId: position.id, status: to, reason });
+    const sign = (who: Headers, organisationId: string) =>
+      mutate(who, 'signOnToPosition', { positionId: position.id, organisationId }, 'signOn { revision contentHash }');
+
+    expect(errorOf(await sign(coordinator, NEWPORT_CVS)).code).toBe('CONFLICT'); // not agreed yet
+    expect((await status('AGREED')).errors).toBeUndefined();
+    expect(errorOf(await edit(member, { sectionId: section.id, baseRevision: 1, body: 'Changed.' })).code).toBe(
+      'CONFLICT',
+    );
+    expect((await sign(admin, MEMBER_GROUP)).errors).toBeUndefined(); // a platform admin for the group
+    expect(errorOf(await sign(member, MEMBER_GROUP)).code).toBe('FORBIDDEN'); // staff, not the group's admin
+
+    // Reopened: the group's sign-on is voided; the text changes; agreed again; Newport signs the new text.
+    const reopened = await status('DRAFTING', 'Add a line on custody');
+    expect(reopened.errors).toBeUndefined();
+    expect(
+      (
+        await edit(member, {
+          sectionId: section.id,
+          baseRevision: 1,
+          body: 'Fund diversion schemes.\n\nPublish their results.\n\nEnd child custody.',
+        })
+      ).data?.editSection,
+    ).toMatchObject({ __typename: 'SectionEdited', revision: 2 });
+    await status('AGREED');
+    const signed = await sign(coordinator, NEWPORT_CVS);
+    expect(signed.data).toMatchObject({ signOnToPosition: { signOn: { revision: 2 } } });
+
+    const { jointPosition } = await sut.client.data<{
+      jointPosition: {
+        signOns: { organisationId: string; voidedAt: string | null; revision: number }[];
+        text: { contentHash: string };
+      };
+    }>(
+      'query ($id: ID!) { jointPosition(id: $id) { signOns { organisationId voidedAt revision } text { contentHash } } }',
+      { id: position.id },
+      member,
+    );
+    expect(jointPosition.signOns.map((s) => [s.organisationId, s.revision, s.voidedAt === null])).toEqual([
+      [MEMBER_GROUP, 1, false],
+      [NEWPORT_CVS, 2, true],
+    ]);
+
+    const markdown = await fetch(`${sut.baseUrl}/positions/${position.id}/export.md`, { headers: member });
+    expect(markdown.status).toBe(200);
+    const text = await markdown.text();
+    expect(text).toContain('End child custody.');
+    const { organisation } = await sut.client.data<{ organisation: { name: string } }>(
+      'query ($id: ID!) { organisation(id: $id) { name } }',
+      { id: NEWPORT_CVS },
+    );
+    const signedBy = text
+      .slice(text.indexOf('## Signed by'))
+      .split('\n')
+      .filter((l) => l.startsWith('- '));
+    expect(signedBy).toEqual([`- ${organisation.name}`]); // not the group, whose sign-on was on the old text
+    expect(text).toContain(jointPosition.text.contentHash);
+
+    const docx = await fetch(`${sut.baseUrl}/positions/${position.id}/export.docx`, { headers: member });
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml'] ?? new Uint8Array());
+    expect(xml).toContain('End child custody.');
+    expect(xml).toContain('Signed by');
+    expect((await fetch(`${sut.baseUrl}/positions/${position.id}/export.md`)).status).toBe(404); // not public yet
+
+    // Submitted: public, with the response recorded.
+    expect(
+      (
+        await mutate(coordinator, 'submitPosition', {
+          positionId: position.id,
+          submittedTo: 'Gwent OPCC',
+          submittedOn: '2026-11-29',
+          method: 'email',
+        })
+      ).errors,
+    ).toBeUndefined();
+    expect((await read(position.id, {})).status).toBe('SUBMITTED');
+    expect((await fetch(`${sut.baseUrl}/positions/${position.id}/export.md`)).status).toBe(200);
+    const responded = await mutate(coordinator, 'recordPositionResponse', {
+      positionId: position.id,
+      responseText: 'We will fund two more schemes.',
+      respondedOn: '2026-12-10',
+      commitments: ['Two more diversion schemes'],
+    });
+    expect(responded.data).toEqual({ recordPositionResponse: { position: { status: 'RESPONDED' } } });
+  });
+
+  it('streams section changes with their revision numbers to members over WebSocket', async () => {
+    const position = await create('Live draft (test)', [{ heading: 'One', body: 'Alpha beta.' }]);
+    const [section] = position.sections as [Section];
+    const client = graphqlWsClient(sut.graphqlUrl, { authorization: member.authorization });
+    const live = new LiveSubscription<{
+      positionChanges: { verb: string; revision: number; section: { body: string } | null };
+    }>(client, 'subscription ($id: ID!) { positionChanges(positionId: $id) { verb revision section { body } } }', {
+      id: position.id,
+    });
+    try {
+      await new Promise((done) => setTimeout(done, 300));
+      await edit(coordinator, { sectionId: section.id, baseRevision: 1, body: 'Alpha beta gamma.' });
+      await edit(member, { sectionId: section.id, baseRevision: 2, body: 'Alpha beta gamma delta.' });
+      const items = await live.waitFor(2);
+      expect(items.map((i) => [i.positionChanges.verb, i.positionChanges.revision])).toEqual([
+        ['POSITION_SECTION_EDITED', 2],
+        ['POSITION_SECTION_EDITED', 3],
+      ]);
+      expect(live.errors).toEqual([]);
+    } finally {
+      live.stop();
+      await client.dispose();
+    }
+  });
+});

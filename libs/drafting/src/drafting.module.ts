@@ -1,0 +1,46 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NetworksModule } from '@app/networks';
+import { OrganisationsModule } from '@app/organisations';
+import { DraftingFlowsService } from './drafting-flows.service';
+import { DraftingLiveResolver } from './drafting-live.resolver';
+import { DraftingMutationResolver } from './drafting-mutation.resolver';
+import { DraftingPolicyFacts } from './drafting-policy-facts';
+import {
+  JointPositionEntity,
+  PositionRevisionEntity,
+  PositionSectionEntity,
+  SignOnEntity,
+  SubmissionEntity,
+} from './drafting.entities';
+import { PositionExportController } from './export/position-export.controller';
+import { PositionExportService } from './export/position-export.service';
+import { PositionLoaderFactory } from './position.loader';
+import { PositionResolver } from './position.resolver';
+import { PositionService } from './position.service';
+
+export const draftingEntities = [
+  JointPositionEntity,
+  PositionSectionEntity,
+  PositionRevisionEntity,
+  SignOnEntity,
+  SubmissionEntity,
+];
+export const draftingResolvers = [PositionResolver, DraftingMutationResolver, DraftingLiveResolver];
+
+/** Joint positions: co-drafting with merges, history, sign-on, submission and export. */
+@Global() // the operation policy (in the API module) looks up drafts' networks
+@Module({
+  imports: [TypeOrmModule.forFeature(draftingEntities), NetworksModule, OrganisationsModule],
+  controllers: [PositionExportController],
+  providers: [
+    PositionService,
+    DraftingFlowsService,
+    PositionLoaderFactory,
+    PositionExportService,
+    DraftingPolicyFacts,
+    ...draftingResolvers,
+  ],
+  exports: [PositionService, DraftingPolicyFacts],
+})
+export class DraftingModule {}

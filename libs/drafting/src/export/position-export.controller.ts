@@ -1,0 +1,71 @@
+import {
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  Header,
+  Headers,
+  NotFoundException,
+  Param,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import type { Response } from 'express';
+import { DomainError, ErrorCode } from '@app/common';
+import { AuthService } from '@app/identity';
+import { exportDocx, exportMarkdown, type PositionExport } from './position-export';
+import { PositionExportService } from './position-export.service';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const HTTP_ERRORS: Partial<Record<ErrorCode, new (message: string) => Error>> = {
+  [ErrorCode.NOT_FOUND]: NotFoundException,
+  [ErrorCode.CONFLICT]: ConflictException,
+  [ErrorCode.UNAUTHENTICATED]: UnauthorizedException,
+  [ErrorCode.FORBIDDEN]: ForbiddenException,
+};
+
+/**
+ * The agreed text with its signatories, as Markdown or Word, over HTTP: for the network's members
+ * (send your access token as `Authorization: Bearer …`), and anyone once submitted unless private.
+ */
+@Controller('positions')
+export class PositionExportController {
+  constructor(
+    private readonly exports: PositionExportService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Get(':id/export.md')
+  @Header('Content-Type', 'text/markdown; charset=utf-8')
+  @Header('Cache-Control', 'private, no-store')
+  async markdown(@Param('id') id: string, @Headers('authorization') authorization?: string): Promise<string> {
+    return exportMarkdown(await this.load(id, authorization));
+  }
+
+  @Get(':id/export.docx')
+  async docx(
+    @Param('id') id: string,
+    @Res() res: Response,
+    @Headers('authorization') authorization?: string,
+  ): Promise<void> {
+    const body = await exportDocx(await this.load(id, authorization));
+    res.setHeader('Content-Type', DOCX);
+    res.setHeader('Content-Disposition', 'attachment; filename="joint-position.docx"');
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.end(body);
+  }
+
+  private async load(id: string, authorization?: string): Promise<PositionExport> {
+    if (!isUUID(id)) {
+      throw new NotFoundException('No such joint position');
+    }
+    try {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1] ?? null;
+      return await this.exports.exportOf(await this.auth.actorFor(token), id);
+    } catch (error) {
+      const Http = error instanceof DomainError ? HTTP_ERRORS[error.code] : undefined;
+      throw Http ? new Http(error instanceof Error ? error.message : String(error)) : error;
+    }
+  }
+}

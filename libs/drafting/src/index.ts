@@ -1,0 +1,6 @@
+export * from './drafting.enums';
+export * from './drafting.entities';
+export * from './drafting.model';
+export * from './drafting.module';
+export * from './drafting-policy-facts';
+export * from './position.service';

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { groupBy, type LoaderFactory } from '@app/common';
+import type { PositionSectionEntity, SignOnEntity } from './drafting.entities';
+import { PositionService } from './position.service';
+
+export interface PositionLoaders {
+  readonly sectionsByPositionId: DataLoader<string, PositionSectionEntity[]>;
+  readonly signOnsByPositionId: DataLoader<string, SignOnEntity[]>;
+}
+
+@Injectable()
+export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
+  constructor(private readonly positions: PositionService) {}
+
+  createLoaders(): PositionLoaders {
+    return {
+      sectionsByPositionId: new DataLoader(async (ids) =>
+        groupBy(ids, await this.positions.sectionsOf(ids), (s) => s.positionId),
+      ),
+      signOnsByPositionId: new DataLoader(async (ids) =>
+        groupBy(ids, await this.positions.signOnsOf(ids), (s) => s.positionId),
+      ),
+    };
+  }
+}

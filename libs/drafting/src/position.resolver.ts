@@ -1,0 +1,88 @@
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type ActorRef, CallingActor, DomainError, Loaders, RequestLoaders } from '@app/common';
+import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
+import { contentHash, markdownOf } from './draft-text';
+import {
+  JointPosition,
+  PositionRevision,
+  PositionSection,
+  PositionSubmission,
+  PositionText,
+  SignOn,
+} from './drafting.model';
+import { PositionLoaderFactory } from './position.loader';
+import { PositionService } from './position.service';
+
+@Resolver(() => JointPosition)
+export class PositionResolver {
+  constructor(
+    private readonly positions: PositionService,
+    private readonly positionLoaders: PositionLoaderFactory,
+    private readonly networkLoaders: NetworkLoaderFactory,
+  ) {}
+
+  @Query(() => JointPosition, {
+    description: "A joint position: its network's members see it always, anyone once submitted (unless private).",
+  })
+  jointPosition(@Args('id', { type: () => ID }) id: string, @CallingActor() viewer: ActorRef): Promise<JointPosition> {
+    return this.positions.getReadable(viewer, id);
+  }
+
+  @Query(() => [JointPosition], { description: "A network's joint positions that you may read, newest first." })
+  jointPositions(
+    @Args('networkId', { type: () => ID }) networkId: string,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<JointPosition[]> {
+    return this.positions.listReadable(viewer, networkId);
+  }
+
+  @ResolveField(() => LocalNetwork)
+  network(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<LocalNetwork> {
+    return loaders.of(this.networkLoaders).byId.load(position.networkId);
+  }
+
+  @ResolveField(() => [PositionSection], { description: 'The sections as they are now, in order.' })
+  sections(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<PositionSection[]> {
+    return loaders.of(this.positionLoaders).sectionsByPositionId.load(position.id);
+  }
+
+  @ResolveField(() => [PositionRevision], { description: 'Accepted changes in order, a page at a time.' })
+  revisions(
+    @Parent() position: JointPosition,
+    @Args('after', { type: () => Int, defaultValue: 0, description: 'Revisions after this number.' }) after: number,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+  ): Promise<PositionRevision[]> {
+    if (first < 1 || first > 500) {
+      throw DomainError.badInput('first', 'must be from 1 to 500');
+    }
+    return this.positions.revisionsOf(position.id, after, first);
+  }
+
+  @ResolveField(() => PositionText, { description: 'The whole text at a revision (now, when left out).' })
+  async text(
+    @Parent() position: JointPosition,
+    @Args('revision', { type: () => Int, nullable: true }) revision?: number,
+  ): Promise<PositionText> {
+    const at = revision ?? position.revision;
+    if (at < 0 || at > position.revision) {
+      throw DomainError.badInput('revision', `must be from 0 to ${position.revision}`);
+    }
+    const sections = await this.positions.textAt(null, position.id, at);
+    return {
+      revision: at,
+      sections,
+      markdown: markdownOf(position.title, sections),
+      contentHash: contentHash(position.title, sections),
+    };
+  }
+
+  @ResolveField(() => [SignOn], { description: 'Every sign-on, voided ones included, oldest first.' })
+  signOns(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<SignOn[]> {
+    return loaders.of(this.positionLoaders).signOnsByPositionId.load(position.id);
+  }
+
+  @ResolveField(() => PositionSubmission, { nullable: true })
+  submission(@Parent() position: JointPosition): Promise<PositionSubmission | null> {
+    return this.positions.submissionOf(position.id);
+  }
+}
