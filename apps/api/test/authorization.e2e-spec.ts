@@ -87,7 +87,9 @@ describe('authorization: every operation as every kind of actor', () => {
       }
     }
     expect(outcomes).toHaveLength(operations.length * tokens.size);
-  });
+    // Every operation as six actors, each with its own fixture: it grows with the schema, so its
+    // time allowance does too (a guard against a hang, not a speed check).
+  }, 300_000);
 
   it.each([
     ['coordinator', NEWPORT_CVS, undefined],

@@ -299,6 +299,125 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
     expect(responded.data).toEqual({ recordPositionResponse: { position: { status: 'RESPONDED' } } });
   });
 
+  it('attributes each paragraph to the organisations that wrote it, and diffs any two revisions', async () => {
+    const position = await create('Attribution (test)', [
+      { heading: 'Housing', body: 'Prison leavers need homes.\n\nCouncils should plan for them.' },
+    ]);
+    const [section] = position.sections as [Section];
+    await edit(coordinator, {
+      sectionId: section.id,
+      baseRevision: 1,
+      organisationId: NEWPORT_CVS,
+      body: 'Prison leavers need safe homes.\n\nCouncils should plan for them.\n\nThe PCC can convene them.',
+    });
+    const { jointPosition } = await sut.client.data<{
+      jointPosition: {
+        sections: { attribution: { text: string; organisationIds: string[] }[] }[];
+        diff: { value: string; added: boolean; removed: boolean }[];
+      };
+    }>(
+      'query ($id: ID!) { jointPosition(id: $id) { sections { attribution { text organisationIds } } diff(from: 1, to: 2) { value added removed } } }',
+      { id: position.id },
+      member,
+    );
+    expect(jointPosition.sections[0]?.attribution).toEqual([
+      { text: 'Prison leavers need safe homes.', organisationIds: [MEMBER_GROUP, NEWPORT_CVS].sort() },
+      { text: 'Councils should plan for them.', organisationIds: [MEMBER_GROUP] },
+      { text: 'The PCC can convene them.', organisationIds: [NEWPORT_CVS] },
+    ]);
+    expect(jointPosition.diff.filter((p) => p.added).map((p) => p.value.trim())).toEqual(
+      expect.arrayContaining(['safe']),
+    );
+    expect(jointPosition.diff.filter((p) => p.removed)).toEqual([]);
+    const rebuilt = jointPosition.diff
+      .filter((p) => !p.removed)
+      .map((p) => p.value)
+      .join('');
+    expect(rebuilt).toContain('The PCC can convene them.');
+  });
+
+  it('threads comments on words of a section, and applies an accepted tracked change merged with later edits', async () => {
+    const position = await create('Review (test)', [
+      { heading: 'Policing', body: 'Officers should attend every report.' },
+    ]);
+    const [section] = position.sections as [Section];
+    const comment = await mutate(
+      member,
+      'addComment',
+      {
+        sectionId: section.id,
+        body: 'Is "every" realistic?',
+        anchor: { start: 23, end: 28 },
+        organisationId: MEMBER_GROUP,
+      },
+      'comment { id quote revision }',
+    );
+    expect(comment.data).toMatchObject({ addComment: { comment: { quote: 'every', revision: 1 } } });
+    const commentId = (comment.data?.addComment as { comment: { id: string } }).comment.id;
+    const reply = await mutate(
+      coordinator,
+      'addComment',
+      { sectionId: section.id, body: 'Fair: "each".', parentId: commentId },
+      'comment { parentId }',
+    );
+    expect(reply.data).toEqual({ addComment: { comment: { parentId: commentId } } });
+    expect(
+      errorOf(
+        await mutate(
+          member,
+          'addComment',
+          { sectionId: section.id, body: 'x', anchor: { start: 5, end: 500 } },
+          'comment { id }',
+        ),
+      ),
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.anchor',
+    });
+
+    // A tracked change on revision 1: "every" → "each"; meanwhile someone edits another word.
+    const suggested = await mutate(
+      member,
+      'suggestChange',
+      { sectionId: section.id, baseRevision: 1, start: 23, end: 28, replacement: 'each', organisationId: MEMBER_GROUP },
+      'suggestion { id original status }',
+    );
+    expect(suggested.data).toMatchObject({ suggestChange: { suggestion: { original: 'every', status: 'OPEN' } } });
+    const suggestionId = (suggested.data?.suggestChange as { suggestion: { id: string } }).suggestion.id;
+    await edit(coordinator, {
+      sectionId: section.id,
+      baseRevision: 1,
+      body: 'Officers should promptly attend every report.',
+    });
+    expect(
+      errorOf(await mutate(member, 'decideSuggestion', { suggestionId, accept: true }, 'suggestion { status }')).code,
+    ).toBe(
+      'FORBIDDEN', // neither the section's lead nor a convenor
+    );
+    const accepted = await mutate(
+      coordinator,
+      'decideSuggestion',
+      { suggestionId, accept: true },
+      'suggestion { status resultingRevision }',
+    );
+    expect(accepted.data).toEqual({ decideSuggestion: { suggestion: { status: 'ACCEPTED', resultingRevision: 3 } } });
+    expect((await read(position.id)).sections[0]?.body).toBe('Officers should promptly attend each report.');
+    expect(
+      errorOf(await mutate(coordinator, 'decideSuggestion', { suggestionId, accept: false }, 'suggestion { status }'))
+        .code,
+    ).toBe('CONFLICT');
+    await mutate(member, 'resolveComment', { commentId }, 'comment { resolvedAt }');
+    const { jointPosition } = await sut.client.data<{
+      jointPosition: { sections: { comments: { resolvedAt: string | null }[]; suggestions: { status: string }[] }[] };
+    }>(
+      'query ($id: ID!) { jointPosition(id: $id) { sections { comments { resolvedAt } suggestions { status } } } }',
+      { id: position.id },
+      member,
+    );
+    expect(jointPosition.sections[0]?.comments.map((c) => c.resolvedAt !== null)).toEqual([true, false]);
+    expect(jointPosition.sections[0]?.suggestions.map((x) => x.status)).toEqual(['ACCEPTED']);
+  });
+
   it('streams section changes with their revision numbers to members over WebSocket', async () => {
     const position = await create('Live draft (test)', [{ heading: 'One', body: 'Alpha beta.' }]);
     const [section] = position.sections as [Section];

@@ -134,6 +134,25 @@ describe('whole-response cache keyed by the data version', () => {
     expect(new Set(together.result).size).toBe(1);
   });
 
+  it('keeps the version when nothing new is visible, however other transactions move the snapshot', async () => {
+    const version = sut.app.get(DataVersion);
+    const elsewhere = new Client({ connectionString: sut.database.url });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('SELECT pg_current_xact_id()'); // an old transaction holds the xmin back
+      await ask(
+        'admin',
+        'mutation { createSpecialism(input: { code: "VERSION_TEST", label: "Version test" }) { specialism { code } } }',
+      );
+      const held = await version.current();
+      await elsewhere.query('COMMIT'); // the xmin moves past the mutation's rows: nothing new is visible
+      expect(await version.current()).toBe(held);
+    } finally {
+      await elsewhere.end();
+    }
+  });
+
   it('moves the version when a transaction commits late, behind a newer one', async () => {
     const version = sut.app.get(DataVersion);
     const late = new Client({ connectionString: sut.database.url });

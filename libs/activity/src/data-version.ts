@@ -7,14 +7,23 @@ const XMIN = `(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
 
 /**
  * A version of all domain state, in one cheap statement. Every domain change appends activity in
- * its own transaction (the outbox), so the visible activity log versions the visible domain:
- * its settled part is final below its head (no transaction older than the snapshot's xmin can
- * still commit), and above the xmin rows are only ever added, so (head, rows above xmin)
- * changes whenever a commit with activity becomes visible. Sessions are the one exception
- * (they append no activity): whatever reads them is not versioned by this.
+ * its own transaction (the outbox), and activity is never deleted, so the visible activity log
+ * versions the visible domain: reads here run one after another (the single flight), each on a
+ * later snapshot that sees all the earlier one saw, so the number of visible rows changes when,
+ * and only when, a commit with activity becomes visible (also one committing late, behind a newer
+ * one). Other databases' transactions moving the xmin change nothing. Sessions are the one
+ * exception (they append no activity): whatever reads them is not versioned by this.
+ *
+ * Counting every row each time would cost a scan: rows below the snapshot's xmin are settled
+ * (no transaction that old can still commit, and activity is never deleted), so their count is
+ * kept from the last read and only rows from that xmin on are counted.
  */
 @Injectable()
 export class DataVersion {
+  /** Rows with tx_id below `settledBelow` (all settled), as counted by an earlier read. */
+  private settledBelow = '0';
+  private settledCount = 0;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -23,14 +32,25 @@ export class DataVersion {
    */
   readonly current: () => Promise<string> = freshSingleFlight(() => this.read());
 
+  /** Runs one at a time (the single flight), so the settled count is updated without races. */
   private async read(): Promise<string> {
-    const [row] = await this.dataSource.query<[{ version: string }]>(
-      `SELECT concat_ws(':',
-                (SELECT e.tx_id || '.' || e.sequence FROM activity_event e
-                  WHERE e.tx_id < ${XMIN} ORDER BY e.tx_id DESC, e.sequence DESC LIMIT 1),
-                (SELECT count(*) FROM activity_event e WHERE e.tx_id >= ${XMIN}),
-                current_date) AS version`,
+    const [row] = await this.dataSource.query<
+      [{ xmin: string; newly_settled: string; unsettled: string; today: string }]
+    >(
+      `SELECT s.xmin,
+              count(e.sequence) FILTER (WHERE e.tx_id < s.xmin) AS newly_settled,
+              count(e.sequence) FILTER (WHERE e.tx_id >= s.xmin) AS unsettled,
+              current_date::text AS today
+         FROM (SELECT ${XMIN} AS xmin) s
+         LEFT JOIN activity_event e ON e.tx_id >= $1
+        GROUP BY s.xmin`,
+      [this.settledBelow],
     );
-    return row.version;
+    const total = this.settledCount + Number(row.newly_settled) + Number(row.unsettled);
+    if (BigInt(row.xmin) > BigInt(this.settledBelow)) {
+      this.settledCount += Number(row.newly_settled);
+      this.settledBelow = row.xmin;
+    }
+    return `${total}:${row.today}`;
   }
 }

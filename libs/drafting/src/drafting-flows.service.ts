@@ -38,8 +38,15 @@ export type EditOutcome =
     }
   | { readonly kind: 'CONFLICT'; readonly section: PositionSectionEntity; readonly message: string };
 
+/** Who wrote a change: the person, and the organisation they wrote for (attribution). */
+export interface Author {
+  readonly personId: string | null;
+  readonly organisationId: string | null;
+}
+const authorOf = (viewer: ActorRef): Author => ({ personId: viewer.personId ?? null, organisationId: null });
+
 /** A draft locked for a change, and how to record it (or that nothing changed). */
-interface Locked {
+export interface Locked {
   readonly tx: EntityManager;
   readonly position: JointPositionEntity;
   readonly note: (verb: ActivityVerb, payload?: Record<string, unknown>) => Promise<void>;
@@ -100,48 +107,64 @@ export class DraftingFlowsService {
     if (input.body !== undefined) {
       assertBody(input.body, 'input.body');
     }
-    return this.onSection(viewer, input.sectionId, async ({ tx, position, note: record, unchanged }, section) => {
-      assertEditable(position);
-      if (input.baseRevision > position.revision) {
-        throw DomainError.badInput('input.baseRevision', `is ahead of the draft (revision ${position.revision})`);
-      }
-      const base = (await this.positions.sectionAt(tx, section.id, input.baseRevision)) ?? { heading: '', body: '' };
-      const stale = section.revision > input.baseRevision;
-      const heading = mergeText(base.heading, input.heading ?? base.heading, section.heading);
-      const body = mergeText(base.body, input.body ?? base.body, section.body);
-      if (!heading.clean || !body.clean) {
-        unchanged();
-        return {
-          kind: 'CONFLICT',
-          section,
-          message: `Changed by someone else since revision ${input.baseRevision}, in the same words: reapply your edit to revision ${section.revision}`,
-        };
-      }
-      if (heading.text === section.heading && body.text === section.body) {
-        unchanged();
-        return { kind: 'EDITED', section, revision: section.revision, merged: false };
-      }
-      if (!heading.text.trim()) {
-        throw DomainError.badInput('input.heading', 'must not be empty');
-      }
-      assertBody(body.text, 'input.body');
-      const revision = await this.nextRevision(tx, position, viewer, input.organisationId ?? null, {
-        kind: RevisionKind.SECTION_EDITED,
-        sectionId: section.id,
-        baseRevision: input.baseRevision,
-        merged: stale,
-        heading: heading.text,
-        body: body.text,
-      });
-      await tx.update(PositionSectionEntity, { id: section.id }, { heading: heading.text, body: body.text, revision });
-      await record(ActivityVerb.POSITION_SECTION_EDITED, { sectionId: section.id, revision, merged: stale });
+    return this.withSection(viewer, input.sectionId, (locked, section) =>
+      this.applyEdit(locked, section, input, {
+        personId: viewer.personId ?? null,
+        organisationId: input.organisationId ?? null,
+      }),
+    );
+  }
+
+  /**
+   * Applies a change made on `baseRevision` to a locked section: as it is when nobody changed
+   * the section since, else merged with what they wrote; a conflict writes nothing.
+   */
+  async applyEdit(
+    { tx, position, note: record, unchanged }: Locked,
+    section: PositionSectionEntity,
+    change: { readonly baseRevision: number; readonly heading?: string; readonly body?: string },
+    author: Author,
+  ): Promise<EditOutcome> {
+    assertEditable(position);
+    if (change.baseRevision > position.revision) {
+      throw DomainError.badInput('input.baseRevision', `is ahead of the draft (revision ${position.revision})`);
+    }
+    const base = (await this.positions.sectionAt(tx, section.id, change.baseRevision)) ?? { heading: '', body: '' };
+    const stale = section.revision > change.baseRevision;
+    const heading = mergeText(base.heading, change.heading ?? base.heading, section.heading);
+    const body = mergeText(base.body, change.body ?? base.body, section.body);
+    if (!heading.clean || !body.clean) {
+      unchanged();
       return {
-        kind: 'EDITED',
-        section: await tx.findOneByOrFail(PositionSectionEntity, { id: section.id }),
-        revision,
-        merged: stale,
+        kind: 'CONFLICT',
+        section,
+        message: `Changed by someone else since revision ${change.baseRevision}, in the same words: reapply your edit to revision ${section.revision}`,
       };
+    }
+    if (heading.text === section.heading && body.text === section.body) {
+      unchanged();
+      return { kind: 'EDITED', section, revision: section.revision, merged: false };
+    }
+    if (!heading.text.trim()) {
+      throw DomainError.badInput('input.heading', 'must not be empty');
+    }
+    assertBody(body.text, 'input.body');
+    const revision = await this.nextRevision(tx, position, author, {
+      kind: RevisionKind.SECTION_EDITED,
+      sectionId: section.id,
+      baseRevision: change.baseRevision,
+      merged: stale,
+      heading: heading.text,
+      body: body.text,
     });
+    await tx.update(PositionSectionEntity, { id: section.id }, { heading: heading.text, body: body.text, revision });
+    await record(ActivityVerb.POSITION_SECTION_EDITED, { sectionId: section.id, revision, merged: stale });
+    return {
+      kind: 'EDITED',
+      section: await tx.findOneByOrFail(PositionSectionEntity, { id: section.id }),
+      revision,
+      merged: stale,
+    };
   }
 
   addSection(viewer: ActorRef, input: AddSectionInput): Promise<PositionSectionEntity> {
@@ -157,12 +180,12 @@ export class DraftingFlowsService {
   }
 
   removeSection(viewer: ActorRef, input: RemoveSectionInput): Promise<PositionSectionEntity> {
-    return this.onSection(viewer, input.sectionId, async ({ tx, position, note: record }, section) => {
+    return this.withSection(viewer, input.sectionId, async ({ tx, position, note: record }, section) => {
       assertEditable(position);
       await tx.update(PositionSectionEntity, { id: section.id }, { removedAt: () => 'now()' });
       const order = (await this.liveSections(tx, position.id)).map((s) => s.id);
       await this.renumber(tx, order);
-      const revision = await this.nextRevision(tx, position, viewer, null, {
+      const revision = await this.nextRevision(tx, position, authorOf(viewer), {
         kind: RevisionKind.SECTION_REMOVED,
         sectionId: section.id,
         sectionOrder: order,
@@ -174,7 +197,7 @@ export class DraftingFlowsService {
 
   /** Moves a section to a position (from 1) among the live ones; the others keep their order. */
   moveSection(viewer: ActorRef, input: MoveSectionInput): Promise<PositionSectionEntity> {
-    return this.onSection(viewer, input.sectionId, async ({ tx, position, note: record, unchanged }, section) => {
+    return this.withSection(viewer, input.sectionId, async ({ tx, position, note: record, unchanged }, section) => {
       assertEditable(position);
       const others = (await this.liveSections(tx, position.id)).map((s) => s.id).filter((id) => id !== section.id);
       const at = Math.min(Math.max(input.position, 1), others.length + 1);
@@ -184,7 +207,7 @@ export class DraftingFlowsService {
         return section;
       }
       await this.renumber(tx, order);
-      const revision = await this.nextRevision(tx, position, viewer, null, {
+      const revision = await this.nextRevision(tx, position, authorOf(viewer), {
         kind: RevisionKind.SECTIONS_REORDERED,
         sectionId: section.id,
         sectionOrder: order,
@@ -327,7 +350,7 @@ export class DraftingFlowsService {
   }
 
   /** Runs `work` on the locked draft, in one transaction with its activity. */
-  private onPosition<T>(viewer: ActorRef, positionId: string, work: (locked: Locked) => Promise<T>): Promise<T> {
+  onPosition<T>(viewer: ActorRef, positionId: string, work: (locked: Locked) => Promise<T>): Promise<T> {
     return this.activity.transaction(async (tx, record) => {
       const position = await tx
         .createQueryBuilder(JointPositionEntity, 'p')
@@ -347,7 +370,7 @@ export class DraftingFlowsService {
   }
 
   /** As `onPosition`, for the draft of a live section (BAD_USER_INPUT for an unknown or removed one). */
-  private async onSection<T>(
+  async withSection<T>(
     viewer: ActorRef,
     sectionId: string,
     work: (locked: Locked, section: PositionSectionEntity) => Promise<T>,
@@ -404,13 +427,18 @@ export class DraftingFlowsService {
     );
     const newOrder = [...order.slice(0, at - 1), id, ...order.slice(at - 1)];
     await this.renumber(tx, newOrder);
-    const revision = await this.nextRevision(tx, position, viewer, organisationId, {
-      kind: RevisionKind.SECTION_ADDED,
-      sectionId: id,
-      heading: input.heading,
-      body: input.body ?? '',
-      sectionOrder: newOrder,
-    });
+    const revision = await this.nextRevision(
+      tx,
+      position,
+      { personId: viewer.personId ?? null, organisationId },
+      {
+        kind: RevisionKind.SECTION_ADDED,
+        sectionId: id,
+        heading: input.heading,
+        body: input.body ?? '',
+        sectionOrder: newOrder,
+      },
+    );
     await tx.update(PositionSectionEntity, { id }, { revision });
     return tx.findOneByOrFail(PositionSectionEntity, { id });
   }
@@ -419,8 +447,7 @@ export class DraftingFlowsService {
   private async nextRevision(
     tx: EntityManager,
     position: JointPositionEntity,
-    viewer: ActorRef,
-    organisationId: string | null,
+    author: Author,
     change: Partial<PositionRevisionEntity> & { kind: RevisionKind },
   ): Promise<number> {
     const number = position.revision + 1;
@@ -434,8 +461,8 @@ export class DraftingFlowsService {
       body: null,
       ...change,
       sectionOrder,
-      authorPersonId: viewer.personId ?? null,
-      authorOrganisationId: organisationId,
+      authorPersonId: author.personId,
+      authorOrganisationId: author.organisationId,
     });
     await tx.update(JointPositionEntity, { id: position.id }, { revision: number });
     position.revision = number; // several changes in one transaction (a new draft's sections)
@@ -464,7 +491,7 @@ function assertEditable(position: JointPositionEntity): void {
   }
 }
 
-function assertBody(body: string, field: string): void {
+export function assertBody(body: string, field: string): void {
   if (body.length > MAX_SECTION_BODY) {
     throw DomainError.badInput(field, `is longer than ${MAX_SECTION_BODY.toLocaleString('en-GB')} characters`);
   }

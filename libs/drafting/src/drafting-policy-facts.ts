@@ -24,6 +24,29 @@ export class DraftingPolicyFacts {
     return section ? this.positionMembers(section.positionId) : [];
   }
 
+  /** The active members of the network of a comment's draft. */
+  async commentMembers(commentId: string): Promise<string[]> {
+    const [row] = await this.positions.query<{ position_id: string }[]>(
+      'SELECT position_id FROM position_comment WHERE id = $1',
+      [commentId],
+    );
+    return row ? this.positionMembers(row.position_id) : [];
+  }
+
+  /** Who decides a tracked change: the section's lead organisation and the network's active convenors. */
+  async suggestionDeciders(suggestionId: string): Promise<string[]> {
+    const [row] = await this.positions.query<{ position_id: string; lead_organisation_id: string | null }[]>(
+      `SELECT s.position_id, c.lead_organisation_id FROM position_suggestion s
+         JOIN position_section c ON c.id = s.section_id WHERE s.id = $1`,
+      [suggestionId],
+    );
+    if (!row) {
+      return [];
+    }
+    const convenors = await this.positionConvenors(row.position_id);
+    return row.lead_organisation_id ? [...new Set([row.lead_organisation_id, ...convenors])] : convenors;
+  }
+
   /** The active convenors of the draft's network. */
   async positionConvenors(positionId: string): Promise<string[]> {
     return this.members(await this.networkOf(positionId), true);

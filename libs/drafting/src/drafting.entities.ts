@@ -12,7 +12,7 @@ import {
 import { PersonEntity } from '@app/identity';
 import { LocalNetworkEntity } from '@app/networks';
 import { OrganisationEntity } from '@app/organisations';
-import { PositionStatus, RevisionKind } from './drafting.enums';
+import { PositionStatus, RevisionKind, SuggestionStatus } from './drafting.enums';
 
 /**
  * A joint position or briefing a network drafts for its commissioner. `revision` counts every
@@ -253,4 +253,133 @@ export class SubmissionEntity {
 
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   commitments!: string[];
+}
+
+/** A comment on a section, anchored to a range of its text as it was, threaded by `parentId`. */
+@Entity('position_comment')
+@Check('position_comment_body_not_blank', `length(btrim("body")) > 0`)
+@Check(
+  'position_comment_anchor',
+  `("anchor_start" IS NULL AND "anchor_end" IS NULL) OR ("anchor_start" >= 0 AND "anchor_end" >= "anchor_start")`,
+)
+@Index('position_comment_section_idx', ['sectionId', 'createdAt'])
+export class PositionCommentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  positionId!: string;
+
+  @ManyToOne(() => JointPositionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'position_id' })
+  position?: JointPositionEntity;
+
+  @Column('uuid')
+  sectionId!: string;
+
+  @ManyToOne(() => PositionSectionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'section_id' })
+  section?: PositionSectionEntity;
+
+  /** The comment it answers (one level of threads). */
+  @Column({ type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ManyToOne(() => PositionCommentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: PositionCommentEntity;
+
+  /** Character offsets into the section's body at `revision`; null for the section as a whole. */
+  @Column({ type: 'int', nullable: true })
+  anchorStart!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  anchorEnd!: number | null;
+
+  /** The section revision the anchor refers to, and the words it quoted then. */
+  @Column('int')
+  revision!: number;
+
+  @Column({ type: 'text', nullable: true })
+  quote!: string | null;
+
+  @Column('text')
+  body!: string;
+
+  @Column('uuid')
+  authorPersonId!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  authorOrganisationId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  resolvedByPersonId!: string | null;
+}
+
+/** A tracked change: a replacement for a range of a section as it was at `baseRevision`. */
+@Entity('position_suggestion')
+@Check('position_suggestion_range', `"range_start" >= 0 AND "range_end" >= "range_start"`)
+@Check('position_suggestion_decided', `("status" = 'OPEN') = ("decided_at" IS NULL)`)
+@Index('position_suggestion_section_idx', ['sectionId', 'status'])
+export class PositionSuggestionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  positionId!: string;
+
+  @ManyToOne(() => JointPositionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'position_id' })
+  position?: JointPositionEntity;
+
+  @Column('uuid')
+  sectionId!: string;
+
+  @ManyToOne(() => PositionSectionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'section_id' })
+  section?: PositionSectionEntity;
+
+  @Column('int')
+  baseRevision!: number;
+
+  @Column('int')
+  rangeStart!: number;
+
+  @Column('int')
+  rangeEnd!: number;
+
+  /** The words replaced, as they were at `baseRevision`. */
+  @Column('text')
+  original!: string;
+
+  @Column('text')
+  replacement!: string;
+
+  @Column('uuid')
+  authorPersonId!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  authorOrganisationId!: string | null;
+
+  @Column({ type: 'enum', enum: SuggestionStatus, enumName: 'suggestion_status', default: SuggestionStatus.OPEN })
+  status!: SuggestionStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedByPersonId!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  /** The revision that applied it, once accepted. */
+  @Column({ type: 'int', nullable: true })
+  resultingRevision!: number | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
 }

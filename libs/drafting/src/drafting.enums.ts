@@ -29,6 +29,16 @@ export enum RevisionKind {
   SECTIONS_REORDERED = 'SECTIONS_REORDERED',
 }
 
+export enum SuggestionStatus {
+  OPEN = 'OPEN',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+}
+
+registerEnumType(SuggestionStatus, {
+  name: 'SuggestionStatus',
+  description: "A tracked change's fate: the section's lead organisation or a convenor decides.",
+});
 registerEnumType(PositionStatus, {
   name: 'PositionStatus',
   description: "Where a joint position is on its way to the commissioner. Only the network's convenors move it.",

@@ -1,6 +1,6 @@
 import { createUnionType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ActivityVerb } from '@app/activity';
-import { PositionStatus, RevisionKind } from './drafting.enums';
+import { PositionStatus, RevisionKind, SuggestionStatus } from './drafting.enums';
 
 @ObjectType('JointPosition', {
   description:
@@ -249,4 +249,117 @@ export class PositionChange {
 
   @Field()
   cursor!: string;
+}
+
+@ObjectType('DiffPart', { description: 'A run of a word diff: unchanged, added or removed.' })
+export class DiffPart {
+  @Field()
+  value!: string;
+
+  @Field()
+  added!: boolean;
+
+  @Field()
+  removed!: boolean;
+}
+
+@ObjectType('AttributedParagraph', {
+  description: 'A paragraph of a section and the organisations whose words are in it.',
+})
+export class AttributedParagraph {
+  @Field()
+  text!: string;
+
+  @Field(() => [ID])
+  organisationIds!: string[];
+}
+
+@ObjectType('PositionComment', { description: 'A comment on a section, anchored to words of it as they were.' })
+export class PositionComment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  sectionId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The comment this answers.' })
+  parentId!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  anchorStart!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  anchorEnd!: number | null;
+
+  @Field(() => Int, { description: "The section's revision the anchor refers to." })
+  revision!: number;
+
+  @Field(() => String, { nullable: true, description: 'The words it was about, as they were.' })
+  quote!: string | null;
+
+  @Field()
+  body!: string;
+
+  @Field(() => ID)
+  authorPersonId!: string;
+
+  @Field(() => ID, { nullable: true })
+  authorOrganisationId!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  resolvedAt!: Date | null;
+}
+
+@ObjectType('PositionSuggestion', { description: 'A tracked change to a section.' })
+export class PositionSuggestion {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  sectionId!: string;
+
+  @Field(() => Int)
+  baseRevision!: number;
+
+  @Field(() => Int)
+  rangeStart!: number;
+
+  @Field(() => Int)
+  rangeEnd!: number;
+
+  @Field({ description: 'The words it replaces, as they were.' })
+  original!: string;
+
+  @Field()
+  replacement!: string;
+
+  @Field(() => ID)
+  authorPersonId!: string;
+
+  @Field(() => ID, { nullable: true })
+  authorOrganisationId!: string | null;
+
+  @Field(() => SuggestionStatus)
+  status!: SuggestionStatus;
+
+  @Field(() => Int, { nullable: true, description: 'The revision that applied it.' })
+  resultingRevision!: number | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class CommentPayload {
+  @Field(() => PositionComment)
+  comment!: PositionComment;
+}
+
+@ObjectType()
+export class SuggestionPayload {
+  @Field(() => PositionSuggestion)
+  suggestion!: PositionSuggestion;
 }

@@ -8,16 +8,20 @@ import { DraftingMutationResolver } from './drafting-mutation.resolver';
 import { DraftingPolicyFacts } from './drafting-policy-facts';
 import {
   JointPositionEntity,
+  PositionCommentEntity,
   PositionRevisionEntity,
   PositionSectionEntity,
+  PositionSuggestionEntity,
   SignOnEntity,
   SubmissionEntity,
 } from './drafting.entities';
 import { PositionExportController } from './export/position-export.controller';
 import { PositionExportService } from './export/position-export.service';
 import { PositionLoaderFactory } from './position.loader';
-import { PositionResolver } from './position.resolver';
+import { PositionResolver, PositionSectionResolver } from './position.resolver';
 import { PositionService } from './position.service';
+import { ReviewFlowsService } from './review-flows.service';
+import { ReviewResolver } from './review.resolver';
 
 export const draftingEntities = [
   JointPositionEntity,
@@ -25,8 +29,16 @@ export const draftingEntities = [
   PositionRevisionEntity,
   SignOnEntity,
   SubmissionEntity,
+  PositionCommentEntity,
+  PositionSuggestionEntity,
 ];
-export const draftingResolvers = [PositionResolver, DraftingMutationResolver, DraftingLiveResolver];
+export const draftingResolvers = [
+  PositionResolver,
+  PositionSectionResolver,
+  DraftingMutationResolver,
+  DraftingLiveResolver,
+  ReviewResolver,
+];
 
 /** Joint positions: co-drafting with merges, history, sign-on, submission and export. */
 @Global() // the operation policy (in the API module) looks up drafts' networks
@@ -36,6 +48,7 @@ export const draftingResolvers = [PositionResolver, DraftingMutationResolver, Dr
   providers: [
     PositionService,
     DraftingFlowsService,
+    ReviewFlowsService,
     PositionLoaderFactory,
     PositionExportService,
     DraftingPolicyFacts,

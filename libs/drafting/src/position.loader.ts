@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { groupBy, type LoaderFactory } from '@app/common';
-import type { PositionSectionEntity, SignOnEntity } from './drafting.entities';
+import type {
+  PositionCommentEntity,
+  PositionRevisionEntity,
+  PositionSectionEntity,
+  PositionSuggestionEntity,
+  SignOnEntity,
+} from './drafting.entities';
 import { PositionService } from './position.service';
 
 export interface PositionLoaders {
   readonly sectionsByPositionId: DataLoader<string, PositionSectionEntity[]>;
   readonly signOnsByPositionId: DataLoader<string, SignOnEntity[]>;
+  readonly writingsBySectionId: DataLoader<string, PositionRevisionEntity[]>;
+  readonly commentsBySectionId: DataLoader<string, PositionCommentEntity[]>;
+  readonly suggestionsBySectionId: DataLoader<string, PositionSuggestionEntity[]>;
 }
 
 @Injectable()
@@ -20,6 +29,15 @@ export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
       ),
       signOnsByPositionId: new DataLoader(async (ids) =>
         groupBy(ids, await this.positions.signOnsOf(ids), (s) => s.positionId),
+      ),
+      writingsBySectionId: new DataLoader(async (ids) =>
+        groupBy(ids, await this.positions.writingsOf(ids), (r) => r.sectionId ?? ''),
+      ),
+      commentsBySectionId: new DataLoader(async (ids) =>
+        groupBy(ids, await this.positions.commentsOf(ids), (c) => c.sectionId),
+      ),
+      suggestionsBySectionId: new DataLoader(async (ids) =>
+        groupBy(ids, await this.positions.suggestionsOf(ids), (c) => c.sectionId),
       ),
     };
   }

@@ -2,7 +2,10 @@ import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { type ActorRef, CallingActor, DomainError, Loaders, RequestLoaders } from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { contentHash, markdownOf } from './draft-text';
+import { attribute, diffTexts } from './history';
 import {
+  AttributedParagraph,
+  DiffPart,
   JointPosition,
   PositionRevision,
   PositionSection,
@@ -76,6 +79,30 @@ export class PositionResolver {
     };
   }
 
+  @ResolveField(() => [DiffPart], {
+    description: 'Word by word, what changed in the whole text between two revisions.',
+  })
+  async diff(
+    @Parent() position: JointPosition,
+    @Args('from', { type: () => Int }) from: number,
+    @Args('to', { type: () => Int, nullable: true, description: 'Now, when left out.' }) to?: number,
+  ): Promise<DiffPart[]> {
+    const until = to ?? position.revision;
+    for (const [name, value] of [
+      ['from', from],
+      ['to', until],
+    ] as const) {
+      if (value < 0 || value > position.revision) {
+        throw DomainError.badInput(name, `must be from 0 to ${position.revision}`);
+      }
+    }
+    const [before, after] = await Promise.all([
+      this.positions.textAt(null, position.id, from),
+      this.positions.textAt(null, position.id, until),
+    ]);
+    return diffTexts(markdownOf(position.title, before), markdownOf(position.title, after));
+  }
+
   @ResolveField(() => [SignOn], { description: 'Every sign-on, voided ones included, oldest first.' })
   signOns(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<SignOn[]> {
     return loaders.of(this.positionLoaders).signOnsByPositionId.load(position.id);
@@ -84,5 +111,21 @@ export class PositionResolver {
   @ResolveField(() => PositionSubmission, { nullable: true })
   submission(@Parent() position: JointPosition): Promise<PositionSubmission | null> {
     return this.positions.submissionOf(position.id);
+  }
+}
+
+@Resolver(() => PositionSection)
+export class PositionSectionResolver {
+  constructor(private readonly positionLoaders: PositionLoaderFactory) {}
+
+  @ResolveField(() => [AttributedParagraph], {
+    description: 'Each paragraph with the organisations whose words are in it (from the revisions that wrote it).',
+  })
+  async attribution(
+    @Parent() section: PositionSection,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<AttributedParagraph[]> {
+    const writings = await loaders.of(this.positionLoaders).writingsBySectionId.load(section.id);
+    return attribute(writings.map((r) => ({ body: r.body ?? '', organisationId: r.authorOrganisationId })));
   }
 }

@@ -7,8 +7,10 @@ import { DraftAccess } from './draft-access';
 import { type SectionText } from './draft-text';
 import {
   JointPositionEntity,
+  PositionCommentEntity,
   PositionRevisionEntity,
   PositionSectionEntity,
+  PositionSuggestionEntity,
   SignOnEntity,
   SubmissionEntity,
 } from './drafting.entities';
@@ -23,6 +25,8 @@ export class PositionService {
     @InjectRepository(PositionRevisionEntity) private readonly revisions: Repository<PositionRevisionEntity>,
     @InjectRepository(SignOnEntity) private readonly signOns: Repository<SignOnEntity>,
     @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
+    @InjectRepository(PositionCommentEntity) private readonly comments: Repository<PositionCommentEntity>,
+    @InjectRepository(PositionSuggestionEntity) private readonly suggestions: Repository<PositionSuggestionEntity>,
     private readonly networks: NetworkService,
   ) {}
 
@@ -52,6 +56,32 @@ export class PositionService {
     return this.positions.createQueryBuilder('p').where('p.id = ANY(:ids)', { ids }).getMany();
   }
 
+  commentById(id: string): Promise<PositionCommentEntity | null> {
+    return this.comments.findOneBy({ id });
+  }
+
+  suggestionById(id: string): Promise<PositionSuggestionEntity | null> {
+    return this.suggestions.findOneBy({ id });
+  }
+
+  commentsOf(sectionIds: readonly string[]): Promise<PositionCommentEntity[]> {
+    return this.comments
+      .createQueryBuilder('c')
+      .where('c.section_id = ANY(:sectionIds)', { sectionIds })
+      .orderBy('c.created_at')
+      .addOrderBy('c.id')
+      .getMany();
+  }
+
+  suggestionsOf(sectionIds: readonly string[]): Promise<PositionSuggestionEntity[]> {
+    return this.suggestions
+      .createQueryBuilder('s')
+      .where('s.section_id = ANY(:sectionIds)', { sectionIds })
+      .orderBy('s.created_at')
+      .addOrderBy('s.id')
+      .getMany();
+  }
+
   sectionById(id: string): Promise<PositionSectionEntity | null> {
     return this.sections.findOneBy({ id });
   }
@@ -71,6 +101,15 @@ export class PositionService {
       .where('r.position_id = :positionId AND r.number > :after', { positionId, after })
       .orderBy('r.number')
       .limit(first)
+      .getMany();
+  }
+
+  /** The revisions that wrote these sections' text (additions and edits), in order. */
+  writingsOf(sectionIds: readonly string[]): Promise<PositionRevisionEntity[]> {
+    return this.revisions
+      .createQueryBuilder('r')
+      .where('r.section_id = ANY(:sectionIds) AND r.body IS NOT NULL', { sectionIds })
+      .orderBy('r.number')
       .getMany();
   }
 

@@ -233,6 +233,26 @@ async function freshPosition(
   return { positionId, sectionId: data.jointPosition.sections[0]?.id ?? '' };
 }
 
+/** A comment or a tracked change on a fresh draft's first section, made by the coordinator. */
+async function freshReview(app: TestApp, kind: 'comment' | 'suggestion'): Promise<string> {
+  const { sectionId } = await freshPosition(app);
+  return kind === 'comment'
+    ? setUp(
+        app,
+        coordinatorToken,
+        'mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }',
+        { input: { sectionId, body: 'Can we cite the figures?' } },
+        ['addComment', 'comment', 'id'],
+      )
+    : setUp(
+        app,
+        coordinatorToken,
+        'mutation ($input: SuggestChangeInput!) { suggestChange(input: $input) { suggestion { id } } }',
+        { input: { sectionId, baseRevision: 1, start: 0, end: 4, replacement: 'Some' } },
+        ['suggestChange', 'suggestion', 'id'],
+      );
+}
+
 /** A calendar feed of the actor's own (a random id for actors who cannot have one). */
 async function ownFeed(app: TestApp, actor: ActorName): Promise<string> {
   const login = DEMO_LOGINS.find((l) => l.key === actor);
@@ -582,6 +602,26 @@ export const FIXTURES: Record<string, Fixture> = {
     document:
       'mutation ($positionId: ID!) { recordPositionResponse(input: { positionId: $positionId, responseText: "Noted.", respondedOn: "2026-12-01" }) { position { status } } }',
     variables: async (app) => ({ positionId: (await freshPosition(app, 'SUBMITTED')).positionId }),
+  },
+  'Mutation.addComment': {
+    document:
+      'mutation ($sectionId: ID!) { addComment(input: { sectionId: $sectionId, body: "Agreed." }) { comment { id } } }',
+    variables: async (app) => ({ sectionId: (await freshPosition(app)).sectionId }),
+  },
+  'Mutation.resolveComment': {
+    document:
+      'mutation ($commentId: ID!) { resolveComment(input: { commentId: $commentId }) { comment { resolvedAt } } }',
+    variables: async (app) => ({ commentId: await freshReview(app, 'comment') }),
+  },
+  'Mutation.suggestChange': {
+    document:
+      'mutation ($sectionId: ID!) { suggestChange(input: { sectionId: $sectionId, baseRevision: 1, start: 0, end: 4, replacement: "Some" }) { suggestion { id } } }',
+    variables: async (app) => ({ sectionId: (await freshPosition(app)).sectionId }),
+  },
+  'Mutation.decideSuggestion': {
+    document:
+      'mutation ($suggestionId: ID!) { decideSuggestion(input: { suggestionId: $suggestionId, accept: true }) { suggestion { status } } }',
+    variables: async (app) => ({ suggestionId: await freshReview(app, 'suggestion') }),
   },
   'Mutation.createSpecialism': {
     document:

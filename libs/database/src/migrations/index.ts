@@ -8,6 +8,7 @@ import { Networks1795469773589 } from './1795469773589-Networks';
 import { Coverage1795470619611 } from './1795470619611-Coverage';
 import { Events1795926471376 } from './1795926471376-Events';
 import { Drafting1795930349655 } from './1795930349655-Drafting';
+import { DraftingReview1795931006057 } from './1795931006057-DraftingReview';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Coverage1795470619611,
   Events1795926471376,
   Drafting1795930349655,
+  DraftingReview1795931006057,
 ];

@@ -16,6 +16,7 @@ export enum Action {
   ORGANISE_EVENT = 'ORGANISE_EVENT',
   ACT_FOR_ORGANISATION = 'ACT_FOR_ORGANISATION',
   ACT_AS_SELF = 'ACT_AS_SELF',
+  DECIDE_SUGGESTION = 'DECIDE_SUGGESTION',
 }
 
 /** The thing acted on, as far as the policy needs to know it. */
@@ -105,6 +106,11 @@ export const POLICY: Record<Action, Rule> = {
     who: 'any signed-in person, for themselves only',
     requiresSignIn: true,
     allows: (actor) => actor.kind === 'PERSON',
+  },
+  [Action.DECIDE_SUGGESTION]: {
+    who: "people of the section's lead organisation and of the network's active convenors, and platform admins",
+    requiresSignIn: true,
+    allows: (actor, { organisationIds }) => isPlatformAdmin(actor) || worksFor(actor, organisationIds ?? []),
   },
   [Action.MANAGE_VOCABULARY]: {
     who: 'platform admins',

@@ -7,7 +7,10 @@ import type { NetworkService } from '@app/networks';
 /** What the policy may look up about the resource an operation names (guards run before pipes). */
 export type PolicyFacts = Pick<NetworkService, 'convenorsOf' | 'membershipFacts'> &
   Pick<EventPolicyFacts, 'eventOrganisers' | 'pollConvenors' | 'networkMembers' | 'pollNetworkMembers'> &
-  Pick<DraftingPolicyFacts, 'positionMembers' | 'sectionMembers' | 'positionConvenors'>;
+  Pick<
+    DraftingPolicyFacts,
+    'positionMembers' | 'sectionMembers' | 'positionConvenors' | 'commentMembers' | 'suggestionDeciders'
+  >;
 
 export const policyFacts = (
   networks: NetworkService,
@@ -23,6 +26,8 @@ export const policyFacts = (
   positionMembers: (id) => drafting.positionMembers(id),
   sectionMembers: (id) => drafting.sectionMembers(id),
   positionConvenors: (id) => drafting.positionConvenors(id),
+  commentMembers: (id) => drafting.commentMembers(id),
+  suggestionDeciders: (id) => drafting.suggestionDeciders(id),
 });
 
 export interface OperationPolicy {
@@ -123,7 +128,7 @@ const pollMembers = (name: 'id' | 'pollId'): OperationPolicy => ({
 /** Organisations found from an id in `input` (checked to be a UUID first). */
 const fromInput = (
   action: Action,
-  field: 'networkId' | 'positionId' | 'sectionId',
+  field: 'networkId' | 'positionId' | 'sectionId' | 'commentId' | 'suggestionId',
   look: (facts: PolicyFacts, id: string) => Promise<string[]>,
   resourceName: string,
 ): OperationPolicy => ({
@@ -290,6 +295,20 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.changePositionStatus': positionConvenors,
   'Mutation.submitPosition': positionConvenors,
   'Mutation.recordPositionResponse': positionConvenors,
+  'Mutation.addComment': sectionMembers,
+  'Mutation.suggestChange': sectionMembers,
+  'Mutation.resolveComment': fromInput(
+    Action.READ_NETWORK_PRIVATE,
+    'commentId',
+    (facts, id) => facts.commentMembers(id),
+    "the active members of the network of the comment's draft",
+  ),
+  'Mutation.decideSuggestion': fromInput(
+    Action.DECIDE_SUGGESTION,
+    'suggestionId',
+    (facts, id) => facts.suggestionDeciders(id),
+    "the section's lead organisation and the network's active convenors",
+  ),
   'Mutation.signOnToPosition': {
     action: Action.MANAGE_ORGANISATION,
     resource: byInput('organisationId'),

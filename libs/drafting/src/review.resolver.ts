@@ -1,0 +1,69 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type ActorRef, CallingActor, Loaders, RequestLoaders } from '@app/common';
+import {
+  CommentPayload,
+  PositionComment,
+  PositionSection,
+  PositionSuggestion,
+  SuggestionPayload,
+} from './drafting.model';
+import { AddCommentInput, DecideSuggestionInput, ResolveCommentInput, SuggestChangeInput } from './dto/review.inputs';
+import { PositionLoaderFactory } from './position.loader';
+import { ReviewFlowsService } from './review-flows.service';
+
+/** Comments and tracked changes; who may is decided by the operation policy before these run. */
+@Resolver(() => PositionSection)
+export class ReviewResolver {
+  constructor(
+    private readonly review: ReviewFlowsService,
+    private readonly positionLoaders: PositionLoaderFactory,
+  ) {}
+
+  @ResolveField(() => [PositionComment], {
+    description: 'Its comments and replies, oldest first, resolved ones included.',
+  })
+  comments(@Parent() section: PositionSection, @Loaders() loaders: RequestLoaders): Promise<PositionComment[]> {
+    return loaders.of(this.positionLoaders).commentsBySectionId.load(section.id);
+  }
+
+  @ResolveField(() => [PositionSuggestion], {
+    description: 'Its tracked changes, oldest first, decided ones included.',
+  })
+  suggestions(@Parent() section: PositionSection, @Loaders() loaders: RequestLoaders): Promise<PositionSuggestion[]> {
+    return loaders.of(this.positionLoaders).suggestionsBySectionId.load(section.id);
+  }
+
+  @Mutation(() => CommentPayload, {
+    description: "Comments on a section, or answers a comment (the network's members).",
+  })
+  async addComment(@Args('input') input: AddCommentInput, @CallingActor() viewer: ActorRef): Promise<CommentPayload> {
+    return { comment: await this.review.addComment(viewer, input) };
+  }
+
+  @Mutation(() => CommentPayload, { description: 'Resolves a comment thread.' })
+  async resolveComment(
+    @Args('input') input: ResolveCommentInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<CommentPayload> {
+    return { comment: await this.review.resolveComment(viewer, input) };
+  }
+
+  @Mutation(() => SuggestionPayload, { description: "Proposes a tracked change to a section (the network's members)." })
+  async suggestChange(
+    @Args('input') input: SuggestChangeInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<SuggestionPayload> {
+    return { suggestion: await this.review.suggest(viewer, input) };
+  }
+
+  @Mutation(() => SuggestionPayload, {
+    description:
+      "Accepts (merged into the text as its author's edit) or rejects a tracked change: the section's lead organisation or a convenor.",
+  })
+  async decideSuggestion(
+    @Args('input') input: DecideSuggestionInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<SuggestionPayload> {
+    return { suggestion: (await this.review.decide(viewer, input)).suggestion };
+  }
+}
