@@ -442,4 +442,48 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
       await client.dispose();
     }
   });
+
+  it("stops a member's stream with FORBIDDEN once their organisation leaves the network", async () => {
+    const ownNetwork = await gwentNetwork(sut, coordinator, admin);
+    const { createJointPosition } = await sut.client.data<{ createJointPosition: { position: Position } }>(
+      `mutation ($input: CreateJointPositionInput!) { createJointPosition(input: $input) { position { ${POSITION} } } }`,
+      {
+        input: {
+          networkId: ownNetwork,
+          title: 'Leaving (test)',
+          audience: 'The commissioner',
+          sections: [{ heading: 'One', body: 'Text.' }],
+        },
+      },
+      coordinator,
+    );
+    const position = createJointPosition.position;
+    const client = graphqlWsClient(sut.graphqlUrl, { authorization: member.authorization });
+    const live = new LiveSubscription<{ positionChanges: { revision: number } }>(
+      client,
+      'subscription ($id: ID!) { positionChanges(positionId: $id) { revision } }',
+      { id: position.id },
+    );
+    try {
+      await new Promise((done) => setTimeout(done, 300));
+      await edit(coordinator, { sectionId: position.sections[0]?.id, baseRevision: 1, body: 'Text, edited.' });
+      expect((await live.waitFor(1)).map((i) => i.positionChanges.revision)).toEqual([2]);
+      const { network } = await sut.client.data<{
+        network: { members: { id: string; organisation: { id: string } }[] };
+      }>('query ($id: ID!) { network(id: $id) { members { id organisation { id } } } }', { id: ownNetwork }, admin);
+      const membershipId = network.members.find((m) => m.organisation.id === MEMBER_GROUP)?.id;
+      await sut.client.data(
+        'mutation ($input: EndMembershipInput!) { leaveNetwork(input: $input) { membership { status } } }',
+        { input: { membershipId } },
+        admin,
+      );
+      await edit(coordinator, { sectionId: position.sections[0]?.id, baseRevision: 2, body: 'Text, edited again.' });
+      await live.waitFor(2, 3_000);
+      expect(live.items).toHaveLength(1);
+      expect(live.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      live.stop();
+      await client.dispose();
+    }
+  });
 });

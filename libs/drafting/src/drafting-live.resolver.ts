@@ -1,15 +1,37 @@
 import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
-import { ActivityHub, type ActivityScope, ActivityScopeKind, cursorOf } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode, mapLive, type RequestContext } from '@app/common';
+import { LRUCache } from 'lru-cache';
+import { ActivityHub, type ActivityScope, ActivityScopeKind, ActivityVerb, cursorOf } from '@app/activity';
+import { type ActorRef, DomainError, mapLive, noLongerAllowed, type RequestContext } from '@app/common';
+import type { JointPositionEntity, PositionSectionEntity } from './drafting.entities';
 import { PositionChange } from './drafting.model';
 import { PositionChangesArgs } from './dto/position-changes.args';
 import { PositionService } from './position.service';
 
-/** The feed reads every item of the network; who may follow a draft is checked per subscriber and item. */
+/** The feed reads every item of the network; who may follow a draft is checked per subscriber. */
 const READER: ActorRef = { kind: 'SYSTEM', platformAdmin: true };
+/** Items that can take a subscriber's organisation out of the network: rights are checked again at once. */
+const MEMBERSHIP_CHANGES: ReadonlySet<ActivityVerb> = new Set([
+  ActivityVerb.NETWORK_MEMBER_LEFT,
+  ActivityVerb.NETWORK_MEMBER_REMOVED,
+  ActivityVerb.NETWORK_ROLE_CHANGED,
+  ActivityVerb.NETWORK_STATUS_CHANGED,
+]);
+/** Other losses of rights (an affiliation ended) are caught by a check at least this often. */
+const RECHECK_MS = 30_000;
+
+interface DraftState {
+  readonly position: JointPositionEntity;
+  readonly section: PositionSectionEntity | null;
+}
 
 @Resolver()
 export class DraftingLiveResolver {
+  /**
+   * The draft as it is after an item, read once for every subscriber that receives it (fifty
+   * editors on one draft would otherwise read it fifty times per change).
+   */
+  private readonly states = new LRUCache<string, Promise<DraftState>>({ max: 2_000, ttl: 10_000 });
+
   constructor(
     private readonly hub: ActivityHub,
     private readonly positions: PositionService,
@@ -18,8 +40,9 @@ export class DraftingLiveResolver {
   @Subscription(() => PositionChange, {
     resolve: (change: PositionChange) => change,
     description:
-      'Changes to one draft: sections (with the revision after each: a gap means you missed one), status, sign-ons. ' +
-      'Resume with `after` set to the last `cursor`. Ends once you may no longer read the draft.',
+      'Changes to one draft: sections (with the revision after each: a gap means you missed one), comments, ' +
+      'tracked changes, status, sign-ons. Resume with `after` set to the last `cursor`. Ends once you may no ' +
+      'longer read the draft.',
   })
   async positionChanges(
     @Args() { positionId, after }: PositionChangesArgs,
@@ -28,23 +51,45 @@ export class DraftingLiveResolver {
     const position = await this.positions.getReadable(await context.actor(), positionId);
     const scope: ActivityScope = { kind: ActivityScopeKind.NETWORK, target: position.networkId };
     const stream = await this.hub.stream(scope, after ?? null, READER, () => Promise.resolve(READER));
+    let checkedAt = Date.now();
     return mapLive(stream, async (item) => {
+      if (MEMBERSHIP_CHANGES.has(item.verb) || Date.now() - checkedAt > RECHECK_MS) {
+        // With current rights: an organisation that left the network stops here.
+        await this.positions.getReadable(await context.currentActor(), positionId).catch(() => {
+          throw noLongerAllowed('draft');
+        });
+        checkedAt = Date.now();
+      }
       if (item.payload.positionId !== positionId) {
         return undefined;
       }
-      // With current rights: an organisation that left the network stops here.
-      const current = await this.positions.getReadable(await context.currentActor(), positionId).catch(() => {
-        throw new DomainError(ErrorCode.FORBIDDEN, 'You may no longer follow this draft');
-      });
       const sectionId = typeof item.payload.sectionId === 'string' ? item.payload.sectionId : null;
+      const cursor = cursorOf(item);
+      let state = this.states.get(cursor);
+      if (!state) {
+        state = this.stateOf(positionId, sectionId);
+        this.states.set(cursor, state);
+      }
+      const { position: current, section } = await state;
       return {
         verb: item.verb,
         revision: typeof item.payload.revision === 'number' ? item.payload.revision : current.revision,
         sectionId,
-        section: sectionId ? await this.positions.sectionById(sectionId) : null,
+        section,
         position: current,
-        cursor: cursorOf(item),
+        cursor,
       };
     });
+  }
+
+  private async stateOf(positionId: string, sectionId: string | null): Promise<DraftState> {
+    const [[position], section] = await Promise.all([
+      this.positions.findByIds([positionId]),
+      sectionId ? this.positions.sectionById(sectionId) : Promise.resolve(null),
+    ]);
+    if (!position) {
+      throw DomainError.notFound('Joint position', positionId);
+    }
+    return { position, section };
   }
 }

@@ -7,7 +7,7 @@ import {
   ActivityVerb,
   cursorOf,
 } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode, mapLive, type RequestContext, startWith } from '@app/common';
+import { type ActorRef, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
 import { EventTallyArgs } from './dto/occurrence.args';
 import { EventChange, RsvpTally } from './event.model';
 import { EventService } from './event.service';
@@ -84,7 +84,7 @@ export class EventLiveResolver {
         }
         // Still allowed? (e.g. their organisation left the network): re-read with current rights.
         const current = await this.events.getVisible(await context.currentActor(), eventId).catch(() => {
-          throw new DomainError(ErrorCode.FORBIDDEN, 'You may no longer follow this event');
+          throw noLongerAllowed('event');
         });
         const payloadOccurrence = (item.payload.occurrence as string | null | undefined) ?? null;
         if (

@@ -1,3 +1,5 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../errors/error-code';
 /**
  * A live stream mapped item by item (`undefined` skips an item). Unlike an async generator,
  * `return()` reaches the source at once, even while a `next()` is waiting on it, so a client
@@ -59,4 +61,13 @@ export function startWith<T>(first: T, rest: AsyncIterableIterator<T>): AsyncIte
       return this;
     },
   };
+}
+
+/**
+ * The error that ends a live stream once the subscriber may no longer follow it. Thrown while the
+ * stream runs, it reaches graphql-ws without Nest's exception filter, so it is a GraphQL error
+ * carrying its code itself.
+ */
+export function noLongerAllowed(what: string): GraphQLError {
+  return new GraphQLError(`You may no longer follow this ${what}`, { extensions: { code: ErrorCode.FORBIDDEN } });
 }

@@ -1,14 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { ActivityHub, type ActivityScope, ActivityScopeKind, ActivityVerb } from '@app/activity';
-import {
-  type ActorRef,
-  CallingActor,
-  DomainError,
-  ErrorCode,
-  mapLive,
-  type RequestContext,
-  startWith,
-} from '@app/common';
+import { type ActorRef, CallingActor, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { Loaders, RequestLoaders } from '@app/common';
 import { Event } from '../event.model';
@@ -141,7 +133,7 @@ export class PollResolver {
     const stream = await this.hub.stream(scope, null, TALLY_READER, () => Promise.resolve(TALLY_READER));
     const update = async (viewer: ActorRef): Promise<PollTallyUpdate> => {
       const current = await this.polls.getVisible(viewer, pollId).catch(() => {
-        throw new DomainError(ErrorCode.FORBIDDEN, 'You may no longer follow this poll');
+        throw noLongerAllowed('poll');
       });
       return { poll: current, slots: await this.polls.tally(pollId) };
     };
