@@ -486,4 +486,56 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
       await client.dispose();
     }
   });
+
+  it('shows who has the draft open and where, within about a second, and forgets a closed connection', async () => {
+    const position = await create('Presence (test)', [{ heading: 'One', body: 'Text.' }]);
+    type Update = {
+      positionPresence: { you: string; present: { personId: string; sectionId: string | null; editing: boolean }[] };
+    };
+    const document =
+      'subscription ($id: ID!) { positionPresence(positionId: $id) { you present { personId sectionId editing } } }';
+    const memberClient = graphqlWsClient(sut.graphqlUrl, { authorization: member.authorization });
+    const coordinatorClient = graphqlWsClient(sut.graphqlUrl, { authorization: coordinator.authorization });
+    const mine = new LiveSubscription<Update>(memberClient, document, { id: position.id });
+    try {
+      const [first] = await mine.waitFor(1, 3_000);
+      expect(first?.positionPresence.present).toHaveLength(1);
+      const theirs = new LiveSubscription<Update>(coordinatorClient, document, { id: position.id });
+      const [theirFirst] = await theirs.waitFor(1, 3_000);
+      const moved = await sut.client.request(
+        'mutation ($input: MovePresenceInput!) { movePresence(input: $input) { presence { sectionId editing } } }',
+        { input: { presenceId: theirFirst?.positionPresence.you, sectionId: position.sections[0]?.id, editing: true } },
+        coordinator,
+      );
+      expect(moved.data).toEqual({
+        movePresence: { presence: { sectionId: position.sections[0]?.id, editing: true } },
+      });
+      const stolen = await sut.client.request(
+        'mutation ($input: MovePresenceInput!) { movePresence(input: $input) { presence { editing } } }',
+        { input: { presenceId: theirFirst?.positionPresence.you, editing: false } },
+        member,
+      );
+      expect(errorOf(stolen)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.presenceId' });
+      const until = Date.now() + 4_000;
+      const editingNow = () =>
+        mine.items.at(-1)?.positionPresence.present.some((p) => p.editing && p.sectionId === position.sections[0]?.id);
+      while (!editingNow() && Date.now() < until) {
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      expect(editingNow()).toBe(true);
+      expect(mine.items.at(-1)?.positionPresence.present).toHaveLength(2);
+
+      theirs.stop(); // the coordinator closes the draft: gone from the member's view
+      const gone = Date.now() + 4_000;
+      while ((mine.items.at(-1)?.positionPresence.present.length ?? 0) !== 1 && Date.now() < gone) {
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      expect(mine.items.at(-1)?.positionPresence.present).toHaveLength(1);
+      expect(mine.errors).toEqual([]);
+    } finally {
+      mine.stop();
+      await memberClient.dispose();
+      await coordinatorClient.dispose();
+    }
+  });
 });

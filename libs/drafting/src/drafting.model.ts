@@ -363,3 +363,35 @@ export class SuggestionPayload {
   @Field(() => PositionSuggestion)
   suggestion!: PositionSuggestion;
 }
+
+@ObjectType('DraftPresence', {
+  description: 'Someone with the draft open: where they are, and whether they are typing.',
+})
+export class DraftPresence {
+  @Field(() => ID, { description: 'Their connection (one person may have several).' })
+  presenceId!: string;
+
+  @Field(() => ID)
+  personId!: string;
+
+  @Field(() => ID, { nullable: true })
+  sectionId!: string | null;
+
+  @Field()
+  editing!: boolean;
+}
+
+@ObjectType('PresenceUpdate', { description: 'Who has the draft open now.' })
+export class PresenceUpdate {
+  @Field(() => ID, { description: 'Your own presence: give it to `movePresence`.' })
+  you!: string;
+
+  @Field(() => [DraftPresence])
+  present!: DraftPresence[];
+}
+
+@ObjectType()
+export class PresencePayload {
+  @Field(() => DraftPresence)
+  presence!: DraftPresence;
+}

@@ -7,6 +7,7 @@ import { DraftingLiveResolver } from './drafting-live.resolver';
 import { DraftingMutationResolver } from './drafting-mutation.resolver';
 import { DraftingPolicyFacts } from './drafting-policy-facts';
 import {
+  DraftPresenceEntity,
   JointPositionEntity,
   PositionCommentEntity,
   PositionRevisionEntity,
@@ -22,6 +23,8 @@ import { PositionResolver, PositionSectionResolver } from './position.resolver';
 import { PositionService } from './position.service';
 import { ReviewFlowsService } from './review-flows.service';
 import { ReviewResolver } from './review.resolver';
+import { PresenceResolver } from './presence.resolver';
+import { PresenceService } from './presence.service';
 
 export const draftingEntities = [
   JointPositionEntity,
@@ -31,6 +34,7 @@ export const draftingEntities = [
   SubmissionEntity,
   PositionCommentEntity,
   PositionSuggestionEntity,
+  DraftPresenceEntity,
 ];
 export const draftingResolvers = [
   PositionResolver,
@@ -38,6 +42,7 @@ export const draftingResolvers = [
   DraftingMutationResolver,
   DraftingLiveResolver,
   ReviewResolver,
+  PresenceResolver,
 ];
 
 /** Joint positions: co-drafting with merges, history, sign-on, submission and export. */
@@ -49,6 +54,7 @@ export const draftingResolvers = [
     PositionService,
     DraftingFlowsService,
     ReviewFlowsService,
+    PresenceService,
     PositionLoaderFactory,
     PositionExportService,
     DraftingPolicyFacts,

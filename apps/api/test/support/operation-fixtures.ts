@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
+import { graphqlWsClient, LiveSubscription } from '@app/testing';
 import type { TestApp } from './test-app';
 
 export type ActorName = 'anonymous' | 'dashboard' | (typeof DEMO_LOGINS)[number]['key'];
@@ -251,6 +252,30 @@ async function freshReview(app: TestApp, kind: 'comment' | 'suggestion'): Promis
         { input: { sectionId, baseRevision: 1, start: 0, end: 4, replacement: 'Some' } },
         ['suggestChange', 'suggestion', 'id'],
       );
+}
+
+/** The actor's own open presence in a public draft (a subscription left running until the app closes). */
+async function ownPresence(app: TestApp, actor: ActorName): Promise<string> {
+  const login = DEMO_LOGINS.find((l) => l.key === actor);
+  if (!login) {
+    return '00000000-0000-4000-8000-000000000000';
+  }
+  const session = await app.client.data<{ signIn: { accessToken: string } }>(
+    'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
+    { e: login.email, p: DEMO_PASSWORD },
+  );
+  const { positionId } = await freshPosition(app, 'SUBMITTED');
+  const client = graphqlWsClient(app.graphqlUrl, { authorization: `Bearer ${session.signIn.accessToken}` });
+  const live = new LiveSubscription<{ positionPresence: { you: string } }>(
+    client,
+    'subscription ($id: ID!) { positionPresence(positionId: $id) { you } }',
+    { id: positionId },
+  );
+  const [first] = await live.waitFor(1);
+  if (!first) {
+    throw new Error(`Fixture set-up failed: ${JSON.stringify(live.errors)}`);
+  }
+  return first.positionPresence.you;
 }
 
 /** A calendar feed of the actor's own (a random id for actors who cannot have one). */
@@ -602,6 +627,15 @@ export const FIXTURES: Record<string, Fixture> = {
     document:
       'mutation ($positionId: ID!) { recordPositionResponse(input: { positionId: $positionId, responseText: "Noted.", respondedOn: "2026-12-01" }) { position { status } } }',
     variables: async (app) => ({ positionId: (await freshPosition(app, 'SUBMITTED')).positionId }),
+  },
+  'Subscription.positionPresence': {
+    document: 'subscription ($positionId: ID!) { positionPresence(positionId: $positionId) { you } }',
+    variables: async (app) => ({ positionId: (await freshPosition(app, 'SUBMITTED')).positionId }),
+  },
+  'Mutation.movePresence': {
+    document:
+      'mutation ($presenceId: ID!) { movePresence(input: { presenceId: $presenceId, editing: false }) { presence { presenceId } } }',
+    variables: async (app, actor) => ({ presenceId: await ownPresence(app, actor) }),
   },
   'Mutation.addComment': {
     document:

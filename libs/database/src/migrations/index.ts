@@ -9,6 +9,7 @@ import { Coverage1795470619611 } from './1795470619611-Coverage';
 import { Events1795926471376 } from './1795926471376-Events';
 import { Drafting1795930349655 } from './1795930349655-Drafting';
 import { DraftingReview1795931006057 } from './1795931006057-DraftingReview';
+import { DraftPresence1795932272067 } from './1795932272067-DraftPresence';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Events1795926471376,
   Drafting1795930349655,
   DraftingReview1795931006057,
+  DraftPresence1795932272067,
 ];

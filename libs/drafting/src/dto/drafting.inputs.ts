@@ -226,3 +226,19 @@ export class RecordPositionResponseInput {
   @MaxLength(1000, { each: true })
   commitments?: string[];
 }
+
+@InputType({ description: 'Where you are in a draft (left out: nowhere in particular), and whether you are typing.' })
+export class MovePresenceInput {
+  @Field(() => ID, { description: 'The `you` of your `positionPresence` subscription.' })
+  @IsUUID()
+  presenceId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  sectionId?: string | null;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  editing!: boolean;
+}

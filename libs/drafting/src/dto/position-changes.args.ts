@@ -16,3 +16,10 @@ export class PositionChangesArgs {
   @MaxLength(500)
   after?: string;
 }
+
+@ArgsType()
+export class PositionPresenceArgs {
+  @Field(() => ID)
+  @IsUUID()
+  positionId!: string;
+}

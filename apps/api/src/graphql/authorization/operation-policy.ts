@@ -295,6 +295,9 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.changePositionStatus': positionConvenors,
   'Mutation.submitPosition': positionConvenors,
   'Mutation.recordPositionResponse': positionConvenors,
+  // Readers of the draft (checked in the resolver); each person moves only their own presence.
+  'Subscription.positionPresence': { action: Action.ACT_AS_SELF },
+  'Mutation.movePresence': { action: Action.ACT_AS_SELF },
   'Mutation.addComment': sectionMembers,
   'Mutation.suggestChange': sectionMembers,
   'Mutation.resolveComment': fromInput(

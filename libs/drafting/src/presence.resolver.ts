@@ -1,0 +1,118 @@
+import { Args, Context, Mutation, Resolver, Subscription } from '@nestjs/graphql';
+import { ActingPersonId, DomainError, ErrorCode, noLongerAllowed, type RequestContext } from '@app/common';
+import { DraftPresence, PresencePayload, PresenceUpdate } from './drafting.model';
+import { MovePresenceInput } from './dto/drafting.inputs';
+import { PositionPresenceArgs } from './dto/position-changes.args';
+import { PositionService } from './position.service';
+import { type Presence, PresenceService } from './presence.service';
+
+const RECHECK_MS = 30_000;
+
+@Resolver()
+export class PresenceResolver {
+  constructor(
+    private readonly presence: PresenceService,
+    private readonly positions: PositionService,
+  ) {}
+
+  @Subscription(() => PresenceUpdate, {
+    resolve: (update: PresenceUpdate) => update,
+    description:
+      'Opens a draft: you are present (and others see you) for as long as this runs, and hear who else is, ' +
+      'within about a second of any change. Say where you are with `movePresence`.',
+  })
+  async positionPresence(
+    @Args() { positionId }: PositionPresenceArgs,
+    @Context() context: RequestContext,
+  ): Promise<AsyncIterableIterator<PresenceUpdate>> {
+    const actor = await context.actor();
+    if (!actor.personId) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person is present in a draft');
+    }
+    await this.positions.getReadable(actor, positionId);
+    const you = await this.presence.join(positionId, actor.personId);
+    const queue: (PresenceUpdate | Error)[] = [];
+    let waiting: ((value: IteratorResult<PresenceUpdate>) => void) | null = null;
+    let failed: ((error: Error) => void) | null = null;
+    let checkedAt = Date.now();
+    let done = false;
+    const push = (item: PresenceUpdate | Error): void => {
+      if (waiting && !(item instanceof Error)) {
+        const resolve = waiting;
+        waiting = failed = null;
+        resolve({ value: item, done: false });
+      } else if (failed && item instanceof Error) {
+        const reject = failed;
+        waiting = failed = null;
+        reject(item);
+      } else {
+        queue.push(item);
+      }
+    };
+    const stopWatching = this.presence.watch(positionId, (present: Presence[]) => {
+      if (Date.now() - checkedAt > RECHECK_MS) {
+        checkedAt = Date.now();
+        void context
+          .currentActor()
+          .then((current) => this.positions.getReadable(current, positionId))
+          .catch(() => push(noLongerAllowed('draft')));
+      }
+      push({ you, present });
+    });
+    const finish = async (): Promise<IteratorResult<PresenceUpdate>> => {
+      if (!done) {
+        done = true;
+        stopWatching();
+        // At shutdown the database may already be gone: the instance's rows then go stale and are swept.
+        await this.presence.leave(you).catch(() => undefined);
+      }
+      return { value: undefined, done: true };
+    };
+    const iterator: AsyncIterableIterator<PresenceUpdate> = {
+      next: () => {
+        const item = queue.shift();
+        if (item instanceof Error) {
+          return finish().then(() => Promise.reject(item));
+        }
+        if (item || done) {
+          return Promise.resolve(item ? { value: item, done: false } : { value: undefined, done: true });
+        }
+        return new Promise((resolve, reject) => {
+          waiting = resolve;
+          failed = (error) => void finish().then(() => reject(error));
+        });
+      },
+      return: finish,
+      throw: async (error?: unknown) => {
+        await finish();
+        throw error instanceof Error ? error : new Error(String(error));
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+
+  @Mutation(() => PresencePayload, { description: 'Says which section you are in, and whether you are typing.' })
+  async movePresence(
+    @Args('input') input: MovePresenceInput,
+    @ActingPersonId() personId: string | null,
+  ): Promise<PresencePayload> {
+    if (!personId) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person is present in a draft');
+    }
+    if (input.sectionId) {
+      const section = await this.positions.sectionById(input.sectionId);
+      const own = await this.presence.present(section ? [section.positionId] : []);
+      if (!section || section.removedAt || !own.some((p) => p.presenceId === input.presenceId)) {
+        throw DomainError.badInput('input.sectionId', 'is not a section of the draft you have open');
+      }
+    }
+    const presence: DraftPresence = await this.presence.move(
+      input.presenceId,
+      personId,
+      input.sectionId ?? null,
+      input.editing,
+    );
+    return { presence };
+  }
+}
