@@ -1,4 +1,5 @@
 import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
+import { LRUCache } from 'lru-cache';
 import {
   ActivityHub,
   type ActivityScope,
@@ -10,6 +11,8 @@ import {
 import { type ActorRef, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
 import { EventTallyArgs } from './dto/occurrence.args';
 import { EventChange, RsvpTally } from './event.model';
+import type { EventAccess } from './event-access';
+import type { EventEntity } from './event.entities';
 import { EventService } from './event.service';
 
 /** Changes to events themselves (RSVPs and reminders have their own feeds). */
@@ -29,6 +32,16 @@ const TALLY_CHANGES: ReadonlySet<ActivityVerb> = new Set([
   ActivityVerb.EVENT_STATUS_CHANGED,
 ]);
 
+/** Items that can change a subscriber's rights: they are worked out again at once. */
+const MEMBERSHIP_CHANGES: ReadonlySet<ActivityVerb> = new Set([
+  ActivityVerb.NETWORK_MEMBER_JOINED,
+  ActivityVerb.NETWORK_MEMBER_LEFT,
+  ActivityVerb.NETWORK_MEMBER_REMOVED,
+  ActivityVerb.NETWORK_STATUS_CHANGED,
+]);
+/** Other changes of rights (an affiliation ended) are caught by working them out at least this often. */
+const RECHECK_MS = 30_000;
+
 /** The tally feed reads every item of the event; who may follow it is checked per subscriber. */
 const TALLY_READER: ActorRef = { kind: 'SYSTEM', platformAdmin: true };
 
@@ -39,6 +52,10 @@ export class EventLiveResolver {
     private readonly hub: ActivityHub,
     private readonly events: EventService,
   ) {}
+
+  /** The event (and tallies) as they are after an item, read once for all the subscribers receiving it. */
+  private readonly eventAfter = new LRUCache<string, Promise<EventEntity | undefined>>({ max: 5_000, ttl: 10_000 });
+  private readonly tallyAfter = new LRUCache<string, Promise<RsvpTally>>({ max: 5_000, ttl: 10_000 });
 
   @Subscription(() => EventChange, {
     resolve: (change: EventChange) => change,
@@ -51,13 +68,17 @@ export class EventLiveResolver {
     @Context() context: RequestContext,
   ): Promise<AsyncIterableIterator<EventChange>> {
     const stream = await this.hub.stream(scope, after ?? null, await context.actor(), () => context.currentActor());
+    const access = this.accessKeeper(context);
     return mapLive(stream, async (item) => {
+      const rights = await access(item.verb);
       if (!EVENT_CHANGES.has(item.verb) || !item.eventId) {
         return undefined;
       }
       // The item was visible when written; the event as it is now must be visible too (it may have become members-only).
-      const event = await this.events.getVisible(await context.currentActor(), item.eventId).catch(() => undefined);
-      return event ? { verb: item.verb, cursor: cursorOf(item), occurredAt: item.occurredAt, event } : undefined;
+      const event = await this.eventAfterItem(cursorOf(item), item.eventId);
+      return event && rights.canSee(event)
+        ? { verb: item.verb, cursor: cursorOf(item), occurredAt: item.occurredAt, event }
+        : undefined;
     });
   }
 
@@ -76,16 +97,19 @@ export class EventLiveResolver {
     const scope: ActivityScope = { kind: ActivityScopeKind.EVENT, target: event.id };
     const stream = await this.hub.stream(scope, null, TALLY_READER, () => Promise.resolve(TALLY_READER));
     const first = await this.events.tally(event, occurrence);
+    const access = this.accessKeeper(context);
     return startWith(
       first,
       mapLive(stream, async (item) => {
         if (!TALLY_CHANGES.has(item.verb)) {
           return undefined;
         }
-        // Still allowed? (e.g. their organisation left the network): re-read with current rights.
-        const current = await this.events.getVisible(await context.currentActor(), eventId).catch(() => {
+        // Still allowed? (e.g. their organisation left the network, or the event became members-only.)
+        const cursor = cursorOf(item);
+        const current = await this.eventAfterItem(cursor, eventId);
+        if (!current || !(await access(item.verb)).canSee(current)) {
           throw noLongerAllowed('event');
-        });
+        }
         const payloadOccurrence = (item.payload.occurrence as string | null | undefined) ?? null;
         if (
           item.verb === ActivityVerb.EVENT_RSVP_CHANGED &&
@@ -93,8 +117,39 @@ export class EventLiveResolver {
         ) {
           return undefined;
         }
-        return this.events.tally(current, occurrence);
+        const key = `${cursor}|${occurrence?.toISOString() ?? ''}`;
+        let tally = this.tallyAfter.get(key);
+        if (!tally) {
+          tally = this.events.tally(current, occurrence);
+          this.tallyAfter.set(key, tally);
+        }
+        return tally;
       }),
     );
+  }
+
+  private eventAfterItem(cursor: string, eventId: string): Promise<EventEntity | undefined> {
+    let read = this.eventAfter.get(cursor);
+    if (!read) {
+      read = this.events.findByIds([eventId]).then(([event]) => event);
+      this.eventAfter.set(cursor, read);
+    }
+    return read;
+  }
+
+  /**
+   * A subscriber's rights, worked out again when an item may have changed them (a membership
+   * change) and otherwise at most every 30 s, rather than on every item.
+   */
+  private accessKeeper(context: RequestContext): (verb: ActivityVerb) => Promise<EventAccess> {
+    let access: Promise<EventAccess> | null = null;
+    let since = 0;
+    return (verb) => {
+      if (!access || MEMBERSHIP_CHANGES.has(verb) || Date.now() - since > RECHECK_MS) {
+        since = Date.now();
+        access = context.currentActor().then((actor) => this.events.accessOf(actor));
+      }
+      return access;
+    };
   }
 }
