@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client as PgClient } from 'pg';
 import { graphqlWsClient, LiveSubscription } from '@app/testing';
-import { errorOf, gwentNetwork, type Headers, MEMBER_GROUP, NEWPORT_CVS, signIn } from './support/event-helpers';
+import {
+  errorOf,
+  gwentNetwork,
+  type Headers,
+  MEMBER_GROUP,
+  NEWPORT_CVS,
+  PARTNER_ORG,
+  signIn,
+} from './support/event-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Section {
@@ -537,5 +545,61 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
       await memberClient.dispose();
       await coordinatorClient.dispose();
     }
+  });
+
+  it('refuses leads and attributions outside the network, bad field arguments and malformed ids as clear errors', async () => {
+    const position = await create('Review fixes (test)', [{ heading: 'One', body: 'Alpha beta.' }]);
+    const [section] = position.sections as [Section];
+    const lead = await mutate(
+      member,
+      'addSection',
+      { positionId: position.id, heading: 'Two', leadOrganisationId: PARTNER_ORG },
+      'section { id }',
+    );
+    expect(errorOf(lead)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.leadOrganisationId' });
+    const credited = await edit(member, {
+      sectionId: section.id,
+      baseRevision: 1,
+      body: 'Alpha beta gamma.',
+      organisationId: PARTNER_ORG,
+    });
+    expect(errorOf(credited)).toEqual({ code: 'FORBIDDEN', field: 'input.organisationId' });
+    for (const [query, field] of [
+      ['query ($id: ID!) { jointPosition(id: $id) { revisions(first: 0) { number } } }', 'first'],
+      ['query ($id: ID!) { jointPosition(id: $id) { text(revision: 999) { markdown } } }', 'revision'],
+      ['query ($id: ID!) { jointPosition(id: $id) { diff(from: -1) { value } } }', 'from'],
+    ] as const) {
+      expect(errorOf(await sut.client.request(query, { id: position.id }, member))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
+    }
+    expect(errorOf(await sut.client.request('{ jointPosition(id: "nope") { id } }', {}, member)).code).toBe(
+      'BAD_USER_INPUT',
+    );
+
+    // Removing a section closes its open tracked changes.
+    const extra = await mutate(
+      member,
+      'addSection',
+      { positionId: position.id, heading: 'Three', body: 'Gamma.' },
+      'section { id revision }',
+    );
+    const three = (extra.data?.addSection as { section: { id: string; revision: number } }).section;
+    await mutate(
+      member,
+      'suggestChange',
+      { sectionId: three.id, baseRevision: three.revision, start: 0, end: 5, replacement: 'Delta' },
+      'suggestion { id }',
+    );
+    await mutate(member, 'removeSection', { sectionId: three.id }, 'section { id }');
+    const client = new PgClient({ connectionString: sut.database.url });
+    await client.connect();
+    const { rows } = await client.query<{ status: string }>(
+      'SELECT status FROM position_suggestion WHERE section_id = $1',
+      [three.id],
+    );
+    await client.end();
+    expect(rows.map((r) => r.status)).toEqual(['REJECTED']);
   });
 });

@@ -32,8 +32,10 @@ export class DataVersion {
    */
   readonly current: () => Promise<string> = freshSingleFlight(() => this.read());
 
-  /** Runs one at a time (the single flight), so the settled count is updated without races. */
+  /** Runs one at a time (the single flight); the kept count is also only ever moved forward from what a read saw. */
   private async read(): Promise<string> {
+    const below = this.settledBelow;
+    const counted = this.settledCount;
     const [row] = await this.dataSource.query<
       [{ xmin: string; newly_settled: string; unsettled: string; today: string }]
     >(
@@ -44,11 +46,11 @@ export class DataVersion {
          FROM (SELECT ${XMIN} AS xmin) s
          LEFT JOIN activity_event e ON e.tx_id >= $1
         GROUP BY s.xmin`,
-      [this.settledBelow],
+      [below],
     );
-    const total = this.settledCount + Number(row.newly_settled) + Number(row.unsettled);
-    if (BigInt(row.xmin) > BigInt(this.settledBelow)) {
-      this.settledCount += Number(row.newly_settled);
+    const total = counted + Number(row.newly_settled) + Number(row.unsettled);
+    if (this.settledBelow === below && BigInt(row.xmin) > BigInt(below)) {
+      this.settledCount = counted + Number(row.newly_settled);
       this.settledBelow = row.xmin;
     }
     return `${total}:${row.today}`;

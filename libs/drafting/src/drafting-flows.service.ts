@@ -8,10 +8,11 @@ import {
   JointPositionEntity,
   PositionRevisionEntity,
   PositionSectionEntity,
+  PositionSuggestionEntity,
   SignOnEntity,
   SubmissionEntity,
 } from './drafting.entities';
-import { EDITABLE, POSITION_STATUS_MOVES, PositionStatus, RevisionKind } from './drafting.enums';
+import { EDITABLE, POSITION_STATUS_MOVES, PositionStatus, RevisionKind, SuggestionStatus } from './drafting.enums';
 import type {
   AddSectionInput,
   ChangePositionStatusInput,
@@ -76,6 +77,10 @@ export class DraftingFlowsService {
       ]);
     }
     (input.sections ?? []).forEach((s, i) => assertBody(s.body ?? '', `input.sections.${i}.body`));
+    await this.assertWritesFor(viewer, network.id, input.organisationId, 'input.organisationId');
+    for (const [i, section] of (input.sections ?? []).entries()) {
+      await this.assertMember(network.id, section.leadOrganisationId, `input.sections.${i}.leadOrganisationId`);
+    }
     return this.activity.transaction(async (tx, record) => {
       const { id } = await tx.save(
         tx.create(JointPositionEntity, {
@@ -107,12 +112,13 @@ export class DraftingFlowsService {
     if (input.body !== undefined) {
       assertBody(input.body, 'input.body');
     }
-    return this.withSection(viewer, input.sectionId, (locked, section) =>
-      this.applyEdit(locked, section, input, {
+    return this.withSection(viewer, input.sectionId, async (locked, section) => {
+      await this.assertWritesFor(viewer, locked.position.networkId, input.organisationId, 'input.organisationId');
+      return this.applyEdit(locked, section, input, {
         personId: viewer.personId ?? null,
         organisationId: input.organisationId ?? null,
-      }),
-    );
+      });
+    });
   }
 
   /**
@@ -171,6 +177,8 @@ export class DraftingFlowsService {
     assertBody(input.body ?? '', 'input.body');
     return this.onPosition(viewer, input.positionId, async ({ tx, position, note: record }) => {
       assertEditable(position);
+      await this.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
+      await this.assertMember(position.networkId, input.leadOrganisationId, 'input.leadOrganisationId');
       const order = (await this.liveSections(tx, position.id)).map((s) => s.id);
       const at = Math.min(Math.max(input.position ?? order.length + 1, 1), order.length + 1);
       const section = await this.insertSection(tx, position, viewer, input, order, input.organisationId ?? null, at);
@@ -183,6 +191,12 @@ export class DraftingFlowsService {
     return this.withSection(viewer, input.sectionId, async ({ tx, position, note: record }, section) => {
       assertEditable(position);
       await tx.update(PositionSectionEntity, { id: section.id }, { removedAt: () => 'now()' });
+      // Tracked changes to it can no longer apply: they are closed with it.
+      await tx.update(
+        PositionSuggestionEntity,
+        { sectionId: section.id, status: SuggestionStatus.OPEN },
+        { status: SuggestionStatus.REJECTED, decidedByPersonId: viewer.personId ?? null, decidedAt: new Date() },
+      );
       const order = (await this.liveSections(tx, position.id)).map((s) => s.id);
       await this.renumber(tx, order);
       const revision = await this.nextRevision(tx, position, authorOf(viewer), {
@@ -347,6 +361,34 @@ export class DraftingFlowsService {
       await record(ActivityVerb.POSITION_RESPONSE_RECORDED, { commitments: (input.commitments ?? []).length });
       return tx.findOneByOrFail(JointPositionEntity, { id: position.id });
     });
+  }
+
+  /**
+   * An organisation credited with words (attribution) must employ the viewer and be an active
+   * member of the draft's network.
+   */
+  async assertWritesFor(
+    viewer: ActorRef,
+    networkId: string,
+    organisationId: string | null | undefined,
+    field: string,
+  ): Promise<void> {
+    if (!organisationId) {
+      return;
+    }
+    if (!(viewer.affiliations ?? []).some((a) => a.organisationId === organisationId)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'You can only write for an organisation you work for', [
+        { field, message: 'you do not work for it' },
+      ]);
+    }
+    await this.assertMember(networkId, organisationId, field);
+  }
+
+  /** An organisation named in the input (a section's lead) must be an active member of the network. */
+  async assertMember(networkId: string, organisationId: string | null | undefined, field: string): Promise<void> {
+    if (organisationId && !(await this.networks.networkIdsOf([organisationId])).includes(networkId)) {
+      throw DomainError.badInput(field, 'is not an active member of the network');
+    }
   }
 
   /** Runs `work` on the locked draft, in one transaction with its activity. */

@@ -43,8 +43,12 @@ export class DraftingPolicyFacts {
     if (!row) {
       return [];
     }
+    const members = await this.members(await this.networkOf(row.position_id), false);
     const convenors = await this.positionConvenors(row.position_id);
-    return row.lead_organisation_id ? [...new Set([row.lead_organisation_id, ...convenors])] : convenors;
+    // A lead that is no longer an active member decides nothing.
+    const lead =
+      row.lead_organisation_id && members.includes(row.lead_organisation_id) ? [row.lead_organisation_id] : [];
+    return [...new Set([...lead, ...convenors])];
   }
 
   /** The active convenors of the draft's network. */

@@ -7,6 +7,7 @@ import type {
   PositionSectionEntity,
   PositionSuggestionEntity,
   SignOnEntity,
+  SubmissionEntity,
 } from './drafting.entities';
 import { PositionService } from './position.service';
 
@@ -16,6 +17,7 @@ export interface PositionLoaders {
   readonly writingsBySectionId: DataLoader<string, PositionRevisionEntity[]>;
   readonly commentsBySectionId: DataLoader<string, PositionCommentEntity[]>;
   readonly suggestionsBySectionId: DataLoader<string, PositionSuggestionEntity[]>;
+  readonly submissionByPositionId: DataLoader<string, SubmissionEntity | null>;
 }
 
 @Injectable()
@@ -36,6 +38,10 @@ export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
       commentsBySectionId: new DataLoader(async (ids) =>
         groupBy(ids, await this.positions.commentsOf(ids), (c) => c.sectionId),
       ),
+      submissionByPositionId: new DataLoader(async (ids) => {
+        const found = await this.positions.submissionsOf(ids);
+        return ids.map((id) => found.find((s) => s.positionId === id) ?? null);
+      }),
       suggestionsBySectionId: new DataLoader(async (ids) =>
         groupBy(ids, await this.positions.suggestionsOf(ids), (c) => c.sectionId),
       ),

@@ -1,7 +1,8 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type ActorRef, CallingActor, DomainError, Loaders, RequestLoaders } from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { contentHash, markdownOf } from './draft-text';
+import { JointPositionArgs, JointPositionsArgs } from './dto/position-changes.args';
 import { attribute, diffTexts } from './history';
 import {
   AttributedParagraph,
@@ -27,13 +28,13 @@ export class PositionResolver {
   @Query(() => JointPosition, {
     description: "A joint position: its network's members see it always, anyone once submitted (unless private).",
   })
-  jointPosition(@Args('id', { type: () => ID }) id: string, @CallingActor() viewer: ActorRef): Promise<JointPosition> {
+  jointPosition(@Args() { id }: JointPositionArgs, @CallingActor() viewer: ActorRef): Promise<JointPosition> {
     return this.positions.getReadable(viewer, id);
   }
 
   @Query(() => [JointPosition], { description: "A network's joint positions that you may read, newest first." })
   jointPositions(
-    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args() { networkId }: JointPositionsArgs,
     @CallingActor() viewer: ActorRef,
   ): Promise<JointPosition[]> {
     return this.positions.listReadable(viewer, networkId);
@@ -109,8 +110,11 @@ export class PositionResolver {
   }
 
   @ResolveField(() => PositionSubmission, { nullable: true })
-  submission(@Parent() position: JointPosition): Promise<PositionSubmission | null> {
-    return this.positions.submissionOf(position.id);
+  submission(
+    @Parent() position: JointPosition,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<PositionSubmission | null> {
+    return loaders.of(this.positionLoaders).submissionByPositionId.load(position.id);
   }
 }
 

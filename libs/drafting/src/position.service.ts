@@ -123,8 +123,11 @@ export class PositionService {
       .getMany();
   }
 
-  submissionOf(positionId: string): Promise<SubmissionEntity | null> {
-    return this.submissions.findOneBy({ positionId });
+  submissionsOf(positionIds: readonly string[]): Promise<SubmissionEntity[]> {
+    return this.submissions
+      .createQueryBuilder('s')
+      .where('s.position_id = ANY(:positionIds)', { positionIds })
+      .getMany();
   }
 
   /** The whole text at a revision (the current one when left out), in section order. */

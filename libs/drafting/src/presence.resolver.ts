@@ -49,19 +49,41 @@ export class PresenceResolver {
         queue.push(item);
       }
     };
-    const stopWatching = this.presence.watch(positionId, (present: Presence[]) => {
-      if (Date.now() - checkedAt > RECHECK_MS) {
-        checkedAt = Date.now();
-        void context
-          .currentActor()
-          .then((current) => this.positions.getReadable(current, positionId))
-          .catch(() => push(noLongerAllowed('draft')));
+    // Rights are checked before an update goes out when the last check is old, and on a timer, so
+    // someone who lost access hears nothing more and drops out of others' lists within RECHECK_MS.
+    const allowed = (): Promise<boolean> =>
+      context
+        .currentActor()
+        .then((current) => this.positions.getReadable(current, positionId))
+        .then(
+          () => true,
+          () => false,
+        );
+    let chain = Promise.resolve();
+    const serial = (work: () => Promise<void>): void => {
+      chain = chain.then(work).catch(() => undefined);
+    };
+    const recheck = async (): Promise<boolean> => {
+      checkedAt = Date.now();
+      if (await allowed()) {
+        return true;
       }
-      push({ you, present });
-    });
+      push(noLongerAllowed('draft'));
+      return false;
+    };
+    const stopWatching = this.presence.watch(positionId, (present: Presence[]) =>
+      serial(async () => {
+        if (!done && (Date.now() - checkedAt <= RECHECK_MS || (await recheck()))) {
+          push({ you, present });
+        }
+      }),
+    );
+    const timer = setInterval(() => serial(async () => void (done || (await recheck()))), RECHECK_MS);
+    timer.unref();
     const finish = async (): Promise<IteratorResult<PresenceUpdate>> => {
       if (!done) {
         done = true;
+        clearInterval(timer);
         stopWatching();
         // At shutdown the database may already be gone: the instance's rows then go stale and are swept.
         await this.presence.leave(you).catch(() => undefined);

@@ -29,6 +29,7 @@ export class ReviewFlowsService {
   addComment(viewer: ActorRef, input: AddCommentInput): Promise<PositionCommentEntity> {
     const personId = signedIn(viewer);
     return this.flows.withSection(viewer, input.sectionId, async ({ tx, position, note }, section) => {
+      await this.flows.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
       if (input.parentId) {
         const parent = await tx.findOneBy(PositionCommentEntity, { id: input.parentId, sectionId: section.id });
         if (!parent || parent.parentId) {
@@ -86,6 +87,7 @@ export class ReviewFlowsService {
     const personId = signedIn(viewer);
     assertBody(input.replacement, 'input.replacement');
     return this.flows.withSection(viewer, input.sectionId, async ({ tx, position, note }, section) => {
+      await this.flows.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
       if (input.baseRevision > position.revision) {
         throw DomainError.badInput('input.baseRevision', `is ahead of the draft (revision ${position.revision})`);
       }

@@ -1,10 +1,10 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type ActorRef, CallingActor, type Connection, Loaders, RequestLoaders } from '@app/common';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
 import { EventOccurrencesArgs, EventsArgs, OccurrencesArgs } from './dto/events.args';
-import { OccurrenceArgs } from './dto/occurrence.args';
+import { IdArgs, OccurrenceArgs } from './dto/occurrence.args';
 import { EventLoaderFactory } from './event.loader';
 import { Event, EventAgendaItem, EventConnection, EventOccurrence, EventRsvp, RsvpTally } from './event.model';
 import { assertWindow, EventService } from './event.service';
@@ -28,7 +28,7 @@ export class EventResolver {
   }
 
   @Query(() => Event, { description: 'One event; NOT_FOUND if there is none or you may not see it.' })
-  event(@Args('id', { type: () => ID }) id: string, @CallingActor() viewer: ActorRef): Promise<Event> {
+  event(@Args() { id }: IdArgs, @CallingActor() viewer: ActorRef): Promise<Event> {
     return this.eventService.getVisible(viewer, id);
   }
 

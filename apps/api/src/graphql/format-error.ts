@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from '@app/common';
+import { DomainError, ErrorCode } from '@app/common';
 
 const log = new Logger('GraphQL');
 
@@ -15,6 +15,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   if (original instanceof GraphQLError && typeof extensions.code === 'string') {
     return { ...formatted, extensions };
+  }
+  // Nest's exception filter does not run for field resolvers: their domain errors arrive here as thrown.
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.code, ...(original.fields.length ? { fields: original.fields } : {}) },
+    };
   }
   log.error({ err: original }, 'Unexpected error outside a resolver');
   return {

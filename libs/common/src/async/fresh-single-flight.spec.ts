@@ -56,4 +56,34 @@ describe('freshSingleFlight', () => {
     runs[2]?.resolve(8);
     expect(await next).toBe(8);
   });
+
+  it('never has two runs at once, whatever step between one ending and the next starting a caller arrives in', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const pending: (() => void)[] = [];
+    const current = freshSingleFlight(
+      () =>
+        new Promise<number>((resolve) => {
+          most = Math.max(most, ++inFlight);
+          pending.push(() => {
+            inFlight--;
+            resolve(most);
+          });
+        }),
+    );
+    const answers: Promise<number>[] = [current(), current()];
+    for (let step = 0; step < 8; step++) {
+      pending.shift()?.();
+      for (let tick = 0; tick < 6; tick++) {
+        answers.push(current()); // arriving at every microtask step around a run's end
+        await Promise.resolve();
+      }
+    }
+    while (pending.length) {
+      pending.shift()?.();
+      await settle();
+    }
+    await Promise.all(answers);
+    expect(most).toBe(1);
+  });
 });

@@ -1,30 +1,41 @@
 /**
  * Shares one run of `read` among concurrent callers without ever answering a caller with a run
  * that started before it called: a caller arriving while a run is in progress waits for the next
- * one, which every caller arriving meanwhile shares. At most one run at a time, each caller waits
- * for at most two; under load, one run serves all the requests of a round trip.
+ * one, which every caller arriving meanwhile shares. At most one run at a time (the next starts in
+ * the same step that settles the last, so nobody slips in between), and each caller waits for at
+ * most two; under load, one run serves all the requests of a round trip.
  */
 export function freshSingleFlight<T>(read: () => Promise<T>): () => Promise<T> {
-  let running: Promise<T> | null = null;
-  let queued: Promise<T> | null = null;
+  let running = false;
+  let queued: { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } | null = null;
   const start = (): Promise<T> => {
-    const run: Promise<T> = read().finally(() => {
-      if (running === run) {
-        running = null;
+    running = true;
+    const run = read();
+    const next = (): void => {
+      if (queued) {
+        const { resolve, reject } = queued;
+        queued = null;
+        start().then(resolve, reject);
+      } else {
+        running = false;
       }
-    });
-    running = run;
+    };
+    run.then(next, next);
     return run;
-  };
-  const startQueued = (): Promise<T> => {
-    queued = null;
-    return start();
   };
   return () => {
     if (!running) {
       return start();
     }
-    queued ??= running.then(startQueued, startQueued);
-    return queued;
+    if (!queued) {
+      let resolve!: (value: T) => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<T>((ok, fail) => {
+        resolve = ok;
+        reject = fail;
+      });
+      queued = { promise, resolve, reject };
+    }
+    return queued.promise;
   };
 }

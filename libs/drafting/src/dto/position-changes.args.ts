@@ -23,3 +23,17 @@ export class PositionPresenceArgs {
   @IsUUID()
   positionId!: string;
 }
+
+@ArgsType()
+export class JointPositionArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+@ArgsType()
+export class JointPositionsArgs {
+  @Field(() => ID)
+  @IsUUID()
+  networkId!: string;
+}

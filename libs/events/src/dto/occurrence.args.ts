@@ -17,3 +17,24 @@ export class EventTallyArgs extends OccurrenceArgs {
   @IsUUID()
   eventId!: string;
 }
+
+@ArgsType()
+export class IdArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+@ArgsType()
+export class NetworkIdArgs {
+  @Field(() => ID)
+  @IsUUID()
+  networkId!: string;
+}
+
+@ArgsType()
+export class PollIdArgs {
+  @Field(() => ID)
+  @IsUUID()
+  pollId!: string;
+}

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { ActivityHub, type ActivityScope, ActivityScopeKind, ActivityVerb } from '@app/activity';
 import { type ActorRef, CallingActor, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
@@ -20,6 +20,7 @@ import {
   SchedulingPoll,
   SchedulingPollPayload,
 } from './poll.model';
+import { IdArgs, NetworkIdArgs, PollIdArgs } from '../dto/occurrence.args';
 import { PollLoaderFactory } from './poll.loader';
 import { type PollConfirmation, PollService } from './poll.service';
 
@@ -42,18 +43,12 @@ export class PollResolver {
   ) {}
 
   @Query(() => SchedulingPoll, { description: 'A scheduling poll; NOT_FOUND unless you are in its network.' })
-  schedulingPoll(
-    @Args('id', { type: () => ID }) id: string,
-    @CallingActor() viewer: ActorRef,
-  ): Promise<SchedulingPoll> {
+  schedulingPoll(@Args() { id }: IdArgs, @CallingActor() viewer: ActorRef): Promise<SchedulingPoll> {
     return this.polls.getVisible(viewer, id);
   }
 
   @Query(() => [SchedulingPoll], { description: "A network's polls, newest first (empty unless you are in it)." })
-  schedulingPolls(
-    @Args('networkId', { type: () => ID }) networkId: string,
-    @CallingActor() viewer: ActorRef,
-  ): Promise<SchedulingPoll[]> {
+  schedulingPolls(@Args() { networkId }: NetworkIdArgs, @CallingActor() viewer: ActorRef): Promise<SchedulingPoll[]> {
     return this.polls.listVisible(viewer, networkId);
   }
 
@@ -125,7 +120,7 @@ export class PollResolver {
     description: "A poll's tallies now, then after every answer, and its confirmation or closing.",
   })
   async schedulingPollTally(
-    @Args('pollId', { type: () => ID }) pollId: string,
+    @Args() { pollId }: PollIdArgs,
     @Context() context: RequestContext,
   ): Promise<AsyncIterableIterator<PollTallyUpdate>> {
     const poll = await this.polls.getVisible(await context.actor(), pollId);
