@@ -8,3 +8,4 @@ export { ActivityHub } from './live/activity-hub';
 export { cursorOf } from './activity-position';
 export { ActivityScope, ActivityScopeKind } from './dto/activity.args';
 export { ActivitySubscriptionArgs } from './dto/activity-subscription.args';
+export { RIGHTS_CHANGES, RIGHTS_RECHECK_MS } from './live/rights-changes';

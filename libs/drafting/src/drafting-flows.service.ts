@@ -279,7 +279,7 @@ export class DraftingFlowsService {
           { field: 'input.positionId', message: `is ${position.status}` },
         ]);
       }
-      if (!(await this.networks.networkIdsOf([input.organisationId])).includes(position.networkId)) {
+      if (!(await this.networks.isActiveMember(input.organisationId, position.networkId))) {
         throw new DomainError(ErrorCode.FORBIDDEN, 'Only active members of the network sign its positions', [
           { field: 'input.organisationId', message: 'is not an active member of the network' },
         ]);
@@ -386,7 +386,7 @@ export class DraftingFlowsService {
 
   /** An organisation named in the input (a section's lead) must be an active member of the network. */
   async assertMember(networkId: string, organisationId: string | null | undefined, field: string): Promise<void> {
-    if (organisationId && !(await this.networks.networkIdsOf([organisationId])).includes(networkId)) {
+    if (organisationId && !(await this.networks.isActiveMember(organisationId, networkId))) {
       throw DomainError.badInput(field, 'is not an active member of the network');
     }
   }

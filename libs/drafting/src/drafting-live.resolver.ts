@@ -1,6 +1,13 @@
 import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
 import { LRUCache } from 'lru-cache';
-import { ActivityHub, type ActivityScope, ActivityScopeKind, ActivityVerb, cursorOf } from '@app/activity';
+import {
+  ActivityHub,
+  type ActivityScope,
+  ActivityScopeKind,
+  cursorOf,
+  RIGHTS_CHANGES,
+  RIGHTS_RECHECK_MS,
+} from '@app/activity';
 import { type ActorRef, DomainError, mapLive, noLongerAllowed, type RequestContext } from '@app/common';
 import type { JointPositionEntity, PositionSectionEntity } from './drafting.entities';
 import { PositionChange } from './drafting.model';
@@ -9,16 +16,6 @@ import { PositionService } from './position.service';
 
 /** The feed reads every item of the network; who may follow a draft is checked per subscriber. */
 const READER: ActorRef = { kind: 'SYSTEM', platformAdmin: true };
-/** Items that can take a subscriber's organisation out of the network: rights are checked again at once. */
-const MEMBERSHIP_CHANGES: ReadonlySet<ActivityVerb> = new Set([
-  ActivityVerb.NETWORK_MEMBER_LEFT,
-  ActivityVerb.NETWORK_MEMBER_REMOVED,
-  ActivityVerb.NETWORK_ROLE_CHANGED,
-  ActivityVerb.NETWORK_STATUS_CHANGED,
-]);
-/** Other losses of rights (an affiliation ended) are caught by a check at least this often. */
-const RECHECK_MS = 30_000;
-
 interface DraftState {
   readonly position: JointPositionEntity;
   readonly section: PositionSectionEntity | null;
@@ -53,7 +50,7 @@ export class DraftingLiveResolver {
     const stream = await this.hub.stream(scope, after ?? null, READER, () => Promise.resolve(READER));
     let checkedAt = Date.now();
     return mapLive(stream, async (item) => {
-      if (MEMBERSHIP_CHANGES.has(item.verb) || Date.now() - checkedAt > RECHECK_MS) {
+      if (RIGHTS_CHANGES.has(item.verb) || Date.now() - checkedAt > RIGHTS_RECHECK_MS) {
         // With current rights: an organisation that left the network stops here.
         await this.positions.getReadable(await context.currentActor(), positionId).catch(() => {
           throw noLongerAllowed('draft');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { MembershipRole, MembershipStatus, NetworkService } from '@app/networks';
+import { NetworkService } from '@app/networks';
 import { JointPositionEntity, PositionSectionEntity } from './drafting.entities';
 
 /** What the operation policy may look up about drafts (ids are checked to be UUIDs first). */
@@ -15,7 +15,8 @@ export class DraftingPolicyFacts {
 
   /** The active member organisations (convenors included) of the draft's network. */
   async positionMembers(positionId: string): Promise<string[]> {
-    return this.members(await this.networkOf(positionId), false);
+    const networkId = await this.networkOf(positionId);
+    return networkId ? this.networks.activeMembersOf(networkId) : [];
   }
 
   /** The active member organisations of the network of the section's draft. */
@@ -43,29 +44,26 @@ export class DraftingPolicyFacts {
     if (!row) {
       return [];
     }
-    const members = await this.members(await this.networkOf(row.position_id), false);
-    const convenors = await this.positionConvenors(row.position_id);
+    const networkId = await this.networkOf(row.position_id);
+    if (!networkId) {
+      return [];
+    }
+    const convenors = await this.networks.convenorsOf(networkId);
     // A lead that is no longer an active member decides nothing.
-    const lead =
-      row.lead_organisation_id && members.includes(row.lead_organisation_id) ? [row.lead_organisation_id] : [];
-    return [...new Set([...lead, ...convenors])];
+    const lead = row.lead_organisation_id;
+    return lead && (await this.networks.isActiveMember(lead, networkId))
+      ? [...new Set([lead, ...convenors])]
+      : convenors;
   }
 
   /** The active convenors of the draft's network. */
   async positionConvenors(positionId: string): Promise<string[]> {
-    return this.members(await this.networkOf(positionId), true);
+    const networkId = await this.networkOf(positionId);
+    return networkId ? this.networks.convenorsOf(networkId) : [];
   }
 
   private async networkOf(positionId: string): Promise<string | null> {
     const position = await this.positions.findOne({ select: { networkId: true }, where: { id: positionId } });
     return position?.networkId ?? null;
-  }
-
-  private async members(networkId: string | null, convenorsOnly: boolean): Promise<string[]> {
-    if (!networkId) {
-      return [];
-    }
-    const memberships = await this.networks.findMembershipsOfNetworks([networkId], [MembershipStatus.ACTIVE]);
-    return memberships.filter((m) => !convenorsOnly || m.role === MembershipRole.CONVENOR).map((m) => m.organisationId);
   }
 }

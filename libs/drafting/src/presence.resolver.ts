@@ -1,12 +1,11 @@
 import { Args, Context, Mutation, Resolver, Subscription } from '@nestjs/graphql';
+import { RIGHTS_RECHECK_MS } from '@app/activity';
 import { ActingPersonId, DomainError, ErrorCode, noLongerAllowed, type RequestContext } from '@app/common';
 import { DraftPresence, PresencePayload, PresenceUpdate } from './drafting.model';
 import { MovePresenceInput } from './dto/drafting.inputs';
 import { PositionPresenceArgs } from './dto/position-changes.args';
 import { PositionService } from './position.service';
 import { type Presence, PresenceService } from './presence.service';
-
-const RECHECK_MS = 30_000;
 
 @Resolver()
 export class PresenceResolver {
@@ -50,7 +49,7 @@ export class PresenceResolver {
       }
     };
     // Rights are checked before an update goes out when the last check is old, and on a timer, so
-    // someone who lost access hears nothing more and drops out of others' lists within RECHECK_MS.
+    // someone who lost access hears nothing more and drops out of others' lists within RIGHTS_RECHECK_MS.
     const allowed = (): Promise<boolean> =>
       context
         .currentActor()
@@ -73,12 +72,12 @@ export class PresenceResolver {
     };
     const stopWatching = this.presence.watch(positionId, (present: Presence[]) =>
       serial(async () => {
-        if (!done && (Date.now() - checkedAt <= RECHECK_MS || (await recheck()))) {
+        if (!done && (Date.now() - checkedAt <= RIGHTS_RECHECK_MS || (await recheck()))) {
           push({ you, present });
         }
       }),
     );
-    const timer = setInterval(() => serial(async () => void (done || (await recheck()))), RECHECK_MS);
+    const timer = setInterval(() => serial(async () => void (done || (await recheck()))), RIGHTS_RECHECK_MS);
     timer.unref();
     const finish = async (): Promise<IteratorResult<PresenceUpdate>> => {
       if (!done) {

@@ -7,6 +7,8 @@ import {
   ActivitySubscriptionArgs,
   ActivityVerb,
   cursorOf,
+  RIGHTS_CHANGES,
+  RIGHTS_RECHECK_MS,
 } from '@app/activity';
 import { type ActorRef, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
 import { EventTallyArgs } from './dto/occurrence.args';
@@ -31,16 +33,6 @@ const TALLY_CHANGES: ReadonlySet<ActivityVerb> = new Set([
   ActivityVerb.EVENT_UPDATED,
   ActivityVerb.EVENT_STATUS_CHANGED,
 ]);
-
-/** Items that can change a subscriber's rights: they are worked out again at once. */
-const MEMBERSHIP_CHANGES: ReadonlySet<ActivityVerb> = new Set([
-  ActivityVerb.NETWORK_MEMBER_JOINED,
-  ActivityVerb.NETWORK_MEMBER_LEFT,
-  ActivityVerb.NETWORK_MEMBER_REMOVED,
-  ActivityVerb.NETWORK_STATUS_CHANGED,
-]);
-/** Other changes of rights (an affiliation ended) are caught by working them out at least this often. */
-const RECHECK_MS = 30_000;
 
 /** The tally feed reads every item of the event; who may follow it is checked per subscriber. */
 const TALLY_READER: ActorRef = { kind: 'SYSTEM', platformAdmin: true };
@@ -145,7 +137,7 @@ export class EventLiveResolver {
     let access: Promise<EventAccess> | null = null;
     let since = 0;
     return (verb) => {
-      if (!access || MEMBERSHIP_CHANGES.has(verb) || Date.now() - since > RECHECK_MS) {
+      if (!access || RIGHTS_CHANGES.has(verb) || Date.now() - since > RIGHTS_RECHECK_MS) {
         since = Date.now();
         access = context.currentActor().then((actor) => this.events.accessOf(actor));
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { MembershipStatus, NetworkService } from '@app/networks';
+import { NetworkService } from '@app/networks';
 import { EventService } from './event.service';
 import { SchedulingPollEntity } from './polls/poll.entities';
 
@@ -21,8 +21,7 @@ export class EventPolicyFacts {
 
   /** The active member organisations (convenors included) of a network. */
   async networkMembers(networkId: string): Promise<string[]> {
-    const memberships = await this.networks.findMembershipsOfNetworks([networkId], [MembershipStatus.ACTIVE]);
-    return memberships.map((m) => m.organisationId);
+    return this.networks.activeMembersOf(networkId);
   }
 
   /** The active member organisations of the poll's network (empty when there is none). */

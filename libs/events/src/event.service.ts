@@ -177,10 +177,6 @@ export class EventService {
     );
   }
 
-  async isActiveMember(organisationId: string, networkId: string): Promise<boolean> {
-    return (await this.networks.networkIdsOf([organisationId])).includes(networkId);
-  }
-
   /** The organisations organising an event, for the operation policy (empty when unknown). */
   async organisersOf(eventId: string): Promise<string[]> {
     return (await this.organisersOfMany([eventId]))[0] ?? [];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode } from '@app/common';
+import { NetworkService } from '@app/networks';
 import type { AnswerEventInput } from './dto/event-mutations.input';
 import { EventEntity, EventRsvpEntity } from './event.entities';
 import { EventStatus, EventVisibility, RsvpAnswer, RsvpPlace } from './event.enums';
@@ -24,6 +25,7 @@ export class RsvpService {
   constructor(
     private readonly activity: ActivityRecorder,
     private readonly events: EventService,
+    private readonly networks: NetworkService,
   ) {}
 
   async answer(viewer: ActorRef, input: AnswerEventInput, now = new Date()): Promise<RsvpOutcome> {
@@ -41,7 +43,7 @@ export class RsvpService {
         .getOneOrFail();
       const occurrenceStart = await this.checkOccurrence(tx, event, input.occurrenceStart ?? null, now);
       if (event.visibility === EventVisibility.NETWORK && event.networkId) {
-        const inside = await this.events.isActiveMember(input.organisationId, event.networkId);
+        const inside = await this.networks.isActiveMember(input.organisationId, event.networkId);
         if (!inside) {
           throw new DomainError(ErrorCode.FORBIDDEN, 'Only active members of the network can answer for this event', [
             { field: 'input.organisationId', message: 'is not an active member of the network' },

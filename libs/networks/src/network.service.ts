@@ -147,6 +147,20 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     return rows.map((r) => r.network_id);
   }
 
+  /** Whether an organisation is an active member of a network, in any role. */
+  async isActiveMember(organisationId: string, networkId: string): Promise<boolean> {
+    return (await this.networkIdsOf([organisationId])).includes(networkId);
+  }
+
+  /** The active member organisations of a network, convenors included (empty for an unknown network). */
+  async activeMembersOf(networkId: string): Promise<string[]> {
+    const rows = await this.memberships.find({
+      select: { organisationId: true },
+      where: { networkId, status: MembershipStatus.ACTIVE },
+    });
+    return rows.map((r) => r.organisationId);
+  }
+
   /** The organisations actively convening a network (empty for an unknown network). */
   async convenorsOf(networkId: string): Promise<string[]> {
     const rows = await this.memberships.find({

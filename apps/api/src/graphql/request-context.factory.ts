@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { RequestLoaders } from '@app/common';
+import { bearerToken, RequestLoaders } from '@app/common';
 import { type Actor, type AuthService, type IdentityRequestContext } from '@app/identity';
 import { preparedFor } from './response-cache/cached-response.middleware';
 
@@ -37,13 +37,4 @@ export function requestContextFactory(auth: AuthService) {
       dataVersion: ready?.dataVersion,
     };
   };
-}
-
-/** The token of an `Authorization: Bearer …` header, if any. */
-export function bearerToken(header: unknown): string | null {
-  if (typeof header !== 'string') {
-    return null;
-  }
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  return match?.[1] ?? null;
 }

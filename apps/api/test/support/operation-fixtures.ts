@@ -254,18 +254,29 @@ async function freshReview(app: TestApp, kind: 'comment' | 'suggestion'): Promis
       );
 }
 
-/** The actor's own open presence in a public draft (a subscription left running until the app closes). */
-async function ownPresence(app: TestApp, actor: ActorName): Promise<string> {
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A fresh access token of a demo login (null for actors that are not one). */
+async function accessTokenOf(app: TestApp, actor: ActorName): Promise<string | null> {
   const login = DEMO_LOGINS.find((l) => l.key === actor);
   if (!login) {
-    return '00000000-0000-4000-8000-000000000000';
+    return null;
   }
   const session = await app.client.data<{ signIn: { accessToken: string } }>(
     'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
     { e: login.email, p: DEMO_PASSWORD },
   );
+  return session.signIn.accessToken;
+}
+
+/** The actor's own open presence in a public draft (a subscription left running until the app closes). */
+async function ownPresence(app: TestApp, actor: ActorName): Promise<string> {
+  const token = await accessTokenOf(app, actor);
+  if (!token) {
+    return NO_SUCH_ID;
+  }
   const { positionId } = await freshPosition(app, 'SUBMITTED');
-  const client = graphqlWsClient(app.graphqlUrl, { authorization: `Bearer ${session.signIn.accessToken}` });
+  const client = graphqlWsClient(app.graphqlUrl, { authorization: `Bearer ${token}` });
   const live = new LiveSubscription<{ positionPresence: { you: string } }>(
     client,
     'subscription ($id: ID!) { positionPresence(positionId: $id) { you } }',
@@ -280,21 +291,15 @@ async function ownPresence(app: TestApp, actor: ActorName): Promise<string> {
 
 /** A calendar feed of the actor's own (a random id for actors who cannot have one). */
 async function ownFeed(app: TestApp, actor: ActorName): Promise<string> {
-  const login = DEMO_LOGINS.find((l) => l.key === actor);
-  if (!login) {
-    return '00000000-0000-4000-8000-000000000000';
+  const token = await accessTokenOf(app, actor);
+  if (!token) {
+    return NO_SUCH_ID;
   }
-  const session = await app.client.data<{ signIn: { accessToken: string } }>(
-    'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-    { e: login.email, p: DEMO_PASSWORD },
-  );
-  return setUp(
-    app,
-    session.signIn.accessToken,
-    'mutation { createCalendarFeed(input: { label: "To revoke" }) { feed { id } } }',
-    {},
-    ['createCalendarFeed', 'feed', 'id'],
-  );
+  return setUp(app, token, 'mutation { createCalendarFeed(input: { label: "To revoke" }) { feed { id } } }', {}, [
+    'createCalendarFeed',
+    'feed',
+    'id',
+  ]);
 }
 
 /**

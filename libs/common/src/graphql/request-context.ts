@@ -46,3 +46,12 @@ export function requestContextOf(context: ExecutionContext): RequestContext {
 export const Loaders = createParamDecorator(
   (_: unknown, context: ExecutionContext): RequestLoaders => requestContextOf(context).loaders,
 );
+
+/** The token of an `Authorization: Bearer …` header (HTTP or graphql-ws `connectionParams`), if any. */
+export function bearerToken(header: unknown): string | null {
+  if (typeof header !== 'string') {
+    return null;
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1] ?? null;
+}

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
-import { DomainError, ErrorCode } from '@app/common';
+import { bearerToken, DomainError, ErrorCode } from '@app/common';
 import { AuthService } from '@app/identity';
 import { exportDocx, exportMarkdown, type PositionExport } from './position-export';
 import { PositionExportService } from './position-export.service';
@@ -61,8 +61,7 @@ export class PositionExportController {
       throw new NotFoundException('No such joint position');
     }
     try {
-      const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1] ?? null;
-      return await this.exports.exportOf(await this.auth.actorFor(token), id);
+      return await this.exports.exportOf(await this.auth.actorFor(bearerToken(authorization)), id);
     } catch (error) {
       const Http = error instanceof DomainError ? HTTP_ERRORS[error.code] : undefined;
       throw Http ? new Http(error instanceof Error ? error.message : String(error)) : error;

@@ -161,7 +161,7 @@ export class PollService {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person can answer');
     }
     const poll = await this.getVisible(viewer, input.pollId);
-    if (!(await this.events.isActiveMember(input.organisationId, poll.networkId))) {
+    if (!(await this.networks.isActiveMember(input.organisationId, poll.networkId))) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only active members of the network can answer its polls', [
         { field: 'input.organisationId', message: 'is not an active member of the network' },
       ]);

@@ -2,8 +2,8 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { DataVersion } from '@app/activity';
+import { bearerToken } from '@app/common';
 import { type Actor, AuthService } from '@app/identity';
-import { bearerToken } from '../request-context.factory';
 import { ResponseStore } from './response-store';
 
 export const RESPONSE_STORE = Symbol('RESPONSE_STORE');
