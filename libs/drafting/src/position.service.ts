@@ -31,8 +31,7 @@ export class PositionService {
   ) {}
 
   async accessOf(viewer: ActorRef): Promise<DraftAccess> {
-    const organisationIds = (viewer.affiliations ?? []).map((a) => a.organisationId);
-    return new DraftAccess(viewer, new Set(await this.networks.networkIdsOf(organisationIds)));
+    return new DraftAccess(viewer, await this.networks.memberNetworksOf(viewer));
   }
 
   /** A draft the viewer may read; NOT_FOUND otherwise (a private draft's existence is not told). */

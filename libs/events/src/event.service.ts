@@ -49,8 +49,7 @@ export class EventService {
   ) {}
 
   async accessOf(viewer: ActorRef): Promise<EventAccess> {
-    const organisationIds = (viewer.affiliations ?? []).map((a) => a.organisationId);
-    return new EventAccess(viewer, new Set(await this.networks.networkIdsOf(organisationIds)));
+    return new EventAccess(viewer, await this.networks.memberNetworksOf(viewer));
   }
 
   /** An event the viewer may see; NOT_FOUND otherwise (a private event's existence is not told). */

@@ -6,3 +6,4 @@ export * from './network.loader';
 export * from './networks.module';
 export * from './dto/network-mutations.input';
 export * from './seed/demo-networks.seeder';
+export * from './network-access';

@@ -2,7 +2,15 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { NetworkAudienceRegistry, type NetworkAudience } from '@app/activity';
-import { type Connection, DEFAULT_PAGE_SIZE, decodeCursor, hasUuid, DomainError, toConnection } from '@app/common';
+import {
+  type ActorRef,
+  type Connection,
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  hasUuid,
+  DomainError,
+  toConnection,
+} from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
 import type { NetworkFilter } from './dto/networks.args';
 import {
@@ -145,6 +153,11 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       [organisationIds],
     );
     return rows.map((r) => r.network_id);
+  }
+
+  /** The networks the viewer's organisations actively belong to, for members-only rules. */
+  async memberNetworksOf(viewer: ActorRef): Promise<Set<string>> {
+    return new Set(await this.networkIdsOf((viewer.affiliations ?? []).map((a) => a.organisationId)));
   }
 
   /** Whether an organisation is an active member of a network, in any role. */
