@@ -9,6 +9,7 @@ import { DraftingModule } from '@app/drafting';
 import { EventsModule } from '@app/events';
 import { GeographyModule } from '@app/geography';
 import { IdentityModule } from '@app/identity';
+import { InfluencingModule } from '@app/influencing';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { AppConfig } from './config/app-config';
@@ -54,6 +55,7 @@ export class AppModule {
           reminderPollSeconds: config.EVENT_REMINDER_POLL_SECONDS,
         }),
         DraftingModule,
+        InfluencingModule,
         IdentityModule.register({
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,

@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '@app/common';
-import { seedGeography } from '@app/geography';
+import { isGeographySeeded, seedGeography } from '@app/geography';
+import { EngagementEntity, seedDemoInfluencing, seedElectionRounds } from '@app/influencing';
 import { seedDemoPeople } from '@app/identity';
 import { seedDemoEvents } from '@app/events';
 import { seedDemoNetworks } from '@app/networks';
@@ -25,15 +26,22 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
       return 0;
     }),
-  seed: () =>
+  seed: (args) =>
     withDatabase(async (ds) => {
-      console.log('Seeded reference geography', await seedGeography(ds.manager));
+      // Reloading the geography replaces every governance period, planned changes entered by admins too.
+      if (args.includes('--reference') || !(await isGeographySeeded(ds.manager))) {
+        console.log('Seeded reference geography', await seedGeography(ds.manager));
+      } else {
+        console.log('Reference geography present (pass --reference to reload it; planned governance changes are lost)');
+      }
+      console.log('Seeded election rounds', await seedElectionRounds(ds.manager));
       console.log(
         'Seeded demo data',
         await seedDemoOrganisations(ds.manager),
         await seedDemoPeople(ds.manager),
         await seedDemoNetworks(ds.manager),
         await seedDemoEvents(ds.manager),
+        (await ds.manager.count(EngagementEntity)) === 0 ? await seedDemoInfluencing(ds.manager) : 'influencing kept',
       );
       return 0;
     }),

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DEMO_PASSWORD } from '@app/identity';
 import { withAdminClient } from '@app/testing';
-import { FIXTURES, NEWPORT_CVS, useAdminToken, useCoordinatorToken } from './support/operation-fixtures';
+import { FIXTURES } from './support/fixtures';
+import { NEWPORT_CVS, useAdminToken, useCoordinatorToken } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Mutations that change no domain state (sessions) and so append no activity. */

@@ -5,14 +5,10 @@ import { demoOrganisationId } from '@app/organisations';
 import { OPERATION_POLICY, type PolicyFacts, policyFacts } from '../src/graphql/authorization/operation-policy';
 import { DraftingPolicyFacts } from '@app/drafting';
 import { EventPolicyFacts } from '@app/events';
+import { InfluencingPolicyFacts } from '@app/influencing';
 import { NetworkService } from '@app/networks';
-import {
-  type ActorName,
-  FIXTURES,
-  NEWPORT_CVS,
-  useAdminToken,
-  useCoordinatorToken,
-} from './support/operation-fixtures';
+import { FIXTURES } from './support/fixtures';
+import { type ActorName, NEWPORT_CVS, useAdminToken, useCoordinatorToken } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 import { type GraphqlError, graphqlWsClient, LiveSubscription } from '@app/testing';
 
@@ -24,7 +20,12 @@ describe('authorization: every operation as every kind of actor', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    facts = policyFacts(sut.app.get(NetworkService), sut.app.get(EventPolicyFacts), sut.app.get(DraftingPolicyFacts));
+    facts = policyFacts(
+      sut.app.get(NetworkService),
+      sut.app.get(EventPolicyFacts),
+      sut.app.get(DraftingPolicyFacts),
+      sut.app.get(InfluencingPolicyFacts),
+    );
     for (const login of DEMO_LOGINS) {
       const data = await sut.client.data<{ signIn: { accessToken: string } }>(
         'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { DEMO_PASSWORD } from '@app/identity';
@@ -76,6 +77,20 @@ describe('coverage: area by area, nationally, over time', () => {
     );
     return membershipId;
   };
+  /** Records a meeting with the commissioner's office `daysAgo` days ago (UK date). */
+  const engage = (daysAgo: number) =>
+    must(
+      'member',
+      'mutation ($input: RecordEngagementInput!) { recordEngagement(input: $input) { engagement { id } } }',
+      {
+        input: {
+          networkId,
+          kind: 'MEETING',
+          occurredOn: DateTime.now().setZone('Europe/London').minus({ days: daysAgo }).toISODate(),
+          summary: 'Met the commissioner (coverage test)',
+        },
+      },
+    );
   const reachedPopulation = (...codes: (keyof typeof POPULATION)[]) => codes.reduce((sum, c) => sum + POPULATION[c], 0);
 
   beforeAll(async () => {
@@ -152,7 +167,11 @@ describe('coverage: area by area, nationally, over time', () => {
     const reached = reachedPopulation('W06000002', 'W06000003', 'W06000004', 'W06000005', 'W06000006');
     expect(await area()).toEqual({
       status: 'AMBER',
-      reasons: ['5 of 6 local authorities reached', 'no organisation for racially minoritised communities'],
+      reasons: [
+        '5 of 6 local authorities reached',
+        'no organisation for racially minoritised communities',
+        "no engagement with the commissioner's office recorded",
+      ],
       activeNetworkCount: 1,
       openNetworkCount: 1,
       memberOrganisationCount: 4,
@@ -191,6 +210,7 @@ describe('coverage: area by area, nationally, over time', () => {
       '4 of 6 local authorities reached',
       'no organisation for racially minoritised communities',
       'no organisation for children and young people',
+      "no engagement with the commissioner's office recorded",
     ]);
   });
 
@@ -214,6 +234,13 @@ describe('coverage: area by area, nationally, over time', () => {
       'RACIALLY_MINORITISED_COMMUNITIES',
     ]);
     await join('Race Equality');
+    // Quiet: the network has not engaged its commissioner's office for over 180 days.
+    await engage(200);
+    expect(await area()).toMatchObject({
+      status: 'AMBER',
+      reasons: ["no engagement with the commissioner's office for 200 days"],
+    });
+    await engage(12);
     expect(await area()).toMatchObject({
       status: 'GREEN',
       reasons: [],

@@ -1,5 +1,5 @@
 import { Country, Region } from '@app/geography';
-import { CoverageStatus, QUIET_AFTER_DAYS } from './coverage.enums';
+import { CoverageStatus, ENGAGEMENT_QUIET_AFTER_DAYS, QUIET_AFTER_DAYS } from './coverage.enums';
 
 /** One row of the `coverage_area` view: an area's figures, computed in SQL. */
 export interface AreaFigures {
@@ -21,8 +21,15 @@ export interface AreaFigures {
   readonly prioritiesMissing: string[];
   readonly lastActivityAt: Date | null;
   readonly daysSinceLastActivity: number | null;
+  readonly lastEngagementOn: string | null;
+  readonly daysSinceLastEngagement: number | null;
   readonly status: CoverageStatus;
 }
+
+/** Whether an area's active networks have not engaged the commissioner's office lately (or ever). */
+export const engagementQuiet = (figures: AreaFigures): boolean =>
+  figures.activeNetworks > 0 &&
+  (figures.daysSinceLastEngagement === null || figures.daysSinceLastEngagement > ENGAGEMENT_QUIET_AFTER_DAYS);
 
 /** A specialism's label from the vocabulary (its code if unknown). */
 export const labeller =
@@ -47,6 +54,11 @@ export function reasonsFor(figures: AreaFigures, labelOf: (code: string) => stri
     reasons.push('no network activity yet');
   } else if (figures.daysSinceLastActivity > QUIET_AFTER_DAYS) {
     reasons.push(`no network activity for ${figures.daysSinceLastActivity} days`);
+  }
+  if (figures.daysSinceLastEngagement === null) {
+    reasons.push("no engagement with the commissioner's office recorded");
+  } else if (figures.daysSinceLastEngagement > ENGAGEMENT_QUIET_AFTER_DAYS) {
+    reasons.push(`no engagement with the commissioner's office for ${figures.daysSinceLastEngagement} days`);
   }
   return reasons;
 }

@@ -1,4 +1,4 @@
-import { type AreaFigures, labeller, reasonsFor } from './coverage-figures';
+import { type AreaFigures, engagementQuiet, labeller, reasonsFor } from './coverage-figures';
 import { CoverageStatus } from './coverage.enums';
 import type { AreaCoverage, CoverageReport, NationalCoverage } from './coverage.model';
 
@@ -18,6 +18,9 @@ export function toAreaCoverage(figures: AreaFigures, labelOf: (code: string) => 
     populationReachedShare: share(figures.populationReached, figures.population),
     lastActivityAt: figures.lastActivityAt,
     daysSinceLastActivity: figures.daysSinceLastActivity,
+    lastEngagementOn: figures.lastEngagementOn,
+    daysSinceLastEngagement: figures.daysSinceLastEngagement,
+    engagementQuiet: engagementQuiet(figures),
     policeForceAreaId: figures.policeForceAreaId,
     convenorIds: figures.convenorIds,
     reachedLocalAuthorityIds: figures.reachedLocalAuthorityIds,

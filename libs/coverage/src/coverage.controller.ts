@@ -25,6 +25,8 @@ const COLUMNS = [
   'priority_specialisms_missing',
   'last_activity_on',
   'days_since_last_activity',
+  'last_engagement_on',
+  'days_since_last_engagement',
 ];
 
 /** The national coverage table as CSV, for the spreadsheets partners already keep. Public, like `coverage`. */
@@ -74,6 +76,8 @@ export class CoverageCsvController {
       r.prioritiesMissing.map(labelOf).join('; '),
       r.lastActivityAt ? r.lastActivityAt.toISOString().slice(0, 10) : '',
       r.daysSinceLastActivity ?? '',
+      r.lastEngagementOn ?? '',
+      r.daysSinceLastEngagement ?? '',
     ]);
     return stringify([COLUMNS, ...records]);
   }

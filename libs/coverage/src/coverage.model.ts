@@ -42,6 +42,20 @@ export class AreaCoverage {
   @Field(() => Int, { nullable: true, description: 'Whole days since then (null if never).' })
   daysSinceLastActivity!: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "When any of the area's networks last engaged the commissioner's office (YYYY-MM-DD).",
+  })
+  lastEngagementOn!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Whole days since then (null if never).' })
+  daysSinceLastEngagement!: number | null;
+
+  @Field({
+    description: "True when the area's active networks have not engaged the commissioner's office for over 180 days, or ever.",
+  })
+  engagementQuiet!: boolean;
+
   policeForceAreaId!: string;
   convenorIds!: string[];
   reachedLocalAuthorityIds!: string[];

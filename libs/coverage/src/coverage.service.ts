@@ -20,7 +20,9 @@ const FIGURES = `SELECT police_force_area_id AS "policeForceAreaId", code, name,
   lads_reached AS "localAuthoritiesReached", reached_ids AS "reachedLocalAuthorityIds",
   population_reached::float8 AS "populationReached", specialisms_present AS "specialismsPresent",
   priorities_missing AS "prioritiesMissing", last_activity_at AS "lastActivityAt",
-  (current_date - last_activity_at::date) AS "daysSinceLastActivity", status
+  (current_date - last_activity_at::date) AS "daysSinceLastActivity",
+  to_char(last_engagement_on, 'YYYY-MM-DD') AS "lastEngagementOn",
+  (current_date - last_engagement_on) AS "daysSinceLastEngagement", status
   FROM coverage_area`;
 
 /**

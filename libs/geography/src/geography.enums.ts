@@ -26,6 +26,7 @@ export enum GovernanceType {
   MAYOR_PCC_FUNCTIONS = 'MAYOR_PCC_FUNCTIONS',
   MAYOR_PFCC_FUNCTIONS = 'MAYOR_PFCC_FUNCTIONS',
   CITY_OF_LONDON_POLICE_AUTHORITY = 'CITY_OF_LONDON_POLICE_AUTHORITY',
+  POLICING_AND_CRIME_BOARD = 'POLICING_AND_CRIME_BOARD',
 }
 
 /** How sure the compiled reference data is of a fact (dates mostly). */
@@ -46,6 +47,9 @@ registerEnumType(GovernanceType, {
     MAYOR_PCC_FUNCTIONS: { description: 'A mayor holds the PCC functions (e.g. London through MOPAC).' },
     MAYOR_PFCC_FUNCTIONS: { description: 'A mayor holds the police, fire and crime commissioner functions.' },
     CITY_OF_LONDON_POLICE_AUTHORITY: { description: 'The Common Council of the City of London as police authority.' },
+    POLICING_AND_CRIME_BOARD: {
+      description: 'A board led by council leaders holds the functions (planned to replace PCCs from 2028).',
+    },
   },
 });
 registerEnumType(Certainty, { name: 'Certainty', description: 'How sure the reference data is of a fact.' });

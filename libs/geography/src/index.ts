@@ -10,6 +10,7 @@ export * from './local-authority/local-authority.loader';
 export * from './governance/governance-period.model';
 export { periodOn } from './governance/governance';
 export * from './seed/geography.seeder';
+export { readSeedCsv } from './seed/read-csv';
 export { LocalAuthorityEntity } from './local-authority/local-authority.entity';
 export { PoliceForceAreaEntity } from './police-force-area/police-force-area.entity';
 export * from './geography.codes';

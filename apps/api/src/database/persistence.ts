@@ -5,6 +5,7 @@ import { draftingEntities } from '@app/drafting';
 import { eventsEntities } from '@app/events';
 import { geographyEntities } from '@app/geography';
 import { identityEntities } from '@app/identity';
+import { influencingEntities } from '@app/influencing';
 import { networksEntities } from '@app/networks';
 import { organisationsEntities } from '@app/organisations';
 import type { AppConfig } from '../config/app-config';
@@ -19,6 +20,7 @@ export const entities: EntityList = [
   ...coverageEntities,
   ...eventsEntities,
   ...draftingEntities,
+  ...influencingEntities,
 ];
 
 export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {

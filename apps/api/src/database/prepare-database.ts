@@ -4,6 +4,7 @@ import { dataSourceOptions, type DatabaseSettings } from '@app/database';
 import { isGeographySeeded, seedGeography } from '@app/geography';
 import { PersonEntity, seedDemoPeople } from '@app/identity';
 import { EventEntity, seedDemoEvents } from '@app/events';
+import { ElectionRoundEntity, EngagementEntity, seedDemoInfluencing, seedElectionRounds } from '@app/influencing';
 import { LocalNetworkEntity, seedDemoNetworks } from '@app/networks';
 import { OrganisationEntity, seedDemoOrganisations } from '@app/organisations';
 import { entities } from './persistence';
@@ -33,6 +34,10 @@ export async function prepareDatabase(dataSource: DataSource): Promise<void> {
         `${summary.localAuthorities} local authorities, ${summary.communitySafetyPartnerships} CSPs`,
     );
   }
+  if ((await dataSource.manager.count(ElectionRoundEntity)) === 0) {
+    const rounds = await seedElectionRounds(dataSource.manager);
+    log.log(`Seeded election rounds: ${rounds.rounds} rounds with ${rounds.contests} contests`);
+  }
   if ((await dataSource.manager.count(OrganisationEntity)) === 0) {
     const demo = await seedDemoOrganisations(dataSource.manager);
     log.log(`Seeded demo data: ${demo.organisations} fictional organisations`);
@@ -44,6 +49,10 @@ export async function prepareDatabase(dataSource: DataSource): Promise<void> {
   if ((await dataSource.manager.count(EventEntity)) === 0) {
     const demo = await seedDemoEvents(dataSource.manager);
     log.log(`Seeded demo data: ${demo.events} events`);
+  }
+  if ((await dataSource.manager.count(EngagementEntity)) === 0) {
+    const demo = await seedDemoInfluencing(dataSource.manager);
+    log.log(`Seeded demo data: ${demo.engagements} engagements with commissioners' offices`);
   }
   if ((await dataSource.manager.count(PersonEntity)) === 0) {
     const demo = await seedDemoPeople(dataSource.manager);

@@ -4,6 +4,7 @@ import { draftingResolvers } from '@app/drafting';
 import { eventsResolvers } from '@app/events';
 import { geographyResolvers } from '@app/geography';
 import { identityResolvers } from '@app/identity';
+import { influencingResolvers } from '@app/influencing';
 import { networksResolvers } from '@app/networks';
 import { organisationsResolvers } from '@app/organisations';
 
@@ -21,4 +22,5 @@ export const apiResolvers: Function[] = [
   ...coverageResolvers,
   ...eventsResolvers,
   ...draftingResolvers,
+  ...influencingResolvers,
 ];

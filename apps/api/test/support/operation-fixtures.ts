@@ -44,13 +44,18 @@ export function useCoordinatorToken(token: string): void {
 export function useAdminToken(token: string): void {
   adminToken = token;
 }
+/** The tokens fixtures set things up with (other fixture files use these). */
+export const setUpTokens = (): { readonly coordinator: string; readonly admin: string } => ({
+  coordinator: coordinatorToken,
+  admin: adminToken,
+});
 
 const GWENT = 'W15000002';
 const TORFAEN_CVS = demoOrganisationId('cvs:W06000020');
 const GWENT_GROUP = demoOrganisationId('local:W15000002:1');
 
 /** Runs a mutation for fixture set-up and returns the value at `path` (failing loudly if it errs). */
-async function setUp(
+export async function setUp(
   app: TestApp,
   token: string,
   document: string,
@@ -67,7 +72,7 @@ async function setUp(
 }
 
 /** A fresh FORMING network in Gwent convened by Newport CVS (the coordinator's) or Torfaen CVS. */
-const freshNetwork = (app: TestApp, convenor: 'newport' | 'torfaen'): Promise<string> =>
+export const freshNetwork = (app: TestApp, convenor: 'newport' | 'torfaen'): Promise<string> =>
   setUp(
     app,
     convenor === 'newport' ? coordinatorToken : adminToken,
@@ -128,7 +133,7 @@ const localIn = (days: number, hour = 18): string =>
   DateTime.now().setZone('Europe/London').plus({ days }).set({ hour, minute: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
 
 /** A fresh public event organised by Newport CVS (the coordinator's), weekly when `recurring`. */
-const freshEvent = (app: TestApp, recurring = false): Promise<string> =>
+export const freshEvent = (app: TestApp, recurring = false): Promise<string> =>
   setUp(
     app,
     coordinatorToken,
@@ -192,7 +197,7 @@ async function freshPoll(app: TestApp): Promise<{ pollId: string; slotId: string
 }
 
 /** A fresh draft in a fresh network Newport CVS convenes, moved on as far as `stage`: its id and section's. */
-async function freshPosition(
+export async function freshPosition(
   app: TestApp,
   stage: 'DRAFTING' | 'AGREED' | 'SUBMITTED' = 'DRAFTING',
 ): Promise<{ positionId: string; sectionId: string }> {
@@ -306,7 +311,7 @@ async function ownFeed(app: TestApp, actor: ActorName): Promise<string> {
  * One valid call per root operation; the test fails for an operation without one. Variables are
  * named as the arguments or input fields they fill, so the policy's resource can be read off them.
  */
-export const FIXTURES: Record<string, Fixture> = {
+export const CORE_FIXTURES: Record<string, Fixture> = {
   'Query.policeForceAreas': { document: '{ policeForceAreas { code } }', variables: () => ({}) },
   'Query.policeForceArea': { document: '{ policeForceArea(code: "W15000002") { code } }', variables: () => ({}) },
   'Query.localAuthorities': { document: '{ localAuthorities { code } }', variables: () => ({}) },

@@ -10,6 +10,8 @@ import { Events1795926471376 } from './1795926471376-Events';
 import { Drafting1795930349655 } from './1795930349655-Drafting';
 import { DraftingReview1795931006057 } from './1795931006057-DraftingReview';
 import { DraftPresence1795932272067 } from './1795932272067-DraftPresence';
+import { Influencing1795935695529 } from './1795935695529-Influencing';
+import { CoverageEngagement1795935695530 } from './1795935695530-CoverageEngagement';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -25,4 +27,6 @@ export const migrations = [
   Drafting1795930349655,
   DraftingReview1795931006057,
   DraftPresence1795932272067,
+  Influencing1795935695529,
+  CoverageEngagement1795935695530,
 ];

@@ -17,6 +17,7 @@ export enum Action {
   ACT_FOR_ORGANISATION = 'ACT_FOR_ORGANISATION',
   ACT_AS_SELF = 'ACT_AS_SELF',
   DECIDE_SUGGESTION = 'DECIDE_SUGGESTION',
+  MANAGE_PUBLIC_RECORD = 'MANAGE_PUBLIC_RECORD',
 }
 
 /** The thing acted on, as far as the policy needs to know it. */
@@ -111,6 +112,11 @@ export const POLICY: Record<Action, Rule> = {
     who: "people of the section's lead organisation and of the network's active convenors, and platform admins",
     requiresSignIn: true,
     allows: (actor, { organisationIds }) => isPlatformAdmin(actor) || worksFor(actor, organisationIds ?? []),
+  },
+  [Action.MANAGE_PUBLIC_RECORD]: {
+    who: 'platform admins (office-holders, elections, police and crime plans, planned changes of governance)',
+    requiresSignIn: true,
+    allows: isPlatformAdmin,
   },
   [Action.MANAGE_VOCABULARY]: {
     who: 'platform admins',

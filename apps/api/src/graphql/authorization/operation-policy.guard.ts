@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '@app/common';
 import { type IdentityRequestContext, POLICY, PolicyService } from '@app/identity';
 import { DraftingPolicyFacts } from '@app/drafting';
 import { EventPolicyFacts } from '@app/events';
+import { InfluencingPolicyFacts } from '@app/influencing';
 import { NetworkService } from '@app/networks';
 import { OPERATION_POLICY, type PolicyFacts, policyFacts } from './operation-policy';
 
@@ -23,8 +24,9 @@ export class OperationPolicyGuard implements CanActivate {
     networks: NetworkService,
     events: EventPolicyFacts,
     drafting: DraftingPolicyFacts,
+    influencing: InfluencingPolicyFacts,
   ) {
-    this.facts = policyFacts(networks, events, drafting);
+    this.facts = policyFacts(networks, events, drafting, influencing);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

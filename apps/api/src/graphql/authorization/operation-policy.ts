@@ -2,6 +2,7 @@ import { isUUID } from 'class-validator';
 import { Action, type Resource } from '@app/identity';
 import type { DraftingPolicyFacts } from '@app/drafting';
 import type { EventPolicyFacts } from '@app/events';
+import type { InfluencingPolicyFacts } from '@app/influencing';
 import type { NetworkService } from '@app/networks';
 
 /** What the policy may look up about the resource an operation names (guards run before pipes). */
@@ -10,12 +11,14 @@ export type PolicyFacts = Pick<NetworkService, 'convenorsOf' | 'membershipFacts'
   Pick<
     DraftingPolicyFacts,
     'positionMembers' | 'sectionMembers' | 'positionConvenors' | 'commentMembers' | 'suggestionDeciders'
-  >;
+  > &
+  Pick<InfluencingPolicyFacts, 'engagementMembers' | 'commitmentMembers'>;
 
 export const policyFacts = (
   networks: NetworkService,
   events: EventPolicyFacts,
   drafting: DraftingPolicyFacts,
+  influencing: InfluencingPolicyFacts,
 ): PolicyFacts => ({
   convenorsOf: (id) => networks.convenorsOf(id),
   membershipFacts: (id) => networks.membershipFacts(id),
@@ -28,6 +31,8 @@ export const policyFacts = (
   positionConvenors: (id) => drafting.positionConvenors(id),
   commentMembers: (id) => drafting.commentMembers(id),
   suggestionDeciders: (id) => drafting.suggestionDeciders(id),
+  engagementMembers: (id) => influencing.engagementMembers(id),
+  commitmentMembers: (id) => influencing.commitmentMembers(id),
 });
 
 export interface OperationPolicy {
@@ -128,7 +133,7 @@ const pollMembers = (name: 'id' | 'pollId'): OperationPolicy => ({
 /** Organisations found from an id in `input` (checked to be a UUID first). */
 const fromInput = (
   action: Action,
-  field: 'networkId' | 'positionId' | 'sectionId' | 'commentId' | 'suggestionId',
+  field: 'networkId' | 'positionId' | 'sectionId' | 'commentId' | 'suggestionId' | 'engagementId' | 'commitmentId',
   look: (facts: PolicyFacts, id: string) => Promise<string[]>,
   resourceName: string,
 ): OperationPolicy => ({
@@ -317,6 +322,46 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
     resource: byInput('organisationId'),
     resourceName: 'the signing organisation named in the input (its admins sign)',
   },
+  // Influencing: the public record (offices, elections, plans) is kept by platform admins.
+  'Query.electionRounds': { action: Action.READ_PUBLIC },
+  'Query.electionRound': { action: Action.READ_PUBLIC },
+  'Mutation.recordOfficeHolder': { action: Action.MANAGE_PUBLIC_RECORD },
+  'Mutation.updateOfficeHolder': { action: Action.MANAGE_PUBLIC_RECORD },
+  'Mutation.planGovernanceChange': { action: Action.MANAGE_PUBLIC_RECORD },
+  'Mutation.scheduleElectionRound': { action: Action.MANAGE_PUBLIC_RECORD },
+  'Mutation.addElectionCandidate': { action: Action.MANAGE_PUBLIC_RECORD },
+  'Mutation.linkHustings': eventOrganisers,
+  'Mutation.recordPoliceCrimePlan': { action: Action.MANAGE_PUBLIC_RECORD },
+  'Mutation.declarePositionPriorities': positionMembers,
+  // Engagements are read by anyone when public, else by the network's members (checked in the service).
+  'Query.engagements': { action: Action.READ_PUBLIC },
+  'Query.engagement': { action: Action.READ_PUBLIC },
+  'Query.overdueCommitments': { action: Action.READ_PUBLIC },
+  'Query.commitmentsByArea': { action: Action.READ_PUBLIC },
+  'Mutation.recordEngagement': fromInput(
+    Action.READ_NETWORK_PRIVATE,
+    'networkId',
+    (facts, id) => facts.networkMembers(id),
+    'the active members of the network named in the input',
+  ),
+  'Mutation.addCommitment': fromInput(
+    Action.READ_NETWORK_PRIVATE,
+    'engagementId',
+    (facts, id) => facts.engagementMembers(id),
+    "the active members of the engagement's network",
+  ),
+  'Mutation.changeCommitmentStatus': fromInput(
+    Action.READ_NETWORK_PRIVATE,
+    'commitmentId',
+    (facts, id) => facts.commitmentMembers(id),
+    "the active members of the network of the commitment's engagement",
+  ),
+  'Mutation.recordJusticeDataLabResult': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+    resourceName: 'the organisation named in the input (its admins keep its profile)',
+  },
+  'Mutation.citeEvidence': positionMembers,
   'Mutation.createCalendarFeed': { action: Action.ACT_AS_SELF },
   'Mutation.revokeCalendarFeed': { action: Action.ACT_AS_SELF },
 };

@@ -1,0 +1,10 @@
+import { INFLUENCING_FIXTURES } from './influencing-fixtures';
+import { OFFICE_FIXTURES } from './office-fixtures';
+import { CORE_FIXTURES, type Fixture } from './operation-fixtures';
+
+/** A fixture for every operation: the policy sweep and the activity test run each one. */
+export const FIXTURES: Readonly<Record<string, Fixture>> = {
+  ...CORE_FIXTURES,
+  ...OFFICE_FIXTURES,
+  ...INFLUENCING_FIXTURES,
+};

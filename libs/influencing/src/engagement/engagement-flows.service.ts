@@ -1,0 +1,245 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility, type RecordActivity } from '@app/activity';
+import { type ActorRef, DomainError, ErrorCode, todayIn, UK_TIME_ZONE } from '@app/common';
+import { EventService } from '@app/events';
+import { NetworkService, NetworkStatus } from '@app/networks';
+import { PositionService } from '@app/drafting';
+import {
+  CommitmentEntity,
+  CommitmentStatusChangeEntity,
+  EngagementAskEntity,
+  EngagementEntity,
+  EngagementParticipantEntity,
+  EngagementPositionEntity,
+} from '../engagement.entities';
+import { CommitmentStatus } from '../influencing.enums';
+import { OfficeHolderEntity } from '../office.entities';
+import type {
+  AddCommitmentInput,
+  ChangeCommitmentStatusInput,
+  NewCommitmentInput,
+  RecordEngagementInput,
+} from './engagement.inputs';
+
+/**
+ * Engagement flows: a network records what it asked of its commissioner's office and what was
+ * promised, and then how each promise stood. Each change appends activity in its transaction.
+ * Who may is decided by the operation policy; the record's rules are here.
+ */
+@Injectable()
+export class EngagementFlowsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly activity: ActivityRecorder,
+    private readonly networks: NetworkService,
+    private readonly positions: PositionService,
+    private readonly events: EventService,
+  ) {}
+
+  async record(viewer: ActorRef, input: RecordEngagementInput): Promise<EngagementEntity> {
+    const network = await this.networks.getById(input.networkId).catch(() => {
+      throw DomainError.badInput('input.networkId', 'is not a network');
+    });
+    if (network.status === NetworkStatus.CLOSED) {
+      throw new DomainError(ErrorCode.CONFLICT, `${network.name} is closed`, [
+        { field: 'input.networkId', message: 'is closed' },
+      ]);
+    }
+    if (input.occurredOn > todayIn(UK_TIME_ZONE)) {
+      throw DomainError.badInput('input.occurredOn', 'is in the future (record events to come as events)');
+    }
+    const asks = input.asks ?? [];
+    (input.commitments ?? []).forEach((c, i) =>
+      assertCommitment(c, input.occurredOn, asks.length, `input.commitments.${i}`),
+    );
+    await this.assertReferences(viewer, network.id, network.policeForceAreaId, input);
+    return this.activity.transaction(async (tx, record) => {
+      const { id } = await tx.save(
+        tx.create(EngagementEntity, {
+          networkId: network.id,
+          kind: input.kind,
+          occurredOn: input.occurredOn,
+          summary: input.summary,
+          officeParticipants: input.officeParticipants?.trim() || null,
+          officeHolderId: input.officeHolderId ?? null,
+          eventId: input.eventId ?? null,
+          public: input.public ?? true,
+          recordedByPersonId: viewer.personId ?? null,
+        }),
+      );
+      const participants = [...new Set(input.participantOrganisationIds ?? [])];
+      if (participants.length > 0) {
+        await tx.insert(
+          EngagementParticipantEntity,
+          participants.map((organisationId) => ({ engagementId: id, organisationId })),
+        );
+      }
+      const askIds: string[] = [];
+      for (const [i, text] of asks.entries()) {
+        askIds.push(
+          (await tx.save(tx.create(EngagementAskEntity, { engagementId: id, ordinal: i + 1, text: text.trim() }))).id,
+        );
+      }
+      const positionIds = [...new Set(input.positionIds ?? [])];
+      if (positionIds.length > 0) {
+        await tx.insert(
+          EngagementPositionEntity,
+          positionIds.map((positionId) => ({ engagementId: id, positionId })),
+        );
+      }
+      const engagement = await tx.findOneByOrFail(EngagementEntity, { id });
+      for (const commitment of input.commitments ?? []) {
+        const askId = commitment.askNumber ? askIds[commitment.askNumber - 1] : null;
+        await this.insertCommitment(tx, viewer, engagement, commitment, askId ?? null);
+      }
+      await note(record, viewer, engagement, ActivityVerb.ENGAGEMENT_RECORDED, {
+        kind: engagement.kind,
+        occurredOn: engagement.occurredOn,
+        asks: asks.length,
+        commitments: input.commitments?.length ?? 0,
+      });
+      return engagement;
+    });
+  }
+
+  async addCommitment(viewer: ActorRef, input: AddCommitmentInput): Promise<CommitmentEntity> {
+    return this.activity.transaction(async (tx, record) => {
+      const engagement = await tx.findOneBy(EngagementEntity, { id: input.engagementId });
+      if (!engagement) {
+        throw DomainError.badInput('input.engagementId', 'does not exist');
+      }
+      const asks = await tx.find(EngagementAskEntity, {
+        where: { engagementId: engagement.id },
+        order: { ordinal: 'ASC' },
+      });
+      assertCommitment(input, engagement.occurredOn, asks.length, 'input');
+      const askId = input.askNumber ? asks[input.askNumber - 1].id : null;
+      const commitment = await this.insertCommitment(tx, viewer, engagement, input, askId);
+      await note(record, viewer, engagement, ActivityVerb.COMMITMENT_ADDED, { commitmentId: commitment.id });
+      return commitment;
+    });
+  }
+
+  /** Moves a commitment's status, keeping the change (and its note) in its history. */
+  async changeStatus(viewer: ActorRef, input: ChangeCommitmentStatusInput): Promise<CommitmentEntity> {
+    return this.activity.transaction(async (tx, record) => {
+      const commitment = await tx.findOne(CommitmentEntity, {
+        where: { id: input.commitmentId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!commitment) {
+        throw DomainError.badInput('input.commitmentId', 'does not exist');
+      }
+      if (commitment.status === input.status) {
+        record.unchanged(); // a repeated report (a retry) changes nothing
+        return commitment;
+      }
+      await tx.insert(CommitmentStatusChangeEntity, {
+        commitmentId: commitment.id,
+        fromStatus: commitment.status,
+        toStatus: input.status,
+        note: input.note?.trim() || null,
+        changedByPersonId: viewer.personId ?? null,
+      });
+      await tx.update(CommitmentEntity, { id: commitment.id }, { status: input.status });
+      const engagement = await tx.findOneByOrFail(EngagementEntity, { id: commitment.engagementId });
+      await note(record, viewer, engagement, ActivityVerb.COMMITMENT_STATUS_CHANGED, {
+        commitmentId: commitment.id,
+        from: commitment.status,
+        to: input.status,
+      });
+      return tx.findOneByOrFail(CommitmentEntity, { id: commitment.id });
+    });
+  }
+
+  private async insertCommitment(
+    tx: EntityManager,
+    viewer: ActorRef,
+    engagement: EngagementEntity,
+    input: NewCommitmentInput,
+    askId: string | null,
+  ): Promise<CommitmentEntity> {
+    const saved = await tx.save(
+      tx.create(CommitmentEntity, {
+        engagementId: engagement.id,
+        askId,
+        text: input.text,
+        owner: input.owner,
+        dueOn: input.dueOn,
+        status: CommitmentStatus.OPEN,
+      }),
+    );
+    await tx.insert(CommitmentStatusChangeEntity, {
+      commitmentId: saved.id,
+      fromStatus: null,
+      toStatus: CommitmentStatus.OPEN,
+      note: null,
+      changedByPersonId: viewer.personId ?? null,
+    });
+    return tx.findOneByOrFail(CommitmentEntity, { id: saved.id });
+  }
+
+  /** Participants are active members; positions are the network's; the holder is of its area; the event is visible. */
+  private async assertReferences(
+    viewer: ActorRef,
+    networkId: string,
+    areaId: string,
+    input: RecordEngagementInput,
+  ): Promise<void> {
+    const members = new Set(await this.networks.activeMembersOf(networkId));
+    (input.participantOrganisationIds ?? []).forEach((id, i) => {
+      if (!members.has(id)) {
+        throw DomainError.badInput(`input.participantOrganisationIds.${i}`, 'is not an active member of the network');
+      }
+    });
+    const positionIds = input.positionIds ?? [];
+    if (positionIds.length > 0) {
+      const found = await this.positions.findByIds(positionIds);
+      positionIds.forEach((id, i) => {
+        if (found.find((p) => p.id === id)?.networkId !== networkId) {
+          throw DomainError.badInput(`input.positionIds.${i}`, "is not one of the network's joint positions");
+        }
+      });
+    }
+    if (input.officeHolderId) {
+      const holder = await this.db.manager.findOneBy(OfficeHolderEntity, { id: input.officeHolderId });
+      if (holder?.policeForceAreaId !== areaId) {
+        throw DomainError.badInput('input.officeHolderId', "is not an office-holder of the network's area");
+      }
+    }
+    if (input.eventId) {
+      await this.events.getVisible(viewer, input.eventId).catch(() => {
+        throw DomainError.badInput('input.eventId', 'is not an event you can see');
+      });
+    }
+  }
+}
+
+/** A commitment is due on or after its engagement, and answers an ask that exists. */
+function assertCommitment(input: NewCommitmentInput, occurredOn: string, asks: number, at: string): void {
+  if (input.dueOn < occurredOn) {
+    throw DomainError.badInput(`${at}.dueOn`, `is before the engagement (${occurredOn})`);
+  }
+  if (input.askNumber && input.askNumber > asks) {
+    throw DomainError.badInput(`${at}.askNumber`, `must be from 1 to ${asks} (the asks made)`);
+  }
+}
+
+/** Public engagements are news to anyone; private ones to the network's members. */
+const note = (
+  record: RecordActivity,
+  viewer: ActorRef,
+  engagement: EngagementEntity,
+  verb: ActivityVerb,
+  payload: Record<string, unknown>,
+): Promise<void> =>
+  record({
+    verb,
+    visibility: engagement.public ? ActivityVisibility.PUBLIC : ActivityVisibility.NETWORK,
+    actorPersonId: viewer.personId ?? null,
+    networkId: engagement.networkId,
+    eventId: engagement.eventId,
+    payload: { engagementId: engagement.id, ...payload },
+  });

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import { type ActorRef, DomainError } from '@app/common';
+import { PoliceForceAreaService } from '@app/geography';
+import { NetworkAccess, NetworkService } from '@app/networks';
+import {
+  CommitmentEntity,
+  CommitmentStatusChangeEntity,
+  EngagementAskEntity,
+  EngagementEntity,
+  EngagementParticipantEntity,
+  EngagementPositionEntity,
+} from '../engagement.entities';
+import { OfficeHolderEntity } from '../office.entities';
+import type { AreaCommitments } from './engagement.model';
+
+/** What a viewer may read among engagements. */
+export class EngagementAccess extends NetworkAccess {
+  canRead(engagement: Pick<EngagementEntity, 'networkId' | 'public'>): boolean {
+    return engagement.public || this.platformAdmin || this.networkIds.has(engagement.networkId);
+  }
+}
+
+export interface EngagementFilter {
+  readonly networkId?: string | null;
+  readonly policeForceAreaCode?: string | null;
+}
+
+/** Engagements and commitments as readers see them (writes are in EngagementFlowsService). */
+@Injectable()
+export class EngagementService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly networks: NetworkService,
+    private readonly areas: PoliceForceAreaService,
+  ) {}
+
+  async accessOf(viewer: ActorRef): Promise<EngagementAccess> {
+    return new EngagementAccess(viewer, await this.networks.memberNetworksOf(viewer));
+  }
+
+  /** An engagement the viewer may read; NOT_FOUND otherwise (a private one's existence is not told). */
+  async getReadable(viewer: ActorRef, id: string): Promise<EngagementEntity> {
+    const access = await this.accessOf(viewer);
+    const engagement = await this.db.manager.findOneBy(EngagementEntity, { id });
+    if (!engagement || !access.canRead(engagement)) {
+      throw DomainError.notFound('Engagement', id);
+    }
+    return engagement;
+  }
+
+  /** The newest engagements the viewer may read, by network or area (or nationally). */
+  async listReadable(viewer: ActorRef, filter: EngagementFilter, first: number): Promise<EngagementEntity[]> {
+    const access = await this.accessOf(viewer);
+    const query = this.db.manager
+      .createQueryBuilder(EngagementEntity, 'g')
+      .innerJoin('local_network', 'n', 'n.id = g.network_id')
+      .where('(g.public OR :admin OR g.network_id = ANY(:mine))', {
+        admin: access.platformAdmin,
+        mine: [...access.networkIds],
+      })
+      .orderBy('g.occurred_on', 'DESC')
+      .addOrderBy('g.created_at', 'DESC')
+      .take(first);
+    if (filter.networkId) {
+      query.andWhere('g.network_id = :networkId', { networkId: filter.networkId });
+    }
+    if (filter.policeForceAreaCode) {
+      query.andWhere('n.police_force_area_id = :areaId', { areaId: await this.areaId(filter.policeForceAreaCode) });
+    }
+    return query.getMany();
+  }
+
+  /** OPEN commitments past their due date, of engagements the viewer may read, most overdue first. */
+  async overdue(viewer: ActorRef, filter: EngagementFilter): Promise<CommitmentEntity[]> {
+    const access = await this.accessOf(viewer);
+    const query = this.db.manager
+      .createQueryBuilder(CommitmentEntity, 'c')
+      .innerJoin(EngagementEntity, 'g', 'g.id = c.engagement_id')
+      .innerJoin('local_network', 'n', 'n.id = g.network_id')
+      .where(`c.status = 'OPEN' AND c.due_on < current_date`)
+      .andWhere('(g.public OR :admin OR g.network_id = ANY(:mine))', {
+        admin: access.platformAdmin,
+        mine: [...access.networkIds],
+      })
+      .orderBy('c.due_on', 'ASC')
+      .addOrderBy('c.id', 'ASC');
+    if (filter.networkId) {
+      query.andWhere('g.network_id = :networkId', { networkId: filter.networkId });
+    }
+    if (filter.policeForceAreaCode) {
+      query.andWhere('n.police_force_area_id = :areaId', { areaId: await this.areaId(filter.policeForceAreaCode) });
+    }
+    return query.getMany();
+  }
+
+  /** Every area's commitments by status (counts over all engagements, private ones included). */
+  async byArea(): Promise<AreaCommitments[]> {
+    return this.db.query(
+      `SELECT a.id AS "policeForceAreaId",
+         count(c.id)::int AS total,
+         count(c.id) FILTER (WHERE c.status = 'OPEN')::int AS open,
+         count(c.id) FILTER (WHERE c.status = 'OPEN' AND c.due_on < current_date)::int AS overdue,
+         count(c.id) FILTER (WHERE c.status = 'MET')::int AS met,
+         count(c.id) FILTER (WHERE c.status = 'PARTLY_MET')::int AS "partlyMet",
+         count(c.id) FILTER (WHERE c.status = 'NOT_MET')::int AS "notMet",
+         count(c.id) FILTER (WHERE c.status = 'WITHDRAWN')::int AS withdrawn,
+         to_char(max(g.occurred_on), 'YYYY-MM-DD') AS "lastEngagementOn"
+       FROM police_force_area a
+       LEFT JOIN local_network n ON n.police_force_area_id = a.id
+       LEFT JOIN engagement g ON g.network_id = n.id
+       LEFT JOIN commitment c ON c.engagement_id = g.id
+       GROUP BY a.id, a.code
+       ORDER BY a.code`,
+    );
+  }
+
+  asksOf(engagementIds: readonly string[]): Promise<EngagementAskEntity[]> {
+    return this.db.manager.find(EngagementAskEntity, {
+      where: { engagementId: In([...engagementIds]) },
+      order: { ordinal: 'ASC' },
+    });
+  }
+
+  commitmentsOf(engagementIds: readonly string[]): Promise<CommitmentEntity[]> {
+    return this.db.manager.find(CommitmentEntity, {
+      where: { engagementId: In([...engagementIds]) },
+      order: { dueOn: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  historyOf(commitmentIds: readonly string[]): Promise<CommitmentStatusChangeEntity[]> {
+    return this.db.manager.find(CommitmentStatusChangeEntity, {
+      where: { commitmentId: In([...commitmentIds]) },
+      order: { changedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  participantsOf(engagementIds: readonly string[]): Promise<EngagementParticipantEntity[]> {
+    return this.db.manager.find(EngagementParticipantEntity, { where: { engagementId: In([...engagementIds]) } });
+  }
+
+  positionLinksOf(engagementIds: readonly string[]): Promise<EngagementPositionEntity[]> {
+    return this.db.manager.find(EngagementPositionEntity, { where: { engagementId: In([...engagementIds]) } });
+  }
+
+  officeHoldersByIds(ids: readonly string[]): Promise<OfficeHolderEntity[]> {
+    return this.db.manager.find(OfficeHolderEntity, { where: { id: In([...ids]) } });
+  }
+
+  engagementsByIds(ids: readonly string[]): Promise<EngagementEntity[]> {
+    return this.db.manager.find(EngagementEntity, { where: { id: In([...ids]) } });
+  }
+
+  private async areaId(code: string): Promise<string> {
+    const area = await this.areas.getByCode(code).catch(() => {
+      throw DomainError.badInput('policeForceAreaCode', 'is not a police force area');
+    });
+    return area.id;
+  }
+}

@@ -1,0 +1,15 @@
+import { EngagementFlowsService } from './engagement-flows.service';
+import { EngagementLoaderFactory } from './engagement.loader';
+import { EngagementMutationResolver } from './engagement-mutation.resolver';
+import { AreaCommitmentsResolver, CommitmentResolver, EngagementResolver } from './engagement.resolver';
+import { EngagementService } from './engagement.service';
+
+export { EngagementService } from './engagement.service';
+
+export const engagementProviders = [EngagementService, EngagementFlowsService, EngagementLoaderFactory];
+export const engagementResolvers = [
+  EngagementResolver,
+  CommitmentResolver,
+  AreaCommitmentsResolver,
+  EngagementMutationResolver,
+];

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { NetworkService } from '@app/networks';
+
+/** What the operation policy may look up about engagements (ids are checked to be UUIDs first). */
+@Injectable()
+export class InfluencingPolicyFacts {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly networks: NetworkService,
+  ) {}
+
+  /** The active member organisations of the engagement's network. */
+  engagementMembers(engagementId: string): Promise<string[]> {
+    return this.membersOf('SELECT network_id FROM engagement WHERE id = $1', engagementId);
+  }
+
+  /** The active member organisations of the network of the commitment's engagement. */
+  commitmentMembers(commitmentId: string): Promise<string[]> {
+    return this.membersOf(
+      'SELECT g.network_id FROM commitment c JOIN engagement g ON g.id = c.engagement_id WHERE c.id = $1',
+      commitmentId,
+    );
+  }
+
+  private async membersOf(sql: string, id: string): Promise<string[]> {
+    const [row] = await this.db.query<{ network_id: string }[]>(sql, [id]);
+    return row ? this.networks.activeMembersOf(row.network_id) : [];
+  }
+}

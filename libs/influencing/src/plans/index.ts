@@ -1,0 +1,21 @@
+import { PlanFlowsService } from './plan-flows.service';
+import { PlanLoaderFactory } from './plan.loader';
+import {
+  AreaPlansResolver,
+  JusticeDataLabResultResolver,
+  OrganisationEvidenceResolver,
+  PlanMutationResolver,
+  PoliceCrimePlanResolver,
+  PositionInfluenceResolver,
+} from './plan.resolver';
+import { PlanService } from './plan.service';
+
+export const planProviders = [PlanService, PlanFlowsService, PlanLoaderFactory];
+export const planResolvers = [
+  PoliceCrimePlanResolver,
+  AreaPlansResolver,
+  PositionInfluenceResolver,
+  OrganisationEvidenceResolver,
+  JusticeDataLabResultResolver,
+  PlanMutationResolver,
+];

@@ -1,0 +1,148 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type ActorRef, CallingActor, Loaders, RequestLoaders, todayIn, UK_TIME_ZONE } from '@app/common';
+import { JointPosition, JointPositionPayload } from '@app/drafting';
+import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
+import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
+import { PlanFlowsService } from './plan-flows.service';
+import {
+  CiteEvidenceInput,
+  DeclarePositionPrioritiesInput,
+  RecordJusticeDataLabResultInput,
+  RecordPoliceCrimePlanInput,
+} from './plan.inputs';
+import { PlanLoaderFactory } from './plan.loader';
+import {
+  JusticeDataLabResult,
+  JusticeDataLabResultPayload,
+  PlanPriority,
+  PoliceCrimePlan,
+  PoliceCrimePlanPayload,
+} from './plan.model';
+
+@Resolver(() => PoliceCrimePlan)
+export class PoliceCrimePlanResolver {
+  constructor(
+    private readonly planLoaders: PlanLoaderFactory,
+    private readonly areaLoaders: PoliceForceAreaLoaderFactory,
+  ) {}
+
+  @ResolveField(() => [PlanPriority], { description: 'In the order of the plan.' })
+  priorities(@Parent() plan: PoliceCrimePlan, @Loaders() loaders: RequestLoaders): Promise<PlanPriority[]> {
+    return loaders.of(this.planLoaders).prioritiesByPlanId.load(plan.id);
+  }
+
+  @ResolveField(() => PoliceForceArea)
+  policeForceArea(@Parent() plan: PoliceCrimePlan, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> {
+    return loaders.of(this.areaLoaders).byId.load(plan.policeForceAreaId);
+  }
+
+  @ResolveField({ description: 'Whether its consultation is open today.' })
+  consultationOpen(@Parent() plan: PoliceCrimePlan): boolean {
+    const today = todayIn(UK_TIME_ZONE);
+    return (
+      plan.consultationOpens !== null &&
+      plan.consultationOpens <= today &&
+      (plan.consultationCloses === null || today <= plan.consultationCloses)
+    );
+  }
+}
+
+/** Influencing fields on other contexts' types. */
+@Resolver(() => PoliceForceArea)
+export class AreaPlansResolver {
+  constructor(private readonly planLoaders: PlanLoaderFactory) {}
+
+  @ResolveField(() => [PoliceCrimePlan], { description: 'Its police and crime plans, newest first.' })
+  policeCrimePlans(@Parent() area: PoliceForceArea, @Loaders() loaders: RequestLoaders): Promise<PoliceCrimePlan[]> {
+    return loaders.of(this.planLoaders).plansByAreaId.load(area.id);
+  }
+}
+
+@Resolver(() => JointPosition)
+export class PositionInfluenceResolver {
+  constructor(private readonly planLoaders: PlanLoaderFactory) {}
+
+  @ResolveField(() => [PlanPriority], { description: 'The police and crime plan priorities it declares it addresses.' })
+  addresses(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<PlanPriority[]> {
+    return loaders.of(this.planLoaders).prioritiesByPositionId.load(position.id);
+  }
+
+  @ResolveField(() => [JusticeDataLabResult], { description: 'Justice Data Lab results it cites.' })
+  evidence(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<JusticeDataLabResult[]> {
+    return loaders.of(this.planLoaders).evidenceByPositionId.load(position.id);
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationEvidenceResolver {
+  constructor(private readonly planLoaders: PlanLoaderFactory) {}
+
+  @ResolveField(() => [JusticeDataLabResult], { description: 'Justice Data Lab results it publishes, newest first.' })
+  justiceDataLabResults(
+    @Parent() organisation: Organisation,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<JusticeDataLabResult[]> {
+    return loaders.of(this.planLoaders).resultsByOrganisationId.load(organisation.id);
+  }
+}
+
+@Resolver(() => JusticeDataLabResult)
+export class JusticeDataLabResultResolver {
+  constructor(private readonly organisationLoaders: OrganisationLoaderFactory) {}
+
+  @ResolveField(() => Organisation)
+  organisation(@Parent() result: JusticeDataLabResult, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+    return loaders.of(this.organisationLoaders).byId.load(result.organisationId);
+  }
+
+  @ResolveField({
+    description: 'Comparison rate minus treatment rate, in percentage points (positive: less reoffending).',
+  })
+  reduction(@Parent() result: JusticeDataLabResult): number {
+    return Math.round((result.comparisonReoffendingRate - result.treatmentReoffendingRate) * 100) / 100;
+  }
+}
+
+/** Plans, priorities and evidence; who may is decided by the operation policy before these run. */
+@Resolver()
+export class PlanMutationResolver {
+  constructor(private readonly flows: PlanFlowsService) {}
+
+  @Mutation(() => PoliceCrimePlanPayload, { description: "Records an area's police and crime plan (platform admins)." })
+  async recordPoliceCrimePlan(
+    @Args('input') input: RecordPoliceCrimePlanInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<PoliceCrimePlanPayload> {
+    return { plan: await this.flows.recordPlan(viewer, input) };
+  }
+
+  @Mutation(() => JointPositionPayload, {
+    description: "Declares which plan priorities a joint position addresses (the network's members).",
+  })
+  async declarePositionPriorities(
+    @Args('input') input: DeclarePositionPrioritiesInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<JointPositionPayload> {
+    return { position: await this.flows.declarePriorities(viewer, input) };
+  }
+
+  @Mutation(() => JusticeDataLabResultPayload, {
+    description: "Records a Justice Data Lab result on an organisation's profile (its admins).",
+  })
+  async recordJusticeDataLabResult(
+    @Args('input') input: RecordJusticeDataLabResultInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<JusticeDataLabResultPayload> {
+    return { result: await this.flows.recordResult(viewer, input) };
+  }
+
+  @Mutation(() => JointPositionPayload, {
+    description: "Cites a Justice Data Lab result as evidence in a joint position (the network's members).",
+  })
+  async citeEvidence(
+    @Args('input') input: CiteEvidenceInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<JointPositionPayload> {
+    return { position: await this.flows.cite(viewer, input) };
+  }
+}
