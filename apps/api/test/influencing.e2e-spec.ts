@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { Client as PgClient } from 'pg';
 import { graphqlWsClient, LiveSubscription } from '@app/testing';
+import { demoEventId } from '@app/events';
 import {
+  createEvent,
   errorOf,
   gwentNetwork,
   type Headers,
   MEMBER_GROUP,
   NEWPORT_CVS,
+  localIn,
   PARTNER_ORG,
   signIn,
 } from './support/event-helpers';
@@ -128,7 +131,6 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
     expect(engagement.positions).toEqual([{ id: positionId }]);
     const [soonest, later] = engagement.commitments as [Commitment, Commitment];
     expect(soonest).toMatchObject({ dueOn: ukDate(30), status: 'OPEN', askId: null, daysOverdue: 0 });
-    expect(later.askId).toBeTruthy();
     expect(later.history).toEqual([{ fromStatus: null, toStatus: 'OPEN', note: null }]);
 
     for (const [status, note] of [
@@ -160,8 +162,15 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
       { fromStatus: 'OPEN', toStatus: 'PARTLY_MET', note: 'Funding review started' },
       { fromStatus: 'PARTLY_MET', toStatus: 'MET', note: 'Funding confirmed for 2027' },
     ]);
-    // Anonymous readers of a public engagement do not see the members-only draft it presented.
+    // Anonymous readers of a public engagement do not see the members-only draft it presented, nor
+    // members of a network whose member list is private (its convenor is public anyway).
     expect(read.engagement.positions).toEqual([]);
+    expect(read.engagement.participants).toEqual([{ id: NEWPORT_CVS }]);
+    const asks = await sut.client.data<{ engagement: { asks: { id: string }[] } }>(
+      'query ($id: ID!) { engagement(id: $id) { asks { id } } }',
+      { id: engagement.id },
+    );
+    expect(later.askId).toBe(asks.engagement.asks[0]?.id);
 
     const outsider = await mutate(
       partner,
@@ -194,6 +203,28 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
       return (made.data?.recordOfficeHolder.officeHolder as { id: string }).id;
     };
     const gwentHolder = await holder('W15000002');
+    const formerHolder = (
+      await mutate(
+        admin,
+        'recordOfficeHolder',
+        {
+          policeForceAreaCode: 'W15000002',
+          name: 'Sam Former (test)',
+          title: 'POLICE_AND_CRIME_COMMISSIONER',
+          party: 'Demo Party',
+          termStart: '2016-05-12',
+          termEnd: '2021-05-13',
+        },
+        'officeHolder { id }',
+      )
+    ).data?.recordOfficeHolder.officeHolder as { id: string };
+    const outOfOffice = await record(member, {
+      kind: 'MEETING',
+      occurredOn: ukDate(-2),
+      summary: 'Met the commissioner',
+      officeHolderId: formerHolder.id,
+    });
+    expect(errorOf(outOfOffice)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.officeHolderId' });
     const southWalesHolder = await holder('W15000003');
     const elsewhere = await record(member, {
       kind: 'MEETING',
@@ -233,7 +264,15 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
         'input.commitments.0.askNumber',
       ],
       [{ occurredOn: ukDate(-1), summary: '' }, 'input.summary'],
+      [{ occurredOn: ukDate(-1), asks: ['A real ask', '  \t '] }, 'input.asks'],
       [{ occurredOn: '2026-02-30' }, 'input.occurredOn'],
+      ...['2026', '2026-11', '2026-W05', '2026-035', '20260101', '2026-11-01T10:00:00Z'].map(
+        (occurredOn): [Record<string, unknown>, string] => [{ occurredOn }, 'input.occurredOn'],
+      ),
+      [
+        { occurredOn: '2026-03-01', commitments: [{ text: 'Reply', owner: 'Office', dueOn: '2026-035' }] },
+        'input.commitments.0.dueOn',
+      ],
     ];
     for (const [input, field] of cases) {
       const response = await record(member, { kind: 'MEETING', summary: 'Bad input (test)', ...input });
@@ -327,6 +366,14 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
       field: 'input.policeForceAreaCode',
     });
     expect(errorOf(await plan({}, coordinator)).code).toBe('FORBIDDEN');
+    expect(errorOf(await plan({ periodStart: '2026' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.periodStart',
+    });
+    expect(errorOf(await plan({ periodStart: '2026-03-01', periodEnd: '2026-03-01T12:00:00Z' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.periodEnd',
+    });
     const gwent = await plan({
       periodEnd: '2029-03-31',
       consultationOpens: ukDate(-5),
@@ -358,7 +405,11 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
     const area = await sut.client.data<{ policeForceArea: { policeCrimePlans: { title: string }[] } }>(
       '{ policeForceArea(code: "W15000002") { policeCrimePlans { title } } }',
     );
-    expect(area.policeForceArea.policeCrimePlans.length).toBeGreaterThanOrEqual(1);
+    expect(area.policeForceArea.policeCrimePlans.map((p) => p.title)).toContain('Gwent Police and Crime Plan (test)');
+
+    // Declarations race: each replaces the set under the draft's lock, none fails.
+    const racing = await Promise.all([1, 2, 3, 4].map(() => declare([made.priorities[0]?.id, made.priorities[1]?.id])));
+    expect(racing.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it("records Justice Data Lab results on an organisation's profile, refusing impossible figures; positions cite them", async () => {
@@ -388,6 +439,7 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
       [{ treatmentReoffendingRate: 100.5 }, 'input.treatmentReoffendingRate'],
       [{ comparisonReoffendingRate: -0.1 }, 'input.comparisonReoffendingRate'],
       [{ periodEnd: '2018-12-31' }, 'input.periodEnd'],
+      [{ periodStart: '2019' }, 'input.periodStart'],
       [{ reportUrl: 'javascript:alert(1)' }, 'input.reportUrl'],
     ] as const) {
       expect({ field, error: errorOf(await result(input)) }).toEqual({
@@ -419,6 +471,119 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
     expect((await cite(member)).data?.citeEvidence).toEqual(cited.data?.citeEvidence); // citing again changes nothing
     const unknown = await mutate(member, 'citeEvidence', { positionId, resultId: positionId }, 'position { id }');
     expect(errorOf(unknown)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.resultId' });
+  });
+
+  it("links the network's own events or public events in its area; a public record does not expose a private event", async () => {
+    const gwentHustings = demoEventId('gwent-hustings'); // public, in Gwent
+    const elsewhere = await record(member, {
+      kind: 'HUSTINGS',
+      occurredOn: ukDate(-1),
+      summary: 'Consultation elsewhere',
+      eventId: demoEventId('cleveland-consultation'),
+    });
+    expect(errorOf(elsewhere)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.eventId' });
+    const otherNetwork = await record(member, {
+      kind: 'MEETING',
+      occurredOn: ukDate(-1),
+      summary: "Another network's meeting",
+      eventId: demoEventId('gwent-monthly'), // members-only, of the demo Gwent network
+    });
+    expect(errorOf(otherNetwork)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.eventId' });
+    const hustings = await record(member, {
+      kind: 'HUSTINGS',
+      occurredOn: ukDate(-1),
+      summary: 'Hustings',
+      eventId: gwentHustings,
+    });
+    expect(hustings.errors).toBeUndefined();
+    const own = await createEvent(sut, coordinator, {
+      networkId,
+      kind: 'NETWORK_MEETING',
+      title: 'Members-only meeting with the commissioner (test)',
+      start: localIn(-2 + 30),
+      end: localIn(-2 + 30, 20),
+      visibility: 'NETWORK',
+    });
+    const ownEventId = own.data?.createEvent.event.id;
+    const meeting = await record(member, {
+      kind: 'MEETING',
+      occurredOn: ukDate(-1),
+      summary: 'Met',
+      eventId: ownEventId,
+    });
+    expect(meeting.errors).toBeUndefined();
+    const itemsOf = async (engagementId: string | undefined) => {
+      const client = new PgClient({ connectionString: sut.database.url });
+      await client.connect();
+      const { rows } = await client.query<{
+        event_id: string | null;
+        police_force_area_code: string;
+        visibility: string;
+      }>(
+        `SELECT event_id, police_force_area_code, visibility FROM activity_event WHERE payload->>'engagementId' = $1`,
+        [engagementId],
+      );
+      await client.end();
+      return rows;
+    };
+    // In the area's feed; with the event only when the event is public.
+    expect(await itemsOf(hustings.data?.recordEngagement.engagement.id)).toEqual([
+      { event_id: gwentHustings, police_force_area_code: 'W15000002', visibility: 'PUBLIC' },
+    ]);
+    expect(await itemsOf(meeting.data?.recordEngagement.engagement.id)).toEqual([
+      { event_id: null, police_force_area_code: 'W15000002', visibility: 'PUBLIC' },
+    ]);
+  });
+
+  it("counts only active networks' engagements for coverage, and closes the log with the network", async () => {
+    // This file's network is FORMING: its engagements are in the commitments view, not in coverage.
+    const coverage = await sut.client.data<{
+      policeForceArea: { coverage: { lastEngagementOn: string; engagementQuiet: boolean } };
+    }>('{ policeForceArea(code: "W15000002") { coverage { lastEngagementOn engagementQuiet } } }');
+    expect(coverage.policeForceArea.coverage).toEqual({ lastEngagementOn: ukDate(-40), engagementQuiet: false });
+    const cleveland = await sut.client.data<{
+      policeForceArea: { coverage: { daysSinceLastEngagement: number; engagementQuiet: boolean; reasons: string[] } };
+    }>('{ policeForceArea(code: "E23000013") { coverage { daysSinceLastEngagement engagementQuiet reasons } } }');
+    expect(cleveland.policeForceArea.coverage).toMatchObject({ daysSinceLastEngagement: 240, engagementQuiet: true });
+    expect(cleveland.policeForceArea.coverage.reasons).toContain(
+      "no engagement with the commissioner's office for 240 days",
+    );
+
+    const closing = await gwentNetwork(sut, coordinator, admin);
+    const { data } = await sut.client.request<{ recordEngagement: { engagement: Engagement } }>(
+      RECORD,
+      {
+        input: {
+          networkId: closing,
+          kind: 'LETTER',
+          occurredOn: ukDate(-1),
+          summary: 'A last letter',
+          commitments: [{ text: 'Reply', owner: 'OPCC', dueOn: ukDate(10) }],
+        },
+      },
+      member,
+    );
+    await mutate(
+      coordinator,
+      'changeNetworkStatus',
+      { networkId: closing, status: 'CLOSED', reason: 'Merged' },
+      'network { status }',
+    );
+    const engagement = data?.recordEngagement.engagement as Engagement;
+    const added = await mutate(
+      member,
+      'addCommitment',
+      { engagementId: engagement.id, text: 'More', owner: 'OPCC', dueOn: ukDate(20) },
+      'commitment { id }',
+    );
+    expect(errorOf(added).code).toBe('CONFLICT');
+    const moved = await mutate(
+      member,
+      'changeCommitmentStatus',
+      { commitmentId: engagement.commitments[0]?.id, status: 'MET' },
+      'commitment { id }',
+    );
+    expect(errorOf(moved).code).toBe('CONFLICT');
   });
 
   it("streams the network's engagement log live over WebSocket through the activity feed", async () => {

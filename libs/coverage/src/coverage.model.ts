@@ -44,7 +44,7 @@ export class AreaCoverage {
 
   @Field(() => String, {
     nullable: true,
-    description: "When any of the area's networks last engaged the commissioner's office (YYYY-MM-DD).",
+    description: "When any of the area's active networks last engaged the commissioner's office (YYYY-MM-DD).",
   })
   lastEngagementOn!: string | null;
 

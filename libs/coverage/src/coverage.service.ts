@@ -22,7 +22,9 @@ const FIGURES = `SELECT police_force_area_id AS "policeForceAreaId", code, name,
   priorities_missing AS "prioritiesMissing", last_activity_at AS "lastActivityAt",
   (current_date - last_activity_at::date) AS "daysSinceLastActivity",
   to_char(last_engagement_on, 'YYYY-MM-DD') AS "lastEngagementOn",
-  (current_date - last_engagement_on) AS "daysSinceLastEngagement", status
+  -- never below 0: engagements are dated by the UK's day, which can run ahead of the database's
+  CASE WHEN last_engagement_on IS NOT NULL THEN greatest(current_date - last_engagement_on, 0) END
+    AS "daysSinceLastEngagement", status
   FROM coverage_area`;
 
 /**

@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Coverage counts engagement with the commissioner's office: the figures gain each area's last
- * engagement, and an area whose networks have not engaged the office for over 180 days (or ever)
- * is AMBER ("quiet"). Views are recreated because a materialised view cannot gain a column.
+ * Coverage counts engagement with the commissioner's office: the figures gain the last engagement of
+ * each area's active networks, and an area whose active networks have not engaged the office for over
+ * 180 days (or ever) is AMBER ("quiet"). Views are recreated: a materialised view cannot gain a column.
  */
 export class CoverageEngagement1795935695530 implements MigrationInterface {
   name = 'CoverageEngagement1795935695530';
@@ -44,7 +44,7 @@ export class CoverageEngagement1795935695530 implements MigrationInterface {
         (SELECT max(e.occurred_at) FROM local_network n JOIN activity_event e ON e.network_id = n.id
           WHERE n.police_force_area_id = a.id) AS last_activity_at,
         (SELECT max(g.occurred_on) FROM local_network n JOIN engagement g ON g.network_id = n.id
-          WHERE n.police_force_area_id = a.id) AS last_engagement_on
+          WHERE n.police_force_area_id = a.id AND n.status = 'ACTIVE') AS last_engagement_on
       FROM police_force_area a`);
     await queryRunner.query(`CREATE UNIQUE INDEX coverage_area_figures_area_uq ON coverage_area_figures (police_force_area_id)`);
     await queryRunner.query(`CREATE VIEW coverage_area AS

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, type RecordActivity } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode, todayIn, UK_TIME_ZONE } from '@app/common';
-import { EventService } from '@app/events';
+import { EventService, EventVisibility } from '@app/events';
 import { NetworkService, NetworkStatus } from '@app/networks';
 import { PositionService } from '@app/drafting';
 import {
@@ -94,7 +94,7 @@ export class EngagementFlowsService {
         const askId = commitment.askNumber ? askIds[commitment.askNumber - 1] : null;
         await this.insertCommitment(tx, viewer, engagement, commitment, askId ?? null);
       }
-      await note(record, viewer, engagement, ActivityVerb.ENGAGEMENT_RECORDED, {
+      await note(tx, record, viewer, engagement, ActivityVerb.ENGAGEMENT_RECORDED, {
         kind: engagement.kind,
         occurredOn: engagement.occurredOn,
         asks: asks.length,
@@ -110,6 +110,7 @@ export class EngagementFlowsService {
       if (!engagement) {
         throw DomainError.badInput('input.engagementId', 'does not exist');
       }
+      await assertOpen(tx, engagement.networkId);
       const asks = await tx.find(EngagementAskEntity, {
         where: { engagementId: engagement.id },
         order: { ordinal: 'ASC' },
@@ -117,7 +118,7 @@ export class EngagementFlowsService {
       assertCommitment(input, engagement.occurredOn, asks.length, 'input');
       const askId = input.askNumber ? asks[input.askNumber - 1].id : null;
       const commitment = await this.insertCommitment(tx, viewer, engagement, input, askId);
-      await note(record, viewer, engagement, ActivityVerb.COMMITMENT_ADDED, { commitmentId: commitment.id });
+      await note(tx, record, viewer, engagement, ActivityVerb.COMMITMENT_ADDED, { commitmentId: commitment.id });
       return commitment;
     });
   }
@@ -132,6 +133,8 @@ export class EngagementFlowsService {
       if (!commitment) {
         throw DomainError.badInput('input.commitmentId', 'does not exist');
       }
+      const engagement = await tx.findOneByOrFail(EngagementEntity, { id: commitment.engagementId });
+      await assertOpen(tx, engagement.networkId);
       if (commitment.status === input.status) {
         record.unchanged(); // a repeated report (a retry) changes nothing
         return commitment;
@@ -144,8 +147,7 @@ export class EngagementFlowsService {
         changedByPersonId: viewer.personId ?? null,
       });
       await tx.update(CommitmentEntity, { id: commitment.id }, { status: input.status });
-      const engagement = await tx.findOneByOrFail(EngagementEntity, { id: commitment.engagementId });
-      await note(record, viewer, engagement, ActivityVerb.COMMITMENT_STATUS_CHANGED, {
+      await note(tx, record, viewer, engagement, ActivityVerb.COMMITMENT_STATUS_CHANGED, {
         commitmentId: commitment.id,
         from: commitment.status,
         to: input.status,
@@ -208,11 +210,20 @@ export class EngagementFlowsService {
       if (holder?.policeForceAreaId !== areaId) {
         throw DomainError.badInput('input.officeHolderId', "is not an office-holder of the network's area");
       }
+      const { occurredOn } = input;
+      if (occurredOn < holder.termStart || (holder.termEnd !== null && occurredOn >= holder.termEnd)) {
+        throw DomainError.badInput('input.officeHolderId', `was not in office on ${occurredOn}`);
+      }
     }
     if (input.eventId) {
-      await this.events.getVisible(viewer, input.eventId).catch(() => {
-        throw DomainError.badInput('input.eventId', 'is not an event you can see');
-      });
+      const event = await this.events.getVisible(viewer, input.eventId).catch(() => null);
+      const ours =
+        event !== null &&
+        (event.networkId === networkId ||
+          (event.visibility === EventVisibility.PUBLIC && event.policeForceAreaId === areaId));
+      if (!ours) {
+        throw DomainError.badInput('input.eventId', "is not the network's event or a public event in its area");
+      }
     }
   }
 }
@@ -227,19 +238,44 @@ function assertCommitment(input: NewCommitmentInput, occurredOn: string, asks: n
   }
 }
 
-/** Public engagements are news to anyone; private ones to the network's members. */
-const note = (
+/** New commitments and their news stop when the network closes (its record stays readable). */
+async function assertOpen(tx: EntityManager, networkId: string): Promise<void> {
+  const [network] = await tx.query<{ status: NetworkStatus }[]>('SELECT status FROM local_network WHERE id = $1', [
+    networkId,
+  ]);
+  if (network?.status === NetworkStatus.CLOSED) {
+    throw new DomainError(ErrorCode.CONFLICT, 'The network is closed', [
+      { field: 'input', message: 'its network is closed' },
+    ]);
+  }
+}
+
+/**
+ * Public engagements are news to anyone, private ones to the network's members; in the feeds of
+ * the network and of its area. The event goes on the item only when the event itself is public.
+ */
+async function note(
+  tx: EntityManager,
   record: RecordActivity,
   viewer: ActorRef,
   engagement: EngagementEntity,
   verb: ActivityVerb,
   payload: Record<string, unknown>,
-): Promise<void> =>
-  record({
+): Promise<void> {
+  const [where] = await tx.query<{ code: string; public_event: boolean }[]>(
+    `SELECT a.code, coalesce(e.visibility = 'PUBLIC', false) AS public_event
+       FROM local_network n JOIN police_force_area a ON a.id = n.police_force_area_id
+       LEFT JOIN event e ON e.id = $2
+      WHERE n.id = $1`,
+    [engagement.networkId, engagement.eventId],
+  );
+  await record({
     verb,
     visibility: engagement.public ? ActivityVisibility.PUBLIC : ActivityVisibility.NETWORK,
     actorPersonId: viewer.personId ?? null,
     networkId: engagement.networkId,
-    eventId: engagement.eventId,
+    policeForceAreaCode: where?.code ?? null,
+    eventId: where?.public_event ? engagement.eventId : null,
     payload: { engagementId: engagement.id, ...payload },
   });
+}

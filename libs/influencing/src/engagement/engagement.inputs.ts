@@ -1,11 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '@app/common';
+import { IsLocalDate } from '../offices/dto/local-date';
 import { CommitmentStatus, EngagementKind } from '../influencing.enums';
 
 @InputType({ description: 'A commitment received: what, who in the office owns it, and when it is due.' })
@@ -33,7 +33,7 @@ export class NewCommitmentInput {
   owner!: string;
 
   @Field({ description: 'YYYY-MM-DD; not before the engagement.' })
-  @IsISO8601({ strict: true })
+  @IsLocalDate()
   dueOn!: string;
 
   @Field(() => Int, { nullable: true, description: 'The ask (its place, from 1) this answers.' })
@@ -54,7 +54,7 @@ export class RecordEngagementInput {
   kind!: EngagementKind;
 
   @Field({ description: 'YYYY-MM-DD; not in the future.' })
-  @IsISO8601({ strict: true })
+  @IsLocalDate()
   occurredOn!: string;
 
   @Field()
@@ -82,6 +82,9 @@ export class RecordEngagementInput {
 
   @Field(() => [String], { nullable: true, description: 'What the network asked for, in order.' })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim() : v)) : value,
+  )
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @MinLength(3, { each: true })
@@ -149,7 +152,20 @@ export class EngagementsArgs {
   @MaxLength(9)
   policeForceAreaCode?: string | null;
 
-  @Field(() => Int, { defaultValue: 50, description: 'At most 200.' })
+  @Field(() => String, { nullable: true, description: 'On or after this day (YYYY-MM-DD).' })
+  @IsOptional()
+  @IsLocalDate()
+  from?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'On or before this day (YYYY-MM-DD): page back through a long log by moving it.',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  to?: string | null;
+
+  @Field(() => Int, { defaultValue: 50, description: 'At most 200, newest first.' })
   @IsInt()
   @Min(1)
   @Max(200)
@@ -168,6 +184,12 @@ export class OverdueCommitmentsArgs {
   @IsString()
   @MaxLength(9)
   policeForceAreaCode?: string | null;
+
+  @Field(() => Int, { defaultValue: 200, description: 'At most 500, most overdue first.' })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  first!: number;
 }
 
 @ArgsType()

@@ -3,7 +3,7 @@ import { type ActorRef, CallingActor, Loaders, RequestLoaders, todayIn, UK_TIME_
 import { JointPosition } from '@app/drafting';
 import { Event } from '@app/events';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
-import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
+import { LocalNetwork, MembershipRole, MembershipStatus, NetworkLoaderFactory } from '@app/networks';
 import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
 import { EngagementArgs, EngagementsArgs, OverdueCommitmentsArgs } from './engagement.inputs';
 import { EngagementLoaderFactory } from './engagement.loader';
@@ -51,10 +51,31 @@ export class EngagementResolver {
     return loaders.of(this.engagementLoaders).commitmentsByEngagementId.load(engagement.id);
   }
 
-  @ResolveField(() => [Organisation], { description: 'Member organisations that took part.' })
-  async participants(@Parent() engagement: Engagement, @Loaders() loaders: RequestLoaders): Promise<Organisation[]> {
-    const links = await loaders.of(this.engagementLoaders).participantsByEngagementId.load(engagement.id);
-    return Promise.all(links.map((l) => loaders.of(this.organisationLoaders).byId.load(l.organisationId)));
+  @ResolveField(() => [Organisation], {
+    description:
+      "Member organisations that took part: all where the network's member list is public or you are inside it, else its convenors.",
+  })
+  async participants(
+    @Parent() engagement: Engagement,
+    @Loaders() loaders: RequestLoaders,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<Organisation[]> {
+    const own = loaders.of(this.engagementLoaders);
+    const networks = loaders.of(this.networkLoaders);
+    const [links, network, access] = await Promise.all([
+      own.participantsByEngagementId.load(engagement.id),
+      networks.byId.load(engagement.networkId),
+      own.access.load(viewer),
+    ]);
+    let shown = links.map((l) => l.organisationId);
+    if (!network.membersPublic && !access.platformAdmin && !access.networkIds.has(network.id)) {
+      // Taking part must not disclose a private member list; convenors are public anyway.
+      const convenors = (await networks.membershipsByNetworkId.load(network.id))
+        .filter((m) => m.role === MembershipRole.CONVENOR && m.status === MembershipStatus.ACTIVE)
+        .map((m) => m.organisationId);
+      shown = shown.filter((id) => convenors.includes(id));
+    }
+    return Promise.all(shown.map((id) => loaders.of(this.organisationLoaders).byId.load(id)));
   }
 
   @ResolveField(() => [JointPosition], { description: 'Joint positions it presented, those you may read.' })
@@ -115,7 +136,7 @@ export class CommitmentResolver {
       'OPEN commitments past their due date, most overdue first: for a network, an area, or nationally (those you may read).',
   })
   overdueCommitments(@Args() args: OverdueCommitmentsArgs, @CallingActor() viewer: ActorRef): Promise<Commitment[]> {
-    return this.service.overdue(viewer, args);
+    return this.service.overdue(viewer, args, args.first);
   }
 
   @ResolveField(() => Engagement)

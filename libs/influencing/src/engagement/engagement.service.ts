@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
-import { type ActorRef, DomainError } from '@app/common';
+import { type ActorRef, DomainError, todayIn, UK_TIME_ZONE } from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
 import { NetworkAccess, NetworkService } from '@app/networks';
 import {
@@ -25,6 +25,8 @@ export class EngagementAccess extends NetworkAccess {
 export interface EngagementFilter {
   readonly networkId?: string | null;
   readonly policeForceAreaCode?: string | null;
+  readonly from?: string | null;
+  readonly to?: string | null;
 }
 
 /** Engagements and commitments as readers see them (writes are in EngagementFlowsService). */
@@ -69,23 +71,30 @@ export class EngagementService {
     if (filter.policeForceAreaCode) {
       query.andWhere('n.police_force_area_id = :areaId', { areaId: await this.areaId(filter.policeForceAreaCode) });
     }
+    if (filter.from) {
+      query.andWhere('g.occurred_on >= :from', { from: filter.from });
+    }
+    if (filter.to) {
+      query.andWhere('g.occurred_on <= :to', { to: filter.to });
+    }
     return query.getMany();
   }
 
   /** OPEN commitments past their due date, of engagements the viewer may read, most overdue first. */
-  async overdue(viewer: ActorRef, filter: EngagementFilter): Promise<CommitmentEntity[]> {
+  async overdue(viewer: ActorRef, filter: EngagementFilter, first: number): Promise<CommitmentEntity[]> {
     const access = await this.accessOf(viewer);
     const query = this.db.manager
       .createQueryBuilder(CommitmentEntity, 'c')
       .innerJoin(EngagementEntity, 'g', 'g.id = c.engagement_id')
       .innerJoin('local_network', 'n', 'n.id = g.network_id')
-      .where(`c.status = 'OPEN' AND c.due_on < current_date`)
+      .where(`c.status = 'OPEN' AND c.due_on < :today`, { today: todayIn(UK_TIME_ZONE) })
       .andWhere('(g.public OR :admin OR g.network_id = ANY(:mine))', {
         admin: access.platformAdmin,
         mine: [...access.networkIds],
       })
       .orderBy('c.due_on', 'ASC')
-      .addOrderBy('c.id', 'ASC');
+      .addOrderBy('c.id', 'ASC')
+      .take(first);
     if (filter.networkId) {
       query.andWhere('g.network_id = :networkId', { networkId: filter.networkId });
     }
@@ -101,7 +110,7 @@ export class EngagementService {
       `SELECT a.id AS "policeForceAreaId",
          count(c.id)::int AS total,
          count(c.id) FILTER (WHERE c.status = 'OPEN')::int AS open,
-         count(c.id) FILTER (WHERE c.status = 'OPEN' AND c.due_on < current_date)::int AS overdue,
+         count(c.id) FILTER (WHERE c.status = 'OPEN' AND c.due_on < $1::date)::int AS overdue,
          count(c.id) FILTER (WHERE c.status = 'MET')::int AS met,
          count(c.id) FILTER (WHERE c.status = 'PARTLY_MET')::int AS "partlyMet",
          count(c.id) FILTER (WHERE c.status = 'NOT_MET')::int AS "notMet",
@@ -113,6 +122,7 @@ export class EngagementService {
        LEFT JOIN commitment c ON c.engagement_id = g.id
        GROUP BY a.id, a.code
        ORDER BY a.code`,
+      [todayIn(UK_TIME_ZONE)], // the UK's date, as daysOverdue counts it
     );
   }
 

@@ -19,4 +19,14 @@ describe('contestKindOn', () => {
     expect(contestKindOn(ElectionKind.PCC, mayor, '2024-05-09')).toBeNull();
     expect(contestKindOn(ElectionKind.PFCC, cumbria, '2021-05-13')).toBeNull();
   });
+
+  it('elects a mayor only where a mayor holds (or takes on) the functions', () => {
+    const westYorkshire = [
+      { type: GovernanceType.PCC, since: '2012-11-22', until: '2021-05-10' },
+      { type: GovernanceType.MAYOR_PCC_FUNCTIONS, since: '2021-05-10', until: null },
+    ];
+    expect(contestKindOn(ElectionKind.MAYORAL, westYorkshire, '2021-05-13')).toBe(ElectionKind.MAYORAL);
+    expect(contestKindOn(ElectionKind.MAYORAL, westYorkshire, '2016-05-12')).toBeNull();
+    expect(contestKindOn(ElectionKind.MAYORAL, cumbria, '2024-05-09')).toBeNull();
+  });
 });

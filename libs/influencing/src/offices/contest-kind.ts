@@ -13,17 +13,19 @@ export interface GovernanceSpan {
 
 /**
  * Which office a round of `kind` elects in an area whose governance on the day winners take office
- * is `periods`; null when the round elects nobody there (a mayor or the City holds the functions).
+ * is `periods`; null when the round elects nobody there (a PCC round where a mayor or the City holds
+ * the functions, a mayoral round where no mayor does).
  */
 export function contestKindOn(
   kind: ElectionKind,
   periods: readonly GovernanceSpan[],
   takesOffice: string,
 ): ElectionKind | null {
-  if (kind === ElectionKind.MAYORAL) {
-    return ElectionKind.MAYORAL;
-  }
   const type = periodOn(periods, takesOffice)?.type;
+  if (kind === ElectionKind.MAYORAL) {
+    const mayoral = type === GovernanceType.MAYOR_PCC_FUNCTIONS || type === GovernanceType.MAYOR_PFCC_FUNCTIONS;
+    return mayoral ? ElectionKind.MAYORAL : null;
+  }
   if (type === GovernanceType.PFCC) {
     return ElectionKind.PFCC;
   }

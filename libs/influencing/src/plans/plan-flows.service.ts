@@ -77,6 +77,8 @@ export class PlanFlowsService {
     const network = await this.networks.getById(position.networkId);
     const ids = [...new Set(input.priorityIds)];
     return this.activity.transaction(async (tx, record) => {
+      // One declaration at a time per position: the set is replaced, not merged.
+      await tx.query('SELECT 1 FROM joint_position WHERE id = $1 FOR UPDATE', [position.id]);
       const found = ids.length
         ? await tx
             .createQueryBuilder(PlanPriorityEntity, 'p')

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsBoolean,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -18,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '@app/common';
+import { IsLocalDate } from '../offices/dto/local-date';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 
@@ -50,22 +50,22 @@ export class RecordPoliceCrimePlanInput {
   title!: string;
 
   @Field({ description: 'YYYY-MM-DD.' })
-  @IsISO8601({ strict: true })
+  @IsLocalDate()
   periodStart!: string;
 
   @Field(() => String, { nullable: true, description: 'Last day it covers (YYYY-MM-DD).' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsLocalDate()
   periodEnd?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsLocalDate()
   consultationOpens?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Last day of the consultation (YYYY-MM-DD).' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsLocalDate()
   consultationCloses?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -107,11 +107,11 @@ export class RecordJusticeDataLabResultInput {
   intervention!: string;
 
   @Field({ description: 'First day of the period the treatment group started (YYYY-MM-DD).' })
-  @IsISO8601({ strict: true })
+  @IsLocalDate()
   periodStart!: string;
 
   @Field({ description: 'Last day of that period (YYYY-MM-DD).' })
-  @IsISO8601({ strict: true })
+  @IsLocalDate()
   periodEnd!: string;
 
   @Field(() => Int)
