@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { Client as PgClient } from 'pg';
-import { graphqlWsClient, LiveSubscription } from '@app/testing';
+import { countSql, graphqlWsClient, LiveSubscription } from '@app/testing';
 import { demoEventId } from '@app/events';
 import {
   createEvent,
@@ -584,6 +584,32 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
       'commitment { id }',
     );
     expect(errorOf(moved).code).toBe('CONFLICT');
+  });
+
+  it('reads a page of engagements with every nested field at a fixed number of statements', async () => {
+    const page = () =>
+      countSql(() =>
+        sut.client.data<{ engagements: unknown[] }>(
+          `query ($networkId: ID) { engagements(networkId: $networkId, first: 50) { ${ENGAGEMENT} officeHolder { name } event { id } } }`,
+          { networkId },
+          admin,
+        ),
+      );
+    const before = await page();
+    for (const n of [1, 2, 3]) {
+      await record(member, {
+        kind: 'LETTER',
+        occurredOn: ukDate(-n),
+        summary: `Letter ${n}`,
+        participantOrganisationIds: [MEMBER_GROUP],
+        asks: ['An ask'],
+        commitments: [{ text: 'A reply', owner: 'OPCC', dueOn: ukDate(10) }],
+        positionIds: [positionId],
+      });
+    }
+    const after = await page();
+    expect(after.result.engagements.length).toBe(before.result.engagements.length + 3);
+    expect(after.statements.length).toBe(before.statements.length);
   });
 
   it("streams the network's engagement log live over WebSocket through the activity feed", async () => {
