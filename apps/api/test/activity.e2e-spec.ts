@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DEMO_PASSWORD } from '@app/identity';
-import { withAdminClient } from '@app/testing';
+import { rowCount } from '@app/testing';
 import { FIXTURES } from './support/fixtures';
 import { NEWPORT_CVS, useAdminToken, useCoordinatorToken } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -39,10 +39,7 @@ describe('activity: the outbox and its feeds', () => {
   let sut: TestApp;
   const bearer: Record<string, Record<string, string>> = {};
 
-  const activityCount = (): Promise<number> =>
-    withAdminClient(sut.database.url, async (client) =>
-      Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM activity_event')).rows[0]?.n),
-    );
+  const activityCount = (): Promise<number> => rowCount(sut.database.url, 'activity_event');
 
   beforeAll(async () => {
     sut = await startTestApp();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client as PgClient } from 'pg';
-import { graphqlWsClient, LiveSubscription } from '@app/testing';
+import { graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
 import {
   errorOf,
   gwentNetwork,
@@ -77,13 +77,7 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
       { input },
       who,
     );
-  const countRevisions = async (): Promise<number> => {
-    const client = new PgClient({ connectionString: sut.database.url });
-    await client.connect();
-    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM position_revision');
-    await client.end();
-    return Number(rows[0]?.n);
-  };
+  const countRevisions = (): Promise<number> => rowCount(sut.database.url, 'position_revision');
 
   beforeAll(async () => {
     sut = await startTestApp();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { Client as PgClient } from 'pg';
 import { readSeedCsv } from '@app/geography';
-import { countSql } from '@app/testing';
+import { countSql, rowCount } from '@app/testing';
 import {
   errorOf,
   eventOf,
@@ -57,8 +57,7 @@ describe('elections: derived rounds, scheduling, candidates, hustings', () => {
   let member: Headers;
   let db: PgClient;
 
-  const rows = async (table: string): Promise<number> =>
-    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
+  const rows = (table: string): Promise<number> => rowCount(sut.database.url, table);
   /** Row counts of everything these operations write, to show a refusal wrote nothing. */
   const written = async () => ({
     rounds: await rows('election_round'),

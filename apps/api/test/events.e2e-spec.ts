@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client as PgClient } from 'pg';
 import { demoEventId } from '@app/events';
-import { countSql, graphqlWsClient, LiveSubscription } from '@app/testing';
+import { countSql, graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
 import {
   createEvent,
   errorOf,
@@ -67,16 +67,7 @@ describe('event scheduling', () => {
     return event.occurrences;
   };
 
-  const countRows = async (table: string): Promise<number> => {
-    const client = new PgClient({ connectionString: sut.database.url });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
-      return Number(rows[0]?.n);
-    } finally {
-      await client.end();
-    }
-  };
+  const countRows = (table: string): Promise<number> => rowCount(sut.database.url, table);
 
   beforeAll(async () => {
     sut = await startTestApp();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { Client as PgClient } from 'pg';
-import { countSql, graphqlWsClient, LiveSubscription } from '@app/testing';
+import { countSql, graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
 import { demoEventId } from '@app/events';
 import {
   createEvent,
@@ -72,13 +72,7 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
       { input },
       who,
     );
-  const count = async (table: string): Promise<number> => {
-    const client = new PgClient({ connectionString: sut.database.url });
-    await client.connect();
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
-    await client.end();
-    return Number(rows[0]?.n);
-  };
+  const count = (table: string): Promise<number> => rowCount(sut.database.url, table);
 
   beforeAll(async () => {
     sut = await startTestApp();

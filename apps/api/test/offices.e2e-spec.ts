@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { Client as PgClient } from 'pg';
 import { errorOf, GWENT, type Headers, signIn } from './support/event-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
+import { rowCount } from '@app/testing';
 
 const SOUTH_WALES = 'W15000003';
 const CITY_OF_LONDON = 'E23000034';
@@ -49,8 +50,7 @@ describe('offices: office-holders and planned changes of governance', () => {
   let db: PgClient;
   let firstId: string;
 
-  const rows = async (table: string): Promise<number> =>
-    Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
+  const rows = (table: string): Promise<number> => rowCount(sut.database.url, table);
   const written = async () => ({
     holders: await rows('office_holder'),
     periods: await rows('governance_period'),

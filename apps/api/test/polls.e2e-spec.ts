@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client as PgClient } from 'pg';
-import { countSql, graphqlWsClient, LiveSubscription } from '@app/testing';
+import { countSql, graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
 import {
   errorOf,
   gwentNetwork,
@@ -51,13 +50,7 @@ describe('scheduling polls ("find a time")', () => {
     { start: localIn(21, 18), end: localIn(21, 20) },
     { start: localIn(22, 14), end: localIn(22, 16) },
   ];
-  const countPolls = async (): Promise<number> => {
-    const client = new PgClient({ connectionString: sut.database.url });
-    await client.connect();
-    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM scheduling_poll');
-    await client.end();
-    return Number(rows[0]?.n);
-  };
+  const countPolls = (): Promise<number> => rowCount(sut.database.url, 'scheduling_poll');
 
   beforeAll(async () => {
     sut = await startTestApp();

@@ -46,6 +46,12 @@ export async function withAdminClient<T>(adminUrl: string, work: (client: Client
   }
 }
 
+/** How many rows a table of the database holds (tests show a refusal wrote nothing with it). */
+export const rowCount = (databaseUrl: string, table: string): Promise<number> =>
+  withAdminClient(databaseUrl, async (client) =>
+    Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n),
+  );
+
 export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
   await withAdminClient(adminUrl, async (client) => {
     const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
