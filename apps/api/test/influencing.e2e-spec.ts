@@ -333,6 +333,43 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
     });
   });
 
+  it("lets the network's convenors correct a record, keeping its commitments due on or after it", async () => {
+    const { data } = await record(member, {
+      kind: 'LETTER',
+      occurredOn: ukDate(-10),
+      summary: 'Wrote to the commisioner',
+      commitments: [{ text: 'A reply', owner: 'OPCC', dueOn: ukDate(-5) }],
+    });
+    const engagementId = data?.recordEngagement.engagement.id;
+    const correct = (who: Headers, input: Record<string, unknown>) =>
+      mutate(who, 'correctEngagement', { engagementId, ...input }, 'engagement { kind occurredOn summary public }');
+    expect(errorOf(await correct(member, { summary: 'Wrote to the commissioner' })).code).toBe('FORBIDDEN');
+    expect(errorOf(await correct(coordinator, { occurredOn: ukDate(-4) }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.occurredOn',
+    });
+    expect(errorOf(await correct(coordinator, { occurredOn: ukDate(1) }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.occurredOn',
+    });
+    const activityBefore = await count('activity_event');
+    const corrected = await correct(coordinator, {
+      kind: 'MEETING',
+      occurredOn: ukDate(-12),
+      summary: 'Wrote to the commissioner',
+      public: false,
+    });
+    expect(corrected.data?.correctEngagement).toEqual({
+      engagement: { kind: 'MEETING', occurredOn: ukDate(-12), summary: 'Wrote to the commissioner', public: false },
+    });
+    expect(await count('activity_event')).toBe(activityBefore + 1);
+    expect((await correct(coordinator, { summary: 'Wrote to the commissioner' })).errors).toBeUndefined();
+    expect(await count('activity_event')).toBe(activityBefore + 1); // the same again changes nothing
+    const hidden = await sut.client.request('query ($id: ID!) { engagement(id: $id) { id } }', { id: engagementId });
+    expect(errorOf(hidden).code).toBe('NOT_FOUND');
+    await correct(coordinator, { public: true }); // back to public, for the counts that follow
+  });
+
   it('records a police and crime plan; a position declares the priorities it addresses', async () => {
     const plan = (input: Record<string, unknown>, who = admin) =>
       mutate(
@@ -465,6 +502,12 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
     expect((await cite(member)).data?.citeEvidence).toEqual(cited.data?.citeEvidence); // citing again changes nothing
     const unknown = await mutate(member, 'citeEvidence', { positionId, resultId: positionId }, 'position { id }');
     expect(errorOf(unknown)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.resultId' });
+
+    const withdraw = (who: Headers) =>
+      mutate(who, 'withdrawEvidence', { positionId, resultId: made.id }, 'position { evidence { id } }');
+    expect(errorOf(await withdraw(partner)).code).toBe('FORBIDDEN');
+    expect((await withdraw(member)).data?.withdrawEvidence).toEqual({ position: { evidence: [] } });
+    expect((await withdraw(member)).errors).toBeUndefined(); // withdrawing again changes nothing
   });
 
   it("links the network's own events or public events in its area; a public record does not expose a private event", async () => {

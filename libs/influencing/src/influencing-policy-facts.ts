@@ -16,6 +16,14 @@ export class InfluencingPolicyFacts {
     return this.membersOf('SELECT network_id FROM engagement WHERE id = $1', engagementId);
   }
 
+  /** The active convenors of the engagement's network (who correct the record). */
+  async engagementConvenors(engagementId: string): Promise<string[]> {
+    const [row] = await this.db.query<{ network_id: string }[]>('SELECT network_id FROM engagement WHERE id = $1', [
+      engagementId,
+    ]);
+    return row ? this.networks.convenorsOf(row.network_id) : [];
+  }
+
   /** The active member organisations of the network of the commitment's engagement. */
   commitmentMembers(commitmentId: string): Promise<string[]> {
     return this.membersOf(

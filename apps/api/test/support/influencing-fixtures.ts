@@ -76,6 +76,20 @@ const freshResult = (app: TestApp): Promise<string> =>
     ['recordJusticeDataLabResult', 'result', 'id'],
   );
 
+/** A fresh draft citing a fresh result: their ids. */
+async function citedEvidence(app: TestApp): Promise<{ positionId: string; resultId: string }> {
+  const { positionId } = await freshPosition(app);
+  const resultId = await freshResult(app);
+  await setUp(
+    app,
+    setUpTokens().coordinator,
+    'mutation ($input: CiteEvidenceInput!) { citeEvidence(input: $input) { position { id } } }',
+    { input: { positionId, resultId } },
+    ['citeEvidence', 'position', 'id'],
+  );
+  return { positionId, resultId };
+}
+
 export const INFLUENCING_FIXTURES: Record<string, Fixture> = {
   'Query.engagements': {
     document: 'query { engagements(first: 5) { id summary } }',
@@ -101,6 +115,11 @@ export const INFLUENCING_FIXTURES: Record<string, Fixture> = {
   'Mutation.addCommitment': {
     document:
       'mutation ($engagementId: ID!) { addCommitment(input: { engagementId: $engagementId, text: "Meet again", owner: "The commissioner", dueOn: "2027-02-01" }) { commitment { id } } }',
+    variables: async (app) => ({ engagementId: (await freshEngagement(app)).engagementId }),
+  },
+  'Mutation.correctEngagement': {
+    document:
+      'mutation ($engagementId: ID!) { correctEngagement(input: { engagementId: $engagementId, summary: "Quarterly meeting (corrected, test)" }) { engagement { summary } } }',
     variables: async (app) => ({ engagementId: (await freshEngagement(app)).engagementId }),
   },
   'Mutation.changeCommitmentStatus': {
@@ -130,5 +149,10 @@ export const INFLUENCING_FIXTURES: Record<string, Fixture> = {
     document:
       'mutation ($positionId: ID!, $resultId: ID!) { citeEvidence(input: { positionId: $positionId, resultId: $resultId }) { position { evidence { id } } } }',
     variables: async (app) => ({ positionId: (await freshPosition(app)).positionId, resultId: await freshResult(app) }),
+  },
+  'Mutation.withdrawEvidence': {
+    document:
+      'mutation ($positionId: ID!, $resultId: ID!) { withdrawEvidence(input: { positionId: $positionId, resultId: $resultId }) { position { evidence { id } } } }',
+    variables: (app) => citedEvidence(app),
   },
 };

@@ -12,6 +12,7 @@ import { DraftingReview1795931006057 } from './1795931006057-DraftingReview';
 import { DraftPresence1795932272067 } from './1795932272067-DraftPresence';
 import { Influencing1795935695529 } from './1795935695529-Influencing';
 import { CoverageEngagement1795935695530 } from './1795935695530-CoverageEngagement';
+import { InfluencingCorrections1795937890235 } from './1795937890235-InfluencingCorrections';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   DraftPresence1795932272067,
   Influencing1795935695529,
   CoverageEngagement1795935695530,
+  InfluencingCorrections1795937890235,
 ];

@@ -19,6 +19,7 @@ import { OfficeHolderEntity } from '../office.entities';
 import type {
   AddCommitmentInput,
   ChangeCommitmentStatusInput,
+  CorrectEngagementInput,
   NewCommitmentInput,
   RecordEngagementInput,
 } from './engagement.inputs';
@@ -101,6 +102,47 @@ export class EngagementFlowsService {
         commitments: input.commitments?.length ?? 0,
       });
       return engagement;
+    });
+  }
+
+  /** Corrects the record (convenors), keeping its commitments due on or after it and its holder in office. */
+  async correct(viewer: ActorRef, input: CorrectEngagementInput): Promise<EngagementEntity> {
+    if (input.occurredOn && input.occurredOn > todayIn(UK_TIME_ZONE)) {
+      throw DomainError.badInput('input.occurredOn', 'is in the future');
+    }
+    return this.activity.transaction(async (tx, record) => {
+      const engagement = await tx.findOne(EngagementEntity, {
+        where: { id: input.engagementId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!engagement) {
+        throw DomainError.badInput('input.engagementId', 'does not exist');
+      }
+      await assertOpen(tx, engagement.networkId);
+      const occurredOn = input.occurredOn ?? engagement.occurredOn;
+      if (occurredOn !== engagement.occurredOn) {
+        await assertStillBefore(tx, engagement, occurredOn);
+      }
+      const changes: Partial<EngagementEntity> = {
+        kind: input.kind ?? engagement.kind,
+        occurredOn,
+        summary: input.summary ?? engagement.summary,
+        officeParticipants:
+          input.officeParticipants === undefined
+            ? engagement.officeParticipants
+            : input.officeParticipants?.trim() || null,
+        public: input.public ?? engagement.public,
+      };
+      const changed = (Object.keys(changes) as (keyof EngagementEntity)[]).filter((k) => changes[k] !== engagement[k]);
+      if (changed.length === 0) {
+        record.unchanged();
+        return engagement;
+      }
+      await tx.update(EngagementEntity, { id: engagement.id }, changes);
+      const corrected = await tx.findOneByOrFail(EngagementEntity, { id: engagement.id });
+      // A record going private is still announced to members only; one going public, to anyone.
+      await note(tx, record, viewer, corrected, ActivityVerb.ENGAGEMENT_CORRECTED, { changed });
+      return corrected;
     });
   }
 
@@ -235,6 +277,23 @@ function assertCommitment(input: NewCommitmentInput, occurredOn: string, asks: n
   }
   if (input.askNumber && input.askNumber > asks) {
     throw DomainError.badInput(`${at}.askNumber`, `must be from 1 to ${asks} (the asks made)`);
+  }
+}
+
+/** A new date must not fall after a commitment's due date, nor outside the named holder's term. */
+async function assertStillBefore(tx: EntityManager, engagement: EngagementEntity, occurredOn: string): Promise<void> {
+  const [due] = await tx.query<{ earliest: string | null }[]>(
+    `SELECT to_char(min(due_on), 'YYYY-MM-DD') AS earliest FROM commitment WHERE engagement_id = $1`,
+    [engagement.id],
+  );
+  if (due?.earliest && due.earliest < occurredOn) {
+    throw DomainError.badInput('input.occurredOn', `is after a commitment falls due (${due.earliest})`);
+  }
+  if (engagement.officeHolderId) {
+    const holder = await tx.findOneBy(OfficeHolderEntity, { id: engagement.officeHolderId });
+    if (holder && (occurredOn < holder.termStart || (holder.termEnd !== null && occurredOn >= holder.termEnd))) {
+      throw DomainError.badInput('input.occurredOn', 'is outside the term of the office-holder who took part');
+    }
   }
 }
 

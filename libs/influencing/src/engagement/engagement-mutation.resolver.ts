@@ -1,7 +1,12 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { type ActorRef, CallingActor } from '@app/common';
 import { EngagementFlowsService } from './engagement-flows.service';
-import { AddCommitmentInput, ChangeCommitmentStatusInput, RecordEngagementInput } from './engagement.inputs';
+import {
+  AddCommitmentInput,
+  ChangeCommitmentStatusInput,
+  CorrectEngagementInput,
+  RecordEngagementInput,
+} from './engagement.inputs';
 import { CommitmentPayload, EngagementPayload } from './engagement.model';
 
 /** The engagement log; who may is decided by the operation policy before these run. */
@@ -18,6 +23,16 @@ export class EngagementMutationResolver {
     @CallingActor() viewer: ActorRef,
   ): Promise<EngagementPayload> {
     return { engagement: await this.flows.record(viewer, input) };
+  }
+
+  @Mutation(() => EngagementPayload, {
+    description: "Corrects an engagement record (the network's convenors); its commitments and history stay.",
+  })
+  async correctEngagement(
+    @Args('input') input: CorrectEngagementInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<EngagementPayload> {
+    return { engagement: await this.flows.correct(viewer, input) };
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Adds a commitment received at an engagement.' })

@@ -115,6 +115,41 @@ export class RecordEngagementInput {
   public?: boolean;
 }
 
+@InputType({ description: 'Corrects an engagement record (convenors); a field left out keeps its value.' })
+export class CorrectEngagementInput {
+  @Field(() => ID)
+  @IsUUID()
+  engagementId!: string;
+
+  @Field(() => EngagementKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(EngagementKind)
+  kind?: EngagementKind;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD; not in the future, nor after a commitment falls due.' })
+  @IsOptional()
+  @IsLocalDate()
+  occurredOn?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Trim()
+  @MinLength(3)
+  @MaxLength(5000)
+  summary?: string;
+
+  @Field(() => String, { nullable: true, description: 'Who took part for the office; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  officeParticipants?: string | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  public?: boolean;
+}
+
 @InputType({ description: 'Adds a commitment received at an engagement (e.g. in a later letter).' })
 export class AddCommitmentInput extends NewCommitmentInput {
   @Field(() => ID)

@@ -9,6 +9,7 @@ import {
   JusticeDataLabResultEntity,
   PlanPriorityEntity,
   PoliceCrimePlanEntity,
+  PositionEvidenceEntity,
   PositionPriorityEntity,
 } from '../plan.entities';
 import type {
@@ -16,6 +17,7 @@ import type {
   DeclarePositionPrioritiesInput,
   RecordJusticeDataLabResultInput,
   RecordPoliceCrimePlanInput,
+  WithdrawEvidenceInput,
 } from './plan.inputs';
 
 /** Plans (kept by admins), the priorities positions address, and the evidence organisations publish. */
@@ -140,6 +142,26 @@ export class PlanFlowsService {
         payload: { resultId: saved.id, intervention: saved.intervention },
       });
       return tx.findOneByOrFail(JusticeDataLabResultEntity, { id: saved.id });
+    });
+  }
+
+  /** Withdraws a citation (withdrawing one that is not there changes nothing). */
+  async withdraw(viewer: ActorRef, input: WithdrawEvidenceInput): Promise<JointPositionEntity> {
+    const position = await this.positions.getReadable(viewer, input.positionId);
+    return this.activity.transaction(async (tx, record) => {
+      const removed = await tx.delete(PositionEvidenceEntity, { positionId: position.id, resultId: input.resultId });
+      if (!removed.affected) {
+        record.unchanged();
+        return position;
+      }
+      await record({
+        verb: ActivityVerb.EVIDENCE_WITHDRAWN,
+        visibility: ActivityVisibility.NETWORK,
+        actorPersonId: viewer.personId ?? null,
+        networkId: position.networkId,
+        payload: { positionId: position.id, resultId: input.resultId },
+      });
+      return position;
     });
   }
 

@@ -157,3 +157,6 @@ export class CiteEvidenceInput {
   @IsUUID()
   resultId!: string;
 }
+
+@InputType({ description: 'Withdraws a cited Justice Data Lab result from a joint position.' })
+export class WithdrawEvidenceInput extends CiteEvidenceInput {}

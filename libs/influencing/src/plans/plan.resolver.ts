@@ -9,6 +9,7 @@ import {
   DeclarePositionPrioritiesInput,
   RecordJusticeDataLabResultInput,
   RecordPoliceCrimePlanInput,
+  WithdrawEvidenceInput,
 } from './plan.inputs';
 import { PlanLoaderFactory } from './plan.loader';
 import {
@@ -134,6 +135,16 @@ export class PlanMutationResolver {
     @CallingActor() viewer: ActorRef,
   ): Promise<JusticeDataLabResultPayload> {
     return { result: await this.flows.recordResult(viewer, input) };
+  }
+
+  @Mutation(() => JointPositionPayload, {
+    description: "Withdraws a cited Justice Data Lab result from a joint position (the network's members).",
+  })
+  async withdrawEvidence(
+    @Args('input') input: WithdrawEvidenceInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<JointPositionPayload> {
+    return { position: await this.flows.withdraw(viewer, input) };
   }
 
   @Mutation(() => JointPositionPayload, {

@@ -12,7 +12,7 @@ export type PolicyFacts = Pick<NetworkService, 'convenorsOf' | 'membershipFacts'
     DraftingPolicyFacts,
     'positionMembers' | 'sectionMembers' | 'positionConvenors' | 'commentMembers' | 'suggestionDeciders'
   > &
-  Pick<InfluencingPolicyFacts, 'engagementMembers' | 'commitmentMembers'>;
+  Pick<InfluencingPolicyFacts, 'engagementMembers' | 'engagementConvenors' | 'commitmentMembers'>;
 
 export const policyFacts = (
   networks: NetworkService,
@@ -32,6 +32,7 @@ export const policyFacts = (
   commentMembers: (id) => drafting.commentMembers(id),
   suggestionDeciders: (id) => drafting.suggestionDeciders(id),
   engagementMembers: (id) => influencing.engagementMembers(id),
+  engagementConvenors: (id) => influencing.engagementConvenors(id),
   commitmentMembers: (id) => influencing.commitmentMembers(id),
 });
 
@@ -350,6 +351,12 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
     (facts, id) => facts.engagementMembers(id),
     "the active members of the engagement's network",
   ),
+  'Mutation.correctEngagement': fromInput(
+    Action.CONVENE_NETWORK,
+    'engagementId',
+    (facts, id) => facts.engagementConvenors(id),
+    "the active convenors of the engagement's network",
+  ),
   'Mutation.changeCommitmentStatus': fromInput(
     Action.READ_NETWORK_PRIVATE,
     'commitmentId',
@@ -362,6 +369,7 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
     resourceName: 'the organisation named in the input (its admins keep its profile)',
   },
   'Mutation.citeEvidence': positionMembers,
+  'Mutation.withdrawEvidence': positionMembers,
   'Mutation.createCalendarFeed': { action: Action.ACT_AS_SELF },
   'Mutation.revokeCalendarFeed': { action: Action.ACT_AS_SELF },
 };
