@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeographyModule } from '@app/geography';
 import { NetworksModule } from '@app/networks';
@@ -9,8 +9,7 @@ import { officeProviders, officeResolvers } from './offices';
 import { engagementProviders, engagementResolvers } from './engagement';
 import { planProviders, planResolvers } from './plans';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const influencingResolvers: Function[] = [...officeResolvers, ...engagementResolvers, ...planResolvers];
+export const influencingResolvers: Type[] = [...officeResolvers, ...engagementResolvers, ...planResolvers];
 
 /** Influencing: offices and elections, police and crime plans, engagements and commitments, evidence. */
 @Global() // the operation policy (in the API module) looks up engagements' networks
@@ -22,7 +21,7 @@ export const influencingResolvers: Function[] = [...officeResolvers, ...engageme
     ...engagementProviders,
     ...planProviders,
     ...influencingResolvers,
-  ] as never[],
+  ],
   exports: [InfluencingPolicyFacts],
 })
 export class InfluencingModule {}

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { EngagementFlowsService } from './engagement-flows.service';
 import { EngagementLoaderFactory } from './engagement.loader';
 import { EngagementMutationResolver } from './engagement-mutation.resolver';
@@ -6,8 +7,8 @@ import { EngagementService } from './engagement.service';
 
 export { EngagementService } from './engagement.service';
 
-export const engagementProviders = [EngagementService, EngagementFlowsService, EngagementLoaderFactory];
-export const engagementResolvers = [
+export const engagementProviders: Type[] = [EngagementService, EngagementFlowsService, EngagementLoaderFactory];
+export const engagementResolvers: Type[] = [
   EngagementResolver,
   CommitmentResolver,
   AreaCommitmentsResolver,

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { ElectionFlowsService } from './election-flows.service';
 import { ElectionLoaderFactory } from './election.loader';
 import { ElectionMutationResolver } from './election-mutation.resolver';
@@ -15,8 +16,7 @@ export { ElectionRound, ElectionContest, ElectionCandidate } from './election.mo
 export { OfficeLoaderFactory } from './office.loader';
 
 // Offices, office-holders, planned governance changes and elections: providers and resolvers.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const officeProviders: Function[] = [
+export const officeProviders: Type[] = [
   OfficeService,
   OfficeFlowsService,
   OfficeLoaderFactory,
@@ -24,8 +24,7 @@ export const officeProviders: Function[] = [
   ElectionFlowsService,
   ElectionLoaderFactory,
 ];
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const officeResolvers: Function[] = [
+export const officeResolvers: Type[] = [
   PoliceForceAreaOfficesResolver,
   CommissionerOfficeResolver,
   OfficeHolderResolver,

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { PlanFlowsService } from './plan-flows.service';
 import { PlanLoaderFactory } from './plan.loader';
 import {
@@ -10,8 +11,8 @@ import {
 } from './plan.resolver';
 import { PlanService } from './plan.service';
 
-export const planProviders = [PlanService, PlanFlowsService, PlanLoaderFactory];
-export const planResolvers = [
+export const planProviders: Type[] = [PlanService, PlanFlowsService, PlanLoaderFactory];
+export const planResolvers: Type[] = [
   PoliceCrimePlanResolver,
   AreaPlansResolver,
   PositionInfluenceResolver,
