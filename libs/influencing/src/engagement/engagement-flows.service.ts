@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, type RecordActivity } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode, todayIn, UK_TIME_ZONE } from '@app/common';
 import { EventService, EventVisibility } from '@app/events';
+import { periodOn } from '@app/geography';
 import { NetworkService, NetworkStatus } from '@app/networks';
 import { PositionService } from '@app/drafting';
 import {
@@ -253,7 +254,7 @@ export class EngagementFlowsService {
         throw DomainError.badInput('input.officeHolderId', "is not an office-holder of the network's area");
       }
       const { occurredOn } = input;
-      if (occurredOn < holder.termStart || (holder.termEnd !== null && occurredOn >= holder.termEnd)) {
+      if (!inOffice(holder, occurredOn)) {
         throw DomainError.badInput('input.officeHolderId', `was not in office on ${occurredOn}`);
       }
     }
@@ -280,6 +281,10 @@ function assertCommitment(input: NewCommitmentInput, occurredOn: string, asks: n
   }
 }
 
+/** Whether the holder's term (start inclusive, end exclusive, as governance periods) covers the day. */
+const inOffice = (holder: OfficeHolderEntity, day: string): boolean =>
+  periodOn([{ since: holder.termStart, until: holder.termEnd }], day) !== null;
+
 /** A new date must not fall after a commitment's due date, nor outside the named holder's term. */
 async function assertStillBefore(tx: EntityManager, engagement: EngagementEntity, occurredOn: string): Promise<void> {
   const [due] = await tx.query<{ earliest: string | null }[]>(
@@ -291,7 +296,7 @@ async function assertStillBefore(tx: EntityManager, engagement: EngagementEntity
   }
   if (engagement.officeHolderId) {
     const holder = await tx.findOneBy(OfficeHolderEntity, { id: engagement.officeHolderId });
-    if (holder && (occurredOn < holder.termStart || (holder.termEnd !== null && occurredOn >= holder.termEnd))) {
+    if (holder && !inOffice(holder, occurredOn)) {
       throw DomainError.badInput('input.occurredOn', 'is outside the term of the office-holder who took part');
     }
   }
