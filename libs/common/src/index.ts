@@ -9,3 +9,4 @@ export * from './sql/constraint';
 export * from './time/zoned-time';
 export * from './live/map-live';
 export * from './async/fresh-single-flight';
+export * from './time/local-date';

@@ -14,8 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '@app/common';
-import { IsLocalDate } from '../offices/dto/local-date';
+import { IsLocalDate, Trim } from '@app/common';
 import { CommitmentStatus, EngagementKind } from '../influencing.enums';
 
 @InputType({ description: 'A commitment received: what, who in the office owns it, and when it is due.' })

@@ -16,8 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '@app/common';
-import { IsLocalDate } from '../offices/dto/local-date';
+import { IsLocalDate, Trim } from '@app/common';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsLocalDate } from '@app/common';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { ElectionKind } from '../../influencing.enums';
-import { IsLocalDate } from './local-date';
 
 @ArgsType()
 export class ElectionRoundsArgs {

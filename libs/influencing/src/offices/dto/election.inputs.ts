@@ -13,10 +13,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { Trim } from '@app/common';
+import { IsLocalDate, Trim } from '@app/common';
 import { POLICE_FORCE_AREA_CODE, POLICE_FORCE_AREA_CODE_HINT } from '@app/geography';
 import { ElectionKind } from '../../influencing.enums';
-import { IsLocalDate } from './local-date';
 
 @InputType({ description: 'Schedules a future election round in the areas it contests.' })
 export class ScheduleElectionRoundInput {

@@ -1,9 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { Trim } from '@app/common';
+import { IsLocalDate, Trim } from '@app/common';
 import { Certainty, GovernanceType, POLICE_FORCE_AREA_CODE, POLICE_FORCE_AREA_CODE_HINT } from '@app/geography';
 import { OfficeTitle } from '../../influencing.enums';
-import { IsLocalDate } from './local-date';
 
 const PARTY_HELP = 'Null (or left out) for an independent.';
 const TERM_END_HELP = 'YYYY-MM-DD, the first day after the term (exclusive); null while it lasts.';
