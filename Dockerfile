@@ -9,7 +9,7 @@
 # DATABASE_URL is required here: the embedded PostgreSQL used in development is an
 # optional dependency that this image does not install.
 
-ARG NODE_IMAGE=node:22-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- builder: full dependencies, compile TypeScript to dist/ ---------------------------
 FROM ${NODE_IMAGE} AS builder
