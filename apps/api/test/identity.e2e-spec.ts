@@ -150,7 +150,7 @@ describe('sign-in throttling under concurrency', () => {
     } finally {
       await sut.close();
     }
-  });
+  }, 120_000); // 40 password hashes on a busy machine: a guard against a hang, not a speed check
 });
 
 describe('sign-in throttling per address', () => {
@@ -168,5 +168,5 @@ describe('sign-in throttling per address', () => {
     } finally {
       await sut.close();
     }
-  });
+  }, 120_000); // 31 sign-ins one after another, each a password hash
 });
