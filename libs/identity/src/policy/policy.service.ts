@@ -19,6 +19,9 @@ export class PolicyService {
     if (actor.kind === 'ANONYMOUS' && POLICY[action].requiresSignIn) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
     }
+    if (POLICY[action].allows(actor, resource)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, "This is outside the API token's scope");
+    }
     throw new DomainError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
   }
 }
