@@ -7,6 +7,7 @@ import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { projectRoot } from '@app/common';
+import { withoutSqlValues } from '@app/database';
 import type { AppConfig } from './config/app-config';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -25,13 +26,59 @@ export function loggingParams(config: AppConfig, destination?: DestinationStream
     autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
     // The request id, method, path and status are enough to correlate; headers are noise.
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: redactUrl(req.url),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      // Receives the error as pino serialised it; a failed statement's values stay out of the log.
+      err: (err: Record<string, unknown>) => withoutSqlValues(err),
     },
     redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
     ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname' } } } : {}),
   };
   return { pinoHttp: destination ? [options, destination] : options };
+}
+
+/** A path segment or query value that is a secret token (`cal_…`, `cvn_…`): 32 or more URL-safe characters. */
+const SECRET = /^[\w-]{32,}/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Query parameters whose value is secret however it looks. */
+const SECRET_PARAMETERS = /token|secret|key|password|code|signature|auth/i;
+const REDACTED = '[redacted]';
+
+const redactSegment = (segment: string): string =>
+  UUID.test(segment.replace(/\.[a-z]+$/i, '')) ? segment : segment.replace(SECRET, REDACTED);
+
+/**
+ * The URL as it may be logged: secret tokens in the path (private calendar feeds are
+ * `/calendars/feeds/cal_<secret>.ics`) and in query values are replaced; ids stay readable.
+ */
+export function redactUrl(url: string | undefined): string | undefined {
+  if (!url) {
+    return url;
+  }
+  const at = url.indexOf('?');
+  const path = at < 0 ? url : url.slice(0, at);
+  const redactedPath = path.split('/').map(redactSegment).join('/');
+  if (at < 0) {
+    return redactedPath;
+  }
+  const query = url
+    .slice(at + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals < 0) {
+        return redactSegment(pair);
+      }
+      const name = pair.slice(0, equals);
+      const value = pair.slice(equals + 1);
+      return `${name}=${SECRET_PARAMETERS.test(name) ? REDACTED : redactSegment(value)}`;
+    })
+    .join('&');
+  return `${redactedPath}?${query}`;
 }
 
 function hasPinoPretty(): boolean {

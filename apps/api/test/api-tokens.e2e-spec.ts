@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_PASSWORD } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
-import { graphqlWsClient, wsRequest } from '@app/testing';
+import { graphqlWsClient, LiveSubscription, wsRequest } from '@app/testing';
+import { freshEvent, freshNetwork, useAdminToken, useCoordinatorToken } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const NEWPORT_CVS = demoOrganisationId('cvs:W06000022');
+const TORFAEN_CVS = demoOrganisationId('cvs:W06000020');
+const GWENT = 'W15000002';
 const CREATE = `mutation ($input: CreateApiTokenInput!) {
   createApiToken(input: $input) { token apiToken { id name scopeKind scopeTarget prefix lastUsedAt revokedAt } }
 }`;
@@ -15,11 +18,17 @@ describe('API tokens for dashboards', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
-      'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-      { e: 'coordinator@demo.convene.example', p: DEMO_PASSWORD },
-    );
-    admin = { authorization: `Bearer ${signIn.accessToken}` };
+    const signIn = async (email: string) =>
+      (
+        await sut.client.data<{ signIn: { accessToken: string } }>(
+          'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
+          { e: email, p: DEMO_PASSWORD },
+        )
+      ).signIn.accessToken;
+    const coordinator = await signIn('coordinator@demo.convene.example');
+    admin = { authorization: `Bearer ${coordinator}` };
+    useCoordinatorToken(coordinator);
+    useAdminToken(await signIn('admin@demo.convene.example'));
   });
 
   afterAll(async () => {
@@ -88,10 +97,147 @@ describe('API tokens for dashboards', () => {
     [{ scopeKind: 'POLICE_FORCE_AREA', scopeTarget: 'E23000099' }, 'input.scopeTarget'],
     [{ scopeKind: 'NATIONAL', scopeTarget: 'W15000002' }, 'input.scopeTarget'],
     [{ scopeKind: 'ORGANISATION', scopeTarget: 'nope' }, 'input.scopeTarget'],
+    [{ scopeKind: 'NETWORK' }, 'input.scopeTarget'],
+    [{ scopeKind: 'NETWORK', scopeTarget: 'nope' }, 'input.scopeTarget'],
+    [{ scopeKind: 'NETWORK', scopeTarget: '00000000-0000-4000-8000-000000000000' }, 'input.scopeTarget'],
     [{ scopeKind: 'NATIONAL', name: 'x' }, 'input.name'],
   ])('refuses %j with BAD_USER_INPUT naming %s', async (input, field) => {
     const { errors } = await create(input);
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0]?.extensions?.fields?.[0]?.field).toBe(field);
+  });
+
+  describe('scopes', () => {
+    const tokenFor = async (scopeKind: string, scopeTarget: string | null): Promise<Record<string, string>> => {
+      const created = await create({ scopeKind, scopeTarget });
+      expect(created.errors).toBeUndefined();
+      return { authorization: `Bearer ${created.data!.createApiToken.token}` };
+    };
+    const codeOf = async (token: Record<string, string>, query: string, variables?: Record<string, unknown>) => {
+      const response = await sut.client.request(query, variables, token);
+      if (response.errors) {
+        expect(response.data ?? null).toBeNull(); // refused: nothing read
+      }
+      return response.errors?.[0]?.extensions?.code ?? 'OK';
+    };
+    const FEED =
+      'query ($kind: ActivityScopeKind!, $target: String) { activity(scope: { kind: $kind, target: $target }, first: 3) { totalCount } }';
+    const feed = (token: Record<string, string>, kind: string, target: string | null = null) =>
+      codeOf(token, FEED, { kind, target });
+    const liveFeed = async (token: Record<string, string>, kind: string, target: string | null = null) => {
+      const client = graphqlWsClient(sut.graphqlUrl, token);
+      const live = new LiveSubscription(
+        client,
+        'subscription ($kind: ActivityScopeKind!, $target: String) { activity(scope: { kind: $kind, target: $target }) { cursor } }',
+        { kind, target },
+      );
+      try {
+        await live.waitFor(1, 500); // a refusal arrives at once; silence means it runs
+        return live.errors[0]?.extensions?.code ?? 'OK';
+      } finally {
+        live.stop();
+        await client.dispose();
+      }
+    };
+
+    it('holds an area token to its area: feeds, coverage, events and networks elsewhere or nationally are FORBIDDEN', async () => {
+      const gwent = await tokenFor('POLICE_FORCE_AREA', GWENT);
+      const networkId = await freshNetwork(sut, 'newport');
+      const eventId = await freshEvent(sut);
+      expect(await feed(gwent, 'POLICE_FORCE_AREA', GWENT)).toBe('OK');
+      expect(await feed(gwent, 'NETWORK', networkId)).toBe('OK');
+      expect(await feed(gwent, 'EVENT', eventId)).toBe('OK');
+      expect(await feed(gwent, 'NATIONAL')).toBe('FORBIDDEN');
+      const national = await sut.client.request(FEED, { kind: 'NATIONAL' }, gwent);
+      expect(national.errors?.[0]?.message).toBe("This is outside the API token's scope");
+      expect(await feed(gwent, 'POLICE_FORCE_AREA', 'E23000001')).toBe('FORBIDDEN');
+      expect(await feed(gwent, 'ORGANISATION', NEWPORT_CVS)).toBe('FORBIDDEN');
+      expect(await liveFeed(gwent, 'POLICE_FORCE_AREA', GWENT)).toBe('OK');
+      expect(await liveFeed(gwent, 'NATIONAL')).toBe('FORBIDDEN');
+
+      expect(await codeOf(gwent, '{ coverage { areas { status } } }')).toBe('FORBIDDEN');
+      expect(await codeOf(gwent, '{ policeForceAreas { code } }')).toBe('FORBIDDEN');
+      expect(
+        await codeOf(
+          gwent,
+          'query ($c: String!) { coverageHistory(policeForceAreaCode: $c, from: "2026-01-01", to: "2026-12-31") { date } }',
+          { c: GWENT },
+        ),
+      ).toBe('OK');
+      expect(
+        await codeOf(
+          gwent,
+          'query ($c: String!) { coverageHistory(policeForceAreaCode: $c, from: "2026-01-01", to: "2026-12-31") { date } }',
+          { c: 'E23000001' },
+        ),
+      ).toBe('FORBIDDEN');
+      expect(await codeOf(gwent, '{ events(first: 3) { totalCount } }')).toBe('FORBIDDEN');
+      expect(
+        await codeOf(
+          gwent,
+          'query ($c: String) { events(first: 3, filter: { policeForceAreaCode: $c }) { totalCount } }',
+          { c: GWENT },
+        ),
+      ).toBe('OK');
+      expect(await codeOf(gwent, 'query ($id: ID!) { event(id: $id) { title } }', { id: eventId })).toBe('OK');
+      expect(await codeOf(gwent, 'query ($id: ID!) { network(id: $id) { name } }', { id: networkId })).toBe('OK');
+      expect(await codeOf(gwent, '{ networks(first: 3) { totalCount } }')).toBe('FORBIDDEN');
+      expect(await codeOf(gwent, 'query ($id: ID!) { organisation(id: $id) { name } }', { id: NEWPORT_CVS })).toBe(
+        'FORBIDDEN',
+      );
+      expect(await codeOf(gwent, '{ specialisms { code } }')).toBe('OK');
+    });
+
+    it("holds an organisation token to its organisation: another organisation's feed is FORBIDDEN", async () => {
+      const newport = await tokenFor('ORGANISATION', NEWPORT_CVS);
+      const eventId = await freshEvent(sut); // organised by Newport CVS
+      expect(await feed(newport, 'ORGANISATION', NEWPORT_CVS)).toBe('OK');
+      expect(await feed(newport, 'ORGANISATION', TORFAEN_CVS)).toBe('FORBIDDEN');
+      expect(await feed(newport, 'NATIONAL')).toBe('FORBIDDEN');
+      expect(await feed(newport, 'POLICE_FORCE_AREA', GWENT)).toBe('FORBIDDEN');
+      expect(await liveFeed(newport, 'ORGANISATION', TORFAEN_CVS)).toBe('FORBIDDEN');
+      expect(await codeOf(newport, 'query ($id: ID!) { organisation(id: $id) { name } }', { id: NEWPORT_CVS })).toBe(
+        'OK',
+      );
+      expect(await codeOf(newport, 'query ($id: ID!) { organisation(id: $id) { name } }', { id: TORFAEN_CVS })).toBe(
+        'FORBIDDEN',
+      );
+      expect(await codeOf(newport, 'query ($id: ID!) { event(id: $id) { title } }', { id: eventId })).toBe('OK');
+      expect(await codeOf(newport, '{ coverage { areas { status } } }')).toBe('FORBIDDEN');
+    });
+
+    it('makes NETWORK tokens for people who may read the network privately, and holds them to it', async () => {
+      const own = await freshNetwork(sut, 'newport'); // Newport CVS convenes: the coordinator may
+      const foreign = await freshNetwork(sut, 'torfaen'); // Newport CVS is not a member
+      const refused = await create({ scopeKind: 'NETWORK', scopeTarget: foreign });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.extensions?.fields?.[0]?.field).toBe('input.scopeTarget');
+      expect(refused.data ?? null).toBeNull();
+
+      const network = await tokenFor('NETWORK', own);
+      const listed = await sut.client.data<{ apiTokens: { scopeKind: string; scopeTarget: string }[] }>(
+        'query ($id: ID!) { apiTokens(organisationId: $id) { scopeKind scopeTarget } }',
+        { id: NEWPORT_CVS },
+        admin,
+      );
+      expect(listed.apiTokens.filter((t) => t.scopeKind === 'NETWORK').map((t) => t.scopeTarget)).toEqual([own]);
+      expect(await feed(network, 'NETWORK', own)).toBe('OK');
+      expect(await liveFeed(network, 'NETWORK', own)).toBe('OK');
+      expect(await codeOf(network, 'query ($id: ID!) { network(id: $id) { name } }', { id: own })).toBe('OK');
+      expect(
+        await codeOf(network, 'query ($id: ID) { events(first: 3, filter: { networkId: $id }) { totalCount } }', {
+          id: own,
+        }),
+      ).toBe('OK');
+      expect(await feed(network, 'NETWORK', foreign)).toBe('FORBIDDEN');
+      expect(await feed(network, 'POLICE_FORCE_AREA', GWENT)).toBe('FORBIDDEN');
+      expect(await feed(network, 'NATIONAL')).toBe('FORBIDDEN');
+      expect(await codeOf(network, 'query ($id: ID!) { network(id: $id) { name } }', { id: foreign })).toBe(
+        'FORBIDDEN',
+      );
+      expect(
+        await codeOf(network, 'query ($id: ID!) { event(id: $id) { title } }', { id: await freshEvent(sut) }),
+      ).toBe('FORBIDDEN');
+    });
   });
 });

@@ -1,14 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { AuthService, DEMO_LOGINS, DEMO_PASSWORD, POLICY } from '@app/identity';
+import { AuthService, DEMO_LOGINS, DEMO_PASSWORD, POLICY, PolicyService } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
-import { OPERATION_POLICY, type PolicyFacts, policyFacts } from '../src/graphql/authorization/operation-policy';
+import {
+  OPERATION_POLICY,
+  type PolicyFacts,
+  policyFacts,
+  resourceOf,
+} from '../src/graphql/authorization/operation-policy';
 import { DraftingPolicyFacts } from '@app/drafting';
 import { EventPolicyFacts } from '@app/events';
 import { InfluencingPolicyFacts } from '@app/influencing';
 import { NetworkService } from '@app/networks';
 import { FIXTURES } from './support/fixtures';
-import { type ActorName, NEWPORT_CVS, useAdminToken, useCoordinatorToken } from './support/operation-fixtures';
+import {
+  type ActorName,
+  freshNetwork,
+  NEWPORT_CVS,
+  useAdminToken,
+  useCoordinatorToken,
+} from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 import { type GraphqlError, graphqlWsClient, LiveSubscription } from '@app/testing';
 
@@ -36,12 +47,23 @@ describe('authorization: every operation as every kind of actor', () => {
     const coordinatorToken = tokens.get('coordinator') ?? '';
     useCoordinatorToken(coordinatorToken);
     useAdminToken(tokens.get('admin') ?? '');
-    const dashboard = await sut.client.request<{ createApiToken: { token: string } }>(
-      'mutation ($id: ID!) { createApiToken(input: { organisationId: $id, name: "Dashboard", scopeKind: NATIONAL }) { token } }',
-      { id: NEWPORT_CVS },
-      { authorization: `Bearer ${coordinatorToken}` },
-    );
-    tokens.set('dashboard', dashboard.data?.createApiToken.token ?? null);
+    // API tokens of every scope kind: the sweep holds each to its scope.
+    const dashboards: [ActorName, string, string | null][] = [
+      ['dashboard', 'NATIONAL', null],
+      ['areaDashboard', 'POLICE_FORCE_AREA', 'W15000002'],
+      ['networkDashboard', 'NETWORK', await freshNetwork(sut, 'newport')],
+      ['organisationDashboard', 'ORGANISATION', NEWPORT_CVS],
+    ];
+    for (const [name, scopeKind, scopeTarget] of dashboards) {
+      const dashboard = await sut.client.data<{ createApiToken: { token: string } }>(
+        `mutation ($id: ID!, $kind: ApiTokenScopeKind!, $target: String) {
+          createApiToken(input: { organisationId: $id, name: "Dashboard", scopeKind: $kind, scopeTarget: $target }) { token }
+        }`,
+        { id: NEWPORT_CVS, kind: scopeKind, target: scopeTarget },
+        { authorization: `Bearer ${coordinatorToken}` },
+      );
+      tokens.set(name, dashboard.createApiToken.token);
+    }
     const schema = sut.app.get(GraphQLSchemaHost).schema;
     operations = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
       type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : [],
@@ -70,8 +92,9 @@ describe('authorization: every operation as every kind of actor', () => {
         const variables = await fixture.variables(sut, name);
         // As the server sees them now: fixtures change affiliations (acceptInvitation adds one).
         const actor = await sut.app.get(AuthService).actorFor(token);
-        const resource = (await rule.resource?.({ ...variables, input: variables }, facts)) ?? {};
-        const allowed = POLICY[rule.action].allows(actor, resource);
+        const args = { ...variables, input: variables };
+        const resource = await resourceOf(rule, args, facts, actor.kind === 'API_TOKEN');
+        const allowed = sut.app.get(PolicyService).allows(actor, rule.action, resource);
         const response = operation.startsWith('Subscription.')
           ? await subscriptionStart(sut, fixture.document, token, variables)
           : await sut.client.request(fixture.document, variables, token ? { authorization: `Bearer ${token}` } : {});
@@ -88,9 +111,14 @@ describe('authorization: every operation as every kind of actor', () => {
       }
     }
     expect(outcomes).toHaveLength(operations.length * tokens.size);
-    // Every operation as six actors, each with its own fixture: it grows with the schema, so its
+    // Scoped tokens were refused somewhere and allowed somewhere: the sweep exercised their scopes.
+    for (const name of ['areaDashboard', 'organisationDashboard'] as const) {
+      expect(outcomes.filter((o) => o.endsWith(` ${name} allowed`)).length).toBeGreaterThan(3);
+      expect(outcomes.filter((o) => o.endsWith(` ${name} refused`)).length).toBeGreaterThan(3);
+    }
+    // Every operation as nine actors, each with its own fixture: it grows with the schema, so its
     // time allowance does too (a guard against a hang, not a speed check).
-  }, 300_000);
+  }, 600_000);
 
   it.each([
     ['coordinator', NEWPORT_CVS, undefined],

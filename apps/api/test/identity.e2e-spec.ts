@@ -131,6 +131,28 @@ describe('sign-in and sessions', () => {
   });
 });
 
+describe('sign-in throttling under concurrency', () => {
+  it(`checks at most ${SIGN_IN_THROTTLE.perAccount} of 40 parallel wrong passwords for one account`, async () => {
+    const sut = await startTestApp();
+    try {
+      const email = 'member@demo.convene.example';
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => sut.client.request(SIGN_IN, { email, password: `wrong-${i}` })),
+      );
+      const codes = answers.map((a) => a.errors?.[0]?.extensions?.code);
+      const checked = codes.filter((code) => code === 'UNAUTHENTICATED').length;
+      expect(checked).toBeLessThanOrEqual(SIGN_IN_THROTTLE.perAccount);
+      expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(40 - checked);
+      // The right password too, within the window.
+      const right = await sut.client.request(SIGN_IN, { email, password: DEMO_PASSWORD });
+      expect(right.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+      expect(right.data?.signIn ?? null).toBeNull();
+    } finally {
+      await sut.close();
+    }
+  }, 120_000); // 40 password hashes on a busy machine: a guard against a hang, not a speed check
+});
+
 describe('sign-in throttling per address', () => {
   it(`refuses an address after ${SIGN_IN_THROTTLE.perAddress} failures across accounts`, async () => {
     const sut = await startTestApp();
@@ -146,5 +168,5 @@ describe('sign-in throttling per address', () => {
     } finally {
       await sut.close();
     }
-  });
+  }, 120_000); // 31 sign-ins one after another, each a password hash
 });

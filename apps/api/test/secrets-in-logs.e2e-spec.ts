@@ -1,8 +1,11 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Client as PgClient } from 'pg';
 import { DEMO_PASSWORD } from '@app/identity';
-import { LogCapture, startTestApp } from './support/test-app';
+import { demoOrganisationId } from '@app/organisations';
+import { LogCapture, startTestApp, type TestApp } from './support/test-app';
 
-// Its own file: nestjs-pino keeps one logger per module instance, and Jest gives each file its own.
+// Its own file: nestjs-pino keeps one logger per module instance, and Jest gives each file its own
+// (so the tests here share one app and one capture).
 const SECRET = 'test-secret-test-secret-test-secret-1234';
 const SIGN_IN = `mutation ($email: String!, $password: String!) {
   signIn(input: { email: $email, password: $password }) { accessToken refreshToken }
@@ -16,30 +19,83 @@ interface Session {
 }
 
 describe('secrets in logs', () => {
+  const logs = new LogCapture();
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({ LOG_LEVEL: 'trace', JWT_SECRET: SECRET }, logs);
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  const signIn = async (email: string): Promise<Session> =>
+    (await sut.client.data<{ signIn: Session }>(SIGN_IN, { email, password: DEMO_PASSWORD })).signIn;
+
   it('never logs a password, a token or a hash, even at trace level', async () => {
-    const logs = new LogCapture();
-    const sut = await startTestApp({ LOG_LEVEL: 'trace', JWT_SECRET: SECRET }, logs);
     const secrets: string[] = [DEMO_PASSWORD, 'wrong-password-123'];
-    try {
-      await sut.client.request(SIGN_IN, { email: 'admin@demo.convene.example', password: 'wrong-password-123' });
-      const session = (
-        await sut.client.data<{ signIn: Session }>(SIGN_IN, {
-          email: 'admin@demo.convene.example',
-          password: DEMO_PASSWORD,
-        })
-      ).signIn;
-      const next = (await sut.client.data<{ refreshSession: Session }>(REFRESH, { token: session.refreshToken }))
-        .refreshSession;
-      await sut.client.request(ME, undefined, { authorization: `Bearer ${next.accessToken}` });
-      await sut.client.request(ME, undefined, { authorization: `Bearer ${next.accessToken}x` });
-      secrets.push(session.accessToken, session.refreshToken, next.accessToken, next.refreshToken);
-    } finally {
-      await sut.close();
-    }
+    await sut.client.request(SIGN_IN, { email: 'admin@demo.convene.example', password: 'wrong-password-123' });
+    const session = await signIn('admin@demo.convene.example');
+    const next = (await sut.client.data<{ refreshSession: Session }>(REFRESH, { token: session.refreshToken }))
+      .refreshSession;
+    await sut.client.request(ME, undefined, { authorization: `Bearer ${next.accessToken}` });
+    await sut.client.request(ME, undefined, { authorization: `Bearer ${next.accessToken}x` });
+    secrets.push(session.accessToken, session.refreshToken, next.accessToken, next.refreshToken);
+
     expect(logs.lines.length).toBeGreaterThan(5); // the capture works: requests were logged
     for (const secret of secrets) {
       expect(logs.text).not.toContain(secret);
     }
     expect(logs.text).not.toMatch(/scrypt\$|password_?hash|token_?hash|Bearer /i);
+  });
+
+  it("logs a private calendar feed's request without its secret", async () => {
+    const member = await signIn('member@demo.convene.example');
+    const { createCalendarFeed } = await sut.client.data<{ createCalendarFeed: { path: string } }>(
+      'mutation { createCalendarFeed(input: { label: "Logged" }) { path } }',
+      undefined,
+      { authorization: `Bearer ${member.accessToken}` },
+    );
+    const secret = /cal_[\w-]+/.exec(createCalendarFeed.path)?.[0] ?? '';
+    expect(secret.length).toBeGreaterThan(32);
+    expect((await fetch(`${sut.baseUrl}${createCalendarFeed.path}?token=${secret}`)).status).toBe(200);
+
+    expect(logs.text).toContain('/calendars/feeds/[redacted].ics?token=[redacted]'); // it was logged
+    expect(logs.text).not.toContain(secret);
+    expect(logs.text).not.toContain(secret.slice(4, 20));
+  });
+
+  it("logs a failed statement without its values (here a new person's password hash)", async () => {
+    const admin = await signIn('coordinator@demo.convene.example');
+    const email = 'refused-in-logs@example.org';
+    const name = 'Refused Person In Logs';
+    const { inviteToOrganisation } = await sut.client.data<{ inviteToOrganisation: { token: string } }>(
+      'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { token } }',
+      { id: demoOrganisationId('cvs:W06000022'), email },
+      { authorization: `Bearer ${admin.accessToken}` },
+    );
+    // A rule the service does not know, so the insert fails in PostgreSQL with every value bound.
+    const database = new PgClient({ connectionString: sut.database.url });
+    await database.connect();
+    try {
+      await database.query(
+        `ALTER TABLE person ADD CONSTRAINT person_refused_in_test CHECK (display_name <> $$${name}$$)`,
+      );
+      const accepted = await sut.client.request(
+        'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { role } }',
+        { input: { token: inviteToOrganisation.token, displayName: name, password: 'a-long-secret-password-9' } },
+      );
+      expect(accepted.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await database.query('ALTER TABLE person DROP CONSTRAINT IF EXISTS person_refused_in_test');
+      await database.end();
+    }
+
+    expect(logs.text).toContain('person_refused_in_test'); // the failure was logged
+    expect(logs.text).not.toMatch(/scrypt\$|a-long-secret-password-9/);
+    expect(logs.text).not.toContain(name);
+    expect(logs.text).not.toContain(email);
+    expect(logs.text).not.toContain(inviteToOrganisation.token);
   });
 });

@@ -1,5 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { redactSqlMessage } from './sql-error';
 
 export type SqlListener = (sql: string) => void;
 
@@ -23,8 +24,9 @@ export class SqlLogger implements TypeOrmLogger {
     }
   }
 
+  /** The statement's parameters are never logged: they hold password and token hashes. */
   logQueryError(error: string | Error, query: string): void {
-    this.logger.warn({ err: String(error), query: clip(query) }, 'SQL statement failed');
+    this.logger.warn({ err: redactSqlMessage(String(error)), query: clip(query) }, 'SQL statement failed');
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -13,6 +13,11 @@ export class DraftingPolicyFacts {
     private readonly networks: NetworkService,
   ) {}
 
+  /** The draft's network (null when there is no such draft). */
+  positionNetwork(positionId: string): Promise<string | null> {
+    return this.networkOf(positionId);
+  }
+
   /** The active member organisations (convenors included) of the draft's network. */
   async positionMembers(positionId: string): Promise<string[]> {
     const networkId = await this.networkOf(positionId);

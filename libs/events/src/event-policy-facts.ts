@@ -19,6 +19,22 @@ export class EventPolicyFacts {
     return this.events.organisersOf(eventId);
   }
 
+  /** Where an event belongs: its area (or its network's), network and organiser; null when there is none. */
+  async eventPlace(
+    eventId: string,
+  ): Promise<{ policeForceAreaCode: string | null; networkId: string | null; organisationId: string | null } | null> {
+    const event = await this.events.findPlace(eventId);
+    if (!event) {
+      return null;
+    }
+    return {
+      policeForceAreaCode:
+        event.policeForceAreaCode ?? (event.networkId ? await this.networks.areaCodeOf(event.networkId) : null),
+      networkId: event.networkId,
+      organisationId: event.organiserOrganisationId,
+    };
+  }
+
   /** The active member organisations (convenors included) of a network. */
   async networkMembers(networkId: string): Promise<string[]> {
     return this.networks.activeMembersOf(networkId);

@@ -177,6 +177,26 @@ export class EventService {
   }
 
   /** The organisations organising an event, for the operation policy (empty when unknown). */
+  /** An event's network, organiser and area code, whoever may see it (for the operation policy). */
+  async findPlace(eventId: string): Promise<{
+    networkId: string | null;
+    organiserOrganisationId: string | null;
+    policeForceAreaCode: string | null;
+  } | null> {
+    const row = await this.events
+      .createQueryBuilder('e')
+      .leftJoin('e.policeForceArea', 'a')
+      .select(['e.network_id AS "networkId"', 'e.organiser_organisation_id AS "organiserOrganisationId"'])
+      .addSelect('a.code', 'policeForceAreaCode')
+      .where('e.id = :eventId', { eventId })
+      .getRawOne<{
+        networkId: string | null;
+        organiserOrganisationId: string | null;
+        policeForceAreaCode: string | null;
+      }>();
+    return row ?? null;
+  }
+
   async organisersOf(eventId: string): Promise<string[]> {
     return (await this.organisersOfMany([eventId]))[0] ?? [];
   }

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeographyModule } from '@app/geography';
+import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { ApiTokenResolver } from './api-token/api-token.resolver';
 import { ApiTokenService } from './api-token/api-token.service';
@@ -38,6 +39,7 @@ export class IdentityModule {
         JwtModule.register({}),
         OrganisationsModule,
         GeographyModule,
+        NetworksModule,
       ],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },

@@ -11,6 +11,14 @@ export class InfluencingPolicyFacts {
     private readonly networks: NetworkService,
   ) {}
 
+  /** The engagement's network (null when there is no such engagement). */
+  async engagementNetwork(engagementId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ network_id: string }[]>('SELECT network_id FROM engagement WHERE id = $1', [
+      engagementId,
+    ]);
+    return row?.network_id ?? null;
+  }
+
   /** The active member organisations of the engagement's network. */
   engagementMembers(engagementId: string): Promise<string[]> {
     return this.membersOf('SELECT network_id FROM engagement WHERE id = $1', engagementId);

@@ -183,6 +183,17 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     return rows.map((r) => r.organisationId);
   }
 
+  /** The code of the network's police force area (null for an unknown network). */
+  async areaCodeOf(networkId: string): Promise<string | null> {
+    const row = await this.networks
+      .createQueryBuilder('n')
+      .innerJoin('n.policeForceArea', 'a')
+      .select('a.code', 'code')
+      .where('n.id = :networkId', { networkId })
+      .getRawOne<{ code: string }>();
+    return row?.code ?? null;
+  }
+
   /** A membership's organisation and its network's active convenors, for the operation policy. */
   async membershipFacts(
     membershipId: string,

@@ -6,7 +6,14 @@ import { demoOrganisationId } from '@app/organisations';
 import { graphqlWsClient, LiveSubscription } from '@app/testing';
 import type { TestApp } from './test-app';
 
-export type ActorName = 'anonymous' | 'dashboard' | (typeof DEMO_LOGINS)[number]['key'];
+/** Dashboards are API tokens: national, and scoped to Gwent, to one network, and to Newport CVS. */
+export type ActorName =
+  | 'anonymous'
+  | 'dashboard'
+  | 'areaDashboard'
+  | 'networkDashboard'
+  | 'organisationDashboard'
+  | (typeof DEMO_LOGINS)[number]['key'];
 
 export const unique = (): string => randomBytes(4).toString('hex').toUpperCase();
 export const NEWPORT_CVS = demoOrganisationId('cvs:W06000022');
@@ -313,7 +320,10 @@ async function ownFeed(app: TestApp, actor: ActorName): Promise<string> {
  */
 export const CORE_FIXTURES: Record<string, Fixture> = {
   'Query.policeForceAreas': { document: '{ policeForceAreas { code } }', variables: () => ({}) },
-  'Query.policeForceArea': { document: '{ policeForceArea(code: "W15000002") { code } }', variables: () => ({}) },
+  'Query.policeForceArea': {
+    document: 'query ($code: String!) { policeForceArea(code: $code) { code } }',
+    variables: () => ({ code: GWENT }),
+  },
   'Query.localAuthorities': { document: '{ localAuthorities { code } }', variables: () => ({}) },
   'Query.localAuthority': { document: '{ localAuthority(code: "W06000022") { code } }', variables: () => ({}) },
   'Query.organisations': { document: '{ organisations(first: 5) { totalCount } }', variables: () => ({}) },
@@ -468,8 +478,8 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   },
   'Query.coverageHistory': {
     document:
-      '{ coverageHistory(policeForceAreaCode: "W15000002", from: "2026-01-01", to: "2026-12-31") { date status } }',
-    variables: () => ({}),
+      'query ($policeForceAreaCode: String!) { coverageHistory(policeForceAreaCode: $policeForceAreaCode, from: "2026-01-01", to: "2026-12-31") { date status } }',
+    variables: () => ({ policeForceAreaCode: GWENT }),
   },
   'Query.coveragePriorities': { document: '{ coveragePriorities { code } }', variables: () => ({}) },
   'Mutation.setCoveragePriorities': {
@@ -491,8 +501,8 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
     variables: () => ({}),
   },
   'Subscription.eventRsvpTally': {
-    document: 'subscription ($id: ID!) { eventRsvpTally(eventId: $id) { confirmed } }',
-    variables: async (app) => ({ id: await freshEvent(app) }),
+    document: 'subscription ($eventId: ID!) { eventRsvpTally(eventId: $eventId) { confirmed } }',
+    variables: async (app) => ({ eventId: await freshEvent(app) }),
   },
   'Mutation.createEvent': {
     document:

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** What an API token may read: everything public nationally, or one area, network or organisation. */
+/** What an API token may read: everything public nationally, or only one area, network or organisation. */
 export enum ApiTokenScopeKind {
   NATIONAL = 'NATIONAL',
   POLICE_FORCE_AREA = 'POLICE_FORCE_AREA',
@@ -10,5 +10,6 @@ export enum ApiTokenScopeKind {
 
 registerEnumType(ApiTokenScopeKind, {
   name: 'ApiTokenScopeKind',
-  description: 'What an API token is limited to (feeds and coverage filter on it).',
+  description:
+    'What an API token may read: everything public (NATIONAL), or only what concerns one police force area, network or organisation; anything else is FORBIDDEN.',
 });

@@ -29,7 +29,7 @@ export class ApiTokenResolver {
     if (actor.kind !== 'PERSON') {
       throw new Error('The operation policy lets only people create API tokens');
     }
-    return this.service.create(actor.personId, input);
+    return this.service.create(actor, input);
   }
 
   @Mutation(() => RevokeApiTokenPayload, { description: 'Revokes an API token at once.' })

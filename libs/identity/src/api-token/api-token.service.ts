@@ -5,8 +5,10 @@ import { Repository } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
 import { POLICE_FORCE_AREA_CODE, PoliceForceAreaService } from '@app/geography';
+import { NetworkService } from '@app/networks';
 import { OrganisationService } from '@app/organisations';
 import type { Actor } from '../auth/actor';
+import { Action, POLICY } from '../policy/policy';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApiTokenScopeKind } from './api-token.enums';
@@ -21,12 +23,17 @@ export class ApiTokenService {
     @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
     private readonly areas: PoliceForceAreaService,
     private readonly organisations: OrganisationService,
+    private readonly networks: NetworkService,
     private readonly activity: ActivityRecorder,
   ) {}
 
   /** Creates a token; the secret is returned here only, and only its hash is kept. */
-  async create(createdById: string, input: CreateApiTokenInput): Promise<{ apiToken: ApiTokenEntity; token: string }> {
-    const scopeTarget = await this.checkedScopeTarget(input.scopeKind, input.scopeTarget ?? null);
+  async create(
+    creator: Extract<Actor, { kind: 'PERSON' }>,
+    input: CreateApiTokenInput,
+  ): Promise<{ apiToken: ApiTokenEntity; token: string }> {
+    const createdById = creator.personId;
+    const scopeTarget = await this.checkedScopeTarget(creator, input.scopeKind, input.scopeTarget ?? null);
     const token = newSecretToken(API_TOKEN_PREFIX);
     const apiToken = await this.activity.transaction(async (tx, record) => {
       const saved = await tx.save(
@@ -107,7 +114,11 @@ export class ApiTokenService {
     };
   }
 
-  private async checkedScopeTarget(kind: ApiTokenScopeKind, target: string | null): Promise<string | null> {
+  private async checkedScopeTarget(
+    creator: Actor,
+    kind: ApiTokenScopeKind,
+    target: string | null,
+  ): Promise<string | null> {
     const field = 'input.scopeTarget';
     switch (kind) {
       case ApiTokenScopeKind.NATIONAL:
@@ -131,8 +142,24 @@ export class ApiTokenService {
           throw DomainError.badInput(field, 'must be the id of an organisation');
         });
         return target;
-      case ApiTokenScopeKind.NETWORK:
-        throw DomainError.badInput(field, 'network-scoped tokens arrive with networks');
+      case ApiTokenScopeKind.NETWORK: {
+        if (!target || !isUUID(target)) {
+          throw DomainError.badInput(field, 'must be the id of a network');
+        }
+        await this.networks.getById(target).catch(() => {
+          throw DomainError.badInput(field, 'must be the id of a network');
+        });
+        // Whoever makes a token for a network must be able to read that network's private side.
+        const members = await this.networks.activeMembersOf(target);
+        if (!POLICY[Action.READ_NETWORK_PRIVATE].allows(creator, { organisationIds: members })) {
+          throw new DomainError(
+            ErrorCode.FORBIDDEN,
+            `${field}: only people of the network's active member organisations may make a token for it`,
+            [{ field, message: "only people of the network's active member organisations may make a token for it" }],
+          );
+        }
+        return target;
+      }
     }
   }
 }

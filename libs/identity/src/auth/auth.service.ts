@@ -22,6 +22,8 @@ export interface Session {
 
 const WRONG_CREDENTIALS = 'Email or password is wrong';
 const INVALID_SESSION = 'The session is no longer valid: sign in again';
+/** First keys of the two-key advisory locks that serialise sign-in attempts per account and per address. */
+const THROTTLE_LOCK = { account: 0x5349_0001, address: 0x5349_0002 } as const;
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -37,15 +39,19 @@ export class AuthService {
 
   async signIn(email: string, password: string, address: string): Promise<Session> {
     const normalised = normaliseEmail(email);
-    await this.assertNotThrottled(normalised, address);
+    // The attempt counts as a failure before the password is checked, so parallel guesses cannot
+    // all pass the throttle before the first of them is counted.
+    const attemptId = await this.countAttempt(normalised, address);
     const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ email: normalised });
     // Same work whether or not the account exists: no enumeration by message or timing.
     const valid = await verifyPassword(password, person?.passwordHash ?? DECOY_PASSWORD_HASH);
     if (!person || !valid) {
-      await this.dataSource.getRepository(SignInFailureEntity).insert({ email: normalised, address });
       throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
     }
-    return this.dataSource.transaction((tx) => this.startSession(tx, person.id));
+    return this.dataSource.transaction(async (tx) => {
+      await tx.delete(SignInFailureEntity, { id: attemptId });
+      return this.startSession(tx, person.id);
+    });
   }
 
   /** Exchanges a refresh token for a new session; a replayed token revokes its whole family. */
@@ -152,17 +158,30 @@ export class AuthService {
     await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
-  private async assertNotThrottled(email: string, address: string): Promise<void> {
-    const [row] = await this.dataSource.query<{ account: string; address: string }[]>(
-      `SELECT count(*) FILTER (WHERE email = $1) AS account, count(*) FILTER (WHERE address = $2) AS address
-         FROM sign_in_failure WHERE occurred_at > now() - make_interval(mins => $3) AND (email = $1 OR address = $2)`,
-      [email, address, SIGN_IN_THROTTLE.windowMinutes],
-    );
-    if (Number(row?.account) >= SIGN_IN_THROTTLE.perAccount || Number(row?.address) >= SIGN_IN_THROTTLE.perAddress) {
-      throw new DomainError(
-        ErrorCode.TOO_MANY_REQUESTS,
-        `Too many failed sign-ins: try again in ${SIGN_IN_THROTTLE.windowMinutes} minutes`,
+  /**
+   * Refuses when the account or the address has used up its failures in the window, else records
+   * this attempt as one. Check and count are one step: concurrent attempts for the same account or
+   * address queue on advisory locks (account first, then address, so two attempts never wait on
+   * each other in opposite order).
+   */
+  private async countAttempt(email: string, address: string): Promise<string> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [THROTTLE_LOCK.account, email]);
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [THROTTLE_LOCK.address, address]);
+      const [row] = await tx.query<{ account: string; address: string }[]>(
+        `SELECT count(*) FILTER (WHERE email = $1) AS account, count(*) FILTER (WHERE address = $2) AS address
+           FROM sign_in_failure
+          WHERE occurred_at > now() - make_interval(mins => $3) AND (email = $1 OR address = $2)`,
+        [email, address, SIGN_IN_THROTTLE.windowMinutes],
       );
-    }
+      if (Number(row?.account) >= SIGN_IN_THROTTLE.perAccount || Number(row?.address) >= SIGN_IN_THROTTLE.perAddress) {
+        throw new DomainError(
+          ErrorCode.TOO_MANY_REQUESTS,
+          `Too many failed sign-ins: try again in ${SIGN_IN_THROTTLE.windowMinutes} minutes`,
+        );
+      }
+      const inserted = await tx.insert(SignInFailureEntity, { email, address });
+      return (inserted.identifiers[0] as { id: string }).id;
+    });
   }
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@app/common';
 import type { Actor } from '../auth/actor';
-import { type Action, POLICY, type Resource } from './policy';
+import { type Action, POLICY, type Resource, withinScope } from './policy';
 
 /** Decides whether an actor may perform an action on a resource; the only place that does. */
 @Injectable()
 export class PolicyService {
+  /** The action's rule, and for an API token also its scope (outside it: refused). */
   allows(actor: Actor, action: Action, resource: Resource = {}): boolean {
-    return POLICY[action].allows(actor, resource);
+    return POLICY[action].allows(actor, resource) && withinScope(actor, resource.reach);
   }
 
   /** Throws UNAUTHENTICATED (signed out, sign-in needed) or FORBIDDEN unless allowed. */
@@ -17,6 +18,9 @@ export class PolicyService {
     }
     if (actor.kind === 'ANONYMOUS' && POLICY[action].requiresSignIn) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
+    }
+    if (POLICY[action].allows(actor, resource)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, "This is outside the API token's scope");
     }
     throw new DomainError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
   }

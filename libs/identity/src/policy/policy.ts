@@ -1,3 +1,4 @@
+import { ApiTokenScopeKind } from '../api-token/api-token.enums';
 import { AffiliationRole } from '../person/person.enums';
 import type { Actor } from '../auth/actor';
 
@@ -27,6 +28,42 @@ export interface Resource {
   readonly organisationIds?: readonly string[];
   /** The input field naming a thing that does not exist (answered as bad input, not refused). */
   readonly missing?: string;
+  /** What part of the country the operation reads (for API tokens); national when not given. */
+  readonly reach?: Reach;
+}
+
+/**
+ * What part of the country a read covers: everything it can answer lies in the area, the network
+ * and the organisation named. Nothing named means national; `placeless` means nothing tied to a
+ * place (vocabularies, the caller's own session).
+ */
+export interface Reach {
+  readonly placeless?: boolean;
+  readonly policeForceAreaCode?: string | null;
+  readonly networkId?: string | null;
+  readonly organisationId?: string | null;
+}
+
+/**
+ * An API token reads only within its scope: a NATIONAL token anything, an area, network or
+ * organisation token only reads that name the same area, network or organisation. People and
+ * anonymous callers are not scoped.
+ */
+export function withinScope(actor: Actor, reach: Reach = {}): boolean {
+  if (actor.kind !== 'API_TOKEN' || reach.placeless) {
+    return true;
+  }
+  const { kind, target } = actor.scope;
+  switch (kind) {
+    case ApiTokenScopeKind.NATIONAL:
+      return true;
+    case ApiTokenScopeKind.POLICE_FORCE_AREA:
+      return target !== null && reach.policeForceAreaCode === target;
+    case ApiTokenScopeKind.NETWORK:
+      return target !== null && reach.networkId === target;
+    case ApiTokenScopeKind.ORGANISATION:
+      return target !== null && reach.organisationId === target;
+  }
 }
 
 export interface Rule {

@@ -7,12 +7,13 @@ import { DraftingPolicyFacts } from '@app/drafting';
 import { EventPolicyFacts } from '@app/events';
 import { InfluencingPolicyFacts } from '@app/influencing';
 import { NetworkService } from '@app/networks';
-import { OPERATION_POLICY, type PolicyFacts, policyFacts } from './operation-policy';
+import { OPERATION_POLICY, type PolicyFacts, policyFacts, resourceOf } from './operation-policy';
 
 /**
  * Checks every root GraphQL operation (query, mutation, subscription; HTTP and WebSocket
  * alike) against the operation policy before its resolver runs. Nested fields are not
  * guarded here: guards do not run on field resolvers, which must check their own rules.
+ * API tokens are also held to their scope here (what the operation reaches, from its arguments).
  */
 @Injectable()
 export class OperationPolicyGuard implements CanActivate {
@@ -44,7 +45,8 @@ export class OperationPolicyGuard implements CanActivate {
     const actor = await gql.getContext<IdentityRequestContext>().actor();
     // Signed out where sign-in is needed: refused whatever the resource, so look nothing up.
     const lookUp = actor.kind !== 'ANONYMOUS' || !POLICY[rule.action].requiresSignIn;
-    const resource = lookUp && rule.resource ? await rule.resource(gql.getArgs(), this.facts) : {};
+    // An API token reads only within its scope: the rule also says what part of the country the call reaches.
+    const resource = lookUp ? await resourceOf(rule, gql.getArgs(), this.facts, actor.kind === 'API_TOKEN') : {};
     if (resource.missing) {
       // Ids are random UUIDs: saying one names nothing tells an outsider nothing useful.
       throw DomainError.badInput(resource.missing, 'does not exist');

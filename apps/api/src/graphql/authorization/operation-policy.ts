@@ -1,18 +1,23 @@
 import { isUUID } from 'class-validator';
-import { Action, type Resource } from '@app/identity';
+import { Action, type Reach, type Resource } from '@app/identity';
 import type { DraftingPolicyFacts } from '@app/drafting';
 import type { EventPolicyFacts } from '@app/events';
 import type { InfluencingPolicyFacts } from '@app/influencing';
 import type { NetworkService } from '@app/networks';
 
 /** What the policy may look up about the resource an operation names (guards run before pipes). */
-export type PolicyFacts = Pick<NetworkService, 'convenorsOf' | 'membershipFacts'> &
-  Pick<EventPolicyFacts, 'eventOrganisers' | 'pollConvenors' | 'networkMembers' | 'pollNetworkMembers'> &
+export type PolicyFacts = Pick<NetworkService, 'convenorsOf' | 'membershipFacts' | 'areaCodeOf'> &
+  Pick<EventPolicyFacts, 'eventOrganisers' | 'pollConvenors' | 'networkMembers' | 'pollNetworkMembers' | 'eventPlace'> &
   Pick<
     DraftingPolicyFacts,
-    'positionMembers' | 'sectionMembers' | 'positionConvenors' | 'commentMembers' | 'suggestionDeciders'
+    | 'positionMembers'
+    | 'sectionMembers'
+    | 'positionConvenors'
+    | 'commentMembers'
+    | 'suggestionDeciders'
+    | 'positionNetwork'
   > &
-  Pick<InfluencingPolicyFacts, 'engagementMembers' | 'engagementConvenors' | 'commitmentMembers'>;
+  Pick<InfluencingPolicyFacts, 'engagementMembers' | 'engagementConvenors' | 'commitmentMembers' | 'engagementNetwork'>;
 
 export const policyFacts = (
   networks: NetworkService,
@@ -22,6 +27,10 @@ export const policyFacts = (
 ): PolicyFacts => ({
   convenorsOf: (id) => networks.convenorsOf(id),
   membershipFacts: (id) => networks.membershipFacts(id),
+  areaCodeOf: (id) => networks.areaCodeOf(id),
+  eventPlace: (id) => events.eventPlace(id),
+  positionNetwork: (id) => drafting.positionNetwork(id),
+  engagementNetwork: (id) => influencing.engagementNetwork(id),
   eventOrganisers: (id) => events.eventOrganisers(id),
   pollConvenors: (id) => events.pollConvenors(id),
   networkMembers: (id) => events.networkMembers(id),
@@ -42,6 +51,25 @@ export interface OperationPolicy {
   readonly resource?: (args: Record<string, unknown>, facts: PolicyFacts) => Resource | Promise<Resource>;
   /** What the resource is, in words (for docs/authorization.md). */
   readonly resourceName?: string;
+  /** What part of the country a read covers, for API tokens; without it, national (NATIONAL tokens only). */
+  readonly reach?: ReachRule;
+}
+
+export interface ReachRule {
+  readonly of: (args: Record<string, unknown>, facts: PolicyFacts) => Reach | Promise<Reach>;
+  /** In words, for docs/authorization.md. */
+  readonly name: string;
+}
+
+/** The resource the guard checks: the rule's, and for an API token also what the read reaches. */
+export async function resourceOf(
+  rule: OperationPolicy,
+  args: Record<string, unknown>,
+  facts: PolicyFacts,
+  apiToken: boolean,
+): Promise<Resource> {
+  const resource = rule.resource ? await rule.resource(args, facts) : {};
+  return apiToken ? { ...resource, reach: rule.reach ? await rule.reach.of(args, facts) : {} } : resource;
 }
 
 const inputOf = (args: Record<string, unknown>): Record<string, unknown> =>
@@ -64,6 +92,86 @@ const byArgument =
     organisation(args[name]);
 
 const ORGANISATION = 'the organisation named in the arguments';
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const fieldsOf = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+
+/** A network and its area; national (nothing named) when there is no such network. */
+async function networkReach(id: unknown, facts: PolicyFacts): Promise<Reach> {
+  const networkId = uuidOr(id);
+  const policeForceAreaCode = networkId ? await facts.areaCodeOf(networkId) : null;
+  return networkId && policeForceAreaCode ? { networkId, policeForceAreaCode } : {};
+}
+async function eventReach(id: unknown, facts: PolicyFacts): Promise<Reach> {
+  const eventId = uuidOr(id);
+  return (eventId && (await facts.eventPlace(eventId))) || {};
+}
+/** A top-level id argument read through `look`. */
+const byId = (name: string, look: (id: unknown, facts: PolicyFacts) => Promise<Reach>, what: string): ReachRule => ({
+  of: (args, facts) => look(args[name], facts),
+  name: what,
+});
+
+/** Vocabularies and the caller's own session: the same whatever the scope. */
+const PLACELESS: ReachRule = { of: () => ({ placeless: true }), name: 'any scope (nothing tied to a place)' };
+/** A feed's `scope` argument (national when not given). */
+const FEED: ReachRule = {
+  of: async (args, facts) => {
+    const scope = fieldsOf(args.scope);
+    const target = text(scope.target);
+    switch (scope.kind) {
+      case 'POLICE_FORCE_AREA':
+        return { policeForceAreaCode: target };
+      case 'ORGANISATION':
+        return { organisationId: target };
+      case 'NETWORK':
+        return networkReach(target, facts);
+      case 'EVENT':
+        return eventReach(target, facts);
+      default:
+        return {};
+    }
+  },
+  name: 'the area, network, organisation or event named by `scope`',
+};
+const AREA_ARGUMENT = (name: string): ReachRule => ({
+  of: (args) => ({ policeForceAreaCode: text(args[name]) }),
+  name: `the area named by \`${name}\``,
+});
+const NETWORK_ARGUMENT = (name: string): ReachRule =>
+  byId(name, networkReach, `the network named by \`${name}\` (and its area)`);
+const EVENT_ARGUMENT = (name: string): ReachRule =>
+  byId(name, eventReach, `the event named by \`${name}\` (its area, network and organiser)`);
+const POSITION_ARGUMENT = (name: string): ReachRule =>
+  byId(
+    name,
+    async (id, facts) => {
+      const positionId = uuidOr(id);
+      return networkReach(positionId && (await facts.positionNetwork(positionId)), facts);
+    },
+    `the network (and area) of the draft named by \`${name}\``,
+  );
+/** Lists narrowed to an area or a network by top-level arguments (national when neither is given). */
+const AREA_OR_NETWORK_ARGUMENTS: ReachRule = {
+  of: async (args, facts) => {
+    const network = args.networkId ? await networkReach(args.networkId, facts) : {};
+    return { ...network, policeForceAreaCode: text(args.policeForceAreaCode) ?? network.policeForceAreaCode };
+  },
+  name: 'the area or network named by `policeForceAreaCode` / `networkId`',
+};
+const EVENT_FILTER: ReachRule = {
+  of: async (args, facts) => {
+    const filter = fieldsOf(args.filter);
+    const network = filter.networkId ? await networkReach(filter.networkId, facts) : {};
+    return {
+      policeForceAreaCode: text(filter.policeForceAreaCode) ?? network.policeForceAreaCode,
+      networkId: network.networkId,
+      organisationId: text(filter.organiserOrganisationId),
+    };
+  },
+  name: 'the area, network or organiser named in `filter`',
+};
 
 /** The active convenors of the network named by `input.networkId`. */
 const networkConvenors: OperationPolicy = {
@@ -174,23 +282,39 @@ const forOrganisation: OperationPolicy = {
 
 /**
  * Every root operation of the schema and the action it performs. An operation missing
- * here is refused for everyone (fail closed), and the policy test fails.
+ * here is refused for everyone (fail closed), and the policy test fails. A read without a
+ * `reach` is national: API tokens scoped to an area, a network or an organisation are refused.
  */
 export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Query.policeForceAreas': { action: Action.READ_PUBLIC },
-  'Query.policeForceArea': { action: Action.READ_PUBLIC },
-  'Query.localAuthorities': { action: Action.READ_PUBLIC },
+  'Query.policeForceArea': { action: Action.READ_PUBLIC, reach: AREA_ARGUMENT('code') },
+  'Query.localAuthorities': {
+    action: Action.READ_PUBLIC,
+    reach: {
+      of: (args) => ({ policeForceAreaCode: text(fieldsOf(args.filter).policeForceAreaCode) }),
+      name: 'the area named in `filter`',
+    },
+  },
   'Query.localAuthority': { action: Action.READ_PUBLIC },
-  'Query.organisations': { action: Action.READ_PUBLIC },
-  'Query.organisation': { action: Action.READ_PUBLIC },
-  'Query.specialisms': { action: Action.READ_PUBLIC },
-  'Query.me': { action: Action.READ_SELF },
+  'Query.organisations': {
+    action: Action.READ_PUBLIC,
+    reach: {
+      of: (args) => ({ policeForceAreaCode: text(fieldsOf(args.filter).servesPoliceForceAreaCode) }),
+      name: 'the area named by `filter.servesPoliceForceAreaCode`',
+    },
+  },
+  'Query.organisation': {
+    action: Action.READ_PUBLIC,
+    reach: { of: (args) => ({ organisationId: text(args.id) }), name: 'the organisation named by `id`' },
+  },
+  'Query.specialisms': { action: Action.READ_PUBLIC, reach: PLACELESS },
+  'Query.me': { action: Action.READ_SELF, reach: PLACELESS },
   // Items are filtered per viewer by visibility in the feed service.
-  'Query.activity': { action: Action.READ_PUBLIC },
-  'Subscription.activity': { action: Action.READ_PUBLIC },
-  'Mutation.signIn': { action: Action.SIGN_IN },
-  'Mutation.refreshSession': { action: Action.SIGN_IN },
-  'Mutation.signOut': { action: Action.SIGN_IN },
+  'Query.activity': { action: Action.READ_PUBLIC, reach: FEED },
+  'Subscription.activity': { action: Action.READ_PUBLIC, reach: FEED },
+  'Mutation.signIn': { action: Action.SIGN_IN, reach: PLACELESS },
+  'Mutation.refreshSession': { action: Action.SIGN_IN, reach: PLACELESS },
+  'Mutation.signOut': { action: Action.SIGN_IN, reach: PLACELESS },
   'Mutation.createOrganisation': { action: Action.CREATE_ORGANISATION },
   'Mutation.updateOrganisation': {
     action: Action.MANAGE_ORGANISATION,
@@ -229,8 +353,20 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
     resourceName: ORGANISATION,
   },
   'Mutation.acceptInvitation': { action: Action.ACCEPT_INVITATION },
-  'Query.networks': { action: Action.READ_PUBLIC },
-  'Query.network': { action: Action.READ_PUBLIC },
+  'Query.networks': {
+    action: Action.READ_PUBLIC,
+    reach: {
+      of: (args) => {
+        const filter = fieldsOf(args.filter);
+        return {
+          policeForceAreaCode: text(filter.policeForceAreaCode),
+          organisationId: text(filter.convenorOrganisationId) ?? text(filter.memberOrganisationId),
+        };
+      },
+      name: 'the area, or the convening or member organisation, named in `filter`',
+    },
+  },
+  'Query.network': { action: Action.READ_PUBLIC, reach: NETWORK_ARGUMENT('id') },
   'Mutation.createNetwork': {
     action: Action.CREATE_NETWORK,
     resource: byInput('convenorOrganisationId'),
@@ -251,15 +387,15 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.removeFromNetwork': membershipConvenors,
   'Mutation.changeMembershipRole': membershipConvenors,
   'Query.coverage': { action: Action.READ_PUBLIC },
-  'Query.coverageHistory': { action: Action.READ_PUBLIC },
-  'Query.coveragePriorities': { action: Action.READ_PUBLIC },
+  'Query.coverageHistory': { action: Action.READ_PUBLIC, reach: AREA_ARGUMENT('policeForceAreaCode') },
+  'Query.coveragePriorities': { action: Action.READ_PUBLIC, reach: PLACELESS },
   'Mutation.setCoveragePriorities': { action: Action.MANAGE_VOCABULARY },
   // Events are filtered per viewer by visibility in the event service, and per subscriber live.
-  'Query.events': { action: Action.READ_PUBLIC },
-  'Query.event': { action: Action.READ_PUBLIC },
-  'Query.eventOccurrences': { action: Action.READ_PUBLIC },
-  'Subscription.eventChanges': { action: Action.READ_PUBLIC },
-  'Subscription.eventRsvpTally': { action: Action.READ_PUBLIC },
+  'Query.events': { action: Action.READ_PUBLIC, reach: EVENT_FILTER },
+  'Query.event': { action: Action.READ_PUBLIC, reach: EVENT_ARGUMENT('id') },
+  'Query.eventOccurrences': { action: Action.READ_PUBLIC, reach: EVENT_FILTER },
+  'Subscription.eventChanges': { action: Action.READ_PUBLIC, reach: FEED },
+  'Subscription.eventRsvpTally': { action: Action.READ_PUBLIC, reach: EVENT_ARGUMENT('eventId') },
   'Mutation.createEvent': newEventOrganisers,
   'Mutation.updateEvent': eventOrganisers,
   'Mutation.rescheduleEvent': eventOrganisers,
@@ -285,9 +421,9 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.confirmSchedulingPoll': pollConvenors,
   'Mutation.closeSchedulingPoll': pollConvenors,
   // A draft is read by its network's members, and by anyone once submitted (checked in the service).
-  'Query.jointPosition': { action: Action.READ_PUBLIC },
-  'Query.jointPositions': { action: Action.READ_PUBLIC },
-  'Subscription.positionChanges': { action: Action.READ_PUBLIC },
+  'Query.jointPosition': { action: Action.READ_PUBLIC, reach: POSITION_ARGUMENT('id') },
+  'Query.jointPositions': { action: Action.READ_PUBLIC, reach: NETWORK_ARGUMENT('networkId') },
+  'Subscription.positionChanges': { action: Action.READ_PUBLIC, reach: POSITION_ARGUMENT('positionId') },
   'Mutation.createJointPosition': fromInput(
     Action.READ_NETWORK_PRIVATE,
     'networkId',
@@ -335,9 +471,19 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.recordPoliceCrimePlan': { action: Action.MANAGE_PUBLIC_RECORD },
   'Mutation.declarePositionPriorities': positionMembers,
   // Engagements are read by anyone when public, else by the network's members (checked in the service).
-  'Query.engagements': { action: Action.READ_PUBLIC },
-  'Query.engagement': { action: Action.READ_PUBLIC },
-  'Query.overdueCommitments': { action: Action.READ_PUBLIC },
+  'Query.engagements': { action: Action.READ_PUBLIC, reach: AREA_OR_NETWORK_ARGUMENTS },
+  'Query.engagement': {
+    action: Action.READ_PUBLIC,
+    reach: byId(
+      'id',
+      async (id, facts) => {
+        const engagementId = uuidOr(id);
+        return networkReach(engagementId && (await facts.engagementNetwork(engagementId)), facts);
+      },
+      'the network (and area) of the engagement named by `id`',
+    ),
+  },
+  'Query.overdueCommitments': { action: Action.READ_PUBLIC, reach: AREA_OR_NETWORK_ARGUMENTS },
   'Query.commitmentsByArea': { action: Action.READ_PUBLIC },
   'Mutation.recordEngagement': fromInput(
     Action.READ_NETWORK_PRIVATE,

@@ -19,7 +19,8 @@ export class CreateApiTokenInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Required unless NATIONAL: PFA code, network id or organisation id.',
+    description:
+      'Required unless NATIONAL: PFA code, network id (a network you may read privately) or organisation id.',
   })
   @IsOptional()
   @MaxLength(64)
