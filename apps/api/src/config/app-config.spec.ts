@@ -10,6 +10,7 @@ describe('loadConfig', () => {
     expect(sut.DATABASE_URL).toBeUndefined();
     expect(sut.migrateOnStart).toBe(true);
     expect(sut.graphqlIde).toBe(true);
+    expect(sut.DB_LIVE_POOL_SIZE).toBe(3);
   });
 
   it('reads typed values from strings', () => {

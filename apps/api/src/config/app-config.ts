@@ -49,6 +49,13 @@ export class AppConfig {
   @Max(200, { message: (a) => `DB_POOL_SIZE must be an integer from 1 to 200 ${got(a)}` })
   DB_POOL_SIZE = 10;
 
+  /** Connections for live streams, apart from DB_POOL_SIZE, so subscriptions cannot starve requests. */
+  @Transform(toInt)
+  @IsInt({ message: (a) => `DB_LIVE_POOL_SIZE must be an integer from 1 to 50 ${got(a)}` })
+  @Min(1, { message: (a) => `DB_LIVE_POOL_SIZE must be an integer from 1 to 50 ${got(a)}` })
+  @Max(50, { message: (a) => `DB_LIVE_POOL_SIZE must be an integer from 1 to 50 ${got(a)}` })
+  DB_LIVE_POOL_SIZE = 3;
+
   @Transform(toInt)
   @IsInt({ message: (a) => `DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
   @Min(100, { message: (a) => `DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
