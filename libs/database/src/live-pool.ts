@@ -1,6 +1,9 @@
 import * as pg from 'pg';
 import { isLiveWork } from '@app/common';
 
+/** Live work waits its turn rather than fail: a stream's replay may queue behind many others. */
+const LIVE_WAIT_MS = 60_000;
+
 type ConnectCallback = (
   error: Error | undefined,
   client: pg.PoolClient | undefined,
@@ -11,7 +14,7 @@ type ConnectCallback = (
  * node-postgres for TypeORM's `driver` option, with one change: work marked live (`asLiveWork`:
  * subscriptions' set-up, replays, re-checks, fan-out reads) takes its connections from a second,
  * small pool, so however many live streams run, HTTP requests keep the main pool. The live pool
- * has the same settings and shows in `pg_stat_activity` as `<application name>-live`.
+ * has the same settings but a longer wait, and shows in `pg_stat_activity` as `<application name>-live`.
  */
 export function pgWithLivePool(livePoolSize: number): typeof pg {
   class RoutedPool extends pg.Pool {
@@ -22,6 +25,9 @@ export function pgWithLivePool(livePoolSize: number): typeof pg {
       this.live = new pg.Pool({
         ...config,
         max: livePoolSize,
+        connectionTimeoutMillis: config.connectionTimeoutMillis
+          ? Math.max(config.connectionTimeoutMillis, LIVE_WAIT_MS)
+          : config.connectionTimeoutMillis,
         application_name: `${config.application_name ?? 'convene'}-live`,
       });
       this.live.on('error', (error, client) => this.emit('error', error, client));
