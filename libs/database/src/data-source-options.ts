@@ -1,5 +1,6 @@
 import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import type { DatabaseSettings } from './database-settings';
+import { pgWithLivePool } from './live-pool';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { SqlLogger } from './sql-logger';
@@ -14,6 +15,7 @@ export function dataSourceOptions(settings: DatabaseSettings, entities: EntityLi
   return {
     type: 'postgres',
     url: settings.url,
+    driver: pgWithLivePool(settings.livePoolSize),
     entities,
     migrations,
     migrationsTableName: 'typeorm_migrations',

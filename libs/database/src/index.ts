@@ -1,5 +1,6 @@
 export * from './database-settings';
 export * from './data-source-options';
+export * from './live-pool';
 export * from './snake-naming.strategy';
 export * from './sql-logger';
 export * from './embedded/embedded-postgres';

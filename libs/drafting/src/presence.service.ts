@@ -2,7 +2,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
-import { DomainError } from '@app/common';
+import { asLiveWork, DomainError } from '@app/common';
 import { DraftPresenceEntity } from './drafting.entities';
 
 /** One person's presence in a draft, as others see it. */
@@ -62,7 +62,7 @@ export class PresenceService implements OnModuleDestroy {
     set.add(listener);
     this.watchers.set(positionId, set);
     this.last.delete(positionId); // a new watcher hears the current set at the next read
-    this.timer ??= setInterval(() => void this.poll(), POLL_MS);
+    this.timer ??= setInterval(() => void asLiveWork(() => this.poll()), POLL_MS);
     this.timer.unref();
     return () => {
       set.delete(listener);

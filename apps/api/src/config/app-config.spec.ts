@@ -10,6 +10,11 @@ describe('loadConfig', () => {
     expect(sut.DATABASE_URL).toBeUndefined();
     expect(sut.migrateOnStart).toBe(true);
     expect(sut.graphqlIde).toBe(true);
+    expect(sut.DB_LIVE_POOL_SIZE).toBe(3);
+    expect(sut.TRUST_PROXY).toBe(0);
+    expect(sut.WS_MAX_SUBSCRIPTIONS_PER_SOCKET).toBe(100);
+    expect(sut.WS_MAX_SOCKETS_PER_ADDRESS).toBe(50);
+    expect(sut.WS_MAX_SOCKETS_PER_PERSON).toBe(10);
   });
 
   it('reads typed values from strings', () => {

@@ -49,6 +49,13 @@ export class AppConfig {
   @Max(200, { message: (a) => `DB_POOL_SIZE must be an integer from 1 to 200 ${got(a)}` })
   DB_POOL_SIZE = 10;
 
+  /** Connections for live streams, apart from DB_POOL_SIZE, so subscriptions cannot starve requests. */
+  @Transform(toInt)
+  @IsInt({ message: (a) => `DB_LIVE_POOL_SIZE must be an integer from 1 to 50 ${got(a)}` })
+  @Min(1, { message: (a) => `DB_LIVE_POOL_SIZE must be an integer from 1 to 50 ${got(a)}` })
+  @Max(50, { message: (a) => `DB_LIVE_POOL_SIZE must be an integer from 1 to 50 ${got(a)}` })
+  DB_LIVE_POOL_SIZE = 3;
+
   @Transform(toInt)
   @IsInt({ message: (a) => `DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
   @Min(100, { message: (a) => `DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
@@ -81,6 +88,36 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: () => 'REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379' })
   REDIS_URL?: string;
+
+  /** Proxies in front of the API whose X-Forwarded-For entry to trust (0: use the socket's address). */
+  @Transform(toInt)
+  @IsInt({ message: (a) => `TRUST_PROXY must be a number of proxy hops from 0 to 10 ${got(a)}` })
+  @Min(0, { message: (a) => `TRUST_PROXY must be a number of proxy hops from 0 to 10 ${got(a)}` })
+  @Max(10, { message: (a) => `TRUST_PROXY must be a number of proxy hops from 0 to 10 ${got(a)}` })
+  TRUST_PROXY = 0;
+
+  /** Operations one WebSocket may run at once (live subscriptions, and queries while they run). */
+  @Transform(toInt)
+  @IsInt({ message: (a) => `WS_MAX_SUBSCRIPTIONS_PER_SOCKET must be an integer from 1 to 10000 ${got(a)}` })
+  @Min(1, { message: (a) => `WS_MAX_SUBSCRIPTIONS_PER_SOCKET must be an integer from 1 to 10000 ${got(a)}` })
+  @Max(10_000, {
+    message: (a) => `WS_MAX_SUBSCRIPTIONS_PER_SOCKET must be an integer from 1 to 10000 ${got(a)}`,
+  })
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET = 100;
+
+  /** Open WebSockets per client address (an IPv6 client's /64), per instance. */
+  @Transform(toInt)
+  @IsInt({ message: (a) => `WS_MAX_SOCKETS_PER_ADDRESS must be an integer from 1 to 100000 ${got(a)}` })
+  @Min(1, { message: (a) => `WS_MAX_SOCKETS_PER_ADDRESS must be an integer from 1 to 100000 ${got(a)}` })
+  @Max(100_000, { message: (a) => `WS_MAX_SOCKETS_PER_ADDRESS must be an integer from 1 to 100000 ${got(a)}` })
+  WS_MAX_SOCKETS_PER_ADDRESS = 50;
+
+  /** Open WebSockets per signed-in person (or API token), per instance. */
+  @Transform(toInt)
+  @IsInt({ message: (a) => `WS_MAX_SOCKETS_PER_PERSON must be an integer from 1 to 10000 ${got(a)}` })
+  @Min(1, { message: (a) => `WS_MAX_SOCKETS_PER_PERSON must be an integer from 1 to 10000 ${got(a)}` })
+  @Max(10_000, { message: (a) => `WS_MAX_SOCKETS_PER_PERSON must be an integer from 1 to 10000 ${got(a)}` })
+  WS_MAX_SOCKETS_PER_PERSON = 10;
 
   /** Memory for whole cached query responses (0 turns the cache off). */
   @Transform(toInt)

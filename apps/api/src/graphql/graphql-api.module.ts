@@ -13,7 +13,9 @@ import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
 import { formatError } from './format-error';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
+import { TrustProxy } from './protection/client-address';
 import { type QueryProtection, queryProtection } from './protection/query-limits';
+import { WebSocketLimits, WebSocketLimitsModule } from './protection/websocket-limits';
 import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
 import { requestContextFactory } from './request-context.factory';
 import { CachedResponseMiddleware, RESPONSE_STORE } from './response-cache/cached-response.middleware';
@@ -28,16 +30,22 @@ export const GRAPHQL_PATH = '/graphql';
 type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 /**
- * graphql-ws gets none of Apollo's rules or plugins: give it the same limits. (Nest's type
- * omits `parse` and `validate`, but passes every option through to graphql-ws.)
+ * graphql-ws gets none of Apollo's rules or plugins: give it the same limits, and the caps on
+ * connections and operations. (Nest's type omits `parse` and `validate`, but passes every option
+ * through to graphql-ws.)
  */
-function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsConfig {
+function graphqlWsOptions(protection: QueryProtection, limits: WebSocketLimits): GraphQLWsSubscriptionsConfig {
   const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate' | 'subscribe'> = {
     path: GRAPHQL_PATH,
     // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts).
     subscribe: groupedSubscribe(),
+    onConnect: limits.onConnect,
     // Token limit: a parse error thrown inside graphql-ws would close the socket, so answer it here.
-    onSubscribe: (_ctx, _id, payload) => {
+    onSubscribe: (ctx, _id, payload) => {
+      const refusal = limits.tooManyOperations(ctx);
+      if (refusal) {
+        return refusal;
+      }
       try {
         protection.parse(payload.query);
         return undefined;
@@ -57,13 +65,14 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
     ResponseCacheModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [ResponseCacheModule],
-      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE],
+      imports: [ResponseCacheModule, WebSocketLimitsModule],
+      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE, WebSocketLimits],
       useFactory: (
         config: AppConfig,
         auth: AuthService,
         dataVersion: DataVersion,
         store: ResponseStore | null,
+        limits: WebSocketLimits,
       ): ApolloDriverConfig => {
         const protection = queryProtection({ production: config.isProduction });
         return {
@@ -75,9 +84,9 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
           includeStacktraceInErrorResponses: false,
           formatError,
           stringifyResult,
-          context: requestContextFactory(auth),
+          context: requestContextFactory(auth, config.TRUST_PROXY),
           validationRules: protection.validationRules,
-          subscriptions: { 'graphql-ws': graphqlWsOptions(protection) },
+          subscriptions: { 'graphql-ws': graphqlWsOptions(protection, limits) },
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only
           plugins: [
             // Cache hints are unused (the response cache keys on the data version), and the plugin wraps every field resolver.
@@ -91,6 +100,7 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
   ],
   providers: [
     WebSocketPayloadLimit,
+    TrustProxy,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
     { provide: APP_GUARD, useClass: OperationPolicyGuard },

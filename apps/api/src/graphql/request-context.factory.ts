@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { bearerToken, RequestLoaders } from '@app/common';
 import { type Actor, type AuthService, type IdentityRequestContext } from '@app/identity';
+import { clientAddress } from './protection/client-address';
 import { preparedFor } from './response-cache/cached-response.middleware';
 
 interface HttpContextArgs {
@@ -18,7 +19,7 @@ interface WsContextArgs {
  * The bearer token comes from the Authorization header or graphql-ws `connectionParams`;
  * it is checked only when a resolver asks for the actor.
  */
-export function requestContextFactory(auth: AuthService) {
+export function requestContextFactory(auth: AuthService, trustedProxyHops = 0) {
   return (args: (HttpContextArgs & WsContextArgs) | undefined): IdentityRequestContext => {
     const req = args?.req;
     const id = req?.id;
@@ -29,7 +30,8 @@ export function requestContextFactory(auth: AuthService) {
     let actor: Promise<Actor> | undefined = ready ? Promise.resolve(ready.actor) : undefined;
     return {
       requestId: typeof id === 'string' ? id : randomUUID(),
-      clientAddress: req?.ip ?? args?.extra?.request?.socket.remoteAddress ?? 'unknown',
+      clientAddress:
+        req?.ip ?? (args?.extra?.request ? clientAddress(args.extra.request, trustedProxyHops) : 'unknown'),
       bearerToken: token,
       loaders: new RequestLoaders(),
       actor: () => (actor ??= auth.actorFor(token)),

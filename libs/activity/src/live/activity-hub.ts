@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { ActorRef } from '@app/common';
+import { type ActorRef, asLiveWork } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
 import { ActivityFeedService } from '../activity-feed.service';
 import { cursorOf, isAfter, positionOf } from '../activity-position';
@@ -114,7 +114,8 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
       this.again = true;
       return;
     }
-    this.pumping = this.pump()
+    // Live work: the reads, and the re-checks of rights they lead streams to, use the live pool.
+    this.pumping = asLiveWork(() => this.pump())
       .catch((error: unknown) =>
         this.log.warn({ err: error }, 'Reading new activity failed; retrying on the next wake-up'),
       )

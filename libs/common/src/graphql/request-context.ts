@@ -6,7 +6,7 @@ import { RequestLoaders } from './request-loaders';
 export interface RequestContext {
   /** Correlates logs of one request (HTTP) or one operation (WebSocket). */
   readonly requestId: string;
-  /** The client's IP address (as Express reports it; set `trust proxy` behind a load balancer). */
+  /** The client's IP address (the peer's, or the X-Forwarded-For entry the TRUST_PROXY setting trusts). */
   readonly clientAddress: string;
   /** The bearer token the client presented (HTTP `Authorization`, graphql-ws `connectionParams`). */
   readonly bearerToken: string | null;

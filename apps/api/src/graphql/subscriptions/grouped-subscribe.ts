@@ -1,5 +1,5 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, print } from 'graphql';
-import type { ActorRef, RequestContext } from '@app/common';
+import { type ActorRef, asLiveWork, type RequestContext } from '@app/common';
 
 /** Results kept per group (they are small; a slow subscriber further behind re-executes). */
 const CACHE_LIMIT = 2_000;
@@ -9,6 +9,9 @@ const CACHE_LIMIT = 2_000;
  * same document, variables and visibility class, and hands all of them the same result.
  * Each subscriber keeps its own source stream (its own cursor, replay and access checks);
  * only the execution of an item's selection is shared.
+ *
+ * Everything a subscription does (its set-up and replay, each item, its end) runs as live work,
+ * so its database reads use the live pool and never take the connections requests need.
  */
 export function groupedSubscribe(): (
   args: ExecutionArgs,
@@ -32,11 +35,11 @@ export function groupedSubscribe(): (
   };
 
   const subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
-    const source = await createSourceEventStream(args);
+    const source = await asLiveWork(() => createSourceEventStream(args));
     if (!isAsyncIterable(source)) {
       return source;
     }
-    const signature = `${print(args.document)}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${await visibilityClass(args)}`;
+    const signature = `${print(args.document)}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${await asLiveWork(() => visibilityClass(args))}`;
     let group = groups.get(signature);
     if (group === undefined) {
       if (groups.size >= 10_000) {
@@ -47,21 +50,24 @@ export function groupedSubscribe(): (
     }
     const iterator = source[Symbol.asyncIterator]();
     const mapped: AsyncIterableIterator<ExecutionResult> = {
-      async next(): Promise<IteratorResult<ExecutionResult>> {
-        const next = await iterator.next();
-        if (next.done) {
+      next: () =>
+        asLiveWork(async (): Promise<IteratorResult<ExecutionResult>> => {
+          const next = await iterator.next();
+          if (next.done) {
+            return { value: undefined, done: true };
+          }
+          return { value: await run(`${group}|${itemKey(next.value)}`, args, next.value), done: false };
+        }),
+      return: () =>
+        asLiveWork(async (): Promise<IteratorResult<ExecutionResult>> => {
+          await iterator.return?.();
           return { value: undefined, done: true };
-        }
-        return { value: await run(`${group}|${itemKey(next.value)}`, args, next.value), done: false };
-      },
-      async return(): Promise<IteratorResult<ExecutionResult>> {
-        await iterator.return?.();
-        return { value: undefined, done: true };
-      },
-      async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
-        await iterator.return?.();
-        throw error;
-      },
+        }),
+      throw: (error: unknown) =>
+        asLiveWork(async (): Promise<IteratorResult<ExecutionResult>> => {
+          await iterator.return?.();
+          throw error;
+        }),
       [Symbol.asyncIterator]() {
         return mapped;
       },

@@ -1,0 +1,140 @@
+import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { GraphQLError } from 'graphql';
+import type { Context } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import { asLiveWork, bearerToken, ErrorCode } from '@app/common';
+import { AuthService } from '@app/identity';
+import { AppConfig } from '../../config/app-config';
+import { addressKey, clientAddress } from './client-address';
+import { graphqlWsServer } from './graphql-ws-server';
+
+/** How a connection beyond a cap is closed: like HTTP 429, a client may try again later. */
+export const TOO_MANY_CONNECTIONS = { code: 4429, reason: 'Too many connections' } as const;
+
+/** Nest types graphql-ws's `extra` as unknown; on the `ws` server it is the socket and upgrade request. */
+type WsContext = Context<Record<string, unknown> | undefined, unknown>;
+
+/**
+ * Caps on WebSocket use, per instance: operations running at once on one connection, open
+ * connections per client address and per signed-in person (or API token). An operation beyond
+ * its cap is answered with a GraphQL error (code TOO_MANY_REQUESTS); a connection beyond one is
+ * closed with 4429 "Too many connections". Each count is freed when its operation or socket ends.
+ */
+@Injectable()
+export class WebSocketLimits implements OnApplicationBootstrap {
+  private readonly perAddress = new Counts();
+  private readonly perPerson = new Counts();
+  private readonly refused = new WeakSet<WebSocket>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    graphqlWsServer(this.moduleRef).on('connection', (socket: WebSocket, request: IncomingMessage) =>
+      this.opened(socket, request),
+    );
+  }
+
+  /** graphql-ws `onConnect`: once the client has sent its token, counts the connection against its person. */
+  readonly onConnect = async (ctx: WsContext): Promise<boolean> => {
+    const { socket } = ctx.extra as Extra;
+    if (this.refused.has(socket)) {
+      return false; // already closing with 4429
+    }
+    const principal = await this.principalOf(ctx.connectionParams);
+    if (principal === null) {
+      return true;
+    }
+    if (socket.readyState !== socket.OPEN) {
+      return false; // gone while the token was checked: nothing to count
+    }
+    if (!this.perPerson.take(principal, this.config.WS_MAX_SOCKETS_PER_PERSON)) {
+      this.refuse(socket);
+      return false;
+    }
+    socket.once('close', () => this.perPerson.release(principal));
+    return true;
+  };
+
+  /** graphql-ws `onSubscribe`: errors for an operation beyond the connection's cap, else undefined. */
+  tooManyOperations(ctx: WsContext): GraphQLError[] | undefined {
+    const max = this.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET;
+    // graphql-ws has registered this operation already, and forgets each one as it ends.
+    if (Object.keys(ctx.subscriptions).length <= max) {
+      return undefined;
+    }
+    return [
+      new GraphQLError(
+        `Too many operations on this connection: at most ${max} at once (complete one, or open another connection)`,
+        { extensions: { code: ErrorCode.TOO_MANY_REQUESTS, limit: max } },
+      ),
+    ];
+  }
+
+  /** Counts a new socket against its address before the client says anything. */
+  private opened(socket: WebSocket, request: IncomingMessage): void {
+    const address = addressKey(clientAddress(request, this.config.TRUST_PROXY));
+    if (!this.perAddress.take(address, this.config.WS_MAX_SOCKETS_PER_ADDRESS)) {
+      this.refuse(socket);
+      return;
+    }
+    socket.once('close', () => this.perAddress.release(address));
+  }
+
+  private refuse(socket: WebSocket): void {
+    this.refused.add(socket);
+    socket.close(TOO_MANY_CONNECTIONS.code, TOO_MANY_CONNECTIONS.reason);
+  }
+
+  /** Whom a connection counts for: a person or an API token; null for anonymous or a bad token. */
+  private async principalOf(params: Readonly<Record<string, unknown>> | undefined): Promise<string | null> {
+    const token = bearerToken(params?.authorization ?? params?.Authorization);
+    if (!token) {
+      return null;
+    }
+    // A bad token counts as anonymous here; its operations are refused on their own.
+    const actor = await asLiveWork(() => this.auth.actorFor(token)).catch(() => null);
+    switch (actor?.kind) {
+      case 'PERSON':
+        return `person:${actor.personId}`;
+      case 'API_TOKEN':
+        return `token:${actor.tokenId}`;
+      case 'ANONYMOUS':
+      case undefined:
+        return null;
+    }
+  }
+}
+
+/** Open counts per key; a key is forgotten at zero, so the map holds only what is open. */
+class Counts {
+  private readonly counts = new Map<string, number>();
+
+  take(key: string, max: number): boolean {
+    const count = this.counts.get(key) ?? 0;
+    if (count >= max) {
+      return false;
+    }
+    this.counts.set(key, count + 1);
+    return true;
+  }
+
+  release(key: string): void {
+    const count = (this.counts.get(key) ?? 1) - 1;
+    if (count > 0) {
+      this.counts.set(key, count);
+    } else {
+      this.counts.delete(key);
+    }
+  }
+}
+
+/** Imported where graphql-ws is configured, so its hooks and the connection counter are one instance. */
+@Module({ providers: [WebSocketLimits], exports: [WebSocketLimits] })
+export class WebSocketLimitsModule {}
