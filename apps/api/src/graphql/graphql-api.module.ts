@@ -5,7 +5,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { GraphQLError, specifiedRules, validate } from 'graphql';
-import { DataVersion } from '@app/activity';
+import { DataVersion, LiveRights } from '@app/activity';
 import { AuthService } from '@app/identity';
 import { NetworksModule } from '@app/networks';
 import { AppConfig } from '../config/app-config';
@@ -31,11 +31,12 @@ type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
  * graphql-ws gets none of Apollo's rules or plugins: give it the same limits. (Nest's type
  * omits `parse` and `validate`, but passes every option through to graphql-ws.)
  */
-function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsConfig {
+function graphqlWsOptions(protection: QueryProtection, liveRights: LiveRights): GraphQLWsSubscriptionsConfig {
   const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate' | 'subscribe'> = {
     path: GRAPHQL_PATH,
-    // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts).
-    subscribe: groupedSubscribe(),
+    // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts), and
+    // ends every stream opened with credentials when they end.
+    subscribe: groupedSubscribe((context, source) => liveRights.guard(context, source)),
     // Token limit: a parse error thrown inside graphql-ws would close the socket, so answer it here.
     onSubscribe: (_ctx, _id, payload) => {
       try {
@@ -58,12 +59,13 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [ResponseCacheModule],
-      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE],
+      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE, LiveRights],
       useFactory: (
         config: AppConfig,
         auth: AuthService,
         dataVersion: DataVersion,
         store: ResponseStore | null,
+        liveRights: LiveRights,
       ): ApolloDriverConfig => {
         const protection = queryProtection({ production: config.isProduction });
         return {
@@ -77,7 +79,7 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
           stringifyResult,
           context: requestContextFactory(auth),
           validationRules: protection.validationRules,
-          subscriptions: { 'graphql-ws': graphqlWsOptions(protection) },
+          subscriptions: { 'graphql-ws': graphqlWsOptions(protection, liveRights) },
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only
           plugins: [
             // Cache hints are unused (the response cache keys on the data version), and the plugin wraps every field resolver.

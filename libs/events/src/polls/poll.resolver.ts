@@ -1,5 +1,12 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { ActivityHub, type ActivityScope, ActivityScopeKind, ActivityVerb } from '@app/activity';
+import {
+  ActivityHub,
+  type ActivityScope,
+  ActivityScopeKind,
+  ActivityVerb,
+  LiveRights,
+  rightsSubject,
+} from '@app/activity';
 import { type ActorRef, CallingActor, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { Loaders, RequestLoaders } from '@app/common';
@@ -40,6 +47,7 @@ export class PollResolver {
     private readonly networkLoaders: NetworkLoaderFactory,
     private readonly eventLoaders: EventLoaderFactory,
     private readonly pollLoaders: PollLoaderFactory,
+    private readonly liveRights: LiveRights,
   ) {}
 
   @Query(() => SchedulingPoll, { description: 'A scheduling poll; NOT_FOUND unless you are in its network.' })
@@ -132,7 +140,7 @@ export class PollResolver {
       });
       return { poll: current, slots: await this.polls.tally(pollId) };
     };
-    return startWith(
+    const updates = startWith(
       { poll, slots: await this.polls.tally(pollId) },
       mapLive(stream, async (item) =>
         POLL_CHANGES.has(item.verb) && item.payload.pollId === pollId
@@ -140,5 +148,10 @@ export class PollResolver {
           : undefined,
       ),
     );
+    return this.liveRights.guard(context, updates, {
+      what: 'poll',
+      subjects: [rightsSubject.network(poll.networkId)],
+      stillAllowed: (actor) => this.polls.getVisible(actor, pollId).then(() => true),
+    });
   }
 }

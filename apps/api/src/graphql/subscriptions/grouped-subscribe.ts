@@ -10,9 +10,11 @@ const CACHE_LIMIT = 2_000;
  * Each subscriber keeps its own source stream (its own cursor, replay and access checks);
  * only the execution of an item's selection is shared.
  */
-export function groupedSubscribe(): (
-  args: ExecutionArgs,
-) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+export function groupedSubscribe(
+  /** Ends a stream when its caller's credentials end (streams their resolver guarded already pass as they are). */
+  guard: (context: RequestContext, source: AsyncIterator<unknown>) => Promise<AsyncIterator<unknown>> = (_, source) =>
+    Promise.resolve(source),
+): (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const cache = new Map<string, Promise<ExecutionResult>>();
   // Short ids for groups: the key is built on every delivery, so keep it small.
   const groups = new Map<string, number>();
@@ -45,7 +47,7 @@ export function groupedSubscribe(): (
       group = nextGroup++;
       groups.set(signature, group);
     }
-    const iterator = source[Symbol.asyncIterator]();
+    const iterator = await guard(args.contextValue as RequestContext, source[Symbol.asyncIterator]());
     const mapped: AsyncIterableIterator<ExecutionResult> = {
       async next(): Promise<IteratorResult<ExecutionResult>> {
         const next = await iterator.next();
