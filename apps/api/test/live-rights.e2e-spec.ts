@@ -246,6 +246,12 @@ describe('live streams end when the rights they were opened with end', () => {
   const untilLive = async (things: Things, live: Watched[]): Promise<void> => {
     const counts = live.map((s) => s.items.length);
     for (let attempt = 0; attempt < 20; attempt++) {
+      const ended = live.filter((s) => s.endedAt !== null);
+      if (ended.length > 0) {
+        throw new Error(
+          `ended before the test began: ${ended.map((s) => `${s.name} ${JSON.stringify(s.errors)}`).join(', ')}`,
+        );
+      }
       await things.change();
       if (await until(() => live.every((s, i) => s.items.length > (counts[i] ?? 0)), 2_000)) {
         return;
@@ -316,6 +322,49 @@ describe('live streams end when the rights they were opened with end', () => {
         Object.fromEntries(streamsOfSession.map((s) => [s.name, 'UNAUTHENTICATED'])),
       );
       await nothingMoreAfter(things, streamsOfSession, control);
+    },
+    TEST_MS,
+  );
+
+  it(
+    'ends the streams of a session on another instance too, on the announcement it hears',
+    async () => {
+      const other = await startTestApp({}, undefined, sut.database);
+      try {
+        const things = await privateThings(sut);
+        // Signed in on the other instance (each test app has its own JWT secret), signed out through this one.
+        const member = await session(other, 'member@demo.convene.example');
+        const client = graphqlWsClient(other.graphqlUrl, { authorization: member.headers.authorization });
+        const elsewhere = watch(
+          'other instance positionChanges',
+          client,
+          'subscription ($id: ID!) { positionChanges(positionId: $id) { revision section { body } } }',
+          { id: things.positionId },
+        );
+        const control = watch(
+          'control',
+          wsClient(sut, coordinator),
+          'subscription ($id: ID!) { positionChanges(positionId: $id) { revision } }',
+          { id: things.positionId },
+        );
+        try {
+          await untilLive(things, [elsewhere, control]);
+          const signedOut = await sut.client.request(
+            'mutation ($input: SignOutInput!) { signOut(input: $input) { signedOut } }',
+            { input: { refreshToken: member.refreshToken } },
+          );
+          expect(signedOut.errors).toBeUndefined();
+          const answeredAt = Date.now();
+          expect(await until(() => elsewhere.endedAt !== null)).toBe(true);
+          record('signOut, stream on another instance', answeredAt, [elsewhere]);
+          expect(elsewhere.code).toBe('UNAUTHENTICATED');
+          await nothingMoreAfter(things, [elsewhere], control);
+        } finally {
+          await client.dispose();
+        }
+      } finally {
+        await other.close();
+      }
     },
     TEST_MS,
   );
@@ -435,6 +484,37 @@ describe('live streams end when the rights they were opened with end', () => {
       const seen = (activity.items.slice(feedItems[0]) as { activity: { verb: string } }[]).map((i) => i.activity.verb);
       expect(seen).not.toContain('POSITION_SECTION_EDITED');
       expect(seen).not.toContain('EVENT_RSVP_CHANGED');
+    },
+    TEST_MS,
+  );
+
+  it(
+    'executes each item with what is true at the time, not what the subscription read first',
+    async () => {
+      const things = await privateThings(sut);
+      const live = watch(
+        'agenda',
+        wsClient(sut, coordinator),
+        'subscription ($scope: ActivityScope!) { eventChanges(scope: $scope) { verb event { agenda { title } } } }',
+        { scope: { kind: 'EVENT', target: things.eventId } },
+      );
+      const agendas: string[][] = [];
+      for (const title of ['Welcome', 'Briefing']) {
+        const seen = live.items.length;
+        for (let attempt = 0; attempt < 20 && live.items.length === seen; attempt++) {
+          await sut.client.data(
+            'mutation ($input: SetEventAgendaInput!) { setEventAgenda(input: $input) { event { id } } }',
+            { input: { eventId: things.eventId, items: [{ title: `${title} ${attempt}` }] } },
+            coordinator,
+          );
+          await until(() => live.items.length > seen, 2_000);
+          agendas.push([`${title} ${attempt}`]);
+        }
+      }
+      const delivered = (live.items as { eventChanges: { event: { agenda: { title: string }[] } } }[]).map((i) =>
+        i.eventChanges.event.agenda.map((a) => a.title),
+      );
+      expect(delivered).toEqual(agendas);
     },
     TEST_MS,
   );

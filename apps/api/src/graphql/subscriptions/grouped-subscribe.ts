@@ -1,5 +1,5 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, print } from 'graphql';
-import type { ActorRef, RequestContext } from '@app/common';
+import { type ActorRef, type RequestContext, RequestLoaders } from '@app/common';
 
 /** Results kept per group (they are small; a slow subscriber further behind re-executes). */
 const CACHE_LIMIT = 2_000;
@@ -25,7 +25,9 @@ export function groupedSubscribe(
     if (cached) {
       return cached;
     }
-    const result = Promise.resolve(execute({ ...args, rootValue: item }));
+    const result = Promise.resolve(
+      execute({ ...args, contextValue: withFreshLoaders(args.contextValue), rootValue: item }),
+    );
     cache.set(key, result);
     if (cache.size > CACHE_LIMIT) {
       cache.delete(cache.keys().next().value as string);
@@ -71,6 +73,17 @@ export function groupedSubscribe(
     return mapped;
   };
   return subscribe;
+}
+
+/**
+ * Each item is executed with DataLoaders of its own: a subscription's context lives as long as the
+ * subscription, and its loaders would otherwise serve what they read (and rights worked out from it)
+ * for that whole life.
+ */
+function withFreshLoaders(context: unknown): unknown {
+  return context !== null && typeof context === 'object' && 'loaders' in context
+    ? { ...context, loaders: new RequestLoaders() }
+    : context;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
