@@ -150,6 +150,26 @@ describe('LiveRights', () => {
     expect(state.returned).toBe(true);
   });
 
+  it('sweeps the credentials of streams not checked for 30 s (not their own rule), and ends those that lost them', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    sut = new LiveRights(new FakeWakeups());
+    const { iterator } = source<string>();
+    const rule = jest.fn(() => Promise.resolve(true));
+    let current: () => Promise<ActorRef> = () => Promise.resolve(PERSON);
+    const stream = await sut.guard(
+      contextOf(PERSON, () => current()),
+      iterator,
+      { stillAllowed: rule },
+    );
+    const next = stream.next();
+    current = () => Promise.resolve({ ...PERSON, affiliations: [] }); // their organisation dropped them, unannounced
+    jest.advanceTimersByTime(25_000);
+    await settle();
+    jest.advanceTimersByTime(10_000);
+    await expect(next).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    expect(rule).not.toHaveBeenCalled();
+  });
+
   it('leaves anonymous streams without a rule of their own as they are', async () => {
     sut = new LiveRights(new FakeWakeups());
     const { iterator } = source<string>();

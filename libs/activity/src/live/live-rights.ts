@@ -24,8 +24,9 @@ const SWEEP_MS = 5_000;
  * token was revoked, their access token expired, they lost an organisation or role, or the stream's
  * own rule (may they still read this draft?) says no. Writers name who is affected right after
  * commit (`changed`), every instance hears it (NOTIFY or Redis) and re-checks only the streams of
- * those subjects; an expiry ends a stream on a timer; a sweep re-checks every stream at least every
- * RIGHTS_RECHECK_MS in case a message was lost or rights changed where nothing is announced.
+ * those subjects; an expiry ends a stream on a timer; a sweep re-checks every stream's credentials at
+ * least every RIGHTS_RECHECK_MS in case a message was lost or rights changed where nothing is announced
+ * (one read per token; a stream's own rule is checked on announcements and by the stream on its items).
  */
 @Injectable()
 export class LiveRights implements OnApplicationShutdown {
@@ -98,12 +99,16 @@ export class LiveRights implements OnApplicationShutdown {
         streams.add(stream);
       }
     }
-    checkTogether(streams);
+    checkTogether(streams, true);
   }
 
   private sweep(): void {
     const due = Date.now() - RIGHTS_RECHECK_MS;
-    checkTogether([...this.all].filter((stream) => stream.checkedAt < due));
+    // Credentials only: each stream's own rule is checked on announcements, and by the stream on its items.
+    checkTogether(
+      [...this.all].filter((stream) => stream.checkedAt < due),
+      false,
+    );
   }
 
   private forget(stream: GuardedStream<unknown>): void {
@@ -123,10 +128,10 @@ export class LiveRights implements OnApplicationShutdown {
 }
 
 /** Streams presenting the same bearer token share one read of who it stands for now. */
-function checkTogether(streams: Iterable<GuardedStream<unknown>>): void {
+function checkTogether(streams: Iterable<GuardedStream<unknown>>, withRules: boolean): void {
   const actors = new Map<string, Promise<ActorRef>>();
   for (const stream of streams) {
-    stream.recheck((context) => {
+    stream.recheck(withRules, (context) => {
       const key = context.bearerToken ?? '';
       let actor = actors.get(key);
       if (!actor) {
@@ -180,7 +185,7 @@ class GuardedStream<T> implements AsyncIterableIterator<T> {
   readonly subjects: readonly string[];
   checkedAt = Date.now();
   private checking: Promise<void> | null = null;
-  private again: ((context: RequestContext) => Promise<ActorRef>) | null = null;
+  private again: { withRule: boolean; actorOf: (context: RequestContext) => Promise<ActorRef> } | null = null;
   private ending: GraphQLError | null = null;
   private finished = false;
   private abort: (error: GraphQLError) => void = () => undefined;
@@ -204,25 +209,25 @@ class GuardedStream<T> implements AsyncIterableIterator<T> {
   }
 
   /** Checks the caller's rights again (one check at a time; a request meanwhile runs once after it). */
-  recheck(actorOf: (context: RequestContext) => Promise<ActorRef>): void {
+  recheck(withRule: boolean, actorOf: (context: RequestContext) => Promise<ActorRef>): void {
     if (this.finished) {
       return;
     }
     if (this.checking) {
-      this.again = actorOf;
+      this.again = { withRule: withRule || (this.again?.withRule ?? false), actorOf };
       return;
     }
-    this.checking = this.check(actorOf).finally(() => {
+    this.checking = this.check(withRule, actorOf).finally(() => {
       this.checking = null;
       const again = this.again;
       this.again = null;
       if (again) {
-        this.recheck(again);
+        this.recheck(again.withRule, again.actorOf);
       }
     });
   }
 
-  private async check(actorOf: (context: RequestContext) => Promise<ActorRef>): Promise<void> {
+  private async check(withRule: boolean, actorOf: (context: RequestContext) => Promise<ActorRef>): Promise<void> {
     this.checkedAt = Date.now();
     let now: ActorRef;
     try {
@@ -237,7 +242,8 @@ class GuardedStream<T> implements AsyncIterableIterator<T> {
       this.end(noLongerAllowed(this.options.what ?? 'stream'));
       return;
     }
-    const allowed = this.options.stillAllowed ? await this.options.stillAllowed(now).catch(() => false) : true;
+    const rule = withRule ? this.options.stillAllowed : undefined;
+    const allowed = rule ? await rule(now).catch(() => false) : true;
     if (!allowed) {
       this.end(noLongerAllowed(this.options.what ?? 'stream'));
     }
