@@ -74,6 +74,13 @@ async function until(condition: () => boolean, ms = 15_000): Promise<boolean> {
 /** Generous: the machine may be busy; every wait inside has its own deadline. */
 const TEST_MS = 120_000;
 
+// Announcements between instances: PostgreSQL NOTIFY, and Redis where a server is given (CI sets TEST_REDIS_URL).
+const redisUrl = process.env.TEST_REDIS_URL;
+const transports: [string, Record<string, string>][] = [
+  ['NOTIFY', {}],
+  ...(redisUrl ? [['Redis', { REDIS_URL: redisUrl }] as [string, Record<string, string>]] : []),
+];
+
 /** Time from a moment to each stream's end, for the report. */
 const figures: string[] = [];
 
@@ -326,10 +333,12 @@ describe('live streams end when the rights they were opened with end', () => {
     TEST_MS,
   );
 
-  it(
-    'ends the streams of a session on another instance too, on the announcement it hears',
-    async () => {
-      const other = await startTestApp({}, undefined, sut.database);
+  it.each(transports)(
+    'ends the streams of a session on another instance too, on the announcement it hears (%s)',
+    async (transport, env) => {
+      // With Redis both instances carry announcements over it; with NOTIFY the test's own app announces.
+      const announcer = transport === 'NOTIFY' ? sut : await startTestApp(env, undefined, sut.database);
+      const other = await startTestApp(env, undefined, sut.database);
       try {
         const things = await privateThings(sut);
         // Signed in on the other instance (each test app has its own JWT secret), signed out through this one.
@@ -349,14 +358,14 @@ describe('live streams end when the rights they were opened with end', () => {
         );
         try {
           await untilLive(things, [elsewhere, control]);
-          const signedOut = await sut.client.request(
+          const signedOut = await announcer.client.request(
             'mutation ($input: SignOutInput!) { signOut(input: $input) { signedOut } }',
             { input: { refreshToken: member.refreshToken } },
           );
           expect(signedOut.errors).toBeUndefined();
           const answeredAt = Date.now();
           expect(await until(() => elsewhere.endedAt !== null)).toBe(true);
-          record('signOut, stream on another instance', answeredAt, [elsewhere]);
+          record(`signOut, stream on another instance (${transport})`, answeredAt, [elsewhere]);
           expect(elsewhere.code).toBe('UNAUTHENTICATED');
           await nothingMoreAfter(things, [elsewhere], control);
         } finally {
@@ -364,6 +373,9 @@ describe('live streams end when the rights they were opened with end', () => {
         }
       } finally {
         await other.close();
+        if (announcer !== sut) {
+          await announcer.close();
+        }
       }
     },
     TEST_MS,
