@@ -41,7 +41,7 @@ export class DraftingLiveResolver {
     description:
       'Changes to one draft: sections (with the revision after each: a gap means you missed one), comments, ' +
       'tracked changes, status, sign-ons. Resume with `after` set to the last `cursor`. Ends once you may no ' +
-      'longer read the draft.',
+      'longer read the draft (FORBIDDEN), or the credentials it was opened with end (UNAUTHENTICATED).',
   })
   async positionChanges(
     @Args() { positionId, after }: PositionChangesArgs,

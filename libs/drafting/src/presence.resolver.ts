@@ -26,7 +26,8 @@ export class PresenceResolver {
     resolve: (update: PresenceUpdate) => update,
     description:
       'Opens a draft: you are present (and others see you) for as long as this runs, and hear who else is, ' +
-      'within about a second of any change. Say where you are with `movePresence`.',
+      'within about a second of any change. Say where you are with `movePresence`. Ends once you may no longer ' +
+      'read the draft (FORBIDDEN), or the credentials it was opened with end (UNAUTHENTICATED).',
   })
   async positionPresence(
     @Args() { positionId }: PositionPresenceArgs,

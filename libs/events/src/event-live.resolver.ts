@@ -56,7 +56,8 @@ export class EventLiveResolver {
     resolve: (change: EventChange) => change,
     description:
       'Changes to events in a feed (national, an area, an organisation, a network or one event) that you may see, ' +
-      'with the event as it is now. Resume with `after` set to the last `cursor`.',
+      'with the event as it is now. Resume with `after` set to the last `cursor`. ' +
+      'Ends with UNAUTHENTICATED when the credentials it was opened with end (sign-out, revoked or expired token).',
   })
   async eventChanges(
     @Args() { scope, after }: ActivitySubscriptionArgs,
@@ -81,7 +82,8 @@ export class EventLiveResolver {
     resolve: (tally: RsvpTally) => tally,
     description:
       'The tally of an event (or one occurrence): now, then after every answer or capacity change. ' +
-      'Ends if you may no longer see the event.',
+      'Ends with FORBIDDEN if you may no longer see the event, with UNAUTHENTICATED when the credentials it was ' +
+      'opened with end (sign-out, revoked or expired token).',
   })
   async eventRsvpTally(
     @Args() { eventId, occurrenceStart }: EventTallyArgs,

@@ -125,7 +125,9 @@ export class PollResolver {
 
   @Subscription(() => PollTallyUpdate, {
     resolve: (update: PollTallyUpdate) => update,
-    description: "A poll's tallies now, then after every answer, and its confirmation or closing.",
+    description:
+      "A poll's tallies now, then after every answer, and its confirmation or closing. Ends with UNAUTHENTICATED when the credentials it was opened with end (sign-out, revoked or expired token), " +
+      'with FORBIDDEN once you may no longer see the poll.',
   })
   async schedulingPollTally(
     @Args() { pollId }: PollIdArgs,
