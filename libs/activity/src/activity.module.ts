@@ -7,6 +7,7 @@ import { ActivityRecorder, BENCH_ONLY_SKIP_OUTBOX } from './activity.recorder';
 import { ActivityResolver } from './activity.resolver';
 import { DataVersion } from './data-version';
 import { ActivityHub } from './live/activity-hub';
+import { LiveRights } from './live/live-rights';
 import { NetworkAudienceRegistry } from './network-audience';
 import { ACTIVITY_WAKEUPS, PostgresWakeups, RedisWakeups } from './live/wakeups';
 
@@ -40,6 +41,7 @@ export class ActivityModule {
                 ),
         },
         { provide: BENCH_ONLY_SKIP_OUTBOX, useValue: options.benchOnlySkipOutbox === true },
+        LiveRights,
         ActivityRecorder,
         NetworkAudienceRegistry,
         ActivityFeedService,
@@ -47,7 +49,7 @@ export class ActivityModule {
         DataVersion,
         ...activityResolvers,
       ],
-      exports: [ActivityRecorder, NetworkAudienceRegistry, DataVersion, ActivityHub],
+      exports: [ActivityRecorder, NetworkAudienceRegistry, DataVersion, ActivityHub, LiveRights],
     };
   }
 }

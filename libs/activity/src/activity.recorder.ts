@@ -2,6 +2,8 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ActivityVerb, ActivityVisibility } from './activity.enums';
+import { LiveRights } from './live/live-rights';
+import { rightsSubjectsOf } from './live/rights-changes';
 import { ACTIVITY_WAKEUPS, type ActivityWakeups } from './live/wakeups';
 
 export interface NewActivity {
@@ -34,11 +36,13 @@ export class ActivityRecorder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(ACTIVITY_WAKEUPS) private readonly wakeups: ActivityWakeups,
+    private readonly liveRights: LiveRights,
     @Optional() @Inject(BENCH_ONLY_SKIP_OUTBOX) private readonly skipOutbox: boolean = false,
   ) {}
 
   async transaction<T>(work: (tx: EntityManager, record: RecordActivity) => Promise<T>): Promise<T> {
     let recorded = 0;
+    const rightsEnded = new Set<string>();
     const result = await this.dataSource.transaction(async (tx) => {
       let unchanged = false;
       const append = async (activity: NewActivity): Promise<void> => {
@@ -61,6 +65,9 @@ export class ActivityRecorder {
           );
         }
         recorded++;
+        for (const subject of rightsSubjectsOf(activity)) {
+          rightsEnded.add(subject);
+        }
       };
       const record: RecordActivity = Object.assign(append, {
         unchanged: () => {
@@ -78,6 +85,8 @@ export class ActivityRecorder {
       // wake-up only delays delivery until the hubs' next poll.
       this.wakeups.publish().catch(() => undefined);
     }
+    // Before answering: live streams of whoever lost rights stop delivering from now on.
+    await this.liveRights.changed([...rightsEnded]);
     return result;
   }
 }

@@ -31,7 +31,8 @@ export class ActivityResolver {
     resolve: (item: ActivityEventEntity) => item,
     description:
       'Live activity of a feed: first what came after `after` (that you may see), then new items as they happen. ' +
-      'Each item has a `cursor`: reconnect with the last one to miss nothing and get nothing twice.',
+      'Each item has a `cursor`: reconnect with the last one to miss nothing and get nothing twice. ' +
+      'Ends with UNAUTHENTICATED when the credentials it was opened with end (sign-out, revoked or expired token).',
   })
   async activityStream(
     @Args() { scope, after }: ActivitySubscriptionArgs,

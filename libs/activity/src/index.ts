@@ -8,4 +8,5 @@ export { ActivityHub } from './live/activity-hub';
 export { cursorOf } from './activity-position';
 export { ActivityScope, ActivityScopeKind } from './dto/activity.args';
 export { ActivitySubscriptionArgs } from './dto/activity-subscription.args';
-export { RIGHTS_CHANGES, RIGHTS_RECHECK_MS } from './live/rights-changes';
+export { LiveRights, type LiveRightsOptions } from './live/live-rights';
+export { RIGHTS_CHANGES, RIGHTS_RECHECK_MS, rightsSubject } from './live/rights-changes';

@@ -5,8 +5,9 @@ import {
   type ActivityScope,
   ActivityScopeKind,
   cursorOf,
+  LiveRights,
   RIGHTS_CHANGES,
-  RIGHTS_RECHECK_MS,
+  rightsSubject,
 } from '@app/activity';
 import { type ActorRef, DomainError, mapLive, noLongerAllowed, type RequestContext } from '@app/common';
 import type { JointPositionEntity, PositionSectionEntity } from './drafting.entities';
@@ -32,6 +33,7 @@ export class DraftingLiveResolver {
   constructor(
     private readonly hub: ActivityHub,
     private readonly positions: PositionService,
+    private readonly liveRights: LiveRights,
   ) {}
 
   @Subscription(() => PositionChange, {
@@ -39,7 +41,7 @@ export class DraftingLiveResolver {
     description:
       'Changes to one draft: sections (with the revision after each: a gap means you missed one), comments, ' +
       'tracked changes, status, sign-ons. Resume with `after` set to the last `cursor`. Ends once you may no ' +
-      'longer read the draft.',
+      'longer read the draft (FORBIDDEN), or the credentials it was opened with end (UNAUTHENTICATED).',
   })
   async positionChanges(
     @Args() { positionId, after }: PositionChangesArgs,
@@ -48,14 +50,15 @@ export class DraftingLiveResolver {
     const position = await this.positions.getReadable(await context.actor(), positionId);
     const scope: ActivityScope = { kind: ActivityScopeKind.NETWORK, target: position.networkId };
     const stream = await this.hub.stream(scope, after ?? null, READER, () => Promise.resolve(READER));
-    let checkedAt = Date.now();
-    return mapLive(stream, async (item) => {
-      if (RIGHTS_CHANGES.has(item.verb) || Date.now() - checkedAt > RIGHTS_RECHECK_MS) {
-        // With current rights: an organisation that left the network stops here.
-        await this.positions.getReadable(await context.currentActor(), positionId).catch(() => {
-          throw noLongerAllowed('draft');
-        });
-        checkedAt = Date.now();
+    const readable = (actor: ActorRef): Promise<boolean> =>
+      this.positions.getReadable(actor, positionId).then(
+        () => true,
+        () => false,
+      );
+    const changes = mapLive(stream, async (item) => {
+      // The network's own items can change rights too (a status change): check before this one goes out.
+      if (RIGHTS_CHANGES.has(item.verb) && !(await context.currentActor().then(readable, () => false))) {
+        throw noLongerAllowed('draft');
       }
       if (item.payload.positionId !== positionId) {
         return undefined;
@@ -76,6 +79,11 @@ export class DraftingLiveResolver {
         position: current,
         cursor,
       };
+    });
+    return this.liveRights.guard(context, changes, {
+      what: 'draft',
+      subjects: [rightsSubject.network(position.networkId)],
+      stillAllowed: readable,
     });
   }
 

@@ -1,6 +1,13 @@
 import { Args, Context, Mutation, Resolver, Subscription } from '@nestjs/graphql';
-import { RIGHTS_RECHECK_MS } from '@app/activity';
-import { ActingPersonId, DomainError, ErrorCode, noLongerAllowed, type RequestContext } from '@app/common';
+import { LiveRights, RIGHTS_RECHECK_MS, rightsSubject } from '@app/activity';
+import {
+  ActingPersonId,
+  type ActorRef,
+  DomainError,
+  ErrorCode,
+  noLongerAllowed,
+  type RequestContext,
+} from '@app/common';
 import { DraftPresence, PresencePayload, PresenceUpdate } from './drafting.model';
 import { MovePresenceInput } from './dto/drafting.inputs';
 import { PositionPresenceArgs } from './dto/position-changes.args';
@@ -12,13 +19,15 @@ export class PresenceResolver {
   constructor(
     private readonly presence: PresenceService,
     private readonly positions: PositionService,
+    private readonly liveRights: LiveRights,
   ) {}
 
   @Subscription(() => PresenceUpdate, {
     resolve: (update: PresenceUpdate) => update,
     description:
       'Opens a draft: you are present (and others see you) for as long as this runs, and hear who else is, ' +
-      'within about a second of any change. Say where you are with `movePresence`.',
+      'within about a second of any change. Say where you are with `movePresence`. Ends once you may no longer ' +
+      'read the draft (FORBIDDEN), or the credentials it was opened with end (UNAUTHENTICATED).',
   })
   async positionPresence(
     @Args() { positionId }: PositionPresenceArgs,
@@ -28,7 +37,7 @@ export class PresenceResolver {
     if (!actor.personId) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person is present in a draft');
     }
-    await this.positions.getReadable(actor, positionId);
+    const position = await this.positions.getReadable(actor, positionId);
     const you = await this.presence.join(positionId, actor.personId);
     const queue: (PresenceUpdate | Error)[] = [];
     let waiting: ((value: IteratorResult<PresenceUpdate>) => void) | null = null;
@@ -50,10 +59,9 @@ export class PresenceResolver {
     };
     // Rights are checked before an update goes out when the last check is old, and on a timer, so
     // someone who lost access hears nothing more and drops out of others' lists within RIGHTS_RECHECK_MS.
-    const allowed = (): Promise<boolean> =>
-      context
-        .currentActor()
-        .then((current) => this.positions.getReadable(current, positionId))
+    const allowed = (current?: ActorRef): Promise<boolean> =>
+      (current ? Promise.resolve(current) : context.currentActor())
+        .then((viewer) => this.positions.getReadable(viewer, positionId))
         .then(
           () => true,
           () => false,
@@ -110,7 +118,11 @@ export class PresenceResolver {
       },
       [Symbol.asyncIterator]: () => iterator,
     };
-    return iterator;
+    return this.liveRights.guard(context, iterator, {
+      what: 'draft',
+      subjects: [rightsSubject.network(position.networkId)],
+      stillAllowed: allowed,
+    });
   }
 
   @Mutation(() => PresencePayload, { description: 'Says which section you are in, and whether you are typing.' })

@@ -7,8 +7,10 @@ import {
   ActivitySubscriptionArgs,
   ActivityVerb,
   cursorOf,
+  LiveRights,
   RIGHTS_CHANGES,
   RIGHTS_RECHECK_MS,
+  rightsSubject,
 } from '@app/activity';
 import { type ActorRef, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
 import { EventTallyArgs } from './dto/occurrence.args';
@@ -43,6 +45,7 @@ export class EventLiveResolver {
   constructor(
     private readonly hub: ActivityHub,
     private readonly events: EventService,
+    private readonly liveRights: LiveRights,
   ) {}
 
   /** The event (and tallies) as they are after an item, read once for all the subscribers receiving it. */
@@ -53,7 +56,8 @@ export class EventLiveResolver {
     resolve: (change: EventChange) => change,
     description:
       'Changes to events in a feed (national, an area, an organisation, a network or one event) that you may see, ' +
-      'with the event as it is now. Resume with `after` set to the last `cursor`.',
+      'with the event as it is now. Resume with `after` set to the last `cursor`. ' +
+      'Ends with UNAUTHENTICATED when the credentials it was opened with end (sign-out, revoked or expired token).',
   })
   async eventChanges(
     @Args() { scope, after }: ActivitySubscriptionArgs,
@@ -78,7 +82,8 @@ export class EventLiveResolver {
     resolve: (tally: RsvpTally) => tally,
     description:
       'The tally of an event (or one occurrence): now, then after every answer or capacity change. ' +
-      'Ends if you may no longer see the event.',
+      'Ends with FORBIDDEN if you may no longer see the event, with UNAUTHENTICATED when the credentials it was ' +
+      'opened with end (sign-out, revoked or expired token).',
   })
   async eventRsvpTally(
     @Args() { eventId, occurrenceStart }: EventTallyArgs,
@@ -90,33 +95,42 @@ export class EventLiveResolver {
     const stream = await this.hub.stream(scope, null, TALLY_READER, () => Promise.resolve(TALLY_READER));
     const first = await this.events.tally(event, occurrence);
     const access = this.accessKeeper(context);
-    return startWith(
-      first,
-      mapLive(stream, async (item) => {
-        if (!TALLY_CHANGES.has(item.verb)) {
-          return undefined;
-        }
-        // Still allowed? (e.g. their organisation left the network, or the event became members-only.)
-        const cursor = cursorOf(item);
-        const current = await this.eventAfterItem(cursor, eventId);
-        if (!current || !(await access(item.verb)).canSee(current)) {
-          throw noLongerAllowed('event');
-        }
-        const payloadOccurrence = (item.payload.occurrence as string | null | undefined) ?? null;
-        if (
-          item.verb === ActivityVerb.EVENT_RSVP_CHANGED &&
-          payloadOccurrence !== (occurrence?.toISOString() ?? null)
-        ) {
-          return undefined;
-        }
-        const key = `${cursor}|${occurrence?.toISOString() ?? ''}`;
-        let tally = this.tallyAfter.get(key);
-        if (!tally) {
-          tally = this.events.tally(current, occurrence);
-          this.tallyAfter.set(key, tally);
-        }
-        return tally;
-      }),
+    // The event's own feed never shows membership changes: those reach the stream through LiveRights.
+    return this.liveRights.guard(
+      context,
+      startWith(
+        first,
+        mapLive(stream, async (item) => {
+          if (!TALLY_CHANGES.has(item.verb)) {
+            return undefined;
+          }
+          // Still allowed? (e.g. their organisation left the network, or the event became members-only.)
+          const cursor = cursorOf(item);
+          const current = await this.eventAfterItem(cursor, eventId);
+          if (!current || !(await access(item.verb)).canSee(current)) {
+            throw noLongerAllowed('event');
+          }
+          const payloadOccurrence = (item.payload.occurrence as string | null | undefined) ?? null;
+          if (
+            item.verb === ActivityVerb.EVENT_RSVP_CHANGED &&
+            payloadOccurrence !== (occurrence?.toISOString() ?? null)
+          ) {
+            return undefined;
+          }
+          const key = `${cursor}|${occurrence?.toISOString() ?? ''}`;
+          let tally = this.tallyAfter.get(key);
+          if (!tally) {
+            tally = this.events.tally(current, occurrence);
+            this.tallyAfter.set(key, tally);
+          }
+          return tally;
+        }),
+      ),
+      {
+        what: 'event',
+        subjects: event.networkId ? [rightsSubject.network(event.networkId)] : [],
+        stillAllowed: (actor) => this.events.getVisible(actor, eventId).then(() => true),
+      },
     );
   }
 

@@ -137,10 +137,10 @@ export class AppConfig {
   JWT_SECRET?: string;
 
   @Transform(toInt)
-  @IsInt({ message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 60 to 86400 ${got(a)}` })
-  @Min(60, { message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 60 to 86400 ${got(a)}` })
+  @IsInt({ message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 5 to 86400 ${got(a)}` })
+  @Min(5, { message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 5 to 86400 ${got(a)}` })
   @Max(86_400, {
-    message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 60 to 86400 ${got(a)}`,
+    message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 5 to 86400 ${got(a)}`,
   })
   ACCESS_TOKEN_TTL_SECONDS = 900;
 

@@ -5,7 +5,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { GraphQLError, specifiedRules, validate } from 'graphql';
-import { DataVersion } from '@app/activity';
+import { DataVersion, LiveRights } from '@app/activity';
 import { AuthService } from '@app/identity';
 import { NetworksModule } from '@app/networks';
 import { AppConfig } from '../config/app-config';
@@ -34,11 +34,16 @@ type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
  * connections and operations. (Nest's type omits `parse` and `validate`, but passes every option
  * through to graphql-ws.)
  */
-function graphqlWsOptions(protection: QueryProtection, limits: WebSocketLimits): GraphQLWsSubscriptionsConfig {
+function graphqlWsOptions(
+  protection: QueryProtection,
+  limits: WebSocketLimits,
+  liveRights: LiveRights,
+): GraphQLWsSubscriptionsConfig {
   const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate' | 'subscribe'> = {
     path: GRAPHQL_PATH,
-    // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts).
-    subscribe: groupedSubscribe(),
+    // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts), and
+    // ends every stream opened with credentials when they end.
+    subscribe: groupedSubscribe((context, source) => liveRights.guard(context, source)),
     onConnect: limits.onConnect,
     // Token limit: a parse error thrown inside graphql-ws would close the socket, so answer it here.
     onSubscribe: (ctx, _id, payload) => {
@@ -66,13 +71,14 @@ function graphqlWsOptions(protection: QueryProtection, limits: WebSocketLimits):
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [ResponseCacheModule, WebSocketLimitsModule],
-      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE, WebSocketLimits],
+      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE, WebSocketLimits, LiveRights],
       useFactory: (
         config: AppConfig,
         auth: AuthService,
         dataVersion: DataVersion,
         store: ResponseStore | null,
         limits: WebSocketLimits,
+        liveRights: LiveRights,
       ): ApolloDriverConfig => {
         const protection = queryProtection({ production: config.isProduction });
         return {
@@ -86,7 +92,7 @@ function graphqlWsOptions(protection: QueryProtection, limits: WebSocketLimits):
           stringifyResult,
           context: requestContextFactory(auth, config.TRUST_PROXY),
           validationRules: protection.validationRules,
-          subscriptions: { 'graphql-ws': graphqlWsOptions(protection, limits) },
+          subscriptions: { 'graphql-ws': graphqlWsOptions(protection, limits, liveRights) },
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only
           plugins: [
             // Cache hints are unused (the response cache keys on the data version), and the plugin wraps every field resolver.

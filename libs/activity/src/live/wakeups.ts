@@ -4,6 +4,8 @@ import { Client } from 'pg';
 
 /** PostgreSQL channel / Redis channel on which writers say "new activity" after they commit. */
 export const ACTIVITY_CHANNEL = 'convene_activity';
+/** Channel on which writers say whose rights may have ended (a session, a token, an organisation…). */
+export const RIGHTS_CHANNEL = 'convene_rights';
 
 /**
  * How API instances tell each other "there is new activity in the outbox". Only a wake-up:
@@ -14,7 +16,21 @@ export interface ActivityWakeups {
   publish(): Promise<void>;
   /** Calls `onWake` whenever any instance published. */
   subscribe(onWake: () => void): Promise<void>;
+  /** Says, after commit, that the rights of these subjects may have ended (never coalesced). */
+  publishRights(subjects: readonly string[]): Promise<void>;
+  /** Receives the subjects any instance published (hear them from `subscribe` on). */
+  onRights(handler: (subjects: string[]) => void): void;
   close(): Promise<void>;
+}
+
+/** A rights message as sent: a JSON array of subject strings; anything else is ignored. */
+export function parseSubjects(message: string | undefined): string[] {
+  try {
+    const parsed: unknown = JSON.parse(message ?? '');
+    return Array.isArray(parsed) ? parsed.filter((s): s is string => typeof s === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export const ACTIVITY_WAKEUPS = Symbol('ACTIVITY_WAKEUPS');
@@ -62,6 +78,7 @@ export class PostgresWakeups implements ActivityWakeups {
   private readonly log = new Logger('ActivityWakeups');
   private listener: Client | null = null;
   private closed = false;
+  private rights: (subjects: string[]) => void = () => undefined;
 
   constructor(
     private readonly url: string,
@@ -72,9 +89,19 @@ export class PostgresWakeups implements ActivityWakeups {
     await this.notify('SELECT pg_notify($1, $2)', [ACTIVITY_CHANNEL, '']);
   }, WAKEUP_COOL_DOWN_MS);
 
+  async publishRights(subjects: readonly string[]): Promise<void> {
+    await this.notify('SELECT pg_notify($1, $2)', [RIGHTS_CHANNEL, JSON.stringify(subjects)]);
+  }
+
+  onRights(handler: (subjects: string[]) => void): void {
+    this.rights = handler;
+  }
+
   async subscribe(onWake: () => void): Promise<void> {
     const listener = new Client({ connectionString: this.url, application_name: 'convene-activity-listener' });
-    listener.on('notification', onWake);
+    listener.on('notification', (message) =>
+      message.channel === RIGHTS_CHANNEL ? this.rights(parseSubjects(message.payload)) : onWake(),
+    );
     listener.on('error', (error) => {
       this.listener = null;
       if (!this.closed) {
@@ -83,7 +110,7 @@ export class PostgresWakeups implements ActivityWakeups {
       }
     });
     await listener.connect();
-    await listener.query(`LISTEN ${ACTIVITY_CHANNEL}`);
+    await listener.query(`LISTEN ${ACTIVITY_CHANNEL}; LISTEN ${RIGHTS_CHANNEL}`);
     this.listener = listener;
   }
 
@@ -97,6 +124,7 @@ export class PostgresWakeups implements ActivityWakeups {
 export class RedisWakeups implements ActivityWakeups {
   private readonly publisher: Redis;
   private subscriber: Redis | null = null;
+  private rights: (subjects: string[]) => void = () => undefined;
 
   constructor(private readonly url: string) {
     this.publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
@@ -106,10 +134,20 @@ export class RedisWakeups implements ActivityWakeups {
     await this.publisher.publish(ACTIVITY_CHANNEL, '');
   }, WAKEUP_COOL_DOWN_MS);
 
+  async publishRights(subjects: readonly string[]): Promise<void> {
+    await this.publisher.publish(RIGHTS_CHANNEL, JSON.stringify(subjects));
+  }
+
+  onRights(handler: (subjects: string[]) => void): void {
+    this.rights = handler;
+  }
+
   async subscribe(onWake: () => void): Promise<void> {
     this.subscriber = new Redis(this.url, { maxRetriesPerRequest: null });
-    this.subscriber.on('message', onWake);
-    await this.subscriber.subscribe(ACTIVITY_CHANNEL);
+    this.subscriber.on('message', (channel: string, message: string) =>
+      channel === RIGHTS_CHANNEL ? this.rights(parseSubjects(message)) : onWake(),
+    );
+    await this.subscriber.subscribe(ACTIVITY_CHANNEL, RIGHTS_CHANNEL);
   }
 
   async close(): Promise<void> {

@@ -25,6 +25,13 @@ export interface ActorRef {
   readonly personId?: string;
   readonly platformAdmin?: boolean;
   readonly affiliations?: readonly { readonly organisationId: string }[];
+  /** The signed-in session the caller presented (its refresh-token family). */
+  readonly sessionId?: string;
+  /** The API token the caller presented, and the organisation it belongs to. */
+  readonly tokenId?: string;
+  readonly organisationId?: string;
+  /** When the presented credentials stop being valid (an access token's expiry). */
+  readonly expiresAt?: Date;
 }
 
 /** Injects the caller (contexts that may not depend on identity see it through `ActorRef`). */

@@ -71,3 +71,8 @@ export function startWith<T>(first: T, rest: AsyncIterableIterator<T>): AsyncIte
 export function noLongerAllowed(what: string): GraphQLError {
   return new GraphQLError(`You may no longer follow this ${what}`, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
+
+/** The error that ends a live stream once the credentials it was opened with have ended. */
+export function credentialsEnded(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}

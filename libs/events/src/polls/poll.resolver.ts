@@ -1,5 +1,12 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { ActivityHub, type ActivityScope, ActivityScopeKind, ActivityVerb } from '@app/activity';
+import {
+  ActivityHub,
+  type ActivityScope,
+  ActivityScopeKind,
+  ActivityVerb,
+  LiveRights,
+  rightsSubject,
+} from '@app/activity';
 import { type ActorRef, CallingActor, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { Loaders, RequestLoaders } from '@app/common';
@@ -40,6 +47,7 @@ export class PollResolver {
     private readonly networkLoaders: NetworkLoaderFactory,
     private readonly eventLoaders: EventLoaderFactory,
     private readonly pollLoaders: PollLoaderFactory,
+    private readonly liveRights: LiveRights,
   ) {}
 
   @Query(() => SchedulingPoll, { description: 'A scheduling poll; NOT_FOUND unless you are in its network.' })
@@ -117,7 +125,9 @@ export class PollResolver {
 
   @Subscription(() => PollTallyUpdate, {
     resolve: (update: PollTallyUpdate) => update,
-    description: "A poll's tallies now, then after every answer, and its confirmation or closing.",
+    description:
+      "A poll's tallies now, then after every answer, and its confirmation or closing. Ends with UNAUTHENTICATED when the credentials it was opened with end (sign-out, revoked or expired token), " +
+      'with FORBIDDEN once you may no longer see the poll.',
   })
   async schedulingPollTally(
     @Args() { pollId }: PollIdArgs,
@@ -132,7 +142,7 @@ export class PollResolver {
       });
       return { poll: current, slots: await this.polls.tally(pollId) };
     };
-    return startWith(
+    const updates = startWith(
       { poll, slots: await this.polls.tally(pollId) },
       mapLive(stream, async (item) =>
         POLL_CHANGES.has(item.verb) && item.payload.pollId === pollId
@@ -140,5 +150,10 @@ export class PollResolver {
           : undefined,
       ),
     );
+    return this.liveRights.guard(context, updates, {
+      what: 'poll',
+      subjects: [rightsSubject.network(poll.networkId)],
+      stillAllowed: (actor) => this.polls.getVisible(actor, pollId).then(() => true),
+    });
   }
 }

@@ -16,6 +16,9 @@ export type Actor =
       readonly personId: string;
       readonly platformAdmin: boolean;
       readonly affiliations: readonly ActorAffiliation[];
+      /** The session (refresh-token family) the access token belongs to, and when the token expires. */
+      readonly sessionId?: string;
+      readonly expiresAt?: Date;
     }
   | {
       /** A dashboard or integration: read-only, limited to its scope. */

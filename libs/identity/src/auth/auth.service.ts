@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { LiveRights, rightsSubject } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
 import { IDENTITY_OPTIONS, type IdentityOptions, SIGN_IN_THROTTLE } from '../identity.options';
 import { AffiliationEntity, PersonEntity } from '../person/person.entity';
@@ -35,6 +36,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
     private readonly apiTokens: ApiTokenService,
+    private readonly liveRights: LiveRights,
   ) {}
 
   async signIn(email: string, password: string, address: string): Promise<Session> {
@@ -68,12 +70,15 @@ export class AuthService {
       }
       if (token.rotatedAt) {
         await this.revokeFamily(tx, token.familyId);
-        return 'reused' as const;
+        return { reused: token.familyId };
       }
       await tx.update(RefreshTokenEntity, { id: token.id }, { rotatedAt: new Date() });
       return this.startSession(tx, token.personId, token.familyId);
     });
-    if (outcome === null || outcome === 'reused') {
+    if (outcome !== null && 'reused' in outcome) {
+      await this.liveRights.changed([rightsSubject.session(outcome.reused)]);
+    }
+    if (outcome === null || 'reused' in outcome) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, INVALID_SESSION);
     }
     return outcome;
@@ -86,6 +91,8 @@ export class AuthService {
       .findOneBy({ tokenHash: hashSecretToken(refreshToken) });
     if (token) {
       await this.revokeFamily(this.dataSource.manager, token.familyId);
+      // Before answering: the session's live streams deliver nothing from now on.
+      await this.liveRights.changed([rightsSubject.session(token.familyId)]);
     }
   }
 
@@ -99,8 +106,9 @@ export class AuthService {
     }
     let personId: string;
     let sessionId: string;
+    let expiresAt: Date | undefined;
     try {
-      const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown }>(bearerToken, {
+      const claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown; exp?: unknown }>(bearerToken, {
         secret: this.options.jwtSecret,
         algorithms: ['HS256'],
       });
@@ -109,6 +117,7 @@ export class AuthService {
       }
       personId = claims.sub;
       sessionId = claims.sid;
+      expiresAt = typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : undefined;
     } catch {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or expired');
     }
@@ -128,6 +137,8 @@ export class AuthService {
       personId,
       platformAdmin: person.platform_admin,
       affiliations: affiliations.map(({ organisationId, role }) => ({ organisationId, role })),
+      sessionId,
+      expiresAt,
     };
   }
 

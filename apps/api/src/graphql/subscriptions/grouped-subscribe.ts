@@ -1,5 +1,5 @@
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, print } from 'graphql';
-import { type ActorRef, asLiveWork, type RequestContext } from '@app/common';
+import { type ActorRef, asLiveWork, type RequestContext, RequestLoaders } from '@app/common';
 
 /** Results kept per group (they are small; a slow subscriber further behind re-executes). */
 const CACHE_LIMIT = 2_000;
@@ -13,9 +13,11 @@ const CACHE_LIMIT = 2_000;
  * Everything a subscription does (its set-up and replay, each item, its end) runs as live work,
  * so its database reads use the live pool and never take the connections requests need.
  */
-export function groupedSubscribe(): (
-  args: ExecutionArgs,
-) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+export function groupedSubscribe(
+  /** Ends a stream when its caller's credentials end (streams their resolver guarded already pass as they are). */
+  guard: (context: RequestContext, source: AsyncIterator<unknown>) => Promise<AsyncIterator<unknown>> = (_, source) =>
+    Promise.resolve(source),
+): (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const cache = new Map<string, Promise<ExecutionResult>>();
   // Short ids for groups: the key is built on every delivery, so keep it small.
   const groups = new Map<string, number>();
@@ -26,7 +28,9 @@ export function groupedSubscribe(): (
     if (cached) {
       return cached;
     }
-    const result = Promise.resolve(execute({ ...args, rootValue: item }));
+    const result = Promise.resolve(
+      execute({ ...args, contextValue: withFreshLoaders(args.contextValue), rootValue: item }),
+    );
     cache.set(key, result);
     if (cache.size > CACHE_LIMIT) {
       cache.delete(cache.keys().next().value as string);
@@ -48,7 +52,7 @@ export function groupedSubscribe(): (
       group = nextGroup++;
       groups.set(signature, group);
     }
-    const iterator = source[Symbol.asyncIterator]();
+    const iterator = await asLiveWork(() => guard(args.contextValue as RequestContext, source[Symbol.asyncIterator]()));
     const mapped: AsyncIterableIterator<ExecutionResult> = {
       next: () =>
         asLiveWork(async (): Promise<IteratorResult<ExecutionResult>> => {
@@ -75,6 +79,17 @@ export function groupedSubscribe(): (
     return mapped;
   };
   return subscribe;
+}
+
+/**
+ * Each item is executed with DataLoaders of its own: a subscription's context lives as long as the
+ * subscription, and its loaders would otherwise serve what they read (and rights worked out from it)
+ * for that whole life.
+ */
+function withFreshLoaders(context: unknown): unknown {
+  return context !== null && typeof context === 'object' && 'loaders' in context
+    ? { ...context, loaders: new RequestLoaders() }
+    : context;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
