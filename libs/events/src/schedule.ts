@@ -76,7 +76,18 @@ export function scheduleFrom(input: ScheduleInput, prefix: string, now: Date): S
       new Date(startsAt.getTime() + 1),
     );
     if (first?.getTime() !== startsAt.getTime()) {
-      throw DomainError.badInput(`${prefix}.recurrenceRule`, 'the start must itself be an occurrence of the rule');
+      const later = occurrences(
+        { rule: recurrenceRule, firstStart, zone: timeZone },
+        startsAt,
+        horizonFrom(startsAt),
+        1,
+      );
+      throw DomainError.badInput(
+        `${prefix}.recurrenceRule`,
+        later.length
+          ? 'the start must itself be an occurrence of the rule'
+          : `the rule gives no date within ${HORIZON_DAYS} days of the start`,
+      );
     }
   }
   return { startsAt, endsAt, timeZone, allDay, recurrenceRule };

@@ -84,18 +84,14 @@ export function occurrences(recurrence: Recurrence, from: Date, to: Date, limit 
     (_date, i) => i < cap,
   );
   const result: Date[] = [];
+  const instantOf = instantReader(recurrence.zone);
   for (const wall of starts) {
     const local = DateTime.fromJSDate(wall, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm");
     if (excluded.has(local)) {
       continue;
     }
-    let instant: Date;
-    try {
-      instant = zonedInstant(local, recurrence.zone);
-    } catch {
-      continue;
-    }
-    if (instant >= from && instant < to) {
+    const instant = instantOf(wall, local);
+    if (instant && instant >= from && instant < to) {
       result.push(instant);
       if (result.length >= limit) {
         break;
@@ -105,7 +101,42 @@ export function occurrences(recurrence: Recurrence, from: Date, to: Date, limit 
   return result;
 }
 
+/**
+ * `zonedInstant` for many wall times (as floating UTC) in one zone, undefined where the clocks skip
+ * them. Where the zone's offset is the same on both sides of a few days around the wall time (all
+ * but the days of a change; no zone changes twice in a week), the instant is the wall time less
+ * that offset. Offsets are looked up on a grid shared by neighbouring occurrences: each look-up is
+ * Intl formatting, the slow part of expanding a series.
+ */
+function instantReader(zone: string): (wall: Date, local: string) => Date | undefined {
+  if (!isTimeZone(zone)) {
+    return () => undefined;
+  }
+  const tz = IANAZone.create(zone);
+  const offsets = new Map<number, number>();
+  const offsetOnGrid = (cell: number): number => {
+    let offset = offsets.get(cell);
+    if (offset === undefined) {
+      offset = tz.offset(cell * GRID_MS);
+      offsets.set(cell, offset);
+    }
+    return offset;
+  };
+  return (wall, local) => {
+    const before = offsetOnGrid(Math.floor((wall.getTime() - DAY_MS) / GRID_MS));
+    if (before === offsetOnGrid(Math.ceil((wall.getTime() + DAY_MS) / GRID_MS))) {
+      return new Date(wall.getTime() - before * 60_000);
+    }
+    try {
+      return zonedInstant(local, zone);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 const DAY_MS = 86_400_000;
+const GRID_MS = 2 * DAY_MS;
 
 /** Most periods (days of a daily rule, weeks of a weekly one…) one expansion walks through. */
 export const MAX_RECURRENCE_PERIODS = 2_000;
