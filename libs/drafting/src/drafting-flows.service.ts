@@ -277,7 +277,9 @@ export class DraftingFlowsService {
   }
 
   /** An organisation signs the agreed text, fixed by its revision and content hash. */
-  signOn(viewer: ActorRef, input: SignOnToPositionInput): Promise<SignOnEntity> {
+  async signOn(viewer: ActorRef, input: SignOnToPositionInput): Promise<SignOnEntity> {
+    // A draft the viewer may not read is not there for them: NOT_FOUND before any lock is taken.
+    await this.positions.getReadable(viewer, input.positionId);
     return this.onPosition(viewer, input.positionId, async ({ tx, position, note: record }) => {
       if (position.status !== PositionStatus.AGREED || position.agreedRevision === null) {
         throw new DomainError(ErrorCode.CONFLICT, 'Organisations sign on once the text is AGREED', [

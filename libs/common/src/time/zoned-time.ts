@@ -20,6 +20,27 @@ export function isTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** An IANA zone name as the tz database spells it: areas and locations, or Etc/…, or UTC. */
+const ZONE_NAME = /^(UTC|[A-Z][A-Za-z_-]*(\/[A-Za-z0-9_+-]+)+)$/;
+
+/**
+ * The canonical IANA name of a zone, as calendars (iCalendar's TZID) expect it: case put right and
+ * links followed (`GB`, `EUROPE/LONDON` and `Europe/Belfast` are all `Europe/London`). Offsets
+ * and unknown names are refused with `UNKNOWN_TIME_ZONE`.
+ */
+export function canonicalTimeZone(zone: string): string {
+  let canonical: string | undefined;
+  try {
+    canonical = new Intl.DateTimeFormat('en-GB', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    canonical = undefined;
+  }
+  if (!canonical || !ZONE_NAME.test(canonical) || !isTimeZone(canonical)) {
+    throw new ZonedTimeError('UNKNOWN_TIME_ZONE', `${zone} is not an IANA time zone (e.g. Europe/London)`);
+  }
+  return canonical;
+}
+
 /**
  * The instant a local time names in a zone. A time the clocks skip (01:30 on the last Sunday of
  * March in the UK) is refused rather than moved; a time they repeat (01:30 on the last Sunday of
