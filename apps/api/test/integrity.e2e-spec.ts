@@ -200,4 +200,28 @@ describe('integrity: drafts, agendas and time zones', () => {
     expect(created.errors).toBeUndefined();
     expect(created.data?.createSchedulingPoll.poll.timeZone).toBe('Europe/London');
   });
+
+  it('keeps a joint position to 100 sections, refusing the 101st as bad input naming the position', async () => {
+    const { createJointPosition } = await sut.client.data<{ createJointPosition: { position: { id: string } } }>(
+      `mutation ($input: CreateJointPositionInput!) { createJointPosition(input: $input) { position { id } } }`,
+      {
+        input: {
+          networkId,
+          title: 'Many sections (test)',
+          audience: 'The Police and Crime Commissioner for Gwent',
+          organisationId: MEMBER_GROUP,
+          sections: Array.from({ length: 100 }, (_, i) => ({ heading: `Section ${i + 1}`, body: 'Text.' })),
+        },
+      },
+      member,
+    );
+    const before = await rowCount(sut.database.url, 'position_section');
+    const response = await sut.client.request(
+      'mutation ($input: AddSectionInput!) { addSection(input: $input) { section { id } } }',
+      { input: { positionId: createJointPosition.position.id, heading: 'One too many', body: 'Text.' } },
+      member,
+    );
+    expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.positionId' });
+    expect(await rowCount(sut.database.url, 'position_section')).toBe(before);
+  });
 });
