@@ -29,6 +29,8 @@ import { mergeText } from './text-merge';
 
 /** The longest section body accepted, in characters (a long consultation response is ~20,000). */
 export const MAX_SECTION_BODY = 50_000;
+/** Keeps a whole draft (diffs, exports, hashes) to a few megabytes at most. */
+export const MAX_SECTIONS = 100;
 
 export type EditOutcome =
   | {
@@ -180,6 +182,9 @@ export class DraftingFlowsService {
       await this.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
       await this.assertMember(position.networkId, input.leadOrganisationId, 'input.leadOrganisationId');
       const order = (await this.liveSections(tx, position.id)).map((s) => s.id);
+      if (order.length >= MAX_SECTIONS) {
+        throw DomainError.badInput('input.positionId', `a joint position has at most ${MAX_SECTIONS} sections`);
+      }
       const at = Math.min(Math.max(input.position ?? order.length + 1, 1), order.length + 1);
       const section = await this.insertSection(tx, position, viewer, input, order, input.organisationId ?? null, at);
       await record(ActivityVerb.POSITION_SECTION_ADDED, { sectionId: section.id, revision: section.revision });
@@ -272,7 +277,9 @@ export class DraftingFlowsService {
   }
 
   /** An organisation signs the agreed text, fixed by its revision and content hash. */
-  signOn(viewer: ActorRef, input: SignOnToPositionInput): Promise<SignOnEntity> {
+  async signOn(viewer: ActorRef, input: SignOnToPositionInput): Promise<SignOnEntity> {
+    // A draft the viewer may not read is not there for them: NOT_FOUND before any lock is taken.
+    await this.positions.getReadable(viewer, input.positionId);
     return this.onPosition(viewer, input.positionId, async ({ tx, position, note: record }) => {
       if (position.status !== PositionStatus.AGREED || position.agreedRevision === null) {
         throw new DomainError(ErrorCode.CONFLICT, 'Organisations sign on once the text is AGREED', [

@@ -3,7 +3,7 @@ import { type ActorRef, CallingActor, DomainError, Loaders, RequestLoaders } fro
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { contentHash, markdownOf } from './draft-text';
 import { JointPositionArgs, JointPositionsArgs } from './dto/position-changes.args';
-import { attribute, diffTexts } from './history';
+import { attribute, diffTexts, MAX_ANSWER_PARTS } from './history';
 import {
   AttributedParagraph,
   DiffPart,
@@ -81,7 +81,7 @@ export class PositionResolver {
   }
 
   @ResolveField(() => [DiffPart], {
-    description: 'Word by word, what changed in the whole text between two revisions.',
+    description: `Word by word, what changed in the whole text between two revisions. When that would take too long or run past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} parts, line by line; past that, the whole text replaced.`,
   })
   async diff(
     @Parent() position: JointPosition,
@@ -123,7 +123,7 @@ export class PositionSectionResolver {
   constructor(private readonly positionLoaders: PositionLoaderFactory) {}
 
   @ResolveField(() => [AttributedParagraph], {
-    description: 'Each paragraph with the organisations whose words are in it (from the revisions that wrote it).',
+    description: `Each paragraph with the organisations whose words are in it (from the revisions that wrote it). Past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} paragraphs, neighbours with the same organisations come as one and the last holds the rest; a revision too long to compare in time credits its organisation (and those before) with every paragraph.`,
   })
   async attribution(
     @Parent() section: PositionSection,

@@ -34,6 +34,19 @@ export class PositionService {
     return new DraftAccess(viewer, await this.networks.memberNetworksOf(viewer));
   }
 
+  /** Which of `ids` are joint positions of the network (another context links to its own only). */
+  async ofNetwork(manager: EntityManager | null, networkId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) {
+      return new Set();
+    }
+    const rows = await (manager ?? this.positions.manager)
+      .createQueryBuilder(JointPositionEntity, 'p')
+      .select('p.id', 'id')
+      .where('p.network_id = :networkId AND p.id = ANY(:ids)', { networkId, ids })
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** A draft the viewer may read; NOT_FOUND otherwise (a private draft's existence is not told). */
   async getReadable(viewer: ActorRef | DraftAccess, id: string): Promise<JointPositionEntity> {
     const access = viewer instanceof DraftAccess ? viewer : await this.accessOf(viewer);

@@ -7,10 +7,11 @@ const lines = (text: string): string[] => text.match(/[^\n]*\n|[^\n]+/g) ?? [];
 const words = (text: string): string[] => text.match(/\s+|\S+/g) ?? [];
 
 /**
- * Word-level merges cost about the cube of their tokens on repeated ones (every space is one):
- * past this many tokens a side, a region counts as a conflict rather than burn the server.
+ * node-diff3 costs about the cube of the tokens on repeated ones (every blank line, every space):
+ * 1,000 took seconds. Past this many tokens a side (once the ends all three share are set aside),
+ * a merge or region counts as a conflict rather than hold the server.
  */
-const MAX_WORD_TOKENS = 1_000;
+const MAX_MERGE_TOKENS = 300;
 
 /**
  * Three-way merge of an edit into a text others changed since its base. Line by line first;
@@ -25,8 +26,12 @@ export function mergeText(base: string, mine: string, current: string): MergeOut
   if (current === base) {
     return { clean: true, text: mine };
   }
-  const merged: string[] = [];
-  for (const region of diff3Merge(lines(mine), lines(base), lines(current), { excludeFalseConflicts: true })) {
+  const { prefix, suffix, o, a, b } = sharedEnds(lines(base), lines(mine), lines(current));
+  if (Math.max(o.length, a.length, b.length) > MAX_MERGE_TOKENS) {
+    return { clean: false };
+  }
+  const merged: string[] = [prefix];
+  for (const region of diff3Merge(a, o, b, { excludeFalseConflicts: true })) {
     if (region.ok) {
       merged.push(...region.ok);
       continue;
@@ -38,13 +43,33 @@ export function mergeText(base: string, mine: string, current: string): MergeOut
     }
     merged.push(words);
   }
+  merged.push(suffix);
   return { clean: true, text: merged.join('') };
 }
 
 /** The word-level merge of one region, or null for a conflict. */
 function mergeWords(base: string, mine: string, current: string): string | null {
-  let [o, a, b] = [words(base), words(mine), words(current)];
-  // Tokens common to all three at either end take no part: trimming them keeps the merge small.
+  const { prefix, suffix, o, a, b } = sharedEnds(words(base), words(mine), words(current));
+  if (Math.max(o.length, a.length, b.length) > MAX_MERGE_TOKENS) {
+    return null;
+  }
+  const merged: string[] = [];
+  for (const region of diff3Merge(a, o, b, { excludeFalseConflicts: true })) {
+    if (!region.ok) {
+      return null;
+    }
+    merged.push(...region.ok);
+  }
+  return prefix + merged.join('') + suffix;
+}
+
+/** Tokens common to all three at either end take no part: setting them aside keeps the merge small. */
+function sharedEnds(
+  base: string[],
+  mine: string[],
+  current: string[],
+): { prefix: string; suffix: string; o: string[]; a: string[]; b: string[] } {
+  const [o, a, b] = [base, mine, current];
   let head = 0;
   while (head < o.length && head < a.length && head < b.length && o[head] === a[head] && o[head] === b[head]) {
     head++;
@@ -60,18 +85,11 @@ function mergeWords(base: string, mine: string, current: string): string | null 
   ) {
     tail++;
   }
-  const prefix = o.slice(0, head).join('');
-  const suffix = o.slice(o.length - tail).join('');
-  [o, a, b] = [o.slice(head, o.length - tail), a.slice(head, a.length - tail), b.slice(head, b.length - tail)];
-  if (Math.max(o.length, a.length, b.length) > MAX_WORD_TOKENS) {
-    return null;
-  }
-  const merged: string[] = [];
-  for (const region of diff3Merge(a, o, b, { excludeFalseConflicts: true })) {
-    if (!region.ok) {
-      return null;
-    }
-    merged.push(...region.ok);
-  }
-  return prefix + merged.join('') + suffix;
+  return {
+    prefix: o.slice(0, head).join(''),
+    suffix: o.slice(o.length - tail).join(''),
+    o: o.slice(head, o.length - tail),
+    a: a.slice(head, a.length - tail),
+    b: b.slice(head, b.length - tail),
+  };
 }

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import type { EventAccess } from './event-access';
 import { EventEntity, EventOccurrenceChangeEntity } from './event.entities';
@@ -30,7 +31,8 @@ export async function findClashes(
   }
   const from = focus ?? new Date(Math.max(now.getTime(), event.startsAt.getTime()));
   const to = focus ? new Date(focus.getTime() + 1) : horizonFrom(from);
-  const own = occurrencesOf(event, await changesOf(tx, [event.id]), from, to)
+  const ownChanges = await changesOf(tx, [event.id]);
+  const own = occurrencesOf(event, ownChanges, from, to, MAX_OWN_OCCURRENCES + ownChanges.length)
     .filter((o) => !o.cancelled && (!focus || o.startsAt.getTime() === focus.getTime()))
     .slice(0, MAX_OWN_OCCURRENCES);
   if (own.length === 0) {
@@ -58,7 +60,10 @@ export async function findClashes(
     visible.map((o) => o.id),
   );
   const clashes: EventClash[] = [];
-  for (const other of visible) {
+  for (const [i, other] of visible.entries()) {
+    if (i % 10 === 9) {
+      await setImmediate(); // many series nearby: let other requests run between them
+    }
     const theirs = occurrencesOf(
       other,
       changes.filter((c) => c.eventId === other.id),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, type RecordActivity } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode } from '@app/common';
+import { PositionService } from '@app/drafting';
 import { PoliceForceAreaService } from '@app/geography';
 import { NetworkService, NetworkStatus } from '@app/networks';
 import { OrganisationService, OrganisationStatus } from '@app/organisations';
@@ -70,6 +71,7 @@ export class EventFlowsService {
     private readonly areas: PoliceForceAreaService,
     private readonly reminders: ReminderPlanner,
     private readonly eventActivity: EventActivity,
+    private readonly positions: PositionService,
   ) {}
 
   async create(viewer: ActorRef, input: CreateEventInput, now = new Date()): Promise<EventOutcome> {
@@ -286,6 +288,16 @@ export class EventFlowsService {
   setAgenda(viewer: ActorRef, input: SetEventAgendaInput): Promise<EventOutcome> {
     return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
       assertNotOver(event, 'given a new agenda', [EventStatus.CANCELLED]);
+      const linked = input.items.map((item) => item.jointPositionId).filter((id): id is string => Boolean(id));
+      const own = event.networkId ? await this.positions.ofNetwork(tx, event.networkId, linked) : new Set<string>();
+      input.items.forEach((item, i) => {
+        if (item.jointPositionId && !own.has(item.jointPositionId)) {
+          throw DomainError.badInput(
+            `input.items.${i}.jointPositionId`,
+            "is not a joint position of the event's network",
+          );
+        }
+      });
       await tx.delete(EventAgendaItemEntity, { eventId: event.id });
       if (input.items.length) {
         await tx.insert(

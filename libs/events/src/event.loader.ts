@@ -11,6 +11,7 @@ import type {
 } from './event.entities';
 import type { RsvpTally } from './event.model';
 import { EventService, type RsvpKey, type TallyKey } from './event.service';
+import { OccurrenceBudget } from './occurrences';
 
 export interface EventLoaders {
   readonly byId: DataLoader<string, EventEntity>;
@@ -21,6 +22,8 @@ export interface EventLoaders {
   readonly organisers: DataLoader<string, string[]>;
   /** The viewer's access, worked out once per request (keyed by the request's actor object). */
   readonly access: DataLoader<ActorRef, EventAccess>;
+  /** Occurrences this answer may still list. */
+  readonly occurrenceBudget: OccurrenceBudget;
 }
 
 @Injectable()
@@ -40,6 +43,7 @@ export class EventLoaderFactory implements LoaderFactory<EventLoaders> {
       }),
       organisers: new DataLoader((ids) => this.events.organisersOfMany(ids)),
       access: new DataLoader((viewers) => Promise.all(viewers.map((v) => this.events.accessOf(v)))),
+      occurrenceBudget: new OccurrenceBudget(),
     };
   }
 }

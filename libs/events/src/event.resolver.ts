@@ -7,8 +7,8 @@ import { EventOccurrencesArgs, EventsArgs, OccurrencesArgs } from './dto/events.
 import { IdArgs, OccurrenceArgs } from './dto/occurrence.args';
 import { EventLoaderFactory } from './event.loader';
 import { Event, EventAgendaItem, EventConnection, EventOccurrence, EventRsvp, RsvpTally } from './event.model';
-import { assertWindow, EventService } from './event.service';
-import { occurrencesOf } from './occurrences';
+import { EventService } from './event.service';
+import { assertWindow, MAX_OCCURRENCES, MAX_WINDOW_DAYS, occurrencesOf } from './occurrences';
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -33,7 +33,7 @@ export class EventResolver {
   }
 
   @Query(() => [EventOccurrence], {
-    description: 'A calendar: every occurrence in a window (series expanded, moved and cancelled ones marked).',
+    description: `A calendar: every occurrence in a window (series expanded, moved and cancelled ones marked). The window is at most ${MAX_WINDOW_DAYS} days; a window holding more than ${MAX_OCCURRENCES} occurrences is refused (BAD_USER_INPUT on \`to\`): ask for shorter windows.`,
   })
   eventOccurrences(
     @Args() { from, to, filter }: OccurrencesArgs,
@@ -67,15 +67,21 @@ export class EventResolver {
     return loaders.of(this.eventLoaders).agendaByEventId.load(event.id);
   }
 
-  @ResolveField(() => [EventOccurrence], { description: 'Its occurrences in a window (at most 400 days).' })
+  @ResolveField(() => [EventOccurrence], {
+    description: `Its occurrences in a window of at most ${MAX_WINDOW_DAYS} days. One answer holds at most ${MAX_OCCURRENCES} occurrences across all events' lists; past that it is refused (BAD_USER_INPUT on \`to\`): ask for shorter windows or fewer events.`,
+  })
   async occurrences(
     @Parent() event: Event,
     @Args() { from, to }: EventOccurrencesArgs,
     @Loaders() loaders: RequestLoaders,
   ): Promise<EventOccurrence[]> {
     assertWindow(from, to);
-    const entity = await loaders.of(this.eventLoaders).byId.load(event.id);
-    return occurrencesOf(entity, await loaders.of(this.eventLoaders).changesByEventId.load(event.id), from, to);
+    const batch = loaders.of(this.eventLoaders);
+    const [entity, changes] = await Promise.all([batch.byId.load(event.id), batch.changesByEventId.load(event.id)]);
+    await batch.occurrenceBudget.turn(); // a page of series: one list per turn of the event loop
+    const list = occurrencesOf(entity, changes, from, to, batch.occurrenceBudget.probe);
+    batch.occurrenceBudget.take(list.length);
+    return list;
   }
 
   @ResolveField(() => RsvpTally, { description: 'Answers so far (for a series: give the occurrence).' })

@@ -1,3 +1,5 @@
+import { setImmediate } from 'node:timers/promises';
+import { DomainError } from '@app/common';
 import type { EventEntity, EventOccurrenceChangeEntity } from './event.entities';
 import { EventStatus } from './event.enums';
 import { isOriginalStart, originalStarts } from './schedule';
@@ -23,6 +25,8 @@ export function occurrencesOf(
   changes: readonly EventOccurrenceChangeEntity[],
   from: Date,
   to: Date,
+  /** Most occurrences the rule is expanded to (moved-in ones come on top). */
+  limit = 1000,
 ): Occurrence[] {
   const byOriginal = new Map(changes.map((c) => [c.originalStart.getTime(), c]));
   const result = new Map<number, Occurrence>();
@@ -32,7 +36,7 @@ export function occurrencesOf(
       result.set(originalStart.getTime(), occurrence);
     }
   };
-  for (const start of originalStarts(event, from, to)) {
+  for (const start of originalStarts(event, from, to, limit)) {
     add(start);
   }
   for (const change of changes) {
@@ -77,4 +81,46 @@ function withChange(
     moved,
     reason: change?.reason ?? (cancelledEvent ? event.statusReason : null),
   };
+}
+
+/** Longest window an occurrence list covers. */
+export const MAX_WINDOW_DAYS = 366;
+/** Most occurrences one answer holds, across all the lists in it. */
+export const MAX_OCCURRENCES = 500;
+
+/** A window `from`–`to` an occurrence list may cover; refusals name `to`. */
+export function assertWindow(from: Date, to: Date): void {
+  if (to <= from) {
+    throw DomainError.badInput('to', 'must be after `from`');
+  }
+  if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000) {
+    throw DomainError.badInput('to', `must be at most ${MAX_WINDOW_DAYS} days after \`from\``);
+  }
+}
+
+/** How many more occurrences one answer may hold; past MAX_OCCURRENCES it is refused, naming `to`. */
+export class OccurrenceBudget {
+  private left = MAX_OCCURRENCES;
+  private turns: Promise<void> = Promise.resolve();
+
+  /** Resolves in a turn of the event loop of its own, after the lists asked for before. */
+  turn(): Promise<void> {
+    this.turns = this.turns.then(() => setImmediate());
+    return this.turns;
+  }
+
+  /** One more than may still be taken: expanding that many shows whether the cap is passed. */
+  get probe(): number {
+    return this.left + 1;
+  }
+
+  take(count: number): void {
+    if (count > this.left) {
+      throw DomainError.badInput(
+        'to',
+        `the window holds more than ${MAX_OCCURRENCES} occurrences in this answer: ask for a shorter one`,
+      );
+    }
+    this.left -= count;
+  }
 }

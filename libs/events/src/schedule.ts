@@ -1,5 +1,13 @@
 import { DateTime } from 'luxon';
-import { assertRecurrenceRule, DomainError, localTimeOf, occurrences, zonedInstant, ZonedTimeError } from '@app/common';
+import {
+  assertRecurrenceRule,
+  canonicalTimeZone,
+  DomainError,
+  localTimeOf,
+  occurrences,
+  zonedInstant,
+  ZonedTimeError,
+} from '@app/common';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 /** How far ahead a series is expanded for clashes, tallies and calendars. */
@@ -31,7 +39,7 @@ export interface Schedule {
  * problem names its field under `prefix`. `now` guards against scheduling in the past.
  */
 export function scheduleFrom(input: ScheduleInput, prefix: string, now: Date): Schedule {
-  const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = readTimeZone(input.timeZone ?? DEFAULT_TIME_ZONE, `${prefix}.timeZone`);
   const allDay = input.allDay ?? false;
   const read = (field: 'start' | 'end', dayAfter = false): Date => {
     const value = input[field];
@@ -76,7 +84,18 @@ export function scheduleFrom(input: ScheduleInput, prefix: string, now: Date): S
       new Date(startsAt.getTime() + 1),
     );
     if (first?.getTime() !== startsAt.getTime()) {
-      throw DomainError.badInput(`${prefix}.recurrenceRule`, 'the start must itself be an occurrence of the rule');
+      const later = occurrences(
+        { rule: recurrenceRule, firstStart, zone: timeZone },
+        startsAt,
+        horizonFrom(startsAt),
+        1,
+      );
+      throw DomainError.badInput(
+        `${prefix}.recurrenceRule`,
+        later.length
+          ? 'the start must itself be an occurrence of the rule'
+          : `the rule gives no date within ${HORIZON_DAYS} days of the start`,
+      );
     }
   }
   return { startsAt, endsAt, timeZone, allDay, recurrenceRule };
@@ -122,4 +141,13 @@ export const horizonFrom = (from: Date): Date => new Date(from.getTime() + HORIZ
 
 function asBadInput(error: unknown, field: string): unknown {
   return error instanceof ZonedTimeError ? DomainError.badInput(field, error.message) : error;
+}
+
+/** A zone as given, canonicalised (`GB` is `Europe/London`); BAD_USER_INPUT on `field` if unknown. */
+export function readTimeZone(zone: string, field: string): string {
+  try {
+    return canonicalTimeZone(zone);
+  } catch (error) {
+    throw asBadInput(error, field);
+  }
 }

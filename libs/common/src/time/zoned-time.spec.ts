@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
+import { rrulestr } from 'rrule';
 import { assertRecurrenceRule, localTimeOf, occurrences, zonedInstant, ZonedTimeError } from './zoned-time';
 
 const LONDON = 'Europe/London';
@@ -108,5 +110,73 @@ describe('recurrence on wall-clock time', () => {
     );
     expect(found).toHaveLength(10);
     expect(found[9]?.toISOString()).toBe('2026-01-10T09:00:00.000Z');
+  });
+});
+
+describe('bounded recurrence walks', () => {
+  /** What rrule gives walking the whole way from the first start, unbounded. */
+  const reference = (rule: string, firstStart: string, from: Date, to: Date): string[] =>
+    rrulestr(`RRULE:${rule}`, { dtstart: DateTime.fromISO(firstStart, { zone: 'UTC' }).toJSDate() })
+      .between(new Date(from.getTime() - 86_400_000), new Date(to.getTime() + 86_400_000), true)
+      .map((wall) => DateTime.fromJSDate(wall, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm"))
+      .filter((local) => !local.endsWith('T01:30') || DateTime.fromISO(local, { zone: LONDON }).hour === 1)
+      .map((local) => zonedInstant(local, LONDON))
+      .filter((instant) => instant >= from && instant < to)
+      .map((instant) => localTimeOf(instant, LONDON));
+
+  it.each([
+    'FREQ=DAILY',
+    'FREQ=DAILY;INTERVAL=3',
+    'FREQ=DAILY;BYDAY=MO,WE;BYMONTH=1,6',
+    'FREQ=WEEKLY',
+    'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH',
+    'FREQ=WEEKLY;INTERVAL=3;WKST=SU;BYDAY=SU,SA',
+    'FREQ=MONTHLY',
+    'FREQ=MONTHLY;INTERVAL=5',
+    'FREQ=MONTHLY;BYDAY=1TU',
+    'FREQ=MONTHLY;BYDAY=-1FR;INTERVAL=2',
+    'FREQ=MONTHLY;BYMONTHDAY=-1',
+    'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1',
+    'FREQ=YEARLY',
+    'FREQ=YEARLY;INTERVAL=3;BYMONTH=3;BYDAY=2WE',
+    'FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO',
+    'FREQ=YEARLY;BYYEARDAY=100,-1',
+    'FREQ=WEEKLY;UNTIL=20290101T000000Z',
+  ])('gives what the unbounded walk gives for %s, in windows years after the first start', (rule) => {
+    for (const firstStart of ['2026-01-31T18:30', '2028-02-29T10:00', '2026-10-25T01:30']) {
+      for (const [from, to] of [
+        ['2026-01-01', '2026-04-01'],
+        ['2027-03-15', '2028-03-15'],
+        ['2031-02-10', '2031-11-03'],
+      ]) {
+        const window = [new Date(`${from}T00:00Z`), new Date(`${to}T00:00Z`)] as const;
+        const recurrence = { rule, firstStart, zone: LONDON };
+        expect([rule, firstStart, from, occurrences(recurrence, ...window).map((d) => localTimeOf(d, LONDON))]).toEqual(
+          [rule, firstStart, from, reference(rule, firstStart, ...window)],
+        );
+      }
+    }
+  });
+
+  it.each([
+    'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30',
+    'FREQ=WEEKLY;BYMONTH=4;BYMONTHDAY=31',
+    'FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30',
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+    'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=5',
+  ])('walks %s, which never gives a date, only as far as the window', (rule) => {
+    const recurrence = { rule, firstStart: '2026-01-06T18:30', zone: LONDON };
+    const started = performance.now();
+    expect(occurrences(recurrence, new Date('2026-01-06T18:30Z'), new Date('2026-01-06T18:31Z'))).toEqual([]);
+    expect(occurrences(recurrence, new Date('2090-01-01T00:00Z'), new Date('2091-01-01T00:00Z'))).toEqual([]);
+    // Unbounded, rrule walks to the year 9999: tens of seconds for a daily rule.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('keeps to the window and the limit for a daily series asked about decades later', () => {
+    const daily = { rule: 'FREQ=DAILY', firstStart: '2026-01-06T18:30', zone: LONDON };
+    const starts = occurrences(daily, new Date('2076-01-01T00:00Z'), new Date('2077-01-01T00:00Z'), 50);
+    expect(starts).toHaveLength(50);
+    expect(localTimeOf(starts[0], LONDON)).toBe('2076-01-01T18:30');
   });
 });

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { rrulestr } from 'rrule';
+import { Frequency, type Options, RRule, rrulestr, Weekday } from 'rrule';
 
 /** Local wall-clock time as people write it: `YYYY-MM-DDTHH:mm` (seconds optional). */
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
@@ -18,6 +18,27 @@ export class ZonedTimeError extends Error {
 
 export function isTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
+}
+
+/** An IANA zone name as the tz database spells it: areas and locations, or Etc/…, or UTC. */
+const ZONE_NAME = /^(UTC|[A-Z][A-Za-z_-]*(\/[A-Za-z0-9_+-]+)+)$/;
+
+/**
+ * The canonical IANA name of a zone, as calendars (iCalendar's TZID) expect it: case put right and
+ * links followed (`GB`, `EUROPE/LONDON` and `Europe/Belfast` are all `Europe/London`). Offsets
+ * and unknown names are refused with `UNKNOWN_TIME_ZONE`.
+ */
+export function canonicalTimeZone(zone: string): string {
+  let canonical: string | undefined;
+  try {
+    canonical = new Intl.DateTimeFormat('en-GB', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    canonical = undefined;
+  }
+  if (!canonical || !ZONE_NAME.test(canonical) || !isTimeZone(canonical)) {
+    throw new ZonedTimeError('UNKNOWN_TIME_ZONE', `${zone} is not an IANA time zone (e.g. Europe/London)`);
+  }
+  return canonical;
 }
 
 /**
@@ -71,30 +92,27 @@ export interface Recurrence {
  * that the organiser moving that one is clearer).
  */
 export function occurrences(recurrence: Recurrence, from: Date, to: Date, limit = 1000): Date[] {
-  const rule = parseRule(recurrence.rule, recurrence.firstStart);
   const excluded = new Set(recurrence.exceptions ?? []);
   // Wall times, written as UTC (rrule's "floating" time); widened by a day for the zone's offset.
   // The iterator stops rrule early: the widening adds at most a few, exceptions are skipped.
   const cap = limit + excluded.size + 4;
-  const starts = rule.between(
-    new Date(from.getTime() - 86_400_000),
-    new Date(to.getTime() + 86_400_000),
+  const after = new Date(from.getTime() - DAY_MS);
+  const before = new Date(to.getTime() + DAY_MS);
+  const starts = boundedWalk(parseRule(recurrence.rule, recurrence.firstStart), after, before).between(
+    after,
+    before,
     true,
     (_date, i) => i < cap,
   );
   const result: Date[] = [];
+  const instantOf = instantReader(recurrence.zone);
   for (const wall of starts) {
     const local = DateTime.fromJSDate(wall, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm");
     if (excluded.has(local)) {
       continue;
     }
-    let instant: Date;
-    try {
-      instant = zonedInstant(local, recurrence.zone);
-    } catch {
-      continue;
-    }
-    if (instant >= from && instant < to) {
+    const instant = instantOf(wall, local);
+    if (instant && instant >= from && instant < to) {
       result.push(instant);
       if (result.length >= limit) {
         break;
@@ -104,12 +122,129 @@ export function occurrences(recurrence: Recurrence, from: Date, to: Date, limit 
   return result;
 }
 
+/**
+ * `zonedInstant` for many wall times (as floating UTC) in one zone, undefined where the clocks skip
+ * them. Where the zone's offset is the same on both sides of a few days around the wall time (all
+ * but the days of a change; no zone changes twice in a week), the instant is the wall time less
+ * that offset. Offsets are looked up on a grid shared by neighbouring occurrences: each look-up is
+ * Intl formatting, the slow part of expanding a series.
+ */
+function instantReader(zone: string): (wall: Date, local: string) => Date | undefined {
+  if (!isTimeZone(zone)) {
+    return () => undefined;
+  }
+  const tz = IANAZone.create(zone);
+  const offsets = new Map<number, number>();
+  const offsetOnGrid = (cell: number): number => {
+    let offset = offsets.get(cell);
+    if (offset === undefined) {
+      offset = tz.offset(cell * GRID_MS);
+      offsets.set(cell, offset);
+    }
+    return offset;
+  };
+  return (wall, local) => {
+    const before = offsetOnGrid(Math.floor((wall.getTime() - DAY_MS) / GRID_MS));
+    if (before === offsetOnGrid(Math.ceil((wall.getTime() + DAY_MS) / GRID_MS))) {
+      return new Date(wall.getTime() - before * 60_000);
+    }
+    try {
+      return zonedInstant(local, zone);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+const DAY_MS = 86_400_000;
+const GRID_MS = 2 * DAY_MS;
+
+/** Most periods (days of a daily rule, weeks of a weekly one…) one expansion walks through. */
+export const MAX_RECURRENCE_PERIODS = 2_000;
+
+/** Shortest length of one period of each frequency, in days. */
+const PERIOD_DAYS: Partial<Record<Frequency, number>> = {
+  [Frequency.YEARLY]: 365,
+  [Frequency.MONTHLY]: 28,
+  [Frequency.WEEKLY]: 7,
+  [Frequency.DAILY]: 1,
+};
+
+/**
+ * The rule, ready to walk from as close before `after` as keeps its meaning, and stopped once it
+ * has walked past `before` (at most MAX_RECURRENCE_PERIODS periods).
+ *
+ * rrule walks period by period from DTSTART and only ever stops on a date the rule gives: a rule
+ * that gives none (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) walks day by day to the year 9999, and a
+ * daily series started years ago walks every day since. So a rule without COUNT starts from a
+ * whole number of intervals later (its defaults made explicit, as they came from DTSTART), and
+ * every walk is cut after the periods that reach `before`. rrule reads `interval` twice a period
+ * and ends its walk when it reads 0: a getter counting the reads is the only stop it offers.
+ */
+function boundedWalk(rule: RRule, after: Date, before: Date): RRule {
+  const parsed = rule.options;
+  const periodDays = (PERIOD_DAYS[parsed.freq] ?? 1) * parsed.interval;
+  const start = parsed.count ? parsed.dtstart : rebasedStart(parsed.dtstart, parsed.freq, parsed.interval, after);
+  const walk = new RRule(
+    {
+      freq: parsed.freq,
+      interval: parsed.interval,
+      wkst: parsed.wkst,
+      count: parsed.count,
+      until: parsed.until,
+      bysetpos: parsed.bysetpos,
+      bymonth: parsed.bymonth,
+      bymonthday: [...(parsed.bymonthday ?? []), ...(parsed.bynmonthday ?? [])],
+      byyearday: parsed.byyearday,
+      byweekno: parsed.byweekno,
+      byweekday: weekdaysOf(parsed.byweekday, parsed.bynweekday),
+      byhour: parsed.byhour,
+      byminute: parsed.byminute,
+      bysecond: parsed.bysecond,
+      byeaster: parsed.byeaster,
+      dtstart: start,
+    },
+    true,
+  );
+  const periods = Math.min(
+    MAX_RECURRENCE_PERIODS,
+    Math.ceil((before.getTime() - start.getTime()) / (periodDays * DAY_MS)) + 3,
+  );
+  let reads = 0;
+  const interval = walk.options.interval;
+  Object.defineProperty(walk.options, 'interval', {
+    get: () => (++reads > 2 * periods + 2 ? 0 : interval),
+  });
+  return walk;
+}
+
+const PERIOD_UNIT: Partial<Record<Frequency, 'years' | 'months' | 'weeks' | 'days'>> = {
+  [Frequency.YEARLY]: 'years',
+  [Frequency.MONTHLY]: 'months',
+  [Frequency.WEEKLY]: 'weeks',
+  [Frequency.DAILY]: 'days',
+};
+
+/** The first start moved on by whole intervals to at least one interval before `after`. */
+function rebasedStart(dtstart: Date, freq: Frequency, interval: number, after: Date): Date {
+  const unit = PERIOD_UNIT[freq] ?? 'days';
+  const first = DateTime.fromJSDate(dtstart, { zone: 'UTC' });
+  const elapsed = Math.floor(DateTime.fromJSDate(after, { zone: 'UTC' }).diff(first, unit).as(unit));
+  const steps = Math.floor(elapsed / interval) - 1;
+  return steps > 0 ? first.plus({ [unit]: steps * interval }).toJSDate() : dtstart;
+}
+
+function weekdaysOf(plain: number[] | null, nth: number[][] | null): Options['byweekday'] {
+  const days = [...(plain ?? []).map((day) => new Weekday(day)), ...(nth ?? []).map(([day, n]) => new Weekday(day, n))];
+  return days.length ? days : null;
+}
+
 /** Checks an RRULE value; throws `ZonedTimeError('MALFORMED')` with the parser's reason. */
 export function assertRecurrenceRule(rule: string, firstStart: string): void {
   parseRule(rule, firstStart);
 }
 
-function parseRule(rule: string, firstStart: string) {
+function parseRule(rule: string, firstStart: string): RRule {
   if (/DTSTART|\n|\r/i.test(rule)) {
     throw new ZonedTimeError('MALFORMED', 'give the RRULE value only (FREQ=…;…), without DTSTART or line breaks');
   }
@@ -120,7 +255,11 @@ function parseRule(rule: string, firstStart: string) {
   const value = rule.replace(/^RRULE:/i, '');
   try {
     checkParts(value);
-    return rrulestr(`RRULE:${value}`, { dtstart: start.toJSDate() });
+    const parsed = rrulestr(`RRULE:${value}`, { dtstart: start.toJSDate() });
+    if (!(parsed instanceof RRule)) {
+      throw new Error('give one RRULE');
+    }
+    return parsed;
   } catch (error) {
     throw new ZonedTimeError('MALFORMED', `not an RFC 5545 RRULE: ${(error as Error).message}`);
   }

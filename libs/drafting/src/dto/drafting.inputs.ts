@@ -77,7 +77,7 @@ export class CreateJointPositionInput {
   @IsUUID()
   organisationId?: string | null;
 
-  @Field(() => [NewSectionInput], { nullable: true })
+  @Field(() => [NewSectionInput], { nullable: true, description: 'At most 100: a position has at most 100 sections.' })
   @IsOptional()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

@@ -48,7 +48,7 @@ export class OccurrencesArgs {
   @IsDate()
   from!: Date;
 
-  @Field({ description: 'To this instant (exclusive); at most 400 days after `from`.' })
+  @Field({ description: 'To this instant (exclusive); at most 366 days after `from`.' })
   @Type(() => Date)
   @IsDate()
   to!: Date;
@@ -67,7 +67,7 @@ export class EventOccurrencesArgs {
   @IsDate()
   from!: Date;
 
-  @Field({ description: 'To this instant (exclusive); at most 400 days after `from`.' })
+  @Field({ description: 'To this instant (exclusive); at most 366 days after `from`.' })
   @Type(() => Date)
   @IsDate()
   to!: Date;

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, type RecordActivity } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode, isTimeZone } from '@app/common';
+import { type ActorRef, DomainError, ErrorCode } from '@app/common';
 import { NetworkService, NetworkStatus } from '@app/networks';
 import { EventFlowsService, type EventOutcome } from '../event-flows.service';
 import { EventVisibility } from '../event.enums';
 import { EventService } from '../event.service';
-import { slotFrom } from '../schedule';
+import { DEFAULT_TIME_ZONE, readTimeZone, slotFrom } from '../schedule';
 import type {
   AnswerSchedulingPollInput,
   CloseSchedulingPollInput,
@@ -116,10 +116,7 @@ export class PollService {
   }
 
   async create(viewer: ActorRef, input: CreateSchedulingPollInput, now = new Date()): Promise<SchedulingPollEntity> {
-    const timeZone = input.timeZone ?? 'Europe/London';
-    if (!isTimeZone(timeZone)) {
-      throw DomainError.badInput('input.timeZone', `${timeZone} is not an IANA time zone (e.g. Europe/London)`);
-    }
+    const timeZone = readTimeZone(input.timeZone ?? DEFAULT_TIME_ZONE, 'input.timeZone');
     const slots = input.slots.map((slot, i) => slotFrom(slot.start, slot.end, timeZone, `input.slots.${i}`, now));
     const starts = new Set(slots.map((s) => s.startsAt.getTime()));
     if (starts.size !== slots.length) {

@@ -89,6 +89,7 @@ export class ReminderPlanner implements OnApplicationBootstrap {
 
   private async occurrencesFrom(tx: EntityManager, event: EventEntity, from: Date, to: Date): Promise<Occurrence[]> {
     const changes = await tx.findBy(EventOccurrenceChangeEntity, { eventId: event.id });
-    return occurrencesOf(event, changes, from, to);
+    // Each change may cancel one; the next one left is within that many more.
+    return occurrencesOf(event, changes, from, to, changes.length + 2);
   }
 }

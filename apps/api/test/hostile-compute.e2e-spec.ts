@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { measureEventLoopDelay } from '@app/testing';
+import {
+  createEvent,
+  errorOf,
+  eventOf,
+  gwentNetwork,
+  type Headers,
+  localIn,
+  MEMBER_GROUP,
+  signIn,
+} from './support/event-helpers';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/** Far above a busy machine's noise, far below the stalls these calls caused (seconds to a minute). */
+const STALL_MS = 500;
+const NEVER = 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30';
+
+describe('no single request holds the event loop', () => {
+  let sut: TestApp;
+  let coordinator: Headers;
+  let member: Headers;
+  let networkId: string;
+  const delays: [string, number][] = [];
+
+  /** Runs a hostile call, notes the longest event-loop delay it caused and checks it stayed short. */
+  const hostile = async <T>(name: string, call: () => Promise<T>): Promise<T> => {
+    const { result, maxDelayMs } = await measureEventLoopDelay(call);
+    delays.push([name, Math.round(maxDelayMs)]);
+    expect([name, maxDelayMs]).toEqual([name, expect.any(Number)]);
+    expect(maxDelayMs).toBeLessThan(STALL_MS);
+    return result;
+  };
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    const admin = await signIn(sut, 'admin@demo.convene.example');
+    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
+    member = await signIn(sut, 'member@demo.convene.example');
+    networkId = await gwentNetwork(sut, coordinator, admin);
+    // Warm the paths the hostile calls take (first use compiles code), so they measure their own work.
+    await eventOf(sut, coordinator, meeting({ title: 'Warm-up (test)', recurrenceRule: 'FREQ=WEEKLY' }));
+    const refused = await createEvent(sut, coordinator, meeting({ recurrenceRule: 'FREQ=MONTHLY;BYMONTHDAY=31' }));
+    expect(errorOf(refused)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.recurrenceRule' });
+  });
+
+  afterAll(async () => {
+    console.log(`longest event-loop delays (ms):\n${delays.map(([n, ms]) => `  ${ms}\t${n}`).join('\n')}`);
+    await sut?.close();
+  });
+
+  const meeting = (change: Record<string, unknown> = {}) => ({
+    networkId,
+    kind: 'NETWORK_MEETING',
+    title: 'Hostile rules (test)',
+    start: localIn(10),
+    end: localIn(10, 20),
+    ...change,
+  });
+
+  describe('recurrence rules that never occur', () => {
+    it('refuses one on createEvent in milliseconds, naming the rule', async () => {
+      const response = await hostile('createEvent with a rule that never occurs', () =>
+        createEvent(sut, coordinator, meeting({ recurrenceRule: NEVER })),
+      );
+      expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.recurrenceRule' });
+      expect(response.errors?.[0]?.message).toMatch(/no date within/);
+    });
+
+    it('refuses one on rescheduleEvent in milliseconds, naming the rule', async () => {
+      const event = await eventOf(sut, coordinator, meeting({ recurrenceRule: 'FREQ=WEEKLY' }));
+      const response = await hostile('rescheduleEvent with a rule that never occurs', () =>
+        sut.client.request(
+          'mutation ($input: RescheduleEventInput!) { rescheduleEvent(input: $input) { event { id } } }',
+          { input: { eventId: event.id, start: localIn(12), end: localIn(12, 20), recurrenceRule: NEVER } },
+          coordinator,
+        ),
+      );
+      expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.recurrenceRule' });
+    });
+  });
+
+  describe('occurrence lists', () => {
+    const DAILY_SERIES = 30;
+    const calendar = (from: string, to: string, who?: Headers) =>
+      sut.client.request<{ eventOccurrences: { startsAt: string }[] }>(
+        `query ($from: DateTime!, $to: DateTime!, $id: ID!) {
+          eventOccurrences(from: $from, to: $to, filter: { networkId: $id }) { startsAt endsAt event { id title } } }`,
+        { from, to, id: networkId },
+        who,
+      );
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+
+    beforeAll(async () => {
+      for (let i = 0; i < DAILY_SERIES; i++) {
+        await eventOf(
+          sut,
+          coordinator,
+          meeting({
+            title: `Daily ${i} (test)`,
+            visibility: 'PUBLIC',
+            recurrenceRule: 'FREQ=DAILY',
+            start: localIn(2, 9),
+            end: localIn(2, 10),
+          }),
+        );
+      }
+    }, 120_000);
+
+    it('refuses an anonymous calendar of a year of 30 daily series, naming `to`, without a stall', async () => {
+      const response = await hostile('eventOccurrences: 30 daily series over 366 days (anonymous)', () =>
+        calendar(days(0), days(366)),
+      );
+      expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
+      expect(response.errors?.[0]?.message).toMatch(/more than 500 occurrences/);
+    });
+
+    it('refuses a window longer than 366 days, naming `to`', async () => {
+      const response = await hostile('eventOccurrences: a 400-day window', () => calendar(days(0), days(400)));
+      expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
+    });
+
+    it('answers a window under the cap in full', async () => {
+      const response = await hostile('eventOccurrences: 30 daily series over 10 days', () =>
+        calendar(days(3), days(13)),
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.eventOccurrences).toHaveLength(DAILY_SERIES * 10);
+    });
+
+    it('caps the occurrences of a page of events, across their lists, naming `to`', async () => {
+      const response = await hostile('events { occurrences }: 30 daily series over 366 days', () =>
+        sut.client.request(
+          `query ($id: ID!, $from: DateTime!, $to: DateTime!) {
+            events(first: 100, filter: { networkId: $id }) { edges { node { id occurrences(from: $from, to: $to) { startsAt } } } } }`,
+          { id: networkId, from: days(0), to: days(366) },
+          coordinator,
+        ),
+      );
+      expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
+    });
+  });
+
+  describe('diffs and merges of long sections', () => {
+    interface Section {
+      id: string;
+      revision: number;
+    }
+    /** About 34 kB of short paragraphs, each its own: the shape that made diffs quadratic. */
+    const paragraphs = (mark: string, count = 5_600) =>
+      Array.from({ length: count }, (_, i) => `${mark}${i}`).join('\n\n');
+    const draft = async (body: string): Promise<{ id: string; section: Section }> => {
+      const { createJointPosition } = await sut.client.data<{
+        createJointPosition: { position: { id: string; sections: Section[] } };
+      }>(
+        `mutation ($input: CreateJointPositionInput!) {
+          createJointPosition(input: $input) { position { id sections { id revision } } } }`,
+        {
+          input: {
+            networkId,
+            title: 'Long sections (test)',
+            audience: 'The Police and Crime Commissioner for Gwent',
+            organisationId: MEMBER_GROUP,
+            sections: [{ heading: 'Long', body }],
+          },
+        },
+        member,
+      );
+      return { id: createJointPosition.position.id, section: createJointPosition.position.sections[0] };
+    };
+    const edit = (who: Headers, section: Section, body: string) =>
+      sut.client.request<{ editSection: { __typename: string } }>(
+        `mutation ($input: EditSectionInput!) { editSection(input: $input) { __typename } }`,
+        { input: { sectionId: section.id, baseRevision: section.revision, body } },
+        who,
+      );
+
+    it('answers the attribution and the word diff of a rewritten 34 kB section without a stall', async () => {
+      const position = await draft(paragraphs('p'));
+      expect((await edit(member, position.section, paragraphs('q'))).data?.editSection.__typename).toBe(
+        'SectionEdited',
+      );
+      const attribution = await hostile('section.attribution: 34 kB section rewritten once', () =>
+        sut.client.request<{
+          jointPosition: { sections: { attribution: { text: string; organisationIds: string[] }[] }[] };
+        }>(
+          'query ($id: ID!) { jointPosition(id: $id) { sections { attribution { text organisationIds } } } }',
+          { id: position.id },
+          member,
+        ),
+      );
+      expect(attribution.errors).toBeUndefined();
+      // Past 1,000 paragraphs, neighbours with the same authors come as one.
+      const [section] = attribution.data?.jointPosition.sections ?? [];
+      expect(section?.attribution.length).toBeLessThanOrEqual(1_000);
+      expect(section?.attribution.map((p) => p.text).join('\n\n')).toBe(paragraphs('q'));
+      expect(new Set(section?.attribution.flatMap((p) => p.organisationIds))).toEqual(new Set([MEMBER_GROUP]));
+
+      const diff = await hostile('jointPosition.diff: 34 kB section rewritten once', () =>
+        sut.client.request<{ jointPosition: { diff: { value: string; added: boolean; removed: boolean }[] } }>(
+          'query ($id: ID!) { jointPosition(id: $id) { diff(from: 1, to: 2) { value added removed } } }',
+          { id: position.id },
+          member,
+        ),
+      );
+      expect(diff.errors).toBeUndefined();
+      // Whatever the granularity, the parts rebuild both texts.
+      const parts = diff.data?.jointPosition.diff ?? [];
+      const text = (keep: (p: { added: boolean; removed: boolean }) => boolean) =>
+        parts
+          .filter(keep)
+          .map((p) => p.value)
+          .join('');
+      expect(text((p) => !p.added)).toContain(paragraphs('p'));
+      expect(text((p) => !p.removed)).toContain(paragraphs('q'));
+    });
+
+    it('answers concurrent edits far apart in a section of repeated lines without a stall', async () => {
+      const lines = Array.from({ length: 2_000 }, () => 'Same.');
+      const position = await draft(lines.join('\n\n'));
+      const mine = [...lines];
+      mine[10] = 'Mine.';
+      const theirs = [...lines];
+      theirs[1_990] = 'Theirs.';
+      expect((await edit(member, position.section, mine.join('\n\n'))).data?.editSection.__typename).toBe(
+        'SectionEdited',
+      );
+      const response = await hostile('editSection: merge of a 2,000-paragraph section of repeated lines', () =>
+        edit(coordinator, position.section, theirs.join('\n\n')),
+      );
+      expect(response.errors).toBeUndefined();
+      expect(['SectionEdited', 'EditConflict']).toContain(response.data?.editSection.__typename);
+    });
+  });
+});
