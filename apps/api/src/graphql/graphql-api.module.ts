@@ -73,6 +73,9 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
           graphiql: false, // served offline by GraphqlIdeModule instead of from a CDN
           introspection: !config.isProduction || config.graphqlIde,
           includeStacktraceInErrorResponses: false,
+          // Nest resets every execution error's status to 200; a database outage must stay a 503 so
+          // that load balancers and clients retry. Only that error sets a status (the exception filter).
+          preserveHttpStatusForExecutionErrors: false,
           formatError,
           stringifyResult,
           context: requestContextFactory(auth),
