@@ -7,8 +7,8 @@ export default {
   ...base,
   roots: ['<rootDir>/apps'],
   testMatch: ['**/*.faults-spec.ts'],
-  globalSetup: undefined,
-  globalTeardown: undefined,
+  globalSetup: '<rootDir>/apps/api/test/faults/global-setup.mjs',
+  globalTeardown: '<rootDir>/apps/api/test/faults/global-teardown.mjs',
   maxWorkers: 1,
   testTimeout: 240_000,
 };

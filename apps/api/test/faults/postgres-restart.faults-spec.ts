@@ -6,7 +6,6 @@ import {
   cleanUp,
   FaultPostgres,
   post,
-  prepare,
   report,
   scratchDir,
   sleep,
@@ -26,8 +25,7 @@ describe('PostgreSQL restarted (fast shutdown, then start) under 4 writers and 2
   let api: ApiProcess;
 
   beforeAll(async () => {
-    await db.start();
-    await prepare(db.url);
+    await db.startFromTemplate();
     api = await ApiProcess.start({ DATABASE_URL: db.url }, join(dir, 'api.log'));
   });
 

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
   appendFileSync,
   chmodSync,
@@ -58,6 +58,16 @@ export class FaultPostgres {
     private readonly dataDir: string,
     readonly port = freePort(),
   ) {}
+
+  /** A copy of the migrated and seeded data directory the global setup made. */
+  async startFromTemplate(): Promise<void> {
+    const template = process.env.FAULTS_TEMPLATE_DIR;
+    if (!template) {
+      throw new Error('FAULTS_TEMPLATE_DIR is not set: run through jest.faults.config.mjs');
+    }
+    execFileSync('cp', ['-a', template, this.dataDir]);
+    await this.start();
+  }
 
   async start(): Promise<void> {
     this.server = await startEmbeddedPostgres({ dataDir: this.dataDir, port: this.port, database: 'convene' });
@@ -213,16 +223,6 @@ export function runCli(args: string[], env: Record<string, string>): Promise<{ c
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('exit', (code) => resolve({ code, output }));
   });
-}
-
-/** Migrates and seeds (reference and demo data: the writers sign in as the demo admin). */
-export async function prepare(databaseUrl: string): Promise<void> {
-  for (const args of [['migrate'], ['seed', '--demo']]) {
-    const { code, output } = await runCli(args, { DATABASE_URL: databaseUrl, SEED_DEMO: 'true' });
-    if (code !== 0) {
-      throw new Error(`cli ${args.join(' ')} failed: ${output}`);
-    }
-  }
 }
 
 interface Answer {
