@@ -53,6 +53,7 @@ export class AppModule {
           databaseUrl,
           reminderLeadSeconds: config.EVENT_REMINDER_LEAD_SECONDS,
           reminderPollSeconds: config.EVENT_REMINDER_POLL_SECONDS,
+          reminderTakeoverSeconds: config.EVENT_REMINDER_TAKEOVER_SECONDS,
         }),
         DraftingModule,
         InfluencingModule,

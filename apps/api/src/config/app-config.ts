@@ -135,6 +135,19 @@ export class AppConfig {
   @Max(300, { message: (a) => `EVENT_REMINDER_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
   EVENT_REMINDER_POLL_SECONDS = 5;
 
+  /** A reminder held this long by an instance (that died) is retried by another one. */
+  @Transform(toInt)
+  @IsInt({
+    message: (a) => `EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600 ${got(a)}`,
+  })
+  @Min(1, {
+    message: (a) => `EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600 ${got(a)}`,
+  })
+  @Max(3_600, {
+    message: (a) => `EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600 ${got(a)}`,
+  })
+  EVENT_REMINDER_TAKEOVER_SECONDS = 60;
+
   /** Outside production a missing secret is replaced by a random one: tokens then last one process. */
   private readonly generatedSecret = randomBytes(48).toString('base64');
 

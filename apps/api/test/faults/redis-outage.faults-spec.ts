@@ -70,10 +70,14 @@ describe('Redis stopped and restarted while two instances fan out with REDIS_URL
     const degraded = await Promise.all(
       apis.map(async (api) => {
         let last: { status: number; body: Ready } | undefined;
-        await waitUntil('ready to report Redis down', async () => {
-          last = await ready(api);
-          return last.body.details.redis?.status === 'down';
-        }, 30_000);
+        await waitUntil(
+          'ready to report Redis down',
+          async () => {
+            last = await ready(api);
+            return last.body.details.redis?.status === 'down';
+          },
+          30_000,
+        );
         return last;
       }),
     );
@@ -90,10 +94,14 @@ describe('Redis stopped and restarted while two instances fan out with REDIS_URL
 
     await redis.start();
     const up = Date.now();
-    await waitUntil('both instances back on Redis', async () => {
-      const states = await Promise.all(apis.map(ready));
-      return states.every((s) => s.body.details.redis?.status === 'up');
-    }, 30_000);
+    await waitUntil(
+      'both instances back on Redis',
+      async () => {
+        const states = await Promise.all(apis.map(ready));
+        return states.every((s) => s.body.details.redis?.status === 'up');
+      },
+      30_000,
+    );
     const recoveryMs = Date.now() - up;
     const atReturn = writers.acknowledged.length;
     await waitUntil('writes after Redis returned', () => writers.acknowledged.length >= atReturn + 20, 30_000);

@@ -191,6 +191,10 @@ export class ApiProcess {
     return api;
   }
 
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   get running(): boolean {
     return this.process.exitCode === null && this.process.signalCode === null;
   }
