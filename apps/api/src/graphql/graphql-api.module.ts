@@ -12,6 +12,8 @@ import { AppConfig } from '../config/app-config';
 import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
 import { formatError } from './format-error';
+import { Metrics } from '../metrics/metrics';
+import { metricsPlugin } from '../metrics/metrics.plugin';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { type QueryProtection, queryProtection } from './protection/query-limits';
 import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
@@ -58,12 +60,13 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [ResponseCacheModule],
-      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE],
+      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE, Metrics],
       useFactory: (
         config: AppConfig,
         auth: AuthService,
         dataVersion: DataVersion,
         store: ResponseStore | null,
+        metrics: Metrics,
       ): ApolloDriverConfig => {
         const protection = queryProtection({ production: config.isProduction });
         return {
@@ -85,6 +88,7 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
           plugins: [
             // Cache hints are unused (the response cache keys on the data version), and the plugin wraps every field resolver.
             ApolloServerPluginCacheControlDisabled(),
+            metricsPlugin(metrics),
             ...protection.plugins,
             ...(store ? [versionedResponseCache({ version: () => dataVersion.current(), store })] : []),
           ] as unknown as ApolloPlugin[],
