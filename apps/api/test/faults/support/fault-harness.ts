@@ -415,6 +415,8 @@ export interface Tally {
   duplicates: number;
   gaps: number;
   outOfOrder: number;
+  /** Per subscriber with a gap: its index, reconnects and the first codes it missed. */
+  gapDetail: string;
 }
 
 /** Compares what each subscriber received with the feed order in the database. */
@@ -439,7 +441,8 @@ export async function tally(
   let gaps = 0;
   let outOfOrder = 0;
   let delivered = 0;
-  for (const subscriber of subscribers) {
+  const gapDetail: string[] = [];
+  for (const [index, subscriber] of subscribers.entries()) {
     const seen = new Set<string>();
     delivered += subscriber.codes.length;
     for (const code of subscriber.codes) {
@@ -448,7 +451,11 @@ export async function tally(
       }
       seen.add(code);
     }
-    gaps += feed.filter((code) => !seen.has(code)).length;
+    const missed = feed.filter((code) => !seen.has(code));
+    gaps += missed.length;
+    if (missed.length > 0) {
+      gapDetail.push(`${index}/${subscriber.reconnects}/${missed.slice(0, 3).join('+')}`);
+    }
     const unique = subscriber.codes.filter((code, i) => subscriber.codes.indexOf(code) === i);
     const inFeedOrder = feed.filter((code) => seen.has(code));
     outOfOrder += unique.filter((code, i) => inFeedOrder[i] !== code).length;
@@ -462,6 +469,7 @@ export async function tally(
     duplicates,
     gaps,
     outOfOrder,
+    gapDetail: gapDetail.join(',') || 'none',
   };
 }
 
