@@ -18,6 +18,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { GraphqlIdeModule } from './graphql/ide/graphql-ide.module';
 import { HealthModule } from './health/health.module';
 import { loggingParams } from './logging';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Global()
 @Module({})
@@ -41,6 +42,7 @@ export class AppModule {
         GraphqlApiModule,
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),
         HealthModule,
+        MetricsModule,
         ActivityModule.forRoot({
           redisUrl: config.REDIS_URL,
           benchOnlySkipOutbox: config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX,
@@ -53,6 +55,7 @@ export class AppModule {
           databaseUrl,
           reminderLeadSeconds: config.EVENT_REMINDER_LEAD_SECONDS,
           reminderPollSeconds: config.EVENT_REMINDER_POLL_SECONDS,
+          reminderTakeoverSeconds: config.EVENT_REMINDER_TAKEOVER_SECONDS,
         }),
         DraftingModule,
         InfluencingModule,

@@ -2,24 +2,32 @@ import 'reflect-metadata';
 import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { Client } from 'pg';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { resolveDatabase } from './database/database-url';
+import { resolveDatabase, type ResolvedDatabase } from './database/database-url';
 import { prepareDatabase, withDataSource } from './database/prepare-database';
 import { databaseSettings } from './database/persistence';
 import { nestLogLevels } from './logging';
+import { startupFailure } from './startup-failure';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   NestLogger.overrideLogger(nestLogLevels(config.LOG_LEVEL)); // until pino takes over
-  const database = await resolveDatabase(config);
+  let database: ResolvedDatabase;
+  try {
+    database = await resolveDatabase(config);
+  } catch (error) {
+    throw new StartupFailure(error, config.DATABASE_URL);
+  }
   let app: INestApplication;
   try {
+    await reachable(config, database.url);
     app = await serve(config, database.url);
   } catch (error) {
     await database.embedded?.stop(); // never leave our PostgreSQL running behind a failed start
-    throw error;
+    throw new StartupFailure(error, config.DATABASE_URL);
   }
 
   let stopping = false;
@@ -43,6 +51,25 @@ async function main(): Promise<void> {
   );
 }
 
+/** Says at once that PostgreSQL is not there, instead of Nest's retries with stack traces. */
+async function reachable(config: AppConfig, url: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS });
+  try {
+    await client.connect();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+class StartupFailure extends Error {
+  constructor(
+    readonly original: unknown,
+    databaseUrl?: string,
+  ) {
+    super(startupFailure(original, databaseUrl));
+  }
+}
+
 async function serve(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   if (config.migrateOnStart) {
     await withDataSource(databaseSettings(config, databaseUrl), prepareDatabase);
@@ -56,10 +83,11 @@ async function serve(config: AppConfig, databaseUrl: string): Promise<INestAppli
 
 main().catch((error: unknown) => {
   // One clear line, not a stack trace, for what a user can fix.
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof ConfigError ? message : `Convene failed to start: ${message}`);
+  const message =
+    error instanceof ConfigError || error instanceof StartupFailure ? error.message : startupFailure(error);
+  console.error(message);
   if (!(error instanceof ConfigError) && process.env.LOG_LEVEL === 'debug') {
-    console.error(error);
+    console.error(error instanceof StartupFailure ? error.original : error);
   }
   process.exit(1);
 });

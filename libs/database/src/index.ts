@@ -6,3 +6,4 @@ export * from './sql-logger';
 export * from './embedded/embedded-postgres';
 export { migrations } from './migrations';
 export * from './sql-error';
+export * from './database-unavailable';

@@ -6,6 +6,11 @@ export interface EventsOptions {
   readonly reminderLeadSeconds: number;
   /** How often each instance asks the queue for due reminders. */
   readonly reminderPollSeconds: number;
+  /**
+   * A reminder still running this long (its instance died holding it) is failed and retried by
+   * another instance after as long again; also how often expired reminders are looked for.
+   */
+  readonly reminderTakeoverSeconds: number;
 }
 
 export const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');

@@ -172,6 +172,32 @@ export class AppConfig {
   @Max(300, { message: (a) => `EVENT_REMINDER_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
   EVENT_REMINDER_POLL_SECONDS = 5;
 
+  /** A reminder held this long by an instance (that died) is retried by another one. */
+  @Transform(toInt)
+  @IsInt({
+    message: (a) => `EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600 ${got(a)}`,
+  })
+  @Min(1, {
+    message: (a) => `EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600 ${got(a)}`,
+  })
+  @Max(3_600, {
+    message: (a) => `EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600 ${got(a)}`,
+  })
+  EVENT_REMINDER_TAKEOVER_SECONDS = 60;
+
+  /** Serve Prometheus metrics at /metrics on this port (not the public one). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: (a) => `METRICS_PORT must be an integer from 1 to 65535 ${got(a)}` })
+  @Min(1, { message: (a) => `METRICS_PORT must be an integer from 1 to 65535 ${got(a)}` })
+  @Max(65535, { message: (a) => `METRICS_PORT must be an integer from 1 to 65535 ${got(a)}` })
+  METRICS_PORT?: number;
+
+  /** Serve /metrics on the public port too, to this bearer token only. */
+  @IsOptional()
+  @MinLength(24, { message: () => 'METRICS_TOKEN must be at least 24 characters (e.g. `openssl rand -hex 24`)' })
+  METRICS_TOKEN?: string;
+
   /** Outside production a missing secret is replaced by a random one: tokens then last one process. */
   private readonly generatedSecret = randomBytes(48).toString('base64');
 
@@ -207,6 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'JWT_SECRET',
       'REDIS_URL',
       'BENCH_ONLY_SKIP_ACTIVITY_OUTBOX',
+      'METRICS_PORT',
+      'METRICS_TOKEN',
     ]
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
@@ -220,6 +248,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX === true && config.DATABASE_URL !== undefined) {
     // A server without its outbox loses activity: never on a real database.
     problems.push('BENCH_ONLY_SKIP_ACTIVITY_OUTBOX is for benchmarks on the embedded database only; unset it');
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) {
+    problems.push('METRICS_PORT must differ from PORT (use METRICS_TOKEN to serve metrics on the public port)');
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

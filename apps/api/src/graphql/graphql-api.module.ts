@@ -12,6 +12,8 @@ import { AppConfig } from '../config/app-config';
 import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
 import { formatError } from './format-error';
+import { Metrics } from '../metrics/metrics';
+import { metricsPlugin } from '../metrics/metrics.plugin';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { TrustProxy } from './protection/client-address';
 import { type QueryProtection, queryProtection } from './protection/query-limits';
@@ -71,7 +73,7 @@ function graphqlWsOptions(
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [ResponseCacheModule, WebSocketLimitsModule],
-      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE, WebSocketLimits, LiveRights],
+      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE, WebSocketLimits, LiveRights, Metrics],
       useFactory: (
         config: AppConfig,
         auth: AuthService,
@@ -79,6 +81,7 @@ function graphqlWsOptions(
         store: ResponseStore | null,
         limits: WebSocketLimits,
         liveRights: LiveRights,
+        metrics: Metrics,
       ): ApolloDriverConfig => {
         const protection = queryProtection({ production: config.isProduction });
         return {
@@ -88,6 +91,9 @@ function graphqlWsOptions(
           graphiql: false, // served offline by GraphqlIdeModule instead of from a CDN
           introspection: !config.isProduction || config.graphqlIde,
           includeStacktraceInErrorResponses: false,
+          // Nest resets every execution error's status to 200; a database outage must stay a 503 so
+          // that load balancers and clients retry. Only that error sets a status (the exception filter).
+          preserveHttpStatusForExecutionErrors: false,
           formatError,
           stringifyResult,
           context: requestContextFactory(auth, config.TRUST_PROXY),
@@ -97,6 +103,7 @@ function graphqlWsOptions(
           plugins: [
             // Cache hints are unused (the response cache keys on the data version), and the plugin wraps every field resolver.
             ApolloServerPluginCacheControlDisabled(),
+            metricsPlugin(metrics),
             ...protection.plugins,
             ...(store ? [versionedResponseCache({ version: () => dataVersion.current(), store })] : []),
           ] as unknown as ApolloPlugin[],

@@ -2,6 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost } from '@n
 import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode, type RequestContext } from '@app/common';
+import { isDatabaseUnavailable } from '@app/database';
 
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: ErrorCode.BAD_USER_INPUT,
@@ -32,6 +33,10 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
       return new GraphQLError(exception.message, { extensions: { code: HTTP_CODES[exception.getStatus()] } });
     }
     const requestId = GqlArgumentsHost.create(host).getContext<Partial<RequestContext> | undefined>()?.requestId;
+    if (isDatabaseUnavailable(exception)) {
+      this.log.warn({ err: exception, requestId }, 'PostgreSQL unavailable');
+      return serviceUnavailable();
+    }
     this.log.error({ err: exception, requestId }, 'Unexpected error in a resolver');
     return internalError(requestId);
   }
@@ -40,5 +45,15 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
 function internalError(requestId?: string): GraphQLError {
   return new GraphQLError('Internal server error', {
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+  });
+}
+
+/** PostgreSQL cannot be reached: nothing was acknowledged, the client may retry (HTTP 503). */
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError('The database is unavailable; retry shortly', {
+    extensions: {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      http: { status: 503, headers: new Map([['retry-after', '1']]) },
+    },
   });
 }

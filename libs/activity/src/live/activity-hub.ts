@@ -29,6 +29,9 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   private timer: NodeJS.Timeout | null = null;
   private pumping: Promise<void> | null = null;
   private again = false;
+  /** From the newest item's transaction to this instance offering it, at the last offer. */
+  private lastLagMs = 0;
+  private lastReadFailed = false;
 
   constructor(
     private readonly feed: ActivityFeedService,
@@ -51,6 +54,21 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
     }
     await this.pumping;
     await this.wakeups.close();
+  }
+
+  /** For health checks and metrics. */
+  health(): {
+    readonly wakeups: ReturnType<ActivityWakeups['state']>;
+    readonly streams: number;
+    readonly lagSeconds: number;
+    readonly lastReadFailed: boolean;
+  } {
+    return {
+      wakeups: this.wakeups.state(),
+      streams: this.streams.size,
+      lagSeconds: this.lastLagMs / 1000,
+      lastReadFailed: this.lastReadFailed,
+    };
   }
 
   /** A subscriber's stream: replay after the cursor as `viewer` sees it, then live items. */
@@ -116,8 +134,16 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
     }
     // Live work: the reads, and the re-checks of rights they lead streams to, use the live pool.
     this.pumping = asLiveWork(() => this.pump())
-      .catch((error: unknown) =>
-        this.log.warn({ err: error }, 'Reading new activity failed; retrying on the next wake-up'),
+      .then(
+        () => {
+          this.lastReadFailed = false;
+        },
+        (error: unknown) => {
+          if (!this.lastReadFailed) {
+            this.log.warn({ err: error }, 'Reading new activity failed; retrying on the next wake-up');
+          }
+          this.lastReadFailed = true;
+        },
       )
       .finally(() => {
         this.pumping = null;
@@ -132,6 +158,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
       const last = items.at(-1);
       if (last) {
         this.head = last;
+        this.lastLagMs = Math.max(0, Date.now() - last.occurredAt.getTime());
         for (const stream of this.streams) {
           stream.offer(items);
         }

@@ -18,6 +18,7 @@ class FakeWakeups implements ActivityWakeups {
   publish = (): Promise<void> => Promise.resolve();
   subscribe = (): Promise<void> => Promise.resolve();
   close = (): Promise<void> => Promise.resolve();
+  state = (): { transport: 'postgres'; connected: boolean } => ({ transport: 'postgres', connected: true });
   publishRights(subjects: readonly string[]): Promise<void> {
     this.announced.push([...subjects]);
     return Promise.resolve();

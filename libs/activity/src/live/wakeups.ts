@@ -7,6 +7,9 @@ export const ACTIVITY_CHANNEL = 'convene_activity';
 /** Channel on which writers say whose rights may have ended (a session, a token, an organisation…). */
 export const RIGHTS_CHANNEL = 'convene_rights';
 
+/** The LISTEN connection's `application_name` (visible in pg_stat_activity). */
+export const LISTENER_NAME = 'convene-activity-listener';
+
 /**
  * How API instances tell each other "there is new activity in the outbox". Only a wake-up:
  * the outbox is the truth, so a lost message just waits for the next poll.
@@ -21,6 +24,8 @@ export interface ActivityWakeups {
   /** Receives the subjects any instance published (hear them from `subscribe` on). */
   onRights(handler: (subjects: string[]) => void): void;
   close(): Promise<void>;
+  /** What carries the wake-ups, and whether it is connected (if not, the hub's poll still delivers). */
+  state(): { readonly transport: 'postgres' | 'redis'; readonly connected: boolean };
 }
 
 /** A rights message as sent: a JSON array of subject strings; anything else is ignored. */
@@ -98,20 +103,51 @@ export class PostgresWakeups implements ActivityWakeups {
   }
 
   async subscribe(onWake: () => void): Promise<void> {
-    const listener = new Client({ connectionString: this.url, application_name: 'convene-activity-listener' });
+    const listener = new Client({ connectionString: this.url, application_name: LISTENER_NAME });
     listener.on('notification', (message) =>
       message.channel === RIGHTS_CHANNEL ? this.rights(parseSubjects(message.payload)) : onWake(),
     );
-    listener.on('error', (error) => {
-      this.listener = null;
-      if (!this.closed) {
+    const lost = (error?: Error): void => {
+      if (this.listener === listener && !this.closed) {
+        this.listener = null;
         this.log.warn({ err: error }, 'Activity listener lost its connection; polling until it is back');
-        setTimeout(() => void this.subscribe(onWake).catch(() => undefined), 1_000).unref();
+        this.relisten(onWake, 1);
       }
-    });
-    await listener.connect();
-    await listener.query(`LISTEN ${ACTIVITY_CHANNEL}; LISTEN ${RIGHTS_CHANNEL}`);
+    };
+    listener.on('error', lost);
+    listener.on('end', () => lost());
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${ACTIVITY_CHANNEL}; LISTEN ${RIGHTS_CHANNEL}`);
+    } catch (error) {
+      await listener.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.closed) {
+      await listener.end().catch(() => undefined);
+      return;
+    }
     this.listener = listener;
+    // Notifications sent while it was away are lost; the hub's next read catches up anyway.
+    onWake();
+  }
+
+  /** Keeps trying (backing off to 5 s) for as long as PostgreSQL is away: one failed try must not end it. */
+  private relisten(onWake: () => void, attempt: number): void {
+    if (this.closed) {
+      return;
+    }
+    const delay = Math.min(5_000, 250 * 2 ** Math.min(attempt, 5));
+    setTimeout(() => {
+      this.subscribe(onWake).then(
+        () => this.log.log('Activity listener reconnected'),
+        () => this.relisten(onWake, attempt + 1),
+      );
+    }, delay).unref();
+  }
+
+  state(): { transport: 'postgres'; connected: boolean } {
+    return { transport: 'postgres', connected: this.listener !== null };
   }
 
   async close(): Promise<void> {
@@ -122,12 +158,15 @@ export class PostgresWakeups implements ActivityWakeups {
 
 /** With REDIS_URL: Redis pub/sub carries the wake-ups (no NOTIFY load on PostgreSQL). */
 export class RedisWakeups implements ActivityWakeups {
+  private readonly log = new Logger('ActivityWakeups');
   private readonly publisher: Redis;
   private subscriber: Redis | null = null;
   private rights: (subjects: string[]) => void = () => undefined;
+  private down = false;
 
   constructor(private readonly url: string) {
     this.publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    this.publisher.on('error', () => undefined); // reported once, by the subscriber
   }
 
   readonly publish = coalesced(async () => {
@@ -147,7 +186,24 @@ export class RedisWakeups implements ActivityWakeups {
     this.subscriber.on('message', (channel: string, message: string) =>
       channel === RIGHTS_CHANNEL ? this.rights(parseSubjects(message)) : onWake(),
     );
+    this.subscriber.on('error', (error) => {
+      if (!this.down) {
+        this.down = true;
+        this.log.warn({ err: error }, 'Redis is unreachable; live activity is delivered by polling PostgreSQL');
+      }
+    });
+    this.subscriber.on('ready', () => {
+      if (this.down) {
+        this.down = false;
+        this.log.log('Redis is back; wake-ups go through it again');
+        onWake(); // wake-ups published while it was away are lost
+      }
+    });
     await this.subscriber.subscribe(ACTIVITY_CHANNEL, RIGHTS_CHANNEL);
+  }
+
+  state(): { transport: 'redis'; connected: boolean } {
+    return { transport: 'redis', connected: this.subscriber?.status === 'ready' };
   }
 
   async close(): Promise<void> {

@@ -7,5 +7,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** Too many attempts (e.g. wrong passwords); retry later. */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** A service the API needs (PostgreSQL) cannot be reached right now; retry shortly (HTTP 503). */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -28,6 +28,8 @@ export class ReminderQueue implements OnModuleInit, OnApplicationShutdown {
       max: 2,
       application_name: 'convene-reminders',
       schedule: false, // no cron jobs: reminders are planned one occurrence at a time
+      // Expired jobs (held by an instance that died) are failed, hence retried, by this check.
+      maintenanceIntervalSeconds: options.reminderTakeoverSeconds,
     });
     this.boss.on('error', (error) => this.log.error(`Job queue: ${error.message}`));
   }
@@ -66,6 +68,9 @@ export class ReminderQueue implements OnModuleInit, OnApplicationShutdown {
     await this.boss.send(REMINDER_QUEUE, job, {
       startAfter: dueAt,
       singletonKey: `${job.eventId}@${job.startsAt}`,
+      // Handling takes milliseconds: a job still active after this was held by an instance that died.
+      expireInSeconds: this.options.reminderTakeoverSeconds,
+      retryDelay: this.options.reminderTakeoverSeconds,
       db,
     });
   }

@@ -4,7 +4,10 @@ import type { IncomingMessage } from 'node:http';
 import { DataVersion } from '@app/activity';
 import { bearerToken } from '@app/common';
 import { type Actor, AuthService } from '@app/identity';
+import { Metrics } from '../../metrics/metrics';
 import { ResponseStore } from './response-store';
+
+const NAMED_OPERATION = /^\s*(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/;
 
 export const RESPONSE_STORE = Symbol('RESPONSE_STORE');
 
@@ -29,6 +32,7 @@ export class CachedResponseMiddleware implements NestMiddleware {
     @Inject(RESPONSE_STORE) private readonly store: ResponseStore | null,
     private readonly auth: AuthService,
     private readonly dataVersion: DataVersion,
+    private readonly metrics: Metrics,
   ) {}
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
@@ -47,7 +51,13 @@ export class CachedResponseMiddleware implements NestMiddleware {
     } catch {
       return next(); // a bad token: GraphQL answers with its error
     }
-    const dataVersion = await this.dataVersion.current();
+    const started = process.hrtime.bigint();
+    let dataVersion: string;
+    try {
+      dataVersion = await this.dataVersion.current();
+    } catch {
+      return next(); // PostgreSQL away: GraphQL answers with SERVICE_UNAVAILABLE
+    }
     const hit = this.store.get(
       ResponseStore.key({
         source,
@@ -70,5 +80,10 @@ export class CachedResponseMiddleware implements NestMiddleware {
     } else {
       res.end(ResponseStore.bytesOf(hit));
     }
+    const name = typeof body?.operationName === 'string' ? body.operationName : NAMED_OPERATION.exec(source)?.[1];
+    this.metrics.operationDuration.observe(
+      { operation: this.metrics.operationLabel(name), type: 'query' },
+      Number(process.hrtime.bigint() - started) / 1e9,
+    );
   }
 }
