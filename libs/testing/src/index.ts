@@ -2,3 +2,4 @@ export * from './test-postgres';
 export * from './test-database';
 export * from './sql-counter';
 export * from './graphql-client';
+export * from './eventually';

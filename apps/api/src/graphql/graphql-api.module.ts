@@ -1,3 +1,4 @@
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
@@ -13,7 +14,8 @@ import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
 import { formatError } from './format-error';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
-import { type QueryProtection, queryProtection } from './protection/query-limits';
+import { graphqlOverHttpStatus } from './protection/graphql-over-http-status.plugin';
+import { type QueryProtection, queryProtection, withCode } from './protection/query-limits';
 import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
 import { requestContextFactory } from './request-context.factory';
 import { CachedResponseMiddleware, RESPONSE_STORE } from './response-cache/cached-response.middleware';
@@ -42,10 +44,15 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
         protection.parse(payload.query);
         return undefined;
       } catch (error) {
-        return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        const parseError = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+        return [withCode(parseError, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED)];
       }
     },
-    validate: (schema, document) => validate(schema, document, [...specifiedRules, ...protection.validationRules]),
+    // The same codes as over HTTP, so a client branches the same way on either transport.
+    validate: (schema, document) =>
+      validate(schema, document, [...specifiedRules, ...protection.validationRules]).map((error) =>
+        withCode(error, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED),
+      ),
   };
   return options;
 }
@@ -76,12 +83,14 @@ function graphqlWsOptions(protection: QueryProtection): GraphQLWsSubscriptionsCo
           formatError,
           stringifyResult,
           context: requestContextFactory(auth),
+          parseOptions: protection.parseOptions,
           validationRules: protection.validationRules,
           subscriptions: { 'graphql-ws': graphqlWsOptions(protection) },
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only
           plugins: [
             // Cache hints are unused (the response cache keys on the data version), and the plugin wraps every field resolver.
             ApolloServerPluginCacheControlDisabled(),
+            graphqlOverHttpStatus(),
             ...protection.plugins,
             ...(store ? [versionedResponseCache({ version: () => dataVersion.current(), store })] : []),
           ] as unknown as ApolloPlugin[],

@@ -7,5 +7,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** Too many attempts (e.g. wrong passwords); retry later. */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** An HTTP request body over the size limit (answered with status 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
