@@ -13,11 +13,8 @@ const REQUEST_ERRORS: ReadonlySet<unknown> = new Set([
 const APPLICATION_JSON = 'application/json';
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 
-/**
- * The media type Apollo answers in, chosen the same way (no Accept header means application/json).
- * Exported for tests of the negotiation itself.
- */
-export function responseMediaType(accept: string | undefined): string | undefined {
+/** The media type Apollo answers in, chosen the same way (no Accept header means application/json). */
+function responseMediaType(accept: string | undefined): string | undefined {
   if (!accept) {
     return APPLICATION_JSON;
   }
