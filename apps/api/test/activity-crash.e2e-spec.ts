@@ -4,12 +4,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '@app/common';
 import { DEMO_PASSWORD } from '@app/identity';
-import { GraphqlHttpClient, graphqlWsClient, LiveSubscription } from '@app/testing';
+import { eventually, GraphqlHttpClient, graphqlWsClient, LiveSubscription } from '@app/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SECRET = 'crash-test-secret-crash-test-secret-0123456789';
 const MAIN = join(projectRoot(), 'dist/apps/api/src/main.js');
 const SUBSCRIBE = 'subscription ($after: String) { activity(after: $after) { cursor payload } }';
+/** Starting a second process is slow on a busy machine; the wait is for its readiness. */
+const START_MS = 120_000;
 const CREATE =
   'mutation ($c: String!) { createSpecialism(input: { code: $c, label: "Crash" }) { specialism { code } } }';
 
@@ -53,24 +55,22 @@ async function collect(
       },
       stdio: 'ignore',
     });
-    for (let i = 0; i < 200; i++) {
-      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) {
-        break;
-      }
-      await new Promise((done) => setTimeout(done, 100));
-    }
+    await eventually(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health/ready`).then(
+          (r) => r.ok || undefined,
+          () => undefined,
+        ),
+      { timeoutMs: START_MS - 10_000, intervalMs: 100, what: 'the spawned instance to be ready' },
+    );
     aClient = new GraphqlHttpClient(aUrl);
-  });
+  }, START_MS);
 
   afterAll(async () => {
-    if (a.exitCode === null) {
+    if (a && a.exitCode === null) {
       a.kill('SIGKILL');
     }
-    await b.close();
+    await b?.close();
   });
 
   it('lets a subscriber resume on the other instance with its cursor and still get the event', async () => {
@@ -79,11 +79,35 @@ async function collect(
       { e: 'admin@demo.convene.example', p: DEMO_PASSWORD },
     );
     const admin = { authorization: `Bearer ${signIn.accessToken}` };
-    const firstItems = collect(aUrl, null, 1);
-    await new Promise((done) => setTimeout(done, 300));
-    await aClient.request(CREATE, { c: 'BEFORE_CRASH' }, admin);
-    const [first] = await firstItems;
-    expect(first?.payload.code).toBe('BEFORE_CRASH');
+    // A subscriber on A from "now": probe items go in until one arrives, so it is live before the real one.
+    const client = graphqlWsClient(aUrl);
+    let first: { cursor: string; payload: { code?: string } } | undefined;
+    try {
+      const live = new LiveSubscription<{ activity: { cursor: string; payload: { code?: string } } }>(
+        client,
+        SUBSCRIBE,
+        { after: null },
+      );
+      let probes = 0;
+      await eventually(
+        async () => {
+          if (live.items.length) {
+            return true;
+          }
+          await aClient.request(CREATE, { c: `PROBE_CRASH_${++probes}` }, admin);
+          return undefined;
+        },
+        { intervalMs: 500, what: 'the subscription on A to deliver a probe' },
+      );
+      await aClient.request(CREATE, { c: 'BEFORE_CRASH' }, admin);
+      first = await eventually(
+        () => live.items.map((i) => i.activity).find((item) => item.payload.code === 'BEFORE_CRASH'),
+        { what: 'the item before the crash' },
+      );
+      live.stop();
+    } finally {
+      await client.dispose();
+    }
 
     const committed = await aClient.request(CREATE, { c: 'COMMITTED_THEN_KILLED' }, admin);
     a.kill('SIGKILL'); // right after the commit: its wake-up may never have gone out

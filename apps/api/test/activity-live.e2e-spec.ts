@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
 import { DEMO_PASSWORD, demoPersonId } from '@app/identity';
-import { graphqlWsClient, LiveSubscription, withAdminClient } from '@app/testing';
+import { eventually, graphqlWsClient, LiveSubscription, withAdminClient } from '@app/testing';
 import { NEWPORT_CVS } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -45,7 +45,29 @@ class Subscriber {
   }
 }
 
-const codes = (items: Item[]): (string | undefined)[] => items.map((i) => i.payload.code);
+const PROBE = 'PROBE_';
+let probes = 0;
+
+/** Codes of the items, without the probes that showed the subscription was live. */
+const codes = (items: Item[]): (string | undefined)[] =>
+  items.map((i) => i.payload.code).filter((code) => !code?.startsWith(PROBE));
+
+/**
+ * Waits until a subscription without a cursor is live (it starts from "now", and nothing says when
+ * that is): public probe items go in, one every half second, until one arrives.
+ */
+async function untilLive(subscriber: Subscriber, probe: (code: string) => Promise<unknown>): Promise<void> {
+  await eventually(
+    async () => {
+      if (subscriber.items.some((i) => i.payload.code?.startsWith(PROBE))) {
+        return true;
+      }
+      await probe(`${PROBE}${++probes}`);
+      return undefined;
+    },
+    { intervalMs: 500, what: 'the subscription to deliver a probe' },
+  );
+}
 
 describe('live activity across instances', () => {
   let a: TestApp;
@@ -77,44 +99,51 @@ describe('live activity across instances', () => {
     );
     adminToken = signIn.accessToken;
     admin = { authorization: `Bearer ${adminToken}` };
+  }, 120_000); // two instances: slow to start on a busy machine
+
+  // Every socket a test opened closes with it, whether it passed or not.
+  afterEach(async () => {
+    await Promise.allSettled(clients.splice(0).map(async (client) => client.dispose()));
   });
 
   afterAll(async () => {
-    for (const client of clients) {
-      await client.dispose();
-    }
-    await b.close();
-    await a.close();
+    await b?.close(); // shares A's database, which A drops
+    await a?.close();
   });
 
   it('delivers to a subscriber on instance A what a mutation on instance B committed', async () => {
     const subscriber = new Subscriber(ws(a), { scope: { kind: 'NATIONAL' } });
-    await new Promise((done) => setTimeout(done, 200)); // let the subscription start
+    await untilLive(subscriber, (code) => createSpecialism(b, code));
     expect(await createSpecialism(b, 'LIVE_ACROSS')).toBeUndefined();
-    const items = await subscriber.waitFor(1);
+    await eventually(() => (codes(subscriber.items).length ? true : undefined), { what: 'the item on A' });
     subscriber.stop();
     expect(subscriber.errors).toEqual([]);
-    expect(codes(items)).toEqual(['LIVE_ACROSS']);
-    expect(items[0]?.cursor).toBeTruthy();
+    expect(codes(subscriber.items)).toEqual(['LIVE_ACROSS']);
+    expect(subscriber.items.at(-1)?.cursor).toBeTruthy();
   });
 
   it('starts a subscriber without a cursor from now, also after the instance sat idle', async () => {
     await createSpecialism(b, 'WHILE_IDLE'); // nobody subscribed on A: A does not read it
     await new Promise((done) => setTimeout(done, 1_200)); // past a poll
     const subscriber = new Subscriber(ws(a), { scope: { kind: 'NATIONAL' } });
-    await new Promise((done) => setTimeout(done, 200));
+    await untilLive(subscriber, (code) => createSpecialism(b, code));
     await createSpecialism(b, 'AFTER_IDLE');
-    await subscriber.waitFor(1);
-    await new Promise((done) => setTimeout(done, 300));
+    // A later item, once arrived, shows nothing else came in between (delivery is in order).
+    await createSpecialism(b, 'BARRIER_IDLE');
+    await eventually(() => (codes(subscriber.items).includes('BARRIER_IDLE') ? true : undefined), {
+      what: 'the barrier item',
+    });
     subscriber.stop();
-    expect(codes(subscriber.items)).toEqual(['AFTER_IDLE']);
+    expect(codes(subscriber.items)).toEqual(['AFTER_IDLE', 'BARRIER_IDLE']);
   });
 
   it('resumes from a cursor with exactly the missed items, in order, then goes on live', async () => {
     const first = new Subscriber(ws(a), { scope: { kind: 'NATIONAL' } });
-    await new Promise((done) => setTimeout(done, 200));
+    await untilLive(first, (code) => createSpecialism(b, code));
     await createSpecialism(b, 'RESUME_ONE');
-    const [one] = await first.waitFor(1);
+    const one = await eventually(() => first.items.find((i) => i.payload.code === 'RESUME_ONE'), {
+      what: 'the first item',
+    });
     first.stop();
     for (const code of ['MISSED_TWO', 'MISSED_THREE']) {
       await createSpecialism(a, code);
@@ -125,10 +154,11 @@ describe('live activity across instances', () => {
     const resumed = new Subscriber(ws(b), { scope: { kind: 'NATIONAL' }, after: one?.cursor });
     await resumed.waitFor(2);
     await createSpecialism(a, 'LIVE_FOUR');
-    const items = await resumed.waitFor(3);
-    await new Promise((done) => setTimeout(done, 300)); // anything extra would have arrived by now
+    // A later item, once arrived, shows nothing else came in between (delivery is in order).
+    await createSpecialism(a, 'BARRIER_RESUME');
+    const items = await resumed.waitFor(4);
     resumed.stop();
-    expect(codes(resumed.items)).toEqual(['MISSED_TWO', 'MISSED_THREE', 'LIVE_FOUR']);
+    expect(codes(resumed.items)).toEqual(['MISSED_TWO', 'MISSED_THREE', 'LIVE_FOUR', 'BARRIER_RESUME']);
     expect(new Set(items.map((i) => i.sequence)).size).toBe(items.length);
   });
 
@@ -166,9 +196,10 @@ describe('live activity across instances', () => {
     );
     // A later public item, seen by a national subscriber, proves delivery has moved past the invitation.
     const national = new Subscriber(ws(a), { scope: { kind: 'NATIONAL' } });
-    await new Promise((done) => setTimeout(done, 200));
+    await untilLive(national, (code) => createSpecialism(b, code));
     await createSpecialism(b, 'PUBLIC_AFTER_LEAVING');
-    expect(codes(await national.waitFor(1))).toEqual(['PUBLIC_AFTER_LEAVING']);
+    await eventually(() => (codes(national.items).length ? true : undefined), { what: 'the public item' });
+    expect(codes(national.items)).toEqual(['PUBLIC_AFTER_LEAVING']);
     await new Promise((done) => setTimeout(done, 200));
     national.stop();
     watcher.stop();
@@ -182,33 +213,38 @@ const redisUrl = process.env.TEST_REDIS_URL;
   it('publishes on Redis after commit and delivers across instances', async () => {
     const { Redis } = await import('ioredis');
     const a = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl ?? '' });
-    const b = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl ?? '' }, undefined, a.database);
     const probe = new Redis(redisUrl ?? '');
     const client = graphqlWsClient(a.graphqlUrl);
+    let b: TestApp | undefined;
     try {
+      b = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl ?? '' }, undefined, a.database);
+      const other = b;
       let published = 0;
       probe.on('message', () => published++);
       await probe.subscribe('convene_activity');
-      const { signIn } = await b.client.data<{ signIn: { accessToken: string } }>(
+      const { signIn } = await other.client.data<{ signIn: { accessToken: string } }>(
         'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
         { e: 'admin@demo.convene.example', p: DEMO_PASSWORD },
       );
+      const create = (code: string) =>
+        other.client.request(
+          'mutation ($c: String!) { createSpecialism(input: { code: $c, label: "Redis" }) { specialism { code } } }',
+          { c: code },
+          { authorization: `Bearer ${signIn.accessToken}` },
+        );
       const subscriber = new Subscriber(client, { scope: { kind: 'NATIONAL' } });
-      await new Promise((done) => setTimeout(done, 200));
-      await b.client.request(
-        'mutation { createSpecialism(input: { code: "OVER_REDIS", label: "Redis" }) { specialism { code } } }',
-        undefined,
-        { authorization: `Bearer ${signIn.accessToken}` },
-      );
-      const items = await subscriber.waitFor(1);
+      await untilLive(subscriber, create);
+      const publishedBefore = published;
+      await create('OVER_REDIS');
+      await eventually(() => (codes(subscriber.items).length ? true : undefined), { what: 'the item over Redis' });
       subscriber.stop();
-      expect(codes(items)).toEqual(['OVER_REDIS']);
-      expect(published).toBeGreaterThanOrEqual(1);
+      expect(codes(subscriber.items)).toEqual(['OVER_REDIS']);
+      await eventually(() => (published > publishedBefore ? true : undefined), { what: 'a wake-up on Redis' });
     } finally {
       await client.dispose();
       probe.disconnect();
-      await b.close();
+      await b?.close();
       await a.close();
     }
-  });
+  }, 120_000); // starts two instances itself
 });

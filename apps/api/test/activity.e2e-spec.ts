@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DEMO_PASSWORD } from '@app/identity';
-import { rowCount } from '@app/testing';
+import { eventually, rowCount } from '@app/testing';
 import { FIXTURES } from './support/fixtures';
 import { NEWPORT_CVS, useAdminToken, useCoordinatorToken } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -10,6 +10,11 @@ import { startTestApp, type TestApp } from './support/test-app';
 const SESSION_MUTATIONS = ['Mutation.signIn', 'Mutation.refreshSession', 'Mutation.signOut'];
 /** Where someone is in an open draft: state of a live connection, gone with it, not domain state. */
 const CONNECTION_STATE = ['Mutation.movePresence'];
+
+/** Every mutation once, one after another: legitimately long on a busy machine. */
+const SWEEP_TIMEOUT_MS = 300_000;
+/** Starting the app (and stopping it) takes seconds, and far longer on a busy machine. */
+const APP_TIMEOUT_MS = 120_000;
 
 const FEED = `query ($scope: ActivityScope!, $first: Int, $after: String) {
   activity(scope: $scope, first: $first, after: $after) {
@@ -38,6 +43,9 @@ interface Feed {
 describe('activity: the outbox and its feeds', () => {
   let sut: TestApp;
   const bearer: Record<string, Record<string, string>> = {};
+  /** Work a test started that outlives it when it fails or times out: stopped before the next test. */
+  let stopping = false;
+  let running: Promise<unknown> = Promise.resolve();
 
   const activityCount = (): Promise<number> => rowCount(sut.database.url, 'activity_event');
 
@@ -52,31 +60,53 @@ describe('activity: the outbox and its feeds', () => {
     }
     useCoordinatorToken(bearer.coordinator?.authorization.slice('Bearer '.length) ?? '');
     useAdminToken(bearer.admin?.authorization.slice('Bearer '.length) ?? '');
-  });
+  }, APP_TIMEOUT_MS);
+
+  afterEach(async () => {
+    stopping = true;
+    await running.catch(() => undefined);
+    stopping = false;
+    running = Promise.resolve();
+  }, APP_TIMEOUT_MS);
 
   afterAll(async () => {
-    await sut.close();
-  });
+    await sut?.close();
+  }, APP_TIMEOUT_MS);
 
-  it('appends activity in every mutation that changes domain state', async () => {
-    const schema = sut.app.get(GraphQLSchemaHost).schema;
-    const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`);
-    const silent: string[] = [];
-    for (const operation of mutations.filter((m) => ![...SESSION_MUTATIONS, ...CONNECTION_STATE].includes(m))) {
-      const fixture = FIXTURES[operation];
-      if (!fixture) {
-        throw new Error(`${operation} has no fixture in support/operation-fixtures.ts`);
-      }
-      const variables = await fixture.variables(sut, 'admin');
-      const before = await activityCount();
-      const response = await sut.client.request(fixture.document, variables, bearer.admin);
-      expect({ operation, errors: response.errors }).toEqual({ operation, errors: undefined });
-      if ((await activityCount()) <= before) {
-        silent.push(operation);
-      }
-    }
-    expect(silent).toEqual([]);
-  });
+  it(
+    'appends activity in every mutation that changes domain state',
+    async () => {
+      const schema = sut.app.get(GraphQLSchemaHost).schema;
+      const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`);
+      const sweep = async (): Promise<{ failed: unknown[]; silent: string[] }> => {
+        const failed: unknown[] = [];
+        const silent: string[] = [];
+        for (const operation of mutations.filter((m) => ![...SESSION_MUTATIONS, ...CONNECTION_STATE].includes(m))) {
+          if (stopping) {
+            break; // the test already ended: leave the database to the next one
+          }
+          const fixture = FIXTURES[operation];
+          if (!fixture) {
+            throw new Error(`${operation} has no fixture in support/operation-fixtures.ts`);
+          }
+          const variables = await fixture.variables(sut, 'admin');
+          const before = await activityCount();
+          const response = await sut.client.request(fixture.document, variables, bearer.admin);
+          if (response.errors) {
+            failed.push({ operation, errors: response.errors });
+          }
+          if ((await activityCount()) <= before) {
+            silent.push(operation);
+          }
+        }
+        return { failed, silent };
+      };
+      const done = sweep();
+      running = done;
+      expect(await done).toEqual({ failed: [], silent: [] });
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 
   it('appends nothing for a mutation that fails inside its transaction', async () => {
     const create =
@@ -148,11 +178,13 @@ describe('activity: the outbox and its feeds', () => {
         feed.activity.edges
           .map((e) => (e.node.payload.slow ? 'slow' : e.node.payload.code))
           .filter((mark): mark is string => mark === 'slow' || mark === 'LATER_ONE');
-      let afterwards = await sut.client.data<Feed>(FEED, { scope: { kind: 'NATIONAL' }, first: 100, after: last });
-      for (let waited = 0; wanted(afterwards).length < 2 && waited < 5_000; waited += 50) {
-        await new Promise((done) => setTimeout(done, 50));
-        afterwards = await sut.client.data<Feed>(FEED, { scope: { kind: 'NATIONAL' }, first: 100, after: last });
-      }
+      const afterwards = await eventually(
+        async () => {
+          const feed = await sut.client.data<Feed>(FEED, { scope: { kind: 'NATIONAL' }, first: 100, after: last });
+          return wanted(feed).length >= 2 ? feed : undefined;
+        },
+        { what: 'both items after the cursor' },
+      );
       // Held back while the older transaction ran, then both, in transaction order, after the cursor.
       expect(wanted(during)).toEqual([]);
       expect(wanted(afterwards)).toEqual(['slow', 'LATER_ONE']);
@@ -160,5 +192,5 @@ describe('activity: the outbox and its feeds', () => {
     } finally {
       await slow.end();
     }
-  });
+  }, 60_000); // waits on other files' transactions (see above)
 });

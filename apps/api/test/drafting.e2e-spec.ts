@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client as PgClient } from 'pg';
-import { graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
+import { eventually, graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
 import {
   errorOf,
   gwentNetwork,
@@ -480,7 +480,7 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
         admin,
       );
       await edit(coordinator, { sectionId: position.sections[0]?.id, baseRevision: 2, body: 'Text, edited again.' });
-      await live.waitFor(2, 3_000);
+      await live.waitFor(2); // ends at the refusal
       expect(live.items).toHaveLength(1);
       expect(live.errors[0]?.extensions?.code).toBe('FORBIDDEN');
     } finally {
@@ -500,10 +500,10 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
     const coordinatorClient = graphqlWsClient(sut.graphqlUrl, { authorization: coordinator.authorization });
     const mine = new LiveSubscription<Update>(memberClient, document, { id: position.id });
     try {
-      const [first] = await mine.waitFor(1, 3_000);
+      const [first] = await mine.waitFor(1);
       expect(first?.positionPresence.present).toHaveLength(1);
       const theirs = new LiveSubscription<Update>(coordinatorClient, document, { id: position.id });
-      const [theirFirst] = await theirs.waitFor(1, 3_000);
+      const [theirFirst] = await theirs.waitFor(1);
       const moved = await sut.client.request(
         'mutation ($input: MovePresenceInput!) { movePresence(input: $input) { presence { sectionId editing } } }',
         { input: { presenceId: theirFirst?.positionPresence.you, sectionId: position.sections[0]?.id, editing: true } },
@@ -518,20 +518,15 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
         member,
       );
       expect(errorOf(stolen)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.presenceId' });
-      const until = Date.now() + 4_000;
       const editingNow = () =>
         mine.items.at(-1)?.positionPresence.present.some((p) => p.editing && p.sectionId === position.sections[0]?.id);
-      while (!editingNow() && Date.now() < until) {
-        await new Promise((done) => setTimeout(done, 100));
-      }
-      expect(editingNow()).toBe(true);
+      await eventually(() => editingNow() || undefined, { what: "the coordinator's move in the member's view" });
       expect(mine.items.at(-1)?.positionPresence.present).toHaveLength(2);
 
       theirs.stop(); // the coordinator closes the draft: gone from the member's view
-      const gone = Date.now() + 4_000;
-      while ((mine.items.at(-1)?.positionPresence.present.length ?? 0) !== 1 && Date.now() < gone) {
-        await new Promise((done) => setTimeout(done, 100));
-      }
+      await eventually(() => (mine.items.at(-1)?.positionPresence.present.length === 1 ? true : undefined), {
+        what: 'the closed connection gone from the view',
+      });
       expect(mine.items.at(-1)?.positionPresence.present).toHaveLength(1);
       expect(mine.errors).toEqual([]);
     } finally {

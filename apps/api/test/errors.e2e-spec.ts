@@ -14,10 +14,16 @@ describe('errors over GraphQL', () => {
   });
 
   it('answers GraphQL validation errors with their code and no stack trace', async () => {
-    const response = await sut.client.request('{ policeForceAreas { noSuchField } }');
+    const response = await sut.client.request('{ policeForceAreas { noSuchField } }', undefined, {
+      accept: 'application/graphql-response+json',
+    });
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(response)).not.toMatch(/stacktrace|\.ts:|node_modules/);
+    // Legacy application/json clients (no Accept header) get the same error with a 200, as the spec asks.
+    const legacy = await sut.client.request('{ policeForceAreas { noSuchField } }');
+    expect(legacy.status).toBe(200);
+    expect(legacy.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('masks an unexpected failure as INTERNAL_SERVER_ERROR: no SQL, stack or path, but a request id', async () => {

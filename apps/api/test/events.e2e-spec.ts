@@ -712,7 +712,7 @@ describe('event scheduling', () => {
         'subscription ($id: ID!) { eventRsvpTally(eventId: $id) { confirmed } }',
         { id: event.id },
       );
-      await live.waitFor(1, 1_000);
+      await live.waitFor(1); // ends at the refusal
       live.stop();
       await client.dispose();
       expect(live.items).toEqual([]);

@@ -656,26 +656,29 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
       'subscription ($scope: ActivityScope) { activity(scope: $scope) { verb payload } }',
       { scope: { kind: 'NETWORK', target: networkId } },
     );
-    await new Promise((done) => setTimeout(done, 300));
-    const { data } = await record(member, {
-      kind: 'CONSULTATION_RESPONSE',
-      occurredOn: ukDate(0),
-      summary: 'Response to the plan consultation',
-      commitments: [{ text: 'Publish a response', owner: 'OPCC', dueOn: ukDate(40) }],
-    });
-    const engagement = data?.recordEngagement.engagement as Engagement;
-    await mutate(
-      member,
-      'changeCommitmentStatus',
-      { commitmentId: engagement.commitments[0]?.id, status: 'WITHDRAWN' },
-      'commitment { id }',
-    );
-    const items = await live.waitFor(2, 10_000);
-    live.stop();
-    await client.dispose();
-    expect(items.map((i) => [i.activity.verb, i.activity.payload.engagementId])).toEqual([
-      ['ENGAGEMENT_RECORDED', engagement.id],
-      ['COMMITMENT_STATUS_CHANGED', engagement.id],
-    ]);
+    try {
+      await new Promise((done) => setTimeout(done, 300));
+      const { data } = await record(member, {
+        kind: 'CONSULTATION_RESPONSE',
+        occurredOn: ukDate(0),
+        summary: 'Response to the plan consultation',
+        commitments: [{ text: 'Publish a response', owner: 'OPCC', dueOn: ukDate(40) }],
+      });
+      const engagement = data?.recordEngagement.engagement as Engagement;
+      await mutate(
+        member,
+        'changeCommitmentStatus',
+        { commitmentId: engagement.commitments[0]?.id, status: 'WITHDRAWN' },
+        'commitment { id }',
+      );
+      const items = await live.waitFor(2);
+      expect(items.map((i) => [i.activity.verb, i.activity.payload.engagementId])).toEqual([
+        ['ENGAGEMENT_RECORDED', engagement.id],
+        ['COMMITMENT_STATUS_CHANGED', engagement.id],
+      ]);
+    } finally {
+      live.stop();
+      await client.dispose();
+    }
   });
 });

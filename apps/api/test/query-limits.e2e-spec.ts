@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getIntrospectionQuery } from 'graphql';
 import WebSocket from 'ws';
-import { graphqlWsClient, wsRequest } from '@app/testing';
-import { startTestApp, type TestApp } from './support/test-app';
+import { eventually, graphqlWsClient, wsRequest } from '@app/testing';
+import { LogCapture, startTestApp, type TestApp } from './support/test-app';
 
 /** areas → authorities → area → … : `levels` nested selections. */
 function nested(levels: number): string {
@@ -13,21 +13,33 @@ function nested(levels: number): string {
   return `{ policeForceAreas { ${selection} } }`;
 }
 
-const hostile: [string, () => string][] = [
-  ['a 12-level nested query', () => nested(12)],
-  ['100 aliases', () => `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: policeForceAreas { code }`).join(' ')} }`],
-  ['10,000 tokens', () => `{ policeForceAreas { ${Array.from({ length: 5_000 }, () => 'code').join(' ')} } }`],
+/** Each refusal with the code it carries on both transports (the token limit stops the parser). */
+const hostile: [string, () => string, string][] = [
+  ['a 12-level nested query', () => nested(12), 'GRAPHQL_VALIDATION_FAILED'],
+  [
+    '100 aliases',
+    () => `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: policeForceAreas { code }`).join(' ')} }`,
+    'GRAPHQL_VALIDATION_FAILED',
+  ],
+  [
+    '10,000 tokens',
+    () => `{ policeForceAreas { ${Array.from({ length: 5_000 }, () => 'code').join(' ')} } }`,
+    'GRAPHQL_PARSE_FAILED',
+  ],
 ];
+
+const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 
 describe('query limits', () => {
   let sut: TestApp;
+  const logs = new LogCapture();
 
   beforeAll(async () => {
-    sut = await startTestApp();
+    sut = await startTestApp({ LOG_LEVEL: 'info' }, logs);
   });
 
   afterAll(async () => {
-    await sut.close();
+    await sut?.close();
   });
 
   it('lets real queries through, e.g. 5 levels deep', async () => {
@@ -40,35 +52,57 @@ describe('query limits', () => {
     expect(data.__schema.types.length).toBeGreaterThan(10);
   });
 
-  describe.each(hostile)('refuses %s', (_name, document) => {
-    it('over HTTP, with a validation error and no data', async () => {
-      const response = await sut.client.request(document());
-      expect(response.data ?? null).toBeNull();
-      expect(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']).toContain(response.errors?.[0]?.extensions?.code);
+  describe.each(hostile)('refuses %s', (_name, document, code) => {
+    it(`over HTTP, as a 400 with ${code} and no data to clients of ${GRAPHQL_RESPONSE_JSON}`, async () => {
+      const response = await sut.client.request(document(), undefined, { accept: GRAPHQL_RESPONSE_JSON });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain(GRAPHQL_RESPONSE_JSON);
+      expect(response).not.toHaveProperty('data');
+      expect(response.errors?.[0]?.extensions?.code).toBe(code);
       expect(response.errors?.[0]?.message).toMatch(/depth|alias|token|cost/i);
     });
 
-    it('over WebSocket, the same way', async () => {
+    it('over HTTP, as a 200 with the same error to application/json clients (the spec for that media type)', async () => {
+      for (const accept of ['application/json', undefined]) {
+        const response = await sut.client.request(document(), undefined, accept ? { accept } : {});
+        expect(response.status).toBe(200);
+        expect(response.data ?? null).toBeNull();
+        expect(response.errors?.[0]?.extensions?.code).toBe(code);
+      }
+    });
+
+    it('over WebSocket, with the same code', async () => {
       const client = graphqlWsClient(sut.graphqlUrl);
       try {
-        await expect(wsRequest(client, document())).rejects.toEqual(
-          expect.arrayContaining([
-            expect.objectContaining({ message: expect.stringMatching(/depth|alias|token|cost/i) }),
-          ]),
-        );
+        await expect(wsRequest(client, document())).rejects.toEqual([
+          expect.objectContaining({
+            message: expect.stringMatching(/depth|alias|token|cost/i),
+            extensions: expect.objectContaining({ code }),
+          }),
+        ]);
       } finally {
         await client.dispose();
       }
     });
   });
 
-  it('refuses a 2 MB document over HTTP with 413 before parsing it', async () => {
+  it('refuses a 2 MB document over HTTP with a GraphQL-shaped 413 before parsing it, logged as no error', async () => {
     const response = await fetch(sut.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ policeForceAreas { code } } # ${'x'.repeat(2_000_000)}` }),
     });
     expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(await response.json()).toEqual({
+      errors: [{ message: expect.stringMatching(/request body/i), extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
+    // The body never reaches the request logger; a later request shows the capture works and has caught up.
+    await sut.client.request('{ __typename }', undefined, { 'x-request-id': 'after-too-large' });
+    await eventually(() => logs.lines.find((line) => line.includes('after-too-large')), {
+      what: 'the next request in the log',
+    });
+    expect(logs.lines.filter((line) => /"level":(50|60)/.test(line))).toEqual([]);
   });
 
   it('closes a WebSocket that sends a 2 MB message (1009, message too big)', async () => {

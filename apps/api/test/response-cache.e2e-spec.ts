@@ -94,6 +94,7 @@ describe('whole-response cache keyed by the data version', () => {
     const miss = await post({});
     const hit = await countSql(() => post({ 'x-request-id': 'fast-path-1' }));
     const zipped = await post({ 'accept-encoding': 'gzip, deflate' });
+    const refused = await post({ 'accept-encoding': 'gzip;q=0, deflate' });
     expect(miss.status).toBe(200);
     expect(hit.result.status).toBe(200);
     expect(hit.result.headers['content-type']).toBe(miss.headers['content-type']);
@@ -103,6 +104,8 @@ describe('whole-response cache keyed by the data version', () => {
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(zipped.body).toString()).toBe(miss.body.toString());
     expect(zipped.body.length).toBeLessThan(miss.body.length / 3);
+    expect(refused.headers['content-encoding']).toBeUndefined(); // q=0: gzip is not acceptable
+    expect(refused.body.toString()).toBe(miss.body.toString());
 
     // A signed-in viewer's hits are theirs alone, as through GraphQL.
     const asAdmin = await ask<NetworkAnswer>('admin', NETWORK, { id: CLEVELAND });

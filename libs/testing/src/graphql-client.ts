@@ -91,8 +91,11 @@ export class LiveSubscription<T> {
     );
   }
 
-  /** Waits until `count` items arrived, an error came, or `ms` passed; answers the items so far. */
-  async waitFor(count: number, ms = 5_000): Promise<T[]> {
+  /**
+   * Waits until `count` items arrived, an error came, or `ms` passed; answers the items so far.
+   * The deadline is generous because reaching the count ends the wait: a busy machine is slow.
+   */
+  async waitFor(count: number, ms = 20_000): Promise<T[]> {
     const until = Date.now() + ms;
     while (this.items.length < count && Date.now() < until && this.errors.length === 0) {
       await new Promise((done) => setTimeout(done, 25));

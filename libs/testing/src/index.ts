@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './sql-counter';
 export * from './graphql-client';
 export * from './event-loop';
+export * from './eventually';

@@ -1,3 +1,4 @@
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
@@ -16,7 +17,8 @@ import { Metrics } from '../metrics/metrics';
 import { metricsPlugin } from '../metrics/metrics.plugin';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { TrustProxy } from './protection/client-address';
-import { type QueryProtection, queryProtection } from './protection/query-limits';
+import { graphqlOverHttpStatus } from './protection/graphql-over-http-status.plugin';
+import { type QueryProtection, queryProtection, withCode } from './protection/query-limits';
 import { WebSocketLimits, WebSocketLimitsModule } from './protection/websocket-limits';
 import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
 import { requestContextFactory } from './request-context.factory';
@@ -57,10 +59,15 @@ function graphqlWsOptions(
         protection.parse(payload.query);
         return undefined;
       } catch (error) {
-        return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        const parseError = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+        return [withCode(parseError, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED)];
       }
     },
-    validate: (schema, document) => validate(schema, document, [...specifiedRules, ...protection.validationRules]),
+    // The same codes as over HTTP, so a client branches the same way on either transport.
+    validate: (schema, document) =>
+      validate(schema, document, [...specifiedRules, ...protection.validationRules]).map((error) =>
+        withCode(error, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED),
+      ),
   };
   return options;
 }
@@ -97,6 +104,7 @@ function graphqlWsOptions(
           formatError,
           stringifyResult,
           context: requestContextFactory(auth, config.TRUST_PROXY),
+          parseOptions: protection.parseOptions,
           validationRules: protection.validationRules,
           subscriptions: { 'graphql-ws': graphqlWsOptions(protection, limits, liveRights) },
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only
@@ -104,6 +112,7 @@ function graphqlWsOptions(
             // Cache hints are unused (the response cache keys on the data version), and the plugin wraps every field resolver.
             ApolloServerPluginCacheControlDisabled(),
             metricsPlugin(metrics),
+            graphqlOverHttpStatus(),
             ...protection.plugins,
             ...(store ? [versionedResponseCache({ version: () => dataVersion.current(), store })] : []),
           ] as unknown as ApolloPlugin[],

@@ -1,4 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost } from '@nestjs/common';
+import type { Response } from 'express';
 import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError, ErrorCode, type RequestContext } from '@app/common';
@@ -15,12 +16,16 @@ const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
 /**
  * The one place resolver errors become GraphQL errors: domain errors keep their code and
  * fields; anything unexpected is logged with the request id and answered without detail.
+ * Being global, it also sees HTTP failures before any resolver runs (see `catchHttp`).
  */
 @Catch()
 export class GraphqlExceptionFilter implements GqlExceptionFilter {
   private readonly log = new Logger('GraphQL');
 
-  catch(exception: unknown, host: ArgumentsHost): GraphQLError {
+  catch(exception: unknown, host: ArgumentsHost): GraphQLError | Error | undefined {
+    if (host.getType() === 'http') {
+      return catchHttp(exception, host);
+    }
     if (exception instanceof DomainError) {
       return new GraphQLError(exception.message, {
         extensions: { code: exception.code, ...(exception.fields.length ? { fields: exception.fields } : {}) },
@@ -40,6 +45,27 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
     this.log.error({ err: exception, requestId }, 'Unexpected error in a resolver');
     return internalError(requestId);
   }
+}
+
+/**
+ * HTTP failures (body parsing, routes): not resolver errors, so not logged as such. A body over
+ * the size limit gets a GraphQL-shaped 413 that GraphQL clients can read; for anything else,
+ * returning the error leaves the answer to Nest's own filter.
+ */
+function catchHttp(exception: unknown, host: ArgumentsHost): Error | undefined {
+  const status: HttpStatus | undefined = exception instanceof HttpException ? exception.getStatus() : undefined;
+  if (exception instanceof HttpException && status === HttpStatus.PAYLOAD_TOO_LARGE) {
+    const limit = (exception.cause as { limit?: unknown } | undefined)?.limit;
+    const message =
+      typeof limit === 'number' ? `Request body over the limit of ${limit} bytes` : 'Request body too large';
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(HttpStatus.PAYLOAD_TOO_LARGE)
+      .json({ errors: [{ message, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
+    return undefined;
+  }
+  return exception instanceof Error ? exception : new Error(String(exception));
 }
 
 function internalError(requestId?: string): GraphQLError {

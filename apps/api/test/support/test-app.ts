@@ -25,25 +25,36 @@ export async function startTestApp(
   shared?: TestDatabase,
 ): Promise<TestApp> {
   const database = shared ?? (await createTestDatabase());
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(config, database.url, logs)],
-  }).compile();
-  const app = moduleRef.createNestApplication({ logger: false, bufferLogs: Boolean(logs) });
-  if (logs) {
-    app.useLogger(app.get(Logger));
+  let app: INestApplication | undefined;
+  try {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot(config, database.url, logs)],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false, bufferLogs: Boolean(logs) });
+    if (logs) {
+      app.useLogger(app.get(Logger));
+    }
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // Leave nothing behind a failed start: no half-started app (job queue, pools), no database.
+    await app?.close().catch(() => undefined);
+    if (!shared) {
+      await database.drop().catch(() => undefined);
+    }
+    throw error;
   }
-  await app.listen(0, '127.0.0.1');
-  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+  const started = app;
+  const { port } = (started.getHttpServer() as Server).address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
-    app,
+    app: started,
     database,
     baseUrl,
     graphqlUrl: `${baseUrl}/graphql`,
     client: new GraphqlHttpClient(`${baseUrl}/graphql`),
     close: async () => {
-      await app.close();
+      await started.close();
       if (!shared) {
         await database.drop();
       }

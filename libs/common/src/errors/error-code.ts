@@ -9,5 +9,7 @@ export enum ErrorCode {
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** A service the API needs (PostgreSQL) cannot be reached right now; retry shortly (HTTP 503). */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** An HTTP request body over the size limit (answered with status 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -74,7 +74,8 @@ export class CachedResponseMiddleware implements NestMiddleware {
     res.status(200);
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('vary', 'accept-encoding');
-    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    // Negotiated (q-values, `identity`, `*`), so `gzip;q=0` means no gzip.
+    if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
       res.setHeader('content-encoding', 'gzip');
       res.end(ResponseStore.gzipOf(hit));
     } else {
