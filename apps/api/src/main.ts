@@ -5,14 +5,13 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database-url';
-import { prepareDatabase, withDataSource } from './database/prepare-database';
-import { databaseSettings } from './database/persistence';
-import { nestLogLevels } from './logging';
+import { prepareForServing } from './database/prepare-database';
+import { logFatal, startupLogger } from './logging';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  NestLogger.overrideLogger(nestLogLevels(config.LOG_LEVEL)); // until pino takes over
+  NestLogger.overrideLogger(startupLogger(config)); // until pino takes over
   const database = await resolveDatabase(config);
   let app: INestApplication;
   try {
@@ -44,9 +43,7 @@ async function main(): Promise<void> {
 }
 
 async function serve(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  if (config.migrateOnStart) {
-    await withDataSource(databaseSettings(config, databaseUrl), prepareDatabase);
-  }
+  await prepareForServing(config, databaseUrl);
   const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableCors({ origin: false });
@@ -57,7 +54,12 @@ async function serve(config: AppConfig, databaseUrl: string): Promise<INestAppli
 main().catch((error: unknown) => {
   // One clear line, not a stack trace, for what a user can fix.
   const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof ConfigError ? message : `Convene failed to start: ${message}`);
+  const line = error instanceof ConfigError ? message : `Convene failed to start: ${message}`;
+  if (process.env.NODE_ENV === 'production') {
+    logFatal(line);
+  } else {
+    console.error(line);
+  }
   if (!(error instanceof ConfigError) && process.env.LOG_LEVEL === 'debug') {
     console.error(error);
   }

@@ -191,6 +191,7 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.signIn': { action: Action.SIGN_IN },
   'Mutation.refreshSession': { action: Action.SIGN_IN },
   'Mutation.signOut': { action: Action.SIGN_IN },
+  'Mutation.setPasswordWithToken': { action: Action.SIGN_IN },
   'Mutation.createOrganisation': { action: Action.CREATE_ORGANISATION },
   'Mutation.updateOrganisation': {
     action: Action.MANAGE_ORGANISATION,
