@@ -14,7 +14,7 @@ import { seedDemoOrganisations } from '@app/organisations';
 import { generateMigration, pendingSchemaChanges } from './cli/migration-commands';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database-url';
-import { prepareDatabase, withDataSource } from './database/prepare-database';
+import { oneAtATime, prepareDatabase, withDataSource } from './database/prepare-database';
 import { databaseSettings } from './database/persistence';
 import { renderAuthorizationDoc } from './graphql/authorization/render-policy';
 import { buildApiSchema, schemaText } from './graphql/print-schema';
@@ -24,7 +24,7 @@ const SCHEMA_FILE = (): string => join(projectRoot(), 'schema', 'schema.graphql'
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   migrate: () =>
     withDatabase(async (ds) => {
-      const applied = await ds.runMigrations({ transaction: 'each' });
+      const applied = await oneAtATime(ds, () => ds.runMigrations({ transaction: 'each' }));
       console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
       return 0;
     }),

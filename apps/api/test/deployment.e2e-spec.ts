@@ -167,6 +167,33 @@ describe('deployment: reference data everywhere, demo data only where asked, the
     expect(refresh.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('migrates once when instances start together on an empty database (the others wait, then find nothing to do)', async () => {
+    const adminUrl = process.env.CONVENE_TEST_ADMIN_URL ?? '';
+    const name = `${testDatabasePrefix(process.env.CONVENE_TEST_RUN_ID ?? '')}${randomSuffix()}`;
+    const url = await createDatabase(adminUrl, name);
+    try {
+      const starts = await Promise.allSettled([1, 2, 3].map(() => prepareForServing(production(url), url)));
+      expect(starts.map((s) => (s.status === 'rejected' ? String(s.reason) : s.status))).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+      ]);
+      const client = new PgClient({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ name: string; n: string }>(
+          'SELECT name, count(*) AS n FROM typeorm_migrations GROUP BY name HAVING count(*) > 1',
+        );
+        expect(rows).toEqual([]);
+        expect(Number((await client.query('SELECT count(*) AS n FROM police_force_area')).rows[0].n)).toBe(43);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await dropDatabase(adminUrl, name);
+    }
+  });
+
   it('refuses a production start while the demo logins exist, unless allowed, until demo:remove removes them', async () => {
     const seeded = await createTestDatabase(); // migrated with the demo data, as a development database
     let app: TestApp | undefined;

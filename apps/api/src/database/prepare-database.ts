@@ -12,7 +12,7 @@ import { databaseSettings, entities } from './persistence';
 
 /** Opens a short-lived connection for CLI work; the server uses Nest's own. */
 export async function withDataSource<T>(settings: DatabaseSettings, work: (ds: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = new DataSource({ ...dataSourceOptions(settings, entities), poolSize: 2 });
+  const dataSource = new DataSource({ ...dataSourceOptions(settings, entities), poolSize: 3 });
   await dataSource.initialize();
   try {
     return await work(dataSource);
@@ -77,6 +77,28 @@ async function seedDemoData(dataSource: DataSource, log: Logger): Promise<void> 
   }
 }
 
+/** Arbitrary, fixed: the advisory lock that instances starting together take to migrate one after another. */
+const MIGRATION_LOCK = 7_345_091_826;
+
+/**
+ * Runs `work` while holding a PostgreSQL advisory lock, so that instances starting at once
+ * migrate and seed in turn: the first applies the migrations, the others then find none pending.
+ */
+export async function oneAtATime<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      return await work();
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await lock.release();
+  }
+}
+
 /** Refuses a production start while logins with the README's published password exist. */
 export async function assertNoDemoLogins(dataSource: DataSource): Promise<void> {
   const found = await findDemoLogins(dataSource.manager);
@@ -99,7 +121,7 @@ export async function prepareForServing(config: AppConfig, url: string): Promise
   }
   await withDataSource(databaseSettings(config, url), async (dataSource) => {
     if (config.migrateOnStart) {
-      await prepareDatabase(dataSource, { demo: config.seedDemo });
+      await oneAtATime(dataSource, () => prepareDatabase(dataSource, { demo: config.seedDemo }));
     }
     if (guard) {
       await assertNoDemoLogins(dataSource);
