@@ -5,6 +5,9 @@
 #     -e DB_MIGRATE_ON_START=true convene-api
 #
 # Or `docker compose up --build` with the docker-compose.yml beside this file.
+# NODE_ENV=production: reference data only, never the demo data; the first platform admin:
+#   docker run --rm -e DATABASE_URL=... -e JWT_SECRET=... convene-api \
+#     node dist/apps/api/src/cli.js admin:create --email you@example.org
 #
 # DATABASE_URL is required here: the embedded PostgreSQL used in development is an
 # optional dependency that this image does not install.
@@ -57,5 +60,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live', { signal: AbortSignal.timeout(4000) }).then((res) => process.exit(res.ok ? 0 : 1), () => process.exit(1))"]
 
 # Node is PID 1 here; the server handles SIGTERM itself (graceful shutdown in 2-4 s).
-# Database CLI in the same image: docker run ... node dist/apps/api/src/cli.js migrate
+# Database CLI in the same image: docker run ... node dist/apps/api/src/cli.js migrate | admin:create | demo:remove
 CMD ["node", "--max-semi-space-size=32", "dist/apps/api/src/main.js"]

@@ -2,17 +2,19 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
 import { projectRoot } from '@app/common';
 import { isGeographySeeded, seedGeography } from '@app/geography';
 import { EngagementEntity, seedDemoInfluencing, seedElectionRounds } from '@app/influencing';
-import { seedDemoPeople } from '@app/identity';
+import { createPlatformAdmin, removeDemoLogins, seedDemoPeople } from '@app/identity';
 import { seedDemoEvents } from '@app/events';
 import { seedDemoNetworks } from '@app/networks';
 import { seedDemoOrganisations } from '@app/organisations';
 import { generateMigration, pendingSchemaChanges } from './cli/migration-commands';
-import { ConfigError, loadConfig } from './config/app-config';
+import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database-url';
-import { prepareDatabase, withDataSource } from './database/prepare-database';
+import { oneAtATime, prepareDatabase, withDataSource } from './database/prepare-database';
 import { databaseSettings } from './database/persistence';
 import { renderAuthorizationDoc } from './graphql/authorization/render-policy';
 import { buildApiSchema, schemaText } from './graphql/print-schema';
@@ -22,12 +24,13 @@ const SCHEMA_FILE = (): string => join(projectRoot(), 'schema', 'schema.graphql'
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   migrate: () =>
     withDatabase(async (ds) => {
-      const applied = await ds.runMigrations({ transaction: 'each' });
+      const applied = await oneAtATime(ds, () => ds.runMigrations({ transaction: 'each' }));
       console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'No pending migrations');
       return 0;
     }),
   seed: (args) =>
-    withDatabase(async (ds) => {
+    withDatabase(async (ds, config) => {
+      const demo = wantsDemo(config, args);
       // Reloading the geography replaces every governance period, planned changes entered by admins too.
       if (args.includes('--reference') || !(await isGeographySeeded(ds.manager))) {
         console.log('Seeded reference geography', await seedGeography(ds.manager));
@@ -35,6 +38,10 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
         console.log('Reference geography present (pass --reference to reload it; planned governance changes are lost)');
       }
       console.log('Seeded election rounds', await seedElectionRounds(ds.manager));
+      if (!demo) {
+        console.log('No demo data (pass --demo or set SEED_DEMO=true to load it)');
+        return 0;
+      }
       console.log(
         'Seeded demo data',
         await seedDemoOrganisations(ds.manager),
@@ -45,11 +52,44 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
       );
       return 0;
     }),
-  reset: () =>
-    withDatabase(async (ds) => {
+  reset: (args) =>
+    withDatabase(async (ds, config) => {
+      const demo = wantsDemo(config, args);
       await ds.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-      await prepareDatabase(ds);
-      console.log('Database dropped, migrated and seeded');
+      await prepareDatabase(ds, { demo });
+      console.log(`Database dropped, migrated and seeded (${demo ? 'with' : 'without'} demo data)`);
+      return 0;
+    }),
+  'demo:remove': () =>
+    withDatabase(async (ds) => {
+      const { people } = await removeDemoLogins(ds.manager);
+      console.log(people > 0 ? `Removed ${people} demo logins` : 'No demo logins present');
+      return 0;
+    }),
+  'admin:create': (args) =>
+    withDatabase(async (ds) => {
+      const { values } = parseArgs({
+        args,
+        options: { email: { type: 'string' }, name: { type: 'string' }, hours: { type: 'string' } },
+      });
+      if (!values.email) {
+        console.error('Usage: cli admin:create --email <address> [--name "Display name"] [--hours 24]');
+        return 2;
+      }
+      const admin = await createPlatformAdmin(ds.manager, {
+        email: values.email,
+        displayName: values.name ?? 'Platform admin',
+        hours: values.hours === undefined ? undefined : Number(values.hours),
+      });
+      // The token goes to the operator's terminal only: never to a logger.
+      console.log(
+        [
+          `${admin.created ? 'Created' : 'Made'} platform admin ${values.email.trim().toLowerCase()}.`,
+          `Set the password before ${admin.expiresAt.toISOString()} with this single-use token (shown once, stored only hashed):`,
+          `token: ${admin.token}`,
+          'through the API: mutation { setPasswordWithToken(input: { token: "<token>", password: "<12+ characters>" }) { person { email } } }',
+        ].join('\n'),
+      );
       return 0;
     }),
   'check-migrations': () =>
@@ -98,11 +138,19 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   },
 };
 
-async function withDatabase(work: Parameters<typeof withDataSource<number>>[1]): Promise<number> {
+/** Demo data when asked for (`--demo`, SEED_DEMO) or by default in development on the embedded database. */
+function wantsDemo(config: AppConfig, args: string[]): boolean {
+  if (args.includes('--demo') && config.isProduction) {
+    throw new ConfigError('--demo is refused with NODE_ENV=production: the demo logins have a published password');
+  }
+  return args.includes('--demo') || config.seedDemo;
+}
+
+async function withDatabase(work: (ds: DataSource, config: AppConfig) => Promise<number>): Promise<number> {
   const config = loadConfig();
   const database = await resolveDatabase(config);
   try {
-    return await withDataSource(databaseSettings(config, database.url), work);
+    return await withDataSource(databaseSettings(config, database.url), (ds) => work(ds, config));
   } finally {
     await database.embedded?.stop();
   }

@@ -6,15 +6,14 @@ import { Client } from 'pg';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase, type ResolvedDatabase } from './database/database-url';
-import { prepareDatabase, withDataSource } from './database/prepare-database';
-import { databaseSettings } from './database/persistence';
-import { nestLogLevels } from './logging';
+import { prepareForServing } from './database/prepare-database';
+import { logFatal, startupLogger } from './logging';
 import { startupFailure } from './startup-failure';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  NestLogger.overrideLogger(nestLogLevels(config.LOG_LEVEL)); // until pino takes over
+  NestLogger.overrideLogger(startupLogger(config)); // until pino takes over
   let database: ResolvedDatabase;
   try {
     database = await resolveDatabase(config);
@@ -71,9 +70,7 @@ class StartupFailure extends Error {
 }
 
 async function serve(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  if (config.migrateOnStart) {
-    await withDataSource(databaseSettings(config, databaseUrl), prepareDatabase);
-  }
+  await prepareForServing(config, databaseUrl);
   const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableCors({ origin: false });
@@ -83,9 +80,12 @@ async function serve(config: AppConfig, databaseUrl: string): Promise<INestAppli
 
 main().catch((error: unknown) => {
   // One clear line, not a stack trace, for what a user can fix.
-  const message =
-    error instanceof ConfigError || error instanceof StartupFailure ? error.message : startupFailure(error);
-  console.error(message);
+  const line = error instanceof ConfigError || error instanceof StartupFailure ? error.message : startupFailure(error);
+  if (process.env.NODE_ENV === 'production') {
+    logFatal(line);
+  } else {
+    console.error(line);
+  }
   if (!(error instanceof ConfigError) && process.env.LOG_LEVEL === 'debug') {
     console.error(error instanceof StartupFailure ? error.original : error);
   }

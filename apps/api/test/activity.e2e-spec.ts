@@ -6,8 +6,13 @@ import { FIXTURES } from './support/fixtures';
 import { NEWPORT_CVS, useAdminToken, useCoordinatorToken } from './support/operation-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
-/** Mutations that change no domain state (sessions) and so append no activity. */
-const SESSION_MUTATIONS = ['Mutation.signIn', 'Mutation.refreshSession', 'Mutation.signOut'];
+/** Mutations that change no domain state (sessions and credentials) and so append no activity. */
+const SESSION_MUTATIONS = [
+  'Mutation.signIn',
+  'Mutation.refreshSession',
+  'Mutation.signOut',
+  'Mutation.setPasswordWithToken',
+];
 /** Where someone is in an open draft: state of a live connection, gone with it, not domain state. */
 const CONNECTION_STATE = ['Mutation.movePresence'];
 

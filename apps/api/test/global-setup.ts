@@ -19,7 +19,10 @@ export default async function globalSetup(): Promise<void> {
   const template = `convene_template_${runId}`;
   await createDatabase(postgres.adminUrl, template);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' });
-  await withDataSource(databaseSettings(config, databaseUrl(postgres.adminUrl, template)), prepareDatabase);
+  // Tests use the demo data set and its logins as fixtures.
+  await withDataSource(databaseSettings(config, databaseUrl(postgres.adminUrl, template)), (ds) =>
+    prepareDatabase(ds, { demo: true }),
+  );
   // Inherited by the worker processes Jest starts after global setup.
   process.env.CONVENE_TEST_ADMIN_URL = postgres.adminUrl;
   process.env.CONVENE_TEST_TEMPLATE = template;

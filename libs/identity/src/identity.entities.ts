@@ -1,5 +1,6 @@
 import { ApiTokenEntity } from './api-token/api-token.entity';
 import { InvitationEntity } from './invitation/invitation.entity';
+import { PasswordTokenEntity } from './password/password-token.entity';
 import { AffiliationEntity, PersonEntity } from './person/person.entity';
 import { RefreshTokenEntity, SignInFailureEntity } from './session/refresh-token.entity';
 
@@ -10,4 +11,5 @@ export const identityEntities = [
   SignInFailureEntity,
   ApiTokenEntity,
   InvitationEntity,
+  PasswordTokenEntity,
 ];

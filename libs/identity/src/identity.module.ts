@@ -15,6 +15,7 @@ import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 import { PersonLoaderFactory } from './person/person.loader';
 import { AffiliationResolver, PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
+import { PasswordService } from './password/password.service';
 import { PolicyService } from './policy/policy.service';
 import { OrganisationRegistrationResolver } from './registration/organisation-registration.resolver';
 
@@ -48,6 +49,7 @@ export class IdentityModule {
         InvitationService,
         PolicyService,
         PersonService,
+        PasswordService,
         PersonLoaderFactory,
         ...identityResolvers,
       ],

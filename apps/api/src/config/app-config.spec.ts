@@ -32,6 +32,17 @@ describe('loadConfig', () => {
     expect(sut.graphqlIde).toBe(false);
   });
 
+  it('loads demo data by default only in development on the embedded database, and never in production', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) };
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x' }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).seedDemo).toBe(false);
+    expect(loadConfig(prod).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    expect(() => loadConfig({ ...prod, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO is never used in production/);
+  });
+
   it('does not migrate a database it was given unless asked to', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x' }).migrateOnStart).toBe(false);
   });

@@ -71,6 +71,18 @@ export class AppConfig {
   @IsBoolean({ message: (a) => `DB_MIGRATE_ON_START must be true or false ${got(a)}` })
   DB_MIGRATE_ON_START?: boolean;
 
+  /** Load the fictional demo data (and its four logins); by default only in development on the embedded database. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: (a) => `SEED_DEMO must be true or false ${got(a)}` })
+  SEED_DEMO?: boolean;
+
+  /** Lets a production server start while the demo logins exist (a public demo server). */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: (a) => `ALLOW_DEMO_LOGINS must be true or false ${got(a)}` })
+  ALLOW_DEMO_LOGINS?: boolean;
+
   @IsString()
   EMBEDDED_DB_DIR = '.data/postgres';
 
@@ -214,6 +226,11 @@ export class AppConfig {
     return this.DB_MIGRATE_ON_START ?? this.DATABASE_URL === undefined;
   }
 
+  /** Demo data: asked for, or the two-command quick start (development on the embedded database). */
+  get seedDemo(): boolean {
+    return this.SEED_DEMO ?? (this.NODE_ENV === 'development' && this.DATABASE_URL === undefined);
+  }
+
   get graphqlIde(): boolean {
     return this.GRAPHQL_IDE ?? !this.isProduction;
   }
@@ -235,6 +252,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'BENCH_ONLY_SKIP_ACTIVITY_OUTBOX',
       'METRICS_PORT',
       'METRICS_TOKEN',
+      'SEED_DEMO',
+      'ALLOW_DEMO_LOGINS',
     ]
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
@@ -244,6 +263,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   if (config.isProduction && !config.JWT_SECRET) {
     problems.push('JWT_SECRET must be set in production (the same on every instance, at least 32 characters)');
+  }
+  if (config.isProduction && config.SEED_DEMO === true) {
+    problems.push('SEED_DEMO is never used in production (the demo logins have a published password); unset it');
   }
   if (config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX === true && config.DATABASE_URL !== undefined) {
     // A server without its outbox loses activity: never on a real database.

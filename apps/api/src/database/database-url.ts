@@ -26,6 +26,13 @@ export async function resolveDatabase(config: AppConfig): Promise<ResolvedDataba
     database: 'convene',
     onLog: (line) => log.debug(line),
   });
-  log.log(`PostgreSQL started in ${Date.now() - started} ms (data in ${dataDir}, port ${config.EMBEDDED_DB_PORT})`);
+  if (embedded.relocatedTo) {
+    log.log(
+      `Running as root from a folder the postgres user cannot enter: its binaries and data are kept in ${embedded.relocatedTo}`,
+    );
+  }
+  log.log(
+    `PostgreSQL started in ${Date.now() - started} ms (data in ${embedded.dataDir}, port ${config.EMBEDDED_DB_PORT})`,
+  );
   return { url: embedded.url, embedded };
 }

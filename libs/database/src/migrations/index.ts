@@ -13,6 +13,7 @@ import { DraftPresence1795932272067 } from './1795932272067-DraftPresence';
 import { Influencing1795935695529 } from './1795935695529-Influencing';
 import { CoverageEngagement1795935695530 } from './1795935695530-CoverageEngagement';
 import { InfluencingCorrections1795937890235 } from './1795937890235-InfluencingCorrections';
+import { PasswordTokens1796170000000 } from './1796170000000-PasswordTokens';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   Influencing1795935695529,
   CoverageEngagement1795935695530,
   InfluencingCorrections1795937890235,
+  PasswordTokens1796170000000,
 ];

@@ -1,6 +1,8 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@app/common';
 import { PersonService } from '../person/person.service';
+import { SetPasswordWithTokenInput, SetPasswordWithTokenPayload } from '../password/dto/set-password-with-token.input';
+import { PasswordService } from '../password/password.service';
 import { AuthService, type Session } from './auth.service';
 import { RefreshSessionInput, SessionPayload, SignInInput, SignOutInput, SignOutPayload } from './dto/sign-in.input';
 
@@ -9,6 +11,7 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly people: PersonService,
+    private readonly passwords: PasswordService,
   ) {}
 
   @Mutation(() => SessionPayload, {
@@ -29,6 +32,15 @@ export class AuthResolver {
   async signOut(@Args('input') input: SignOutInput): Promise<SignOutPayload> {
     await this.auth.signOut(input.refreshToken);
     return { signedOut: true };
+  }
+
+  @Mutation(() => SetPasswordWithTokenPayload, {
+    description:
+      'Sets a password with a single-use password token (e.g. from `cli.js admin:create`). The token expires; ' +
+      "the person's other password tokens become void and their sessions end.",
+  })
+  async setPasswordWithToken(@Args('input') input: SetPasswordWithTokenInput): Promise<SetPasswordWithTokenPayload> {
+    return { person: await this.passwords.setWithToken(input.token, input.password) };
   }
 
   private async payload(session: Session): Promise<SessionPayload> {

@@ -70,3 +70,39 @@ export async function seedDemoPeople(manager: EntityManager): Promise<{ people: 
   });
   return { people: DEMO_LOGINS.length };
 }
+
+/** The demo logins present in a database, by email (their password is published in the README). */
+export async function findDemoLogins(manager: EntityManager): Promise<string[]> {
+  const [table] = await manager.query<{ found: string | null }[]>(`SELECT to_regclass('person')::text AS found`);
+  if (!table?.found) {
+    return []; // not migrated yet
+  }
+  const rows = await manager.query<{ email: string }[]>(
+    'SELECT email FROM person WHERE id = ANY($1) OR email = ANY($2) ORDER BY email',
+    [DEMO_LOGINS.map((login) => demoPersonId(login.key)), DEMO_LOGINS.map((login) => login.email)],
+  );
+  return rows.map((row) => row.email);
+}
+
+/**
+ * Deletes the demo logins, with their sessions, API tokens and the invitations they sent (which
+ * would otherwise keep them). The fictional organisations and networks stay: they hold no login.
+ */
+export async function removeDemoLogins(manager: EntityManager): Promise<{ people: number }> {
+  const ids = DEMO_LOGINS.map((login) => demoPersonId(login.key));
+  const emails = DEMO_LOGINS.map((login) => login.email);
+  return manager.transaction(async (tx) => {
+    const people = await tx.query<{ id: string }[]>('SELECT id FROM person WHERE id = ANY($1) OR email = ANY($2)', [
+      ids,
+      emails,
+    ]);
+    const found = people.map((p) => p.id);
+    if (found.length === 0) {
+      return { people: 0 };
+    }
+    await tx.query('DELETE FROM api_token WHERE created_by_id = ANY($1)', [found]);
+    await tx.query('DELETE FROM invitation WHERE invited_by_id = ANY($1)', [found]);
+    await tx.query('DELETE FROM person WHERE id = ANY($1)', [found]);
+    return { people: found.length };
+  });
+}

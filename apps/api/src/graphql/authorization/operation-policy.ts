@@ -315,6 +315,7 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.signIn': { action: Action.SIGN_IN, reach: PLACELESS },
   'Mutation.refreshSession': { action: Action.SIGN_IN, reach: PLACELESS },
   'Mutation.signOut': { action: Action.SIGN_IN, reach: PLACELESS },
+  'Mutation.setPasswordWithToken': { action: Action.SIGN_IN, reach: PLACELESS },
   'Mutation.createOrganisation': { action: Action.CREATE_ORGANISATION },
   'Mutation.updateOrganisation': {
     action: Action.MANAGE_ORGANISATION,

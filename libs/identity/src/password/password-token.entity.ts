@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { PersonEntity } from '../person/person.entity';
+
+/**
+ * A single-use, expiring token that lets its holder set a person's password: the first
+ * platform admin's (from the CLI) and, later, account recovery. Stored hashed, like every token.
+ */
+@Entity('password_token')
+@Index('password_token_token_hash_key', ['tokenHash'], { unique: true })
+@Index('password_token_person_id_idx', ['personId'])
+export class PasswordTokenEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: PersonEntity;
+
+  @Column('text')
+  tokenHash!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column('timestamptz')
+  expiresAt!: Date;
+
+  /** Set when the token is used, or when a newer token or a password change makes it void. */
+  @Column({ type: 'timestamptz', nullable: true })
+  usedAt!: Date | null;
+}

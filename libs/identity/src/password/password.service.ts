@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@app/common';
+import { hashPassword } from '../auth/password';
+import { hashSecretToken } from '../auth/secret-token';
+import { PersonEntity } from '../person/person.entity';
+import { PasswordTokenEntity } from './password-token.entity';
+
+@Injectable()
+export class PasswordService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Sets a person's password with a password token, once. The person's other tokens become
+   * void and their sessions end: whoever held the old password is signed out everywhere.
+   */
+  async setWithToken(token: string, password: string): Promise<PersonEntity> {
+    const passwordHash = await hashPassword(password); // slow by design: before the transaction
+    return this.dataSource.transaction(async (tx) => {
+      const claimed = await tx
+        .createQueryBuilder()
+        .update(PasswordTokenEntity)
+        .set({ usedAt: () => 'now()' })
+        .where('token_hash = :hash AND used_at IS NULL AND expires_at > now()', { hash: hashSecretToken(token) })
+        .returning('person_id')
+        .execute();
+      const personId = (claimed.raw as { person_id: string }[])[0]?.person_id;
+      if (!personId) {
+        throw DomainError.badInput('input.token', 'the token is unknown, already used or expired');
+      }
+      await tx.update(PersonEntity, { id: personId }, { passwordHash });
+      await tx.query('UPDATE password_token SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
+      await tx.query('UPDATE refresh_token SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL', [
+        personId,
+      ]);
+      return tx.findOneByOrFail(PersonEntity, { id: personId });
+    });
+  }
+}
