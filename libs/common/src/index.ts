@@ -10,3 +10,4 @@ export * from './time/zoned-time';
 export * from './live/map-live';
 export * from './async/fresh-single-flight';
 export * from './time/local-date';
+export * from './text/storable-text';

@@ -1,7 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost } from '@nestjs/common';
 import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode, type RequestContext } from '@app/common';
+import { databaseErrorSummary, databaseRefusal, DomainError, ErrorCode, type RequestContext } from '@app/common';
 
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: ErrorCode.BAD_USER_INPUT,
@@ -21,9 +21,7 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): GraphQLError {
     if (exception instanceof DomainError) {
-      return new GraphQLError(exception.message, {
-        extensions: { code: exception.code, ...(exception.fields.length ? { fields: exception.fields } : {}) },
-      });
+      return toGraphqlError(exception);
     }
     if (exception instanceof GraphQLError) {
       return exception;
@@ -32,9 +30,24 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
       return new GraphQLError(exception.message, { extensions: { code: HTTP_CODES[exception.getStatus()] } });
     }
     const requestId = GqlArgumentsHost.create(host).getContext<Partial<RequestContext> | undefined>()?.requestId;
+    const refusal = databaseRefusal(exception);
+    if (refusal) {
+      // Truthful to the client, but a service should have said it first, naming the field.
+      this.log.warn(
+        { ...databaseErrorSummary(exception), requestId },
+        'The database refused a change no service check caught',
+      );
+      return toGraphqlError(refusal);
+    }
     this.log.error({ err: exception, requestId }, 'Unexpected error in a resolver');
     return internalError(requestId);
   }
+}
+
+function toGraphqlError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...(error.fields.length ? { fields: error.fields } : {}) },
+  });
 }
 
 function internalError(requestId?: string): GraphQLError {

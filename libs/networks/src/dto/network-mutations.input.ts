@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '@app/common';
+import { OptionalNotNull, Trim } from '@app/common';
 import { LocalNetwork, NetworkMembership } from '../network.model';
 import { MembershipRole, NetworkStatus } from '../network.enums';
 
@@ -27,7 +27,7 @@ export class CreateNetworkInput {
   purpose?: string;
 
   @Field({ nullable: true, defaultValue: false, description: 'Whether anyone may see the member list.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   membersPublic?: boolean;
 }
@@ -39,7 +39,7 @@ export class UpdateNetworkInput {
   networkId!: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @Trim()
   @MinLength(3)
   @MaxLength(200)
