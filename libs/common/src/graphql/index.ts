@@ -4,3 +4,4 @@ export * from './scalars';
 export * from './loader-results';
 export * from './trim.decorator';
 export * from './optional-not-null.decorator';
+export * from './is-decimal.decorator';
