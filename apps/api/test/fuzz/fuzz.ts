@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { buildSchema, type GraphQLSchema } from 'graphql';
+import { scryptSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@app/identity';
@@ -9,6 +10,18 @@ import { Draw, randomOperation, type Operation, ValuePool } from './operations';
 
 /** What fails a run: the limits the API promises to every caller. */
 export const LIMITS = { maxBytes: 1_000_000, maxMs: 1_000 };
+
+/**
+ * How long a fixed piece of CPU work (one password hash) takes on this machine right now. A request
+ * over the time limit is a stall only when the machine is about as fast as when the run started: on
+ * a shared machine whose other processes take the CPUs, every request is slow and none is to blame.
+ */
+function machineBenchmarkMs(): number {
+  const started = performance.now();
+  scryptSync('benchmark', 'salt', 32, { N: 16_384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  return performance.now() - started;
+}
+const BUSY_FACTOR = 3;
 
 const DEMO_LOGINS = ['admin', 'coordinator', 'member', 'partner'].map((role) => `${role}@demo.convene.example`);
 /** Sessions are renewed well before access tokens (15 minutes) run out. */
@@ -32,6 +45,12 @@ export interface FuzzReport {
   readonly failures: FuzzFailure[];
   slowestMs: number;
   largestBytes: number;
+  /** Requests sent again because they took over the limit (a stall only if every try did). */
+  retriedSlow: number;
+  /** Requests slow on every try while the machine itself ran at a third of its speed or less. */
+  slowOnBusyMachine: number;
+  /** The first message seen for each code, to tell what a code stands for in this run. */
+  readonly samples: Record<string, string>;
 }
 
 interface Actor {
@@ -127,6 +146,7 @@ function tally(record: Record<string, number>, key: string): void {
 export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_483_647): Promise<FuzzReport> {
   const schema = committedSchema();
   const pool = new ValuePool();
+  const calmMs = Math.min(...Array.from({ length: 5 }, machineBenchmarkMs));
   const everyone = await actors(url);
   await seedPool(url, pool, everyone.find((a) => a.name === 'admin')?.headers ?? {});
   const report: FuzzReport = {
@@ -137,6 +157,9 @@ export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_
     failures: [],
     slowestMs: 0,
     largestBytes: 0,
+    retriedSlow: 0,
+    slowOnBusyMachine: 0,
+    samples: {},
   };
   const property = fc.asyncProperty(fc.gen(), async (g) => {
     const draw = new Draw(g);
@@ -147,8 +170,10 @@ export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_
       actor.renewedAt = Date.now();
     }
     let answer = await post(url, operation.query, operation.variables, actor.headers);
-    if (answer.ms > LIMITS.maxMs) {
-      // Once more, to tell a stall the operation causes from a pause of a busy machine.
+    // Up to twice more, to tell a stall the operation causes from a pause of a busy machine.
+    for (let retry = 0; retry < 2 && answer.ms > LIMITS.maxMs; retry++) {
+      report.retriedSlow++;
+      await new Promise((done) => setTimeout(done, 500));
       answer = await post(url, operation.query, operation.variables, actor.headers);
     }
     const { status, text, ms } = answer;
@@ -157,14 +182,17 @@ export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_
     report.largestBytes = Math.max(report.largestBytes, text.length);
     const fail = (reason: string) =>
       report.failures.push({ reason, actor: actor.name, operation, status, ms, body: text.slice(0, 2_000) });
-    let body: { data?: unknown; errors?: { extensions?: { code?: string } }[] } | undefined;
+    let body: { data?: unknown; errors?: { message?: string; extensions?: { code?: string } }[] } | undefined;
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
       fail('the answer is not JSON');
     }
     const codes = (body?.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
-    codes.forEach((code) => tally(report.codes, code));
+    codes.forEach((code, i) => {
+      tally(report.codes, code);
+      report.samples[code] ??= `${operation.field}: ${body?.errors?.[i]?.message ?? ''}`.slice(0, 300);
+    });
     if (!codes.length) {
       tally(report.codes, 'OK');
     }
@@ -178,7 +206,11 @@ export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_
       fail(`answer of ${text.length} bytes`);
     }
     if (ms > LIMITS.maxMs) {
-      fail(`took ${Math.round(ms)} ms`);
+      if (machineBenchmarkMs() > BUSY_FACTOR * calmMs) {
+        report.slowOnBusyMachine++;
+      } else {
+        fail(`took ${Math.round(ms)} ms`);
+      }
     }
     pool.collect(body?.data);
     if (/^(signOut|revokeApiToken)$/.test(operation.field)) {
@@ -207,7 +239,10 @@ export function describeReport(report: FuzzReport): string {
     `fuzz: ${report.runs} operations, seed ${report.seed}`,
     `errors by extensions.code (OK = answers without errors):\n${sorted(report.codes)}`,
     `HTTP statuses:\n${sorted(report.statuses)}`,
-    `slowest ${Math.round(report.slowestMs)} ms, largest ${report.largestBytes} bytes`,
+    `first message by code:\n${Object.entries(report.samples)
+      .map(([code, message]) => `  ${code.padEnd(28)} ${message}`)
+      .join('\n')}`,
+    `slowest ${Math.round(report.slowestMs)} ms (${report.retriedSlow} slow tries sent again, ${report.slowOnBusyMachine} slow on every try while the machine ran at under a third of its speed), largest ${report.largestBytes} bytes`,
     `${report.failures.length} failures${failures ? `\n${failures}` : ''}`,
   ].join('\n');
 }

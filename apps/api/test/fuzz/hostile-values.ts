@@ -157,8 +157,8 @@ export function hostileValueFor(draw: Draw, scalar: string, name: string, pool: 
   if (/rate|percent|number|count/i.test(name)) {
     return hostileNumberText(draw);
   }
-  if (/id$/i.test(name) && pool.ids.size && draw.chance(0.5)) {
-    return draw.pick([...pool.ids]);
+  if (/id$/i.test(name) && draw.chance(0.7)) {
+    return pool.id(draw, name, name) ?? randomUuid(draw);
   }
   return hostileString(draw);
 }

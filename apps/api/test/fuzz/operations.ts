@@ -53,16 +53,41 @@ export class ValuePool {
   readonly cursors = new Set<string>();
   readonly tokens = new Set<string>();
 
+  /** Ids by what they name (`network`, `organisation`…), from the field they were read under. */
+  readonly idsByKind = new Map<string, Set<string>>();
+
+  /** An id of the kind an argument names (`networkId`, or `id` of `updateNetwork`), else any, else a new one. */
+  id(draw: Draw, argument: string, rootField: string): string | undefined {
+    const kind = argument.endsWith('Id')
+      ? argument.slice(0, -2).toLowerCase()
+      : [...this.idsByKind.keys()]
+          .filter((k) => rootField.toLowerCase().includes(k))
+          .sort((a, b) => b.length - a.length)[0];
+    const typed = kind ? this.idsByKind.get(kind) : undefined;
+    if (typed?.size && draw.chance(0.75)) {
+      return draw.pick([...typed]);
+    }
+    return this.ids.size && draw.chance(0.6) ? draw.pick([...this.ids]) : undefined;
+  }
+
   /** Collects ids, codes, cursors and tokens from an answer, bounded so pools stay cheap to draw from. */
-  collect(value: unknown): void {
+  collect(value: unknown, under = ''): void {
     if (Array.isArray(value)) {
-      value.forEach((item) => this.collect(item));
+      value.forEach((item) => this.collect(item, under));
       return;
     }
     if (value === null || typeof value !== 'object') {
       return;
     }
     for (const [key, item] of Object.entries(value)) {
+      const kind = (key === 'id' ? under : key.endsWith('Id') ? key.slice(0, -2) : '').toLowerCase().replace(/s$/, '');
+      if (typeof item === 'string' && kind && kind !== 'node' && kind !== 'edge') {
+        const ids = this.idsByKind.get(kind) ?? new Set<string>();
+        if (ids.size < 500) {
+          ids.add(item);
+        }
+        this.idsByKind.set(kind, ids);
+      }
       if (typeof item === 'string') {
         const pool =
           key === 'id' || key.endsWith('Id')
@@ -78,7 +103,8 @@ export class ValuePool {
           pool.add(item);
         }
       } else {
-        this.collect(item);
+        // Connection nodes take the name of the list they are in (`networks.edges.node`).
+        this.collect(item, key === 'edges' || key === 'node' ? under : key);
       }
     }
   }
@@ -104,7 +130,7 @@ export function randomOperation(draw: Draw, schema: GraphQLSchema, pool: ValuePo
   const field = draw.pick(Object.values(root.getFields()));
   const variables: Record<string, unknown> = {};
   const definitions: string[] = [];
-  const args = argumentsFor(draw, field.args, pool, (arg, value) => {
+  const args = argumentsFor(draw, field.args, pool, field.name, (arg, value) => {
     const name = `v${definitions.length}`;
     definitions.push(`$${name}: ${arg.type.toString()}`);
     variables[name] = value;
@@ -119,46 +145,54 @@ function argumentsFor(
   draw: Draw,
   args: readonly GraphQLArgument[],
   pool: ValuePool,
+  root: string,
   variable: (arg: GraphQLArgument, value: unknown) => string,
 ): string {
   const given = args.flatMap((arg) => {
     if (!isNonNullType(arg.type) && draw.chance(0.4)) {
       return [];
     }
-    return [`${arg.name}: ${variable(arg, inputValue(draw, arg.type, arg.name, pool, 0))}`];
+    return [`${arg.name}: ${variable(arg, inputValue(draw, arg.type, arg.name, pool, 0, root))}`];
   });
   return given.length ? `(${given.join(', ')})` : '';
 }
 
 /** Field-level arguments (e.g. `occurrences(from, to)`) are inlined as JSON-compatible literals. */
-function inlineArguments(draw: Draw, args: readonly GraphQLArgument[], pool: ValuePool): string {
+function inlineArguments(draw: Draw, args: readonly GraphQLArgument[], pool: ValuePool, root: string): string {
   const given = args.flatMap((arg) => {
     if (!isNonNullType(arg.type) && draw.chance(0.5)) {
       return [];
     }
-    return [`${arg.name}: ${literal(inputValue(draw, arg.type, arg.name, pool, 0), arg.type)}`];
+    return [`${arg.name}: ${literal(inputValue(draw, arg.type, arg.name, pool, 0, root), arg.type)}`];
   });
   return given.length ? `(${given.join(', ')})` : '';
 }
 
-function inputValue(draw: Draw, type: GraphQLInputType, name: string, pool: ValuePool, depth: number): unknown {
+function inputValue(
+  draw: Draw,
+  type: GraphQLInputType,
+  name: string,
+  pool: ValuePool,
+  depth: number,
+  root: string,
+): unknown {
   if (!isNonNullType(type)) {
     if (draw.chance(0.08)) {
       return null;
     }
-    return inputValue(draw, getNullableType(type), name, pool, depth);
+    return inputValue(draw, getNullableType(type), name, pool, depth, root);
   }
   const inner = type.ofType;
   if (isListType(inner)) {
     const count = depth >= MAX_INPUT_DEPTH ? 0 : draw.pick([0, 1, 1, 2, 3, 8]);
-    return Array.from({ length: count }, () => inputValue(draw, inner.ofType, name, pool, depth + 1));
+    return Array.from({ length: count }, () => inputValue(draw, inner.ofType, name, pool, depth + 1, root));
   }
   if (isInputObjectType(inner)) {
     const value: Record<string, unknown> = {};
     for (const field of Object.values(inner.getFields())) {
       const required = isNonNullType(field.type);
       if (required || (depth < MAX_INPUT_DEPTH && draw.chance(0.6))) {
-        value[field.name] = inputValue(draw, field.type, field.name, pool, depth + 1);
+        value[field.name] = inputValue(draw, field.type, field.name, pool, depth + 1, root);
       }
     }
     return value;
@@ -175,11 +209,7 @@ function inputValue(draw: Draw, type: GraphQLInputType, name: string, pool: Valu
       case 'Boolean':
         return draw.chance(0.5);
       case 'ID':
-        return draw.chance(0.6) && pool.ids.size
-          ? draw.pick([...pool.ids])
-          : draw.chance(0.5)
-            ? randomUuid(draw)
-            : hostileString(draw);
+        return pool.id(draw, name, root) ?? (draw.chance(0.7) ? randomUuid(draw) : hostileString(draw));
       default:
         return hostileValueFor(draw, inner.name, name, pool);
     }
@@ -264,7 +294,7 @@ function objectSelection(
   }
   // Some leaves take arguments (e.g. `text(revision:)`), and every object field may.
   const parts = [...chosen].map((field) => {
-    const args = inlineArguments(draw, field.args, pool);
+    const args = inlineArguments(draw, field.args, pool, field.name);
     const name = alias ? `${alias}${field.name}: ${field.name}` : field.name;
     return `${name}${args}${selectionFor(draw, field.type, pool, depth + 1)}`;
   });
