@@ -96,6 +96,12 @@ describe('errors over GraphQL', () => {
       expectRefusal(invite.errors, 'BAD_USER_INPUT', 'input.email');
     });
 
+    it('refuses NUL in the query of a plain HTTP route with 400, not 500', async () => {
+      const response = await fetch(`${sut.baseUrl}/coverage.csv?specialism=%00`);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(/specialism/);
+    });
+
     it('refuses forged cursors: a date PostgreSQL would not take, a position past bigint, NUL in a key', async () => {
       const events = await sut.client.request('query ($a: String) { events(after: $a) { totalCount } }', {
         a: cursor('2026', randomUUID()),

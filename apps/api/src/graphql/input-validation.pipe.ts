@@ -1,4 +1,4 @@
-import { type ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, Injectable, ValidationPipe } from '@nestjs/common';
 import { DomainError, unsafeTextIn, validationFailed } from '@app/common';
 
 /**
@@ -23,12 +23,17 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    // @nestjs/graphql hands resolver arguments to pipes as 'body' (parent and context as 'custom').
-    if (metadata.type === 'body') {
+    // @nestjs/graphql hands resolver arguments to pipes as 'body' (parent and context as 'custom');
+    // the few plain HTTP routes take 'query' and 'param' values.
+    if (metadata.type !== 'custom') {
       const unsafe = unsafeTextIn(value, metadata.data ?? '');
       if (unsafe !== undefined) {
-        throw DomainError.badInput(unsafe, 'must not contain NUL characters or unpaired UTF-16 surrogates');
+        const refusal = DomainError.badInput(unsafe, 'must not contain NUL characters or unpaired UTF-16 surrogates');
+        // Plain HTTP routes answer with Nest's HTTP errors (the GraphQL exception filter is not theirs).
+        throw metadata.type === 'body' ? refusal : new BadRequestException(refusal.message);
       }
+    }
+    if (metadata.type === 'body') {
       if (metadata.data === undefined && isPlainObject(value)) {
         value = Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null));
       }
