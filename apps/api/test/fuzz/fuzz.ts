@@ -161,6 +161,7 @@ export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_
     slowOnBusyMachine: 0,
     samples: {},
   };
+  let sent = 0;
   const property = fc.asyncProperty(fc.gen(), async (g) => {
     const draw = new Draw(g);
     const actor = draw.pick(everyone);
@@ -213,6 +214,10 @@ export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_
       }
     }
     pool.collect(body?.data);
+    sent++;
+    if (sent % 1_000 === 0) {
+      process.stdout.write(`fuzz: ${sent} of ${runs} sent, ${report.failures.length} failures\n`);
+    }
     if (/^(signOut|revokeApiToken)$/.test(operation.field)) {
       actor.renewedAt = 0;
     }
