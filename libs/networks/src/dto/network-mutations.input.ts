@@ -27,7 +27,7 @@ export class CreateNetworkInput {
   purpose?: string;
 
   @Field({ nullable: true, defaultValue: false, description: 'Whether anyone may see the member list.' })
-  @OptionalNotNull()
+  @IsOptional()
   @IsBoolean()
   membersPublic?: boolean;
 }
@@ -52,7 +52,7 @@ export class UpdateNetworkInput {
   purpose?: string | null;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   membersPublic?: boolean;
 }
