@@ -1,4 +1,4 @@
-import { decodeCursor, DomainError, encodeCursor } from '@app/common';
+import { decodeCursor, encodeCursor, isBigintText } from '@app/common';
 
 /** A position in the activity order: (writing transaction id, sequence), both bigints. */
 export interface ActivityPosition {
@@ -25,9 +25,6 @@ export const cursorOf = (event: { txId: string; sequence: string }): string =>
   encodeCursor({ key: event.txId, id: event.sequence });
 
 export function positionFromCursor(cursor: string, field = 'after'): ActivityPosition {
-  const { key, id } = decodeCursor(cursor, field);
-  if (!/^\d+$/.test(key) || !/^\d+$/.test(id)) {
-    throw DomainError.badInput(field, 'is not a cursor from this list');
-  }
+  const { key, id } = decodeCursor(cursor, field, (p) => isBigintText(p.key) && isBigintText(p.id));
   return { txId: BigInt(key), sequence: BigInt(id) };
 }

@@ -11,3 +11,4 @@ export * from './live/map-live';
 export * from './async/fresh-single-flight';
 export * from './time/local-date';
 export * from './live/live-work';
+export * from './text/storable-text';

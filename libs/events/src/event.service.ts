@@ -8,6 +8,7 @@ import {
   DEFAULT_PAGE_SIZE,
   decodeCursor,
   hasUuid,
+  isIsoInstant,
   DomainError,
   groupBy,
   toConnection,
@@ -78,7 +79,7 @@ export class EventService {
     const query = await this.filtered(await this.accessOf(viewer), filter);
     const totalCount = await query.clone().getCount();
     if (after) {
-      const { key, id } = decodeCursor(after, 'after', (p) => hasUuid(p) && !Number.isNaN(Date.parse(p.key)));
+      const { key, id } = decodeCursor(after, 'after', (p) => hasUuid(p) && isIsoInstant(p.key));
       query.andWhere('(e.starts_at, e.id) > (:key::timestamptz, :id::uuid)', { key, id });
     }
     const rows = await query

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError, ErrorCode } from '@app/common';
+import { databaseErrorSummary, databaseRefusal, DomainError, ErrorCode } from '@app/common';
 import { isDatabaseUnavailable } from '@app/database';
 
 const log = new Logger('GraphQL');
@@ -18,12 +18,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions };
   }
   // Nest's exception filter does not run for field resolvers: their domain errors arrive here as thrown.
-  if (original instanceof DomainError) {
+  const refusal = original instanceof DomainError ? original : databaseRefusal(original);
+  if (refusal && refusal !== original) {
+    log.warn(databaseErrorSummary(original), 'The database refused a change no service check caught');
+  }
+  if (refusal) {
     return {
-      message: original.message,
+      message: refusal.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: original.code, ...(original.fields.length ? { fields: original.fields } : {}) },
+      extensions: { code: refusal.code, ...(refusal.fields.length ? { fields: refusal.fields } : {}) },
     };
   }
   if (isDatabaseUnavailable(original)) {

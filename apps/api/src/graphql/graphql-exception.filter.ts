@@ -2,7 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost } from '@n
 import type { Response } from 'express';
 import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode, type RequestContext } from '@app/common';
+import { databaseErrorSummary, databaseRefusal, DomainError, ErrorCode, type RequestContext } from '@app/common';
 import { isDatabaseUnavailable } from '@app/database';
 
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
@@ -27,9 +27,7 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
       return catchHttp(exception, host);
     }
     if (exception instanceof DomainError) {
-      return new GraphQLError(exception.message, {
-        extensions: { code: exception.code, ...(exception.fields.length ? { fields: exception.fields } : {}) },
-      });
+      return toGraphqlError(exception);
     }
     if (exception instanceof GraphQLError) {
       return exception;
@@ -41,6 +39,15 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       this.log.warn({ err: exception, requestId }, 'PostgreSQL unavailable');
       return serviceUnavailable();
+    }
+    const refusal = databaseRefusal(exception);
+    if (refusal) {
+      // Truthful to the client, but a service should have said it first, naming the field.
+      this.log.warn(
+        { ...databaseErrorSummary(exception), requestId },
+        'The database refused a change no service check caught',
+      );
+      return toGraphqlError(refusal);
     }
     this.log.error({ err: exception, requestId }, 'Unexpected error in a resolver');
     return internalError(requestId);
@@ -66,6 +73,12 @@ function catchHttp(exception: unknown, host: ArgumentsHost): Error | undefined {
     return undefined;
   }
   return exception instanceof Error ? exception : new Error(String(exception));
+}
+
+function toGraphqlError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...(error.fields.length ? { fields: error.fields } : {}) },
+  });
 }
 
 function internalError(requestId?: string): GraphQLError {

@@ -3,3 +3,5 @@ export * from './request-context';
 export * from './scalars';
 export * from './loader-results';
 export * from './trim.decorator';
+export * from './optional-not-null.decorator';
+export * from './is-decimal.decorator';

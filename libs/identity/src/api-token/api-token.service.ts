@@ -33,6 +33,12 @@ export class ApiTokenService {
     input: CreateApiTokenInput,
   ): Promise<{ apiToken: ApiTokenEntity; token: string }> {
     const createdById = creator.personId;
+    // A platform admin may name any organisation: one that does not exist is told, not a foreign key failure.
+    if (!(await this.organisations.findByIds([input.organisationId])).length) {
+      throw new DomainError(ErrorCode.NOT_FOUND, 'input.organisationId: there is no organisation with this id', [
+        { field: 'input.organisationId', message: 'there is no organisation with this id' },
+      ]);
+    }
     const scopeTarget = await this.checkedScopeTarget(creator, input.scopeKind, input.scopeTarget ?? null);
     const token = newSecretToken(API_TOKEN_PREFIX);
     const apiToken = await this.activity.transaction(async (tx, record) => {

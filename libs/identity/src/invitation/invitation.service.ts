@@ -104,14 +104,28 @@ export class InvitationService {
           const missing = !input.displayName ? 'input.displayName' : 'input.password';
           throw DomainError.badInput(missing, 'is needed to create your account');
         }
-        const created = await tx.save(
-          tx.create(PersonEntity, {
+        // Another invitation for the same new address may be accepted at the same moment: the
+        // first creates the account, this one is told (and its invitation stays unused).
+        const created = await tx
+          .createQueryBuilder()
+          .insert()
+          .into(PersonEntity)
+          .values({
             email: row.email,
             displayName: input.displayName.trim(),
             passwordHash: await hashPassword(input.password),
-          }),
-        );
-        personId = created.id;
+          })
+          .orIgnore()
+          .returning('id')
+          .execute();
+        const id = (created.raw as { id: string }[])[0]?.id;
+        if (!id) {
+          throw new DomainError(
+            ErrorCode.CONFLICT,
+            `An account for ${row.email} was created meanwhile: sign in as ${row.email} to accept this invitation`,
+          );
+        }
+        personId = id;
         session = await this.auth.startSession(tx, personId);
       }
       // An invitation adds a role; it never demotes an admin to staff.

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate, Trim } from '@app/common';
+import { IsLocalDate, OptionalNotNull, Trim } from '@app/common';
 import { CommitmentStatus, EngagementKind } from '../influencing.enums';
 
 @InputType({ description: 'A commitment received: what, who in the office owns it, and when it is due.' })
@@ -121,17 +121,17 @@ export class CorrectEngagementInput {
   engagementId!: string;
 
   @Field(() => EngagementKind, { nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsEnum(EngagementKind)
   kind?: EngagementKind;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD; not in the future, nor after a commitment falls due.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsLocalDate()
   occurredOn?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @Trim()
   @MinLength(3)
   @MaxLength(5000)
@@ -144,7 +144,7 @@ export class CorrectEngagementInput {
   officeParticipants?: string | null;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   public?: boolean;
 }

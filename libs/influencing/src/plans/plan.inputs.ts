@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsBoolean,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -16,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate, Trim } from '@app/common';
+import { IsDecimal, IsLocalDate, Trim } from '@app/common';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true };
 
@@ -124,13 +123,13 @@ export class RecordJusticeDataLabResultInput {
   comparisonGroupSize!: number;
 
   @Field({ description: 'Per cent, from 0 to 100.' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   treatmentReoffendingRate!: number;
 
   @Field({ description: 'Per cent, from 0 to 100.' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   comparisonReoffendingRate!: number;

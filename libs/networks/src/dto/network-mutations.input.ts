@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsIn, IsOptional, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { Trim } from '@app/common';
+import { OptionalNotNull, Trim } from '@app/common';
 import { LocalNetwork, NetworkMembership } from '../network.model';
 import { MembershipRole, NetworkStatus } from '../network.enums';
 
@@ -39,7 +39,7 @@ export class UpdateNetworkInput {
   networkId!: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @Trim()
   @MinLength(3)
   @MaxLength(200)
@@ -52,7 +52,7 @@ export class UpdateNetworkInput {
   purpose?: string | null;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   membersPublic?: boolean;
 }

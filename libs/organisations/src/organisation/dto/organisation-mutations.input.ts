@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEmail, IsEnum, IsOptional, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { LOCAL_AUTHORITY_CODE, LOCAL_AUTHORITY_CODE_HINT } from '@app/geography';
+import { OptionalNotNull } from '@app/common';
 import { SPECIALISM_CODE } from '../../specialism/specialism.codes';
 import { OrganisationKind } from '../organisation.enums';
 import { Organisation } from '../organisation.model';
@@ -37,7 +38,7 @@ class OrganisationProfileInput {
   contactEmail?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Specialism codes; replaces the current set.' })
-  @IsOptional()
+  @OptionalNotNull()
   @ArrayMaxSize(30)
   @Matches(SPECIALISM_CODE, { each: true, message: 'must hold specialism codes such as WOMEN' })
   specialisms?: string[];
@@ -46,7 +47,7 @@ class OrganisationProfileInput {
     nullable: true,
     description: 'ONS codes of the local authorities served; replaces the current set. A CVS serves at least one.',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @ArrayMaxSize(400)
   @Matches(LOCAL_AUTHORITY_CODE, { each: true, message: LOCAL_AUTHORITY_CODE_HINT })
   localAuthorityCodes?: string[];
@@ -70,7 +71,7 @@ export class UpdateOrganisationInput extends OrganisationProfileInput {
   id!: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @OptionalNotNull()
   @Length(2, 200)
   name?: string;
 }
