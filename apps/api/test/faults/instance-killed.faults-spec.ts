@@ -11,9 +11,9 @@ import {
   ApiProcess,
   cleanUp,
   FaultPostgres,
+  primeSubscribers,
   report,
   scratchDir,
-  sleep,
   Subscriber,
   tally,
   waitForDelivery,
@@ -109,7 +109,7 @@ describe('an instance killed with SIGKILL mid-write, holding a reminder job', ()
       (_, i) => new Subscriber(() => (i % 2 && victim?.running ? victim : survivor).graphqlUrl, PREFIX, null),
     );
     await waitUntil('20 subscribers connected', () => subscribers.every((s) => s.live), 30_000);
-    await sleep(500);
+    await primeSubscribers(subscribers, () => ({ url: survivor.graphqlUrl, headers: headers.get(survivor) ?? {} }));
     // Most writes go to the instance about to die, so some are in flight when it does.
     const writers = new Writers(
       PREFIX,

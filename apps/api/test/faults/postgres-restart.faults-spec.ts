@@ -6,6 +6,7 @@ import {
   cleanUp,
   FaultPostgres,
   post,
+  primeSubscribers,
   report,
   scratchDir,
   sleep,
@@ -39,7 +40,7 @@ describe('PostgreSQL restarted (fast shutdown, then start) under 4 writers and 2
     const headers = await adminHeaders(api.graphqlUrl);
     const subscribers = Array.from({ length: 20 }, () => new Subscriber(() => api.graphqlUrl, PREFIX, null));
     await waitUntil('20 subscribers connected', () => subscribers.every((s) => s.live), 30_000);
-    await sleep(500); // each subscription has registered with the hub
+    await primeSubscribers(subscribers, () => ({ url: api.graphqlUrl, headers }));
     const writers = new Writers(PREFIX, () => [{ url: api.graphqlUrl, headers }], 4, WRITE_TIMEOUT_MS);
     await waitUntil('some writes before the restart', () => writers.acknowledged.length >= 40, 30_000);
 

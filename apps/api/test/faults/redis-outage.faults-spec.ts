@@ -6,9 +6,9 @@ import {
   cleanUp,
   FaultPostgres,
   FaultRedis,
+  primeSubscribers,
   report,
   scratchDir,
-  sleep,
   Subscriber,
   tally,
   waitForDelivery,
@@ -61,7 +61,7 @@ describe('Redis stopped and restarted while two instances fan out with REDIS_URL
       (_, i) => new Subscriber(() => (i % 2 ? a : b).graphqlUrl, PREFIX, null),
     );
     await waitUntil('20 subscribers connected', () => subscribers.every((s) => s.live), 30_000);
-    await sleep(500);
+    await primeSubscribers(subscribers, () => targets[0]);
     const writers = new Writers(PREFIX, () => targets, 4);
     await waitUntil('writes before the outage', () => writers.acknowledged.length >= 40, 30_000);
 

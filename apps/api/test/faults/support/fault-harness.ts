@@ -252,6 +252,31 @@ export async function adminHeaders(graphqlUrl: string): Promise<Record<string, s
 const CREATE =
   'mutation ($c: String!) { createSpecialism(input: { code: $c, label: "Fault test" }) { specialism { code } } }';
 
+/**
+ * Waits until every subscriber has received an item (probe writes outside the scenario's prefix),
+ * so none starts "from now" after the scenario's first writes: a socket being open does not mean
+ * its subscription has registered, least of all on a busy machine.
+ */
+export async function primeSubscribers(
+  subscribers: readonly Subscriber[],
+  target: () => { url: string; headers: Record<string, string> },
+): Promise<void> {
+  let probes = 0;
+  await waitUntil(
+    'every subscriber to receive a probe item',
+    async () => {
+      if (subscribers.every((s) => s.started)) {
+        return true;
+      }
+      const { url, headers } = target();
+      await post(url, CREATE, { c: `PROBE_${process.pid}_${Date.now()}_${probes++}` }, headers);
+      await sleep(500);
+      return subscribers.every((s) => s.started);
+    },
+    90_000,
+  );
+}
+
 /** Per writer: what was acknowledged, and how the failures were answered. */
 export class Writers {
   readonly acknowledged: string[] = [];
@@ -343,6 +368,11 @@ export class Subscriber {
 
   get live(): boolean {
     return this.connected;
+  }
+
+  /** It has received an item, so a reconnect resumes from a cursor instead of from "now". */
+  get started(): boolean {
+    return this.cursor !== null;
   }
 
   private connect(): void {
