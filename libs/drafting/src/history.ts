@@ -8,7 +8,13 @@ export interface DiffPart {
 }
 
 /** Most time one diff or attribution may take, in milliseconds; past it the answer is coarser. */
-const DIFF_BUDGET_MS = 50;
+const DIFF_BUDGET_MS = 40;
+/**
+ * Splitting text into tokens happens before `diff`'s timeout is checked: past these sizes (both
+ * texts together) the word diff, then the line diff, are not tried at all.
+ */
+const WORD_DIFF_MAX_CHARS = 200_000;
+const LINE_DIFF_MAX_CHARS = 2_000_000;
 /** Most parts (diff runs, attributed paragraphs) one answer lists; past it the answer is coarser. */
 export const MAX_ANSWER_PARTS = 1_000;
 
@@ -19,9 +25,13 @@ export const MAX_ANSWER_PARTS = 1_000;
 export function diffTexts(before: string, after: string): DiffPart[] {
   const fits = <T>(parts: T[] | undefined): T[] | undefined =>
     parts && parts.length <= MAX_ANSWER_PARTS ? parts : undefined;
+  // One budget for both tries, so the fallback cannot double the time.
+  const deadline = Date.now() + DIFF_BUDGET_MS;
+  const left = (): number => Math.max(1, deadline - Date.now());
+  const size = before.length + after.length;
   const parts =
-    fits(diffWordsWithSpace(before, after, { timeout: DIFF_BUDGET_MS })) ??
-    fits(diffLines(before, after, { timeout: DIFF_BUDGET_MS }));
+    (size <= WORD_DIFF_MAX_CHARS ? fits(diffWordsWithSpace(before, after, { timeout: left() })) : undefined) ??
+    (size <= LINE_DIFF_MAX_CHARS ? fits(diffLines(before, after, { timeout: left() })) : undefined);
   if (!parts) {
     return [
       { value: before, added: false, removed: true },
