@@ -1,6 +1,6 @@
 // The built API as a child process, for the benchmarks: production mode, its own embedded
 // PostgreSQL (unless DATABASE_URL is set), loopback only.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 /** Starts `dist/apps/api/src/main.js`; `started` is when, for timing start-up. */
@@ -14,14 +14,35 @@ export function startApiServer({ port, dataDir, databasePort, nodeFlags = [], en
     EMBEDDED_DB_DIR: dataDir,
     EMBEDDED_DB_PORT: String(databasePort),
     DB_MIGRATE_ON_START: 'true',
+    // The benchmarks sign in with the demo logins and open thousands of sockets from one address.
+    ALLOW_DEMO_LOGINS: 'true',
+    WS_MAX_SOCKETS_PER_ADDRESS: '100000',
+    WS_MAX_SOCKETS_PER_PERSON: '10000',
     ...extraEnv,
   };
   const started = performance.now();
+  seedDemo(env);
   const child = spawn(process.execPath, [...nodeFlags, '--max-semi-space-size=32', 'dist/apps/api/src/main.js'], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return { child, started, base: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * Production never loads the demo data, so it is loaded first by the CLI in development mode
+ * (migrations, reference data and demo data; a no-op where they are present).
+ */
+function seedDemo(env) {
+  for (const args of [['migrate'], ['seed', '--demo']]) {
+    const done = spawnSync(process.execPath, ['dist/apps/api/src/cli.js', ...args], {
+      env: { ...env, NODE_ENV: 'development', ALLOW_DEMO_LOGINS: undefined },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (done.status !== 0) {
+      throw new Error(`cli ${args.join(' ')} failed (exit ${done.status})`);
+    }
+  }
 }
 
 /** Waits for /health/ready; answers the milliseconds since start. */
