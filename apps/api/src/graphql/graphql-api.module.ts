@@ -43,15 +43,19 @@ function graphqlWsOptions(
   limits: WebSocketLimits,
   liveRights: LiveRights,
 ): GraphQLWsSubscriptionsConfig {
-  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate' | 'subscribe'> = {
+  const options: GraphQLWsSubscriptionsConfig &
+    Pick<ServerOptions, 'validate' | 'subscribe' | 'onOperation' | 'onComplete' | 'onError'> = {
     path: GRAPHQL_PATH,
     // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts), and
     // ends every stream opened with credentials when they end.
     subscribe: groupedSubscribe((context, source) => liveRights.guard(context, source)),
     onConnect: limits.onConnect,
+    onOperation: limits.setUp,
+    onComplete: limits.ended,
+    onError: limits.ended,
     // Token limit: a parse error thrown inside graphql-ws would close the socket, so answer it here.
-    onSubscribe: (ctx, _id, payload) => {
-      const refusal = limits.tooManyOperations(ctx);
+    onSubscribe: (ctx, id, payload) => {
+      const refusal = limits.tooManyOperations(ctx, id, payload);
       if (refusal) {
         return refusal;
       }
