@@ -44,7 +44,7 @@ function graphqlWsOptions(
   liveRights: LiveRights,
 ): GraphQLWsSubscriptionsConfig {
   const options: GraphQLWsSubscriptionsConfig &
-    Pick<ServerOptions, 'validate' | 'subscribe' | 'onOperation' | 'onComplete' | 'onError'> = {
+    Pick<ServerOptions, 'validate' | 'subscribe' | 'onOperation' | 'onComplete' | 'onNext' | 'onError'> = {
     path: GRAPHQL_PATH,
     // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts), and
     // ends every stream opened with credentials when they end.
@@ -52,7 +52,18 @@ function graphqlWsOptions(
     onConnect: limits.onConnect,
     onOperation: limits.setUp,
     onComplete: limits.ended,
-    onError: limits.ended,
+    // graphql-ws sends errors as thrown: give them the codes and masking they get over HTTP.
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors?.length
+        ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+        : undefined,
+    onError: (ctx, id, payload, errors) => {
+      limits.ended(ctx, id, payload);
+      // A stream's own failure (its original error kept); graphql-ws's protocol errors keep their words.
+      return errors.some((error) => error.originalError)
+        ? errors.map((error) => (error.originalError ? formatError(error.toJSON(), error) : error.toJSON()))
+        : undefined;
+    },
     // Token limit: a parse error thrown inside graphql-ws would close the socket, so answer it here.
     onSubscribe: (ctx, id, payload) => {
       const refusal = limits.tooManyOperations(ctx, id, payload);
