@@ -43,15 +43,30 @@ function graphqlWsOptions(
   limits: WebSocketLimits,
   liveRights: LiveRights,
 ): GraphQLWsSubscriptionsConfig {
-  const options: GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'validate' | 'subscribe'> = {
+  const options: GraphQLWsSubscriptionsConfig &
+    Pick<ServerOptions, 'validate' | 'subscribe' | 'onOperation' | 'onComplete' | 'onNext' | 'onError'> = {
     path: GRAPHQL_PATH,
     // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts), and
     // ends every stream opened with credentials when they end.
     subscribe: groupedSubscribe((context, source) => liveRights.guard(context, source)),
     onConnect: limits.onConnect,
+    onOperation: limits.setUp,
+    onComplete: limits.ended,
+    // graphql-ws sends errors as thrown: give them the codes and masking they get over HTTP.
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors?.length
+        ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+        : undefined,
+    onError: (ctx, id, payload, errors) => {
+      limits.ended(ctx, id, payload);
+      // A stream's own failure (its original error kept); graphql-ws's protocol errors keep their words.
+      return errors.some((error) => error.originalError)
+        ? errors.map((error) => (error.originalError ? formatError(error.toJSON(), error) : error.toJSON()))
+        : undefined;
+    },
     // Token limit: a parse error thrown inside graphql-ws would close the socket, so answer it here.
-    onSubscribe: (ctx, _id, payload) => {
-      const refusal = limits.tooManyOperations(ctx);
+    onSubscribe: (ctx, id, payload) => {
+      const refusal = limits.tooManyOperations(ctx, id, payload);
       if (refusal) {
         return refusal;
       }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { LiveRights, rightsSubject } from '@app/activity';
 import { DomainError } from '@app/common';
 import { hashPassword } from '../auth/password';
 import { hashSecretToken } from '../auth/secret-token';
@@ -9,7 +10,10 @@ import { PasswordTokenEntity } from './password-token.entity';
 
 @Injectable()
 export class PasswordService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly liveRights: LiveRights,
+  ) {}
 
   /**
    * Sets a person's password with a password token, once. The person's other tokens become
@@ -17,7 +21,7 @@ export class PasswordService {
    */
   async setWithToken(token: string, password: string): Promise<PersonEntity> {
     const passwordHash = await hashPassword(password); // slow by design: before the transaction
-    return this.dataSource.transaction(async (tx) => {
+    const person = await this.dataSource.transaction(async (tx) => {
       const claimed = await tx
         .createQueryBuilder()
         .update(PasswordTokenEntity)
@@ -36,5 +40,8 @@ export class PasswordService {
       ]);
       return tx.findOneByOrFail(PersonEntity, { id: personId });
     });
+    // Before answering: the streams of the sessions just ended deliver nothing more.
+    await this.liveRights.changed([rightsSubject.person(person.id)]);
+    return person;
   }
 }

@@ -28,6 +28,8 @@ export class WebSocketLimits implements OnApplicationBootstrap {
   private readonly perAddress = new Counts();
   private readonly perPerson = new Counts();
   private readonly refused = new WeakSet<WebSocket>();
+  /** Per connection, the operations started and not yet ended, by their Subscribe payload (one object per message). */
+  private readonly operations = new WeakMap<WsContext, Map<object, Operation>>();
 
   constructor(
     private readonly config: AppConfig,
@@ -62,11 +64,34 @@ export class WebSocketLimits implements OnApplicationBootstrap {
     return true;
   };
 
-  /** graphql-ws `onSubscribe`: errors for an operation beyond the connection's cap, else undefined. */
-  tooManyOperations(ctx: WsContext): GraphQLError[] | undefined {
+  /**
+   * graphql-ws `onSubscribe`: errors for an operation beyond the connection's cap, else undefined.
+   * Counts the operations still setting up (a client's Complete drops them from `ctx.subscriptions`
+   * while they replay) and the streams still registered; an id is not used again until its
+   * operation has ended (graphql-ws would keep both streams under it, and count one).
+   */
+  tooManyOperations(ctx: WsContext, id: string, payload: object): GraphQLError[] | undefined {
     const max = this.config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET;
-    // graphql-ws has registered this operation already, and forgets each one as it ends.
-    if (Object.keys(ctx.subscriptions).length <= max) {
+    let operations = this.operations.get(ctx);
+    if (!operations) {
+      operations = new Map();
+      this.operations.set(ctx, operations);
+    }
+    let running = 0;
+    for (const operation of operations.values()) {
+      if (operation.id === id) {
+        return [
+          new GraphQLError(`Operation ${id} is still ending: give a new operation a new id`, {
+            extensions: { code: ErrorCode.TOO_MANY_REQUESTS, limit: max },
+          }),
+        ];
+      }
+      if (!operation.setUp || ctx.subscriptions[operation.id] === operation.result) {
+        running++;
+      }
+    }
+    if (running < max) {
+      operations.set(payload, { id, setUp: false });
       return undefined;
     }
     return [
@@ -76,6 +101,22 @@ export class WebSocketLimits implements OnApplicationBootstrap {
       ),
     ];
   }
+
+  /** graphql-ws `onOperation`: set up; from now on it counts while graphql-ws holds its stream. */
+  readonly setUp = (ctx: WsContext, _id: string, payload: object, _args: unknown, result: unknown): undefined => {
+    const operation = this.operations.get(ctx)?.get(payload);
+    if (operation) {
+      operation.setUp = true;
+      operation.result = result;
+    }
+    return undefined;
+  };
+
+  /** graphql-ws `onComplete` and `onError` (one or both, once it has ended): it no longer counts. */
+  readonly ended = (ctx: WsContext, _id: string, payload: object): undefined => {
+    this.operations.get(ctx)?.delete(payload);
+    return undefined;
+  };
 
   /** Counts a new socket against its address before the client says anything. */
   private opened(socket: WebSocket, request: IncomingMessage): void {
@@ -110,6 +151,14 @@ export class WebSocketLimits implements OnApplicationBootstrap {
         return null;
     }
   }
+}
+
+/** An operation on a connection, from its Subscribe message until it has ended. */
+interface Operation {
+  readonly id: string;
+  setUp: boolean;
+  /** What graphql-ws keeps in `ctx.subscriptions` while it streams (a subscription's iterator). */
+  result?: unknown;
 }
 
 /** Open counts per key; a key is forgotten at zero, so the map holds only what is open. */
