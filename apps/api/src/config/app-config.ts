@@ -4,6 +4,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsIP,
   IsNumber,
   IsOptional,
   IsString,
@@ -205,6 +206,10 @@ export class AppConfig {
   @Max(65535, { message: (a) => `METRICS_PORT must be an integer from 1 to 65535 ${got(a)}` })
   METRICS_PORT?: number;
 
+  /** Address the metrics port listens on: loopback unless a scraper elsewhere needs it (e.g. 0.0.0.0 in a container). */
+  @IsIP(undefined, { message: (a) => `METRICS_HOST must be an IP address such as 127.0.0.1 or 0.0.0.0 ${got(a)}` })
+  METRICS_HOST = '127.0.0.1';
+
   /** Serve /metrics on the public port too, to this bearer token only. */
   @IsOptional()
   @MinLength(24, { message: () => 'METRICS_TOKEN must be at least 24 characters (e.g. `openssl rand -hex 24`)' })
@@ -251,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'REDIS_URL',
       'BENCH_ONLY_SKIP_ACTIVITY_OUTBOX',
       'METRICS_PORT',
+      'METRICS_HOST',
       'METRICS_TOKEN',
       'SEED_DEMO',
       'ALLOW_DEMO_LOGINS',

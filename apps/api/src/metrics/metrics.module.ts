@@ -63,7 +63,7 @@ class MetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, resolve);
+      server.listen(port, this.config.METRICS_HOST, resolve);
     });
     this.server = server;
   }
