@@ -24,12 +24,19 @@ const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 const got = (args: { value: unknown }): string => `(got ${JSON.stringify(args.value)})`;
 
+/** A whole number from `min` (to `max`), read from its text; every refusal says `message` and what was given. */
+function WholeNumber(message: string, min: number, max?: number): PropertyDecorator {
+  const options = { message: (a: { value: unknown }) => `${message} ${got(a)}` };
+  const decorators = [Transform(toInt), IsInt(options), Min(min, options)];
+  if (max !== undefined) {
+    decorators.push(Max(max, options));
+  }
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
 /** Environment variables, typed and checked once at start-up; see the README's table. */
 export class AppConfig {
-  @Transform(toInt)
-  @IsInt({ message: (a) => `PORT must be an integer from 1 to 65535 ${got(a)}` })
-  @Min(1, { message: (a) => `PORT must be an integer from 1 to 65535 ${got(a)}` })
-  @Max(65535, { message: (a) => `PORT must be an integer from 1 to 65535 ${got(a)}` })
+  @WholeNumber('PORT must be an integer from 1 to 65535', 1, 65535)
   PORT = 3000;
 
   @IsOptional()
@@ -44,27 +51,17 @@ export class AppConfig {
   @IsIn(ENVIRONMENTS, { message: (a) => `NODE_ENV must be one of ${ENVIRONMENTS.join(', ')} ${got(a)}` })
   NODE_ENV: (typeof ENVIRONMENTS)[number] = 'development';
 
-  @Transform(toInt)
-  @IsInt({ message: (a) => `DB_POOL_SIZE must be an integer from 1 to 200 ${got(a)}` })
-  @Min(1, { message: (a) => `DB_POOL_SIZE must be an integer from 1 to 200 ${got(a)}` })
-  @Max(200, { message: (a) => `DB_POOL_SIZE must be an integer from 1 to 200 ${got(a)}` })
+  @WholeNumber('DB_POOL_SIZE must be an integer from 1 to 200', 1, 200)
   DB_POOL_SIZE = 10;
 
   /** Connections for live streams, apart from DB_POOL_SIZE, so subscriptions cannot starve requests. */
-  @Transform(toInt)
-  @IsInt({ message: (a) => `DB_LIVE_POOL_SIZE must be an integer from 1 to 50 ${got(a)}` })
-  @Min(1, { message: (a) => `DB_LIVE_POOL_SIZE must be an integer from 1 to 50 ${got(a)}` })
-  @Max(50, { message: (a) => `DB_LIVE_POOL_SIZE must be an integer from 1 to 50 ${got(a)}` })
+  @WholeNumber('DB_LIVE_POOL_SIZE must be an integer from 1 to 50', 1, 50)
   DB_LIVE_POOL_SIZE = 3;
 
-  @Transform(toInt)
-  @IsInt({ message: (a) => `DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
-  @Min(100, { message: (a) => `DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
+  @WholeNumber('DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100', 100)
   DB_CONNECT_TIMEOUT_MS = 5_000;
 
-  @Transform(toInt)
-  @IsInt({ message: (a) => `DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
-  @Min(100, { message: (a) => `DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds >= 100 ${got(a)}` })
+  @WholeNumber('DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds >= 100', 100)
   DB_STATEMENT_TIMEOUT_MS = 15_000;
 
   @IsOptional()
@@ -87,10 +84,7 @@ export class AppConfig {
   @IsString()
   EMBEDDED_DB_DIR = '.data/postgres';
 
-  @Transform(toInt)
-  @IsInt({ message: (a) => `EMBEDDED_DB_PORT must be an integer from 1024 to 65535 ${got(a)}` })
-  @Min(1024, { message: (a) => `EMBEDDED_DB_PORT must be an integer from 1024 to 65535 ${got(a)}` })
-  @Max(65535, { message: (a) => `EMBEDDED_DB_PORT must be an integer from 1024 to 65535 ${got(a)}` })
+  @WholeNumber('EMBEDDED_DB_PORT must be an integer from 1024 to 65535', 1024, 65535)
   EMBEDDED_DB_PORT = 54329;
 
   @IsOptional()
@@ -103,40 +97,23 @@ export class AppConfig {
   REDIS_URL?: string;
 
   /** Proxies in front of the API whose X-Forwarded-For entry to trust (0: use the socket's address). */
-  @Transform(toInt)
-  @IsInt({ message: (a) => `TRUST_PROXY must be a number of proxy hops from 0 to 10 ${got(a)}` })
-  @Min(0, { message: (a) => `TRUST_PROXY must be a number of proxy hops from 0 to 10 ${got(a)}` })
-  @Max(10, { message: (a) => `TRUST_PROXY must be a number of proxy hops from 0 to 10 ${got(a)}` })
+  @WholeNumber('TRUST_PROXY must be a number of proxy hops from 0 to 10', 0, 10)
   TRUST_PROXY = 0;
 
   /** Operations one WebSocket may run at once (live subscriptions, and queries while they run). */
-  @Transform(toInt)
-  @IsInt({ message: (a) => `WS_MAX_SUBSCRIPTIONS_PER_SOCKET must be an integer from 1 to 10000 ${got(a)}` })
-  @Min(1, { message: (a) => `WS_MAX_SUBSCRIPTIONS_PER_SOCKET must be an integer from 1 to 10000 ${got(a)}` })
-  @Max(10_000, {
-    message: (a) => `WS_MAX_SUBSCRIPTIONS_PER_SOCKET must be an integer from 1 to 10000 ${got(a)}`,
-  })
+  @WholeNumber('WS_MAX_SUBSCRIPTIONS_PER_SOCKET must be an integer from 1 to 10000', 1, 10_000)
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET = 100;
 
   /** Open WebSockets per client address (an IPv6 client's /64), per instance. */
-  @Transform(toInt)
-  @IsInt({ message: (a) => `WS_MAX_SOCKETS_PER_ADDRESS must be an integer from 1 to 100000 ${got(a)}` })
-  @Min(1, { message: (a) => `WS_MAX_SOCKETS_PER_ADDRESS must be an integer from 1 to 100000 ${got(a)}` })
-  @Max(100_000, { message: (a) => `WS_MAX_SOCKETS_PER_ADDRESS must be an integer from 1 to 100000 ${got(a)}` })
+  @WholeNumber('WS_MAX_SOCKETS_PER_ADDRESS must be an integer from 1 to 100000', 1, 100_000)
   WS_MAX_SOCKETS_PER_ADDRESS = 50;
 
   /** Open WebSockets per signed-in person (or API token), per instance. */
-  @Transform(toInt)
-  @IsInt({ message: (a) => `WS_MAX_SOCKETS_PER_PERSON must be an integer from 1 to 10000 ${got(a)}` })
-  @Min(1, { message: (a) => `WS_MAX_SOCKETS_PER_PERSON must be an integer from 1 to 10000 ${got(a)}` })
-  @Max(10_000, { message: (a) => `WS_MAX_SOCKETS_PER_PERSON must be an integer from 1 to 10000 ${got(a)}` })
+  @WholeNumber('WS_MAX_SOCKETS_PER_PERSON must be an integer from 1 to 10000', 1, 10_000)
   WS_MAX_SOCKETS_PER_PERSON = 10;
 
   /** Memory for whole cached query responses (0 turns the cache off). */
-  @Transform(toInt)
-  @IsInt({ message: (a) => `RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096 ${got(a)}` })
-  @Min(0, { message: (a) => `RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096 ${got(a)}` })
-  @Max(4096, { message: (a) => `RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096 ${got(a)}` })
+  @WholeNumber('RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096', 0, 4096)
   RESPONSE_CACHE_MB = 64;
 
   /** Benchmarks only: mutations skip the activity outbox. Refused unless on the embedded database. */
@@ -149,31 +126,14 @@ export class AppConfig {
   @MinLength(32, { message: () => 'JWT_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
   JWT_SECRET?: string;
 
-  @Transform(toInt)
-  @IsInt({ message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 5 to 86400 ${got(a)}` })
-  @Min(5, { message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 5 to 86400 ${got(a)}` })
-  @Max(86_400, {
-    message: (a) => `ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 5 to 86400 ${got(a)}`,
-  })
+  @WholeNumber('ACCESS_TOKEN_TTL_SECONDS must be a whole number of seconds from 5 to 86400', 5, 86_400)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(toInt)
-  @IsInt({ message: (a) => `REFRESH_TOKEN_TTL_DAYS must be a whole number of days from 1 to 365 ${got(a)}` })
-  @Min(1, { message: (a) => `REFRESH_TOKEN_TTL_DAYS must be a whole number of days from 1 to 365 ${got(a)}` })
-  @Max(365, { message: (a) => `REFRESH_TOKEN_TTL_DAYS must be a whole number of days from 1 to 365 ${got(a)}` })
+  @WholeNumber('REFRESH_TOKEN_TTL_DAYS must be a whole number of days from 1 to 365', 1, 365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
   /** How long before an occurrence starts its reminders fall due. */
-  @Transform(toInt)
-  @IsInt({
-    message: (a) => `EVENT_REMINDER_LEAD_SECONDS must be a whole number of seconds from 1 to 2592000 ${got(a)}`,
-  })
-  @Min(1, {
-    message: (a) => `EVENT_REMINDER_LEAD_SECONDS must be a whole number of seconds from 1 to 2592000 ${got(a)}`,
-  })
-  @Max(2_592_000, {
-    message: (a) => `EVENT_REMINDER_LEAD_SECONDS must be a whole number of seconds from 1 to 2592000 ${got(a)}`,
-  })
+  @WholeNumber('EVENT_REMINDER_LEAD_SECONDS must be a whole number of seconds from 1 to 2592000', 1, 2_592_000)
   EVENT_REMINDER_LEAD_SECONDS = 86_400;
 
   /** How often each instance asks the job queue for due reminders (pg-boss allows 0.5 s at least). */
@@ -186,24 +146,12 @@ export class AppConfig {
   EVENT_REMINDER_POLL_SECONDS = 5;
 
   /** A reminder held this long by an instance (that died) is retried by another one. */
-  @Transform(toInt)
-  @IsInt({
-    message: (a) => `EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600 ${got(a)}`,
-  })
-  @Min(1, {
-    message: (a) => `EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600 ${got(a)}`,
-  })
-  @Max(3_600, {
-    message: (a) => `EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600 ${got(a)}`,
-  })
+  @WholeNumber('EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600', 1, 3_600)
   EVENT_REMINDER_TAKEOVER_SECONDS = 60;
 
   /** Serve Prometheus metrics at /metrics on this port (not the public one). */
   @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: (a) => `METRICS_PORT must be an integer from 1 to 65535 ${got(a)}` })
-  @Min(1, { message: (a) => `METRICS_PORT must be an integer from 1 to 65535 ${got(a)}` })
-  @Max(65535, { message: (a) => `METRICS_PORT must be an integer from 1 to 65535 ${got(a)}` })
+  @WholeNumber('METRICS_PORT must be an integer from 1 to 65535', 1, 65535)
   METRICS_PORT?: number;
 
   /** Address the metrics port listens on: loopback unless a scraper elsewhere needs it (e.g. 0.0.0.0 in a container). */
@@ -256,7 +204,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'REDIS_URL',
       'BENCH_ONLY_SKIP_ACTIVITY_OUTBOX',
       'METRICS_PORT',
-      'METRICS_HOST',
       'METRICS_TOKEN',
       'SEED_DEMO',
       'ALLOW_DEMO_LOGINS',
