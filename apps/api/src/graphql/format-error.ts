@@ -1,8 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { databaseErrorSummary, databaseRefusal, DomainError, ErrorCode } from '@app/common';
-import { isDatabaseUnavailable } from '@app/database';
+import { ErrorCode } from '@app/common';
+import { knownFailure } from './known-failures';
 
 const log = new Logger('GraphQL');
 
@@ -17,25 +17,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof GraphQLError && typeof extensions.code === 'string') {
     return { ...formatted, extensions };
   }
-  // Nest's exception filter does not run for field resolvers: their domain errors arrive here as thrown.
-  const refusal = original instanceof DomainError ? original : databaseRefusal(original);
-  if (refusal && refusal !== original) {
-    log.warn(databaseErrorSummary(original), 'The database refused a change no service check caught');
-  }
-  if (refusal) {
+  // Nest's exception filter does not run for field resolvers: their errors arrive here as thrown.
+  const known = knownFailure(original, log);
+  if (known) {
+    // `http` sets the status over HTTP; it is not for the client to read.
+    const { http: _http, ...knownExtensions } = known.extensions;
     return {
-      message: refusal.message,
+      message: known.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: refusal.code, ...(refusal.fields.length ? { fields: refusal.fields } : {}) },
-    };
-  }
-  if (isDatabaseUnavailable(original)) {
-    return {
-      message: 'The database is unavailable; retry shortly',
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      extensions: knownExtensions,
     };
   }
   log.error({ err: original }, 'Unexpected error outside a resolver');

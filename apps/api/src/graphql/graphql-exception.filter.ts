@@ -2,8 +2,8 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost } from '@n
 import type { Response } from 'express';
 import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { databaseErrorSummary, databaseRefusal, DomainError, ErrorCode, type RequestContext } from '@app/common';
-import { isDatabaseUnavailable } from '@app/database';
+import { ErrorCode, type RequestContext } from '@app/common';
+import { knownFailure } from './known-failures';
 
 const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: ErrorCode.BAD_USER_INPUT,
@@ -26,9 +26,6 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
     if (host.getType() === 'http') {
       return catchHttp(exception, host);
     }
-    if (exception instanceof DomainError) {
-      return toGraphqlError(exception);
-    }
     if (exception instanceof GraphQLError) {
       return exception;
     }
@@ -36,18 +33,9 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
       return new GraphQLError(exception.message, { extensions: { code: HTTP_CODES[exception.getStatus()] } });
     }
     const requestId = GqlArgumentsHost.create(host).getContext<Partial<RequestContext> | undefined>()?.requestId;
-    if (isDatabaseUnavailable(exception)) {
-      this.log.warn({ err: exception, requestId }, 'PostgreSQL unavailable');
-      return serviceUnavailable();
-    }
-    const refusal = databaseRefusal(exception);
-    if (refusal) {
-      // Truthful to the client, but a service should have said it first, naming the field.
-      this.log.warn(
-        { ...databaseErrorSummary(exception), requestId },
-        'The database refused a change no service check caught',
-      );
-      return toGraphqlError(refusal);
+    const known = knownFailure(exception, this.log, requestId);
+    if (known) {
+      return known;
     }
     this.log.error({ err: exception, requestId }, 'Unexpected error in a resolver');
     return internalError(requestId);
@@ -75,24 +63,8 @@ function catchHttp(exception: unknown, host: ArgumentsHost): Error | undefined {
   return exception instanceof Error ? exception : new Error(String(exception));
 }
 
-function toGraphqlError(error: DomainError): GraphQLError {
-  return new GraphQLError(error.message, {
-    extensions: { code: error.code, ...(error.fields.length ? { fields: error.fields } : {}) },
-  });
-}
-
 function internalError(requestId?: string): GraphQLError {
   return new GraphQLError('Internal server error', {
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
-  });
-}
-
-/** PostgreSQL cannot be reached: nothing was acknowledged, the client may retry (HTTP 503). */
-export function serviceUnavailable(): GraphQLError {
-  return new GraphQLError('The database is unavailable; retry shortly', {
-    extensions: {
-      code: ErrorCode.SERVICE_UNAVAILABLE,
-      http: { status: 503, headers: new Map([['retry-after', '1']]) },
-    },
   });
 }
