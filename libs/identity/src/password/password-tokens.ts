@@ -14,6 +14,11 @@ export interface IssuedPasswordToken {
   readonly expiresAt: Date;
 }
 
+/** Makes a person's unused password tokens void (a newer token, or the password set). */
+export async function voidPasswordTokens(tx: EntityManager, personId: string): Promise<void> {
+  await tx.query('UPDATE password_token SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
+}
+
 /** Issues a password token for a person; earlier unused tokens of theirs become void. */
 export async function issuePasswordToken(
   tx: EntityManager,
@@ -22,7 +27,7 @@ export async function issuePasswordToken(
 ): Promise<IssuedPasswordToken> {
   const token = newSecretToken();
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
-  await tx.query('UPDATE password_token SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
+  await voidPasswordTokens(tx, personId);
   await tx.insert(PasswordTokenEntity, { personId, tokenHash: hashSecretToken(token), expiresAt });
   return { token, expiresAt };
 }

@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password';
 import { hashSecretToken } from '../auth/secret-token';
 import { PersonEntity } from '../person/person.entity';
 import { PasswordTokenEntity } from './password-token.entity';
+import { voidPasswordTokens } from './password-tokens';
 
 @Injectable()
 export class PasswordService {
@@ -34,7 +35,7 @@ export class PasswordService {
         throw DomainError.badInput('input.token', 'the token is unknown, already used or expired');
       }
       await tx.update(PersonEntity, { id: personId }, { passwordHash });
-      await tx.query('UPDATE password_token SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
+      await voidPasswordTokens(tx, personId);
       await tx.query('UPDATE refresh_token SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL', [
         personId,
       ]);
