@@ -1,3 +1,4 @@
+import { errorChain } from '@app/common';
 import { isDatabaseUnavailable } from '@app/database';
 
 const DISK_FULL = /No space left on device|ENOSPC|disk full/i;
@@ -39,31 +40,19 @@ function squash(text: string): string {
   return line.replace(/\s+/g, ' ').trim().slice(0, 400);
 }
 
-function messagesOf(error: unknown, depth = 0): string {
-  if (!(error instanceof Error) || depth > 4) {
-    return String(error);
-  }
-  const inner = error.cause ?? (error as { driverError?: unknown }).driverError;
-  const errors = error instanceof AggregateError ? error.errors : [];
-  return [
-    error.message,
-    ...(inner ? [messagesOf(inner, depth + 1)] : []),
-    ...errors.map((e) => messagesOf(e, depth + 1)),
-  ]
-    .filter(Boolean)
-    .join('\n');
+function messagesOf(error: unknown): string {
+  const chain = errorChain(error);
+  return chain.length
+    ? chain
+        .map((link) => link.message)
+        .filter(Boolean)
+        .join('\n')
+    : String(error);
 }
 
-function codesOf(error: unknown, depth = 0): string[] {
-  if (!(error instanceof Error) || depth > 4) {
-    return [];
-  }
-  const code = (error as { code?: unknown }).code;
-  const inner = error.cause ?? (error as { driverError?: unknown }).driverError;
-  const errors = error instanceof AggregateError ? error.errors : [];
-  return [
-    ...(typeof code === 'string' ? [code] : []),
-    ...codesOf(inner, depth + 1),
-    ...errors.flatMap((e) => codesOf(e, depth + 1)),
-  ];
+function codesOf(error: unknown): string[] {
+  return errorChain(error).flatMap((link) => {
+    const { code } = link as { code?: unknown };
+    return typeof code === 'string' ? [code] : [];
+  });
 }

@@ -1,3 +1,4 @@
 export * from './error-code';
 export * from './domain-error';
 export * from './validation-errors';
+export * from './error-chain';
