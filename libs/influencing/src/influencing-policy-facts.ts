@@ -12,36 +12,33 @@ export class InfluencingPolicyFacts {
   ) {}
 
   /** The engagement's network (null when there is no such engagement). */
-  async engagementNetwork(engagementId: string): Promise<string | null> {
-    const [row] = await this.db.query<{ network_id: string }[]>('SELECT network_id FROM engagement WHERE id = $1', [
-      engagementId,
-    ]);
-    return row?.network_id ?? null;
+  engagementNetwork(engagementId: string): Promise<string | null> {
+    return this.networkOf('SELECT network_id FROM engagement WHERE id = $1', engagementId);
   }
 
   /** The active member organisations of the engagement's network. */
-  engagementMembers(engagementId: string): Promise<string[]> {
-    return this.membersOf('SELECT network_id FROM engagement WHERE id = $1', engagementId);
+  async engagementMembers(engagementId: string): Promise<string[]> {
+    const networkId = await this.engagementNetwork(engagementId);
+    return networkId ? this.networks.activeMembersOf(networkId) : [];
   }
 
   /** The active convenors of the engagement's network (who correct the record). */
   async engagementConvenors(engagementId: string): Promise<string[]> {
-    const [row] = await this.db.query<{ network_id: string }[]>('SELECT network_id FROM engagement WHERE id = $1', [
-      engagementId,
-    ]);
-    return row ? this.networks.convenorsOf(row.network_id) : [];
+    const networkId = await this.engagementNetwork(engagementId);
+    return networkId ? this.networks.convenorsOf(networkId) : [];
   }
 
   /** The active member organisations of the network of the commitment's engagement. */
-  commitmentMembers(commitmentId: string): Promise<string[]> {
-    return this.membersOf(
+  async commitmentMembers(commitmentId: string): Promise<string[]> {
+    const networkId = await this.networkOf(
       'SELECT g.network_id FROM commitment c JOIN engagement g ON g.id = c.engagement_id WHERE c.id = $1',
       commitmentId,
     );
+    return networkId ? this.networks.activeMembersOf(networkId) : [];
   }
 
-  private async membersOf(sql: string, id: string): Promise<string[]> {
+  private async networkOf(sql: string, id: string): Promise<string | null> {
     const [row] = await this.db.query<{ network_id: string }[]>(sql, [id]);
-    return row ? this.networks.activeMembersOf(row.network_id) : [];
+    return row?.network_id ?? null;
   }
 }
