@@ -184,7 +184,6 @@ export class EventService {
     );
   }
 
-  /** The organisations organising an event, for the operation policy (empty when unknown). */
   /** An event's network, organiser and area code, whoever may see it (for the operation policy). */
   async findPlace(eventId: string): Promise<{
     networkId: string | null;
@@ -205,6 +204,7 @@ export class EventService {
     return row ?? null;
   }
 
+  /** The organisations organising an event, for the operation policy (empty when unknown). */
   async organisersOf(eventId: string): Promise<string[]> {
     return (await this.organisersOfMany([eventId]))[0] ?? [];
   }
