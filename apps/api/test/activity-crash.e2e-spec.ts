@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '@app/common';
 import { DEMO_PASSWORD } from '@app/identity';
-import { eventually, GraphqlHttpClient, graphqlWsClient, LiveSubscription } from '@app/testing';
+import { eventually, freePort, GraphqlHttpClient, graphqlWsClient, LiveSubscription } from '@app/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SECRET = 'crash-test-secret-crash-test-secret-0123456789';
@@ -42,7 +42,7 @@ async function collect(
 
   beforeAll(async () => {
     b = await startTestApp({ JWT_SECRET: SECRET });
-    const port = 39_000 + Math.floor(Math.random() * 900);
+    const port = await freePort();
     aUrl = `http://127.0.0.1:${port}/graphql`;
     a = spawn(process.execPath, [MAIN], {
       env: {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { graphqlWsClient, LiveSubscription } from '@app/testing';
+import { freePort, graphqlWsClient, LiveSubscription } from '@app/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const TOKEN = 'metrics-token-metrics-token-0123';
@@ -22,7 +22,7 @@ describe('Prometheus metrics at /metrics', () => {
   let metricsUrl: string;
 
   beforeAll(async () => {
-    const port = 40_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     app = await startTestApp({ METRICS_PORT: String(port), METRICS_TOKEN: TOKEN });
     metricsUrl = `http://127.0.0.1:${port}/metrics`;
   });

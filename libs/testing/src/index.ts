@@ -4,3 +4,4 @@ export * from './sql-counter';
 export * from './graphql-client';
 export * from './event-loop';
 export * from './eventually';
+export * from './free-port';

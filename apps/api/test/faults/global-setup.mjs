@@ -15,7 +15,7 @@ export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), 'convene-faults-template-'));
   chmodSync(dir, 0o755); // as root, PostgreSQL runs as user "postgres", which must enter it
   const dataDir = join(dir, 'pg');
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = 20_000 + Math.floor(Math.random() * 12_000); // below the kernel's ephemeral range (32768…)
   const api = spawn(process.execPath, [MAIN], {
     env: {
       PATH: process.env.PATH,

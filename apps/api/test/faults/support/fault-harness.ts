@@ -17,18 +17,17 @@ import WebSocket from 'ws';
 import { projectRoot } from '@app/common';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { DEMO_PASSWORD } from '@app/identity';
+import { randomPort } from '@app/testing';
 
 export const MAIN = join(projectRoot(), 'dist/apps/api/src/main.js');
 export const SECRET = 'faults-test-secret-faults-test-secret-0123456789';
 
 export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
-/** A port of our own, away from the machine's services and other test runs. */
 mkdirSync(join(projectRoot(), 'reports'), { recursive: true });
 
-export function freePort(): number {
-  return 20_000 + Math.floor(Math.random() * 20_000);
-}
+/** A port of our own, below the ephemeral range so no outgoing connection can hold it. */
+export const freePort = randomPort;
 
 /** Polls `check` until it answers true or the deadline passes. */
 export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
