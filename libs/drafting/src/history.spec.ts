@@ -85,7 +85,7 @@ describe('attribute', () => {
         const result = attribute(revisions);
         const last = revisions[revisions.length - 1].body.split('\n\n').filter((p) => p.length > 0);
         expect(result.map((p) => p.text)).toEqual(last);
-        const authors = new Set(revisions.map((r) => r.organisationId));
+        const authors = new Set<string | null>(revisions.map((r) => r.organisationId));
         for (const paragraph of result) {
           expect(paragraph.organisationIds).toEqual([...new Set(paragraph.organisationIds)].sort());
           expect(paragraph.organisationIds.every((id) => authors.has(id))).toBe(true);
