@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { AuthService, DEMO_LOGINS, DEMO_PASSWORD, POLICY, PolicyService } from '@app/identity';
+import { AuthService, DEMO_LOGINS, POLICY, PolicyService } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import {
   OPERATION_POLICY,
@@ -13,13 +13,8 @@ import { EventPolicyFacts } from '@app/events';
 import { InfluencingPolicyFacts } from '@app/influencing';
 import { NetworkService } from '@app/networks';
 import { FIXTURES } from './support/fixtures';
-import {
-  type ActorName,
-  freshNetwork,
-  NEWPORT_CVS,
-  useAdminToken,
-  useCoordinatorToken,
-} from './support/operation-fixtures';
+import { type ActorName, freshNetwork, NEWPORT_CVS } from './support/operation-fixtures';
+import { accessTokenIn, demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 import { type GraphqlError, graphqlWsClient, LiveSubscription } from '@app/testing';
 
@@ -37,16 +32,11 @@ describe('authorization: every operation as every kind of actor', () => {
       sut.app.get(DraftingPolicyFacts),
       sut.app.get(InfluencingPolicyFacts),
     );
+    const cast = await demoCast(sut);
     for (const login of DEMO_LOGINS) {
-      const data = await sut.client.data<{ signIn: { accessToken: string } }>(
-        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-        { e: login.email, p: DEMO_PASSWORD },
-      );
-      tokens.set(login.key, data.signIn.accessToken);
+      tokens.set(login.key, accessTokenIn(cast[login.key]));
     }
     const coordinatorToken = tokens.get('coordinator') ?? '';
-    useCoordinatorToken(coordinatorToken);
-    useAdminToken(tokens.get('admin') ?? '');
     // API tokens of every scope kind: the sweep holds each to its scope.
     const dashboards: [ActorName, string, string | null][] = [
       ['dashboard', 'NATIONAL', null],

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { DEMO_PASSWORD } from '@app/identity';
 import { countSql, type GraphqlError } from '@app/testing';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const NORTH_WALES = 'W15000001';
@@ -95,13 +95,7 @@ describe('coverage: area by area, nationally, over time', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    for (const key of ['admin', 'member']) {
-      const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
-        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-        { e: `${key}@demo.convene.example`, p: DEMO_PASSWORD },
-      );
-      as[key] = { authorization: `Bearer ${signIn.accessToken}` };
-    }
+    Object.assign(as, await demoCast(sut));
     await organisation('Conwy CVS', 'CVS', ['W06000003', 'W06000004']);
     await organisation('Wrexham CVS', 'CVS', ['W06000006']);
     await organisation('Gwynedd Women', 'VOLUNTARY_ORGANISATION', ['W06000002'], ['WOMEN']);
