@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ical from 'node-ical';
-import { eventOf, GWENT, gwentNetwork, type Headers, localIn, NEWPORT_CVS, signIn } from './support/event-helpers';
+import { eventOf, GWENT, gwentNetwork, type Headers, localIn, NEWPORT_CVS } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Parsed by node-ical, an iCalendar parser independent of the one that wrote the feed. */
@@ -34,9 +35,7 @@ describe('iCalendar feeds', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
+    ({ admin, coordinator, member } = await demoCast(sut));
     networkId = await gwentNetwork(sut, coordinator, admin);
     const base = { networkId, visibility: 'PUBLIC', kind: 'NETWORK_MEETING' };
 

@@ -2,15 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client as PgClient } from 'pg';
 import { eventually, graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
-import {
-  errorOf,
-  gwentNetwork,
-  type Headers,
-  MEMBER_GROUP,
-  NEWPORT_CVS,
-  PARTNER_ORG,
-  signIn,
-} from './support/event-helpers';
+import { errorOf, gwentNetwork, type Headers, MEMBER_GROUP, NEWPORT_CVS, PARTNER_ORG } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Section {
@@ -81,10 +74,7 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
-    partner = await signIn(sut, 'partner@demo.convene.example');
+    ({ admin, coordinator, member, partner } = await demoCast(sut));
     networkId = await gwentNetwork(sut, coordinator, admin);
   });
 
