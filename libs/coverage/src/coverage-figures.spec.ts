@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { Country, Region } from '@app/geography';
+// Types only: loading the geography context would cost this file more than its tests.
+import type { Country, Region } from '@app/geography';
 import { type AreaFigures, engagementQuiet, labeller, reasonsFor } from './coverage-figures';
 import { CoverageStatus, ENGAGEMENT_QUIET_AFTER_DAYS, QUIET_AFTER_DAYS } from './coverage.enums';
 
@@ -7,8 +8,8 @@ const covered: AreaFigures = {
   policeForceAreaId: 'a',
   code: 'E23000001',
   name: 'Somewhere',
-  region: Object.values(Region)[0],
-  country: Object.values(Country)[0],
+  region: 'NORTH_EAST' as Region,
+  country: 'ENGLAND' as Country,
   population: 1000,
   activeNetworks: 1,
   openNetworks: 1,
