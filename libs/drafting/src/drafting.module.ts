@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
@@ -46,7 +46,6 @@ export const draftingResolvers = [
 ];
 
 /** Joint positions: co-drafting with merges, history, sign-on, submission and export. */
-@Global() // the operation policy (in the API module) looks up drafts' networks
 @Module({
   imports: [TypeOrmModule.forFeature(draftingEntities), NetworksModule, OrganisationsModule],
   controllers: [PositionExportController],

@@ -1,5 +1,6 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DraftingModule } from '@app/drafting';
 import { GeographyModule } from '@app/geography';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
@@ -22,7 +23,6 @@ import {
 import { EventLoaderFactory } from './event.loader';
 import { EventOccurrenceResolver, EventResolver, EventRsvpResolver } from './event.resolver';
 import { EventService } from './event.service';
-import { EVENTS_OPTIONS, type EventsOptions } from './events.options';
 import { PollAnswerEntity, SchedulingPollEntity, PollSlotEntity } from './polls/poll.entities';
 import { PollLoaderFactory } from './polls/poll.loader';
 import { PollResolver } from './polls/poll.resolver';
@@ -52,31 +52,33 @@ export const eventsResolvers = [
   PollResolver,
 ];
 
-/** Event scheduling: events, RSVPs, polls, calendars and reminders. */
-@Module({})
-export class EventsModule {
-  static forRoot(options: EventsOptions): DynamicModule {
-    return {
-      module: EventsModule,
-      global: true, // the operation policy (in the API module) looks up events' organisers
-      imports: [TypeOrmModule.forFeature(eventsEntities), GeographyModule, OrganisationsModule, NetworksModule],
-      controllers: [CalendarController],
-      providers: [
-        { provide: EVENTS_OPTIONS, useValue: options },
-        EventService,
-        EventActivity,
-        EventPolicyFacts,
-        EventFlowsService,
-        RsvpService,
-        CalendarFeedService,
-        PollService,
-        PollLoaderFactory,
-        EventLoaderFactory,
-        ReminderQueue,
-        ReminderPlanner,
-        ...eventsResolvers,
-      ],
-      exports: [EventService, EventPolicyFacts],
-    };
-  }
-}
+/**
+ * Event scheduling: events, RSVPs, polls, calendars and reminders. Its options (`EVENTS_OPTIONS`)
+ * come from the composition root, which provides them to every module.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(eventsEntities),
+    GeographyModule,
+    OrganisationsModule,
+    NetworksModule,
+    DraftingModule,
+  ],
+  controllers: [CalendarController],
+  providers: [
+    EventService,
+    EventActivity,
+    EventPolicyFacts,
+    EventFlowsService,
+    RsvpService,
+    CalendarFeedService,
+    PollService,
+    PollLoaderFactory,
+    EventLoaderFactory,
+    ReminderQueue,
+    ReminderPlanner,
+    ...eventsResolvers,
+  ],
+  exports: [EventService],
+})
+export class EventsModule {}

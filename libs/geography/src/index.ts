@@ -14,3 +14,4 @@ export { readSeedCsv } from './seed/read-csv';
 export { LocalAuthorityEntity } from './local-authority/local-authority.entity';
 export { PoliceForceAreaEntity } from './police-force-area/police-force-area.entity';
 export * from './geography.codes';
+export * from './geography.operation-policy';

@@ -10,3 +10,4 @@ export { OrganisationEntity } from './organisation/organisation.entity';
 export { SpecialismEntity } from './specialism/specialism.entity';
 export { SpecialismService } from './specialism/specialism.service';
 export * from './organisation/dto/organisation-mutations.input';
+export * from './organisations.operation-policy';
