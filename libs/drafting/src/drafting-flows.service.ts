@@ -23,7 +23,7 @@ import type {
   RemoveSectionInput,
   SignOnToPositionInput,
   SubmitPositionInput,
-} from './dto/drafting.inputs';
+} from './dto/drafting.input';
 import { PositionService } from './position.service';
 import { mergeText } from './text-merge';
 

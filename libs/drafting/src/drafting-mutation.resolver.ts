@@ -12,7 +12,7 @@ import {
   RemoveSectionInput,
   SignOnToPositionInput,
   SubmitPositionInput,
-} from './dto/drafting.inputs';
+} from './dto/drafting.input';
 
 /** Drafting; who may is decided by the operation policy before these run. */
 @Resolver()

@@ -9,7 +9,7 @@ import type {
   DecideSuggestionInput,
   ResolveCommentInput,
   SuggestChangeInput,
-} from './dto/review.inputs';
+} from './dto/review.input';
 import { PositionService } from './position.service';
 
 export interface SuggestionDecision {

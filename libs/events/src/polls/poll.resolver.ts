@@ -17,7 +17,7 @@ import {
   CloseSchedulingPollInput,
   ConfirmSchedulingPollInput,
   CreateSchedulingPollInput,
-} from './poll.inputs';
+} from './poll.input';
 import {
   ConfirmSchedulingPollPayload,
   PollSlot,

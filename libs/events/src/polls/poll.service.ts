@@ -13,7 +13,7 @@ import type {
   CloseSchedulingPollInput,
   ConfirmSchedulingPollInput,
   CreateSchedulingPollInput,
-} from './poll.inputs';
+} from './poll.input';
 import { PollAnswerEntity, PollSlotEntity, SchedulingPollEntity } from './poll.entities';
 import { PollStatus } from './poll.enums';
 

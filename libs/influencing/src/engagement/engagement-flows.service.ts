@@ -23,7 +23,7 @@ import type {
   CorrectEngagementInput,
   NewCommitmentInput,
   RecordEngagementInput,
-} from './engagement.inputs';
+} from './engagement.input';
 
 /**
  * Engagement flows: a network records what it asked of its commissioner's office and what was

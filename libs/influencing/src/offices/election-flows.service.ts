@@ -12,7 +12,7 @@ import {
 } from '../office.entities';
 import { addDays } from './calendar-dates';
 import { contestKindOn, TAKES_OFFICE_AFTER_DAYS } from './contest-kind';
-import type { AddElectionCandidateInput, LinkHustingsInput, ScheduleElectionRoundInput } from './dto/election.inputs';
+import type { AddElectionCandidateInput, LinkHustingsInput, ScheduleElectionRoundInput } from './dto/election.input';
 import { OfficeService } from './office.service';
 
 export interface CandidateAdded {

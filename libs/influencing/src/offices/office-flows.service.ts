@@ -6,7 +6,7 @@ import { type ActorRef, DomainError, todayIn, UK_TIME_ZONE } from '@app/common';
 import { Certainty } from '@app/geography';
 import { OfficeHolderEntity } from '../office.entities';
 import { type LockedArea, lockArea } from './area-lock';
-import type { PlanGovernanceChangeInput, RecordOfficeHolderInput, UpdateOfficeHolderInput } from './dto/office.inputs';
+import type { PlanGovernanceChangeInput, RecordOfficeHolderInput, UpdateOfficeHolderInput } from './dto/office.input';
 import { type GovernancePeriodRow, OfficeService } from './office.service';
 
 export interface GovernanceChange {

@@ -18,7 +18,7 @@ import type {
   RecordJusticeDataLabResultInput,
   RecordPoliceCrimePlanInput,
   WithdrawEvidenceInput,
-} from './plan.inputs';
+} from './plan.input';
 
 /** Plans (kept by admins), the priorities positions address, and the evidence organisations publish. */
 @Injectable()
