@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ActivityFamily, DataVersion } from '@app/activity';
 import { countSql, type GraphqlError } from '@app/testing';
 import {
   eventOf,
@@ -142,6 +143,27 @@ describe('response cache versioned by family', () => {
 
   afterAll(async () => {
     await sut?.close();
+  });
+
+  it('moves only the version of the family written, in the one statement that versions the whole database', async () => {
+    const version = sut.app.get(DataVersion);
+    const of = async (family: ActivityFamily) => (await version.versions()).versionOf([family]);
+    const before = await countSql(() => version.versions());
+    expect(before.statements).toHaveLength(1);
+    const [events, organisations, whole] = [
+      await of(ActivityFamily.EVENTS),
+      await of(ActivityFamily.ORGANISATIONS),
+      await version.current(),
+    ];
+    const answered = await mutate(
+      'member',
+      'mutation ($input: AnswerEventInput!) { answerEvent(input: $input) { rsvp { answer } } }',
+      { eventId, organisationId: MEMBER_GROUP, answer: 'MAYBE' },
+    );
+    expect(answered.errors).toBeUndefined();
+    expect(await of(ActivityFamily.EVENTS)).not.toBe(events);
+    expect(await of(ActivityFamily.ORGANISATIONS)).toBe(organisations);
+    expect(await version.current()).not.toBe(whole);
   });
 
   it('organisations: an organisation edit invalidates what shows organisations, not reference data', async () => {
