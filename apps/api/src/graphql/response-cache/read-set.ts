@@ -171,7 +171,7 @@ export const FIELD_READS: Readonly<Record<string, Reads>> = {
   'Query.policeForceAreas': [INFLUENCING],
 };
 
-/** The families an answer may have read, closed over their dependencies; null when it must not be cached. */
+/** The families an answer may have read, closed over their dependencies, in declaration order. */
 export type ReadSet = readonly ActivityFamily[];
 
 /**
