@@ -130,7 +130,7 @@ function graphqlWsOptions(
             metricsPlugin(metrics),
             graphqlOverHttpStatus(),
             ...protection.plugins,
-            ...(store ? [versionedResponseCache({ version: () => dataVersion.current(), store })] : []),
+            ...(store ? [versionedResponseCache({ versions: () => dataVersion.versions(), store })] : []),
           ] as unknown as ApolloPlugin[],
         };
       },
