@@ -153,6 +153,28 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
     expect(await countRevisions()).toBe(before);
   });
 
+  it('words refusals by what is wrong and what to do: a section unknown at the base revision, a status move', async () => {
+    const position = await create('Words (test)', [{ heading: 'One', body: 'Text.' }]);
+    const [section] = position.sections as [Section];
+    const before = await edit(member, { sectionId: section.id, baseRevision: 0, body: 'Other text.' });
+    expect(before.data?.editSection).toMatchObject({ __typename: 'EditConflict', section: { revision: 1 } });
+    expect((before.data?.editSection as { message: string }).message).toBe(
+      'This section did not exist at revision 0 (it was added later): read it at revision 1 and reapply your edit to that',
+    );
+    const status = (to: string) => mutate(coordinator, 'changePositionStatus', { positionId: position.id, status: to });
+    expect((await status('AGREED')).errors).toBeUndefined();
+    const back = await status('CONSULTATION');
+    expect(errorOf(back)).toEqual({ code: 'CONFLICT', field: 'input.status' });
+    expect(back.errors?.[0]?.message).toBe(
+      'The joint position is AGREED, so it cannot become CONSULTATION: from AGREED it can become DRAFTING or WITHDRAWN',
+    );
+    const fixed = await edit(member, { sectionId: section.id, baseRevision: 1, body: 'Changed.' });
+    expect(errorOf(fixed).code).toBe('CONFLICT');
+    expect(fixed.errors?.[0]?.message).toMatch(
+      /^The joint position is AGREED, so its text is fixed: a convenor reopens it/,
+    );
+  });
+
   it('adds, moves and removes sections with revisions numbered without gaps, and keeps every past text', async () => {
     const position = await create('Sections (test)', [
       { heading: 'A', body: 'First.' },

@@ -12,3 +12,4 @@ export * from './async/fresh-single-flight';
 export * from './time/local-date';
 export * from './live/live-work';
 export * from './text/storable-text';
+export * from './text/refused-move';
