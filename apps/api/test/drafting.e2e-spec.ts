@@ -296,9 +296,18 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
 
     const docx = await fetch(`${sut.baseUrl}/positions/${position.id}/export.docx`, { headers: member });
     expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    expect(docx.headers.get('content-disposition')).toBe('attachment; filename="Youth justice briefing (test).docx"');
     const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml'] ?? new Uint8Array());
     expect(xml).toContain('End child custody.');
     expect(xml).toContain('Signed by');
+    // "To:" where the Markdown has it: after the text, before the signatories.
+    expect(text.indexOf('To: The Police and Crime Commissioner for Gwent')).toBeGreaterThan(
+      text.indexOf('End child custody.'),
+    );
+    expect(xml.indexOf('To: The Police and Crime Commissioner for Gwent')).toBeGreaterThan(
+      xml.indexOf('End child custody.'),
+    );
+    expect(xml.indexOf('To: The Police and Crime Commissioner for Gwent')).toBeLessThan(xml.indexOf('Signed by'));
     expect((await fetch(`${sut.baseUrl}/positions/${position.id}/export.md`)).status).toBe(404); // not public yet
 
     // Submitted: public, with the response recorded.

@@ -4,6 +4,8 @@ import { GeographyModule } from '@app/geography';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { CalendarController } from './calendar/calendar.controller';
+import { AttendeesExportController } from './export/attendees-export.controller';
+import { AttendeesExportService } from './export/attendees-export.service';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { EventActivity } from './event-activity';
@@ -60,7 +62,7 @@ export class EventsModule {
       module: EventsModule,
       global: true, // the operation policy (in the API module) looks up events' organisers
       imports: [TypeOrmModule.forFeature(eventsEntities), GeographyModule, OrganisationsModule, NetworksModule],
-      controllers: [CalendarController],
+      controllers: [CalendarController, AttendeesExportController],
       providers: [
         { provide: EVENTS_OPTIONS, useValue: options },
         EventService,
@@ -69,6 +71,7 @@ export class EventsModule {
         EventFlowsService,
         RsvpService,
         CalendarFeedService,
+        AttendeesExportService,
         PollService,
         PollLoaderFactory,
         EventLoaderFactory,

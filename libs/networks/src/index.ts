@@ -7,3 +7,4 @@ export * from './networks.module';
 export * from './dto/network-mutations.input';
 export * from './seed/demo-networks.seeder';
 export * from './network-access';
+export * from './export/members-export.service';
