@@ -16,6 +16,7 @@ import { AppConfig } from './config/app-config';
 import { databaseSettings, entities } from './database/persistence';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { GraphqlIdeModule } from './graphql/ide/graphql-ide.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { loggingParams } from './logging';
 import { MetricsModule } from './metrics/metrics.module';
@@ -57,6 +58,7 @@ export class AppModule {
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),
         HealthModule,
         MetricsModule,
+        ExportsModule,
         ActivityModule.forRoot({
           redisUrl: config.REDIS_URL,
           benchOnlySkipOutbox: config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX,

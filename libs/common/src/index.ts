@@ -13,3 +13,4 @@ export * from './time/local-date';
 export * from './live/live-work';
 export * from './text/storable-text';
 export * from './authorization';
+export * from './text/refused-move';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, type RecordActivity } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode } from '@app/common';
+import { type ActorRef, DomainError, ErrorCode, refusedMove } from '@app/common';
 import { NetworkService, NetworkStatus } from '@app/networks';
 import { contentHash } from './draft-text';
 import {
@@ -137,7 +137,8 @@ export class DraftingFlowsService {
     if (change.baseRevision > position.revision) {
       throw DomainError.badInput('input.baseRevision', `is ahead of the draft (revision ${position.revision})`);
     }
-    const base = (await this.positions.sectionAt(tx, section.id, change.baseRevision)) ?? { heading: '', body: '' };
+    const known = await this.positions.sectionAt(tx, section.id, change.baseRevision);
+    const base = known ?? { heading: '', body: '' };
     const stale = section.revision > change.baseRevision;
     const heading = mergeText(base.heading, change.heading ?? base.heading, section.heading);
     const body = mergeText(base.body, change.body ?? base.body, section.body);
@@ -146,7 +147,9 @@ export class DraftingFlowsService {
       return {
         kind: 'CONFLICT',
         section,
-        message: `Changed by someone else since revision ${change.baseRevision}, in the same words: reapply your edit to revision ${section.revision}`,
+        message: known
+          ? `Changed by someone else since revision ${change.baseRevision}, in the same words: reapply your edit to revision ${section.revision}`
+          : `This section did not exist at revision ${change.baseRevision} (it was added later): read it at revision ${section.revision} and reapply your edit to that`,
       };
     }
     if (heading.text === section.heading && body.text === section.body) {
@@ -245,9 +248,9 @@ export class DraftingFlowsService {
       if (!POSITION_STATUS_MOVES[position.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
-          `A ${position.status} joint position cannot become ${input.status}` +
-            (input.status === PositionStatus.SUBMITTED ? ': record its submission instead' : '') +
-            (input.status === PositionStatus.RESPONDED ? ': record the response instead' : ''),
+          refusedMove('joint position', position.status, input.status, POSITION_STATUS_MOVES[position.status]) +
+            (input.status === PositionStatus.SUBMITTED ? ' (to submit it, record its submission instead)' : '') +
+            (input.status === PositionStatus.RESPONDED ? " (record the commissioner's response instead)" : ''),
           [{ field: 'input.status', message: `not allowed from ${position.status}` }],
         );
       }
@@ -531,10 +534,10 @@ function assertEditable(position: JointPositionEntity): void {
   if (!EDITABLE.includes(position.status)) {
     throw new DomainError(
       ErrorCode.CONFLICT,
-      `A ${position.status} joint position's text is fixed` +
+      `The joint position is ${position.status}, so its text is fixed` +
         (position.status === PositionStatus.AGREED
           ? ': a convenor reopens it (to DRAFTING), which voids the sign-ons'
-          : ''),
+          : ': only a draft in DRAFTING or CONSULTATION can change'),
       [{ field: 'input', message: `the position is ${position.status}` }],
     );
   }

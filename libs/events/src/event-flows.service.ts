@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, type RecordActivity } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode } from '@app/common';
+import { type ActorRef, DomainError, ErrorCode, refusedMove } from '@app/common';
 import { PositionService } from '@app/drafting';
 import { PoliceForceAreaService } from '@app/geography';
 import { NetworkService, NetworkStatus } from '@app/networks';
@@ -195,9 +195,8 @@ export class EventFlowsService {
       if (!EVENT_STATUS_MOVES[event.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
-          `A ${event.status} event cannot become ${input.status}` +
-            (EVENT_STATUS_MOVES[event.status].length === 0 ? `: ${event.status} is final` : '') +
-            (input.status === EventStatus.SCHEDULED ? ' (reschedule it instead)' : ''),
+          refusedMove('event', event.status, input.status, EVENT_STATUS_MOVES[event.status]) +
+            (input.status === EventStatus.SCHEDULED ? ' (to schedule it again, reschedule it)' : ''),
           [{ field: 'input.status', message: `not allowed from ${event.status}` }],
         );
       }
@@ -416,7 +415,7 @@ export class EventFlowsService {
 
 function assertNotOver(event: EventEntity, what: string, over = [EventStatus.CANCELLED, EventStatus.COMPLETED]): void {
   if (over.includes(event.status)) {
-    throw new DomainError(ErrorCode.CONFLICT, `A ${event.status} event cannot be ${what}`, [
+    throw new DomainError(ErrorCode.CONFLICT, `The event is ${event.status}, so it cannot be ${what}`, [
       { field: 'input.eventId', message: `is ${event.status}` },
     ]);
   }

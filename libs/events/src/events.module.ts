@@ -5,6 +5,8 @@ import { GeographyModule } from '@app/geography';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { CalendarController } from './calendar/calendar.controller';
+import { AttendeesExportController } from './export/attendees-export.controller';
+import { AttendeesExportService } from './export/attendees-export.service';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { EventActivity } from './event-activity';
@@ -64,7 +66,7 @@ export const eventsResolvers = [
     NetworksModule,
     DraftingModule,
   ],
-  controllers: [CalendarController],
+  controllers: [CalendarController, AttendeesExportController],
   providers: [
     EventService,
     EventActivity,
@@ -72,6 +74,7 @@ export const eventsResolvers = [
     EventFlowsService,
     RsvpService,
     CalendarFeedService,
+    AttendeesExportService,
     PollService,
     PollLoaderFactory,
     EventLoaderFactory,

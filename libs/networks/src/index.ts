@@ -8,3 +8,4 @@ export * from './dto/network-mutations.input';
 export * from './seed/demo-networks.seeder';
 export * from './network-access';
 export * from './networks.operation-policy';
+export * from './export/members-export.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In, Not } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, type RecordActivity } from '@app/activity';
-import { DomainError, ErrorCode, violatedConstraint } from '@app/common';
+import { DomainError, ErrorCode, refusedMove, violatedConstraint } from '@app/common';
 import { LocalAuthorityService, PoliceForceAreaService } from '@app/geography';
 import { type OrganisationEntity, OrganisationKind, OrganisationService, OrganisationStatus } from '@app/organisations';
 import type {
@@ -149,8 +149,7 @@ export class NetworkFlowsService {
       if (!NETWORK_STATUS_MOVES[network.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
-          `A ${network.status} network cannot become ${input.status}` +
-            (network.status === NetworkStatus.CLOSED ? ': CLOSED is final' : ''),
+          refusedMove('network', network.status, input.status, NETWORK_STATUS_MOVES[network.status]),
           [{ field: 'input.status', message: `not allowed from ${network.status}` }],
         );
       }

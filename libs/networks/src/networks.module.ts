@@ -14,6 +14,7 @@ import { NetworkLoaderFactory } from './network.loader';
 import { NetworkMutationResolver } from './network-mutation.resolver';
 import { NetworkResolver } from './network.resolver';
 import { NetworkService } from './network.service';
+import { MembersExportService } from './export/members-export.service';
 
 export const networksEntities = [
   LocalNetworkEntity,
@@ -32,7 +33,7 @@ export const networksResolvers = [
 /** Local networks convened by CVSs, and their memberships. */
 @Module({
   imports: [TypeOrmModule.forFeature(networksEntities), GeographyModule, OrganisationsModule],
-  providers: [NetworkService, NetworkFlowsService, NetworkLoaderFactory, ...networksResolvers],
-  exports: [NetworkService, NetworkLoaderFactory],
+  providers: [NetworkService, NetworkFlowsService, NetworkLoaderFactory, MembersExportService, ...networksResolvers],
+  exports: [NetworkService, NetworkLoaderFactory, MembersExportService],
 })
 export class NetworksModule {}

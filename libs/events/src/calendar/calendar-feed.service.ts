@@ -6,6 +6,7 @@ import { DomainError } from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
 import { hashSecretToken, newSecretToken, PersonService } from '@app/identity';
 import { NetworkService } from '@app/networks';
+import { OrganisationService } from '@app/organisations';
 import { CalendarFeedEntity, EventEntity } from '../event.entities';
 import { EventVisibility } from '../event.enums';
 import { EventService } from '../event.service';
@@ -29,6 +30,7 @@ export class CalendarFeedService {
     @InjectRepository(CalendarFeedEntity) private readonly feeds: Repository<CalendarFeedEntity>,
     private readonly eventService: EventService,
     private readonly networks: NetworkService,
+    private readonly organisations: OrganisationService,
     private readonly areas: PoliceForceAreaService,
     private readonly people: PersonService,
     private readonly activity: ActivityRecorder,
@@ -130,6 +132,26 @@ export class CalendarFeedService {
 
   private async render(name: string, query: SelectQueryBuilder<EventEntity>): Promise<string> {
     const events = await query.orderBy('e.starts_at').addOrderBy('e.id').limit(MAX_EVENTS).getMany();
-    return icalendarOf(name, events, await this.eventService.changesOf(events.map((e) => e.id)));
+    const [changes, organisers] = await Promise.all([
+      this.eventService.changesOf(events.map((e) => e.id)),
+      this.organisersOf(events),
+    ]);
+    return icalendarOf(name, events, changes, organisers);
+  }
+
+  /** Each event's organiser by name (its network, or the organising organisation), by event id. */
+  private async organisersOf(events: readonly EventEntity[]): Promise<Map<string, string>> {
+    const ids = (pick: (e: EventEntity) => string | null) => [...new Set(events.flatMap((e) => pick(e) ?? []))];
+    const [networks, organisations] = await Promise.all([
+      this.networks.findByIds(ids((e) => e.networkId)),
+      this.organisations.findByIds(ids((e) => e.organiserOrganisationId)),
+    ]);
+    const names = new Map([...networks, ...organisations].map((o) => [o.id, o.name]));
+    return new Map(
+      events.flatMap((e) => {
+        const name = names.get(e.networkId ?? e.organiserOrganisationId ?? '');
+        return name ? [[e.id, name] as const] : [];
+      }),
+    );
   }
 }

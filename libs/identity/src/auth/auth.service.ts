@@ -185,14 +185,33 @@ export class AuthService {
           WHERE occurred_at > now() - make_interval(mins => $3) AND (email = $1 OR address = $2)`,
         [email, address, SIGN_IN_THROTTLE.windowMinutes],
       );
-      if (Number(row?.account) >= SIGN_IN_THROTTLE.perAccount || Number(row?.address) >= SIGN_IN_THROTTLE.perAddress) {
+      const account = Number(row?.account) >= SIGN_IN_THROTTLE.perAccount;
+      if (account || Number(row?.address) >= SIGN_IN_THROTTLE.perAddress) {
+        const liftsAt = await this.lockLiftsAt(tx, email, address);
+        const minutes = Math.max(1, Math.ceil((liftsAt.getTime() - Date.now()) / 60_000));
         throw new DomainError(
           ErrorCode.TOO_MANY_REQUESTS,
-          `Too many failed sign-ins: try again in ${SIGN_IN_THROTTLE.windowMinutes} minutes`,
+          `Too many failed sign-ins ${account ? 'for this account' : 'from this address'}: signing in is locked ` +
+            `until ${liftsAt.toISOString().slice(0, 16)}Z (in ${minutes} minute${minutes === 1 ? '' : 's'}); try again then`,
         );
       }
       const inserted = await tx.insert(SignInFailureEntity, { email, address });
       return (inserted.identifiers[0] as { id: string }).id;
     });
+  }
+
+  /**
+   * When the window has let go of enough failures for both the account and the address to be
+   * under their limits: the limit-th newest failure of each, plus the window.
+   */
+  private async lockLiftsAt(tx: EntityManager, email: string, address: string): Promise<Date> {
+    const [row] = await tx.query<{ lifts_at: Date }[]>(
+      `SELECT greatest(
+                (SELECT occurred_at FROM sign_in_failure WHERE email = $1 ORDER BY occurred_at DESC OFFSET $3 - 1 LIMIT 1),
+                (SELECT occurred_at FROM sign_in_failure WHERE address = $2 ORDER BY occurred_at DESC OFFSET $4 - 1 LIMIT 1)
+              ) + make_interval(mins => $5) AS lifts_at`,
+      [email, address, SIGN_IN_THROTTLE.perAccount, SIGN_IN_THROTTLE.perAddress, SIGN_IN_THROTTLE.windowMinutes],
+    );
+    return row?.lifts_at ?? new Date(Date.now() + SIGN_IN_THROTTLE.windowMinutes * 60_000);
   }
 }

@@ -198,13 +198,8 @@ export class OrganisationService {
     return found.map((a) => a.id);
   }
 
-  private async assertSpecialismsExist(codes: readonly string[]): Promise<void> {
-    const unique = [...new Set(codes)];
-    const found = await this.specialisms.findByCodes(unique);
-    const missing = unique.filter((code) => !found.some((s) => s.code === code));
-    if (missing.length > 0) {
-      throw DomainError.badInput('input.specialisms', `unknown specialisms: ${missing.join(', ')}`);
-    }
+  private assertSpecialismsExist(codes: readonly string[]): Promise<void> {
+    return this.specialisms.assertKnown(codes, 'input.specialisms');
   }
 
   private async replaceSpecialisms(
@@ -257,6 +252,7 @@ export class OrganisationService {
       });
     }
     if (filter.specialism) {
+      await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
       query.andWhere(
         `EXISTS (SELECT 1 FROM organisation_specialism s
            WHERE s.organisation_id = organisation.id AND s.specialism_code = :specialism)`,
