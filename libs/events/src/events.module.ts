@@ -26,10 +26,11 @@ import { EVENTS_OPTIONS, type EventsOptions } from './events.options';
 import { PollAnswerEntity, SchedulingPollEntity, PollSlotEntity } from './polls/poll.entities';
 import { PollLoaderFactory } from './polls/poll.loader';
 import { PollResolver } from './polls/poll.resolver';
+import { PollFlowsService } from './polls/poll-flows.service';
 import { PollService } from './polls/poll.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
 import { ReminderQueue } from './reminders/reminder-queue';
-import { RsvpService } from './rsvp.service';
+import { RsvpFlowsService } from './rsvp-flows.service';
 
 export const eventsEntities = [
   EventEntity,
@@ -67,9 +68,10 @@ export class EventsModule {
         EventActivity,
         EventPolicyFacts,
         EventFlowsService,
-        RsvpService,
+        RsvpFlowsService,
         CalendarFeedService,
         PollService,
+        PollFlowsService,
         PollLoaderFactory,
         EventLoaderFactory,
         ReminderQueue,
