@@ -4,3 +4,4 @@ export * from './drafting.model';
 export * from './drafting.module';
 export * from './drafting-policy-facts';
 export * from './position.service';
+export { draftOf } from './draft-lock';

@@ -5,6 +5,7 @@ import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
+import { CalendarFeedFlowsService } from './calendar/calendar-feed-flows.service';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { EventActivity } from './event-activity';
 import { EventPolicyFacts } from './event-policy-facts';
@@ -70,6 +71,7 @@ export class EventsModule {
         EventFlowsService,
         RsvpFlowsService,
         CalendarFeedService,
+        CalendarFeedFlowsService,
         PollService,
         PollFlowsService,
         PollLoaderFactory,

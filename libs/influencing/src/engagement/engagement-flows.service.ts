@@ -111,14 +111,13 @@ export class EngagementFlowsService {
     if (input.occurredOn && input.occurredOn > todayIn(UK_TIME_ZONE)) {
       throw DomainError.badInput('input.occurredOn', 'is in the future');
     }
-    return this.activity.transaction(async (tx, record) => {
-      const engagement = await tx.findOne(EngagementEntity, {
-        where: { id: input.engagementId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!engagement) {
-        throw DomainError.badInput('input.engagementId', 'does not exist');
-      }
+    const target = {
+      entity: EngagementEntity,
+      id: input.engagementId,
+      name: 'Engagement',
+      missing: () => DomainError.badInput('input.engagementId', 'does not exist'),
+    };
+    return this.activity.transactionOn(target, async ({ tx, row: engagement, record }) => {
       await assertOpen(tx, engagement.networkId);
       const occurredOn = input.occurredOn ?? engagement.occurredOn;
       if (occurredOn !== engagement.occurredOn) {
@@ -168,14 +167,13 @@ export class EngagementFlowsService {
 
   /** Moves a commitment's status, keeping the change (and its note) in its history. */
   async changeStatus(viewer: ActorRef, input: ChangeCommitmentStatusInput): Promise<CommitmentEntity> {
-    return this.activity.transaction(async (tx, record) => {
-      const commitment = await tx.findOne(CommitmentEntity, {
-        where: { id: input.commitmentId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!commitment) {
-        throw DomainError.badInput('input.commitmentId', 'does not exist');
-      }
+    const target = {
+      entity: CommitmentEntity,
+      id: input.commitmentId,
+      name: 'Commitment',
+      missing: () => DomainError.badInput('input.commitmentId', 'does not exist'),
+    };
+    return this.activity.transactionOn(target, async ({ tx, row: commitment, record }) => {
       const engagement = await tx.findOneByOrFail(EngagementEntity, { id: commitment.engagementId });
       await assertOpen(tx, engagement.networkId);
       if (commitment.status === input.status) {

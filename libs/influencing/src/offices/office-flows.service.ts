@@ -5,7 +5,7 @@ import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activit
 import { type ActorRef, DomainError, todayIn, UK_TIME_ZONE } from '@app/common';
 import { Certainty } from '@app/geography';
 import { OfficeHolderEntity } from '../office.entities';
-import { type LockedArea, lockArea } from './area-lock';
+import { areaOf, type LockedArea } from './area-lock';
 import type { PlanGovernanceChangeInput, RecordOfficeHolderInput, UpdateOfficeHolderInput } from './dto/office.inputs';
 import { type GovernancePeriodRow, OfficeService } from './office.service';
 
@@ -28,8 +28,8 @@ export class OfficeFlowsService {
   recordHolder(viewer: ActorRef, input: RecordOfficeHolderInput): Promise<OfficeHolderEntity> {
     const termEnd = input.termEnd ?? null;
     assertTermOrdered(input.termStart, termEnd);
-    return this.activity.transaction(async (tx, record) => {
-      const area = await lockArea(tx, { code: input.policeForceAreaCode }, 'input.policeForceAreaCode');
+    const target = areaOf({ code: input.policeForceAreaCode }, 'input.policeForceAreaCode');
+    return this.activity.transactionOn(target, async ({ tx, row: area, record }) => {
       const term = { areaId: area.id, title: input.title, termStart: input.termStart, termEnd };
       await assertNoOverlap(tx, term, null, 'input.termStart');
       const { id } = await tx.save(
@@ -55,13 +55,13 @@ export class OfficeFlowsService {
   }
 
   /** Corrects a holder; fields left out keep their value, and a change to nothing records nothing. */
-  updateHolder(viewer: ActorRef, input: UpdateOfficeHolderInput): Promise<OfficeHolderEntity> {
-    return this.activity.transaction(async (tx, record) => {
-      const found = await tx.findOneBy(OfficeHolderEntity, { id: input.officeHolderId });
-      if (!found) {
-        throw DomainError.badInput('input.officeHolderId', 'is not an office-holder');
-      }
-      const area = await lockArea(tx, { id: found.policeForceAreaId }, 'input.officeHolderId');
+  async updateHolder(viewer: ActorRef, input: UpdateOfficeHolderInput): Promise<OfficeHolderEntity> {
+    const found = await this.offices.holderById(input.officeHolderId);
+    if (!found) {
+      throw DomainError.badInput('input.officeHolderId', 'is not an office-holder');
+    }
+    const target = areaOf({ id: found.policeForceAreaId }, 'input.officeHolderId');
+    return this.activity.transactionOn(target, async ({ tx, row: area, record }) => {
       const holder = await tx.findOneByOrFail(OfficeHolderEntity, { id: found.id }); // as of the lock
       const next = {
         name: input.name ?? holder.name,
@@ -96,8 +96,8 @@ export class OfficeFlowsService {
    * future date plans the change: PCCs are due to give way to mayors and boards from 2028).
    */
   planGovernanceChange(viewer: ActorRef, input: PlanGovernanceChangeInput): Promise<GovernanceChange> {
-    return this.activity.transaction(async (tx, record) => {
-      const area = await lockArea(tx, { code: input.policeForceAreaCode }, 'input.policeForceAreaCode');
+    const target = areaOf({ code: input.policeForceAreaCode }, 'input.policeForceAreaCode');
+    return this.activity.transactionOn(target, async ({ tx, row: area, record }) => {
       const [open] = (await this.offices.periodsOf([area.id], tx)).filter((p) => p.until === null);
       if (!open) {
         throw DomainError.badInput('input.policeForceAreaCode', 'has no open governance period to end');
@@ -125,7 +125,7 @@ export class OfficeFlowsService {
           replaces: { type: open.type, office: open.office, since: open.since },
         },
       });
-      return { area, period: await this.offices.periodById(tx, id) };
+      return { area: { id: area.id, code: area.code }, period: await this.offices.periodById(tx, id) };
     });
   }
 }

@@ -54,6 +54,10 @@ export class OfficeService {
     return row;
   }
 
+  holderById(id: string): Promise<OfficeHolderEntity | null> {
+    return this.db.getRepository(OfficeHolderEntity).findOneBy({ id });
+  }
+
   /** Each area's office-holders by start of term. */
   holdersOf(areaIds: readonly string[]): Promise<OfficeHolderEntity[]> {
     return this.db
