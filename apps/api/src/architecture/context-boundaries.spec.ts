@@ -102,6 +102,18 @@ describe('context boundaries', () => {
           .map(([, table]) => `${where(source, index)}: ${context} names ${table} (${owners.get(table)})`),
       );
     });
+    // Query builders name a table as the first argument of a join or `from`.
+    for (const source of sources) {
+      const context = source.context;
+      if (!context || READ_MODELS.has(context) || isSeeder(source.path)) {
+        continue;
+      }
+      for (const m of source.text.matchAll(/\.(?:(?:inner|left)Join(?:AndSelect)?|from)\(\s*'([a-z][a-z0-9_]*)'/g)) {
+        if ((owners.get(m[1]) ?? context) !== context) {
+          crossings.push(`${where(source, m.index)}: ${context} names ${m[1]} (${owners.get(m[1])})`);
+        }
+      }
+    }
     expect(crossings).toEqual([]);
   });
 });

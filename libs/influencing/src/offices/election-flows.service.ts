@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, type LockTarget } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode, todayIn, UK_TIME_ZONE, violatedConstraint } from '@app/common';
 import { EventEntity, EventKind, EventVisibility } from '@app/events';
+import { PoliceForceAreaService } from '@app/geography';
 import { ElectionKind, ElectionSource } from '../influencing.enums';
 import {
   ElectionCandidateEntity,
@@ -38,6 +39,7 @@ export class ElectionFlowsService {
   constructor(
     private readonly activity: ActivityRecorder,
     private readonly offices: OfficeService,
+    private readonly areas: PoliceForceAreaService,
   ) {}
 
   /** A future round in the areas named; a PCC round elects a PFCC where one governs after polling day. */
@@ -179,10 +181,7 @@ export class ElectionFlowsService {
     tx: EntityManager,
     input: ScheduleElectionRoundInput,
   ): Promise<{ id: string; code: string; kind: ElectionKind }[]> {
-    const found = await tx.query<{ id: string; code: string }[]>(
-      'SELECT id, code FROM police_force_area WHERE code = ANY($1::text[])',
-      [input.policeForceAreaCodes],
-    );
+    const found = await this.areas.findByCodes(input.policeForceAreaCodes);
     const periods = await this.offices.periodsOf(
       found.map((a) => a.id),
       tx,

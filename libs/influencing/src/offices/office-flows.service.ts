@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { type ActorRef, DomainError, todayIn, UK_TIME_ZONE } from '@app/common';
-import { Certainty } from '@app/geography';
+import { Certainty, GovernanceService } from '@app/geography';
 import { OfficeHolderEntity } from '../office.entities';
 import { areaOf, type LockedArea } from './area-lock';
 import type { PlanGovernanceChangeInput, RecordOfficeHolderInput, UpdateOfficeHolderInput } from './dto/office.inputs';
@@ -23,6 +23,7 @@ export class OfficeFlowsService {
   constructor(
     private readonly activity: ActivityRecorder,
     private readonly offices: OfficeService,
+    private readonly governance: GovernanceService,
   ) {}
 
   recordHolder(viewer: ActorRef, input: RecordOfficeHolderInput): Promise<OfficeHolderEntity> {
@@ -107,12 +108,15 @@ export class OfficeFlowsService {
       }
       const id = randomUUID();
       const certainty = input.certainty ?? (input.since > todayIn(UK_TIME_ZONE) ? Certainty.MEDIUM : Certainty.HIGH);
-      await tx.query('UPDATE governance_period SET until = $2 WHERE id = $1', [open.id, input.since]);
-      await tx.query(
-        `INSERT INTO governance_period (id, police_force_area_id, type, office, since, until, certainty, notes)
-         VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)`,
-        [id, area.id, input.type, input.office, input.since, certainty, input.notes ?? null],
-      );
+      await this.governance.succeed(tx, open.id, {
+        id,
+        policeForceAreaId: area.id,
+        type: input.type,
+        office: input.office,
+        since: input.since,
+        certainty,
+        notes: input.notes ?? null,
+      });
       await record({
         verb: ActivityVerb.GOVERNANCE_CHANGE_PLANNED,
         visibility: ActivityVisibility.PUBLIC,
@@ -125,7 +129,7 @@ export class OfficeFlowsService {
           replaces: { type: open.type, office: open.office, since: open.since },
         },
       });
-      return { area: { id: area.id, code: area.code }, period: await this.offices.periodById(tx, id) };
+      return { area: { id: area.id, code: area.code }, period: await this.governance.periodById(tx, id) };
     });
   }
 }
