@@ -119,7 +119,7 @@ export class EventFlowsService {
   }
 
   update(viewer: ActorRef, input: UpdateEventInput): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (input.visibility === EventVisibility.NETWORK && !event.networkId) {
         throw DomainError.badInput('input.visibility', 'only a network event can be for its members only');
@@ -151,7 +151,7 @@ export class EventFlowsService {
 
   reschedule(viewer: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<EventOutcome> {
     const schedule = scheduleFrom(input, 'input', now);
-    return this.onEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'rescheduled');
       if (sameSchedule(event, schedule) && event.status === EventStatus.SCHEDULED) {
         return null;
@@ -184,7 +184,7 @@ export class EventFlowsService {
   }
 
   changeStatus(viewer: ActorRef, input: ChangeEventStatusInput, now = new Date()): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       if (!EVENT_STATUS_MOVES[event.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -226,7 +226,7 @@ export class EventFlowsService {
     if (moving && (input.start === undefined || input.end === undefined)) {
       throw DomainError.badInput(input.start === undefined ? 'input.start' : 'input.end', 'give both start and end');
     }
-    return this.onEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (!event.recurrenceRule) {
         throw DomainError.badInput('input.eventId', 'the event does not recur: reschedule or cancel it instead');
@@ -279,7 +279,7 @@ export class EventFlowsService {
   }
 
   setAgenda(viewer: ActorRef, input: SetEventAgendaInput): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'given a new agenda', [EventStatus.CANCELLED]);
       const linked = input.items.map((item) => item.jointPositionId).filter((id): id is string => Boolean(id));
       const own = event.networkId ? await this.positions.ofNetwork(tx, event.networkId, linked) : new Set<string>();
@@ -311,7 +311,7 @@ export class EventFlowsService {
   }
 
   recordMinutes(viewer: ActorRef, input: RecordEventMinutesInput, now = new Date()): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       if (event.status === EventStatus.CANCELLED || event.startsAt > now) {
         throw new DomainError(ErrorCode.CONFLICT, 'Minutes are recorded once an event has taken place', [
           {
@@ -335,7 +335,7 @@ export class EventFlowsService {
    * returns null when nothing changed (no activity, no SEQUENCE bump), 'clashes' when the times
    * may now overlap others (`clashesAt`: only the one occurrence starting then).
    */
-  private async onEvent(
+  private async changeEvent(
     viewer: ActorRef,
     eventId: string,
     work: (locked: Locked<EventEntity>) => Promise<'done' | 'clashes' | { clashesAt: Date } | null>,
