@@ -8,6 +8,7 @@ import { CalendarController } from './calendar/calendar.controller';
 import { AttendeesExportController } from './export/attendees-export.controller';
 import { AttendeesExportService } from './export/attendees-export.service';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
+import { CalendarFeedFlowsService } from './calendar/calendar-feed-flows.service';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { EventActivity } from './event-activity';
 import { EventPolicyFacts } from './event-policy-facts';
@@ -28,10 +29,11 @@ import { EventService } from './event.service';
 import { PollAnswerEntity, SchedulingPollEntity, PollSlotEntity } from './polls/poll.entities';
 import { PollLoaderFactory } from './polls/poll.loader';
 import { PollResolver } from './polls/poll.resolver';
+import { PollFlowsService } from './polls/poll-flows.service';
 import { PollService } from './polls/poll.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
 import { ReminderQueue } from './reminders/reminder-queue';
-import { RsvpService } from './rsvp.service';
+import { RsvpFlowsService } from './rsvp-flows.service';
 
 export const eventsEntities = [
   EventEntity,
@@ -72,10 +74,12 @@ export const eventsResolvers = [
     EventActivity,
     EventPolicyFacts,
     EventFlowsService,
-    RsvpService,
+    RsvpFlowsService,
     CalendarFeedService,
+    CalendarFeedFlowsService,
     AttendeesExportService,
     PollService,
+    PollFlowsService,
     PollLoaderFactory,
     EventLoaderFactory,
     ReminderQueue,

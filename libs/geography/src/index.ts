@@ -8,7 +8,7 @@ export * from './local-authority/local-authority.model';
 export * from './local-authority/local-authority.service';
 export * from './local-authority/local-authority.loader';
 export * from './governance/governance-period.model';
-export { GovernanceService } from './governance/governance.service';
+export * from './governance/governance.service';
 export { periodOn } from './governance/governance';
 export * from './seed/geography.seeder';
 export { readSeedCsv } from './seed/read-csv';

@@ -9,7 +9,9 @@ import {
   NetworkMembershipEntity,
   NetworkStatusChangeEntity,
 } from './network.entities';
+import { MembershipFlowsService } from './membership-flows.service';
 import { NetworkFlowsService } from './network-flows.service';
+import { NetworkLock } from './network-lock';
 import { NetworkLoaderFactory } from './network.loader';
 import { NetworkMutationResolver } from './network-mutation.resolver';
 import { NetworkResolver } from './network.resolver';
@@ -33,7 +35,15 @@ export const networksResolvers = [
 /** Local networks convened by CVSs, and their memberships. */
 @Module({
   imports: [TypeOrmModule.forFeature(networksEntities), GeographyModule, OrganisationsModule],
-  providers: [NetworkService, NetworkFlowsService, NetworkLoaderFactory, MembersExportService, ...networksResolvers],
+  providers: [
+    NetworkService,
+    NetworkLock,
+    NetworkFlowsService,
+    MembershipFlowsService,
+    NetworkLoaderFactory,
+    MembersExportService,
+    ...networksResolvers,
+  ],
   exports: [NetworkService, NetworkLoaderFactory, MembersExportService],
 })
 export class NetworksModule {}

@@ -1,6 +1,7 @@
 export * from './organisation/organisation.enums';
 export * from './organisation/organisation.model';
 export * from './organisation/organisation.service';
+export * from './organisation/organisation-flows.service';
 export * from './organisation/organisation.loader';
 export * from './specialism/specialism.model';
 export * from './organisations.entities';

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { DomainError } from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
-import { hashSecretToken, newSecretToken, PersonService } from '@app/identity';
+import { hashSecretToken, PersonService } from '@app/identity';
 import { NetworkService } from '@app/networks';
 import { OrganisationService } from '@app/organisations';
 import { CalendarFeedEntity, EventEntity } from '../event.entities';
@@ -15,14 +14,7 @@ import { icalendarOf } from './icalendar';
 /** Feeds keep a quarter of history, and at most this many events (series count once). */
 const HISTORY_DAYS = 90;
 const MAX_EVENTS = 2_000;
-export const CALENDAR_TOKEN_PREFIX = 'cal_';
-
-export interface NewCalendarFeed {
-  readonly feed: CalendarFeedEntity;
-  readonly token: string;
-}
-
-/** iCalendar feeds: public ones per network and per area, and a private one per person. */
+/** iCalendar feeds: public ones per network and per area, and a private one per person (kept by `CalendarFeedFlowsService`). */
 @Injectable()
 export class CalendarFeedService {
   constructor(
@@ -33,7 +25,6 @@ export class CalendarFeedService {
     private readonly organisations: OrganisationService,
     private readonly areas: PoliceForceAreaService,
     private readonly people: PersonService,
-    private readonly activity: ActivityRecorder,
   ) {}
 
   /** A network's public events; NOT_FOUND for no such network. */
@@ -75,46 +66,6 @@ export class CalendarFeedService {
 
   list(personId: string): Promise<CalendarFeedEntity[]> {
     return this.feeds.find({ where: { personId }, order: { createdAt: 'ASC' } });
-  }
-
-  /** A new private feed; its secret is answered once and only its hash kept. */
-  async create(personId: string, label: string | null): Promise<NewCalendarFeed> {
-    const token = newSecretToken(CALENDAR_TOKEN_PREFIX);
-    const feed = await this.activity.transaction(async (tx, record) => {
-      const { id } = await tx.save(
-        tx.create(CalendarFeedEntity, { personId, label, tokenHash: hashSecretToken(token) }),
-      );
-      await record({
-        verb: ActivityVerb.CALENDAR_FEED_CREATED,
-        visibility: ActivityVisibility.ADMIN,
-        actorPersonId: personId,
-        payload: { feedId: id, label },
-      });
-      return tx.findOneByOrFail(CalendarFeedEntity, { id });
-    });
-    return { feed, token };
-  }
-
-  /** Revokes one of the person's own feeds (NOT_FOUND for anyone else's); a second revoke changes nothing. */
-  revoke(personId: string, feedId: string): Promise<CalendarFeedEntity> {
-    return this.activity.transaction(async (tx, record) => {
-      const feed = await tx.findOneBy(CalendarFeedEntity, { id: feedId, personId });
-      if (!feed) {
-        throw DomainError.notFound('Calendar feed', feedId);
-      }
-      if (feed.revokedAt) {
-        record.unchanged();
-        return feed;
-      }
-      await tx.update(CalendarFeedEntity, { id: feed.id }, { revokedAt: () => 'now()' });
-      await record({
-        verb: ActivityVerb.CALENDAR_FEED_REVOKED,
-        visibility: ActivityVisibility.ADMIN,
-        actorPersonId: personId,
-        payload: { feedId: feed.id, label: feed.label },
-      });
-      return tx.findOneByOrFail(CalendarFeedEntity, { id: feed.id });
-    });
   }
 
   /** Events still to come, running, or recent; a series whatever its first start. */

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { LiveRights, rightsSubject } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
+import { lockRow } from '@app/database';
 import { IDENTITY_OPTIONS, type IdentityOptions, SIGN_IN_THROTTLE } from '../identity.options';
 import { AffiliationEntity, PersonEntity } from '../person/person.entity';
 import { RefreshTokenEntity, SignInFailureEntity } from '../session/refresh-token.entity';
@@ -59,12 +60,8 @@ export class AuthService {
   /** Exchanges a refresh token for a new session; a replayed token revokes its whole family. */
   async refresh(refreshToken: string): Promise<Session> {
     const outcome = await this.dataSource.transaction(async (tx) => {
-      const token = await tx
-        .getRepository(RefreshTokenEntity)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.token_hash = :hash', { hash: hashSecretToken(refreshToken) })
-        .getOne();
+      // Held until commit: a token rotates once, however many requests present it at once.
+      const token = await lockRow(tx, RefreshTokenEntity, { tokenHash: hashSecretToken(refreshToken) });
       if (!token || token.revokedAt || token.expiresAt <= new Date()) {
         return null;
       }
