@@ -202,7 +202,8 @@ describe('live activity across instances', () => {
 
 // Needs a Redis server: CI sets TEST_REDIS_URL (the machine's Redis); elsewhere it is skipped.
 const redisUrl = process.env.TEST_REDIS_URL;
-(redisUrl ? describe : describe.skip)('live activity with Redis carrying the wake-ups', () => {
+const redisSuite = `live activity with Redis carrying the wake-ups${redisUrl ? '' : ' (skipped: no TEST_REDIS_URL)'}`;
+(redisUrl ? describe : describe.skip)(redisSuite, () => {
   it('publishes on Redis after commit and delivers across instances', async () => {
     const { Redis } = await import('ioredis');
     const a = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl ?? '' });

@@ -310,6 +310,29 @@ describe('coverage: area by area, nationally, over time', () => {
     expect((backwards.errors as GraphqlError[])[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('stops the history at today: days to come have no figures yet', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const nextMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const history = await must<{ coverageHistory: { date: string }[] }>(
+      'anonymous',
+      `{ coverageHistory(policeForceAreaCode: "${NORTH_WALES}", from: "${today}", to: "${nextMonth}") { date } }`,
+    );
+    expect(history.coverageHistory).toEqual([{ date: today }]);
+  });
+
+  it('refuses an unknown specialism in the filter, over GraphQL and in the CSV', async () => {
+    const { errors } = await call<unknown>('anonymous', NATIONAL, { filter: { specialism: 'NOT_A_THING' } });
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'filter.specialism', message: expect.stringContaining('unknown specialism NOT_A_THING') }],
+    });
+    const bad = await fetch(`${sut.baseUrl}/coverage.csv?specialism=BOGUS`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('unknown specialism BOGUS');
+    const known = await fetch(`${sut.baseUrl}/coverage.csv?specialism=WOMEN`);
+    expect(known.status).toBe(200);
+  });
+
   it('downloads the national table as CSV, read back by an independent parser', async () => {
     const response = await fetch(`${sut.baseUrl}/coverage.csv?country=WALES`);
     expect(response.status).toBe(200);
@@ -319,6 +342,8 @@ describe('coverage: area by area, nationally, over time', () => {
     expect(rows.find((r) => r.area_code === NORTH_WALES)).toMatchObject({
       area: 'North Wales',
       country: 'WALES',
+      governance_type: 'PCC',
+      office: expect.stringContaining('North Wales'),
       status: 'GREEN',
       convenors: 'Conwy CVS (coverage test)', // the Wrexham forum is not active yet
       local_authorities_reached: '6',

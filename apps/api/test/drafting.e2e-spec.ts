@@ -143,6 +143,28 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
     expect(await countRevisions()).toBe(before);
   });
 
+  it('words refusals by what is wrong and what to do: a section unknown at the base revision, a status move', async () => {
+    const position = await create('Words (test)', [{ heading: 'One', body: 'Text.' }]);
+    const [section] = position.sections as [Section];
+    const before = await edit(member, { sectionId: section.id, baseRevision: 0, body: 'Other text.' });
+    expect(before.data?.editSection).toMatchObject({ __typename: 'EditConflict', section: { revision: 1 } });
+    expect((before.data?.editSection as { message: string }).message).toBe(
+      'This section did not exist at revision 0 (it was added later): read it at revision 1 and reapply your edit to that',
+    );
+    const status = (to: string) => mutate(coordinator, 'changePositionStatus', { positionId: position.id, status: to });
+    expect((await status('AGREED')).errors).toBeUndefined();
+    const back = await status('CONSULTATION');
+    expect(errorOf(back)).toEqual({ code: 'CONFLICT', field: 'input.status' });
+    expect(back.errors?.[0]?.message).toBe(
+      'The joint position is AGREED, so it cannot become CONSULTATION: from AGREED it can become DRAFTING or WITHDRAWN',
+    );
+    const fixed = await edit(member, { sectionId: section.id, baseRevision: 1, body: 'Changed.' });
+    expect(errorOf(fixed).code).toBe('CONFLICT');
+    expect(fixed.errors?.[0]?.message).toMatch(
+      /^The joint position is AGREED, so its text is fixed: a convenor reopens it/,
+    );
+  });
+
   it('adds, moves and removes sections with revisions numbered without gaps, and keeps every past text', async () => {
     const position = await create('Sections (test)', [
       { heading: 'A', body: 'First.' },
@@ -264,9 +286,18 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
 
     const docx = await fetch(`${sut.baseUrl}/positions/${position.id}/export.docx`, { headers: member });
     expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    expect(docx.headers.get('content-disposition')).toBe('attachment; filename="Youth justice briefing (test).docx"');
     const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml'] ?? new Uint8Array());
     expect(xml).toContain('End child custody.');
     expect(xml).toContain('Signed by');
+    // "To:" where the Markdown has it: after the text, before the signatories.
+    expect(text.indexOf('To: The Police and Crime Commissioner for Gwent')).toBeGreaterThan(
+      text.indexOf('End child custody.'),
+    );
+    expect(xml.indexOf('To: The Police and Crime Commissioner for Gwent')).toBeGreaterThan(
+      xml.indexOf('End child custody.'),
+    );
+    expect(xml.indexOf('To: The Police and Crime Commissioner for Gwent')).toBeLessThan(xml.indexOf('Signed by'));
     expect((await fetch(`${sut.baseUrl}/positions/${position.id}/export.md`)).status).toBe(404); // not public yet
 
     // Submitted: public, with the response recorded.

@@ -180,6 +180,14 @@ describe('event scheduling', () => {
       expect([await countRows('event'), await countRows('activity_event')]).toEqual(before);
     });
 
+    it('says what is wrong with a recurrence rule and what to write instead', async () => {
+      const response = await createEvent(sut, coordinator, { ...good(), recurrenceRule: 'FREQ=SOMETIMES' });
+      expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.recurrenceRule' });
+      const message = response.errors?.[0]?.message ?? '';
+      expect(message).toContain('FREQ=SOMETIMES is not a frequency: use DAILY, WEEKLY, MONTHLY or YEARLY');
+      expect(message).not.toContain('undefined');
+    });
+
     it('refuses a poll-free event with both or neither organiser', async () => {
       const both = await createEvent(sut, coordinator, { ...good(), organiserOrganisationId: NEWPORT_CVS });
       expect(errorOf(both)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.networkId' });

@@ -9,3 +9,4 @@ export * from './polls/poll.enums';
 export * from './event-policy-facts';
 export * from './seed/demo-events.seeder';
 export * from './event-flows.service';
+export * from './events.operation-policy';

@@ -8,3 +8,6 @@ export * from './dto/network-mutations.input';
 export * from './seed/demo-networks.seeder';
 export * from './network-access';
 export * from './network-flows.service';
+export * from './membership-flows.service';
+export * from './networks.operation-policy';
+export * from './export/members-export.service';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type FlowsContext, refusalOf, startFlowsContext } from '@app/testing';
+import { MembershipFlowsService } from './membership-flows.service';
 import { NetworkFlowsService } from './network-flows.service';
 import { NetworkMembershipEntity } from './network.entities';
 import { MembershipRole, MembershipStatus, NetworkStatus } from './network.enums';
@@ -7,10 +8,12 @@ import { MembershipRole, MembershipStatus, NetworkStatus } from './network.enums
 describe('network membership rules (flows on real PostgreSQL)', () => {
   let ctx: FlowsContext;
   let sut: NetworkFlowsService;
+  let membership: MembershipFlowsService;
 
   beforeAll(async () => {
     ctx = await startFlowsContext();
     sut = ctx.get(NetworkFlowsService);
+    membership = ctx.get(MembershipFlowsService);
   });
 
   afterAll(async () => {
@@ -41,7 +44,7 @@ describe('network membership rules (flows on real PostgreSQL)', () => {
       fields: [{ field: 'input.convenorOrganisationId', message: 'is not a CVS' }],
     });
     const { network } = await ctx.newNetwork();
-    const invited = sut.invite(null, {
+    const invited = membership.invite(null, {
       networkId: network.id,
       organisationId: voluntary.id,
       role: MembershipRole.CONVENOR,
@@ -53,7 +56,7 @@ describe('network membership rules (flows on real PostgreSQL)', () => {
     const { network } = await ctx.newNetwork();
     const member = await ctx.newMember(network);
     expect(member.status).toBe(MembershipStatus.ACTIVE);
-    const again = sut.requestToJoin(null, {
+    const again = membership.requestToJoin(null, {
       networkId: network.id,
       organisationId: member.organisationId,
       role: MembershipRole.MEMBER,
@@ -64,13 +67,13 @@ describe('network membership rules (flows on real PostgreSQL)', () => {
   it('keeps a convenor: the last one cannot leave or step down, until convening is handed over', async () => {
     const { network, convenor } = await ctx.newNetwork();
     const own = await convenorship(network.id, convenor.id);
-    expect(await refusalOf(sut.leave(null, { membershipId: own.id }))).toMatchObject({
+    expect(await refusalOf(membership.leave(null, { membershipId: own.id }))).toMatchObject({
       code: 'CONFLICT',
       fields: [{ field: 'input.membershipId', message: 'is the last active convenor' }],
     });
-    expect((await refusalOf(sut.changeRole(null, { membershipId: own.id, role: MembershipRole.MEMBER }))).code).toBe(
-      'CONFLICT',
-    );
+    expect(
+      (await refusalOf(membership.changeRole(null, { membershipId: own.id, role: MembershipRole.MEMBER }))).code,
+    ).toBe('CONFLICT');
 
     const next = await ctx.newCvs();
     await ctx.newMember(network, next);
@@ -80,14 +83,14 @@ describe('network membership rules (flows on real PostgreSQL)', () => {
       toOrganisationId: next.id,
     });
     expect(await convenorship(network.id, next.id)).toMatchObject({ role: MembershipRole.CONVENOR });
-    const left = await sut.leave(null, { membershipId: own.id });
+    const left = await membership.leave(null, { membershipId: own.id });
     expect(left.status).toBe(MembershipStatus.LEFT);
   });
 
   it('takes no invitations into a closed network', async () => {
     const { network } = await ctx.newNetwork({ status: NetworkStatus.CLOSED });
     const organisation = await ctx.newOrganisation();
-    const invited = sut.invite(null, {
+    const invited = membership.invite(null, {
       networkId: network.id,
       organisationId: organisation.id,
       role: MembershipRole.MEMBER,

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,7 +7,15 @@ import { type ActorRef, DomainError } from '@app/common';
 import { coverageEntities } from '@app/coverage';
 import { dataSourceOptions, defaultDatabaseSettings } from '@app/database';
 import { DraftingFlowsService, draftingEntities, DraftingModule, type JointPositionEntity } from '@app/drafting';
-import { type EventEntity, EventFlowsService, EventKind, eventsEntities, EventsModule } from '@app/events';
+import {
+  EVENTS_OPTIONS,
+  type EventEntity,
+  EventFlowsService,
+  EventKind,
+  eventsEntities,
+  EventsModule,
+  type EventsOptions,
+} from '@app/events';
 import { geographyEntities, GeographyModule } from '@app/geography';
 import { identityEntities, IdentityModule } from '@app/identity';
 import { influencingEntities } from '@app/influencing';
@@ -15,6 +23,7 @@ import {
   type LocalNetworkEntity,
   MembershipRole,
   type NetworkMembershipEntity,
+  MembershipFlowsService,
   NetworkFlowsService,
   networksEntities,
   NetworksModule,
@@ -23,11 +32,24 @@ import {
 import {
   type OrganisationEntity,
   OrganisationKind,
-  OrganisationService,
+  OrganisationFlowsService,
   organisationsEntities,
   OrganisationsModule,
 } from '@app/organisations';
 import { createTestDatabase, type TestDatabase } from './test-database';
+
+@Module({})
+class EventsOptionsModule {}
+
+/** Events' options, given to every module as the composition root does. */
+function eventsOptions(options: EventsOptions): DynamicModule {
+  return {
+    module: EventsOptionsModule,
+    global: true,
+    providers: [{ provide: EVENTS_OPTIONS, useValue: options }],
+    exports: [EVENTS_OPTIONS],
+  };
+}
 
 type Input<S, M extends keyof S> = S[M] extends (actor: never, input: infer I, ...rest: never[]) => unknown ? I : never;
 
@@ -52,9 +74,9 @@ export interface FlowsContext {
   get<T>(type: abstract new (...args: never[]) => T): T;
   /** A person working for the organisations (drafting credits words to them). */
   personFor(...organisations: readonly OrganisationEntity[]): ActorRef;
-  newOrganisation(over?: Partial<Input<OrganisationService, 'create'>>): Promise<OrganisationEntity>;
+  newOrganisation(over?: Partial<Input<OrganisationFlowsService, 'create'>>): Promise<OrganisationEntity>;
   /** A CVS serving the context's local authority: it may convene there. */
-  newCvs(over?: Partial<Input<OrganisationService, 'create'>>): Promise<OrganisationEntity>;
+  newCvs(over?: Partial<Input<OrganisationFlowsService, 'create'>>): Promise<OrganisationEntity>;
   /** A network convened by a new CVS (or `convenor`), ACTIVE unless `status` says otherwise. */
   newNetwork(options?: {
     convenor?: OrganisationEntity;
@@ -106,12 +128,13 @@ export async function startFlowsContext(): Promise<FlowsContext> {
           refreshTokenTtlDays: 1,
         }),
         // Reminders' queue polls rarely: these tests never wait for one.
-        EventsModule.forRoot({
+        eventsOptions({
           databaseUrl: database.url,
           reminderLeadSeconds: 3600,
           reminderPollSeconds: 3600,
           reminderTakeoverSeconds: 3600,
         }),
+        EventsModule,
       ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -147,7 +170,7 @@ export async function startFlowsContext(): Promise<FlowsContext> {
     // without an admin (nobody signs in here).
     newOrganisation: (over = {}) =>
       get(ActivityRecorder).transaction(async (tx, record) => {
-        const created = await get(OrganisationService).create(tx, {
+        const created = await get(OrganisationFlowsService).create(tx, {
           name: unique('Organisation'),
           kind: OrganisationKind.VOLUNTARY_ORGANISATION,
           ...over,
@@ -186,7 +209,7 @@ export async function startFlowsContext(): Promise<FlowsContext> {
     },
     newMember: async (network, organisation) => {
       const member = organisation ?? (await ctx.newOrganisation());
-      const flows = get(NetworkFlowsService);
+      const flows = get(MembershipFlowsService);
       const invited = await flows.invite(null, {
         networkId: network.id,
         organisationId: member.id,

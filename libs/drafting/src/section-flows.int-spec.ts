@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type FlowsContext, refusalOf, startFlowsContext } from '@app/testing';
-import { DraftingFlowsService } from './drafting-flows.service';
+import { SectionFlowsService } from './section-flows.service';
 import { PositionSectionEntity } from './drafting.entities';
 
 describe('editing a section of a draft (flows on real PostgreSQL)', () => {
   let ctx: FlowsContext;
-  let sut: DraftingFlowsService;
+  let sut: SectionFlowsService;
 
   beforeAll(async () => {
     ctx = await startFlowsContext();
-    sut = ctx.get(DraftingFlowsService);
+    sut = ctx.get(SectionFlowsService);
   });
 
   afterAll(async () => {
