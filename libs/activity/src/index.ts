@@ -12,3 +12,4 @@ export { LiveRights, type LiveRightsOptions } from './live/live-rights';
 export { RIGHTS_CHANGES, RIGHTS_RECHECK_MS, rightsSubject } from './live/rights-changes';
 export * from './activity.operation-policy';
 export * from './activity-family';
+export * from './activity.errors';

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityRecorder, ActivityVisibility, type Locked, type LockTarget, type Noter } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode } from '@app/common';
-import { NetworkService } from '@app/networks';
+import { NetworkService, NetworkRefusal } from '@app/networks';
 import { JointPositionEntity, PositionSectionEntity } from './drafting.entities';
 import { EDITABLE, PositionStatus } from './drafting.enums';
 import { PositionService } from './position.service';
+import { DraftingRefusal } from './drafting.errors';
 
 /** The longest section body accepted, in characters (a long consultation response is ~20,000). */
 export const MAX_SECTION_BODY = 50_000;
@@ -63,12 +64,12 @@ export class DraftLock {
   ): Promise<T> {
     const found = await this.positions.sectionById(sectionId);
     if (!found || found.removedAt) {
-      throw DomainError.badInput('input.sectionId', 'is not a section of a draft');
+      throw DomainError.unknown('input.sectionId', 'is not a section of a draft');
     }
     return this.activity.transactionOn(draftOf(viewer, found.positionId), async (locked) => {
       const section = await locked.tx.findOneByOrFail(PositionSectionEntity, { id: sectionId });
       if (section.removedAt) {
-        throw DomainError.badInput('input.sectionId', 'was removed');
+        throw DomainError.badInput(DraftingRefusal.SECTION_REMOVED, 'input.sectionId', 'was removed');
       }
       return work(locked, section);
     });
@@ -88,9 +89,12 @@ export class DraftLock {
       return;
     }
     if (!(viewer.affiliations ?? []).some((a) => a.organisationId === organisationId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'You can only write for an organisation you work for', [
-        { field, message: 'you do not work for it' },
-      ]);
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        DraftingRefusal.NOT_YOUR_ORGANISATION,
+        'You can only write for an organisation you work for',
+        [{ field, message: 'you do not work for it' }],
+      );
     }
     await this.assertMember(networkId, organisationId, field);
   }
@@ -98,7 +102,7 @@ export class DraftLock {
   /** An organisation named in the input (a section's lead) must be an active member of the network. */
   async assertMember(networkId: string, organisationId: string | null | undefined, field: string): Promise<void> {
     if (organisationId && !(await this.networks.isActiveMember(organisationId, networkId))) {
-      throw DomainError.badInput(field, 'is not an active member of the network');
+      throw DomainError.badInput(NetworkRefusal.NOT_A_MEMBER, field, 'is not an active member of the network');
     }
   }
 }
@@ -107,6 +111,7 @@ export function assertEditable(position: JointPositionEntity): void {
   if (!EDITABLE.includes(position.status)) {
     throw new DomainError(
       ErrorCode.CONFLICT,
+      DraftingRefusal.TEXT_FIXED,
       `The joint position is ${position.status}, so its text is fixed` +
         (position.status === PositionStatus.AGREED
           ? ': a convenor reopens it (to DRAFTING), which voids the sign-ons'
@@ -118,6 +123,6 @@ export function assertEditable(position: JointPositionEntity): void {
 
 export function assertBody(body: string, field: string): void {
   if (body.length > MAX_SECTION_BODY) {
-    throw DomainError.badInput(field, `is longer than ${MAX_SECTION_BODY.toLocaleString('en-GB')} characters`);
+    throw DomainError.invalidInput(field, `is longer than ${MAX_SECTION_BODY.toLocaleString('en-GB')} characters`);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, noting } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode, refusedMove } from '@app/common';
-import { NetworkService, NetworkStatus } from '@app/networks';
+import { type ActorRef, DomainError, ErrorCode, refusedMove, CommonRefusal } from '@app/common';
+import { NetworkService, NetworkStatus, NetworkRefusal } from '@app/networks';
 import { assertBody, DraftLock, draftNoter, draftOf } from './draft-lock';
 import { insertSection } from './draft-revisions';
 import { contentHash } from './draft-text';
@@ -16,6 +16,7 @@ import type {
   SubmitPositionInput,
 } from './dto/drafting.input';
 import { PositionService } from './position.service';
+import { DraftingRefusal } from './drafting.errors';
 
 /**
  * A draft's lifecycle: created, agreed, signed, submitted, answered. Every change locks the draft's
@@ -34,10 +35,10 @@ export class DraftingFlowsService {
 
   async create(viewer: ActorRef, input: CreateJointPositionInput): Promise<JointPositionEntity> {
     const network = await this.networks.getById(input.networkId).catch(() => {
-      throw DomainError.badInput('input.networkId', 'is not a network');
+      throw DomainError.unknown('input.networkId', 'is not a network');
     });
     if (network.status === NetworkStatus.CLOSED) {
-      throw new DomainError(ErrorCode.CONFLICT, `${network.name} is closed`, [
+      throw new DomainError(ErrorCode.CONFLICT, NetworkRefusal.NETWORK_CLOSED, `${network.name} is closed`, [
         { field: 'input.networkId', message: 'is closed' },
       ]);
     }
@@ -78,6 +79,7 @@ export class DraftingFlowsService {
       if (!POSITION_STATUS_MOVES[position.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
+          CommonRefusal.INVALID_STATUS_MOVE,
           refusedMove('joint position', position.status, input.status, POSITION_STATUS_MOVES[position.status]) +
             (input.status === PositionStatus.SUBMITTED ? ' (to submit it, record its submission instead)' : '') +
             (input.status === PositionStatus.RESPONDED ? " (record the commissioner's response instead)" : ''),
@@ -85,7 +87,7 @@ export class DraftingFlowsService {
         );
       }
       if (input.status === PositionStatus.AGREED && position.revision === 0) {
-        throw new DomainError(ErrorCode.CONFLICT, 'An empty draft cannot be agreed', [
+        throw new DomainError(ErrorCode.CONFLICT, DraftingRefusal.EMPTY_DRAFT, 'An empty draft cannot be agreed', [
           { field: 'input.status', message: 'the draft has no text' },
         ]);
       }
@@ -115,14 +117,20 @@ export class DraftingFlowsService {
     await this.positions.getReadable(viewer, input.positionId);
     return this.activity.transactionOn(draftOf(viewer, input.positionId), async ({ tx, row: position, note }) => {
       if (position.status !== PositionStatus.AGREED || position.agreedRevision === null) {
-        throw new DomainError(ErrorCode.CONFLICT, 'Organisations sign on once the text is AGREED', [
-          { field: 'input.positionId', message: `is ${position.status}` },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          DraftingRefusal.NOT_AGREED,
+          'Organisations sign on once the text is AGREED',
+          [{ field: 'input.positionId', message: `is ${position.status}` }],
+        );
       }
       if (!(await this.networks.isActiveMember(input.organisationId, position.networkId))) {
-        throw new DomainError(ErrorCode.FORBIDDEN, 'Only active members of the network sign its positions', [
-          { field: 'input.organisationId', message: 'is not an active member of the network' },
-        ]);
+        throw new DomainError(
+          ErrorCode.FORBIDDEN,
+          NetworkRefusal.NOT_A_MEMBER,
+          'Only active members of the network sign its positions',
+          [{ field: 'input.organisationId', message: 'is not an active member of the network' }],
+        );
       }
       const existing = await tx.findOneBy(SignOnEntity, {
         positionId: position.id,
@@ -130,9 +138,12 @@ export class DraftingFlowsService {
         voidedAt: IsNull(),
       });
       if (existing) {
-        throw new DomainError(ErrorCode.CONFLICT, 'This organisation has already signed this text', [
-          { field: 'input.organisationId', message: 'has signed' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          DraftingRefusal.ALREADY_SIGNED,
+          'This organisation has already signed this text',
+          [{ field: 'input.organisationId', message: 'has signed' }],
+        );
       }
       const hash = contentHash(position.title, await this.positions.textAt(tx, position.id, position.agreedRevision));
       const { id } = await tx.save(
@@ -157,7 +168,7 @@ export class DraftingFlowsService {
   submit(viewer: ActorRef, input: SubmitPositionInput): Promise<JointPositionEntity> {
     return this.activity.transactionOn(draftOf(viewer, input.positionId), async ({ tx, row: position, note }) => {
       if (position.status !== PositionStatus.AGREED || position.agreedRevision === null) {
-        throw new DomainError(ErrorCode.CONFLICT, 'Only an AGREED text is submitted', [
+        throw new DomainError(ErrorCode.CONFLICT, DraftingRefusal.NOT_AGREED, 'Only an AGREED text is submitted', [
           { field: 'input.positionId', message: `is ${position.status}` },
         ]);
       }
@@ -188,9 +199,12 @@ export class DraftingFlowsService {
   recordResponse(viewer: ActorRef, input: RecordPositionResponseInput): Promise<JointPositionEntity> {
     return this.activity.transactionOn(draftOf(viewer, input.positionId), async ({ tx, row: position, note }) => {
       if (position.status !== PositionStatus.SUBMITTED) {
-        throw new DomainError(ErrorCode.CONFLICT, 'A response is recorded for a SUBMITTED position', [
-          { field: 'input.positionId', message: `is ${position.status}` },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          DraftingRefusal.NOT_SUBMITTED,
+          'A response is recorded for a SUBMITTED position',
+          [{ field: 'input.positionId', message: `is ${position.status}` }],
+        );
       }
       await tx.update(
         SubmissionEntity,

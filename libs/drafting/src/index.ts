@@ -7,3 +7,4 @@ export * from './position.service';
 export * from './drafting-flows.service';
 export * from './drafting.operation-policy';
 export { draftOf } from './draft-lock';
+export * from './drafting.errors';

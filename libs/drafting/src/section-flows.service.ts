@@ -17,6 +17,7 @@ import { RevisionKind, SuggestionStatus } from './drafting.enums';
 import type { AddSectionInput, EditSectionInput, MoveSectionInput, RemoveSectionInput } from './dto/drafting.input';
 import { PositionService } from './position.service';
 import { mergeText } from './text-merge';
+import { DraftingRefusal } from './drafting.errors';
 
 export type EditOutcome =
   | {
@@ -65,7 +66,11 @@ export class SectionFlowsService {
   ): Promise<EditOutcome> {
     assertEditable(position);
     if (change.baseRevision > position.revision) {
-      throw DomainError.badInput('input.baseRevision', `is ahead of the draft (revision ${position.revision})`);
+      throw DomainError.badInput(
+        DraftingRefusal.REVISION_AHEAD,
+        'input.baseRevision',
+        `is ahead of the draft (revision ${position.revision})`,
+      );
     }
     const known = await this.positions.sectionAt(tx, section.id, change.baseRevision);
     const base = known ?? { heading: '', body: '' };
@@ -87,7 +92,7 @@ export class SectionFlowsService {
       return { kind: 'EDITED', section, revision: section.revision, merged: false };
     }
     if (!heading.text.trim()) {
-      throw DomainError.badInput('input.heading', 'must not be empty');
+      throw DomainError.invalidInput('input.heading', 'must not be empty');
     }
     assertBody(body.text, 'input.body');
     const revision = await nextRevision(tx, position, author, {
@@ -116,7 +121,11 @@ export class SectionFlowsService {
       await this.lock.assertMember(position.networkId, input.leadOrganisationId, 'input.leadOrganisationId');
       const order = (await liveSections(tx, position.id)).map((s) => s.id);
       if (order.length >= MAX_SECTIONS) {
-        throw DomainError.badInput('input.positionId', `a joint position has at most ${MAX_SECTIONS} sections`);
+        throw DomainError.badInput(
+          DraftingRefusal.TOO_MANY_SECTIONS,
+          'input.positionId',
+          `a joint position has at most ${MAX_SECTIONS} sections`,
+        );
       }
       const at = Math.min(Math.max(input.position ?? order.length + 1, 1), order.length + 1);
       const section = await insertSection(tx, position, viewer, input, order, input.organisationId ?? null, at);

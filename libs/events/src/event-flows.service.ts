@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, type Locked, noting, type RecordActivity } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode, refusedMove } from '@app/common';
+import { type ActorRef, DomainError, ErrorCode, refusedMove, CommonRefusal } from '@app/common';
 import { PositionService } from '@app/drafting';
 import { PoliceForceAreaService } from '@app/geography';
-import { NetworkService, NetworkStatus } from '@app/networks';
-import { OrganisationService, OrganisationStatus } from '@app/organisations';
+import { NetworkService, NetworkStatus, NetworkRefusal } from '@app/networks';
+import { OrganisationService, OrganisationStatus, OrganisationRefusal } from '@app/organisations';
 import { carryAnswers } from './carry-answers';
 import { findClashes } from './clashes';
 import { EventActivity } from './event-activity';
@@ -26,6 +26,7 @@ import { EventService } from './event.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
 import { fillPlaces } from './fill-places';
 import { isOriginalStart, type Schedule, scheduleFrom } from './schedule';
+import { EventRefusal } from './events.errors';
 
 /** A new event, checked: everything but what the database fills in. */
 export type EventDraft = Pick<
@@ -78,7 +79,11 @@ export class EventFlowsService {
     const organiser = await this.organiserOf(input);
     const visibility = input.visibility ?? (input.networkId ? EventVisibility.NETWORK : EventVisibility.PUBLIC);
     if (visibility === EventVisibility.NETWORK && !input.networkId) {
-      throw DomainError.badInput('input.visibility', 'only a network event can be for its members only');
+      throw DomainError.badInput(
+        EventRefusal.MEMBERS_ONLY_NEEDS_NETWORK,
+        'input.visibility',
+        'only a network event can be for its members only',
+      );
     }
     return {
       ...organiser,
@@ -122,7 +127,11 @@ export class EventFlowsService {
     return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (input.visibility === EventVisibility.NETWORK && !event.networkId) {
-        throw DomainError.badInput('input.visibility', 'only a network event can be for its members only');
+        throw DomainError.badInput(
+          EventRefusal.MEMBERS_ONLY_NEEDS_NETWORK,
+          'input.visibility',
+          'only a network event can be for its members only',
+        );
       }
       const changes: Partial<EventEntity> = {};
       for (const key of [
@@ -188,20 +197,27 @@ export class EventFlowsService {
       if (!EVENT_STATUS_MOVES[event.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
+          CommonRefusal.INVALID_STATUS_MOVE,
           refusedMove('event', event.status, input.status, EVENT_STATUS_MOVES[event.status]) +
             (input.status === EventStatus.SCHEDULED ? ' (to schedule it again, reschedule it)' : ''),
           [{ field: 'input.status', message: `not allowed from ${event.status}` }],
         );
       }
       if (input.status === EventStatus.SCHEDULED) {
-        throw new DomainError(ErrorCode.CONFLICT, 'A postponed event is scheduled again by rescheduling it', [
-          { field: 'input.status', message: 'use rescheduleEvent' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          EventRefusal.RESCHEDULE_INSTEAD,
+          'A postponed event is scheduled again by rescheduling it',
+          [{ field: 'input.status', message: 'use rescheduleEvent' }],
+        );
       }
       if (input.status === EventStatus.COMPLETED && event.startsAt > now) {
-        throw new DomainError(ErrorCode.CONFLICT, 'An event cannot be completed before it has started', [
-          { field: 'input.status', message: 'the event has not started' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          EventRefusal.EVENT_NOT_STARTED,
+          'An event cannot be completed before it has started',
+          [{ field: 'input.status', message: 'the event has not started' }],
+        );
       }
       await tx.update(
         EventEntity,
@@ -220,18 +236,21 @@ export class EventFlowsService {
   changeOccurrence(viewer: ActorRef, input: ChangeOccurrenceInput, now = new Date()): Promise<EventOutcome> {
     const moving = input.start !== undefined || input.end !== undefined;
     if ([input.cancel === true, input.restore === true, moving].filter(Boolean).length !== 1) {
-      throw DomainError.badInput('input', 'give exactly one of: cancel, restore, or a new start and end');
+      throw DomainError.invalidInput('input', 'give exactly one of: cancel, restore, or a new start and end');
     }
     if (moving && (input.start === undefined || input.end === undefined)) {
-      throw DomainError.badInput(input.start === undefined ? 'input.start' : 'input.end', 'give both start and end');
+      throw DomainError.invalidInput(
+        input.start === undefined ? 'input.start' : 'input.end',
+        'give both start and end',
+      );
     }
     return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (!event.recurrenceRule) {
-        throw DomainError.badInput('input.eventId', 'the event does not recur: reschedule or cancel it instead');
+        throw DomainError.invalidInput('input.eventId', 'the event does not recur: reschedule or cancel it instead');
       }
       if (!isOriginalStart(event, input.occurrenceStart)) {
-        throw DomainError.badInput(
+        throw DomainError.invalidInput(
           'input.occurrenceStart',
           'is not an occurrence of the event (use its originalStart)',
         );
@@ -284,7 +303,7 @@ export class EventFlowsService {
       const own = event.networkId ? await this.positions.ofNetwork(tx, event.networkId, linked) : new Set<string>();
       input.items.forEach((item, i) => {
         if (item.jointPositionId && !own.has(item.jointPositionId)) {
-          throw DomainError.badInput(
+          throw DomainError.invalidInput(
             `input.items.${i}.jointPositionId`,
             "is not a joint position of the event's network",
           );
@@ -312,12 +331,17 @@ export class EventFlowsService {
   recordMinutes(viewer: ActorRef, input: RecordEventMinutesInput, now = new Date()): Promise<EventOutcome> {
     return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       if (event.status === EventStatus.CANCELLED || event.startsAt > now) {
-        throw new DomainError(ErrorCode.CONFLICT, 'Minutes are recorded once an event has taken place', [
-          {
-            field: 'input.eventId',
-            message: event.status === EventStatus.CANCELLED ? 'is cancelled' : 'has not started',
-          },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          EventRefusal.EVENT_NOT_STARTED,
+          'Minutes are recorded once an event has taken place',
+          [
+            {
+              field: 'input.eventId',
+              message: event.status === EventStatus.CANCELLED ? 'is cancelled' : 'has not started',
+            },
+          ],
+        );
       }
       await tx.update(
         EventEntity,
@@ -367,33 +391,36 @@ export class EventFlowsService {
     input: CreateEventInput,
   ): Promise<Pick<EventEntity, 'networkId' | 'organiserOrganisationId' | 'policeForceAreaId'>> {
     if (Boolean(input.networkId) === Boolean(input.organiserOrganisationId)) {
-      throw DomainError.badInput('input.networkId', 'give either a network or an organiser organisation');
+      throw DomainError.invalidInput('input.networkId', 'give either a network or an organiser organisation');
     }
     if (input.networkId) {
       if (input.policeForceAreaCode) {
-        throw DomainError.badInput('input.policeForceAreaCode', "a network's events are in the network's own area");
+        throw DomainError.invalidInput('input.policeForceAreaCode', "a network's events are in the network's own area");
       }
       const network = await this.networks.getById(input.networkId).catch(() => {
-        throw DomainError.badInput('input.networkId', 'is not a network');
+        throw DomainError.unknown('input.networkId', 'is not a network');
       });
       if (network.status === NetworkStatus.CLOSED) {
-        throw new DomainError(ErrorCode.CONFLICT, `${network.name} is closed`, [
+        throw new DomainError(ErrorCode.CONFLICT, NetworkRefusal.NETWORK_CLOSED, `${network.name} is closed`, [
           { field: 'input.networkId', message: 'is closed' },
         ]);
       }
       return { networkId: network.id, organiserOrganisationId: null, policeForceAreaId: network.policeForceAreaId };
     }
     const organisation = await this.organisations.getById(input.organiserOrganisationId ?? '').catch(() => {
-      throw DomainError.badInput('input.organiserOrganisationId', 'is not an organisation');
+      throw DomainError.unknown('input.organiserOrganisationId', 'is not an organisation');
     });
     if (organisation.status === OrganisationStatus.ARCHIVED) {
-      throw new DomainError(ErrorCode.CONFLICT, `${organisation.name} is archived`, [
-        { field: 'input.organiserOrganisationId', message: 'is archived' },
-      ]);
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        OrganisationRefusal.ORGANISATION_ARCHIVED,
+        `${organisation.name} is archived`,
+        [{ field: 'input.organiserOrganisationId', message: 'is archived' }],
+      );
     }
     const area = input.policeForceAreaCode
       ? await this.areas.getByCode(input.policeForceAreaCode).catch(() => {
-          throw DomainError.badInput('input.policeForceAreaCode', 'is not a police force area');
+          throw DomainError.unknown('input.policeForceAreaCode', 'is not a police force area');
         })
       : null;
     return { networkId: null, organiserOrganisationId: organisation.id, policeForceAreaId: area?.id ?? null };
@@ -402,9 +429,12 @@ export class EventFlowsService {
 
 function assertNotOver(event: EventEntity, what: string, over = [EventStatus.CANCELLED, EventStatus.COMPLETED]): void {
   if (over.includes(event.status)) {
-    throw new DomainError(ErrorCode.CONFLICT, `The event is ${event.status}, so it cannot be ${what}`, [
-      { field: 'input.eventId', message: `is ${event.status}` },
-    ]);
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      EventRefusal.EVENT_OVER,
+      `The event is ${event.status}, so it cannot be ${what}`,
+      [{ field: 'input.eventId', message: `is ${event.status}` }],
+    );
   }
 }
 

@@ -10,3 +10,4 @@ export * from './event-policy-facts';
 export * from './seed/demo-events.seeder';
 export * from './event-flows.service';
 export * from './events.operation-policy';
+export * from './events.errors';

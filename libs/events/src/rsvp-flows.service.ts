@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode } from '@app/common';
-import { NetworkService } from '@app/networks';
+import { type ActorRef, DomainError, ErrorCode, CommonRefusal } from '@app/common';
+import { NetworkService, NetworkRefusal } from '@app/networks';
 import type { AnswerEventInput } from './dto/event-mutations.input';
 import { EventEntity, EventRsvpEntity } from './event.entities';
 import { EventStatus, EventVisibility, RsvpAnswer, RsvpPlace } from './event.enums';
@@ -11,6 +11,7 @@ import { EventService } from './event.service';
 import { occurrenceAt } from './occurrences';
 import { fillPlaces, hasPlace } from './fill-places';
 import { tallyOf } from './rsvp-tally';
+import { EventRefusal } from './events.errors';
 
 export interface RsvpOutcome {
   readonly rsvp: EventRsvpEntity;
@@ -32,7 +33,7 @@ export class RsvpFlowsService {
   async answer(viewer: ActorRef, input: AnswerEventInput, now = new Date()): Promise<RsvpOutcome> {
     const personId = viewer.personId;
     if (!personId) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person can answer');
+      throw new DomainError(ErrorCode.FORBIDDEN, CommonRefusal.NOT_A_PERSON, 'Only a signed-in person can answer');
     }
     const access = await this.events.accessOf(viewer);
     await this.events.getVisible(access, input.eventId);
@@ -42,9 +43,12 @@ export class RsvpFlowsService {
       if (event.visibility === EventVisibility.NETWORK && event.networkId) {
         const inside = await this.networks.isActiveMember(input.organisationId, event.networkId);
         if (!inside) {
-          throw new DomainError(ErrorCode.FORBIDDEN, 'Only active members of the network can answer for this event', [
-            { field: 'input.organisationId', message: 'is not an active member of the network' },
-          ]);
+          throw new DomainError(
+            ErrorCode.FORBIDDEN,
+            NetworkRefusal.NOT_A_MEMBER,
+            'Only active members of the network can answer for this event',
+            [{ field: 'input.organisationId', message: 'is not an active member of the network' }],
+          );
         }
       }
       const previous = await tx.findOneBy(EventRsvpEntity, {
@@ -116,32 +120,36 @@ export class RsvpFlowsService {
     now: Date,
   ): Promise<Date | null> {
     if (event.status !== EventStatus.SCHEDULED) {
-      throw new DomainError(ErrorCode.CONFLICT, `The event is ${event.status}`, [
+      throw new DomainError(ErrorCode.CONFLICT, EventRefusal.EVENT_NOT_SCHEDULED, `The event is ${event.status}`, [
         { field: 'input.eventId', message: `is ${event.status}` },
       ]);
     }
     if (!event.recurrenceRule) {
       if (start !== null) {
-        throw DomainError.badInput('input.occurrenceStart', 'the event does not recur: leave it out');
+        throw DomainError.invalidInput('input.occurrenceStart', 'the event does not recur: leave it out');
       }
       if (event.startsAt <= now) {
-        throw new DomainError(ErrorCode.CONFLICT, 'The event has already started', [
+        throw new DomainError(ErrorCode.CONFLICT, EventRefusal.EVENT_STARTED, 'The event has already started', [
           { field: 'input.eventId', message: 'has started' },
         ]);
       }
       return null;
     }
     if (start === null) {
-      throw DomainError.badInput('input.occurrenceStart', 'the event recurs: say which occurrence');
+      throw DomainError.invalidInput('input.occurrenceStart', 'the event recurs: say which occurrence');
     }
     const changes = await this.events.changesOf([event.id]);
     const occurrence = occurrenceAt(event, changes, start);
     if (!occurrence) {
-      throw DomainError.badInput('input.occurrenceStart', 'is not an occurrence of the event (use its originalStart)');
+      throw DomainError.invalidInput(
+        'input.occurrenceStart',
+        'is not an occurrence of the event (use its originalStart)',
+      );
     }
     if (occurrence.cancelled || occurrence.startsAt <= now) {
       throw new DomainError(
         ErrorCode.CONFLICT,
+        occurrence.cancelled ? EventRefusal.OCCURRENCE_CANCELLED : EventRefusal.EVENT_STARTED,
         occurrence.cancelled ? 'That occurrence is cancelled' : 'That occurrence has started',
         [{ field: 'input.occurrenceStart', message: occurrence.cancelled ? 'is cancelled' : 'has started' }],
       );

@@ -15,3 +15,4 @@ export { hashSecretToken, newSecretToken } from './auth/secret-token';
 export { PersonService } from './person/person.service';
 export { createPlatformAdmin, issuePasswordToken, PASSWORD_TOKEN_HOURS } from './password/password-tokens';
 export * from './identity.operation-policy';
+export * from './identity.errors';

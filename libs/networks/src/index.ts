@@ -11,3 +11,4 @@ export * from './network-flows.service';
 export * from './membership-flows.service';
 export * from './networks.operation-policy';
 export * from './export/members-export.service';
+export * from './networks.errors';

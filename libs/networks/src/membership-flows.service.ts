@@ -14,6 +14,7 @@ import { assertOpen, type LockedNetwork, NetworkLock, transition, writeHistory }
 import { type LocalNetworkEntity, NetworkMembershipEntity } from './network.entities';
 import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus } from './network.enums';
 import { isLive } from './network.service';
+import { NetworkRefusal } from './networks.errors';
 
 /** Changes to who is in the network (public where its member list is); invitations and requests never are. */
 const MEMBER_LIST_CHANGES = [
@@ -142,9 +143,12 @@ export class MembershipFlowsService {
   ): Promise<NetworkMembershipEntity> {
     return this.lock.onMembership(input.membershipId, async (locked, membership, organisation) => {
       if (!isLive(membership.status)) {
-        throw new DomainError(ErrorCode.CONFLICT, `The membership has already ended (${membership.status})`, [
-          { field: 'input.membershipId', message: `is ${membership.status}` },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          NetworkRefusal.MEMBERSHIP_ENDED,
+          `The membership has already ended (${membership.status})`,
+          [{ field: 'input.membershipId', message: `is ${membership.status}` }],
+        );
       }
       await this.assertKeepsConvenor(locked, membership, organisation);
       const changed = await transition(locked.tx, membership, { status }, personId, input.reason ?? null);
@@ -165,7 +169,7 @@ export class MembershipFlowsService {
         [MembershipStatus.INVITED]: 'has already been invited',
         [MembershipStatus.REQUESTED]: 'has already asked to join',
       }[live.status as (typeof LIVE_MEMBERSHIP)[number]];
-      throw new DomainError(ErrorCode.CONFLICT, `${organisation.name} ${what}`, [
+      throw new DomainError(ErrorCode.CONFLICT, NetworkRefusal.ALREADY_A_MEMBER, `${organisation.name} ${what}`, [
         { field: 'input.organisationId', message: what },
       ]);
     }
@@ -189,6 +193,7 @@ export class MembershipFlowsService {
     if (others === 0) {
       throw new DomainError(
         ErrorCode.CONFLICT,
+        NetworkRefusal.LAST_CONVENOR,
         `${organisation.name} is the only active convenor of ${locked.row.name}: hand convening to another CVS first`,
         [{ field: 'input.membershipId', message: 'is the last active convenor' }],
       );
@@ -245,6 +250,7 @@ function assertStatus(membership: NetworkMembershipEntity, expected: MembershipS
   if (membership.status !== expected) {
     throw new DomainError(
       ErrorCode.CONFLICT,
+      NetworkRefusal.NOTHING_PENDING,
       `There is no pending ${what} here: the membership is ${membership.status}`,
       [{ field: 'input.membershipId', message: `is ${membership.status}` }],
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
-import { DomainError, ErrorCode, refusedMove } from '@app/common';
+import { DomainError, ErrorCode, refusedMove, CommonRefusal } from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
 import { OrganisationService } from '@app/organisations';
 import type {
@@ -12,6 +12,7 @@ import type {
 import { assertOpen, type LockedNetwork, NetworkLock, transition, writeHistory } from './network-lock';
 import { LocalNetworkEntity, NetworkMembershipEntity, NetworkStatusChangeEntity } from './network.entities';
 import { MembershipRole, MembershipStatus, NETWORK_STATUS_MOVES, NetworkStatus } from './network.enums';
+import { NetworkRefusal } from './networks.errors';
 
 /**
  * Convening: a network is created, changed, opened and closed, and its convening handed over.
@@ -29,7 +30,7 @@ export class NetworkFlowsService {
 
   async create(personId: string | null, input: CreateNetworkInput): Promise<LocalNetworkEntity> {
     const area = await this.areas.getByCode(input.policeForceAreaCode).catch(() => {
-      throw DomainError.badInput('input.policeForceAreaCode', 'is not a police force area');
+      throw DomainError.unknown('input.policeForceAreaCode', 'is not a police force area');
     });
     const convenor = await this.lock.liveOrganisation(input.convenorOrganisationId, 'input.convenorOrganisationId');
     await this.lock.assertCanConvene(convenor, area.id, area.displayName, 'input.convenorOrganisationId');
@@ -104,6 +105,7 @@ export class NetworkFlowsService {
       if (!NETWORK_STATUS_MOVES[network.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
+          CommonRefusal.INVALID_STATUS_MOVE,
           refusedMove('network', network.status, input.status, NETWORK_STATUS_MOVES[network.status]),
           [{ field: 'input.status', message: `not allowed from ${network.status}` }],
         );
@@ -146,11 +148,16 @@ export class NetworkFlowsService {
         this.activeMembership(locked, input.toOrganisationId),
       ]);
       if (from?.role !== MembershipRole.CONVENOR) {
-        throw DomainError.badInput('input.fromOrganisationId', 'is not an active convenor of this network');
+        throw DomainError.badInput(
+          NetworkRefusal.NOT_A_CONVENOR,
+          'input.fromOrganisationId',
+          'is not an active convenor of this network',
+        );
       }
       if (!to) {
         throw new DomainError(
           ErrorCode.CONFLICT,
+          NetworkRefusal.NOT_A_MEMBER,
           'Convening can only pass to an active member of the network: invite the CVS first',
           [{ field: 'input.toOrganisationId', message: 'is not an active member of this network' }],
         );

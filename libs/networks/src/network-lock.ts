@@ -3,10 +3,17 @@ import type { EntityManager } from 'typeorm';
 import { ActivityRecorder, type Locked } from '@app/activity';
 import { DomainError, ErrorCode, violatedConstraint } from '@app/common';
 import { LocalAuthorityService, PoliceForceAreaService } from '@app/geography';
-import { type OrganisationEntity, OrganisationKind, OrganisationService, OrganisationStatus } from '@app/organisations';
+import {
+  type OrganisationEntity,
+  OrganisationKind,
+  OrganisationService,
+  OrganisationStatus,
+  OrganisationRefusal,
+} from '@app/organisations';
 import { LocalNetworkEntity, NetworkMembershipChangeEntity, NetworkMembershipEntity } from './network.entities';
 import { MembershipRole, MembershipStatus, NetworkStatus } from './network.enums';
 import { NetworkService } from './network.service';
+import { NetworkRefusal } from './networks.errors';
 
 /** A network locked for the length of a change, with what activity items need to say about it. */
 export interface LockedNetwork extends Locked<LocalNetworkEntity> {
@@ -18,10 +25,19 @@ const ENDED = [MembershipStatus.LEFT, MembershipStatus.REMOVED, MembershipStatus
 /** Database rules (see the Networks migration) as the errors a client sees if a race reaches them. */
 const CONSTRAINT_ERRORS: Record<string, () => DomainError> = {
   network_membership_live_uq: () =>
-    new DomainError(ErrorCode.CONFLICT, 'The organisation already has a live membership of this network'),
+    new DomainError(
+      ErrorCode.CONFLICT,
+      NetworkRefusal.ALREADY_A_MEMBER,
+      'The organisation already has a live membership of this network',
+    ),
   network_keeps_a_convenor: () =>
-    new DomainError(ErrorCode.CONFLICT, 'A network must keep at least one active convenor'),
-  network_convenor_is_cvs: () => new DomainError(ErrorCode.FORBIDDEN, 'Only a CVS can convene a network'),
+    new DomainError(
+      ErrorCode.CONFLICT,
+      NetworkRefusal.LAST_CONVENOR,
+      'A network must keep at least one active convenor',
+    ),
+  network_convenor_is_cvs: () =>
+    new DomainError(ErrorCode.FORBIDDEN, NetworkRefusal.NOT_A_CVS, 'Only a CVS can convene a network'),
 };
 
 /**
@@ -75,12 +91,15 @@ export class NetworkLock {
 
   async liveOrganisation(id: string, field: string): Promise<OrganisationEntity> {
     const organisation = await this.organisations.getById(id).catch(() => {
-      throw DomainError.badInput(field, 'is not an organisation');
+      throw DomainError.unknown(field, 'is not an organisation');
     });
     if (organisation.status === OrganisationStatus.ARCHIVED) {
-      throw new DomainError(ErrorCode.CONFLICT, `${organisation.name} is archived`, [
-        { field, message: 'is archived' },
-      ]);
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        OrganisationRefusal.ORGANISATION_ARCHIVED,
+        `${organisation.name} is archived`,
+        [{ field, message: 'is archived' }],
+      );
     }
     return organisation;
   }
@@ -93,9 +112,12 @@ export class NetworkLock {
     field: string,
   ): Promise<void> {
     if (organisation.kind !== OrganisationKind.CVS) {
-      throw new DomainError(ErrorCode.FORBIDDEN, `Only a CVS can convene a network; ${organisation.name} is not one`, [
-        { field, message: 'is not a CVS' },
-      ]);
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        NetworkRefusal.NOT_A_CVS,
+        `Only a CVS can convene a network; ${organisation.name} is not one`,
+        [{ field, message: 'is not a CVS' }],
+      );
     }
     const [links, inArea] = await Promise.all([
       this.organisations.findLocalAuthorityLinks([organisation.id]),
@@ -104,6 +126,7 @@ export class NetworkLock {
     if (!links.some((l) => inArea.some((a) => a.id === l.localAuthorityId))) {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
+        NetworkRefusal.CVS_OUTSIDE_AREA,
         `${organisation.name} serves no local authority in ${areaName}, so it cannot convene a network there`,
         [{ field, message: 'serves no local authority in the area' }],
       );
@@ -113,7 +136,7 @@ export class NetworkLock {
 
 export function assertOpen(network: LocalNetworkEntity): void {
   if (network.status === NetworkStatus.CLOSED) {
-    throw new DomainError(ErrorCode.CONFLICT, `${network.name} is closed`);
+    throw new DomainError(ErrorCode.CONFLICT, NetworkRefusal.NETWORK_CLOSED, `${network.name} is closed`);
   }
 }
 

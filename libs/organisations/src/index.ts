@@ -12,3 +12,4 @@ export { SpecialismEntity } from './specialism/specialism.entity';
 export { SpecialismService } from './specialism/specialism.service';
 export * from './organisation/dto/organisation-mutations.input';
 export * from './organisations.operation-policy';
+export * from './organisations.errors';

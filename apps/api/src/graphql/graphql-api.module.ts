@@ -14,6 +14,7 @@ import { OperationPolicies } from './authorization/operation-policy';
 import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
 import { formatError } from './format-error';
+import { REFUSAL_SCHEMA_TYPES } from './refusal-reasons';
 import { Metrics } from '../metrics/metrics';
 import { metricsPlugin } from '../metrics/metrics.plugin';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
@@ -111,6 +112,7 @@ function graphqlWsOptions(
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
+          buildSchemaOptions: { orphanedTypes: REFUSAL_SCHEMA_TYPES },
           graphiql: false, // served offline by GraphqlIdeModule instead of from a CDN
           introspection: !config.isProduction || config.graphqlIde,
           includeStacktraceInErrorResponses: false,

@@ -28,7 +28,10 @@ export class InputValidationPipe extends ValidationPipe {
     if (metadata.type !== 'custom') {
       const unsafe = unsafeTextIn(value, metadata.data ?? '');
       if (unsafe !== undefined) {
-        const refusal = DomainError.badInput(unsafe, 'must not contain NUL characters or unpaired UTF-16 surrogates');
+        const refusal = DomainError.invalidInput(
+          unsafe,
+          'must not contain NUL characters or unpaired UTF-16 surrogates',
+        );
         // Plain HTTP routes answer with Nest's HTTP errors (the GraphQL exception filter is not theirs).
         throw metadata.type === 'body' ? refusal : new BadRequestException(refusal.message);
       }

@@ -1,29 +1,12 @@
-import {
-  ConflictException,
-  Controller,
-  ForbiddenException,
-  Get,
-  Header,
-  Headers,
-  NotFoundException,
-  Param,
-  Res,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Controller, Get, Header, Headers, NotFoundException, Param, Res } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
-import { bearerToken, DomainError, ErrorCode } from '@app/common';
+import { asHttpError, bearerToken } from '@app/common';
 import { AuthService } from '@app/identity';
 import { exportDocx, exportFileName, exportMarkdown, type PositionExport } from './position-export';
 import { PositionExportService } from './position-export.service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const HTTP_ERRORS: Partial<Record<ErrorCode, new (message: string) => Error>> = {
-  [ErrorCode.NOT_FOUND]: NotFoundException,
-  [ErrorCode.CONFLICT]: ConflictException,
-  [ErrorCode.UNAUTHENTICATED]: UnauthorizedException,
-  [ErrorCode.FORBIDDEN]: ForbiddenException,
-};
 
 /**
  * The agreed text with its signatories, as Markdown or Word, over HTTP: for the network's members
@@ -64,8 +47,7 @@ export class PositionExportController {
     try {
       return await this.exports.exportOf(await this.auth.actorFor(bearerToken(authorization)), id);
     } catch (error) {
-      const Http = error instanceof DomainError ? HTTP_ERRORS[error.code] : undefined;
-      throw Http ? new Http(error instanceof Error ? error.message : String(error)) : error;
+      throw asHttpError(error);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ActingPersonId, DomainError, ErrorCode } from '@app/common';
+import { ActingPersonId, DomainError, ErrorCode, CommonRefusal } from '@app/common';
 import {
   CalendarFeed,
   CalendarFeedPayload,
@@ -47,7 +47,11 @@ export class CalendarFeedResolver {
 
 function person(personId: string | null): string {
   if (!personId) {
-    throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person has calendar feeds');
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      CommonRefusal.NOT_A_PERSON,
+      'Only a signed-in person has calendar feeds',
+    );
   }
   return personId;
 }

@@ -33,7 +33,7 @@ export class AttendeesExportController {
     }
     try {
       if (occurrenceStart !== undefined && !isISO8601(occurrenceStart, { strict: true })) {
-        throw DomainError.badInput('occurrenceStart', 'must be an ISO 8601 instant, e.g. 2027-01-05T18:30:00Z');
+        throw DomainError.invalidInput('occurrenceStart', 'must be an ISO 8601 instant, e.g. 2027-01-05T18:30:00Z');
       }
       const rows = await this.exports.attendeesOf(
         await this.auth.actorFor(bearerToken(authorization)),

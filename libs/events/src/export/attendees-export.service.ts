@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type ActorRef, DomainError, ErrorCode } from '@app/common';
+import { type ActorRef, DomainError, ErrorCode, CommonRefusal } from '@app/common';
 import { OrganisationService } from '@app/organisations';
 import type { EventRsvpEntity } from '../event.entities';
 import { EventService } from '../event.service';
+import { EventRefusal } from '../events.errors';
 
 export interface AttendeeRow extends Pick<
   EventRsvpEntity,
@@ -24,10 +25,18 @@ export class AttendeesExportService {
     const access = await this.events.accessOf(viewer);
     const event = await this.events.getVisible(access, eventId);
     if (viewer.kind === 'ANONYMOUS') {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in as one of the organisers to download the attendees');
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        CommonRefusal.NOT_SIGNED_IN,
+        'Sign in as one of the organisers to download the attendees',
+      );
     }
     if (!access.canOrganise(await this.events.organisersOf(event.id))) {
-      throw new DomainError(ErrorCode.FORBIDDEN, "Only the event's organisers may download its attendees");
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        EventRefusal.NOT_AN_ORGANISER,
+        "Only the event's organisers may download its attendees",
+      );
     }
     const [rsvps] = await this.events.rsvpsOf([{ eventId: event.id, occurrenceStart }]);
     const names = new Map(

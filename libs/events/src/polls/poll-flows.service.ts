@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, type Locked, type Noter, noting } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode } from '@app/common';
-import { NetworkService, NetworkStatus } from '@app/networks';
+import { type ActorRef, DomainError, ErrorCode, CommonRefusal } from '@app/common';
+import { NetworkService, NetworkStatus, NetworkRefusal } from '@app/networks';
 import { EventFlowsService, type EventOutcome } from '../event-flows.service';
 import { EventVisibility } from '../event.enums';
 import { EventService } from '../event.service';
@@ -15,6 +15,7 @@ import type {
 import { PollAnswerEntity, PollSlotEntity, SchedulingPollEntity } from './poll.entities';
 import { PollStatus } from './poll.enums';
 import { PollService } from './poll.service';
+import { EventRefusal } from '../events.errors';
 
 export interface PollConfirmation extends EventOutcome {
   readonly poll: SchedulingPollEntity;
@@ -41,13 +42,13 @@ export class PollFlowsService {
     const slots = input.slots.map((slot, i) => slotFrom(slot.start, slot.end, timeZone, `input.slots.${i}`, now));
     const starts = new Set(slots.map((s) => s.startsAt.getTime()));
     if (starts.size !== slots.length) {
-      throw DomainError.badInput('input.slots', 'two slots start at the same time');
+      throw DomainError.invalidInput('input.slots', 'two slots start at the same time');
     }
     const network = await this.networks.getById(input.networkId).catch(() => {
-      throw DomainError.badInput('input.networkId', 'is not a network');
+      throw DomainError.unknown('input.networkId', 'is not a network');
     });
     if (network.status === NetworkStatus.CLOSED) {
-      throw new DomainError(ErrorCode.CONFLICT, `${network.name} is closed`, [
+      throw new DomainError(ErrorCode.CONFLICT, NetworkRefusal.NETWORK_CLOSED, `${network.name} is closed`, [
         { field: 'input.networkId', message: 'is closed' },
       ]);
     }
@@ -76,22 +77,25 @@ export class PollFlowsService {
   async answer(viewer: ActorRef, input: AnswerSchedulingPollInput): Promise<SchedulingPollEntity> {
     const personId = viewer.personId;
     if (!personId) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person can answer');
+      throw new DomainError(ErrorCode.FORBIDDEN, CommonRefusal.NOT_A_PERSON, 'Only a signed-in person can answer');
     }
     const poll = await this.polls.getVisible(viewer, input.pollId);
     if (!(await this.networks.isActiveMember(input.organisationId, poll.networkId))) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'Only active members of the network can answer its polls', [
-        { field: 'input.organisationId', message: 'is not an active member of the network' },
-      ]);
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        NetworkRefusal.NOT_A_MEMBER,
+        'Only active members of the network can answer its polls',
+        [{ field: 'input.organisationId', message: 'is not an active member of the network' }],
+      );
     }
     const slotIds = new Set((await this.polls.slotsOf([poll.id])).map((s) => s.id));
     const answered = new Set<string>();
     input.answers.forEach((a, i) => {
       if (!slotIds.has(a.slotId)) {
-        throw DomainError.badInput(`input.answers.${i}.slotId`, 'is not a slot of this poll');
+        throw DomainError.unknown(`input.answers.${i}.slotId`, 'is not a slot of this poll');
       }
       if (answered.has(a.slotId)) {
-        throw DomainError.badInput(`input.answers.${i}.slotId`, 'is answered twice');
+        throw DomainError.invalidInput(`input.answers.${i}.slotId`, 'is answered twice');
       }
       answered.add(a.slotId);
     });
@@ -118,10 +122,10 @@ export class PollFlowsService {
     return this.onOpenPoll(viewer, input.pollId, 'confirmed', async ({ tx, row: poll, record }) => {
       const slot = await tx.findOneBy(PollSlotEntity, { id: input.slotId, pollId: poll.id });
       if (!slot) {
-        throw DomainError.badInput('input.slotId', 'is not a slot of this poll');
+        throw DomainError.unknown('input.slotId', 'is not a slot of this poll');
       }
       if (slot.startsAt <= now) {
-        throw DomainError.badInput('input.slotId', 'has already started: propose a new time');
+        throw DomainError.badInput(EventRefusal.IN_THE_PAST, 'input.slotId', 'has already started: propose a new time');
       }
       const outcome = await this.flows.insert(
         tx,
@@ -190,9 +194,12 @@ export class PollFlowsService {
     return this.activity.transactionOn(target, (locked) => {
       const poll = locked.row;
       if (poll.status !== PollStatus.OPEN) {
-        throw new DomainError(ErrorCode.CONFLICT, `The poll is ${poll.status} and cannot be ${what}`, [
-          { field: 'input.pollId', message: `is ${poll.status}` },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          EventRefusal.POLL_NOT_OPEN,
+          `The poll is ${poll.status} and cannot be ${what}`,
+          [{ field: 'input.pollId', message: `is ${poll.status}` }],
+        );
       }
       return work(locked);
     });

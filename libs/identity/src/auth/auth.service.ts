@@ -13,6 +13,7 @@ import { API_TOKEN_PREFIX, ApiTokenService } from '../api-token/api-token.servic
 import { type Actor, ANONYMOUS } from './actor';
 import { DECOY_PASSWORD_HASH, verifyPassword } from './password';
 import { hashSecretToken, newSecretToken } from './secret-token';
+import { IdentityRefusal } from '../identity.errors';
 
 export interface Session {
   readonly personId: string;
@@ -49,7 +50,7 @@ export class AuthService {
     // Same work whether or not the account exists: no enumeration by message or timing.
     const valid = await verifyPassword(password, person?.passwordHash ?? DECOY_PASSWORD_HASH);
     if (!person || !valid) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, IdentityRefusal.WRONG_CREDENTIALS, WRONG_CREDENTIALS);
     }
     return this.dataSource.transaction(async (tx) => {
       await tx.delete(SignInFailureEntity, { id: attemptId });
@@ -76,7 +77,7 @@ export class AuthService {
       await this.liveRights.changed([rightsSubject.session(outcome.reused)]);
     }
     if (outcome === null || 'reused' in outcome) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, INVALID_SESSION);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, IdentityRefusal.SESSION_INVALID, INVALID_SESSION);
     }
     return outcome;
   }
@@ -116,7 +117,11 @@ export class AuthService {
       sessionId = claims.sid;
       expiresAt = typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : undefined;
     } catch {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or expired');
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        IdentityRefusal.ACCESS_TOKEN_INVALID,
+        'The access token is invalid or expired',
+      );
     }
     // One statement: the person, and whether the session was signed out (or revoked after reuse).
     const [person] = await this.dataSource.query<{ platform_admin: boolean; revoked: boolean }[]>(
@@ -126,7 +131,11 @@ export class AuthService {
       [personId, sessionId],
     );
     if (!person || person.revoked) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid, expired or signed out');
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        IdentityRefusal.ACCESS_TOKEN_INVALID,
+        'The access token is invalid, expired or signed out',
+      );
     }
     const affiliations = await this.dataSource.getRepository(AffiliationEntity).findBy({ personId });
     return {
@@ -188,6 +197,7 @@ export class AuthService {
         const minutes = Math.max(1, Math.ceil((liftsAt.getTime() - Date.now()) / 60_000));
         throw new DomainError(
           ErrorCode.TOO_MANY_REQUESTS,
+          IdentityRefusal.SIGN_IN_LOCKED,
           `Too many failed sign-ins ${account ? 'for this account' : 'from this address'}: signing in is locked ` +
             `until ${liftsAt.toISOString().slice(0, 16)}Z (in ${minutes} minute${minutes === 1 ? '' : 's'}); try again then`,
         );

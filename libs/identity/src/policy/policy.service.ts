@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Action, DomainError, ErrorCode, type Resource } from '@app/common';
+import { type Action, DomainError, ErrorCode, type Resource, CommonRefusal } from '@app/common';
 import type { Actor } from '../auth/actor';
 import { POLICY, withinScope } from './policy';
 
@@ -20,11 +20,15 @@ export class PolicyService {
       return;
     }
     if (actor.kind === 'ANONYMOUS' && POLICY[action].requiresSignIn) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to do this');
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, CommonRefusal.NOT_SIGNED_IN, 'Sign in to do this');
     }
     if (POLICY[action].allows(actor, resource)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, "This is outside the API token's scope");
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        CommonRefusal.OUTSIDE_TOKEN_SCOPE,
+        "This is outside the API token's scope",
+      );
     }
-    throw new DomainError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
+    throw new DomainError(ErrorCode.FORBIDDEN, CommonRefusal.NOT_PERMITTED, `This is for ${POLICY[action].who}`);
   }
 }

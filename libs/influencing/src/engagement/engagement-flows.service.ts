@@ -5,7 +5,7 @@ import { ActivityRecorder, ActivityVerb, ActivityVisibility, type Noter, noting 
 import { type ActorRef, DomainError, ErrorCode, todayIn, UK_TIME_ZONE } from '@app/common';
 import { EventService, EventVisibility } from '@app/events';
 import { periodOn } from '@app/geography';
-import { NetworkService, NetworkStatus } from '@app/networks';
+import { NetworkService, NetworkStatus, NetworkRefusal } from '@app/networks';
 import { PositionService } from '@app/drafting';
 import {
   CommitmentEntity,
@@ -24,6 +24,7 @@ import type {
   NewCommitmentInput,
   RecordEngagementInput,
 } from './engagement.input';
+import { InfluencingRefusal } from '../influencing.errors';
 
 /**
  * Engagement flows: a network records what it asked of its commissioner's office and what was
@@ -42,15 +43,19 @@ export class EngagementFlowsService {
 
   async record(viewer: ActorRef, input: RecordEngagementInput): Promise<EngagementEntity> {
     const network = await this.networks.getById(input.networkId).catch(() => {
-      throw DomainError.badInput('input.networkId', 'is not a network');
+      throw DomainError.unknown('input.networkId', 'is not a network');
     });
     if (network.status === NetworkStatus.CLOSED) {
-      throw new DomainError(ErrorCode.CONFLICT, `${network.name} is closed`, [
+      throw new DomainError(ErrorCode.CONFLICT, NetworkRefusal.NETWORK_CLOSED, `${network.name} is closed`, [
         { field: 'input.networkId', message: 'is closed' },
       ]);
     }
     if (input.occurredOn > todayIn(UK_TIME_ZONE)) {
-      throw DomainError.badInput('input.occurredOn', 'is in the future (record events to come as events)');
+      throw DomainError.badInput(
+        InfluencingRefusal.IN_THE_FUTURE,
+        'input.occurredOn',
+        'is in the future (record events to come as events)',
+      );
     }
     const asks = input.asks ?? [];
     (input.commitments ?? []).forEach((c, i) =>
@@ -114,13 +119,13 @@ export class EngagementFlowsService {
   /** Corrects the record (convenors), keeping its commitments due on or after it and its holder in office. */
   async correct(viewer: ActorRef, input: CorrectEngagementInput): Promise<EngagementEntity> {
     if (input.occurredOn && input.occurredOn > todayIn(UK_TIME_ZONE)) {
-      throw DomainError.badInput('input.occurredOn', 'is in the future');
+      throw DomainError.badInput(InfluencingRefusal.IN_THE_FUTURE, 'input.occurredOn', 'is in the future');
     }
     const target = {
       entity: EngagementEntity,
       id: input.engagementId,
       name: 'Engagement',
-      missing: () => DomainError.badInput('input.engagementId', 'does not exist'),
+      missing: () => DomainError.unknown('input.engagementId', 'does not exist'),
     };
     return this.activity.transactionOn(target, async ({ tx, row: engagement, record }) => {
       await this.assertOpen(tx, engagement.networkId);
@@ -155,7 +160,7 @@ export class EngagementFlowsService {
     return this.activity.transaction(async (tx, record) => {
       const engagement = await tx.findOneBy(EngagementEntity, { id: input.engagementId });
       if (!engagement) {
-        throw DomainError.badInput('input.engagementId', 'does not exist');
+        throw DomainError.unknown('input.engagementId', 'does not exist');
       }
       await this.assertOpen(tx, engagement.networkId);
       const asks = await tx.find(EngagementAskEntity, {
@@ -181,7 +186,7 @@ export class EngagementFlowsService {
       entity: CommitmentEntity,
       id: input.commitmentId,
       name: 'Commitment',
-      missing: () => DomainError.badInput('input.commitmentId', 'does not exist'),
+      missing: () => DomainError.unknown('input.commitmentId', 'does not exist'),
     };
     return this.activity.transactionOn(target, async ({ tx, row: commitment, record }) => {
       const engagement = await tx.findOneByOrFail(EngagementEntity, { id: commitment.engagementId });
@@ -215,7 +220,7 @@ export class EngagementFlowsService {
   /** New commitments and their news stop when the network closes (its record stays readable). */
   private async assertOpen(tx: EntityManager, networkId: string): Promise<void> {
     if ((await this.networks.statusIn(tx, networkId)) === NetworkStatus.CLOSED) {
-      throw new DomainError(ErrorCode.CONFLICT, 'The network is closed', [
+      throw new DomainError(ErrorCode.CONFLICT, NetworkRefusal.NETWORK_CLOSED, 'The network is closed', [
         { field: 'input', message: 'its network is closed' },
       ]);
     }
@@ -281,7 +286,11 @@ export class EngagementFlowsService {
     const members = new Set(await this.networks.activeMembersOf(networkId));
     (input.participantOrganisationIds ?? []).forEach((id, i) => {
       if (!members.has(id)) {
-        throw DomainError.badInput(`input.participantOrganisationIds.${i}`, 'is not an active member of the network');
+        throw DomainError.badInput(
+          NetworkRefusal.NOT_A_MEMBER,
+          `input.participantOrganisationIds.${i}`,
+          'is not an active member of the network',
+        );
       }
     });
     const positionIds = input.positionIds ?? [];
@@ -289,18 +298,26 @@ export class EngagementFlowsService {
       const found = await this.positions.findByIds(positionIds);
       positionIds.forEach((id, i) => {
         if (found.find((p) => p.id === id)?.networkId !== networkId) {
-          throw DomainError.badInput(`input.positionIds.${i}`, "is not one of the network's joint positions");
+          throw DomainError.unknown(`input.positionIds.${i}`, "is not one of the network's joint positions");
         }
       });
     }
     if (input.officeHolderId) {
       const holder = await this.db.manager.findOneBy(OfficeHolderEntity, { id: input.officeHolderId });
       if (holder?.policeForceAreaId !== areaId) {
-        throw DomainError.badInput('input.officeHolderId', "is not an office-holder of the network's area");
+        throw DomainError.badInput(
+          InfluencingRefusal.NOT_IN_OFFICE,
+          'input.officeHolderId',
+          "is not an office-holder of the network's area",
+        );
       }
       const { occurredOn } = input;
       if (!inOffice(holder, occurredOn)) {
-        throw DomainError.badInput('input.officeHolderId', `was not in office on ${occurredOn}`);
+        throw DomainError.badInput(
+          InfluencingRefusal.NOT_IN_OFFICE,
+          'input.officeHolderId',
+          `was not in office on ${occurredOn}`,
+        );
       }
     }
     if (input.eventId) {
@@ -310,7 +327,7 @@ export class EngagementFlowsService {
         (event.networkId === networkId ||
           (event.visibility === EventVisibility.PUBLIC && event.policeForceAreaId === areaId));
       if (!ours) {
-        throw DomainError.badInput('input.eventId', "is not the network's event or a public event in its area");
+        throw DomainError.invalidInput('input.eventId', "is not the network's event or a public event in its area");
       }
     }
   }
@@ -319,10 +336,10 @@ export class EngagementFlowsService {
 /** A commitment is due on or after its engagement, and answers an ask that exists. */
 function assertCommitment(input: NewCommitmentInput, occurredOn: string, asks: number, at: string): void {
   if (input.dueOn < occurredOn) {
-    throw DomainError.badInput(`${at}.dueOn`, `is before the engagement (${occurredOn})`);
+    throw DomainError.invalidInput(`${at}.dueOn`, `is before the engagement (${occurredOn})`);
   }
   if (input.askNumber && input.askNumber > asks) {
-    throw DomainError.badInput(`${at}.askNumber`, `must be from 1 to ${asks} (the asks made)`);
+    throw DomainError.invalidInput(`${at}.askNumber`, `must be from 1 to ${asks} (the asks made)`);
   }
 }
 
@@ -337,12 +354,16 @@ async function assertStillBefore(tx: EntityManager, engagement: EngagementEntity
     [engagement.id],
   );
   if (due?.earliest && due.earliest < occurredOn) {
-    throw DomainError.badInput('input.occurredOn', `is after a commitment falls due (${due.earliest})`);
+    throw DomainError.invalidInput('input.occurredOn', `is after a commitment falls due (${due.earliest})`);
   }
   if (engagement.officeHolderId) {
     const holder = await tx.findOneBy(OfficeHolderEntity, { id: engagement.officeHolderId });
     if (holder && !inOffice(holder, occurredOn)) {
-      throw DomainError.badInput('input.occurredOn', 'is outside the term of the office-holder who took part');
+      throw DomainError.badInput(
+        InfluencingRefusal.NOT_IN_OFFICE,
+        'input.occurredOn',
+        'is outside the term of the office-holder who took part',
+      );
     }
   }
 }

@@ -201,7 +201,7 @@ export class EngagementService {
   /** The networks of an area, by its code (networks own the link from a network to its area). */
   private async networksIn(code: string): Promise<string[]> {
     const area = await this.areas.getByCode(code).catch(() => {
-      throw DomainError.badInput('policeForceAreaCode', 'is not a police force area');
+      throw DomainError.unknown('policeForceAreaCode', 'is not a police force area');
     });
     return (await this.networks.findByAreaIds([area.id])).map((n) => n.id);
   }

@@ -20,5 +20,5 @@ export const areaOf = (
   id: by,
   name: 'Police force area',
   mode: 'no-key-update',
-  missing: () => DomainError.badInput(field, 'is not a police force area'),
+  missing: () => DomainError.unknown(field, 'is not a police force area'),
 });

@@ -15,6 +15,7 @@ import { addDays } from './calendar-dates';
 import { contestKindOn, TAKES_OFFICE_AFTER_DAYS } from './contest-kind';
 import type { AddElectionCandidateInput, LinkHustingsInput, ScheduleElectionRoundInput } from './dto/election.input';
 import { OfficeService } from './office.service';
+import { InfluencingRefusal } from '../influencing.errors';
 
 export interface CandidateAdded {
   readonly candidate: ElectionCandidateEntity;
@@ -29,6 +30,7 @@ export interface HustingsLinked {
 const roundTaken = (input: ScheduleElectionRoundInput): DomainError =>
   new DomainError(
     ErrorCode.CONFLICT,
+    InfluencingRefusal.ROUND_TAKEN,
     `A ${input.kind} ${input.byElection ? 'by-election' : 'round'} is already scheduled on ${input.pollingDay}`,
     [{ field: 'input.pollingDay', message: 'already has a round of this kind' }],
   );
@@ -45,7 +47,7 @@ export class ElectionFlowsService {
   /** A future round in the areas named; a PCC round elects a PFCC where one governs after polling day. */
   async scheduleRound(viewer: ActorRef, input: ScheduleElectionRoundInput): Promise<ElectionRoundEntity> {
     if (input.pollingDay <= todayIn(UK_TIME_ZONE)) {
-      throw DomainError.badInput('input.pollingDay', 'must be after today (past rounds come from the record)');
+      throw DomainError.invalidInput('input.pollingDay', 'must be after today (past rounds come from the record)');
     }
     const byElection = input.byElection ?? false;
     try {
@@ -94,12 +96,19 @@ export class ElectionFlowsService {
         .where('c.round_id = :roundId AND a.code = :code', { roundId: round.id, code: input.policeForceAreaCode })
         .getOne();
       if (!contest) {
-        throw DomainError.badInput('input.policeForceAreaCode', `is not contested in the round of ${round.pollingDay}`);
+        throw DomainError.badInput(
+          InfluencingRefusal.NOT_CONTESTED,
+          'input.policeForceAreaCode',
+          `is not contested in the round of ${round.pollingDay}`,
+        );
       }
       if (await tx.existsBy(ElectionCandidateEntity, { contestId: contest.id, name: input.name })) {
-        throw new DomainError(ErrorCode.CONFLICT, `${input.name} is already a candidate in this contest`, [
-          { field: 'input.name', message: 'is already a candidate in this contest' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          InfluencingRefusal.ALREADY_A_CANDIDATE,
+          `${input.name} is already a candidate in this contest`,
+          [{ field: 'input.name', message: 'is already a candidate in this contest' }],
+        );
       }
       const { id } = await tx.save(
         tx.create(ElectionCandidateEntity, {
@@ -140,7 +149,7 @@ export class ElectionFlowsService {
       entity: EventEntity,
       id: input.eventId,
       name: 'Event',
-      missing: () => DomainError.badInput('input.eventId', 'is not an event'),
+      missing: () => DomainError.unknown('input.eventId', 'is not an event'),
     };
     return this.activity.transactionOn(target, async ({ tx, row: event, record }) => {
       const round = await tx.findOneBy(ElectionRoundEntity, { id: input.roundId });
@@ -153,9 +162,12 @@ export class ElectionFlowsService {
         return { round, event };
       }
       if (linked) {
-        throw new DomainError(ErrorCode.CONFLICT, 'The event is already hustings for another round', [
-          { field: 'input.eventId', message: 'is linked to another round' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          InfluencingRefusal.HUSTINGS_TAKEN,
+          'The event is already hustings for another round',
+          [{ field: 'input.eventId', message: 'is linked to another round' }],
+        );
       }
       await assertHustingsFor(tx, event, round);
       await tx.insert(ElectionHustingsEntity, { eventId: event.id, roundId: round.id });
@@ -190,7 +202,7 @@ export class ElectionFlowsService {
     return input.policeForceAreaCodes.map((code, i) => {
       const area = found.find((a) => a.code === code);
       if (!area) {
-        throw DomainError.badInput(`input.policeForceAreaCodes.${i}`, 'is not a police force area');
+        throw DomainError.unknown(`input.policeForceAreaCodes.${i}`, 'is not a police force area');
       }
       const kind = contestKindOn(
         input.kind,
@@ -198,7 +210,7 @@ export class ElectionFlowsService {
         takesOffice,
       );
       if (!kind) {
-        throw DomainError.badInput(
+        throw DomainError.invalidInput(
           `input.policeForceAreaCodes.${i}`,
           `has no ${input.kind === ElectionKind.PFCC ? 'PFCC' : 'commissioner'} to elect on ${takesOffice}`,
         );
@@ -208,7 +220,7 @@ export class ElectionFlowsService {
   }
 }
 
-const roundMissing = (): DomainError => DomainError.badInput('input.roundId', 'is not an election round');
+const roundMissing = (): DomainError => DomainError.unknown('input.roundId', 'is not an election round');
 
 /** A round, held (NO KEY UPDATE) while candidates are added to its contests. */
 const roundOf = (id: string): LockTarget<ElectionRoundEntity> => ({
@@ -221,15 +233,19 @@ const roundOf = (id: string): LockTarget<ElectionRoundEntity> => ({
 
 async function assertHustingsFor(tx: EntityManager, event: EventEntity, round: ElectionRoundEntity): Promise<void> {
   if (event.kind !== EventKind.PCC_HUSTINGS) {
-    throw DomainError.badInput('input.eventId', `is a ${event.kind} event, not PCC_HUSTINGS`);
+    throw DomainError.invalidInput('input.eventId', `is a ${event.kind} event, not PCC_HUSTINGS`);
   }
   if (todayIn(UK_TIME_ZONE, event.startsAt) >= round.pollingDay) {
-    throw DomainError.badInput('input.eventId', `does not start before polling day (${round.pollingDay})`);
+    throw DomainError.invalidInput('input.eventId', `does not start before polling day (${round.pollingDay})`);
   }
   if (
     event.policeForceAreaId &&
     !(await tx.existsBy(ElectionContestEntity, { roundId: round.id, policeForceAreaId: event.policeForceAreaId }))
   ) {
-    throw DomainError.badInput('input.eventId', 'is in an area the round does not contest');
+    throw DomainError.badInput(
+      InfluencingRefusal.NOT_CONTESTED,
+      'input.eventId',
+      'is in an area the round does not contest',
+    );
   }
 }

@@ -59,7 +59,7 @@ export class OfficeFlowsService {
   async updateHolder(viewer: ActorRef, input: UpdateOfficeHolderInput): Promise<OfficeHolderEntity> {
     const found = await this.offices.holderById(input.officeHolderId);
     if (!found) {
-      throw DomainError.badInput('input.officeHolderId', 'is not an office-holder');
+      throw DomainError.unknown('input.officeHolderId', 'is not an office-holder');
     }
     const target = areaOf({ id: found.policeForceAreaId }, 'input.officeHolderId');
     return this.activity.transactionOn(target, async ({ tx, row: area, record }) => {
@@ -101,10 +101,10 @@ export class OfficeFlowsService {
     return this.activity.transactionOn(target, async ({ tx, row: area, record }) => {
       const [open] = (await this.offices.periodsOf([area.id], tx)).filter((p) => p.until === null);
       if (!open) {
-        throw DomainError.badInput('input.policeForceAreaCode', 'has no open governance period to end');
+        throw DomainError.invalidInput('input.policeForceAreaCode', 'has no open governance period to end');
       }
       if (open.since !== null && input.since <= open.since) {
-        throw DomainError.badInput('input.since', `must be after ${open.since}, when the current office began`);
+        throw DomainError.invalidInput('input.since', `must be after ${open.since}, when the current office began`);
       }
       const id = randomUUID();
       const certainty = input.certainty ?? (input.since > todayIn(UK_TIME_ZONE) ? Certainty.MEDIUM : Certainty.HIGH);
@@ -136,7 +136,7 @@ export class OfficeFlowsService {
 
 function assertTermOrdered(termStart: string, termEnd: string | null): void {
   if (termEnd !== null && termEnd <= termStart) {
-    throw DomainError.badInput('input.termEnd', `must be after the start of the term (${termStart})`);
+    throw DomainError.invalidInput('input.termEnd', `must be after the start of the term (${termStart})`);
   }
 }
 
@@ -155,7 +155,7 @@ async function assertNoOverlap(
     [term.areaId, term.title, term.termStart, term.termEnd, exceptId],
   );
   if (clash) {
-    throw DomainError.badInput(
+    throw DomainError.invalidInput(
       field,
       `overlaps the term of ${clash.name} as ${term.title} (${clash.term_start} to ${clash.term_end ?? 'open-ended'})`,
     );

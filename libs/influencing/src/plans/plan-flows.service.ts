@@ -33,13 +33,13 @@ export class PlanFlowsService {
 
   async recordPlan(viewer: ActorRef, input: RecordPoliceCrimePlanInput): Promise<PoliceCrimePlanEntity> {
     const area = await this.areas.getByCode(input.policeForceAreaCode).catch(() => {
-      throw DomainError.badInput('input.policeForceAreaCode', 'is not a police force area');
+      throw DomainError.unknown('input.policeForceAreaCode', 'is not a police force area');
     });
     if (input.periodEnd && input.periodEnd <= input.periodStart) {
-      throw DomainError.badInput('input.periodEnd', 'must be after periodStart');
+      throw DomainError.invalidInput('input.periodEnd', 'must be after periodStart');
     }
     if (input.consultationOpens && input.consultationCloses && input.consultationCloses < input.consultationOpens) {
-      throw DomainError.badInput('input.consultationCloses', 'must not be before consultationOpens');
+      throw DomainError.invalidInput('input.consultationCloses', 'must not be before consultationOpens');
     }
     return this.activity.transaction(async (tx, record) => {
       const plan = await tx.save(
@@ -89,7 +89,10 @@ export class PlanFlowsService {
         : [];
       input.priorityIds.forEach((id, i) => {
         if (found.find((p) => p.id === id)?.plan?.policeForceAreaId !== network.policeForceAreaId) {
-          throw DomainError.badInput(`input.priorityIds.${i}`, "is not a priority of a plan for the network's area");
+          throw DomainError.invalidInput(
+            `input.priorityIds.${i}`,
+            "is not a priority of a plan for the network's area",
+          );
         }
       });
       await tx.delete(PositionPriorityEntity, { positionId: position.id });
@@ -112,10 +115,10 @@ export class PlanFlowsService {
 
   async recordResult(viewer: ActorRef, input: RecordJusticeDataLabResultInput): Promise<JusticeDataLabResultEntity> {
     const organisation = await this.organisations.getById(input.organisationId).catch(() => {
-      throw DomainError.badInput('input.organisationId', 'is not an organisation');
+      throw DomainError.unknown('input.organisationId', 'is not an organisation');
     });
     if (input.periodEnd < input.periodStart) {
-      throw DomainError.badInput('input.periodEnd', 'must not be before periodStart');
+      throw DomainError.invalidInput('input.periodEnd', 'must not be before periodStart');
     }
     return this.activity.transaction(async (tx, record) => {
       const saved = await tx.save(
@@ -169,7 +172,7 @@ export class PlanFlowsService {
     const position = await this.positions.getReadable(viewer, input.positionId);
     return this.activity.transaction(async (tx, record) => {
       if (!(await tx.existsBy(JusticeDataLabResultEntity, { id: input.resultId }))) {
-        throw DomainError.badInput('input.resultId', 'is not a Justice Data Lab result');
+        throw DomainError.unknown('input.resultId', 'is not a Justice Data Lab result');
       }
       const inserted = await tx.query<unknown[]>(
         `INSERT INTO position_evidence (position_id, result_id) VALUES ($1, $2)

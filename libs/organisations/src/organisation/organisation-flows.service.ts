@@ -9,6 +9,7 @@ import { OrganisationLocalAuthorityEntity, OrganisationSpecialismEntity } from '
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationKind, OrganisationStatus } from './organisation.enums';
 import { OrganisationService } from './organisation.service';
+import { OrganisationRefusal } from '../organisations.errors';
 
 /** Organisations registered, changed and archived; each change with its activity. */
 @Injectable()
@@ -45,7 +46,11 @@ export class OrganisationFlowsService {
     const target = { entity: OrganisationEntity, id: input.id, name: 'Organisation' };
     return this.activity.transactionOn(target, async ({ tx, row: current, record }) => {
       if (current.status === OrganisationStatus.ARCHIVED) {
-        throw new DomainError(ErrorCode.CONFLICT, 'The organisation is archived; it can no longer be changed');
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          OrganisationRefusal.ORGANISATION_ARCHIVED,
+          'The organisation is archived; it can no longer be changed',
+        );
       }
       const authorityIds =
         input.localAuthorityCodes === undefined ? undefined : await this.resolveAuthorities(input.localAuthorityCodes);
@@ -120,7 +125,7 @@ export class OrganisationFlowsService {
     const found = await this.localAuthorities.findByCodes(unique);
     const missing = unique.filter((code) => !found.some((a) => a.code === code));
     if (missing.length > 0) {
-      throw DomainError.badInput('input.localAuthorityCodes', `unknown local authority codes: ${missing.join(', ')}`);
+      throw DomainError.unknown('input.localAuthorityCodes', `unknown local authority codes: ${missing.join(', ')}`);
     }
     return found.map((a) => a.id);
   }
@@ -161,6 +166,10 @@ export class OrganisationFlowsService {
 /** A CVS exists to serve local authorities: it must serve at least one. */
 function assertServesIfCvs(kind: OrganisationKind, authorityIds: readonly string[]): void {
   if (kind === OrganisationKind.CVS && authorityIds.length === 0) {
-    throw DomainError.badInput('input.localAuthorityCodes', 'a CVS must serve at least one local authority');
+    throw DomainError.badInput(
+      OrganisationRefusal.CVS_SERVES_NO_AREA,
+      'input.localAuthorityCodes',
+      'a CVS must serve at least one local authority',
+    );
   }
 }

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
 import { SpecialismEntity } from './specialism.entity';
+import { OrganisationRefusal } from '../organisations.errors';
 
 @Injectable()
 export class SpecialismService {
@@ -28,9 +29,12 @@ export class SpecialismService {
         .returning('*')
         .execute();
       if ((inserted.raw as unknown[]).length === 0) {
-        throw new DomainError(ErrorCode.CONFLICT, `Specialism ${code} already exists`, [
-          { field: 'input.code', message: 'already exists' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          OrganisationRefusal.SPECIALISM_EXISTS,
+          `Specialism ${code} already exists`,
+          [{ field: 'input.code', message: 'already exists' }],
+        );
       }
       await record({
         verb: ActivityVerb.SPECIALISM_CREATED,
@@ -55,7 +59,7 @@ export class SpecialismService {
     const found = new Set((await this.findByCodes(unique)).map((s) => s.code));
     const missing = unique.filter((code) => !found.has(code));
     if (missing.length > 0) {
-      throw DomainError.badInput(
+      throw DomainError.invalidInput(
         field,
         `unknown specialism ${missing.join(', ')}: use a code from the \`specialisms\` query, such as WOMEN`,
       );

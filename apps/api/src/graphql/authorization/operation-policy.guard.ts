@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { DomainError, ErrorCode } from '@app/common';
+import { DomainError, ErrorCode, CommonRefusal } from '@app/common';
 import { type IdentityRequestContext, POLICY, PolicyService } from '@app/identity';
 import { OperationPolicies } from './operation-policy';
 
@@ -31,7 +31,11 @@ export class OperationPolicyGuard implements CanActivate {
     const row = this.operations.row(operation);
     if (!row) {
       this.log.error(`No policy row for ${operation}: refused. Add it to its context's operation policy.`);
-      throw new DomainError(ErrorCode.FORBIDDEN, 'You are not allowed to do this');
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        CommonRefusal.NOT_PERMITTED,
+        `${operation} has no access rule yet, so no one may call it`,
+      );
     }
     const { action } = row.rule;
     const actor = await gql.getContext<IdentityRequestContext>().actor();
@@ -41,7 +45,7 @@ export class OperationPolicyGuard implements CanActivate {
     const resource = lookUp ? await this.operations.resourceOf(row, gql.getArgs(), actor.kind === 'API_TOKEN') : {};
     if (resource.missing) {
       // Ids are random UUIDs: saying one names nothing tells an outsider nothing useful.
-      throw DomainError.badInput(resource.missing, 'does not exist');
+      throw DomainError.unknown(resource.missing, 'does not exist');
     }
     this.policy.assert(actor, action, resource);
     return true;
