@@ -139,7 +139,7 @@ describe('API tokens for dashboards', () => {
       expect(await feed(gwent, 'EVENT', eventId)).toBe('OK');
       expect(await feed(gwent, 'NATIONAL')).toBe('FORBIDDEN');
       const national = await sut.client.request(FEED, { kind: 'NATIONAL' }, gwent);
-      expect(national.errors?.[0]?.message).toBe("This is outside the API token's scope");
+      expect(national.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OUTSIDE_TOKEN_SCOPE' });
       expect(await feed(gwent, 'POLICE_FORCE_AREA', 'E23000001')).toBe('FORBIDDEN');
       expect(await feed(gwent, 'ORGANISATION', NEWPORT_CVS)).toBe('FORBIDDEN');
       expect(await liveFeed(gwent, 'POLICE_FORCE_AREA', GWENT)).toBe('OK');

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client as PgClient } from 'pg';
 import { eventually, graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
-import { errorOf, gwentNetwork, type Headers, MEMBER_GROUP, NEWPORT_CVS, PARTNER_ORG } from './support/event-helpers';
+import {
+  errorOf,
+  gwentNetwork,
+  type Headers,
+  MEMBER_GROUP,
+  NEWPORT_CVS,
+  PARTNER_ORG,
+  reasonOf,
+} from './support/event-helpers';
 import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -155,11 +163,13 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
     expect((await status('AGREED')).errors).toBeUndefined();
     const back = await status('CONSULTATION');
     expect(errorOf(back)).toEqual({ code: 'CONFLICT', field: 'input.status' });
+    expect(reasonOf(back)).toBe('INVALID_STATUS_MOVE');
     expect(back.errors?.[0]?.message).toBe(
       'The joint position is AGREED, so it cannot become CONSULTATION: from AGREED it can become DRAFTING or WITHDRAWN',
     );
     const fixed = await edit(member, { sectionId: section.id, baseRevision: 1, body: 'Changed.' });
     expect(errorOf(fixed).code).toBe('CONFLICT');
+    expect(reasonOf(fixed)).toBe('TEXT_FIXED');
     expect(fixed.errors?.[0]?.message).toMatch(
       /^The joint position is AGREED, so its text is fixed: a convenor reopens it/,
     );

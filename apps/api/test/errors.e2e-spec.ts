@@ -7,9 +7,10 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 const cursor = (key: string, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 
-/** The one error of an answer must be `code` naming `field` (never an internal error). */
-function expectRefusal(errors: GraphqlError[] | undefined, code: string, field?: string): void {
+/** The one error of an answer must be `code` for `reason`, naming `field` (never an internal error). */
+function expectRefusal(errors: GraphqlError[] | undefined, code: string, reason: string, field?: string): void {
   expect(errors?.map((e) => e.extensions?.code)).toEqual([code]);
+  expect(errors?.[0]?.extensions?.reason).toBe(reason);
   if (field) {
     expect(errors?.[0]?.extensions?.fields?.map((f) => f.field)).toContain(field);
   }
@@ -79,50 +80,54 @@ describe('errors over GraphQL', () => {
         'query ($f: OrganisationFilter) { organisations(filter: $f) { totalCount } }',
         { f: { nameContains: 'news\u0000' } },
       );
-      expectRefusal(filter.errors, 'BAD_USER_INPUT', 'filter.nameContains');
+      expectRefusal(filter.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'filter.nameContains');
 
       const token = await sut.client.request(
         'mutation ($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }',
         { i: { name: 'Screen \ud800', organisationId: NEWPORT_CVS, scopeKind: 'NATIONAL' } },
         coordinator,
       );
-      expectRefusal(token.errors, 'BAD_USER_INPUT', 'input.name');
+      expectRefusal(token.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'input.name');
 
       const scope = await sut.client.request(
         'query ($s: ActivityScope!) { activity(scope: $s) { edges { cursor } } }',
         { s: { kind: 'NETWORK', target: '\u0000' } },
       );
-      expectRefusal(scope.errors, 'BAD_USER_INPUT', 'scope.target');
+      expectRefusal(scope.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'scope.target');
 
       const invite = await sut.client.request(
         'mutation ($i: InviteToOrganisationInput!) { inviteToOrganisation(input: $i) { token } }',
         { i: { organisationId: NEWPORT_CVS, email: 'new\udfff@example.org' } },
         coordinator,
       );
-      expectRefusal(invite.errors, 'BAD_USER_INPUT', 'input.email');
+      expectRefusal(invite.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'input.email');
     });
 
     it('refuses NUL in the query of a plain HTTP route with 400, not 500', async () => {
       const response = await fetch(`${sut.baseUrl}/coverage.csv?specialism=%00`);
       expect(response.status).toBe(400);
-      expect(await response.text()).toMatch(/specialism/);
+      expect(await response.json()).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'INVALID_INPUT',
+        fields: [{ field: 'specialism' }],
+      });
     });
 
     it('refuses forged cursors: a date PostgreSQL would not take, a position past bigint, NUL in a key', async () => {
       const events = await sut.client.request('query ($a: String) { events(after: $a) { totalCount } }', {
         a: cursor('2026', randomUUID()),
       });
-      expectRefusal(events.errors, 'BAD_USER_INPUT', 'after');
+      expectRefusal(events.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'after');
 
       const activity = await sut.client.request('query ($a: String) { activity(after: $a) { edges { cursor } } }', {
         a: cursor('99999999999999999999', '1'),
       });
-      expectRefusal(activity.errors, 'BAD_USER_INPUT', 'after');
+      expectRefusal(activity.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'after');
 
       const networks = await sut.client.request('query ($a: String) { networks(after: $a) { totalCount } }', {
         a: cursor('Gwent\u0000', randomUUID()),
       });
-      expectRefusal(networks.errors, 'BAD_USER_INPUT', 'after');
+      expectRefusal(networks.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'after');
     });
 
     it('reads an explicit null for a whole optional argument as leaving it out', async () => {
@@ -152,7 +157,7 @@ describe('errors over GraphQL', () => {
         },
         coordinator,
       );
-      expectRefusal(errors, 'BAD_USER_INPUT', 'input.treatmentReoffendingRate');
+      expectRefusal(errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'input.treatmentReoffendingRate');
     });
 
     it('refuses null for a name that has no "none", and changes nothing', async () => {
@@ -166,14 +171,14 @@ describe('errors over GraphQL', () => {
         { i: { networkId: network.id, name: null } },
         admin,
       );
-      expectRefusal(updateNetwork.errors, 'BAD_USER_INPUT', 'input.name');
+      expectRefusal(updateNetwork.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'input.name');
 
       const updateOrganisation = await sut.client.request(
         'mutation ($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) { organisation { name } } }',
         { i: { id: NEWPORT_CVS, name: null } },
         admin,
       );
-      expectRefusal(updateOrganisation.errors, 'BAD_USER_INPUT', 'input.name');
+      expectRefusal(updateOrganisation.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'input.name');
 
       const after = await sut.client.data<{ network: { name: string }; organisation: { name: string } }>(
         'query ($n: ID!, $o: ID!) { network(id: $n) { name } organisation(id: $o) { name } }',
@@ -189,7 +194,7 @@ describe('errors over GraphQL', () => {
         { i: { name: 'Screen (test)', organisationId: randomUUID(), scopeKind: 'NATIONAL' } },
         admin,
       );
-      expectRefusal(errors, 'NOT_FOUND', 'input.organisationId');
+      expectRefusal(errors, 'NOT_FOUND', 'NOT_FOUND', 'input.organisationId');
     });
 
     it('accepts one of two invitations for one new address accepted at once; the other is refused, not a 500', async () => {

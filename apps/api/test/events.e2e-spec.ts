@@ -5,6 +5,7 @@ import { countSql, graphqlWsClient, LiveSubscription, rowCount } from '@app/test
 import {
   createEvent,
   errorOf,
+  reasonOf,
   EVENT_FIELDS,
   eventOf,
   GWENT,
@@ -183,6 +184,7 @@ describe('event scheduling', () => {
     it('says what is wrong with a recurrence rule and what to write instead', async () => {
       const response = await createEvent(sut, coordinator, { ...good(), recurrenceRule: 'FREQ=SOMETIMES' });
       expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.recurrenceRule' });
+      expect(reasonOf(response)).toBe('INVALID_INPUT');
       const message = response.errors?.[0]?.message ?? '';
       expect(message).toContain('FREQ=SOMETIMES is not a frequency: use DAILY, WEEKLY, MONTHLY or YEARLY');
       expect(message).not.toContain('undefined');

@@ -113,6 +113,9 @@ export async function eventOf(app: TestApp, who: Headers, input: Record<string, 
   return data?.createEvent.event as EventView;
 }
 
+/** Why the first error refused: its `extensions.reason`. */
+export const reasonOf = (response: Response<unknown>): unknown => response.errors?.[0]?.extensions?.reason;
+
 export const errorOf = (response: Response<unknown>) => ({
   code: response.errors?.[0]?.extensions?.code,
   field: (response.errors?.[0]?.extensions?.fields as { field: string }[] | undefined)?.[0]?.field,
