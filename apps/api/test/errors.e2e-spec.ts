@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, isEnumType } from 'graphql';
+import { projectRoot } from '@app/common';
 import { type GraphqlError, withAdminClient } from '@app/testing';
-import { GWENT, NEWPORT_CVS, type Headers } from './support/event-helpers';
+import { GWENT, MEMBER_GROUP, NEWPORT_CVS, type Headers } from './support/event-helpers';
 import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
+
+/** The reasons the committed schema documents (its `RefusalReason` enum). */
+function documentedReasons(): string[] {
+  const type = buildSchema(readFileSync(join(projectRoot(), 'schema/schema.graphql'), 'utf8')).getType('RefusalReason');
+  return isEnumType(type) ? type.getValues().map((v) => v.name) : [];
+}
 
 const cursor = (key: string, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 
@@ -188,6 +198,36 @@ describe('errors over GraphQL', () => {
       expect(after.organisation.name).toMatch(/Newport/);
     });
 
+    it('gives every refusal a reason the schema documents: signed out, not permitted, unknown, a domain rule, a race', async () => {
+      const reasons = documentedReasons();
+      const network = (who: Headers, convenorOrganisationId: string, policeForceAreaCode = GWENT) =>
+        sut.client.request(
+          'mutation ($i: CreateNetworkInput!) { createNetwork(input: $i) { network { id } } }',
+          { i: { name: 'Refused (test)', policeForceAreaCode, convenorOrganisationId } },
+          who,
+        );
+      const answers = {
+        NOT_SIGNED_IN: await network({}, NEWPORT_CVS),
+        NOT_PERMITTED: await sut.client.request(
+          'mutation ($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) { organisation { name } } }',
+          { i: { id: MEMBER_GROUP, name: 'Not yours (test)' } },
+          coordinator,
+        ),
+        NOT_FOUND: await network(admin, NEWPORT_CVS, 'E23000099'),
+        NOT_A_CVS: await network(admin, MEMBER_GROUP),
+        INVALID_INPUT: await sut.client.request('query ($a: String) { networks(after: $a) { totalCount } }', {
+          a: 'not a cursor',
+        }),
+      };
+      for (const [reason, answer] of Object.entries(answers)) {
+        expect({ reason, errors: answer.errors?.map((e) => e.extensions?.reason) }).toEqual({
+          reason,
+          errors: [reason],
+        });
+      }
+      expect(Object.keys(answers).filter((reason) => !reasons.includes(reason))).toEqual([]);
+    });
+
     it('answers an API token for an organisation that does not exist NOT_FOUND on the field', async () => {
       const { errors } = await sut.client.request(
         'mutation ($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }',
@@ -218,6 +258,11 @@ describe('errors over GraphQL', () => {
       const answers = await Promise.all(pairs.map((tokens) => Promise.all(tokens.map(accept))));
       for (const pair of answers) {
         const codes = pair.map((a) => a.errors?.[0]?.extensions?.code ?? 'OK').sort();
+        // Raced or late, the loser is told the same thing: the account exists now, sign in as it.
+        expect(pair.map((a) => a.errors?.[0]?.extensions?.reason ?? 'OK').sort()).toEqual([
+          'INVITEE_MUST_SIGN_IN',
+          'OK',
+        ]);
         // The loser either raced (CONFLICT) or came after the account existed (sign in first).
         expect([
           ['CONFLICT', 'OK'],

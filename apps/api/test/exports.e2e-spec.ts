@@ -28,6 +28,8 @@ describe('CSV exports: network members, event attendees', () => {
       status: response.status,
       type: response.headers.get('content-type'),
       rows: response.status === 200 ? parse<Record<string, string>>(body, { columns: true }) : [],
+      // A refusal is JSON with the code and reason a GraphQL error carries in its extensions.
+      refusal: response.status === 200 ? undefined : (JSON.parse(body) as { code?: string; reason?: string }),
     };
   };
   const token = async (scopeKind: string, scopeTarget?: string): Promise<Headers> => {
@@ -86,9 +88,18 @@ describe('CSV exports: network members, event attendees', () => {
   it('holds an API token to its scope, and answers 404 for no such network', async () => {
     const path = `/networks/${networkId}/members.csv`;
     expect((await csv(path, await token('POLICE_FORCE_AREA', GWENT))).status).toBe(200);
-    expect((await csv(path, await token('POLICE_FORCE_AREA', 'E23000001'))).status).toBe(403);
-    expect((await csv('/networks/00000000-0000-4000-8000-000000000000/members.csv')).status).toBe(404);
-    expect((await csv('/networks/not-an-id/members.csv')).status).toBe(404);
+    expect(await csv(path, await token('POLICE_FORCE_AREA', 'E23000001'))).toMatchObject({
+      status: 403,
+      refusal: { code: 'FORBIDDEN', reason: 'OUTSIDE_TOKEN_SCOPE' },
+    });
+    expect(await csv('/networks/00000000-0000-4000-8000-000000000000/members.csv')).toMatchObject({
+      status: 404,
+      refusal: { code: 'NOT_FOUND', reason: 'NOT_FOUND' },
+    });
+    expect(await csv('/networks/not-an-id/members.csv')).toMatchObject({
+      status: 404,
+      refusal: { code: 'NOT_FOUND', reason: 'NOT_FOUND' },
+    });
   });
 
   it("gives an event's organisers its attendees, places first, and refuses everyone else", async () => {
@@ -120,7 +131,10 @@ describe('CSV exports: network members, event attendees', () => {
     ]);
     expect((await csv(path, admin)).status).toBe(200); // platform admins, as for `rsvps`
 
-    expect((await csv(path, member)).status).toBe(403); // a member who is not an organiser
+    expect(await csv(path, member)).toMatchObject({
+      status: 403, // a member who is not an organiser
+      refusal: { code: 'FORBIDDEN', reason: 'NOT_AN_ORGANISER' },
+    });
     expect((await csv(path)).status).toBe(404); // members-only: not even its existence, as for `event`
     expect((await csv(path, partner)).status).toBe(404);
     expect((await csv(path, await token('NATIONAL'))).status).toBe(404);

@@ -31,7 +31,7 @@ function refusalEnums(root: string): Map<string, { file: string; members: [strin
       const members = [...body.matchAll(/(\w+) = '([^']*)'/g)].map(
         ([, key, value]) => [key, value] as [string, string],
       );
-      enums.set(name as string, { file: relative(root, file), members });
+      enums.set(name, { file: relative(root, file), members });
     }
   }
   return enums;
@@ -84,8 +84,8 @@ describe('refusal reasons', () => {
       const text = readFileSync(file, 'utf8');
       // `XRefusal.REASON` (the enums are all named `…Refusal`).
       for (const [, enumName, reason] of text.matchAll(/\b(\w+Refusal)\.([A-Z][A-Z_]*[A-Z])\b/g)) {
-        used.add(reason as string);
-        enumNames.add(enumName as string);
+        used.add(reason);
+        enumNames.add(enumName);
       }
     }
     expect(files.length).toBeGreaterThan(100);

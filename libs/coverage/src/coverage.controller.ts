@@ -1,6 +1,6 @@
-import { BadRequestException, Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import { asHttpError } from '@app/common';
+import { asHttpError, DomainError } from '@app/common';
 import { Country, GovernanceService, Region } from '@app/geography';
 import { OrganisationService, SpecialismService } from '@app/organisations';
 import { labeller, reasonsFor } from './coverage-figures';
@@ -100,7 +100,7 @@ function oneOf<T extends Record<string, string>>(values: T, given: string | unde
     return undefined;
   }
   if (!Object.values(values).includes(given)) {
-    throw new BadRequestException(`${name} must be one of ${Object.values(values).join(', ')}`);
+    throw asHttpError(DomainError.invalidInput(name, `must be one of ${Object.values(values).join(', ')}`));
   }
   return given as T[keyof T];
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Header, Headers, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { stringify } from 'csv-stringify/sync';
-import { Action, asHttpError, bearerToken } from '@app/common';
+import { Action, asHttpError, bearerToken, CommonRefusal, DomainError, ErrorCode } from '@app/common';
 import { AuthService, PolicyService } from '@app/identity';
 import { MembersExportService, NetworkService } from '@app/networks';
 
@@ -28,7 +28,7 @@ export class NetworkMembersCsvController {
   @Header('Cache-Control', 'private, no-store')
   async members(@Param('id') id: string, @Headers('authorization') authorization?: string): Promise<string> {
     if (!isUUID(id)) {
-      throw new NotFoundException('No such network');
+      throw asHttpError(new DomainError(ErrorCode.NOT_FOUND, CommonRefusal.NOT_FOUND, 'No such network'));
     }
     try {
       const actor = await this.auth.actorFor(bearerToken(authorization));

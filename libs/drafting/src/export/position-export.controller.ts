@@ -1,7 +1,7 @@
-import { Controller, Get, Header, Headers, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Res } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
-import { asHttpError, bearerToken } from '@app/common';
+import { asHttpError, bearerToken, CommonRefusal, DomainError, ErrorCode } from '@app/common';
 import { AuthService } from '@app/identity';
 import { exportDocx, exportFileName, exportMarkdown, type PositionExport } from './position-export';
 import { PositionExportService } from './position-export.service';
@@ -42,7 +42,7 @@ export class PositionExportController {
 
   private async load(id: string, authorization?: string): Promise<PositionExport> {
     if (!isUUID(id)) {
-      throw new NotFoundException('No such joint position');
+      throw asHttpError(new DomainError(ErrorCode.NOT_FOUND, CommonRefusal.NOT_FOUND, 'No such joint position'));
     }
     try {
       return await this.exports.exportOf(await this.auth.actorFor(bearerToken(authorization)), id);

@@ -1,7 +1,7 @@
-import { Controller, Get, Header, Headers, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { isISO8601, isUUID } from 'class-validator';
 import { stringify } from 'csv-stringify/sync';
-import { asHttpError, bearerToken, DomainError } from '@app/common';
+import { asHttpError, bearerToken, CommonRefusal, DomainError, ErrorCode } from '@app/common';
 import { AuthService } from '@app/identity';
 import { AttendeesExportService } from './attendees-export.service';
 
@@ -29,7 +29,7 @@ export class AttendeesExportController {
     @Headers('authorization') authorization?: string,
   ): Promise<string> {
     if (!isUUID(id)) {
-      throw new NotFoundException('No such event');
+      throw asHttpError(new DomainError(ErrorCode.NOT_FOUND, CommonRefusal.NOT_FOUND, 'No such event'));
     }
     try {
       if (occurrenceStart !== undefined && !isISO8601(occurrenceStart, { strict: true })) {
