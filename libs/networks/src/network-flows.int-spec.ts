@@ -4,6 +4,7 @@ import { MembershipFlowsService } from './membership-flows.service';
 import { NetworkFlowsService } from './network-flows.service';
 import { NetworkMembershipEntity } from './network.entities';
 import { MembershipRole, MembershipStatus, NetworkStatus } from './network.enums';
+import { NetworkRefusal } from './networks.errors';
 
 describe('network membership rules (flows on real PostgreSQL)', () => {
   let ctx: FlowsContext;
@@ -41,6 +42,7 @@ describe('network membership rules (flows on real PostgreSQL)', () => {
     });
     expect(await refusalOf(created)).toMatchObject({
       code: 'FORBIDDEN',
+      reason: NetworkRefusal.NOT_A_CVS,
       fields: [{ field: 'input.convenorOrganisationId', message: 'is not a CVS' }],
     });
     const { network } = await ctx.newNetwork();
@@ -49,7 +51,11 @@ describe('network membership rules (flows on real PostgreSQL)', () => {
       organisationId: voluntary.id,
       role: MembershipRole.CONVENOR,
     });
-    expect(await refusalOf(invited)).toMatchObject({ code: 'FORBIDDEN', fields: [{ field: 'input.organisationId' }] });
+    expect(await refusalOf(invited)).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: NetworkRefusal.NOT_A_CVS,
+      fields: [{ field: 'input.organisationId' }],
+    });
   });
 
   it('gives an organisation one live membership of a network at a time', async () => {
@@ -61,7 +67,7 @@ describe('network membership rules (flows on real PostgreSQL)', () => {
       organisationId: member.organisationId,
       role: MembershipRole.MEMBER,
     });
-    expect((await refusalOf(again)).code).toBe('CONFLICT');
+    expect(await refusalOf(again)).toMatchObject({ code: 'CONFLICT', reason: NetworkRefusal.ALREADY_A_MEMBER });
   });
 
   it('keeps a convenor: the last one cannot leave or step down, until convening is handed over', async () => {
@@ -69,11 +75,12 @@ describe('network membership rules (flows on real PostgreSQL)', () => {
     const own = await convenorship(network.id, convenor.id);
     expect(await refusalOf(membership.leave(null, { membershipId: own.id }))).toMatchObject({
       code: 'CONFLICT',
+      reason: NetworkRefusal.LAST_CONVENOR,
       fields: [{ field: 'input.membershipId', message: 'is the last active convenor' }],
     });
     expect(
-      (await refusalOf(membership.changeRole(null, { membershipId: own.id, role: MembershipRole.MEMBER }))).code,
-    ).toBe('CONFLICT');
+      await refusalOf(membership.changeRole(null, { membershipId: own.id, role: MembershipRole.MEMBER })),
+    ).toMatchObject({ code: 'CONFLICT', reason: NetworkRefusal.LAST_CONVENOR });
 
     const next = await ctx.newCvs();
     await ctx.newMember(network, next);
@@ -95,6 +102,6 @@ describe('network membership rules (flows on real PostgreSQL)', () => {
       organisationId: organisation.id,
       role: MembershipRole.MEMBER,
     });
-    expect((await refusalOf(invited)).code).toBe('CONFLICT');
+    expect(await refusalOf(invited)).toMatchObject({ code: 'CONFLICT', reason: NetworkRefusal.NETWORK_CLOSED });
   });
 });
