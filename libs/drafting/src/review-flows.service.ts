@@ -191,7 +191,11 @@ export class ReviewFlowsService {
 
 function signedIn(viewer: ActorRef): string {
   if (!viewer.personId) {
-    throw new DomainError(ErrorCode.FORBIDDEN, CommonRefusal.NOT_A_PERSON, 'Only a signed-in person can do this');
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      CommonRefusal.NOT_A_PERSON,
+      'Only a signed-in person reviews a draft (comments and suggestions), not an API token',
+    );
   }
   return viewer.personId;
 }

@@ -20,7 +20,11 @@ export class PolicyService {
       return;
     }
     if (actor.kind === 'ANONYMOUS' && POLICY[action].requiresSignIn) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, CommonRefusal.NOT_SIGNED_IN, 'Sign in to do this');
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        CommonRefusal.NOT_SIGNED_IN,
+        `This is for ${POLICY[action].who}: sign in first`,
+      );
     }
     if (POLICY[action].allows(actor, resource)) {
       throw new DomainError(
