@@ -12,6 +12,7 @@ import { IdentityModule } from '@app/identity';
 import { InfluencingModule } from '@app/influencing';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
+import { WebhooksModule } from '@app/webhooks';
 import { AppConfig } from './config/app-config';
 import { databaseSettings, entities } from './database/persistence';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
@@ -59,6 +60,13 @@ export class AppModule {
         }),
         DraftingModule,
         InfluencingModule,
+        WebhooksModule.forRoot({
+          allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+          retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+          retryForSeconds: config.WEBHOOK_RETRY_FOR_SECONDS,
+          pollMs: config.WEBHOOK_POLL_MS,
+          timeoutMs: 5_000,
+        }),
         IdentityModule.register({
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,

@@ -149,6 +149,23 @@ export class AppConfig {
   @WholeNumber('EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600', 1, 3_600)
   EVENT_REMINDER_TAKEOVER_SECONDS = 60;
 
+  /** Webhook endpoints may be http and on private, loopback or link-local addresses (development and tests only). */
+  @Transform(toBool)
+  @IsBoolean({ message: (a) => `WEBHOOK_ALLOW_PRIVATE must be true or false ${got(a)}` })
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  /** The wait after a webhook delivery's first failure, doubled after each further one (at most an hour). */
+  @WholeNumber('WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds from 10 to 3600000', 10, 3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 5_000;
+
+  /** How long an endpoint may keep failing before it is disabled (3 days). */
+  @WholeNumber('WEBHOOK_RETRY_FOR_SECONDS must be a whole number of seconds from 1 to 2592000', 1, 2_592_000)
+  WEBHOOK_RETRY_FOR_SECONDS = 259_200;
+
+  /** How often each instance looks for new activity to deliver and for due retries. */
+  @WholeNumber('WEBHOOK_POLL_MS must be a whole number of milliseconds from 20 to 60000', 20, 60_000)
+  WEBHOOK_POLL_MS = 1_000;
+
   /** Serve Prometheus metrics at /metrics on this port (not the public one). */
   @IsOptional()
   @WholeNumber('METRICS_PORT must be an integer from 1 to 65535', 1, 65535)

@@ -517,6 +517,43 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   },
   'Mutation.citeEvidence': positionMembers,
   'Mutation.withdrawEvidence': positionMembers,
+  // Webhooks: the owning organisation's admins, and platform admins (NATIONAL endpoints: platform admins only,
+  // checked by the service). Endpoints and deliveries are looked up within the organisation named.
+  'Query.webhookEndpoints': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byArgument('organisationId'),
+    resourceName: ORGANISATION,
+  },
+  'Query.webhookDeliveries': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byArgument('organisationId'),
+    resourceName: ORGANISATION,
+  },
+  'Mutation.createWebhookEndpoint': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+    resourceName: ORGANISATION,
+  },
+  'Mutation.updateWebhookEndpoint': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+    resourceName: ORGANISATION,
+  },
+  'Mutation.deleteWebhookEndpoint': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+    resourceName: ORGANISATION,
+  },
+  'Mutation.rotateWebhookSecret': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+    resourceName: ORGANISATION,
+  },
+  'Mutation.redeliverWebhook': {
+    action: Action.MANAGE_ORGANISATION,
+    resource: byInput('organisationId'),
+    resourceName: ORGANISATION,
+  },
   'Mutation.createCalendarFeed': { action: Action.ACT_AS_SELF },
   'Mutation.revokeCalendarFeed': { action: Action.ACT_AS_SELF },
 };
