@@ -132,7 +132,7 @@ export class WebhookQueue {
         }
         await tx.query(
           `INSERT INTO webhook_delivery (endpoint_id, activity_sequence, position_tx_id, verb, body, next_attempt_at)
-           SELECT $1, s, t, v::activity_verb, b, now()
+           SELECT $1::uuid, s, t, v::activity_verb, b, now()
              FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[]) AS i(s, t, v, b)
            ON CONFLICT (endpoint_id, activity_sequence) DO NOTHING`,
           [
@@ -151,8 +151,9 @@ export class WebhookQueue {
 
   /** Leases up to `limit` active endpoints whose oldest pending delivery is due. */
   async claim(token: string, limit: number): Promise<ClaimedEndpoint[]> {
-    const rows = await this.dataSource.query<
-      { id: string; organisation_id: string; url: string; secret: string; previous_secret: string | null }[]
+    // An UPDATE's result through TypeORM is [rows, affected].
+    const [rows] = await this.dataSource.query<
+      [{ id: string; organisation_id: string; url: string; secret: string; previous_secret: string | null }[], number]
     >(
       `UPDATE webhook_endpoint e SET lease_token = $1, lease_until = now() + $2 * interval '1 millisecond'
         WHERE e.id IN (
