@@ -75,12 +75,12 @@ export const WEBHOOK_FIXTURES: Record<string, Fixture> = {
     variables: async (app) => ({ organisationId: NEWPORT_CVS, endpointId: await newportEndpoint(app, KEPT) }),
   },
   'Mutation.createWebhookEndpoint': {
-    document: `mutation ($organisationId: ID!, $url: String!) {
-      createWebhookEndpoint(input: { organisationId: $organisationId, url: $url, scopeKind: ORGANISATION, scopeTarget: $organisationId }) {
+    document: `mutation ($organisationId: ID!, $url: String!, $scopeTarget: String) {
+      createWebhookEndpoint(input: { organisationId: $organisationId, url: $url, scopeKind: ORGANISATION, scopeTarget: $scopeTarget }) {
         webhookEndpoint { id } secret
       }
     }`,
-    variables: () => ({ organisationId: NEWPORT_CVS, url: hookUrl() }),
+    variables: () => ({ organisationId: NEWPORT_CVS, url: hookUrl(), scopeTarget: NEWPORT_CVS }),
   },
   'Mutation.updateWebhookEndpoint': {
     document: `mutation ($organisationId: ID!, $id: ID!, $url: String!) {

@@ -101,20 +101,20 @@ export class WebhookQueue {
     const behind = await this.dataSource.query<
       { id: string; scope_kind: string; scope_target: string | null; tx: string; seq: string; queued: number }[]
     >(
-      `SELECT e.id, e.scope_kind, e.scope_target, e.cursor_tx_id::text AS tx, e.cursor_sequence::text AS seq,
-              (SELECT count(*)::int FROM webhook_delivery d WHERE d.endpoint_id = e.id AND d.status = 'PENDING') AS queued
-         FROM webhook_endpoint e
-        WHERE e.status = 'ACTIVE' AND (e.cursor_tx_id, e.cursor_sequence) < ($1::bigint, $2::bigint)
-        ORDER BY e.cursor_tx_id, e.cursor_sequence
+      // Endpoints with a full queue (a receiver failing) wait behind their position and take no slot.
+      `SELECT * FROM (
+         SELECT e.id, e.scope_kind, e.scope_target, e.cursor_tx_id::text AS tx, e.cursor_sequence::text AS seq,
+                (SELECT count(*)::int FROM webhook_delivery d WHERE d.endpoint_id = e.id AND d.status = 'PENDING') AS queued
+           FROM webhook_endpoint e
+          WHERE e.status = 'ACTIVE' AND (e.cursor_tx_id, e.cursor_sequence) < ($1::bigint, $2::bigint)) behind
+        WHERE queued < ${MAX_QUEUED_PER_ENDPOINT}
+        ORDER BY tx::bigint, seq::bigint
         LIMIT ${FILL_BATCH}`,
       [head.txId, head.sequence],
     );
     let queued = 0;
     for (const endpoint of behind) {
-      const room = MAX_QUEUED_PER_ENDPOINT - endpoint.queued;
-      if (room <= 0) {
-        continue; // a backlog waits in the feed, behind the endpoint's position
-      }
+      const room = MAX_QUEUED_PER_ENDPOINT - endpoint.queued; // a longer backlog waits in the feed
       const from = { txId: endpoint.tx, sequence: endpoint.seq };
       const scope = { kind: endpoint.scope_kind as ActivityScopeKind, target: endpoint.scope_target } as ActivityScope;
       const items = await this.feed.itemsAfter(WEBHOOK_READER, scope, from, room);
