@@ -439,6 +439,61 @@ describe('webhooks: a restart', () => {
   );
 });
 
+describe('webhooks: two instances', () => {
+  it(
+    "deliver one endpoint's items in order and once between them (one holds it at a time)",
+    async () => {
+      const receiver = new Receiver();
+      // Every fourth answer fails: the item waits for its retry while the other instance polls too.
+      receiver.answer = (attempt) => (attempt % 4 === 0 ? 500 : 204);
+      await receiver.start();
+      const database = await createTestDatabase();
+      const instances: TestApp[] = [];
+      try {
+        // One secret, so that a session signed by one instance is good on the other (as behind a load balancer).
+        const env = { ...FAST_RETRIES, JWT_SECRET: 'webhooks-two-instances-test-secret-0123456789' };
+        instances.push(await startTestApp(env, undefined, database));
+        instances.push(await startTestApp(env, undefined, database));
+        const [one, two] = instances as [TestApp, TestApp];
+        const coordinator = await signIn(one, 'coordinator');
+        const endpoint = await createEndpoint(two, coordinator, receiver.url);
+        const count = 12;
+        for (let n = 1; n <= count; n++) {
+          const app = n % 2 ? one : two;
+          await app.client.data(
+            UPDATE_NEWPORT,
+            { id: NEWPORT_CVS, w: `https://example.org/newport/both-${n}` },
+            coordinator,
+          );
+        }
+        await eventually(() => (receiver.succeeded.length >= count ? true : undefined), {
+          what: `${count} deliveries`,
+          timeoutMs: 60_000,
+        });
+        const verifier = new Webhook(endpoint.secret);
+        const sequences = receiver.succeeded.map((r) =>
+          BigInt((verifier.verify(r.body, r.headers as Record<string, string>) as WebhookBody).data.sequence),
+        );
+        expect([...sequences].sort((a, b) => (a < b ? -1 : 1))).toEqual(sequences);
+        expect(new Set(sequences).size).toBe(count);
+        // A failed item was always retried before the next was sent.
+        receiver.received.forEach((r, i) => {
+          if (r.status >= 300) {
+            expect(receiver.received[i + 1]?.id).toBe(r.id);
+          }
+        });
+      } finally {
+        for (const app of instances) {
+          await app.close();
+        }
+        await database.drop();
+        await receiver.stop();
+      }
+    },
+    APP_TIMEOUT_MS,
+  );
+});
+
 describe('webhooks: private addresses', () => {
   it(
     'refuses a loopback or private endpoint without WEBHOOK_ALLOW_PRIVATE, naming the field',
