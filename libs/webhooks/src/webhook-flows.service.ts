@@ -192,7 +192,7 @@ export class WebhookFlowsService {
     if (problem) {
       throw DomainError.badInput('input.url', problem);
     }
-    return trimmed;
+    return new URL(trimmed).href; // as it will be requested (the parser drops tabs and newlines, decodes numbers)
   }
 
   /** Runs a change with the endpoint's row locked (the dispatcher locks it too when recording an attempt). */

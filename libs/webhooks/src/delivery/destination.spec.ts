@@ -49,6 +49,9 @@ describe('urlProblem', () => {
     ['https://[::1]:8443/', 'must not be a private, loopback or link-local address'],
     ['https://169.254.169.254/latest/meta-data', 'must not be a private, loopback or link-local address'],
     ['https://localhost/', 'must name a public host'],
+    ['https://localhost./', 'must name a public host'],
+    ['https://2130706433/', 'must not be a private, loopback or link-local address'], // 127.0.0.1, as a number
+    ['https://0x7f.1/', 'must not be a private, loopback or link-local address'],
     ['https://intranet/', 'must name a public host'],
     ['https://user:pass@hooks.example.org/', 'must not carry a user name or password'],
     ['https://hooks.example.org/#x', 'must not have a fragment (#…)'],

@@ -85,7 +85,7 @@ export function urlProblem(text: string, allowPrivate: boolean): string | null {
   if (url.hash) {
     return 'must not have a fragment (#…)';
   }
-  const host = hostOf(url).toLowerCase();
+  const host = hostOf(url).toLowerCase().replace(/\.$/, ''); // `localhost.` is `localhost`
   if (!allowPrivate) {
     if (isIP(host) && isPrivateAddress(host)) {
       return 'must not be a private, loopback or link-local address';

@@ -27,6 +27,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private readonly token = randomUUID();
   private readonly stop = new AbortController();
   private running: Promise<void> = Promise.resolve();
+  /** Endpoints this instance is delivering to now. */
+  private readonly inFlight = new Set<Promise<void>>();
   private wake: (() => void) | null = null;
   private failing = false;
   private prunedAt = 0;
@@ -45,6 +47,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     this.stop.abort();
     this.wake?.();
     await this.running;
+    await Promise.all(this.inFlight);
   }
 
   private async run(): Promise<void> {
@@ -68,11 +71,27 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     }
   }
 
-  /** One round; true when it found work (then the next starts at once). */
+  /**
+   * One round; true when it found work (then the next starts at once). Endpoints are served side by
+   * side, each at its own pace: a slow receiver holds only its own slot.
+   */
   private async round(): Promise<boolean> {
     const queued = await this.queue.fill();
-    const claimed = await this.queue.claim(this.token, DELIVERY_CONCURRENCY);
-    await Promise.all(claimed.map((endpoint) => this.deliverTo(endpoint)));
+    const room = DELIVERY_CONCURRENCY - this.inFlight.size;
+    const claimed = room > 0 ? await this.queue.claim(this.token, room) : [];
+    for (const endpoint of claimed) {
+      const work: Promise<void> = this.deliverTo(endpoint)
+        .catch((error: unknown) => {
+          if (!this.stop.signal.aborted) {
+            this.log.warn({ err: error }, 'Delivering to a webhook endpoint failed; its lease will expire');
+          }
+        })
+        .finally(() => {
+          this.inFlight.delete(work);
+          this.wake?.(); // a slot is free
+        });
+      this.inFlight.add(work);
+    }
     if (Date.now() - this.prunedAt > PRUNE_EVERY_MS) {
       this.prunedAt = Date.now();
       await this.queue.prune();
