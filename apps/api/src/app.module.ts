@@ -61,6 +61,7 @@ export class AppModule {
         DraftingModule,
         InfluencingModule,
         WebhooksModule.forRoot({
+          databaseUrl,
           allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
           retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
           retryForSeconds: config.WEBHOOK_RETRY_FOR_SECONDS,

@@ -1,5 +1,7 @@
 /** What the webhooks context needs from the composition root (see the README's configuration table). */
 export interface WebhooksOptions {
+  /** The dispatcher's idle probe runs on a connection of its own (`convene-webhooks`). */
+  readonly databaseUrl: string;
   /** WEBHOOK_ALLOW_PRIVATE: endpoints may be http and on private or loopback addresses (development, tests). */
   readonly allowPrivate: boolean;
   /** WEBHOOK_RETRY_BASE_MS: the wait after a first failure, doubled after each further one (at most an hour). */

