@@ -174,7 +174,7 @@ export class WebhookFlowsService {
         throw DomainError.notFound('Webhook delivery', input.deliveryId);
       }
       await tx.query(
-        `UPDATE webhook_delivery SET status = $2, next_attempt_at = now(), first_failed_at = NULL WHERE id = $1`,
+        `UPDATE webhook_delivery SET status = $2, next_attempt_at = now(), first_failed_at = NULL, failures = 0 WHERE id = $1`,
         [input.deliveryId, WebhookDeliveryStatus.PENDING],
       );
       const endpoint = await tx.findOneByOrFail(WebhookEndpointEntity, { id: found.endpoint_id });

@@ -102,7 +102,7 @@ export class WebhookEndpointEntity {
 @Index('webhook_delivery_endpoint_item_key', ['endpointId', 'activitySequence'], { unique: true })
 @Index('webhook_delivery_endpoint_position_idx', ['endpointId', 'positionTxId', 'activitySequence'])
 @Check('webhook_delivery_pending', `("status" = 'PENDING') = ("next_attempt_at" IS NOT NULL)`)
-@Check('webhook_delivery_attempts', `"attempts" >= 0`)
+@Check('webhook_delivery_attempts', `"attempts" >= 0 AND "failures" >= 0`)
 export class WebhookDeliveryEntity {
   /** Also the `webhook-id` header (with `msg_`): the same for every attempt and redelivery. */
   @PrimaryGeneratedColumn('uuid')
@@ -143,6 +143,10 @@ export class WebhookDeliveryEntity {
 
   @Column({ type: 'int', default: 0 })
   attempts!: number;
+
+  /** Failed attempts since the last success or redelivery request: the backoff's exponent. */
+  @Column({ type: 'int', default: 0 })
+  failures!: number;
 
   @Column({ type: 'timestamptz', nullable: true })
   nextAttemptAt!: Date | null;

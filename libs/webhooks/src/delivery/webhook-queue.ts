@@ -44,6 +44,8 @@ export interface DueDelivery {
   readonly id: string;
   readonly body: string;
   readonly attempts: number;
+  /** Failures since the last success or redelivery request. */
+  readonly failures: number;
   readonly firstFailedAt: Date | null;
 }
 
@@ -180,15 +182,23 @@ export class WebhookQueue {
   /** The endpoint's oldest pending delivery if it is due (and the lease still ours); null otherwise. */
   async dueHead(endpointId: string, token: string): Promise<DueDelivery | null> {
     const [row] = await this.dataSource.query<
-      { id: string; body: string; attempts: number; first_failed_at: Date | null; due: boolean }[]
+      { id: string; body: string; attempts: number; failures: number; first_failed_at: Date | null; due: boolean }[]
     >(
-      `SELECT d.id, d.body, d.attempts, d.first_failed_at, d.next_attempt_at <= now() AS due
+      `SELECT d.id, d.body, d.attempts, d.failures, d.first_failed_at, d.next_attempt_at <= now() AS due
          FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
         WHERE d.endpoint_id = $1 AND d.status = 'PENDING' AND e.lease_token = $2 AND e.status = 'ACTIVE'
         ORDER BY d.position_tx_id, d.activity_sequence LIMIT 1`,
       [endpointId, token],
     );
-    return row?.due ? { id: row.id, body: row.body, attempts: row.attempts, firstFailedAt: row.first_failed_at } : null;
+    return row?.due
+      ? {
+          id: row.id,
+          body: row.body,
+          attempts: row.attempts,
+          failures: row.failures,
+          firstFailedAt: row.first_failed_at,
+        }
+      : null;
   }
 
   /**
@@ -216,7 +226,7 @@ export class WebhookQueue {
         await tx.query(
           `UPDATE webhook_delivery SET status = 'SUCCEEDED', attempts = attempts + 1, last_attempt_at = now(),
                   response_status = $2, latency_ms = $3, error = $4, next_attempt_at = NULL, first_failed_at = NULL,
-                  delivered_at = now()
+                  failures = 0, delivered_at = now()
             WHERE id = $1`,
           attempted,
         );
@@ -230,13 +240,13 @@ export class WebhookQueue {
       const firstFailedAt = delivery.firstFailedAt ?? now;
       const next = afterFailure(
         { baseMs: this.options.retryBaseMs, giveUpAfterMs: this.options.retryForSeconds * 1000 },
-        delivery.attempts + 1,
+        delivery.failures + 1,
         firstFailedAt,
         now,
       );
       if (!next.giveUp) {
         await tx.query(
-          `UPDATE webhook_delivery SET attempts = attempts + 1, last_attempt_at = now(), response_status = $2,
+          `UPDATE webhook_delivery SET attempts = attempts + 1, failures = failures + 1, last_attempt_at = now(), response_status = $2,
                   latency_ms = $3, error = $4, next_attempt_at = $5, first_failed_at = $6
             WHERE id = $1`,
           [...attempted, next.nextAttemptAt, firstFailedAt],
@@ -244,7 +254,7 @@ export class WebhookQueue {
         return false;
       }
       await tx.query(
-        `UPDATE webhook_delivery SET status = 'FAILED', attempts = attempts + 1, last_attempt_at = now(),
+        `UPDATE webhook_delivery SET status = 'FAILED', attempts = attempts + 1, failures = failures + 1, last_attempt_at = now(),
                 response_status = $2, latency_ms = $3, error = $4, next_attempt_at = NULL, first_failed_at = $5
           WHERE id = $1`,
         [...attempted, firstFailedAt],
