@@ -102,7 +102,7 @@ ${startup ? `## Start-up\n\n| what | time to /health/ready |\n| --- | --- |\n${s
   outbox
     ? `## Activity outbox: write cost
 
-Budget (issue 4): the outbox may cost at most 25 % of a representative mutation's write throughput.
+Budget: the outbox may cost at most 25 % of a representative mutation's write throughput.
 Figures are ranges over ${ROUNDS} rounds (each round runs every variant back to back); the cost is from the means,
 with its range over rounds in brackets. In PostgreSQL itself (outboxCost in scripts/bench-outbox.mjs): 8 clients
 each updating its own organisation, fsync on, ${SECONDS} s per run; "+ INSERT" adds only the activity row,
@@ -134,7 +134,7 @@ ${
   networks
     ? `## Networks and coverage on a large set
 
-Budget (issue 5): national coverage p99 under 50 ms at 50 concurrent clients; a network with its members at least
+Budget: national coverage p99 under 50 ms at 50 concurrent clients; a network with its members at least
 1,000 req/s. The large set (scripts/bench-networks-seed.mjs, set-based SQL, deterministic): ${networks.seeded.areas} areas,
 ${networks.seeded.authorities} authorities, ${networks.seeded.organisations} organisations of which ${networks.seeded.cvss} CVSs, ${networks.seeded.networks} networks,
 ${networks.seeded.memberships} memberships (with history) and ${networks.seeded.activity} activity items. Anonymous requests, ${NETWORK_CONNECTIONS} autocannon connections,

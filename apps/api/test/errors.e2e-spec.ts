@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { type GraphqlError, withAdminClient } from '@app/testing';
-import { GWENT, NEWPORT_CVS, signIn, type Headers } from './support/event-helpers';
+import { GWENT, NEWPORT_CVS, type Headers } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const cursor = (key: string, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
@@ -70,8 +71,7 @@ describe('errors over GraphQL', () => {
     let coordinator: Headers;
 
     beforeAll(async () => {
-      admin = await signIn(sut, 'admin@demo.convene.example');
-      coordinator = await signIn(sut, 'coordinator@demo.convene.example');
+      ({ admin, coordinator } = await demoCast(sut));
     });
 
     it('refuses NUL and unpaired surrogates in filters, inputs, scope targets and emails', async () => {

@@ -15,8 +15,8 @@ import {
   NEWPORT_CVS,
   newportStaff,
   PARTNER_ORG,
-  signIn,
 } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Occurrence {
@@ -71,10 +71,7 @@ describe('event scheduling', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
-    partner = await signIn(sut, 'partner@demo.convene.example');
+    ({ admin, coordinator, member, partner } = await demoCast(sut));
     networkId = await gwentNetwork(sut, coordinator, admin);
   });
 
@@ -181,6 +178,14 @@ describe('event scheduling', () => {
       expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field });
       expect(response.data ?? null).toBeNull();
       expect([await countRows('event'), await countRows('activity_event')]).toEqual(before);
+    });
+
+    it('says what is wrong with a recurrence rule and what to write instead', async () => {
+      const response = await createEvent(sut, coordinator, { ...good(), recurrenceRule: 'FREQ=SOMETIMES' });
+      expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.recurrenceRule' });
+      const message = response.errors?.[0]?.message ?? '';
+      expect(message).toContain('FREQ=SOMETIMES is not a frequency: use DAILY, WEEKLY, MONTHLY or YEARLY');
+      expect(message).not.toContain('undefined');
     });
 
     it('refuses a poll-free event with both or neither organiser', async () => {

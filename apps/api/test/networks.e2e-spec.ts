@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client as PgClient } from 'pg';
-import { DEMO_PASSWORD } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import { countSql, type GraphqlError, graphqlWsClient, LiveSubscription } from '@app/testing';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const GWENT = 'W15000002';
@@ -75,13 +75,7 @@ describe('local networks: convening and membership', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    for (const key of ['admin', 'coordinator', 'member', 'partner']) {
-      const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
-        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-        { e: `${key}@demo.convene.example`, p: DEMO_PASSWORD },
-      );
-      as[key] = { authorization: `Bearer ${signIn.accessToken}` };
-    }
+    Object.assign(as, await demoCast(sut));
     const create = async (name: string, specialisms: string[]) => {
       const { data } = await call<{ createOrganisation: { organisation: { id: string } } }>(
         'member',

@@ -8,8 +8,8 @@ import {
   MEMBER_GROUP,
   NEWPORT_CVS,
   PARTNER_ORG,
-  signIn,
 } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Poll {
@@ -54,10 +54,7 @@ describe('scheduling polls ("find a time")', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
-    partner = await signIn(sut, 'partner@demo.convene.example');
+    ({ admin, coordinator, member, partner } = await demoCast(sut));
     networkId = await gwentNetwork(sut, coordinator, admin);
   });
 

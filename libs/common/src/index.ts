@@ -12,3 +12,5 @@ export * from './async/fresh-single-flight';
 export * from './time/local-date';
 export * from './live/live-work';
 export * from './text/storable-text';
+export * from './authorization';
+export * from './text/refused-move';

@@ -9,7 +9,7 @@ import {
   type RequestContext,
 } from '@app/common';
 import { DraftPresence, PresencePayload, PresenceUpdate } from './drafting.model';
-import { MovePresenceInput } from './dto/drafting.inputs';
+import { MovePresenceInput } from './dto/drafting.input';
 import { PositionPresenceArgs } from './dto/position-changes.args';
 import { PositionService } from './position.service';
 import { type Presence, PresenceService } from './presence.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ActivityVerb } from '@app/activity';
+import { ActivityRecorder, ActivityVerb } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode } from '@app/common';
-import { assertBody, DraftingFlowsService, type EditOutcome } from './drafting-flows.service';
+import { assertBody, DraftLock, draftOf } from './draft-lock';
 import { PositionCommentEntity, PositionSuggestionEntity } from './drafting.entities';
 import { SuggestionStatus } from './drafting.enums';
 import type {
@@ -9,8 +9,9 @@ import type {
   DecideSuggestionInput,
   ResolveCommentInput,
   SuggestChangeInput,
-} from './dto/review.inputs';
+} from './dto/review.input';
 import { PositionService } from './position.service';
+import { type EditOutcome, SectionFlowsService } from './section-flows.service';
 
 export interface SuggestionDecision {
   readonly suggestion: PositionSuggestionEntity;
@@ -21,15 +22,17 @@ export interface SuggestionDecision {
 @Injectable()
 export class ReviewFlowsService {
   constructor(
-    private readonly flows: DraftingFlowsService,
+    private readonly activity: ActivityRecorder,
+    private readonly lock: DraftLock,
+    private readonly sections: SectionFlowsService,
     private readonly positions: PositionService,
   ) {}
 
   /** A comment on a section (anchored to a range of its text now), or a reply to one. */
   addComment(viewer: ActorRef, input: AddCommentInput): Promise<PositionCommentEntity> {
     const personId = signedIn(viewer);
-    return this.flows.withSection(viewer, input.sectionId, async ({ tx, position, note }, section) => {
-      await this.flows.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
+    return this.lock.withSection(viewer, input.sectionId, async ({ tx, row: position, note }, section) => {
+      await this.lock.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
       if (input.parentId) {
         const parent = await tx.findOneBy(PositionCommentEntity, { id: input.parentId, sectionId: section.id });
         if (!parent || parent.parentId) {
@@ -66,10 +69,10 @@ export class ReviewFlowsService {
     if (!comment) {
       throw DomainError.badInput('input.commentId', 'is not a comment');
     }
-    return this.flows.onPosition(viewer, comment.positionId, async ({ tx, note, unchanged }) => {
+    return this.activity.transactionOn(draftOf(viewer, comment.positionId), async ({ tx, note, record }) => {
       const current = await tx.findOneByOrFail(PositionCommentEntity, { id: comment.id });
       if (current.resolvedAt) {
-        unchanged();
+        record.unchanged();
         return current;
       }
       await tx.update(
@@ -86,8 +89,8 @@ export class ReviewFlowsService {
   suggest(viewer: ActorRef, input: SuggestChangeInput): Promise<PositionSuggestionEntity> {
     const personId = signedIn(viewer);
     assertBody(input.replacement, 'input.replacement');
-    return this.flows.withSection(viewer, input.sectionId, async ({ tx, position, note }, section) => {
-      await this.flows.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
+    return this.lock.withSection(viewer, input.sectionId, async ({ tx, row: position, note }, section) => {
+      await this.lock.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
       if (input.baseRevision > position.revision) {
         throw DomainError.badInput('input.baseRevision', `is ahead of the draft (revision ${position.revision})`);
       }
@@ -129,7 +132,7 @@ export class ReviewFlowsService {
     if (!found) {
       throw DomainError.badInput('input.suggestionId', 'is not a suggestion');
     }
-    return this.flows.withSection(viewer, found.sectionId, async (locked, section) => {
+    return this.lock.withSection(viewer, found.sectionId, async (locked, section) => {
       const { tx, note } = locked;
       const suggestion = await tx.findOneByOrFail(PositionSuggestionEntity, { id: found.id });
       if (suggestion.status !== SuggestionStatus.OPEN) {
@@ -141,7 +144,7 @@ export class ReviewFlowsService {
       if (input.accept) {
         const base = await this.positions.sectionAt(tx, section.id, suggestion.baseRevision);
         const body = base?.body ?? '';
-        edit = await this.flows.applyEdit(
+        edit = await this.sections.applyEdit(
           locked,
           section,
           {

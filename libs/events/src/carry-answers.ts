@@ -53,7 +53,7 @@ export async function carryAnswers(
 }
 
 /** The new schedule's occurrence key on a local day: its original start, null for a single event, or none. */
-function newKeyOn(day: string, after: Series): Date | null | undefined {
+export function newKeyOn(day: string, after: Series): Date | null | undefined {
   const start = DateTime.fromISO(day, { zone: after.timeZone }).startOf('day');
   const from = start.toJSDate();
   const to = start.plus({ days: 1 }).toJSDate();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, type RecordActivity } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode } from '@app/common';
+import { ActivityRecorder, ActivityVerb, type Locked, noting, type RecordActivity } from '@app/activity';
+import { type ActorRef, DomainError, ErrorCode, refusedMove } from '@app/common';
 import { PositionService } from '@app/drafting';
 import { PoliceForceAreaService } from '@app/geography';
 import { NetworkService, NetworkStatus } from '@app/networks';
@@ -24,7 +24,7 @@ import { EVENT_STATUS_MOVES, EventStatus, EventVisibility } from './event.enums'
 import type { EventClash } from './event.model';
 import { EventService } from './event.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
-import { fillPlaces } from './rsvp.service';
+import { fillPlaces } from './fill-places';
 import { isOriginalStart, type Schedule, scheduleFrom } from './schedule';
 
 /** A new event, checked: everything but what the database fills in. */
@@ -47,13 +47,6 @@ export type EventDraft = Pick<
 export interface EventOutcome {
   readonly event: EventEntity;
   readonly clashes: EventClash[];
-}
-
-/** An event locked for a change, and how to record what happened to it. */
-interface Locked {
-  readonly tx: EntityManager;
-  readonly event: EventEntity;
-  readonly note: (verb: ActivityVerb, payload?: Record<string, unknown>) => Promise<void>;
 }
 
 /**
@@ -111,11 +104,11 @@ export class EventFlowsService {
   ): Promise<EventOutcome> {
     const { id } = await tx.save(tx.create(EventEntity, { ...draft, createdByPersonId: viewer.personId ?? null }));
     const event = await tx.findOneByOrFail(EventEntity, { id });
-    await this.noter(
+    await noting(
       tx,
       record,
       event,
-      viewer,
+      this.eventActivity.noter(viewer.personId ?? null),
     )(ActivityVerb.EVENT_CREATED, {
       kind: event.kind,
       startsAt: event.startsAt.toISOString(),
@@ -126,7 +119,7 @@ export class EventFlowsService {
   }
 
   update(viewer: ActorRef, input: UpdateEventInput): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (input.visibility === EventVisibility.NETWORK && !event.networkId) {
         throw DomainError.badInput('input.visibility', 'only a network event can be for its members only');
@@ -158,7 +151,7 @@ export class EventFlowsService {
 
   reschedule(viewer: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<EventOutcome> {
     const schedule = scheduleFrom(input, 'input', now);
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'rescheduled');
       if (sameSchedule(event, schedule) && event.status === EventStatus.SCHEDULED) {
         return null;
@@ -191,13 +184,12 @@ export class EventFlowsService {
   }
 
   changeStatus(viewer: ActorRef, input: ChangeEventStatusInput, now = new Date()): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       if (!EVENT_STATUS_MOVES[event.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
-          `A ${event.status} event cannot become ${input.status}` +
-            (EVENT_STATUS_MOVES[event.status].length === 0 ? `: ${event.status} is final` : '') +
-            (input.status === EventStatus.SCHEDULED ? ' (reschedule it instead)' : ''),
+          refusedMove('event', event.status, input.status, EVENT_STATUS_MOVES[event.status]) +
+            (input.status === EventStatus.SCHEDULED ? ' (to schedule it again, reschedule it)' : ''),
           [{ field: 'input.status', message: `not allowed from ${event.status}` }],
         );
       }
@@ -233,7 +225,7 @@ export class EventFlowsService {
     if (moving && (input.start === undefined || input.end === undefined)) {
       throw DomainError.badInput(input.start === undefined ? 'input.start' : 'input.end', 'give both start and end');
     }
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (!event.recurrenceRule) {
         throw DomainError.badInput('input.eventId', 'the event does not recur: reschedule or cancel it instead');
@@ -286,7 +278,7 @@ export class EventFlowsService {
   }
 
   setAgenda(viewer: ActorRef, input: SetEventAgendaInput): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'given a new agenda', [EventStatus.CANCELLED]);
       const linked = input.items.map((item) => item.jointPositionId).filter((id): id is string => Boolean(id));
       const own = event.networkId ? await this.positions.ofNetwork(tx, event.networkId, linked) : new Set<string>();
@@ -318,7 +310,7 @@ export class EventFlowsService {
   }
 
   recordMinutes(viewer: ActorRef, input: RecordEventMinutesInput, now = new Date()): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       if (event.status === EventStatus.CANCELLED || event.startsAt > now) {
         throw new DomainError(ErrorCode.CONFLICT, 'Minutes are recorded once an event has taken place', [
           {
@@ -342,22 +334,21 @@ export class EventFlowsService {
    * returns null when nothing changed (no activity, no SEQUENCE bump), 'clashes' when the times
    * may now overlap others (`clashesAt`: only the one occurrence starting then).
    */
-  private async onEvent(
+  private async changeEvent(
     viewer: ActorRef,
     eventId: string,
-    work: (locked: Locked) => Promise<'done' | 'clashes' | { clashesAt: Date } | null>,
+    work: (locked: Locked<EventEntity>) => Promise<'done' | 'clashes' | { clashesAt: Date } | null>,
   ): Promise<EventOutcome> {
     const access = await this.events.accessOf(viewer);
-    return this.activity.transaction(async (tx, record) => {
-      const event = await tx
-        .createQueryBuilder(EventEntity, 'e')
-        .setLock('pessimistic_write')
-        .where('e.id = :eventId', { eventId })
-        .getOne();
-      if (!event) {
-        throw DomainError.notFound('Event', eventId);
-      }
-      const result = await work({ tx, event, note: this.noter(tx, record, event, viewer) });
+    const target = {
+      entity: EventEntity,
+      id: eventId,
+      name: 'Event',
+      noter: this.eventActivity.noter(viewer.personId ?? null),
+    };
+    return this.activity.transactionOn(target, async (locked) => {
+      const { tx, row: event, record } = locked;
+      const result = await work(locked);
       if (result === null) {
         record.unchanged();
         return { event, clashes: [] };
@@ -370,11 +361,6 @@ export class EventFlowsService {
           : await findClashes(tx, changed, access, result === 'clashes' ? undefined : result.clashesAt);
       return { event: changed, clashes };
     });
-  }
-
-  private noter(tx: EntityManager, record: RecordActivity, event: EventEntity, viewer: ActorRef) {
-    return (verb: ActivityVerb, payload: Record<string, unknown> = {}): Promise<void> =>
-      this.eventActivity.note(tx, record, event.id, verb, viewer.personId ?? null, payload);
   }
 
   private async organiserOf(
@@ -416,7 +402,7 @@ export class EventFlowsService {
 
 function assertNotOver(event: EventEntity, what: string, over = [EventStatus.CANCELLED, EventStatus.COMPLETED]): void {
   if (over.includes(event.status)) {
-    throw new DomainError(ErrorCode.CONFLICT, `A ${event.status} event cannot be ${what}`, [
+    throw new DomainError(ErrorCode.CONFLICT, `The event is ${event.status}, so it cannot be ${what}`, [
       { field: 'input.eventId', message: `is ${event.status}` },
     ]);
   }

@@ -12,14 +12,14 @@ import {
 } from './dto/event-mutations.input';
 import { EventFlowsService, type EventOutcome } from './event-flows.service';
 import { EventPayload, RsvpPayload } from './event.model';
-import { RsvpService } from './rsvp.service';
+import { RsvpFlowsService } from './rsvp-flows.service';
 
 /** Scheduling; who may is decided by the operation policy (the organisers) before these run. */
 @Resolver()
 export class EventMutationResolver {
   constructor(
     private readonly flows: EventFlowsService,
-    private readonly rsvps: RsvpService,
+    private readonly rsvps: RsvpFlowsService,
   ) {}
 
   @Mutation(() => EventPayload, {

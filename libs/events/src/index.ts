@@ -8,3 +8,5 @@ export * from './polls/poll.entities';
 export * from './polls/poll.enums';
 export * from './event-policy-facts';
 export * from './seed/demo-events.seeder';
+export * from './event-flows.service';
+export * from './events.operation-policy';

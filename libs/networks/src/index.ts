@@ -7,3 +7,7 @@ export * from './networks.module';
 export * from './dto/network-mutations.input';
 export * from './seed/demo-networks.seeder';
 export * from './network-access';
+export * from './network-flows.service';
+export * from './membership-flows.service';
+export * from './networks.operation-policy';
+export * from './export/members-export.service';

@@ -6,3 +6,4 @@ export * from './webhooks.options';
 export { WebhookService } from './webhook.service';
 export { isPrivateAddress, urlProblem } from './delivery/destination';
 export { signWebhook } from './delivery/signature';
+export * from './webhooks.operation-policy';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DomainError, ErrorCode } from '@app/common';
+import { Action, DomainError, ErrorCode } from '@app/common';
 import { POLICE_FORCE_AREA_CODE, PoliceForceAreaService } from '@app/geography';
-import { Action, type Actor, ApiTokenScopeKind, POLICY } from '@app/identity';
+import { type Actor, ApiTokenScopeKind, POLICY } from '@app/identity';
 import { NetworkService } from '@app/networks';
 import { OrganisationService } from '@app/organisations';
 
@@ -58,7 +58,7 @@ export class WebhookScope {
           throw DomainError.badInput(field, 'must be the id of a network');
         });
         const members = await this.networks.activeMembersOf(target);
-        if (!POLICY[Action.READ_NETWORK_PRIVATE].allows(creator, { organisationIds: members })) {
+        if (!POLICY[Action.PEOPLE_OF_LISTED_ORGANISATIONS].allows(creator, { organisationIds: members })) {
           throw new DomainError(
             ErrorCode.FORBIDDEN,
             `${field}: only people of the network's active member organisations may follow it`,

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { randomBytes } from 'node:crypto';
+import { dirname, isAbsolute, join } from 'node:path';
 import {
   IsBoolean,
   IsIn,
@@ -14,6 +15,8 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { projectRoot } from '@app/common';
+import { keptSecret } from './kept-secret';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const ENVIRONMENTS = ['development', 'production', 'test'] as const;
@@ -180,11 +183,27 @@ export class AppConfig {
   @MinLength(24, { message: () => 'METRICS_TOKEN must be at least 24 characters (e.g. `openssl rand -hex 24`)' })
   METRICS_TOKEN?: string;
 
-  /** Outside production a missing secret is replaced by a random one: tokens then last one process. */
-  private readonly generatedSecret = randomBytes(48).toString('base64');
+  private generatedSecret?: string;
 
+  /**
+   * Without JWT_SECRET (refused in production): in development a secret kept beside the embedded
+   * database's data (`.data/jwt-secret`), so a restart signs nobody out; in tests a random one
+   * (tokens then last one process).
+   */
   get jwtSecret(): string {
-    return this.JWT_SECRET ?? this.generatedSecret;
+    if (this.JWT_SECRET) {
+      return this.JWT_SECRET;
+    }
+    this.generatedSecret ??=
+      this.NODE_ENV === 'development'
+        ? keptSecret(join(dirname(this.embeddedDataDir), 'jwt-secret'))
+        : randomBytes(48).toString('base64');
+    return this.generatedSecret;
+  }
+
+  /** The embedded database's data folder, absolute. */
+  get embeddedDataDir(): string {
+    return isAbsolute(this.EMBEDDED_DB_DIR) ? this.EMBEDDED_DB_DIR : join(projectRoot(), this.EMBEDDED_DB_DIR);
   }
 
   get isProduction(): boolean {

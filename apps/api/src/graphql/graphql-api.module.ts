@@ -10,6 +10,7 @@ import { DataVersion, LiveRights } from '@app/activity';
 import { AuthService } from '@app/identity';
 import { NetworksModule } from '@app/networks';
 import { AppConfig } from '../config/app-config';
+import { OperationPolicies } from './authorization/operation-policy';
 import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
 import { formatError } from './format-error';
@@ -129,7 +130,7 @@ function graphqlWsOptions(
             metricsPlugin(metrics),
             graphqlOverHttpStatus(),
             ...protection.plugins,
-            ...(store ? [versionedResponseCache({ version: () => dataVersion.current(), store })] : []),
+            ...(store ? [versionedResponseCache({ versions: () => dataVersion.versions(), store })] : []),
           ] as unknown as ApolloPlugin[],
         };
       },
@@ -140,6 +141,7 @@ function graphqlWsOptions(
     TrustProxy,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+    OperationPolicies,
     { provide: APP_GUARD, useClass: OperationPolicyGuard },
   ],
 })

@@ -1,10 +1,12 @@
 import { expect } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { DEMO_PASSWORD } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import type { GraphqlError } from '@app/testing';
 import { unique } from './operation-fixtures';
+import type { Headers } from './sign-in';
 import type { TestApp } from './test-app';
+
+export { signIn, type Headers } from './sign-in';
 
 export const GWENT = 'W15000002';
 export const NEWPORT_CVS = demoOrganisationId('cvs:W06000022');
@@ -12,7 +14,6 @@ export const NEWPORT_CVS = demoOrganisationId('cvs:W06000022');
 export const MEMBER_GROUP = demoOrganisationId('local:W15000002:0');
 export const PARTNER_ORG = demoOrganisationId('national:women');
 
-export type Headers = Record<string, string>;
 export type Response<T> = { data?: T | null; errors?: GraphqlError[] };
 
 /** A local time `days` ahead of now in Europe/London, on the hour, as the API takes it. */
@@ -22,14 +23,6 @@ export const localIn = (days: number, hour = 18, minute = 30): string =>
     .plus({ days })
     .set({ hour, minute, second: 0, millisecond: 0 })
     .toFormat("yyyy-MM-dd'T'HH:mm");
-
-export async function signIn(app: TestApp, email: string, password = DEMO_PASSWORD): Promise<Headers> {
-  const { signIn: session } = await app.client.data<{ signIn: { accessToken: string } }>(
-    'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-    { e: email, p: password },
-  );
-  return { authorization: `Bearer ${session.accessToken}` };
-}
 
 /** New people on Newport CVS's staff (invited by its admin), signed in. */
 export async function newportStaff(app: TestApp, coordinator: Headers, count: number): Promise<Headers[]> {

@@ -4,6 +4,7 @@ import { Client as PgClient } from 'pg';
 import { DEMO_LOGINS, DEMO_PASSWORD, hashSecretToken, newSecretToken } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import { graphqlWsClient, LiveSubscription } from '@app/testing';
+import { demoCast, type Headers } from './sign-in';
 import type { TestApp } from './test-app';
 
 /** Dashboards are API tokens: national, and scoped to Gwent, to one network, and to Newport CVS. */
@@ -36,7 +37,7 @@ async function invitationToken(app: TestApp, email: string): Promise<string> {
   const data = await app.client.request<{ inviteToOrganisation: { token: string } }>(
     'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { token } }',
     { id: NEWPORT_CVS, email },
-    { authorization: `Bearer ${coordinatorToken}` },
+    (await demoCast(app)).coordinator,
   );
   return data.data?.inviteToOrganisation.token ?? '';
 }
@@ -58,21 +59,8 @@ async function freshPasswordToken(app: TestApp): Promise<string> {
   return token;
 }
 
-let coordinatorToken = '';
-let adminToken = '';
-/** The Newport CVS admin's access token, which fixtures use to set things up. */
-export function useCoordinatorToken(token: string): void {
-  coordinatorToken = token;
-}
-/** The platform admin's access token, for setting up what no demo organisation admin can. */
-export function useAdminToken(token: string): void {
-  adminToken = token;
-}
-/** The tokens fixtures set things up with (other fixture files use these). */
-export const setUpTokens = (): { readonly coordinator: string; readonly admin: string } => ({
-  coordinator: coordinatorToken,
-  admin: adminToken,
-});
+/** Who sets fixtures up: Newport CVS's admin, or the platform admin for what no demo organisation admin can do. */
+export type SetUpRole = 'coordinator' | 'admin';
 
 const GWENT = 'W15000002';
 const TORFAEN_CVS = demoOrganisationId('cvs:W06000020');
@@ -81,14 +69,16 @@ const GWENT_GROUP = demoOrganisationId('local:W15000002:1');
 /** Runs a mutation for fixture set-up and returns the value at `path` (failing loudly if it errs). */
 export async function setUp(
   app: TestApp,
-  token: string,
+  as: SetUpRole | Headers,
   document: string,
   variables: Record<string, unknown>,
   path: string[],
 ) {
-  const response = await app.client.request<Record<string, unknown>>(document, variables, {
-    authorization: `Bearer ${token}`,
-  });
+  const response = await app.client.request<Record<string, unknown>>(
+    document,
+    variables,
+    typeof as === 'string' ? (await demoCast(app))[as] : as,
+  );
   if (response.errors) {
     throw new Error(`Fixture set-up failed: ${JSON.stringify(response.errors)}`);
   }
@@ -99,7 +89,7 @@ export async function setUp(
 export const freshNetwork = (app: TestApp, convenor: 'newport' | 'torfaen'): Promise<string> =>
   setUp(
     app,
-    convenor === 'newport' ? coordinatorToken : adminToken,
+    convenor === 'newport' ? 'coordinator' : 'admin',
     'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }',
     {
       input: {
@@ -111,20 +101,20 @@ export const freshNetwork = (app: TestApp, convenor: 'newport' | 'torfaen'): Pro
     ['createNetwork', 'network', 'id'],
   );
 
-/** Invites an organisation into a network (as `token`, a convenor) and answers with its membership id. */
-const invite = (app: TestApp, token: string, networkId: string, organisationId: string): Promise<string> =>
+/** Invites an organisation into a network (as `as`, a convenor's admin) and answers with its membership id. */
+const invite = (app: TestApp, as: SetUpRole, networkId: string, organisationId: string): Promise<string> =>
   setUp(
     app,
-    token,
+    as,
     'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { membership { id } } }',
     { input: { networkId, organisationId } },
     ['inviteToNetwork', 'membership', 'id'],
   );
 
-const accept = (app: TestApp, token: string, membershipId: string): Promise<string> =>
+const accept = (app: TestApp, as: SetUpRole, membershipId: string): Promise<string> =>
   setUp(
     app,
-    token,
+    as,
     'mutation ($input: AnswerMembershipInput!) { answerNetworkInvitation(input: $input) { membership { id } } }',
     { input: { membershipId, accept: true } },
     ['answerNetworkInvitation', 'membership', 'id'],
@@ -133,21 +123,21 @@ const accept = (app: TestApp, token: string, membershipId: string): Promise<stri
 /** Newport CVS invited into (or, with `accepted`, a member of) a network Torfaen CVS convenes. */
 async function newportMembership(app: TestApp, accepted: boolean): Promise<string> {
   const networkId = await freshNetwork(app, 'torfaen');
-  const membershipId = await invite(app, adminToken, networkId, NEWPORT_CVS);
-  return accepted ? accept(app, coordinatorToken, membershipId) : membershipId;
+  const membershipId = await invite(app, 'admin', networkId, NEWPORT_CVS);
+  return accepted ? accept(app, 'coordinator', membershipId) : membershipId;
 }
 
 /** A Gwent group's membership (invited, or active) of a network Newport CVS convenes. */
 async function groupMembership(app: TestApp, accepted: boolean): Promise<string> {
   const networkId = await freshNetwork(app, 'newport');
-  const membershipId = await invite(app, coordinatorToken, networkId, GWENT_GROUP);
-  return accepted ? accept(app, adminToken, membershipId) : membershipId;
+  const membershipId = await invite(app, 'coordinator', networkId, GWENT_GROUP);
+  return accepted ? accept(app, 'admin', membershipId) : membershipId;
 }
 async function newportTokenId(app: TestApp): Promise<string> {
   const data = await app.client.request<{ createApiToken: { apiToken: { id: string } } }>(
     'mutation ($id: ID!) { createApiToken(input: { organisationId: $id, name: "Fixture", scopeKind: NATIONAL }) { apiToken { id } } }',
     { id: NEWPORT_CVS },
-    { authorization: `Bearer ${coordinatorToken}` },
+    (await demoCast(app)).coordinator,
   );
   return data.data?.createApiToken.apiToken.id ?? '';
 }
@@ -160,7 +150,7 @@ const localIn = (days: number, hour = 18): string =>
 export const freshEvent = (app: TestApp, recurring = false): Promise<string> =>
   setUp(
     app,
-    coordinatorToken,
+    'coordinator',
     'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }',
     {
       input: {
@@ -211,7 +201,7 @@ async function freshPoll(app: TestApp): Promise<{ pollId: string; slotId: string
   }>(
     'mutation ($input: CreateSchedulingPollInput!) { createSchedulingPoll(input: $input) { poll { id slots { id } } } }',
     { input: { networkId, title: `Policy poll ${unique()} (test)`, kind: 'NETWORK_MEETING', slots: POLL_SLOTS() } },
-    { authorization: `Bearer ${coordinatorToken}` },
+    (await demoCast(app)).coordinator,
   );
   const poll = response.data?.createSchedulingPoll.poll;
   if (!poll) {
@@ -227,7 +217,7 @@ export async function freshPosition(
 ): Promise<{ positionId: string; sectionId: string }> {
   const networkId = await freshNetwork(app, 'newport');
   const run = (document: string, input: Record<string, unknown>, path: string[]) =>
-    setUp(app, coordinatorToken, document, { input }, path);
+    setUp(app, 'coordinator', document, { input }, path);
   const positionId = await run(
     'mutation ($input: CreateJointPositionInput!) { createJointPosition(input: $input) { position { id } } }',
     {
@@ -244,7 +234,7 @@ export async function freshPosition(
   const data = await app.client.data<{ jointPosition: { sections: { id: string }[] } }>(
     'query ($id: ID!) { jointPosition(id: $id) { sections { id } } }',
     { id: positionId },
-    { authorization: `Bearer ${coordinatorToken}` },
+    (await demoCast(app)).coordinator,
   );
   if (stage !== 'DRAFTING') {
     await run(
@@ -269,14 +259,14 @@ async function freshReview(app: TestApp, kind: 'comment' | 'suggestion'): Promis
   return kind === 'comment'
     ? setUp(
         app,
-        coordinatorToken,
+        'coordinator',
         'mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }',
         { input: { sectionId, body: 'Can we cite the figures?' } },
         ['addComment', 'comment', 'id'],
       )
     : setUp(
         app,
-        coordinatorToken,
+        'coordinator',
         'mutation ($input: SuggestChangeInput!) { suggestChange(input: $input) { suggestion { id } } }',
         { input: { sectionId, baseRevision: 1, start: 0, end: 4, replacement: 'Some' } },
         ['suggestChange', 'suggestion', 'id'],
@@ -324,11 +314,13 @@ async function ownFeed(app: TestApp, actor: ActorName): Promise<string> {
   if (!token) {
     return NO_SUCH_ID;
   }
-  return setUp(app, token, 'mutation { createCalendarFeed(input: { label: "To revoke" }) { feed { id } } }', {}, [
-    'createCalendarFeed',
-    'feed',
-    'id',
-  ]);
+  return setUp(
+    app,
+    { authorization: `Bearer ${token}` },
+    'mutation { createCalendarFeed(input: { label: "To revoke" }) { feed { id } } }',
+    {},
+    ['createCalendarFeed', 'feed', 'id'],
+  );
 }
 
 /**
@@ -450,7 +442,7 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
       'mutation ($networkId: ID!, $from: ID!, $to: ID!) { handOverConvening(input: { networkId: $networkId, fromOrganisationId: $from, toOrganisationId: $to }) { network { id } } }',
     variables: async (app) => {
       const networkId = await freshNetwork(app, 'newport');
-      await accept(app, adminToken, await invite(app, coordinatorToken, networkId, TORFAEN_CVS));
+      await accept(app, 'admin', await invite(app, 'coordinator', networkId, TORFAEN_CVS));
       return { networkId, from: NEWPORT_CVS, to: TORFAEN_CVS };
     },
   },
@@ -476,7 +468,7 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
       const networkId = await freshNetwork(app, 'newport');
       const membershipId = await setUp(
         app,
-        adminToken,
+        'admin',
         'mutation ($input: RequestToJoinNetworkInput!) { requestToJoinNetwork(input: $input) { membership { id } } }',
         { input: { networkId, organisationId: GWENT_GROUP } },
         ['requestToJoinNetwork', 'membership', 'id'],

@@ -1,5 +1,6 @@
 import { eventually } from '@app/testing';
-import { type Fixture, NEWPORT_CVS, setUp, setUpTokens, unique } from './operation-fixtures';
+import { type Fixture, NEWPORT_CVS, setUp, unique } from './operation-fixtures';
+import { demoCast } from './sign-in';
 import type { TestApp } from './test-app';
 
 const KEPT = 'Fixture';
@@ -16,13 +17,13 @@ async function newportEndpoint(app: TestApp, description: string): Promise<strin
   const { webhookEndpoints } = await app.client.data<{ webhookEndpoints: { id: string; description: string }[] }>(
     'query ($id: ID!) { webhookEndpoints(organisationId: $id) { id description } }',
     { id: NEWPORT_CVS },
-    { authorization: `Bearer ${setUpTokens().coordinator}` },
+    (await demoCast(app)).coordinator,
   );
   return (
     webhookEndpoints.find((e) => e.description === description)?.id ??
     setUp(
       app,
-      setUpTokens().coordinator,
+      'coordinator',
       CREATE,
       {
         input: {
@@ -45,7 +46,7 @@ async function newportDelivery(app: TestApp): Promise<string> {
     const { webhookDeliveries } = await app.client.data<{ webhookDeliveries: { edges: { node: { id: string } }[] } }>(
       'query ($o: ID!, $e: ID!) { webhookDeliveries(organisationId: $o, endpointId: $e, first: 1) { edges { node { id } } } }',
       { o: NEWPORT_CVS, e: endpointId },
-      { authorization: `Bearer ${setUpTokens().coordinator}` },
+      (await demoCast(app)).coordinator,
     );
     return webhookDeliveries.edges[0]?.node.id;
   };
@@ -55,7 +56,7 @@ async function newportDelivery(app: TestApp): Promise<string> {
   }
   await setUp(
     app,
-    setUpTokens().coordinator,
+    'coordinator',
     'mutation ($id: ID!, $w: String!) { updateOrganisation(input: { id: $id, website: $w }) { organisation { id } } }',
     { id: NEWPORT_CVS, w: `https://example.org/newport/${unique().toLowerCase()}` },
     ['updateOrganisation', 'organisation', 'id'],

@@ -2,3 +2,4 @@ export * from './error-code';
 export * from './domain-error';
 export * from './validation-errors';
 export * from './error-chain';
+export * from './http-error';

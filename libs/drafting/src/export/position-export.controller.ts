@@ -14,7 +14,7 @@ import { isUUID } from 'class-validator';
 import type { Response } from 'express';
 import { bearerToken, DomainError, ErrorCode } from '@app/common';
 import { AuthService } from '@app/identity';
-import { exportDocx, exportMarkdown, type PositionExport } from './position-export';
+import { exportDocx, exportFileName, exportMarkdown, type PositionExport } from './position-export';
 import { PositionExportService } from './position-export.service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -49,9 +49,10 @@ export class PositionExportController {
     @Res() res: Response,
     @Headers('authorization') authorization?: string,
   ): Promise<void> {
-    const body = await exportDocx(await this.load(id, authorization));
+    const doc = await this.load(id, authorization);
+    const body = await exportDocx(doc);
+    res.attachment(exportFileName(doc, 'docx')); // an ASCII name, and RFC 6266's UTF-8 one where needed
     res.setHeader('Content-Type', DOCX);
-    res.setHeader('Content-Disposition', 'attachment; filename="joint-position.docx"');
     res.setHeader('Cache-Control', 'private, no-store');
     res.end(body);
   }

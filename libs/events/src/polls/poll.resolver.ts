@@ -17,7 +17,7 @@ import {
   CloseSchedulingPollInput,
   ConfirmSchedulingPollInput,
   CreateSchedulingPollInput,
-} from './poll.inputs';
+} from './poll.input';
 import {
   ConfirmSchedulingPollPayload,
   PollSlot,
@@ -29,7 +29,8 @@ import {
 } from './poll.model';
 import { IdArgs, NetworkIdArgs, PollIdArgs } from '../dto/occurrence.args';
 import { PollLoaderFactory } from './poll.loader';
-import { type PollConfirmation, PollService } from './poll.service';
+import { type PollConfirmation, PollFlowsService } from './poll-flows.service';
+import { PollService } from './poll.service';
 
 const POLL_CHANGES: ReadonlySet<ActivityVerb> = new Set([
   ActivityVerb.POLL_ANSWERED,
@@ -43,6 +44,7 @@ const TALLY_READER: ActorRef = { kind: 'SYSTEM', platformAdmin: true };
 export class PollResolver {
   constructor(
     private readonly polls: PollService,
+    private readonly pollFlows: PollFlowsService,
     private readonly hub: ActivityHub,
     private readonly networkLoaders: NetworkLoaderFactory,
     private readonly eventLoaders: EventLoaderFactory,
@@ -94,7 +96,7 @@ export class PollResolver {
     @Args('input') input: CreateSchedulingPollInput,
     @CallingActor() viewer: ActorRef,
   ): Promise<SchedulingPollPayload> {
-    return { poll: await this.polls.create(viewer, input) };
+    return { poll: await this.pollFlows.create(viewer, input) };
   }
 
   @Mutation(() => SchedulingPollPayload, { description: 'Answers a poll for a member organisation you work for.' })
@@ -102,7 +104,7 @@ export class PollResolver {
     @Args('input') input: AnswerSchedulingPollInput,
     @CallingActor() viewer: ActorRef,
   ): Promise<SchedulingPollPayload> {
-    return { poll: await this.polls.answer(viewer, input) };
+    return { poll: await this.pollFlows.answer(viewer, input) };
   }
 
   @Mutation(() => ConfirmSchedulingPollPayload, {
@@ -112,7 +114,7 @@ export class PollResolver {
     @Args('input') input: ConfirmSchedulingPollInput,
     @CallingActor() viewer: ActorRef,
   ): Promise<PollConfirmation> {
-    return this.polls.confirm(viewer, input);
+    return this.pollFlows.confirm(viewer, input);
   }
 
   @Mutation(() => SchedulingPollPayload, { description: 'Closes a poll without an event (its convenors).' })
@@ -120,7 +122,7 @@ export class PollResolver {
     @Args('input') input: CloseSchedulingPollInput,
     @CallingActor() viewer: ActorRef,
   ): Promise<SchedulingPollPayload> {
-    return { poll: await this.polls.close(viewer, input) };
+    return { poll: await this.pollFlows.close(viewer, input) };
   }
 
   @Subscription(() => PollTallyUpdate, {

@@ -3,12 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
-import { DomainError, ErrorCode } from '@app/common';
+import { Action, DomainError, ErrorCode } from '@app/common';
 import { POLICE_FORCE_AREA_CODE, PoliceForceAreaService } from '@app/geography';
 import { NetworkService } from '@app/networks';
 import { OrganisationService } from '@app/organisations';
 import type { Actor } from '../auth/actor';
-import { Action, POLICY } from '../policy/policy';
+import { POLICY } from '../policy/policy';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApiTokenScopeKind } from './api-token.enums';
@@ -157,7 +157,7 @@ export class ApiTokenService {
         });
         // Whoever makes a token for a network must be able to read that network's private side.
         const members = await this.networks.activeMembersOf(target);
-        if (!POLICY[Action.READ_NETWORK_PRIVATE].allows(creator, { organisationIds: members })) {
+        if (!POLICY[Action.PEOPLE_OF_LISTED_ORGANISATIONS].allows(creator, { organisationIds: members })) {
           throw new DomainError(
             ErrorCode.FORBIDDEN,
             `${field}: only people of the network's active member organisations may make a token for it`,

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { LiveRights, rightsSubject } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
+import { lockRow } from '@app/database';
 import { IDENTITY_OPTIONS, type IdentityOptions, SIGN_IN_THROTTLE } from '../identity.options';
 import { AffiliationEntity, PersonEntity } from '../person/person.entity';
 import { RefreshTokenEntity, SignInFailureEntity } from '../session/refresh-token.entity';
@@ -59,12 +60,8 @@ export class AuthService {
   /** Exchanges a refresh token for a new session; a replayed token revokes its whole family. */
   async refresh(refreshToken: string): Promise<Session> {
     const outcome = await this.dataSource.transaction(async (tx) => {
-      const token = await tx
-        .getRepository(RefreshTokenEntity)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.token_hash = :hash', { hash: hashSecretToken(refreshToken) })
-        .getOne();
+      // Held until commit: a token rotates once, however many requests present it at once.
+      const token = await lockRow(tx, RefreshTokenEntity, { tokenHash: hashSecretToken(refreshToken) });
       if (!token || token.revokedAt || token.expiresAt <= new Date()) {
         return null;
       }
@@ -185,14 +182,33 @@ export class AuthService {
           WHERE occurred_at > now() - make_interval(mins => $3) AND (email = $1 OR address = $2)`,
         [email, address, SIGN_IN_THROTTLE.windowMinutes],
       );
-      if (Number(row?.account) >= SIGN_IN_THROTTLE.perAccount || Number(row?.address) >= SIGN_IN_THROTTLE.perAddress) {
+      const account = Number(row?.account) >= SIGN_IN_THROTTLE.perAccount;
+      if (account || Number(row?.address) >= SIGN_IN_THROTTLE.perAddress) {
+        const liftsAt = await this.lockLiftsAt(tx, email, address);
+        const minutes = Math.max(1, Math.ceil((liftsAt.getTime() - Date.now()) / 60_000));
         throw new DomainError(
           ErrorCode.TOO_MANY_REQUESTS,
-          `Too many failed sign-ins: try again in ${SIGN_IN_THROTTLE.windowMinutes} minutes`,
+          `Too many failed sign-ins ${account ? 'for this account' : 'from this address'}: signing in is locked ` +
+            `until ${liftsAt.toISOString().slice(0, 16)}Z (in ${minutes} minute${minutes === 1 ? '' : 's'}); try again then`,
         );
       }
       const inserted = await tx.insert(SignInFailureEntity, { email, address });
       return (inserted.identifiers[0] as { id: string }).id;
     });
+  }
+
+  /**
+   * When the window has let go of enough failures for both the account and the address to be
+   * under their limits: the limit-th newest failure of each, plus the window.
+   */
+  private async lockLiftsAt(tx: EntityManager, email: string, address: string): Promise<Date> {
+    const [row] = await tx.query<{ lifts_at: Date }[]>(
+      `SELECT greatest(
+                (SELECT occurred_at FROM sign_in_failure WHERE email = $1 ORDER BY occurred_at DESC OFFSET $3 - 1 LIMIT 1),
+                (SELECT occurred_at FROM sign_in_failure WHERE address = $2 ORDER BY occurred_at DESC OFFSET $4 - 1 LIMIT 1)
+              ) + make_interval(mins => $5) AS lifts_at`,
+      [email, address, SIGN_IN_THROTTLE.perAccount, SIGN_IN_THROTTLE.perAddress, SIGN_IN_THROTTLE.windowMinutes],
+    );
+    return row?.lifts_at ?? new Date(Date.now() + SIGN_IN_THROTTLE.windowMinutes * 60_000);
   }
 }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@app/common';
+import { type Action, DomainError, ErrorCode, type Resource } from '@app/common';
 import type { Actor } from '../auth/actor';
-import { type Action, POLICY, type Resource, withinScope } from './policy';
+import { POLICY, withinScope } from './policy';
 
-/** Decides whether an actor may perform an action on a resource; the only place that does. */
+/**
+ * Decides whether an actor may perform an action on a resource: who may act. Services still refuse
+ * on their own domain rules (a closed network, the last convenor leaving, a stale revision).
+ */
 @Injectable()
 export class PolicyService {
   /** The action's rule, and for an API token also its scope (outside it: refused). */

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility, type LockTarget } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode, todayIn, UK_TIME_ZONE, violatedConstraint } from '@app/common';
 import { EventEntity, EventKind, EventVisibility } from '@app/events';
+import { PoliceForceAreaService } from '@app/geography';
 import { ElectionKind, ElectionSource } from '../influencing.enums';
 import {
   ElectionCandidateEntity,
@@ -12,7 +13,7 @@ import {
 } from '../office.entities';
 import { addDays } from './calendar-dates';
 import { contestKindOn, TAKES_OFFICE_AFTER_DAYS } from './contest-kind';
-import type { AddElectionCandidateInput, LinkHustingsInput, ScheduleElectionRoundInput } from './dto/election.inputs';
+import type { AddElectionCandidateInput, LinkHustingsInput, ScheduleElectionRoundInput } from './dto/election.input';
 import { OfficeService } from './office.service';
 
 export interface CandidateAdded {
@@ -38,6 +39,7 @@ export class ElectionFlowsService {
   constructor(
     private readonly activity: ActivityRecorder,
     private readonly offices: OfficeService,
+    private readonly areas: PoliceForceAreaService,
   ) {}
 
   /** A future round in the areas named; a PCC round elects a PFCC where one governs after polling day. */
@@ -84,13 +86,13 @@ export class ElectionFlowsService {
   }
 
   addCandidate(viewer: ActorRef, input: AddElectionCandidateInput): Promise<CandidateAdded> {
-    return this.activity.transaction(async (tx, record) => {
-      const round = await roundOf(tx, input.roundId);
-      const [contest] = await tx.query<{ id: string }[]>(
-        `SELECT c.id FROM election_contest c JOIN police_force_area a ON a.id = c.police_force_area_id
-          WHERE c.round_id = $1 AND a.code = $2 FOR NO KEY UPDATE OF c`,
-        [round.id, input.policeForceAreaCode],
-      );
+    // The round's lock serialises additions to its contests, so the check below holds at commit.
+    return this.activity.transactionOn(roundOf(input.roundId), async ({ tx, row: round, record }) => {
+      const contest = await tx
+        .createQueryBuilder(ElectionContestEntity, 'c')
+        .innerJoin('c.policeForceArea', 'a')
+        .where('c.round_id = :roundId AND a.code = :code', { roundId: round.id, code: input.policeForceAreaCode })
+        .getOne();
       if (!contest) {
         throw DomainError.badInput('input.policeForceAreaCode', `is not contested in the round of ${round.pollingDay}`);
       }
@@ -133,15 +135,17 @@ export class ElectionFlowsService {
    * contests (or be national). Linking it again to the same round changes nothing.
    */
   linkHustings(viewer: ActorRef, input: LinkHustingsInput): Promise<HustingsLinked> {
-    return this.activity.transaction(async (tx, record) => {
-      const round = await roundOf(tx, input.roundId);
-      // The event's lock serialises links of one event, so the check below holds at commit.
-      const event = await tx.findOne(EventEntity, {
-        where: { id: input.eventId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!event) {
-        throw DomainError.badInput('input.eventId', 'is not an event');
+    // The event's lock serialises links of one event, so the check below holds at commit.
+    const target = {
+      entity: EventEntity,
+      id: input.eventId,
+      name: 'Event',
+      missing: () => DomainError.badInput('input.eventId', 'is not an event'),
+    };
+    return this.activity.transactionOn(target, async ({ tx, row: event, record }) => {
+      const round = await tx.findOneBy(ElectionRoundEntity, { id: input.roundId });
+      if (!round) {
+        throw roundMissing();
       }
       const linked = await tx.findOneBy(ElectionHustingsEntity, { eventId: event.id });
       if (linked?.roundId === round.id) {
@@ -177,10 +181,7 @@ export class ElectionFlowsService {
     tx: EntityManager,
     input: ScheduleElectionRoundInput,
   ): Promise<{ id: string; code: string; kind: ElectionKind }[]> {
-    const found = await tx.query<{ id: string; code: string }[]>(
-      'SELECT id, code FROM police_force_area WHERE code = ANY($1::text[])',
-      [input.policeForceAreaCodes],
-    );
+    const found = await this.areas.findByCodes(input.policeForceAreaCodes);
     const periods = await this.offices.periodsOf(
       found.map((a) => a.id),
       tx,
@@ -207,13 +208,16 @@ export class ElectionFlowsService {
   }
 }
 
-async function roundOf(tx: EntityManager, id: string): Promise<ElectionRoundEntity> {
-  const round = await tx.findOneBy(ElectionRoundEntity, { id });
-  if (!round) {
-    throw DomainError.badInput('input.roundId', 'is not an election round');
-  }
-  return round;
-}
+const roundMissing = (): DomainError => DomainError.badInput('input.roundId', 'is not an election round');
+
+/** A round, held (NO KEY UPDATE) while candidates are added to its contests. */
+const roundOf = (id: string): LockTarget<ElectionRoundEntity> => ({
+  entity: ElectionRoundEntity,
+  id,
+  name: 'Election round',
+  mode: 'no-key-update',
+  missing: roundMissing,
+});
 
 async function assertHustingsFor(tx: EntityManager, event: EventEntity, round: ElectionRoundEntity): Promise<void> {
   if (event.kind !== EventKind.PCC_HUSTINGS) {

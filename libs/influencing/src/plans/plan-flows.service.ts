@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { type ActorRef, DomainError } from '@app/common';
-import { type JointPositionEntity, PositionService } from '@app/drafting';
+import { draftOf, type JointPositionEntity, PositionService } from '@app/drafting';
 import { PoliceForceAreaService } from '@app/geography';
 import { NetworkService } from '@app/networks';
 import { OrganisationService } from '@app/organisations';
@@ -18,7 +18,7 @@ import type {
   RecordJusticeDataLabResultInput,
   RecordPoliceCrimePlanInput,
   WithdrawEvidenceInput,
-} from './plan.inputs';
+} from './plan.input';
 
 /** Plans (kept by admins), the priorities positions address, and the evidence organisations publish. */
 @Injectable()
@@ -78,9 +78,8 @@ export class PlanFlowsService {
     const position = await this.positions.getReadable(viewer, input.positionId);
     const network = await this.networks.getById(position.networkId);
     const ids = [...new Set(input.priorityIds)];
-    return this.activity.transaction(async (tx, record) => {
-      // One declaration at a time per position: the set is replaced, not merged.
-      await tx.query('SELECT 1 FROM joint_position WHERE id = $1 FOR UPDATE', [position.id]);
+    // One declaration at a time per position: the set is replaced, not merged.
+    return this.activity.transactionOn(draftOf(viewer, position.id), async ({ tx, record }) => {
       const found = ids.length
         ? await tx
             .createQueryBuilder(PlanPriorityEntity, 'p')

@@ -5,12 +5,12 @@ import {
   OrganisationPayload,
   UpdateOrganisationInput,
 } from './dto/organisation-mutations.input';
-import { OrganisationService } from './organisation.service';
+import { OrganisationFlowsService } from './organisation-flows.service';
 
 /** Changes to an organisation; who may is decided by the operation policy before these run. */
 @Resolver()
 export class OrganisationMutationResolver {
-  constructor(private readonly service: OrganisationService) {}
+  constructor(private readonly service: OrganisationFlowsService) {}
 
   @Mutation(() => OrganisationPayload, {
     description: "Changes an organisation's profile (its admins, or platform admins).",

@@ -45,4 +45,20 @@ export class SpecialismService {
   findByCodes(codes: readonly string[]): Promise<SpecialismEntity[]> {
     return this.specialisms.createQueryBuilder('s').where('s.code = ANY(:codes)', { codes }).getMany();
   }
+
+  /**
+   * BAD_USER_INPUT on `field` unless every code is in the vocabulary: a filter on an unknown code
+   * would otherwise answer an empty result, indistinguishable from "none yet".
+   */
+  async assertKnown(codes: readonly string[], field: string): Promise<void> {
+    const unique = [...new Set(codes)];
+    const found = new Set((await this.findByCodes(unique)).map((s) => s.code));
+    const missing = unique.filter((code) => !found.has(code));
+    if (missing.length > 0) {
+      throw DomainError.badInput(
+        field,
+        `unknown specialism ${missing.join(', ')}: use a code from the \`specialisms\` query, such as WOMEN`,
+      );
+    }
+  }
 }

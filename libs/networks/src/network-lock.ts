@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ActivityRecorder, type Locked } from '@app/activity';
+import { DomainError, ErrorCode, violatedConstraint } from '@app/common';
+import { LocalAuthorityService, PoliceForceAreaService } from '@app/geography';
+import { type OrganisationEntity, OrganisationKind, OrganisationService, OrganisationStatus } from '@app/organisations';
+import { LocalNetworkEntity, NetworkMembershipChangeEntity, NetworkMembershipEntity } from './network.entities';
+import { MembershipRole, MembershipStatus, NetworkStatus } from './network.enums';
+import { NetworkService } from './network.service';
+
+/** A network locked for the length of a change, with what activity items need to say about it. */
+export interface LockedNetwork extends Locked<LocalNetworkEntity> {
+  readonly areaCode: string;
+}
+
+const ENDED = [MembershipStatus.LEFT, MembershipStatus.REMOVED, MembershipStatus.DECLINED];
+
+/** Database rules (see the Networks migration) as the errors a client sees if a race reaches them. */
+const CONSTRAINT_ERRORS: Record<string, () => DomainError> = {
+  network_membership_live_uq: () =>
+    new DomainError(ErrorCode.CONFLICT, 'The organisation already has a live membership of this network'),
+  network_keeps_a_convenor: () =>
+    new DomainError(ErrorCode.CONFLICT, 'A network must keep at least one active convenor'),
+  network_convenor_is_cvs: () => new DomainError(ErrorCode.FORBIDDEN, 'Only a CVS can convene a network'),
+};
+
+/**
+ * The network's lock and the checks convening and membership share. Every change locks the
+ * network row first, so changes to one network's memberships are serialised (two convenors
+ * acting at once see each other's result).
+ */
+@Injectable()
+export class NetworkLock {
+  constructor(
+    private readonly activity: ActivityRecorder,
+    private readonly networks: NetworkService,
+    private readonly areas: PoliceForceAreaService,
+    private readonly authorities: LocalAuthorityService,
+    private readonly organisations: OrganisationService,
+  ) {}
+
+  /** Runs a change with the network row locked (FOR UPDATE) for the whole activity transaction. */
+  on<T>(networkId: string, work: (locked: LockedNetwork) => Promise<T>): Promise<T> {
+    return this.guarded(() =>
+      this.activity.transactionOn({ entity: LocalNetworkEntity, id: networkId, name: 'Network' }, async (locked) => {
+        const [area] = await this.areas.findByIds([locked.row.policeForceAreaId]);
+        return work({ ...locked, areaCode: area?.code ?? '' });
+      }),
+    );
+  }
+
+  /** Runs a change on a membership, read again once its network is locked. */
+  async onMembership<T>(
+    membershipId: string,
+    work: (locked: LockedNetwork, membership: NetworkMembershipEntity, organisation: OrganisationEntity) => Promise<T>,
+  ): Promise<T> {
+    const [found] = await this.networks.findMembershipsByIds([membershipId]);
+    if (!found) {
+      throw DomainError.notFound('Membership', membershipId);
+    }
+    const organisation = await this.organisations.getById(found.organisationId);
+    return this.on(found.networkId, async (locked) =>
+      work(locked, await locked.tx.findOneByOrFail(NetworkMembershipEntity, { id: membershipId }), organisation),
+    );
+  }
+
+  async guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const mapped = CONSTRAINT_ERRORS[violatedConstraint(error) ?? ''];
+      throw mapped ? mapped() : error;
+    }
+  }
+
+  async liveOrganisation(id: string, field: string): Promise<OrganisationEntity> {
+    const organisation = await this.organisations.getById(id).catch(() => {
+      throw DomainError.badInput(field, 'is not an organisation');
+    });
+    if (organisation.status === OrganisationStatus.ARCHIVED) {
+      throw new DomainError(ErrorCode.CONFLICT, `${organisation.name} is archived`, [
+        { field, message: 'is archived' },
+      ]);
+    }
+    return organisation;
+  }
+
+  /** Only a CVS serving at least one local authority of the network's area may convene it. */
+  async assertCanConvene(
+    organisation: OrganisationEntity,
+    areaId: string,
+    areaName: string,
+    field: string,
+  ): Promise<void> {
+    if (organisation.kind !== OrganisationKind.CVS) {
+      throw new DomainError(ErrorCode.FORBIDDEN, `Only a CVS can convene a network; ${organisation.name} is not one`, [
+        { field, message: 'is not a CVS' },
+      ]);
+    }
+    const [links, inArea] = await Promise.all([
+      this.organisations.findLocalAuthorityLinks([organisation.id]),
+      this.authorities.findByAreaIds([areaId]),
+    ]);
+    if (!links.some((l) => inArea.some((a) => a.id === l.localAuthorityId))) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `${organisation.name} serves no local authority in ${areaName}, so it cannot convene a network there`,
+        [{ field, message: 'serves no local authority in the area' }],
+      );
+    }
+  }
+}
+
+export function assertOpen(network: LocalNetworkEntity): void {
+  if (network.status === NetworkStatus.CLOSED) {
+    throw new DomainError(ErrorCode.CONFLICT, `${network.name} is closed`);
+  }
+}
+
+/** The only way a membership's status or role changes: the row and its history together. */
+export async function transition(
+  tx: EntityManager,
+  membership: NetworkMembershipEntity,
+  change: { status?: MembershipStatus; role?: MembershipRole },
+  personId: string | null,
+  reason: string | null,
+): Promise<NetworkMembershipEntity> {
+  const now = new Date();
+  const status = change.status ?? membership.status;
+  await tx.update(
+    NetworkMembershipEntity,
+    { id: membership.id },
+    {
+      ...change,
+      ...(change.status ? { statusSince: now } : {}),
+      ...(change.status === MembershipStatus.ACTIVE ? { joinedAt: now } : {}),
+      ...(ENDED.includes(status) ? { endedAt: now } : {}),
+    },
+  );
+  const changed = await tx.findOneByOrFail(NetworkMembershipEntity, { id: membership.id });
+  await writeHistory(tx, changed, personId, reason);
+  return changed;
+}
+
+export async function writeHistory(
+  tx: EntityManager,
+  membership: NetworkMembershipEntity,
+  personId: string | null,
+  reason: string | null,
+): Promise<void> {
+  await tx.insert(NetworkMembershipChangeEntity, {
+    membershipId: membership.id,
+    role: membership.role,
+    status: membership.status,
+    changedByPersonId: personId,
+    reason,
+  });
+}
