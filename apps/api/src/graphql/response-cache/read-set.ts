@@ -52,6 +52,16 @@ export const TYPE_READS: Readonly<Record<string, Reads>> = {
   SetPasswordWithTokenPayload: 'NEVER',
   SignOutPayload: 'NEVER',
 
+  // Webhooks: deliveries and their log move on without activity.
+  CreateWebhookEndpointPayload: 'NEVER',
+  RedeliverWebhookPayload: 'NEVER',
+  RotateWebhookSecretPayload: 'NEVER',
+  WebhookDelivery: 'NEVER',
+  WebhookDeliveryConnection: 'NEVER',
+  WebhookDeliveryEdge: 'NEVER',
+  WebhookEndpoint: 'NEVER',
+  WebhookEndpointPayload: 'NEVER',
+
   CommunitySafetyPartnership: [GEOGRAPHY],
   LocalAuthority: [GEOGRAPHY],
   PoliceForceArea: [GEOGRAPHY],
