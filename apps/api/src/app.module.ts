@@ -13,6 +13,7 @@ import { InfluencingModule } from '@app/influencing';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { AppConfig } from './config/app-config';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { databaseSettings, entities } from './database/persistence';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { GraphqlIdeModule } from './graphql/ide/graphql-ide.module';
@@ -41,6 +42,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseSettings(config, databaseUrl), entities)),
         GraphqlApiModule,
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),
+        DashboardModule,
         HealthModule,
         MetricsModule,
         ActivityModule.forRoot({
