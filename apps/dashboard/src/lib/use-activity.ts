@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
+import { onEnd, pipe, subscribe } from 'wonka';
 import type { ActivitySubscription as ActivityResult, ActivityScopeKind } from '../gql/graphql';
 import { currentConnectionState, onConnectionState, refreshSessionIfDue } from './client';
 import { credentials } from './credentials';
@@ -69,34 +70,50 @@ export function useActivity(
     let failures = 0;
     // Live once the socket is up and no retry is pending; the server sends nothing until something happens.
     const settle = (): void => setState(retry || currentConnectionState() !== 'connected' ? 'reconnecting' : 'live');
-    const stopWatching = onConnectionState(settle);
+    const stopWatching = onConnectionState((connection) => {
+      if (connection === 'connected') {
+        failures = 0;
+      }
+      settle();
+    });
 
     const connect = (): void => {
       if (stopped) {
         return;
       }
       const variables = { scope: { kind: scope.kind, target: scope.target ?? null }, after: stored.cursor };
-      const subscription = client.subscription(ActivitySubscription, variables).subscribe((result) => {
-        const item = result.data?.activity;
-        if (result.error) {
-          reconnect();
-          return;
-        }
-        if (!item) {
-          return;
-        }
-        failures = 0;
-        setState('live');
-        const newest = stored.items[0];
-        if (newest && BigInt(item.sequence) <= BigInt(newest.sequence)) {
-          return; // already shown
-        }
-        stored = { cursor: item.cursor, items: [item, ...stored.items].slice(0, KEEP) };
-        save(key, stored);
-        setItems(stored.items);
-        onItemRef.current?.(item);
-      });
-      unsubscribe = () => subscription.unsubscribe();
+      let ending = false;
+      const subscription = pipe(
+        client.subscription(ActivitySubscription, variables),
+        // A stream that ends by itself (the server closed it, the socket dropped) is resumed.
+        onEnd(() => {
+          if (!ending) {
+            reconnect();
+          }
+        }),
+        subscribe((result) => {
+          const item = result.data?.activity;
+          if (result.error) {
+            reconnect();
+            return;
+          }
+          if (!item) {
+            return;
+          }
+          const newest = stored.items[0];
+          if (newest && BigInt(item.sequence) <= BigInt(newest.sequence)) {
+            return; // already shown
+          }
+          stored = { cursor: item.cursor, items: [item, ...stored.items].slice(0, KEEP) };
+          save(key, stored);
+          setItems(stored.items);
+          onItemRef.current?.(item);
+        }),
+      );
+      unsubscribe = () => {
+        ending = true;
+        subscription.unsubscribe();
+      };
       if (currentConnectionState() === 'connected') {
         settle();
       }

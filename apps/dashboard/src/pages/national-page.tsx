@@ -6,6 +6,7 @@ import type { NationalArea } from '../components/coverage-types';
 import { HexMap } from '../components/hex-map';
 import { Legend } from '../components/legend';
 import type { CoverageStatus } from '../gql/graphql';
+import { onConnectionState } from '../lib/client';
 import { NationalCoverageQuery } from '../lib/operations';
 import { percent, whole } from '../lib/words';
 
@@ -15,11 +16,27 @@ const TrueShapeMap = lazy(() => import('../components/true-shape-map'));
 /** Refetches coverage at most this often while activity streams in. */
 const REFETCH_GAP_MS = 150;
 const FIRST_RENDER = 'convene:coverage-rendered';
+/** Figures also age by the day (days since activity): a wall screen refetches now and then. */
+const REFETCH_EVERY_MS = 5 * 60_000;
 
 export function NationalPage(): React.JSX.Element {
   const [{ data, error, fetching }, refetch] = useQuery({ query: NationalCoverageQuery });
   const [view, setView] = useState<'hex' | 'shape'>('hex');
   const refresh = useThrottled(() => refetch({ requestPolicy: 'network-only' }), REFETCH_GAP_MS);
+  useEffect(() => {
+    // Changes made while the feed was away (before its first connection, or during a drop
+    // without a cursor yet) reach the map through a refetch when it is back.
+    const stopWatching = onConnectionState((state) => {
+      if (state === 'connected') {
+        refresh();
+      }
+    });
+    const timer = setInterval(refresh, REFETCH_EVERY_MS);
+    return () => {
+      stopWatching();
+      clearInterval(timer);
+    };
+  }, [refresh]);
   const areas = useMemo(
     () => new Map<string, NationalArea>((data?.coverage.areas ?? []).map((a) => [a.policeForceArea.code, a])),
     [data],
