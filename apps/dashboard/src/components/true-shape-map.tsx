@@ -78,7 +78,7 @@ export default function TrueShapeMap({ areas }: { areas: ReadonlyMap<string, Nat
               onMouseEnter={() => setActive(s.code)}
               onMouseLeave={() => setActive((now) => (now === s.code ? null : now))}
             >
-              <path d={s.d} fill={fillOf(coverage?.status)} className="area-outline shape" />
+              <path d={s.d} fill={fillOf(coverage?.status)} className="shape" />
             </a>
           );
         })}
