@@ -5,6 +5,7 @@ import { takeTokenFromFragment } from './lib/credentials';
 import './styles.css';
 
 takeTokenFromFragment();
+window.addEventListener('hashchange', takeTokenFromFragment); // a token pasted into an open tab
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -11,6 +11,9 @@ import { startTestApp, type TestApp } from '../../api/test/support/test-app';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = process.cwd();
 const MERSEYSIDE = 'E23000004';
+const GWENT = 'W15000002';
+/** The page refreshes a session a minute before its access token expires: here, 5 s after sign-in. */
+const ACCESS_TOKEN_TTL_SECONDS = 65;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const FIRST_RENDER = 'convene:coverage-rendered';
 
@@ -24,7 +27,7 @@ describe('dashboard in a browser', () => {
   let context: BrowserContext;
   let page: Page;
   let profile: string;
-  let admin: Record<string, string>;
+  let admin: { headers: Record<string, string>; at: number } | null = null;
   const requested: string[] = [];
   const pageErrors: string[] = [];
   const figures: string[] = [];
@@ -40,8 +43,16 @@ describe('dashboard in a browser', () => {
     return at < 0 ? '' : ` Merseyside ${body.slice(at).match(/"status":"(\w+)"/)?.[1] ?? '?'}`;
   };
 
-  const graphql = async <T>(query: string, variables?: Record<string, unknown>): Promise<T> =>
-    sut.client.data<T>(query, variables, admin);
+  /** As the demo's platform admin, signed in again before its short-lived token runs out. */
+  const graphql = async <T>(query: string, variables?: Record<string, unknown>): Promise<T> => {
+    if (!admin || Date.now() - admin.at > ((ACCESS_TOKEN_TTL_SECONDS - 30) * 1000) / 2) {
+      const signedIn = await sut.client.data<{ signIn: { accessToken: string } }>(
+        `mutation { signIn(input: { email: "admin@demo.convene.example", password: "convene-demo-2026" }) { accessToken } }`,
+      );
+      admin = { headers: { authorization: `Bearer ${signedIn.signIn.accessToken}` }, at: Date.now() };
+    }
+    return sut.client.data<T>(query, variables, admin.headers);
+  };
 
   const open = async (path: string): Promise<void> => {
     await page.goto(`${sut.baseUrl}${path}`);
@@ -128,11 +139,8 @@ describe('dashboard in a browser', () => {
     if (!existsSync(CHROMIUM)) {
       throw new Error(`${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM_PATH)`);
     }
-    sut = await startTestApp();
-    const signedIn = await sut.client.data<{ signIn: { accessToken: string } }>(
-      `mutation { signIn(input: { email: "admin@demo.convene.example", password: "convene-demo-2026" }) { accessToken } }`,
-    );
-    admin = { authorization: `Bearer ${signedIn.signIn.accessToken}` };
+    // Short-lived access tokens, so that the page's refresh (a minute before expiry) is exercised.
+    sut = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) });
     profile = mkdtempSync(join(tmpdir(), 'convene-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -350,7 +358,7 @@ describe('dashboard in a browser', () => {
   });
 
   // `DASHBOARD_SCREENSHOTS=1 npm run test:dashboard` rewrites the README's pictures (after the test
-  // above, Merseyside has turned amber).
+  // above, Merseyside has turned amber and the national feed shows why).
   if (process.env.DASHBOARD_SCREENSHOTS) {
     it('takes the screenshots shown in the README', async () => {
       await open('/dashboard/');
@@ -359,7 +367,7 @@ describe('dashboard in a browser', () => {
       await page.locator('#map-tooltip').waitFor();
       await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: join(ROOT, 'docs', 'dashboard-national.png') });
-      await open(`/dashboard/areas/${MERSEYSIDE}`);
+      await open(`/dashboard/areas/${GWENT}`); // the demo's green area: engagement, commitments, hustings
       await page.locator('[data-testid="area-status"]').waitFor();
       await page.screenshot({ path: join(ROOT, 'docs', 'dashboard-area.png'), fullPage: true });
     });
@@ -419,6 +427,43 @@ describe('dashboard in a browser', () => {
       expect(all.filter((text) => text.includes(name))).toHaveLength(1);
     }
     await page.unrouteAll();
+  });
+
+  it('signs in, refreshes the session before the access token expires, and signs out', async () => {
+    const refreshes: string[] = [];
+    const watch = (request: { method(): string; url(): string; postData(): string | null }): void => {
+      if (
+        request.method() === 'POST' &&
+        request.url().endsWith('/graphql') &&
+        request.postData()?.includes('RefreshSession')
+      ) {
+        refreshes.push(request.url());
+      }
+    };
+    page.on('request', watch);
+    try {
+      await open('/dashboard/sign-in');
+      await page.getByLabel('Email').fill('member@demo.convene.example');
+      await page.getByLabel('Password').fill('convene-demo-2026');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('text=Signed in as').waitFor();
+      expect(page.url()).toBe(`${sut.baseUrl}/dashboard/`);
+      // Within a minute of expiry the next request first swaps the refresh token for a new session.
+      await eventually(
+        async () => {
+          await page.reload();
+          await page.locator('[data-testid="rollup"]', { hasText: 'of 43' }).waitFor();
+          return refreshes.length > 0 ? true : undefined;
+        },
+        { intervalMs: 1000, what: 'a refreshSession from the page' },
+      );
+      await page.locator('text=Signed in as').waitFor();
+      await live();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    } finally {
+      page.off('request', watch);
+    }
   });
 
   it('opens a wall screen with a read-only token from the fragment, never sent in a URL', async () => {

@@ -109,8 +109,9 @@ export function AreaPage({ code }: { code: string }): React.JSX.Element {
                   <a href={paths.networkActivity(network.id)} onClick={followLink}>
                     {network.name}
                   </a>{' '}
-                  — {network.status.toLowerCase()} since {day(network.statusSince)}, {network.memberCount} members;
-                  convened by {network.convenors.map((c) => c.organisation.name).join(', ') || 'nobody'}
+                  — {network.status.toLowerCase()} since {day(network.statusSince)}, {network.memberCount}{' '}
+                  {network.memberCount === 1 ? 'member' : 'members'}; convened by{' '}
+                  {network.convenors.map((c) => c.organisation.name).join(', ') || 'nobody'}
                 </li>
               ))}
             </ul>
