@@ -201,6 +201,18 @@ describe('dashboard in a browser', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(await response.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
+    // Nothing outside the build is served, whatever the path says.
+    const statusOf = async (path: string): Promise<number> => (await fetch(`${sut.baseUrl}${path}`)).status;
+    await expect(statusOf('/dashboard/assets/missing.js')).resolves.toBe(404);
+    await expect(statusOf('/dashboard/%2e%2e/%2e%2e/package.json')).resolves.toBe(404);
+    await expect(statusOf('/dashboard/.build-inputs')).resolves.toBe(404);
+    await expect(statusOf('/dashboard/%E0%A4%A')).resolves.toBe(400);
+    const asset = (await (await fetch(`${sut.baseUrl}/dashboard/`)).text()).match(
+      /\/dashboard\/assets\/[^"]+\.js/,
+    )?.[0];
+    const script = await fetch(`${sut.baseUrl}${asset ?? '/missing'}`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toContain('immutable');
   });
 
   it('shows 43 areas and 318 districts, coloured, with the national roll-up, within a second', async () => {

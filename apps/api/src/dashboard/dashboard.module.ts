@@ -74,8 +74,13 @@ export class DashboardController {
       return;
     }
     const file = normalize(join(root, relativePath));
-    const inside = file.startsWith(root + sep) && !relativePath.split('/').some((part) => part.startsWith('.'));
-    if (inside && extname(file) !== '' && existsSync(file) && statSync(file).isFile()) {
+    // Dot-files (the build stamp) and dot-segments are never served, nor anything outside the build.
+    const outside = !file.startsWith(root + sep) && file !== root;
+    if (outside || relativePath.split('/').some((part) => part.startsWith('.'))) {
+      res.status(404).type('text/plain').send('Not found\n');
+      return;
+    }
+    if (extname(file) !== '' && existsSync(file) && statSync(file).isFile()) {
       // Hashed names never change content: cache them for good; anything else is revalidated.
       res.setHeader(
         'Cache-Control',
