@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Country, GovernanceType, Region } from '../gql/graphql';
 import { followLink, paths } from '../lib/router';
-import { GOVERNANCE_WORDS, percent, REGION_WORDS, STATUS_WORDS } from '../lib/words';
+import { GOVERNANCE_TYPES, governanceName, percent, regionName, REGIONS, STATUS_WORDS } from '../lib/words';
 import type { NationalArea } from './coverage-types';
 
 type Column = 'area' | 'status' | 'networks' | 'reach' | 'population' | 'region' | 'governance';
@@ -14,8 +14,7 @@ const sorters: Record<Column, (a: NationalArea, b: NationalArea) => number> = {
   reach: (a, b) =>
     a.localAuthoritiesReached / a.localAuthoritiesTotal - b.localAuthoritiesReached / b.localAuthoritiesTotal,
   population: (a, b) => a.populationReachedShare - b.populationReachedShare,
-  region: (a, b) =>
-    REGION_WORDS[a.policeForceArea.region].localeCompare(REGION_WORDS[b.policeForceArea.region], 'en-GB'),
+  region: (a, b) => regionName(a.policeForceArea.region).localeCompare(regionName(b.policeForceArea.region), 'en-GB'),
   governance: (a, b) =>
     (a.policeForceArea.currentGovernance?.type ?? '').localeCompare(b.policeForceArea.currentGovernance?.type ?? ''),
 };
@@ -89,7 +88,7 @@ export function CoverageTable({
           Region
           <select value={filters.region} onChange={(e) => set('region', e.target.value as Region | '')}>
             <option value="">Any</option>
-            {Object.entries(REGION_WORDS).map(([code, label]) => (
+            {REGIONS.map(([code, label]) => (
               <option key={code} value={code}>
                 {label}
               </option>
@@ -108,7 +107,7 @@ export function CoverageTable({
           Governance
           <select value={filters.governance} onChange={(e) => set('governance', e.target.value as GovernanceType | '')}>
             <option value="">Any</option>
-            {Object.entries(GOVERNANCE_WORDS).map(([code, label]) => (
+            {GOVERNANCE_TYPES.map(([code, label]) => (
               <option key={code} value={code}>
                 {label}
               </option>
@@ -168,10 +167,10 @@ export function CoverageTable({
                   {area.localAuthoritiesReached} of {area.localAuthoritiesTotal}
                 </td>
                 <td>{percent(area.populationReachedShare)}</td>
-                <td>{REGION_WORDS[area.policeForceArea.region]}</td>
+                <td>{regionName(area.policeForceArea.region)}</td>
                 <td>
                   {area.policeForceArea.currentGovernance
-                    ? GOVERNANCE_WORDS[area.policeForceArea.currentGovernance.type]
+                    ? governanceName(area.policeForceArea.currentGovernance.type)
                     : '—'}
                 </td>
               </tr>

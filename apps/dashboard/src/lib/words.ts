@@ -6,7 +6,9 @@ export const STATUS_WORDS: Record<CoverageStatus, { label: string; meaning: stri
   RED: { label: 'Red', meaning: 'no active network', pattern: 'dotted' },
 };
 
-export const REGION_WORDS: Record<Region, string> = {
+// Enums another part of the API may extend: a value added later reads as its humanised name, so a new
+// enum value never breaks the page (a removed or renamed field still fails the typecheck).
+const REGION_NAMES: Partial<Record<Region, string>> = {
   EAST_MIDLANDS: 'East Midlands',
   EAST_OF_ENGLAND: 'East of England',
   LONDON: 'London',
@@ -19,7 +21,7 @@ export const REGION_WORDS: Record<Region, string> = {
   YORKSHIRE_AND_THE_HUMBER: 'Yorkshire and the Humber',
 };
 
-export const GOVERNANCE_WORDS: Record<GovernanceType, string> = {
+const GOVERNANCE_NAMES: Partial<Record<GovernanceType, string>> = {
   PCC: 'Police and crime commissioner',
   PFCC: 'Police, fire and crime commissioner',
   MAYOR_PCC_FUNCTIONS: 'Mayor with PCC functions',
@@ -29,7 +31,7 @@ export const GOVERNANCE_WORDS: Record<GovernanceType, string> = {
 };
 
 /** What happened, in plain words; `{field}` is filled from the item's payload. */
-const VERB_WORDS: Record<ActivityVerb, string> = {
+const VERB_WORDS: Partial<Record<ActivityVerb, string>> = {
   API_TOKEN_CREATED: 'An API token was created',
   API_TOKEN_REVOKED: 'An API token was revoked',
   CALENDAR_FEED_CREATED: 'A private calendar feed was created',
@@ -106,8 +108,20 @@ const FALLBACKS: Record<string, string> = {
   to: 'changed',
 };
 
+/** NEW_THING → "New thing": the words for an enum value this page does not know yet. */
+export const humanise = (value: string): string => {
+  const words = value.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+export const regionName = (region: Region): string => REGION_NAMES[region] ?? humanise(region);
+export const governanceName = (type: GovernanceType): string => GOVERNANCE_NAMES[type] ?? humanise(type);
+/** Every region and governance type the page names, for the table's filters. */
+export const REGIONS = Object.entries(REGION_NAMES) as [Region, string][];
+export const GOVERNANCE_TYPES = Object.entries(GOVERNANCE_NAMES) as [GovernanceType, string][];
+
 export function describeActivity(verb: ActivityVerb, payload: Record<string, unknown>): string {
-  const sentence = VERB_WORDS[verb].replace(/\{(\w+)\}/g, (_, field: string) => {
+  const sentence = (VERB_WORDS[verb] ?? humanise(verb)).replace(/\{(\w+)\}/g, (_, field: string) => {
     const value = payload[field];
     if (typeof value === 'string' && value.trim() !== '') {
       return field === 'to' ? value.toLowerCase() : value;

@@ -1,7 +1,7 @@
 import { ActivityPanel } from '../components/activity-panel';
 import type { ActivityScopeKind } from '../gql/graphql';
 
-const TITLES: Record<ActivityScopeKind, string> = {
+const TITLES: Partial<Record<ActivityScopeKind, string>> = {
   NATIONAL: 'Live activity, nationally',
   POLICE_FORCE_AREA: 'Live activity of an area',
   NETWORK: 'Live activity of a network',
@@ -12,7 +12,7 @@ const TITLES: Record<ActivityScopeKind, string> = {
 export function ActivityPage({ kind, target }: { kind: ActivityScopeKind; target?: string }): React.JSX.Element {
   return (
     <>
-      <h1>{TITLES[kind]}</h1>
+      <h1>{TITLES[kind] ?? 'Live activity'}</h1>
       <ActivityPanel scope={{ kind, target }} title="Feed" />
     </>
   );

@@ -4,7 +4,7 @@ import { ActivityPanel } from '../components/activity-panel';
 import { HistoryChart } from '../components/history-chart';
 import { AreaQuery } from '../lib/operations';
 import { followLink, paths } from '../lib/router';
-import { day, dateTime, GOVERNANCE_WORDS, percent, REGION_WORDS, STATUS_WORDS } from '../lib/words';
+import { day, dateTime, governanceName, percent, regionName, STATUS_WORDS } from '../lib/words';
 
 const HISTORY_DAYS = 90;
 const EVENTS_DAYS = 120;
@@ -48,7 +48,7 @@ export function AreaPage({ code }: { code: string }): React.JSX.Element {
       </p>
       <h1>{area.displayName}</h1>
       <p className="muted">
-        {area.forceName} · {REGION_WORDS[area.region]} · population {area.population.toLocaleString('en-GB')}
+        {area.forceName} · {regionName(area.region)} · population {area.population.toLocaleString('en-GB')}
       </p>
       <div className="area-grid">
         <section aria-labelledby="status-heading">
@@ -82,7 +82,7 @@ export function AreaPage({ code }: { code: string }): React.JSX.Element {
           <h2 id="governance-heading">Who governs it</h2>
           {area.currentGovernance ? (
             <p>
-              {GOVERNANCE_WORDS[area.currentGovernance.type]}: {area.currentGovernance.office}
+              {governanceName(area.currentGovernance.type)}: {area.currentGovernance.office}
               {area.currentGovernance.since ? `, since ${day(area.currentGovernance.since)}` : ''}.
             </p>
           ) : (
@@ -95,8 +95,7 @@ export function AreaPage({ code }: { code: string }): React.JSX.Element {
           </p>
           {planned.map((office) => (
             <p key={`${office.name}-${office.since ?? ''}`}>
-              Planned: {GOVERNANCE_WORDS[office.type]} ({office.name}){office.since ? ` from ${day(office.since)}` : ''}
-              .
+              Planned: {governanceName(office.type)} ({office.name}){office.since ? ` from ${day(office.since)}` : ''}.
             </p>
           ))}
           <h2>Networks</h2>
