@@ -121,10 +121,7 @@ export function createApiClient(): Client {
         }),
       }),
     ],
-    fetchOptions: () => {
-      const header = authorization();
-      return header ? { headers: { authorization: header } } : {};
-    },
+    // Every request first refreshes a session about to expire, then carries the current credentials.
     fetch: async (input, init) => {
       await refreshSessionIfDue();
       const header = authorization();

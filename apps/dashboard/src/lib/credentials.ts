@@ -32,6 +32,7 @@ export function setCredentials(next: Credentials): void {
   try {
     if (next.kind === 'anonymous') {
       sessionStorage.removeItem(KEY);
+      forgetPrivateFeeds();
     } else {
       sessionStorage.setItem(KEY, JSON.stringify(next));
     }
@@ -40,6 +41,16 @@ export function setCredentials(next: Credentials): void {
   }
   for (const listener of listeners) {
     listener();
+  }
+}
+
+/** Signed out: the feeds kept for a person or a token (private items among them) leave the tab too. */
+function forgetPrivateFeeds(): void {
+  for (let i = sessionStorage.length - 1; i >= 0; i -= 1) {
+    const key = sessionStorage.key(i);
+    if (key?.startsWith('convene.activity.') && !key.startsWith('convene.activity.public.')) {
+      sessionStorage.removeItem(key);
+    }
   }
 }
 
