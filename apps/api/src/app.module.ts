@@ -14,6 +14,7 @@ import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { WebhooksModule } from '@app/webhooks';
 import { AppConfig } from './config/app-config';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { databaseSettings, entities } from './database/persistence';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { GraphqlIdeModule } from './graphql/ide/graphql-ide.module';
@@ -57,6 +58,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseSettings(config, databaseUrl), entities)),
         GraphqlApiModule,
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),
+        DashboardModule,
         HealthModule,
         MetricsModule,
         ExportsModule,
