@@ -22,6 +22,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { loggingParams } from './logging';
 import { MetricsModule } from './metrics/metrics.module';
+import { HttpServerTimeouts } from './http/http-server-timeouts';
 
 /** The configuration, and the options contexts take from the composition root, for every module. */
 @Global()
@@ -39,6 +40,7 @@ class ConfigModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: EVENTS_OPTIONS, useValue: events },
+        HttpServerTimeouts,
       ],
       exports: [AppConfig, EVENTS_OPTIONS],
     };
