@@ -5,6 +5,7 @@ import {
   OrganisationLocalAuthorityEntity,
   OrganisationSpecialismEntity,
 } from '../organisation/organisation-links.entity';
+import { OrganisationVerificationEntity } from '../organisation/organisation-verification.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationKind, OrganisationStatus } from '../organisation/organisation.enums';
 
@@ -148,6 +149,20 @@ export async function seedDemoOrganisations(manager: EntityManager): Promise<{ o
           localAuthorityId: idOfAuthority.get(code) ?? '',
         })),
       ),
+    );
+    // The demo CVSs are verified, as a platform admin would after checking their charity numbers.
+    await tx.upsert(
+      OrganisationVerificationEntity,
+      demo
+        .filter((o) => o.kind === OrganisationKind.CVS)
+        .map((o) => ({
+          organisationId: demoOrganisationId(o.key),
+          verifiedByPersonId: null,
+          charityNumberChecked: true,
+          nationalBodyMember: true,
+          note: 'Demo data: verified by the seed.',
+        })),
+      ['organisationId'],
     );
     return { organisations: demo.length };
   });
