@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { GraphqlError } from '@app/testing';
+import { eventually, type GraphqlError } from '@app/testing';
 import { type DemoCast, demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -222,16 +222,38 @@ describe('coverage cannot be inflated', () => {
       expect(Date.parse(verified.verifyOrganisation.organisation.verification.verifiedAt ?? '')).toBeGreaterThan(
         Date.now() - 60_000,
       );
+      const verifier = 'query ($id: ID!) { me { id } organisation(id: $id) { verification { verifiedBy { id } } } }';
+      const admin = await must<{ me: { id: string }; organisation: { verification: { verifiedBy: { id: string } } } }>(
+        'admin',
+        verifier,
+        { id: cvs },
+      );
+      expect(admin.organisation.verification.verifiedBy).toEqual({ id: admin.me.id });
+      const member = await must<{ organisation: { verification: { verifiedBy: null } } }>('member', verifier, {
+        id: cvs,
+      });
+      expect(member.organisation.verification.verifiedBy).toBeNull();
       for (const who of ['anonymous', 'member', 'partner'] as const) {
-        const { data } = await call<{ organisation: { verification: Verification } }>(who, VERIFICATION, { id: cvs });
+        const { data, errors } = await call<{ organisation: { verification: Verification } }>(who, VERIFICATION, {
+          id: cvs,
+        });
+        expect(errors).toBeUndefined();
         expect(data?.organisation.verification).toMatchObject({ status: 'VERIFIED', evidence: null });
       }
-      const feed = await must<{ activity: { edges: { node: { verb: string; payload: Record<string, unknown> } }[] } }>(
-        'member',
-        'query ($scope: ActivityScope!) { activity(scope: $scope, first: 5) { edges { node { verb payload } } } }',
-        { scope: { kind: 'ORGANISATION', target: cvs } },
+      // the feed shows an item once every earlier one has committed (no gaps): wait for it
+      const item = await eventually(
+        async () => {
+          const feed = await must<{
+            activity: { edges: { node: { verb: string; payload: Record<string, unknown> } }[] };
+          }>(
+            'member',
+            'query ($scope: ActivityScope!) { activity(scope: $scope, first: 5) { edges { node { verb payload } } } }',
+            { scope: { kind: 'ORGANISATION', target: cvs } },
+          );
+          return feed.activity.edges.find((e) => e.node.verb === 'ORGANISATION_VERIFIED');
+        },
+        { what: 'the ORGANISATION_VERIFIED item in the feed' },
       );
-      const item = feed.activity.edges.find((e) => e.node.verb === 'ORGANISATION_VERIFIED');
       expect(item?.node.payload).toMatchObject({ name: 'Cardiff Third Sector Council (coverage integrity test)' });
       expect(JSON.stringify(item?.node.payload)).not.toContain('WCVA'); // the note stays with admins
     });

@@ -268,7 +268,8 @@ describe('coverage: area by area, nationally, over time', () => {
     const race = await must<{ coverage: { areas: { policeForceArea: { code: string } }[] } }>('anonymous', NATIONAL, {
       filter: { specialism: 'RACIALLY_MINORITISED_COMMUNITIES', region: 'WALES' },
     });
-    // Gwent (the demo network has a race-equality partner) and North Wales, by name.
+    // Gwent (the demo network's youth project serves racially minoritised young people there) and North
+    // Wales, by name.
     expect(race.coverage.areas.map((a) => a.policeForceArea.code)).toEqual(['W15000002', NORTH_WALES]);
 
     const touch = (purpose: string) =>

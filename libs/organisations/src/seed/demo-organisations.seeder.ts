@@ -68,7 +68,9 @@ const NATIONAL_PARTNERS: DemoOrganisation[] = [
 /** Voluntary organisations per demo area: [name stem, specialisms, how many of the area's LADs]. */
 const LOCAL_SERVICES: [string, string[], number][] = [
   ['Women’s Centre', ['WOMEN', 'VICTIMS', 'MENTAL_HEALTH'], 2],
-  ['Youth Projects', ['CHILDREN_AND_YOUNG_PEOPLE', 'YOUNG_ADULTS', 'ARTS'], 1],
+  // Racially minoritised young people too: in Gwent's demo network it brings that priority where it serves
+  // (the national equality partner there serves no local authority, so it brings none).
+  ['Youth Projects', ['CHILDREN_AND_YOUNG_PEOPLE', 'YOUNG_ADULTS', 'RACIALLY_MINORITISED_COMMUNITIES', 'ARTS'], 1],
   ['Recovery Community', ['DRUGS_AND_ALCOHOL', 'HOUSING'], 3],
   ['Restorative Voices', ['RESTORATIVE_JUSTICE', 'VICTIMS', 'FAMILIES'], 1],
 ];
