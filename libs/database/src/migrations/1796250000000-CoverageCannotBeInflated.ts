@@ -21,8 +21,8 @@ export class CoverageCannotBeInflated1796250000000 implements MigrationInterface
   name = 'CoverageCannotBeInflated1796250000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TYPE "public"."activity_verb" ADD VALUE 'ORGANISATION_VERIFIED'`);
-    await queryRunner.query(`ALTER TYPE "public"."activity_verb" ADD VALUE 'ORGANISATION_VERIFICATION_WITHDRAWN'`);
+    await queryRunner.query(`ALTER TYPE "public"."activity_verb" ADD VALUE IF NOT EXISTS 'ORGANISATION_VERIFIED'`);
+    await queryRunner.query(`ALTER TYPE "public"."activity_verb" ADD VALUE IF NOT EXISTS 'ORGANISATION_VERIFICATION_WITHDRAWN'`);
     await queryRunner.query(`CREATE TABLE "organisation_verification" ("organisation_id" uuid NOT NULL, "verified_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "verified_by_person_id" uuid, "charity_number_checked" boolean NOT NULL, "national_body_member" boolean NOT NULL, "note" text, CONSTRAINT "REL_organisation_verification_organisation" UNIQUE ("organisation_id"), CONSTRAINT "PK_organisation_verification" PRIMARY KEY ("organisation_id"))`);
     await queryRunner.query(`ALTER TABLE "organisation_verification" ADD CONSTRAINT "FK_d1955fa326ecb9917eb059851c7" FOREIGN KEY ("organisation_id") REFERENCES "organisation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
 

@@ -113,7 +113,7 @@ export class VerifyOrganisationInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'What else was checked, or where the evidence is (admins only see it).',
+    description: 'What else was checked, or where the evidence is (only platform admins see it).',
   })
   @IsOptional()
   @Length(1, 2000)
