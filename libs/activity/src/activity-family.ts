@@ -34,6 +34,8 @@ export const VERB_FAMILY: Readonly<Record<ActivityVerb, ActivityFamily>> = {
   [ActivityVerb.ORGANISATION_CREATED]: ActivityFamily.ORGANISATIONS,
   [ActivityVerb.ORGANISATION_UPDATED]: ActivityFamily.ORGANISATIONS,
   [ActivityVerb.ORGANISATION_ARCHIVED]: ActivityFamily.ORGANISATIONS,
+  [ActivityVerb.ORGANISATION_VERIFIED]: ActivityFamily.ORGANISATIONS,
+  [ActivityVerb.ORGANISATION_VERIFICATION_WITHDRAWN]: ActivityFamily.ORGANISATIONS,
   [ActivityVerb.SPECIALISM_CREATED]: ActivityFamily.ORGANISATIONS,
   [ActivityVerb.PERSON_INVITED]: ActivityFamily.IDENTITY,
   [ActivityVerb.INVITATION_ACCEPTED]: ActivityFamily.IDENTITY,

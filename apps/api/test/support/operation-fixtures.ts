@@ -101,6 +101,34 @@ export const freshNetwork = (app: TestApp, convenor: 'newport' | 'torfaen'): Pro
     ['createNetwork', 'network', 'id'],
   );
 
+/** A fresh CVS in Newport with a charity number, registered by the platform admin; verified when `verified`. */
+async function freshCvs(app: TestApp, verified: boolean): Promise<string> {
+  const id = await setUp(
+    app,
+    'admin',
+    'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
+    {
+      input: {
+        name: `Policy Test CVS ${unique()} (demo)`,
+        kind: 'CVS',
+        charityNumber: '9990001',
+        localAuthorityCodes: ['W06000022'],
+      },
+    },
+    ['createOrganisation', 'organisation', 'id'],
+  );
+  if (verified) {
+    await setUp(
+      app,
+      'admin',
+      'mutation ($id: ID!) { verifyOrganisation(input: { organisationId: $id, charityNumberChecked: true, nationalBodyMember: false }) { organisation { id } } }',
+      { id },
+      ['verifyOrganisation', 'organisation', 'id'],
+    );
+  }
+  return id;
+}
+
 /** Invites an organisation into a network (as `as`, a convenor's admin) and answers with its membership id. */
 const invite = (app: TestApp, as: SetUpRole, networkId: string, organisationId: string): Promise<string> =>
   setUp(
@@ -377,6 +405,16 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   'Mutation.archiveOrganisation': {
     document: 'mutation ($id: ID!) { archiveOrganisation(input: { id: $id }) { organisation { status } } }',
     variables: () => ({ id: demoOrganisationId('local:E23000013:1') }),
+  },
+  'Mutation.verifyOrganisation': {
+    document:
+      'mutation ($id: ID!) { verifyOrganisation(input: { organisationId: $id, charityNumberChecked: true, nationalBodyMember: true, note: "Checked the register" }) { organisation { verification { status } } } }',
+    variables: async (app) => ({ id: await freshCvs(app, false) }),
+  },
+  'Mutation.withdrawOrganisationVerification': {
+    document:
+      'mutation ($id: ID!) { withdrawOrganisationVerification(input: { organisationId: $id }) { organisation { verification { status } } } }',
+    variables: async (app) => ({ id: await freshCvs(app, true) }),
   },
   'Query.apiTokens': {
     document: 'query ($organisationId: ID!) { apiTokens(organisationId: $organisationId) { id prefix } }',

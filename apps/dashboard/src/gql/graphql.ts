@@ -64,6 +64,8 @@ export type ActivityVerb =
   | 'ORGANISATION_ARCHIVED'
   | 'ORGANISATION_CREATED'
   | 'ORGANISATION_UPDATED'
+  | 'ORGANISATION_VERIFICATION_WITHDRAWN'
+  | 'ORGANISATION_VERIFIED'
   | 'PERSON_INVITED'
   | 'POLICE_CRIME_PLAN_RECORDED'
   | 'POLL_ANSWERED'
@@ -85,13 +87,7 @@ export type ActivityVerb =
   | 'POSITION_SUGGESTED'
   | 'POSITION_SUGGESTION_ACCEPTED'
   | 'POSITION_SUGGESTION_REJECTED'
-  | 'SPECIALISM_CREATED'
-  | 'WEBHOOK_ENDPOINT_CREATED'
-  | 'WEBHOOK_ENDPOINT_DELETED'
-  | 'WEBHOOK_ENDPOINT_DISABLED'
-  | 'WEBHOOK_ENDPOINT_UPDATED'
-  | 'WEBHOOK_REDELIVERY_REQUESTED'
-  | 'WEBHOOK_SECRET_ROTATED';
+  | 'SPECIALISM_CREATED';
 
 /** Who may see an activity item. */
 export type ActivityVisibility =
@@ -105,7 +101,7 @@ export type Country =
   | 'ENGLAND'
   | 'WALES';
 
-/** How well an area is covered. RED: no active network. AMBER: an active network with a gap: a local authority not reached, a priority specialism missing, no network activity for over 90 days, or no engagement with the commissioner's office for over 180 days (or ever). GREEN: no gap. */
+/** How well an area is covered. RED: no active network counted (networks whose convenors are not yet verified CVSs are not counted). AMBER: an active network with a gap: a local authority not reached, a priority specialism missing, no network activity for over 90 days, or no engagement with the commissioner's office for over 180 days (or ever). GREEN: no gap. */
 export type CoverageStatus =
   | 'AMBER'
   | 'GREEN'

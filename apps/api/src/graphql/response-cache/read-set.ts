@@ -71,6 +71,8 @@ export const TYPE_READS: Readonly<Record<string, Reads>> = {
   OrganisationConnection: [ORGANISATIONS],
   OrganisationEdge: [ORGANISATIONS],
   OrganisationPayload: [ORGANISATIONS],
+  OrganisationVerification: [ORGANISATIONS],
+  VerificationEvidence: [ORGANISATIONS],
   Specialism: [ORGANISATIONS],
   CreateSpecialismPayload: [ORGANISATIONS],
 
