@@ -164,25 +164,27 @@ export class WebhookFlowsService {
    * feed than what is still queued, goes first. On a disabled endpoint it waits until it is enabled.
    */
   async redeliver(actor: Person, input: RedeliverWebhookInput): Promise<WebhookDelivery> {
-    const delivery = await this.activity.transaction(async (tx, record) => {
-      const [found] = await tx.query<{ endpoint_id: string }[]>(
-        `SELECT d.endpoint_id FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
-          WHERE d.id = $1 AND e.organisation_id = $2 FOR UPDATE OF d`,
-        [input.deliveryId, input.organisationId],
-      );
-      if (!found) {
-        throw DomainError.notFound('Webhook delivery', input.deliveryId);
-      }
-      await tx.query(
-        `UPDATE webhook_delivery SET status = $2, next_attempt_at = now(), first_failed_at = NULL, failures = 0 WHERE id = $1`,
-        [input.deliveryId, WebhookDeliveryStatus.PENDING],
-      );
-      const endpoint = await tx.findOneByOrFail(WebhookEndpointEntity, { id: found.endpoint_id });
-      await note(record, actor.personId, endpoint, ActivityVerb.WEBHOOK_REDELIVERY_REQUESTED, {
-        webhookDeliveryId: input.deliveryId,
-      });
-      return tx.findOneByOrFail(WebhookDeliveryEntity, { id: input.deliveryId });
-    });
+    const delivery = await this.activity.transactionOn(
+      { entity: WebhookDeliveryEntity, id: input.deliveryId, name: 'Webhook delivery' },
+      async ({ tx, record, row: found }) => {
+        const owned = await tx.existsBy(WebhookEndpointEntity, {
+          id: found.endpointId,
+          organisationId: input.organisationId,
+        });
+        if (!owned) {
+          throw DomainError.notFound('Webhook delivery', input.deliveryId);
+        }
+        await tx.query(
+          `UPDATE webhook_delivery SET status = $2, next_attempt_at = now(), first_failed_at = NULL, failures = 0 WHERE id = $1`,
+          [input.deliveryId, WebhookDeliveryStatus.PENDING],
+        );
+        const endpoint = await tx.findOneByOrFail(WebhookEndpointEntity, { id: found.endpointId });
+        await note(record, actor.personId, endpoint, ActivityVerb.WEBHOOK_REDELIVERY_REQUESTED, {
+          webhookDeliveryId: input.deliveryId,
+        });
+        return tx.findOneByOrFail(WebhookDeliveryEntity, { id: input.deliveryId });
+      },
+    );
     return toDelivery(delivery);
   }
 
@@ -201,16 +203,10 @@ export class WebhookFlowsService {
     id: string,
     work: (tx: EntityManager, record: RecordActivity, endpoint: WebhookEndpointEntity) => Promise<T>,
   ): Promise<T> {
-    return this.activity.transaction(async (tx, record) => {
-      const endpoint = await tx.findOne(WebhookEndpointEntity, {
-        where: { id, organisationId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!endpoint) {
-        throw DomainError.notFound('Webhook endpoint', id);
-      }
-      return work(tx, record, endpoint);
-    });
+    return this.activity.transactionOn(
+      { entity: WebhookEndpointEntity, id: { id, organisationId }, name: 'Webhook endpoint' },
+      ({ tx, record, row }) => work(tx, record, row),
+    );
   }
 }
 

@@ -11,6 +11,7 @@ import {
   cursorOf,
 } from '@app/activity';
 import type { ActorRef } from '@app/common';
+import { lockRow } from '@app/database';
 import { WebhookDeliveryStatus, WebhookEndpointStatus } from '../webhook.enums';
 import { WebhookEndpointEntity } from '../webhook.entities';
 import { note } from '../webhook-flows.service';
@@ -165,8 +166,9 @@ export class WebhookQueue {
                    WHERE d.endpoint_id = c.id AND d.status = 'PENDING'
                    ORDER BY d.position_tx_id, d.activity_sequence LIMIT 1) <= now()
            ORDER BY c.lease_until NULLS FIRST
-           LIMIT $3
-           FOR UPDATE SKIP LOCKED)
+           LIMIT $3)
+          -- rechecked on the row as committed: of two instances picking one endpoint, the later waits, then skips it
+          AND (e.lease_until IS NULL OR e.lease_until < now())
         RETURNING e.id, e.organisation_id, e.url, e.secret,
                   CASE WHEN e.previous_secret_expires_at > now() THEN e.previous_secret END AS previous_secret`,
       [token, LEASE_MS, limit],
@@ -214,10 +216,9 @@ export class WebhookQueue {
   ): Promise<boolean> {
     return this.activity.transaction(async (tx, record) => {
       record.unchanged(); // delivery bookkeeping; only disabling the endpoint is a domain change
-      const [endpoint] = await tx.query<{ lease_token: string | null; now: Date }[]>(
-        `SELECT lease_token, now() AS now FROM webhook_endpoint WHERE id = $1 FOR UPDATE`,
-        [endpointId],
-      );
+      const held = await lockRow(tx, WebhookEndpointEntity, { id: endpointId });
+      const [clock] = await tx.query<{ now: Date }[]>('SELECT now() AS now');
+      const endpoint = held && { lease_token: held.leaseToken, now: clock.now };
       if (!endpoint || endpoint.lease_token !== token) {
         return false; // deleted, or taken over after our lease ran out: the new holder resends
       }
