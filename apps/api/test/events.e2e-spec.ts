@@ -401,6 +401,119 @@ describe('event scheduling', () => {
       ]);
     });
 
+    it('keeps a cancelled and a moved occurrence when a series moves to a new time, and reports what it did', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Spring term meetings (test)',
+        start: '2027-03-30T18:30',
+        end: '2027-03-30T20:00',
+        recurrenceRule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=5',
+      });
+      expect(
+        (
+          await changeOccurrence({
+            eventId: event.id,
+            occurrenceStart: '2027-04-06T17:30:00.000Z',
+            cancel: true,
+            reason: 'Easter holidays',
+          })
+        ).errors,
+      ).toBeUndefined();
+      expect(
+        (
+          await changeOccurrence({
+            eventId: event.id,
+            occurrenceStart: '2027-04-13T17:30:00.000Z',
+            start: '2027-04-14T18:30',
+            end: '2027-04-14T20:00',
+          })
+        ).errors,
+      ).toBeUndefined();
+      const reschedule = (input: Record<string, unknown>) =>
+        sut.client.data<{
+          rescheduleEvent: {
+            exceptions: {
+              originalStart: string;
+              newOriginalStart: string | null;
+              cancelled: boolean;
+              outcome: string;
+            }[];
+          };
+        }>(
+          `mutation ($input: RescheduleEventInput!) { rescheduleEvent(input: $input) {
+             event { id } exceptions { originalStart newOriginalStart cancelled outcome } } }`,
+          { input: { eventId: event.id, ...input } },
+          coordinator,
+        );
+      // Same Tuesdays, at 19:00: both exceptions follow their day.
+      const later = await reschedule({
+        start: '2027-03-30T19:00',
+        end: '2027-03-30T20:30',
+        recurrenceRule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=5',
+      });
+      expect(later.rescheduleEvent.exceptions).toEqual([
+        {
+          originalStart: '2027-04-06T17:30:00.000Z',
+          newOriginalStart: '2027-04-06T18:00:00.000Z',
+          cancelled: true,
+          outcome: 'MOVED',
+        },
+        {
+          originalStart: '2027-04-13T17:30:00.000Z',
+          newOriginalStart: '2027-04-13T18:00:00.000Z',
+          cancelled: false,
+          outcome: 'MOVED',
+        },
+      ]);
+      const found = await occurrences(event.id, '2027-04-01T00:00:00Z', '2027-04-30T00:00:00Z');
+      expect(found.map((o) => [o.originalStart, o.startsAt, o.cancelled, o.moved, o.reason])).toEqual([
+        ['2027-04-06T18:00:00.000Z', '2027-04-06T18:00:00.000Z', true, false, 'Easter holidays'],
+        ['2027-04-13T18:00:00.000Z', '2027-04-14T17:30:00.000Z', false, true, null],
+        ['2027-04-20T18:00:00.000Z', '2027-04-20T18:00:00.000Z', false, false, null],
+        ['2027-04-27T18:00:00.000Z', '2027-04-27T18:00:00.000Z', false, false, null],
+      ]);
+      // Fortnightly from 30 March: 6 April has no meeting any more (dropped), 13 April keeps its move.
+      const fortnightly = await reschedule({
+        start: '2027-03-30T19:00',
+        end: '2027-03-30T20:30',
+        recurrenceRule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=3',
+      });
+      expect(
+        fortnightly.rescheduleEvent.exceptions.map((e) => [e.originalStart, e.newOriginalStart, e.outcome]),
+      ).toEqual([
+        ['2027-04-06T18:00:00.000Z', null, 'DROPPED'],
+        ['2027-04-13T18:00:00.000Z', '2027-04-13T18:00:00.000Z', 'KEPT'],
+      ]);
+      const client = new PgClient({ connectionString: sut.database.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ payload: Record<string, unknown> }>(
+          `SELECT payload FROM activity_event WHERE event_id = $1 AND verb = 'EVENT_RESCHEDULED' ORDER BY sequence`,
+          [event.id],
+        );
+        expect(
+          rows.map((r) => [r.payload.exceptionsKept, r.payload.exceptionsMoved, r.payload.exceptionsDropped]),
+        ).toEqual([
+          [
+            [],
+            [
+              { occurrence: '2027-04-06T17:30:00.000Z', change: 'CANCELLED', to: '2027-04-06T18:00:00.000Z' },
+              { occurrence: '2027-04-13T17:30:00.000Z', change: 'MOVED', to: '2027-04-13T18:00:00.000Z' },
+            ],
+            [],
+          ],
+          [
+            [{ occurrence: '2027-04-13T18:00:00.000Z', change: 'MOVED', to: '2027-04-13T18:00:00.000Z' }],
+            [],
+            [{ occurrence: '2027-04-06T18:00:00.000Z', change: 'CANCELLED', to: null }],
+          ],
+        ]);
+      } finally {
+        await client.end();
+      }
+    });
+
     it('does not replay a members-only event to an outsider following it from the start of its feed', async () => {
       const event = await eventOf(sut, coordinator, {
         networkId,

@@ -6,7 +6,7 @@ import { PositionService } from '@app/drafting';
 import { PoliceForceAreaService } from '@app/geography';
 import { NetworkService, NetworkStatus } from '@app/networks';
 import { OrganisationService, OrganisationStatus } from '@app/organisations';
-import { carryAnswers } from './carry-answers';
+import { carryAnswers, type CarriedException, carryExceptions } from './carry-answers';
 import { findClashes } from './clashes';
 import { EventActivity } from './event-activity';
 import type { EventAccess } from './event-access';
@@ -20,7 +20,7 @@ import type {
   UpdateEventInput,
 } from './dto/event-mutations.input';
 import { EventAgendaItemEntity, EventEntity, EventOccurrenceChangeEntity } from './event.entities';
-import { EVENT_STATUS_MOVES, EventStatus, EventVisibility } from './event.enums';
+import { EVENT_STATUS_MOVES, EventStatus, EventVisibility, ExceptionOutcome } from './event.enums';
 import type { EventClash } from './event.model';
 import { EventService } from './event.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
@@ -47,6 +47,10 @@ export type EventDraft = Pick<
 export interface EventOutcome {
   readonly event: EventEntity;
   readonly clashes: EventClash[];
+}
+
+export interface RescheduleOutcome extends EventOutcome {
+  readonly exceptions: CarriedException[];
 }
 
 /**
@@ -149,9 +153,10 @@ export class EventFlowsService {
     });
   }
 
-  reschedule(viewer: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<EventOutcome> {
+  async reschedule(viewer: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<RescheduleOutcome> {
     const schedule = scheduleFrom(input, 'input', now);
-    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+    let exceptions: CarriedException[] = [];
+    const outcome = await this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'rescheduled');
       if (sameSchedule(event, schedule) && event.status === EventStatus.SCHEDULED) {
         return null;
@@ -162,8 +167,8 @@ export class EventFlowsService {
         event.startsAt.getTime() !== schedule.startsAt.getTime();
       let answers = { kept: 0, dropped: 0 };
       if (seriesChanged) {
-        // Exceptions name occurrences of the old schedule; they mean nothing under the new one.
-        await tx.delete(EventOccurrenceChangeEntity, { eventId: event.id });
+        // Exceptions and answers follow their local day to the new schedule's occurrence.
+        exceptions = await carryExceptions(tx, event.id, event, schedule);
         answers = await carryAnswers(tx, event.id, event, schedule, now);
       }
       await tx.update(
@@ -171,6 +176,14 @@ export class EventFlowsService {
         { id: event.id },
         { ...schedule, status: EventStatus.SCHEDULED, statusReason: null, sequence: event.sequence + 1 },
       );
+      const named = (outcome: ExceptionOutcome) =>
+        exceptions
+          .filter((e) => e.outcome === outcome)
+          .map((e) => ({
+            occurrence: e.originalStart.toISOString(),
+            change: e.cancelled ? 'CANCELLED' : 'MOVED',
+            to: e.newOriginalStart?.toISOString() ?? null,
+          }));
       await note(ActivityVerb.EVENT_RESCHEDULED, {
         from: event.startsAt.toISOString(),
         to: schedule.startsAt.toISOString(),
@@ -178,9 +191,13 @@ export class EventFlowsService {
         wasPostponed: event.status === EventStatus.POSTPONED,
         answersCarried: answers.kept,
         answersDropped: answers.dropped,
+        exceptionsKept: named(ExceptionOutcome.KEPT),
+        exceptionsMoved: named(ExceptionOutcome.MOVED),
+        exceptionsDropped: named(ExceptionOutcome.DROPPED),
       });
       return 'clashes';
     });
+    return { ...outcome, exceptions };
   }
 
   changeStatus(viewer: ActorRef, input: ChangeEventStatusInput, now = new Date()): Promise<EventOutcome> {
