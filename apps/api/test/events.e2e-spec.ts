@@ -657,6 +657,107 @@ describe('event scheduling', () => {
     });
   });
 
+  describe('places when a member leaves, and capacity below the places taken', () => {
+    it('takes the places of an organisation removed from the network at its members-only events; the waitlist moves up', async () => {
+      const ownNetwork = await gwentNetwork(sut, coordinator, admin);
+      const [staffer] = await newportStaff(sut, coordinator, 1);
+      const event = await eventOf(sut, coordinator, {
+        networkId: ownNetwork,
+        kind: 'NETWORK_MEETING',
+        title: 'Members-only meeting (test)',
+        start: localIn(25),
+        end: localIn(25, 20),
+        capacity: 1,
+      });
+      const open = await eventOf(sut, coordinator, {
+        networkId: ownNetwork,
+        visibility: 'PUBLIC',
+        kind: 'NETWORK_MEETING',
+        title: 'Open meeting (test)',
+        start: localIn(26),
+        end: localIn(26, 20),
+      });
+      const going = await answer(member, { eventId: event.id, organisationId: MEMBER_GROUP, answer: 'GOING' });
+      expect(going.data?.answerEvent.rsvp.place).toBe('CONFIRMED');
+      const waiting = await answer(staffer, { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'GOING' });
+      expect(waiting.data?.answerEvent.rsvp.place).toBe('WAITLISTED');
+      expect(
+        (await answer(member, { eventId: open.id, organisationId: MEMBER_GROUP, answer: 'GOING' })).errors,
+      ).toBeUndefined();
+
+      const { network } = await sut.client.data<{
+        network: { members: { id: string; organisation: { id: string } }[] };
+      }>(
+        'query ($id: ID!) { network(id: $id) { members { id organisation { id } } } }',
+        { id: ownNetwork },
+        coordinator,
+      );
+      const membershipId = network.members.find((m) => m.organisation.id === MEMBER_GROUP)?.id;
+      const removed = await sut.client.request(
+        'mutation ($input: EndMembershipInput!) { removeFromNetwork(input: $input) { membership { status } } }',
+        { input: { membershipId, reason: 'Stopped attending' } },
+        coordinator,
+      );
+      expect(removed.errors).toBeUndefined();
+
+      const tallyOf = async (id: string) =>
+        (
+          await sut.client.data<{ event: { tally: Tally; rsvps: { place: string; organisation: { id: string } }[] } }>(
+            'query ($id: ID!) { event(id: $id) { tally { confirmed waitlisted maybe declined placesLeft } rsvps { place organisation { id } } } }',
+            { id },
+            coordinator,
+          )
+        ).event;
+      const after = await tallyOf(event.id);
+      expect(after.tally).toMatchObject({ confirmed: 1, waitlisted: 0, placesLeft: 0 });
+      expect(after.rsvps).toEqual([{ place: 'CONFIRMED', organisation: { id: NEWPORT_CVS } }]);
+      // A public event of the network keeps everyone's answers.
+      expect((await tallyOf(open.id)).tally).toMatchObject({ confirmed: 1 });
+      const client = new PgClient({ connectionString: sut.database.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ payload: Record<string, unknown> }>(
+          `SELECT payload FROM activity_event WHERE event_id = $1 AND verb = 'EVENT_RSVP_CHANGED' ORDER BY sequence DESC LIMIT 1`,
+          [event.id],
+        );
+        expect(rows[0].payload).toMatchObject({
+          withdrawnBecause: 'MEMBERSHIP_ENDED',
+          placesWithdrawn: 1,
+          promotedFromWaitlist: 1,
+        });
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('refuses to lower capacity below the places already confirmed (CONFLICT), and allows it down to them', async () => {
+      const staff = await newportStaff(sut, coordinator, 2);
+      const event = await eventOf(sut, coordinator, {
+        organiserOrganisationId: NEWPORT_CVS,
+        policeForceAreaCode: GWENT,
+        kind: 'PCC_ENGAGEMENT',
+        title: 'Shrinking session (test)',
+        start: localIn(21),
+        end: localIn(21, 20),
+        capacity: 3,
+      });
+      for (const who of staff) {
+        expect(
+          (await answer(who, { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'GOING' })).data?.answerEvent
+            .rsvp.place,
+        ).toBe('CONFIRMED');
+      }
+      const update = (capacity: number) =>
+        sut.client.request<{ updateEvent: { event: { capacity: number } } }>(
+          'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { capacity } } }',
+          { input: { eventId: event.id, capacity } },
+          coordinator,
+        );
+      expect(errorOf(await update(1))).toEqual({ code: 'CONFLICT', field: 'input.capacity' });
+      expect((await update(2)).data?.updateEvent.event.capacity).toBe(2);
+    });
+  });
+
   describe('clashes, status and minutes', () => {
     it('warns of an overlapping meeting of the same network and of PCC events in the area, without refusing', async () => {
       const start = localIn(30);

@@ -146,6 +146,9 @@ export class EventFlowsService {
       if (Object.keys(changes).length === 0) {
         return null;
       }
+      if (changes.capacity !== undefined && changes.capacity !== null) {
+        await assertPlacesFit(tx, event, changes.capacity);
+      }
       await tx.update(EventEntity, { id: event.id }, { ...changes, sequence: event.sequence + 1 });
       const promoted = 'capacity' in changes ? await fillPlaces(tx, { ...event, ...changes }) : 0;
       await note(ActivityVerb.EVENT_UPDATED, { changed: Object.keys(changes), promotedFromWaitlist: promoted });
@@ -422,6 +425,28 @@ function assertNotOver(event: EventEntity, what: string, over = [EventStatus.CAN
     throw new DomainError(ErrorCode.CONFLICT, `The event is ${event.status}, so it cannot be ${what}`, [
       { field: 'input.eventId', message: `is ${event.status}` },
     ]);
+  }
+}
+
+/**
+ * Lowering capacity below the places already given at a coming occurrence is refused: a
+ * confirmed place is a promise, so the organisers free places first (or keep the capacity).
+ */
+async function assertPlacesFit(tx: EntityManager, event: EventEntity, capacity: number): Promise<void> {
+  const [fullest] = await tx.query<{ occurrence_start: Date | null; confirmed: number }[]>(
+    `SELECT occurrence_start, count(*)::int AS confirmed FROM event_rsvp
+      WHERE event_id = $1 AND place = 'CONFIRMED' AND COALESCE(occurrence_start, $2) > now()
+      GROUP BY occurrence_start ORDER BY confirmed DESC, occurrence_start LIMIT 1`,
+    [event.id, event.startsAt],
+  );
+  if (fullest && fullest.confirmed > capacity) {
+    const when = fullest.occurrence_start ? ` for the occurrence of ${fullest.occurrence_start.toISOString()}` : '';
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      `${fullest.confirmed} places are already confirmed${when}, more than a capacity of ${capacity}: ` +
+        'keep a capacity of at least that, or ask people to give up their places first',
+      [{ field: 'input.capacity', message: `is below the ${fullest.confirmed} places already confirmed` }],
+    );
   }
 }
 
