@@ -168,12 +168,10 @@ export class EventFlowsService {
         event.recurrenceRule !== schedule.recurrenceRule ||
         event.timeZone !== schedule.timeZone ||
         event.startsAt.getTime() !== schedule.startsAt.getTime();
-      let answers = { kept: 0, dropped: 0 };
-      if (seriesChanged) {
-        // Exceptions and answers follow their local day to the new schedule's occurrence.
-        exceptions = await carryExceptions(tx, event.id, event, schedule);
-        answers = await carryAnswers(tx, event.id, event, schedule, now);
-      }
+      // Exceptions and answers follow their local day to the new schedule's occurrence (every
+      // exception is reported, KEPT when its occurrence is unchanged).
+      exceptions = await carryExceptions(tx, event.id, event, schedule);
+      const answers = seriesChanged ? await carryAnswers(tx, event.id, event, schedule, now) : { kept: 0, dropped: 0 };
       await tx.update(
         EventEntity,
         { id: event.id },
