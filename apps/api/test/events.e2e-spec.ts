@@ -730,6 +730,68 @@ describe('event scheduling', () => {
       }
     });
 
+    it('takes the places of an organisation that leaves, occurrence by occurrence of a members-only series', async () => {
+      const ownNetwork = await gwentNetwork(sut, coordinator, admin);
+      const [staffer] = await newportStaff(sut, coordinator, 1);
+      const event = await eventOf(sut, coordinator, {
+        networkId: ownNetwork,
+        kind: 'NETWORK_MEETING',
+        title: 'Members-only series (test)',
+        start: localIn(30),
+        end: localIn(30, 20),
+        recurrenceRule: 'FREQ=WEEKLY;COUNT=3',
+        capacity: 1,
+      });
+      const found = await occurrences(
+        event.id,
+        new Date().toISOString(),
+        new Date(Date.now() + 60 * 86_400_000).toISOString(),
+      );
+      for (const { originalStart } of found.slice(0, 2)) {
+        const going = await answer(member, {
+          eventId: event.id,
+          occurrenceStart: originalStart,
+          organisationId: MEMBER_GROUP,
+          answer: 'GOING',
+        });
+        expect(going.data?.answerEvent.rsvp.place).toBe('CONFIRMED');
+      }
+      const waiting = await answer(staffer, {
+        eventId: event.id,
+        occurrenceStart: found[1].originalStart,
+        organisationId: NEWPORT_CVS,
+        answer: 'GOING',
+      });
+      expect(waiting.data?.answerEvent.rsvp.place).toBe('WAITLISTED');
+      const { network } = await sut.client.data<{
+        network: { members: { id: string; organisation: { id: string } }[] };
+      }>(
+        'query ($id: ID!) { network(id: $id) { members { id organisation { id } } } }',
+        { id: ownNetwork },
+        coordinator,
+      );
+      const membershipId = network.members.find((m) => m.organisation.id === MEMBER_GROUP)?.id;
+      const left = await sut.client.request(
+        'mutation ($input: EndMembershipInput!) { leaveNetwork(input: $input) { membership { status } } }',
+        { input: { membershipId } },
+        admin,
+      );
+      expect(left.errors).toBeUndefined();
+      const tallies = [];
+      for (const { originalStart } of found.slice(0, 2)) {
+        const { event: read } = await sut.client.data<{ event: { tally: Tally } }>(
+          'query ($id: ID!, $o: DateTime) { event(id: $id) { tally(occurrenceStart: $o) { confirmed waitlisted } } }',
+          { id: event.id, o: originalStart },
+          coordinator,
+        );
+        tallies.push(read.tally);
+      }
+      expect(tallies).toEqual([
+        { confirmed: 0, waitlisted: 0 },
+        { confirmed: 1, waitlisted: 0 },
+      ]);
+    });
+
     it('refuses to lower capacity below the places already confirmed (CONFLICT), and allows it down to them', async () => {
       const staff = await newportStaff(sut, coordinator, 2);
       const event = await eventOf(sut, coordinator, {
