@@ -22,22 +22,23 @@ describe('migration: poll answers by organisation', () => {
   it("keeps the latest of several people's answers for one organisation, and every organisation's own", async () => {
     const sut = new PollAnswersByOrganisation1796240000000();
     const runner = ds.createQueryRunner();
+    const query = <T>(sql: string, params?: unknown[]) => runner.query(sql, params) as Promise<T>;
     try {
       await sut.down(runner); // back to answers per person
-      const [{ id: networkId }] = await runner.query(`SELECT id FROM local_network ORDER BY id LIMIT 1`);
-      const people: { id: string }[] = await runner.query(`SELECT id FROM person ORDER BY id LIMIT 3`);
-      const orgs: { id: string }[] = await runner.query(`SELECT id FROM organisation ORDER BY id LIMIT 2`);
-      const [{ id: pollId }] = await runner.query(
+      const [{ id: networkId }] = await query<{ id: string }[]>(`SELECT id FROM local_network ORDER BY id LIMIT 1`);
+      const people = await query<{ id: string }[]>(`SELECT id FROM person ORDER BY id LIMIT 3`);
+      const orgs = await query<{ id: string }[]>(`SELECT id FROM organisation ORDER BY id LIMIT 2`);
+      const [{ id: pollId }] = await query<{ id: string }[]>(
         `INSERT INTO scheduling_poll (network_id, title, kind) VALUES ($1, 'Old poll (test)', 'OTHER') RETURNING id`,
         [networkId],
       );
-      const [{ id: slotId }] = await runner.query(
+      const [{ id: slotId }] = await query<{ id: string }[]>(
         `INSERT INTO scheduling_poll_slot (poll_id, starts_at, ends_at)
          VALUES ($1, '2099-01-01T10:00Z', '2099-01-01T11:00Z') RETURNING id`,
         [pollId],
       );
       const answer = (person: string, organisation: string, value: string, at: string) =>
-        runner.query(
+        query<unknown>(
           `INSERT INTO scheduling_poll_answer (slot_id, person_id, organisation_id, answer, answered_at)
            VALUES ($1, $2, $3, $4, $5)`,
           [slotId, person, organisation, value, at],
@@ -48,7 +49,7 @@ describe('migration: poll answers by organisation', () => {
 
       await sut.up(runner);
 
-      const rows: { person_id: string; organisation_id: string; answer: string }[] = await runner.query(
+      const rows = await query<{ person_id: string; organisation_id: string; answer: string }[]>(
         `SELECT person_id, organisation_id, answer FROM scheduling_poll_answer WHERE slot_id = $1 ORDER BY answer`,
         [slotId],
       );
