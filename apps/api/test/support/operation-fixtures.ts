@@ -568,7 +568,7 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   },
   'Mutation.rescheduleEvent': {
     document:
-      'mutation ($eventId: ID!, $start: String!, $end: String!) { rescheduleEvent(input: { eventId: $eventId, start: $start, end: $end }) { event { id } } }',
+      'mutation ($eventId: ID!, $start: String!, $end: String!) { rescheduleEvent(input: { eventId: $eventId, start: $start, end: $end }) { event { id } exceptions { outcome } } }',
     variables: async (app) => ({ eventId: await freshEvent(app), start: localIn(15), end: localIn(15, 20) }),
   },
   'Mutation.changeEventStatus': {
@@ -623,8 +623,12 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   },
   'Mutation.createSchedulingPoll': {
     document:
-      'mutation ($networkId: ID!, $slots: [PollSlotInput!]!) { createSchedulingPoll(input: { networkId: $networkId, title: "Policy poll (test)", kind: NETWORK_MEETING, slots: $slots }) { poll { id } } }',
-    variables: async (app) => ({ networkId: await freshNetwork(app, 'newport'), slots: POLL_SLOTS() }),
+      'mutation ($networkId: ID!, $slots: [PollSlotInput!]!, $deadline: DateTime) { createSchedulingPoll(input: { networkId: $networkId, title: "Policy poll (test)", kind: NETWORK_MEETING, slots: $slots, deadline: $deadline }) { poll { id deadline } } }',
+    variables: async (app) => ({
+      networkId: await freshNetwork(app, 'newport'),
+      slots: POLL_SLOTS(),
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    }),
   },
   'Mutation.answerSchedulingPoll': {
     document:

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, type Locked, type Noter, noting } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode } from '@app/common';
-import { NetworkService, NetworkStatus } from '@app/networks';
+import { MembershipRole, NetworkService, NetworkStatus } from '@app/networks';
 import { EventFlowsService, type EventOutcome } from '../event-flows.service';
 import { EventVisibility } from '../event.enums';
 import { EventService } from '../event.service';
@@ -39,6 +39,10 @@ export class PollFlowsService {
   async create(viewer: ActorRef, input: CreateSchedulingPollInput, now = new Date()): Promise<SchedulingPollEntity> {
     const timeZone = readTimeZone(input.timeZone ?? DEFAULT_TIME_ZONE, 'input.timeZone');
     const slots = input.slots.map((slot, i) => slotFrom(slot.start, slot.end, timeZone, `input.slots.${i}`, now));
+    const deadline = input.deadline ?? null;
+    if (deadline && deadline <= now) {
+      throw DomainError.badInput('input.deadline', 'is in the past: give a time answers are still open until');
+    }
     const starts = new Set(slots.map((s) => s.startsAt.getTime()));
     if (starts.size !== slots.length) {
       throw DomainError.badInput('input.slots', 'two slots start at the same time');
@@ -59,6 +63,7 @@ export class PollFlowsService {
           description: input.description ?? null,
           kind: input.kind,
           timeZone,
+          deadline,
           createdByPersonId: viewer.personId ?? null,
         }),
       );
@@ -72,17 +77,28 @@ export class PollFlowsService {
     });
   }
 
-  /** Replaces the person's answers (for their organisation) to the slots named. */
-  async answer(viewer: ActorRef, input: AnswerSchedulingPollInput): Promise<SchedulingPollEntity> {
+  /**
+   * Replaces the organisation's answers to the slots named: one answer per member organisation,
+   * whoever of its people gave it last. Observers follow a poll but do not answer it.
+   */
+  async answer(viewer: ActorRef, input: AnswerSchedulingPollInput, now = new Date()): Promise<SchedulingPollEntity> {
     const personId = viewer.personId;
     if (!personId) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person can answer');
     }
     const poll = await this.polls.getVisible(viewer, input.pollId);
-    if (!(await this.networks.isActiveMember(input.organisationId, poll.networkId))) {
+    const role = await this.networks.activeRoleOf(input.organisationId, poll.networkId);
+    if (!role) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only active members of the network can answer its polls', [
         { field: 'input.organisationId', message: 'is not an active member of the network' },
       ]);
+    }
+    if (role === MembershipRole.OBSERVER) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        'An observer organisation sees the poll but does not answer it: answer for a member organisation',
+        [{ field: 'input.organisationId', message: 'is an observer of the network' }],
+      );
     }
     const slotIds = new Set((await this.polls.slotsOf([poll.id])).map((s) => s.id));
     const answered = new Set<string>();
@@ -96,6 +112,13 @@ export class PollFlowsService {
       answered.add(a.slotId);
     });
     return this.onOpenPoll(viewer, poll.id, 'answered', async ({ tx, row: locked, note }) => {
+      if (locked.deadline && locked.deadline <= now) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `Answers to this poll closed at its deadline (${locked.deadline.toISOString()}); ask its convenors`,
+          [{ field: 'input.pollId', message: 'is past its deadline' }],
+        );
+      }
       await tx.upsert(
         PollAnswerEntity,
         input.answers.map((a) => ({
@@ -105,9 +128,9 @@ export class PollFlowsService {
           answer: a.answer,
           answeredAt: new Date(),
         })),
-        ['slotId', 'personId'],
+        ['slotId', 'organisationId'],
       );
-      await note(ActivityVerb.POLL_ANSWERED, { answers: input.answers.length });
+      await note(ActivityVerb.POLL_ANSWERED, { answers: input.answers.length, organisationId: input.organisationId });
       return locked;
     });
   }

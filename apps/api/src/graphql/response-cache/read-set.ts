@@ -104,6 +104,8 @@ export const TYPE_READS: Readonly<Record<string, Reads>> = {
   EventEdge: [EVENTS],
   EventOccurrence: [EVENTS],
   EventPayload: [EVENTS],
+  RescheduleEventPayload: [EVENTS],
+  RescheduledException: [EVENTS],
   EventRsvp: [EVENTS],
   PollSlot: [EVENTS],
   PollSlotAnswer: [EVENTS],
