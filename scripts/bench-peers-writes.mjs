@@ -128,6 +128,7 @@ export async function prepareWrites(base, { publicEvents }) {
       );
     },
   ];
+  const pending = new Set();
   const writeOnce = async () => {
     const write = writes[n++ % writes.length];
     stats.sent++;
@@ -156,10 +157,16 @@ export async function prepareWrites(base, { publicEvents }) {
     },
     start(perSecond) {
       Object.assign(stats, { sent: 0, done: 0, failed: 0, errors: [], latencies: [] });
-      timer = setInterval(writeOnce, 1000 / perSecond);
+      timer = setInterval(() => {
+        const write = writeOnce();
+        pending.add(write);
+        void write.finally(() => pending.delete(write));
+      }, 1000 / perSecond);
     },
-    stop() {
+    /** Stops sending and answers the figures once the writes in flight are answered. */
+    async stop() {
       clearInterval(timer);
+      await Promise.all(pending);
       return { ...stats, latencies: [...stats.latencies] };
     },
   };

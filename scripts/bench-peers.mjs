@@ -225,7 +225,7 @@ try {
     figures[i].mixed = await measure(on.base, convene);
     console.log(`Convene, cache on, ${WRITES_PER_SECOND} writes/s: ${name}: ${fmt(figures[i].mixed)}`);
   }
-  const written = writes.stop();
+  const written = await writes.stop();
 
   for (const [i, [name]] of queries.entries()) {
     const f = figures[i];
