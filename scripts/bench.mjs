@@ -1,7 +1,7 @@
 // Benchmarks of the built API (`npm run bench` builds first). Starts the server itself:
 // on DATABASE_URL when set, else on a fresh embedded PostgreSQL (which also times first and warm start).
 // Loopback only, bounded in time. Writes docs/benchmarks.md.
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { networkBench, NETWORK_CONNECTIONS } from './bench-networks.mjs';
@@ -190,6 +190,11 @@ of 2026-11-23; this run's figures are in the table, and runs on this shared mach
 borderline for its bare statements in PostgreSQL (22–28 %), not for a bare one-row update (32–33 %), which is the
 worst case, not a representative mutation. More rounds on a quiet machine would narrow the API range.
 `;
-await writeFile('docs/benchmarks.md', report);
+// `npm run bench:peers` keeps its own section (it needs ../shared): carried over as it is.
+const current = await readFile('docs/benchmarks.md', 'utf8').catch(() => '');
+const peersStart = current.indexOf('## Side by side with PostGraphile');
+const peersEnd = peersStart < 0 ? -1 : current.indexOf('\n## ', peersStart + 1);
+const peers = peersStart < 0 ? '' : current.slice(peersStart, peersEnd < 0 ? undefined : peersEnd + 1);
+await writeFile('docs/benchmarks.md', peers ? `${report.trimEnd()}\n\n${peers.trimEnd()}\n` : report);
 console.log('\nWrote docs/benchmarks.md');
 await rm(DATA_DIR, { recursive: true, force: true });

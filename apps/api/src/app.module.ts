@@ -12,7 +12,9 @@ import { IdentityModule } from '@app/identity';
 import { InfluencingModule } from '@app/influencing';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
+import { WebhooksModule } from '@app/webhooks';
 import { AppConfig } from './config/app-config';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { databaseSettings, entities } from './database/persistence';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { GraphqlIdeModule } from './graphql/ide/graphql-ide.module';
@@ -20,6 +22,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { loggingParams } from './logging';
 import { MetricsModule } from './metrics/metrics.module';
+import { HttpServerTimeouts } from './http/http-server-timeouts';
 
 /** The configuration, and the options contexts take from the composition root, for every module. */
 @Global()
@@ -37,6 +40,7 @@ class ConfigModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: EVENTS_OPTIONS, useValue: events },
+        HttpServerTimeouts,
       ],
       exports: [AppConfig, EVENTS_OPTIONS],
     };
@@ -56,6 +60,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseSettings(config, databaseUrl), entities)),
         GraphqlApiModule,
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),
+        DashboardModule,
         HealthModule,
         MetricsModule,
         ExportsModule,
@@ -70,6 +75,14 @@ export class AppModule {
         EventsModule,
         DraftingModule,
         InfluencingModule,
+        WebhooksModule.forRoot({
+          databaseUrl,
+          allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+          retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+          retryForSeconds: config.WEBHOOK_RETRY_FOR_SECONDS,
+          pollMs: config.WEBHOOK_POLL_MS,
+          timeoutMs: 5_000,
+        }),
         IdentityModule.register({
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,

@@ -29,6 +29,9 @@ const NATIONAL = `query ($filter: CoverageFilter) { coverage(filter: $filter) {
   priorities { code }
 } }`;
 
+const VERIFY =
+  'mutation ($input: VerifyOrganisationInput!) { verifyOrganisation(input: $input) { organisation { id } } }';
+
 interface Coverage {
   status: string;
   reasons: string[];
@@ -98,6 +101,12 @@ describe('coverage: area by area, nationally, over time', () => {
     Object.assign(as, await demoCast(sut));
     await organisation('Conwy CVS', 'CVS', ['W06000003', 'W06000004']);
     await organisation('Wrexham CVS', 'CVS', ['W06000006']);
+    for (const cvs of ['Conwy CVS', 'Wrexham CVS']) {
+      // a CVS convenes once a platform admin has verified it
+      await must('admin', VERIFY, {
+        input: { organisationId: ids[cvs], charityNumberChecked: false, nationalBodyMember: true },
+      });
+    }
     await organisation('Gwynedd Women', 'VOLUNTARY_ORGANISATION', ['W06000002'], ['WOMEN']);
     await organisation(
       'Youth Voice',
@@ -259,7 +268,8 @@ describe('coverage: area by area, nationally, over time', () => {
     const race = await must<{ coverage: { areas: { policeForceArea: { code: string } }[] } }>('anonymous', NATIONAL, {
       filter: { specialism: 'RACIALLY_MINORITISED_COMMUNITIES', region: 'WALES' },
     });
-    // Gwent (the demo network has a race-equality partner) and North Wales, by name.
+    // Gwent (the demo network's youth project serves racially minoritised young people there) and North
+    // Wales, by name.
     expect(race.coverage.areas.map((a) => a.policeForceArea.code)).toEqual(['W15000002', NORTH_WALES]);
 
     const touch = (purpose: string) =>

@@ -52,6 +52,7 @@ describe('refusal reasons', () => {
       'InfluencingRefusal',
       'NetworkRefusal',
       'OrganisationRefusal',
+      'WebhookRefusal',
     ]);
     expect(reasons.length).toBe(new Set(reasons).size);
     for (const { members } of enums.values()) {

@@ -10,7 +10,7 @@ export enum ActivityFamily {
   GEOGRAPHY = 'GEOGRAPHY',
   /** Organisations, what they serve, specialisms. */
   ORGANISATIONS = 'ORGANISATIONS',
-  /** People, invitations, API tokens. */
+  /** People, invitations, API tokens, webhook endpoints. */
   IDENTITY = 'IDENTITY',
   /** Local networks, memberships, roles. */
   NETWORKS = 'NETWORKS',
@@ -34,11 +34,19 @@ export const VERB_FAMILY: Readonly<Record<ActivityVerb, ActivityFamily>> = {
   [ActivityVerb.ORGANISATION_CREATED]: ActivityFamily.ORGANISATIONS,
   [ActivityVerb.ORGANISATION_UPDATED]: ActivityFamily.ORGANISATIONS,
   [ActivityVerb.ORGANISATION_ARCHIVED]: ActivityFamily.ORGANISATIONS,
+  [ActivityVerb.ORGANISATION_VERIFIED]: ActivityFamily.ORGANISATIONS,
+  [ActivityVerb.ORGANISATION_VERIFICATION_WITHDRAWN]: ActivityFamily.ORGANISATIONS,
   [ActivityVerb.SPECIALISM_CREATED]: ActivityFamily.ORGANISATIONS,
   [ActivityVerb.PERSON_INVITED]: ActivityFamily.IDENTITY,
   [ActivityVerb.INVITATION_ACCEPTED]: ActivityFamily.IDENTITY,
   [ActivityVerb.API_TOKEN_CREATED]: ActivityFamily.IDENTITY,
   [ActivityVerb.API_TOKEN_REVOKED]: ActivityFamily.IDENTITY,
+  [ActivityVerb.WEBHOOK_ENDPOINT_CREATED]: ActivityFamily.IDENTITY,
+  [ActivityVerb.WEBHOOK_ENDPOINT_UPDATED]: ActivityFamily.IDENTITY,
+  [ActivityVerb.WEBHOOK_ENDPOINT_DELETED]: ActivityFamily.IDENTITY,
+  [ActivityVerb.WEBHOOK_SECRET_ROTATED]: ActivityFamily.IDENTITY,
+  [ActivityVerb.WEBHOOK_ENDPOINT_DISABLED]: ActivityFamily.IDENTITY,
+  [ActivityVerb.WEBHOOK_REDELIVERY_REQUESTED]: ActivityFamily.IDENTITY,
   [ActivityVerb.NETWORK_CREATED]: ActivityFamily.NETWORKS,
   [ActivityVerb.NETWORK_UPDATED]: ActivityFamily.NETWORKS,
   [ActivityVerb.NETWORK_STATUS_CHANGED]: ActivityFamily.NETWORKS,

@@ -4,6 +4,7 @@ export * from './activity.recorder';
 export * from './data-version';
 export * from './network-audience';
 export { ActivityEventEntity } from './activity-event.entity';
+export { ActivityFeedService } from './activity-feed.service';
 export { ActivityHub } from './live/activity-hub';
 export { cursorOf } from './activity-position';
 export { ActivityScope, ActivityScopeKind } from './dto/activity.args';

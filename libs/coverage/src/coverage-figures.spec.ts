@@ -13,6 +13,7 @@ const covered: AreaFigures = {
   population: 1000,
   activeNetworks: 1,
   openNetworks: 1,
+  networksAwaitingVerification: 0,
   convenorIds: ['o'],
   memberOrganisations: 3,
   localAuthoritiesTotal: 2,
@@ -45,6 +46,21 @@ describe('coverage reasons', () => {
     expect(reasonsFor({ ...covered, activeNetworks: 0, openNetworks: 1 }, labelOf)).toEqual([
       'no active network',
       '1 network not yet active',
+    ]);
+  });
+
+  it('says which active networks await verification of their convening CVS instead of counting them', () => {
+    expect(reasonsFor({ ...covered, activeNetworks: 0, networksAwaitingVerification: 1, openNetworks: 1 }, labelOf)).toEqual([
+      'no active network',
+      '1 active network awaiting verification of its convening CVS',
+    ]);
+    expect(reasonsFor({ ...covered, activeNetworks: 0, networksAwaitingVerification: 2, openNetworks: 3 }, labelOf)).toEqual([
+      'no active network',
+      '2 active networks awaiting verification of their convening CVS',
+      '1 network not yet active',
+    ]);
+    expect(reasonsFor({ ...covered, networksAwaitingVerification: 1, openNetworks: 2 }, labelOf)).toEqual([
+      '1 active network awaiting verification of its convening CVS',
     ]);
   });
 

@@ -14,7 +14,8 @@ export interface CoverageFilter {
 }
 
 const FIGURES = `SELECT police_force_area_id AS "policeForceAreaId", code, name, region, country, population,
-  active_networks AS "activeNetworks", open_networks AS "openNetworks", convenor_ids AS "convenorIds",
+  active_networks AS "activeNetworks",
+  networks_awaiting_verification AS "networksAwaitingVerification", open_networks AS "openNetworks", convenor_ids AS "convenorIds",
   member_organisations AS "memberOrganisations", lads_total AS "localAuthoritiesTotal",
   lads_reached AS "localAuthoritiesReached", reached_ids AS "reachedLocalAuthorityIds",
   population_reached::float8 AS "populationReached", specialisms_present AS "specialismsPresent",

@@ -6,7 +6,7 @@ import { PositionService } from '@app/drafting';
 import { PoliceForceAreaService } from '@app/geography';
 import { NetworkService, NetworkStatus, NetworkRefusal } from '@app/networks';
 import { OrganisationService, OrganisationStatus, OrganisationRefusal } from '@app/organisations';
-import { carryAnswers } from './carry-answers';
+import { carryAnswers, type CarriedException, carryExceptions } from './carry-answers';
 import { findClashes } from './clashes';
 import { EventActivity } from './event-activity';
 import type { EventAccess } from './event-access';
@@ -20,7 +20,7 @@ import type {
   UpdateEventInput,
 } from './dto/event-mutations.input';
 import { EventAgendaItemEntity, EventEntity, EventOccurrenceChangeEntity } from './event.entities';
-import { EVENT_STATUS_MOVES, EventStatus, EventVisibility } from './event.enums';
+import { EVENT_STATUS_MOVES, EventStatus, EventVisibility, ExceptionOutcome } from './event.enums';
 import type { EventClash } from './event.model';
 import { EventService } from './event.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
@@ -48,6 +48,10 @@ export type EventDraft = Pick<
 export interface EventOutcome {
   readonly event: EventEntity;
   readonly clashes: EventClash[];
+}
+
+export interface RescheduleOutcome extends EventOutcome {
+  readonly exceptions: CarriedException[];
 }
 
 /**
@@ -151,6 +155,9 @@ export class EventFlowsService {
       if (Object.keys(changes).length === 0) {
         return null;
       }
+      if (changes.capacity !== undefined && changes.capacity !== null) {
+        await assertPlacesFit(tx, event, changes.capacity);
+      }
       await tx.update(EventEntity, { id: event.id }, { ...changes, sequence: event.sequence + 1 });
       const promoted = 'capacity' in changes ? await fillPlaces(tx, { ...event, ...changes }) : 0;
       await note(ActivityVerb.EVENT_UPDATED, { changed: Object.keys(changes), promotedFromWaitlist: promoted });
@@ -158,9 +165,10 @@ export class EventFlowsService {
     });
   }
 
-  reschedule(viewer: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<EventOutcome> {
+  async reschedule(viewer: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<RescheduleOutcome> {
     const schedule = scheduleFrom(input, 'input', now);
-    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+    let exceptions: CarriedException[] = [];
+    const outcome = await this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'rescheduled');
       if (sameSchedule(event, schedule) && event.status === EventStatus.SCHEDULED) {
         return null;
@@ -169,17 +177,23 @@ export class EventFlowsService {
         event.recurrenceRule !== schedule.recurrenceRule ||
         event.timeZone !== schedule.timeZone ||
         event.startsAt.getTime() !== schedule.startsAt.getTime();
-      let answers = { kept: 0, dropped: 0 };
-      if (seriesChanged) {
-        // Exceptions name occurrences of the old schedule; they mean nothing under the new one.
-        await tx.delete(EventOccurrenceChangeEntity, { eventId: event.id });
-        answers = await carryAnswers(tx, event.id, event, schedule, now);
-      }
+      // Exceptions and answers follow their local day to the new schedule's occurrence (every
+      // exception is reported, KEPT when its occurrence is unchanged).
+      exceptions = await carryExceptions(tx, event.id, event, schedule);
+      const answers = seriesChanged ? await carryAnswers(tx, event.id, event, schedule, now) : { kept: 0, dropped: 0 };
       await tx.update(
         EventEntity,
         { id: event.id },
         { ...schedule, status: EventStatus.SCHEDULED, statusReason: null, sequence: event.sequence + 1 },
       );
+      const named = (outcome: ExceptionOutcome) =>
+        exceptions
+          .filter((e) => e.outcome === outcome)
+          .map((e) => ({
+            occurrence: e.originalStart.toISOString(),
+            change: e.cancelled ? 'CANCELLED' : 'MOVED',
+            to: e.newOriginalStart?.toISOString() ?? null,
+          }));
       await note(ActivityVerb.EVENT_RESCHEDULED, {
         from: event.startsAt.toISOString(),
         to: schedule.startsAt.toISOString(),
@@ -187,9 +201,13 @@ export class EventFlowsService {
         wasPostponed: event.status === EventStatus.POSTPONED,
         answersCarried: answers.kept,
         answersDropped: answers.dropped,
+        exceptionsKept: named(ExceptionOutcome.KEPT),
+        exceptionsMoved: named(ExceptionOutcome.MOVED),
+        exceptionsDropped: named(ExceptionOutcome.DROPPED),
       });
       return 'clashes';
     });
+    return { ...outcome, exceptions };
   }
 
   changeStatus(viewer: ActorRef, input: ChangeEventStatusInput, now = new Date()): Promise<EventOutcome> {
@@ -434,6 +452,29 @@ function assertNotOver(event: EventEntity, what: string, over = [EventStatus.CAN
       EventRefusal.EVENT_OVER,
       `The event is ${event.status}, so it cannot be ${what}`,
       [{ field: 'input.eventId', message: `is ${event.status}` }],
+    );
+  }
+}
+
+/**
+ * Lowering capacity below the places already given at a coming occurrence is refused: a
+ * confirmed place is a promise, so the organisers free places first (or keep the capacity).
+ */
+async function assertPlacesFit(tx: EntityManager, event: EventEntity, capacity: number): Promise<void> {
+  const [fullest] = await tx.query<{ occurrence_start: Date | null; confirmed: number }[]>(
+    `SELECT occurrence_start, count(*)::int AS confirmed FROM event_rsvp
+      WHERE event_id = $1 AND place = 'CONFIRMED' AND COALESCE(occurrence_start, $2) > now()
+      GROUP BY occurrence_start ORDER BY confirmed DESC, occurrence_start LIMIT 1`,
+    [event.id, event.startsAt],
+  );
+  if (fullest && fullest.confirmed > capacity) {
+    const when = fullest.occurrence_start ? ` for the occurrence of ${fullest.occurrence_start.toISOString()}` : '';
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      EventRefusal.PLACES_ALREADY_TAKEN,
+      `${fullest.confirmed} places are already confirmed${when}, more than a capacity of ${capacity}: ` +
+        'keep a capacity of at least that, or ask people to give up their places first',
+      [{ field: 'input.capacity', message: `is below the ${fullest.confirmed} places already confirmed` }],
     );
   }
 }

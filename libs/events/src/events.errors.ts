@@ -12,6 +12,9 @@ export enum EventRefusal {
   IN_THE_PAST = 'IN_THE_PAST',
   POLL_NOT_OPEN = 'POLL_NOT_OPEN',
   NOT_AN_ORGANISER = 'NOT_AN_ORGANISER',
+  PLACES_ALREADY_TAKEN = 'PLACES_ALREADY_TAKEN',
+  OBSERVER_CANNOT_ANSWER = 'OBSERVER_CANNOT_ANSWER',
+  POLL_DEADLINE_PASSED = 'POLL_DEADLINE_PASSED',
 }
 
 export const EVENT_REFUSALS: RefusalDescriptions<EventRefusal> = {
@@ -25,6 +28,9 @@ export const EVENT_REFUSALS: RefusalDescriptions<EventRefusal> = {
   IN_THE_PAST: 'The time given is in the past.',
   POLL_NOT_OPEN: 'The scheduling poll is closed or decided, so it cannot be changed that way.',
   NOT_AN_ORGANISER: "Only the event's organisers may do this.",
+  PLACES_ALREADY_TAKEN: 'More places are already confirmed than the capacity asked for: free places first.',
+  OBSERVER_CANNOT_ANSWER: 'An observer organisation sees a poll but does not answer it.',
+  POLL_DEADLINE_PASSED: "The poll's deadline has passed: it takes no more answers.",
 };
 
 declare module '@app/common' {

@@ -28,7 +28,7 @@ import { EventOccurrenceResolver, EventResolver, EventRsvpResolver } from './eve
 import { EventService } from './event.service';
 import { PollAnswerEntity, SchedulingPollEntity, PollSlotEntity } from './polls/poll.entities';
 import { PollLoaderFactory } from './polls/poll.loader';
-import { PollResolver } from './polls/poll.resolver';
+import { PollResolver, PollSlotAnswerResolver } from './polls/poll.resolver';
 import { PollFlowsService } from './polls/poll-flows.service';
 import { PollService } from './polls/poll.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
@@ -54,6 +54,7 @@ export const eventsResolvers = [
   EventLiveResolver,
   CalendarFeedResolver,
   PollResolver,
+  PollSlotAnswerResolver,
 ];
 
 /**

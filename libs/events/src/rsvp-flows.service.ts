@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type EntityManager, IsNull } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility, type RecordActivity } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode, CommonRefusal } from '@app/common';
-import { NetworkService, NetworkRefusal } from '@app/networks';
+import { lockRow } from '@app/database';
+import { type EndedMembership, MembershipReactions, NetworkService, NetworkRefusal } from '@app/networks';
 import type { AnswerEventInput } from './dto/event-mutations.input';
 import { EventEntity, EventRsvpEntity } from './event.entities';
 import { EventStatus, EventVisibility, RsvpAnswer, RsvpPlace } from './event.enums';
@@ -23,12 +24,83 @@ export interface RsvpOutcome {
  * one answer at a time: two people racing for the last place cannot both get it.
  */
 @Injectable()
-export class RsvpFlowsService {
+export class RsvpFlowsService implements OnModuleInit {
   constructor(
     private readonly activity: ActivityRecorder,
     private readonly events: EventService,
     private readonly networks: NetworkService,
+    private readonly memberships: MembershipReactions,
   ) {}
+
+  onModuleInit(): void {
+    this.memberships.onEnded((tx, record, ended) => this.withdrawForEndedMembership(tx, record, ended));
+  }
+
+  /**
+   * An organisation that left or was removed from a network loses its answers (and so its places)
+   * at the network's coming members-only events, and the waitlist moves up; in the membership's
+   * transaction. Each event row is locked (in id order) as an answer would lock it, so places are
+   * never counted twice. One activity item per occurrence changed, as an answer records.
+   */
+  async withdrawForEndedMembership(
+    tx: EntityManager,
+    record: RecordActivity,
+    ended: EndedMembership,
+    now = new Date(),
+  ): Promise<void> {
+    const eventIds = await tx.query<{ id: string }[]>(
+      `SELECT DISTINCT e.id FROM event e JOIN event_rsvp r ON r.event_id = e.id
+        WHERE e.network_id = $1 AND e.visibility = 'NETWORK' AND e.status IN ('SCHEDULED', 'POSTPONED')
+          AND r.organisation_id = $2 AND COALESCE(r.occurrence_start, e.starts_at) > $3
+        ORDER BY e.id`,
+      [ended.networkId, ended.organisationId, now],
+    );
+    for (const { id } of eventIds) {
+      // Within the membership's activity transaction: the one lock this context takes on an event there.
+      const event = await lockRow(tx, EventEntity, { id });
+      if (!event) {
+        continue;
+      }
+      const [withdrawn] = await tx.query<[{ occurrence_start: Date | null; place: RsvpPlace }[], number]>(
+        `DELETE FROM event_rsvp r
+          WHERE r.event_id = $1 AND r.organisation_id = $2 AND COALESCE(r.occurrence_start, $3) > $4
+          RETURNING r.occurrence_start, r.place`,
+        [event.id, ended.organisationId, event.startsAt, now],
+      );
+      const byOccurrence = new Map<string, { start: Date | null; answers: number; places: number }>();
+      for (const row of withdrawn) {
+        const key = row.occurrence_start?.toISOString() ?? '';
+        const entry = byOccurrence.get(key) ?? { start: row.occurrence_start, answers: 0, places: 0 };
+        entry.answers++;
+        entry.places += row.place === RsvpPlace.CONFIRMED ? 1 : 0;
+        byOccurrence.set(key, entry);
+      }
+      for (const { start, answers, places } of byOccurrence.values()) {
+        const promoted = places > 0 ? await fillPlaces(tx, event, start) : 0;
+        const tally = await tallyOf(tx, event, start);
+        await record({
+          verb: ActivityVerb.EVENT_RSVP_CHANGED,
+          visibility: ActivityVisibility.NETWORK,
+          actorPersonId: ended.actorPersonId,
+          actorOrganisationId: ended.organisationId,
+          organisationId: event.organiserOrganisationId,
+          networkId: event.networkId,
+          eventId: event.id,
+          payload: {
+            event: event.title,
+            occurrence: start?.toISOString() ?? null,
+            withdrawnBecause: 'MEMBERSHIP_ENDED',
+            organisation: ended.organisationName,
+            answersWithdrawn: answers,
+            placesWithdrawn: places,
+            promotedFromWaitlist: promoted,
+            confirmed: tally.confirmed,
+            waitlisted: tally.waitlisted,
+          },
+        });
+      }
+    }
+  }
 
   async answer(viewer: ActorRef, input: AnswerEventInput, now = new Date()): Promise<RsvpOutcome> {
     const personId = viewer.personId;

@@ -9,6 +9,7 @@ export * from './seed/demo-networks.seeder';
 export * from './network-access';
 export * from './network-flows.service';
 export * from './membership-flows.service';
+export * from './membership-reactions';
 export * from './networks.operation-policy';
 export * from './export/members-export.service';
 export * from './networks.errors';

@@ -10,6 +10,7 @@ import type {
   InviteToNetworkInput,
   RequestToJoinNetworkInput,
 } from './dto/network-mutations.input';
+import { MembershipReactions } from './membership-reactions';
 import { assertOpen, type LockedNetwork, NetworkLock, transition, writeHistory } from './network-lock';
 import { type LocalNetworkEntity, NetworkMembershipEntity } from './network.entities';
 import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus } from './network.enums';
@@ -30,7 +31,10 @@ const MEMBER_LIST_CHANGES = [
  */
 @Injectable()
 export class MembershipFlowsService {
-  constructor(private readonly lock: NetworkLock) {}
+  constructor(
+    private readonly lock: NetworkLock,
+    private readonly reactions: MembershipReactions,
+  ) {}
 
   async invite(personId: string | null, input: InviteToNetworkInput): Promise<NetworkMembershipEntity> {
     const organisation = await this.lock.liveOrganisation(input.organisationId, 'input.organisationId');
@@ -153,6 +157,15 @@ export class MembershipFlowsService {
       await this.assertKeepsConvenor(locked, membership, organisation);
       const changed = await transition(locked.tx, membership, { status }, personId, input.reason ?? null);
       await this.recordMembership(locked, verb, changed, organisation, personId, { reason: input.reason ?? null });
+      if (membership.status === MembershipStatus.ACTIVE) {
+        // What hung on the membership goes with it, in this transaction (e.g. places at members-only events).
+        await this.reactions.membershipEnded(locked.tx, locked.record, {
+          networkId: locked.row.id,
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+          actorPersonId: personId,
+        });
+      }
       return changed;
     });
   }

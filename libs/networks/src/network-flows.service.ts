@@ -9,7 +9,7 @@ import type {
   HandOverConveningInput,
   UpdateNetworkInput,
 } from './dto/network-mutations.input';
-import { assertOpen, type LockedNetwork, NetworkLock, transition, writeHistory } from './network-lock';
+import { assertNameFree, assertOpen, type LockedNetwork, NetworkLock, transition, writeHistory } from './network-lock';
 import { LocalNetworkEntity, NetworkMembershipEntity, NetworkStatusChangeEntity } from './network.entities';
 import { MembershipRole, MembershipStatus, NETWORK_STATUS_MOVES, NetworkStatus } from './network.enums';
 import { NetworkRefusal } from './networks.errors';
@@ -36,6 +36,7 @@ export class NetworkFlowsService {
     await this.lock.assertCanConvene(convenor, area.id, area.displayName, 'input.convenorOrganisationId');
     return this.lock.guarded(() =>
       this.activity.transaction(async (tx, record) => {
+        await assertNameFree(tx, area.id, input.name, null);
         const network = await tx.save(
           tx.create(LocalNetworkEntity, {
             name: input.name,
@@ -86,6 +87,9 @@ export class NetworkFlowsService {
       if (Object.keys(changes).length === 0) {
         record.unchanged();
         return network;
+      }
+      if (input.name !== undefined) {
+        await assertNameFree(tx, network.policeForceAreaId, input.name, network.id);
       }
       await tx.update(LocalNetworkEntity, { id: network.id }, { ...changes, updatedAt: new Date() });
       await record({

@@ -38,7 +38,20 @@ const CONSTRAINT_ERRORS: Record<string, () => DomainError> = {
     ),
   network_convenor_is_cvs: () =>
     new DomainError(ErrorCode.FORBIDDEN, NetworkRefusal.NOT_A_CVS, 'Only a CVS can convene a network'),
+  local_network_area_name_uq: () => sameName(),
 };
+
+/** Refuses a second open network of the same name (trimmed, whitespace collapsed, any case) in one area. */
+export const sameName = (existing?: string): DomainError =>
+  new DomainError(
+    ErrorCode.CONFLICT,
+    NetworkRefusal.NETWORK_NAME_TAKEN,
+    `${existing ? `“${existing}”` : 'A network of that name'} is already open in this area: choose another name`,
+    [{ field: 'input.name', message: 'is taken by another open network in the area' }],
+  );
+
+/** A network's name as the uniqueness rule compares it (the SQL of the `local_network_area_name_uq` index). */
+export const NAME_KEY_SQL = (column: string): string => `lower(regexp_replace(btrim(${column}), '\\s+', ' ', 'g'))`;
 
 /**
  * The network's lock and the checks convening and membership share. Every change locks the
@@ -104,7 +117,7 @@ export class NetworkLock {
     return organisation;
   }
 
-  /** Only a CVS serving at least one local authority of the network's area may convene it. */
+  /** Only a verified CVS serving at least one local authority of the network's area may convene it. */
   async assertCanConvene(
     organisation: OrganisationEntity,
     areaId: string,
@@ -119,6 +132,14 @@ export class NetworkLock {
         [{ field, message: 'is not a CVS' }],
       );
     }
+    if (!(await this.organisations.isVerified(organisation.id))) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        NetworkRefusal.CVS_AWAITING_VERIFICATION,
+        `${organisation.name} is awaiting verification as a CVS: a platform admin must verify it (verifyOrganisation) before it can convene a network`,
+        [{ field, message: 'is a CVS awaiting verification' }],
+      );
+    }
     const [links, inArea] = await Promise.all([
       this.organisations.findLocalAuthorityLinks([organisation.id]),
       this.authorities.findByAreaIds([areaId]),
@@ -131,6 +152,25 @@ export class NetworkLock {
         [{ field, message: 'serves no local authority in the area' }],
       );
     }
+  }
+}
+
+/** Refuses a name another open network of the area already has (the unique index decides races). */
+export async function assertNameFree(
+  tx: EntityManager,
+  areaId: string,
+  name: string,
+  exceptNetworkId: string | null,
+): Promise<void> {
+  const [taken]: { name: string }[] = await tx.query(
+    `SELECT name FROM local_network
+      WHERE police_force_area_id = $1 AND status <> 'CLOSED' AND ($3::uuid IS NULL OR id <> $3)
+        AND ${NAME_KEY_SQL('name')} = ${NAME_KEY_SQL('$2::text')}
+      LIMIT 1`,
+    [areaId, name, exceptNetworkId],
+  );
+  if (taken) {
+    throw sameName(taken.name);
   }
 }
 

@@ -165,6 +165,15 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     return (await this.networkIdsOf([organisationId])).includes(networkId);
   }
 
+  /** An organisation's role in a network while its membership is active; null when it is not an active member. */
+  async activeRoleOf(organisationId: string, networkId: string): Promise<MembershipRole | null> {
+    const row = await this.memberships.findOne({
+      select: { role: true },
+      where: { organisationId, networkId, status: MembershipStatus.ACTIVE },
+    });
+    return row?.role ?? null;
+  }
+
   /** The active member organisations of a network, convenors included (empty for an unknown network). */
   async activeMembersOf(networkId: string): Promise<string[]> {
     const rows = await this.memberships.find({

@@ -11,6 +11,8 @@ export enum NetworkRefusal {
   NOTHING_PENDING = 'NOTHING_PENDING',
   NOT_A_MEMBER = 'NOT_A_MEMBER',
   NOT_A_CONVENOR = 'NOT_A_CONVENOR',
+  CVS_AWAITING_VERIFICATION = 'CVS_AWAITING_VERIFICATION',
+  NETWORK_NAME_TAKEN = 'NETWORK_NAME_TAKEN',
 }
 
 export const NETWORK_REFUSALS: RefusalDescriptions<NetworkRefusal> = {
@@ -23,6 +25,8 @@ export const NETWORK_REFUSALS: RefusalDescriptions<NetworkRefusal> = {
   NOTHING_PENDING: 'There is no pending invitation or request to join to answer on this membership.',
   NOT_A_MEMBER: 'The organisation is not an active member of the network, which this needs.',
   NOT_A_CONVENOR: 'The organisation is not an active convenor of the network.',
+  CVS_AWAITING_VERIFICATION: 'The CVS is awaiting verification by a platform admin, and only a verified CVS convenes.',
+  NETWORK_NAME_TAKEN: 'Another open network of the area has that name (trimmed, any case).',
 };
 
 declare module '@app/common' {

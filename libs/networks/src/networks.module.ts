@@ -10,6 +10,7 @@ import {
   NetworkStatusChangeEntity,
 } from './network.entities';
 import { MembershipFlowsService } from './membership-flows.service';
+import { MembershipReactions } from './membership-reactions';
 import { NetworkFlowsService } from './network-flows.service';
 import { NetworkLock } from './network-lock';
 import { NetworkLoaderFactory } from './network.loader';
@@ -40,10 +41,11 @@ export const networksResolvers = [
     NetworkLock,
     NetworkFlowsService,
     MembershipFlowsService,
+    MembershipReactions,
     NetworkLoaderFactory,
     MembersExportService,
     ...networksResolvers,
   ],
-  exports: [NetworkService, NetworkLoaderFactory, MembersExportService],
+  exports: [NetworkService, NetworkLoaderFactory, MembersExportService, MembershipReactions],
 })
 export class NetworksModule {}

@@ -26,5 +26,15 @@ export const organisationsOperationPolicy = operationPolicy('organisations', {
     resource: organisationInInput('id'),
     resourceName: ORGANISATION,
   },
+  'Mutation.verifyOrganisation': {
+    action: Action.PLATFORM_ADMINS,
+    resource: organisationInInput('organisationId'),
+    resourceName: 'the CVS named in the input',
+  },
+  'Mutation.withdrawOrganisationVerification': {
+    action: Action.PLATFORM_ADMINS,
+    resource: organisationInInput('organisationId'),
+    resourceName: 'the CVS named in the input',
+  },
   'Mutation.createSpecialism': { action: Action.PLATFORM_ADMINS, resourceName: 'the vocabulary of specialisms' },
 });

@@ -184,13 +184,20 @@ export async function startFlowsContext(): Promise<FlowsContext> {
         });
         return created;
       }),
-    newCvs: (over = {}) =>
-      ctx.newOrganisation({
+    // A CVS as convening needs it: verified by a platform admin (through the same flow).
+    newCvs: async (over = {}) => {
+      const cvs = await ctx.newOrganisation({
         name: unique('CVS'),
         kind: OrganisationKind.CVS,
         localAuthorityCodes: [place.authority],
         ...over,
-      }),
+      });
+      return get(OrganisationFlowsService).verify(null, {
+        organisationId: cvs.id,
+        charityNumberChecked: false,
+        nationalBodyMember: true,
+      });
+    },
     newNetwork: async ({ convenor, status = NetworkStatus.ACTIVE, name } = {}) => {
       const cvs = convenor ?? (await ctx.newCvs());
       const flows = get(NetworkFlowsService);

@@ -64,6 +64,10 @@ export class AppConfig {
   @WholeNumber('DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100', 100)
   DB_CONNECT_TIMEOUT_MS = 5_000;
 
+  /** Longer than a proxy's idle timeout (60 s on common load balancers), so it closes first. */
+  @WholeNumber('HTTP_KEEP_ALIVE_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 600000', 1_000, 600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
   @WholeNumber('DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds >= 100', 100)
   DB_STATEMENT_TIMEOUT_MS = 15_000;
 
@@ -151,6 +155,23 @@ export class AppConfig {
   /** A reminder held this long by an instance (that died) is retried by another one. */
   @WholeNumber('EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600', 1, 3_600)
   EVENT_REMINDER_TAKEOVER_SECONDS = 60;
+
+  /** Webhook endpoints may be http and on private, loopback or link-local addresses (development and tests only). */
+  @Transform(toBool)
+  @IsBoolean({ message: (a) => `WEBHOOK_ALLOW_PRIVATE must be true or false ${got(a)}` })
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  /** The wait after a webhook delivery's first failure, doubled after each further one (at most an hour). */
+  @WholeNumber('WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds from 10 to 3600000', 10, 3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 5_000;
+
+  /** How long an endpoint may keep failing before it is disabled (3 days). */
+  @WholeNumber('WEBHOOK_RETRY_FOR_SECONDS must be a whole number of seconds from 1 to 2592000', 1, 2_592_000)
+  WEBHOOK_RETRY_FOR_SECONDS = 259_200;
+
+  /** How often each instance looks for new activity to deliver and for due retries. */
+  @WholeNumber('WEBHOOK_POLL_MS must be a whole number of milliseconds from 20 to 60000', 20, 60_000)
+  WEBHOOK_POLL_MS = 1_000;
 
   /** Serve Prometheus metrics at /metrics on this port (not the public one). */
   @IsOptional()

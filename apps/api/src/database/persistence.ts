@@ -8,6 +8,7 @@ import { identityEntities } from '@app/identity';
 import { influencingEntities } from '@app/influencing';
 import { networksEntities } from '@app/networks';
 import { organisationsEntities } from '@app/organisations';
+import { webhooksEntities } from '@app/webhooks';
 import type { AppConfig } from '../config/app-config';
 
 /** Every context's entities: the composition root is the only place that knows them all. */
@@ -21,6 +22,7 @@ export const entities: EntityList = [
   ...eventsEntities,
   ...draftingEntities,
   ...influencingEntities,
+  ...webhooksEntities,
 ];
 
 export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {

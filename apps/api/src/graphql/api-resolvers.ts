@@ -7,6 +7,7 @@ import { identityResolvers } from '@app/identity';
 import { influencingResolvers } from '@app/influencing';
 import { networksResolvers } from '@app/networks';
 import { organisationsResolvers } from '@app/organisations';
+import { webhooksResolvers } from '@app/webhooks';
 
 /**
  * Every resolver class of the API, for generating the schema without a database.
@@ -23,4 +24,5 @@ export const apiResolvers: Function[] = [
   ...eventsResolvers,
   ...draftingResolvers,
   ...influencingResolvers,
+  ...webhooksResolvers,
 ];

@@ -7,6 +7,7 @@ import { IDENTITY_REFUSALS } from '@app/identity';
 import { INFLUENCING_REFUSALS } from '@app/influencing';
 import { NETWORK_REFUSALS } from '@app/networks';
 import { ORGANISATION_REFUSALS } from '@app/organisations';
+import { WEBHOOK_REFUSALS } from '@app/webhooks';
 
 /** Each context's refusals and what they mean, by context. */
 export const REFUSALS_BY_CONTEXT = {
@@ -18,6 +19,7 @@ export const REFUSALS_BY_CONTEXT = {
   drafting: DRAFTING_REFUSALS,
   influencing: INFLUENCING_REFUSALS,
   activity: ACTIVITY_REFUSALS,
+  webhooks: WEBHOOK_REFUSALS,
 } as const;
 
 /**
@@ -33,6 +35,7 @@ export const REFUSAL_DESCRIPTIONS = {
   ...DRAFTING_REFUSALS,
   ...INFLUENCING_REFUSALS,
   ...ACTIVITY_REFUSALS,
+  ...WEBHOOK_REFUSALS,
 } satisfies Record<RefusalReason, string>;
 
 /** The `RefusalReason` enum of the schema: one value per reason, named as it is. */

@@ -101,6 +101,34 @@ export const freshNetwork = (app: TestApp, convenor: 'newport' | 'torfaen'): Pro
     ['createNetwork', 'network', 'id'],
   );
 
+/** A fresh CVS in Newport with a charity number, registered by the platform admin; verified when `verified`. */
+async function freshCvs(app: TestApp, verified: boolean): Promise<string> {
+  const id = await setUp(
+    app,
+    'admin',
+    'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
+    {
+      input: {
+        name: `Policy Test CVS ${unique()} (demo)`,
+        kind: 'CVS',
+        charityNumber: '9990001',
+        localAuthorityCodes: ['W06000022'],
+      },
+    },
+    ['createOrganisation', 'organisation', 'id'],
+  );
+  if (verified) {
+    await setUp(
+      app,
+      'admin',
+      'mutation ($id: ID!) { verifyOrganisation(input: { organisationId: $id, charityNumberChecked: true, nationalBodyMember: false }) { organisation { id } } }',
+      { id },
+      ['verifyOrganisation', 'organisation', 'id'],
+    );
+  }
+  return id;
+}
+
 /** Invites an organisation into a network (as `as`, a convenor's admin) and answers with its membership id. */
 const invite = (app: TestApp, as: SetUpRole, networkId: string, organisationId: string): Promise<string> =>
   setUp(
@@ -378,6 +406,16 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
     document: 'mutation ($id: ID!) { archiveOrganisation(input: { id: $id }) { organisation { status } } }',
     variables: () => ({ id: demoOrganisationId('local:E23000013:1') }),
   },
+  'Mutation.verifyOrganisation': {
+    document:
+      'mutation ($id: ID!) { verifyOrganisation(input: { organisationId: $id, charityNumberChecked: true, nationalBodyMember: true, note: "Checked the register" }) { organisation { verification { status } } } }',
+    variables: async (app) => ({ id: await freshCvs(app, false) }),
+  },
+  'Mutation.withdrawOrganisationVerification': {
+    document:
+      'mutation ($id: ID!) { withdrawOrganisationVerification(input: { organisationId: $id }) { organisation { verification { status } } } }',
+    variables: async (app) => ({ id: await freshCvs(app, true) }),
+  },
   'Query.apiTokens': {
     document: 'query ($organisationId: ID!) { apiTokens(organisationId: $organisationId) { id prefix } }',
     variables: () => ({ organisationId: NEWPORT_CVS }),
@@ -530,7 +568,7 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   },
   'Mutation.rescheduleEvent': {
     document:
-      'mutation ($eventId: ID!, $start: String!, $end: String!) { rescheduleEvent(input: { eventId: $eventId, start: $start, end: $end }) { event { id } } }',
+      'mutation ($eventId: ID!, $start: String!, $end: String!) { rescheduleEvent(input: { eventId: $eventId, start: $start, end: $end }) { event { id } exceptions { outcome } } }',
     variables: async (app) => ({ eventId: await freshEvent(app), start: localIn(15), end: localIn(15, 20) }),
   },
   'Mutation.changeEventStatus': {
@@ -585,8 +623,12 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   },
   'Mutation.createSchedulingPoll': {
     document:
-      'mutation ($networkId: ID!, $slots: [PollSlotInput!]!) { createSchedulingPoll(input: { networkId: $networkId, title: "Policy poll (test)", kind: NETWORK_MEETING, slots: $slots }) { poll { id } } }',
-    variables: async (app) => ({ networkId: await freshNetwork(app, 'newport'), slots: POLL_SLOTS() }),
+      'mutation ($networkId: ID!, $slots: [PollSlotInput!]!, $deadline: DateTime) { createSchedulingPoll(input: { networkId: $networkId, title: "Policy poll (test)", kind: NETWORK_MEETING, slots: $slots, deadline: $deadline }) { poll { id deadline } } }',
+    variables: async (app) => ({
+      networkId: await freshNetwork(app, 'newport'),
+      slots: POLL_SLOTS(),
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    }),
   },
   'Mutation.answerSchedulingPoll': {
     document:

@@ -14,6 +14,9 @@ import { Influencing1795935695529 } from './1795935695529-Influencing';
 import { CoverageEngagement1795935695530 } from './1795935695530-CoverageEngagement';
 import { InfluencingCorrections1795937890235 } from './1795937890235-InfluencingCorrections';
 import { PasswordTokens1796170000000 } from './1796170000000-PasswordTokens';
+import { Webhooks1796220000000 } from './1796220000000-Webhooks';
+import { PollAnswersByOrganisation1796240000000 } from './1796240000000-PollAnswersByOrganisation';
+import { CoverageCannotBeInflated1796250000000 } from './1796250000000-CoverageCannotBeInflated';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -33,4 +36,7 @@ export const migrations = [
   CoverageEngagement1795935695530,
   InfluencingCorrections1795937890235,
   PasswordTokens1796170000000,
+  Webhooks1796220000000,
+  PollAnswersByOrganisation1796240000000,
+  CoverageCannotBeInflated1796250000000,
 ];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, type Locked, type Noter, noting } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode, CommonRefusal } from '@app/common';
-import { NetworkService, NetworkStatus, NetworkRefusal } from '@app/networks';
+import { MembershipRole, NetworkService, NetworkStatus, NetworkRefusal } from '@app/networks';
 import { EventFlowsService, type EventOutcome } from '../event-flows.service';
 import { EventVisibility } from '../event.enums';
 import { EventService } from '../event.service';
@@ -40,6 +40,14 @@ export class PollFlowsService {
   async create(viewer: ActorRef, input: CreateSchedulingPollInput, now = new Date()): Promise<SchedulingPollEntity> {
     const timeZone = readTimeZone(input.timeZone ?? DEFAULT_TIME_ZONE, 'input.timeZone');
     const slots = input.slots.map((slot, i) => slotFrom(slot.start, slot.end, timeZone, `input.slots.${i}`, now));
+    const deadline = input.deadline ?? null;
+    if (deadline && deadline <= now) {
+      throw DomainError.badInput(
+        EventRefusal.IN_THE_PAST,
+        'input.deadline',
+        'is in the past: give a time answers are still open until',
+      );
+    }
     const starts = new Set(slots.map((s) => s.startsAt.getTime()));
     if (starts.size !== slots.length) {
       throw DomainError.invalidInput('input.slots', 'two slots start at the same time');
@@ -60,6 +68,7 @@ export class PollFlowsService {
           description: input.description ?? null,
           kind: input.kind,
           timeZone,
+          deadline,
           createdByPersonId: viewer.personId ?? null,
         }),
       );
@@ -73,19 +82,31 @@ export class PollFlowsService {
     });
   }
 
-  /** Replaces the person's answers (for their organisation) to the slots named. */
-  async answer(viewer: ActorRef, input: AnswerSchedulingPollInput): Promise<SchedulingPollEntity> {
+  /**
+   * Replaces the organisation's answers to the slots named: one answer per member organisation,
+   * whoever of its people gave it last. Observers follow a poll but do not answer it.
+   */
+  async answer(viewer: ActorRef, input: AnswerSchedulingPollInput, now = new Date()): Promise<SchedulingPollEntity> {
     const personId = viewer.personId;
     if (!personId) {
       throw new DomainError(ErrorCode.FORBIDDEN, CommonRefusal.NOT_A_PERSON, 'Only a signed-in person can answer');
     }
     const poll = await this.polls.getVisible(viewer, input.pollId);
-    if (!(await this.networks.isActiveMember(input.organisationId, poll.networkId))) {
+    const role = await this.networks.activeRoleOf(input.organisationId, poll.networkId);
+    if (!role) {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         NetworkRefusal.NOT_A_MEMBER,
         'Only active members of the network can answer its polls',
         [{ field: 'input.organisationId', message: 'is not an active member of the network' }],
+      );
+    }
+    if (role === MembershipRole.OBSERVER) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        EventRefusal.OBSERVER_CANNOT_ANSWER,
+        'An observer organisation sees the poll but does not answer it: answer for a member organisation',
+        [{ field: 'input.organisationId', message: 'is an observer of the network' }],
       );
     }
     const slotIds = new Set((await this.polls.slotsOf([poll.id])).map((s) => s.id));
@@ -100,6 +121,14 @@ export class PollFlowsService {
       answered.add(a.slotId);
     });
     return this.onOpenPoll(viewer, poll.id, 'answered', async ({ tx, row: locked, note }) => {
+      if (locked.deadline && locked.deadline <= now) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          EventRefusal.POLL_DEADLINE_PASSED,
+          `Answers to this poll closed at its deadline (${locked.deadline.toISOString()}); ask its convenors`,
+          [{ field: 'input.pollId', message: 'is past its deadline' }],
+        );
+      }
       await tx.upsert(
         PollAnswerEntity,
         input.answers.map((a) => ({
@@ -109,9 +138,9 @@ export class PollFlowsService {
           answer: a.answer,
           answeredAt: new Date(),
         })),
-        ['slotId', 'personId'],
+        ['slotId', 'organisationId'],
       );
-      await note(ActivityVerb.POLL_ANSWERED, { answers: input.answers.length });
+      await note(ActivityVerb.POLL_ANSWERED, { answers: input.answers.length, organisationId: input.organisationId });
       return locked;
     });
   }

@@ -9,6 +9,7 @@ import {
 } from '@app/activity';
 import { type ActorRef, CallingActor, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
+import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
 import { Loaders, RequestLoaders } from '@app/common';
 import { Event } from '../event.model';
 import { EventLoaderFactory } from '../event.loader';
@@ -157,5 +158,15 @@ export class PollResolver {
       subjects: [rightsSubject.network(poll.networkId)],
       stillAllowed: (actor) => this.polls.getVisible(actor, pollId).then(() => true),
     });
+  }
+}
+
+@Resolver(() => PollSlotAnswer)
+export class PollSlotAnswerResolver {
+  constructor(private readonly organisationLoaders: OrganisationLoaderFactory) {}
+
+  @ResolveField(() => Organisation, { description: 'The member organisation the answer is for.' })
+  organisation(@Parent() answer: PollSlotAnswer, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+    return loaders.of(this.organisationLoaders).byId.load(answer.organisationId);
   }
 }

@@ -4,9 +4,15 @@ import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activit
 import { DomainError, ErrorCode } from '@app/common';
 import { LocalAuthorityService } from '@app/geography';
 import { SpecialismService } from '../specialism/specialism.service';
-import type { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation-mutations.input';
+import type {
+  CreateOrganisationInput,
+  UpdateOrganisationInput,
+  VerifyOrganisationInput,
+  WithdrawOrganisationVerificationInput,
+} from './dto/organisation-mutations.input';
 import { OrganisationLocalAuthorityEntity, OrganisationSpecialismEntity } from './organisation-links.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { OrganisationVerificationEntity } from './organisation-verification.entity';
 import { OrganisationKind, OrganisationStatus } from './organisation.enums';
 import { OrganisationService } from './organisation.service';
 import { OrganisationRefusal } from '../organisations.errors';
@@ -120,6 +126,69 @@ export class OrganisationFlowsService {
     });
   }
 
+  /**
+   * A platform admin verifies a CVS's claim, recording who, when and the evidence checked (again
+   * with new evidence replaces it; the same evidence again changes nothing).
+   */
+  verify(actorPersonId: string | null, input: VerifyOrganisationInput): Promise<OrganisationEntity> {
+    const target = { entity: OrganisationEntity, id: input.organisationId, name: 'Organisation' };
+    return this.activity.transactionOn(target, async ({ tx, row: organisation, record }) => {
+      assertVerifiable(organisation, input);
+      const evidence = {
+        charityNumberChecked: input.charityNumberChecked,
+        nationalBodyMember: input.nationalBodyMember,
+        note: input.note?.trim() || null,
+      };
+      const current = await tx.findOneBy(OrganisationVerificationEntity, { organisationId: organisation.id });
+      if (
+        current &&
+        current.charityNumberChecked === evidence.charityNumberChecked &&
+        current.nationalBodyMember === evidence.nationalBodyMember &&
+        current.note === evidence.note
+      ) {
+        record.unchanged();
+        return organisation;
+      }
+      await tx.upsert(
+        OrganisationVerificationEntity,
+        { organisationId: organisation.id, verifiedAt: new Date(), verifiedByPersonId: actorPersonId, ...evidence },
+        ['organisationId'],
+      );
+      await record({
+        verb: ActivityVerb.ORGANISATION_VERIFIED,
+        visibility: ActivityVisibility.PUBLIC,
+        actorPersonId,
+        organisationId: organisation.id,
+        // the evidence is for admins: the public item says only that it was verified
+        payload: { name: organisation.name, again: current !== null },
+      });
+      return organisation;
+    });
+  }
+
+  /** Withdraws a CVS's verification (it awaits verification again). Idempotent. */
+  withdrawVerification(
+    actorPersonId: string | null,
+    input: WithdrawOrganisationVerificationInput,
+  ): Promise<OrganisationEntity> {
+    const target = { entity: OrganisationEntity, id: input.organisationId, name: 'Organisation' };
+    return this.activity.transactionOn(target, async ({ tx, row: organisation, record }) => {
+      const removed = await tx.delete(OrganisationVerificationEntity, { organisationId: organisation.id });
+      if (!removed.affected) {
+        record.unchanged();
+        return organisation;
+      }
+      await record({
+        verb: ActivityVerb.ORGANISATION_VERIFICATION_WITHDRAWN,
+        visibility: ActivityVisibility.PUBLIC,
+        actorPersonId,
+        organisationId: organisation.id,
+        payload: { name: organisation.name },
+      });
+      return organisation;
+    });
+  }
+
   private async resolveAuthorities(codes: readonly string[]): Promise<string[]> {
     const unique = [...new Set(codes)];
     const found = await this.localAuthorities.findByCodes(unique);
@@ -160,6 +229,40 @@ export class OrganisationFlowsService {
         authorityIds.map((localAuthorityId) => ({ organisationId, localAuthorityId })),
       );
     }
+  }
+}
+
+/** Only a live CVS's claim is verified, and only on evidence: a charity number checked, or membership of the national body. */
+function assertVerifiable(organisation: OrganisationEntity, input: VerifyOrganisationInput): void {
+  if (organisation.status === OrganisationStatus.ARCHIVED) {
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      OrganisationRefusal.ORGANISATION_ARCHIVED,
+      `${organisation.name} is archived; it can no longer be verified`,
+      [{ field: 'input.organisationId', message: 'is archived' }],
+    );
+  }
+  if (organisation.kind !== OrganisationKind.CVS) {
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      OrganisationRefusal.ONLY_A_CVS_IS_VERIFIED,
+      `${organisation.name} is not a CVS: only a CVS's claim to be one is verified`,
+      [{ field: 'input.organisationId', message: 'is not a CVS' }],
+    );
+  }
+  if (!input.charityNumberChecked && !input.nationalBodyMember) {
+    throw DomainError.badInput(
+      OrganisationRefusal.VERIFICATION_NEEDS_EVIDENCE,
+      'input.charityNumberChecked',
+      'verifying needs evidence: check the charity number, or membership of the national CVS body (nationalBodyMember)',
+    );
+  }
+  if (input.charityNumberChecked && !organisation.charityNumber) {
+    throw DomainError.badInput(
+      OrganisationRefusal.NO_CHARITY_NUMBER,
+      'input.charityNumberChecked',
+      `${organisation.name} has no charity number to check: add it to its profile first`,
+    );
   }
 }
 

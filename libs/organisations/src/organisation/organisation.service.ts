@@ -15,6 +15,7 @@ import type { OrganisationFilter } from './dto/organisations.args';
 import { SpecialismService } from '../specialism/specialism.service';
 import { OrganisationLocalAuthorityEntity, OrganisationSpecialismEntity } from './organisation-links.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { OrganisationVerificationEntity } from './organisation-verification.entity';
 import { OrganisationStatus } from './organisation.enums';
 
 export interface OrganisationPage {
@@ -31,6 +32,8 @@ export class OrganisationService {
     private readonly specialismLinks: Repository<OrganisationSpecialismEntity>,
     @InjectRepository(OrganisationLocalAuthorityEntity)
     private readonly areaLinks: Repository<OrganisationLocalAuthorityEntity>,
+    @InjectRepository(OrganisationVerificationEntity)
+    private readonly verifications: Repository<OrganisationVerificationEntity>,
     private readonly localAuthorities: LocalAuthorityService,
     private readonly specialisms: SpecialismService,
   ) {}
@@ -80,6 +83,18 @@ export class OrganisationService {
       .createQueryBuilder('link')
       .where('link.organisation_id = ANY(:organisationIds)', { organisationIds })
       .getMany();
+  }
+
+  /** Platform admins' verifications of the given organisations (none for those awaiting verification). */
+  findVerifications(organisationIds: readonly string[]): Promise<OrganisationVerificationEntity[]> {
+    return this.verifications
+      .createQueryBuilder('verification')
+      .where('verification.organisation_id = ANY(:organisationIds)', { organisationIds })
+      .getMany();
+  }
+
+  async isVerified(organisationId: string): Promise<boolean> {
+    return (await this.findVerifications([organisationId])).length > 0;
   }
 
   private async authorityIdsFor(filter: OrganisationFilter): Promise<string[]> {

@@ -19,6 +19,7 @@ import { identityOperationPolicy } from '@app/identity';
 import { influencingOperationPolicy } from '@app/influencing';
 import { NetworkService, networksOperationPolicy } from '@app/networks';
 import { organisationsOperationPolicy } from '@app/organisations';
+import { webhooksOperationPolicy } from '@app/webhooks';
 
 /**
  * Every context's operation rows: each context declares its own beside its policy facts; the API
@@ -35,6 +36,7 @@ export const API_OPERATION_POLICIES: readonly ContextOperationPolicy[] = [
   eventsOperationPolicy,
   draftingOperationPolicy,
   influencingOperationPolicy,
+  webhooksOperationPolicy,
 ];
 
 export interface OperationRow {

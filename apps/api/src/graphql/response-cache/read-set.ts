@@ -52,6 +52,16 @@ export const TYPE_READS: Readonly<Record<string, Reads>> = {
   SetPasswordWithTokenPayload: 'NEVER',
   SignOutPayload: 'NEVER',
 
+  // Webhooks: deliveries and their log move on without activity.
+  CreateWebhookEndpointPayload: 'NEVER',
+  RedeliverWebhookPayload: 'NEVER',
+  RotateWebhookSecretPayload: 'NEVER',
+  WebhookDelivery: 'NEVER',
+  WebhookDeliveryConnection: 'NEVER',
+  WebhookDeliveryEdge: 'NEVER',
+  WebhookEndpoint: 'NEVER',
+  WebhookEndpointPayload: 'NEVER',
+
   CommunitySafetyPartnership: [GEOGRAPHY],
   LocalAuthority: [GEOGRAPHY],
   PoliceForceArea: [GEOGRAPHY],
@@ -61,6 +71,8 @@ export const TYPE_READS: Readonly<Record<string, Reads>> = {
   OrganisationConnection: [ORGANISATIONS],
   OrganisationEdge: [ORGANISATIONS],
   OrganisationPayload: [ORGANISATIONS],
+  OrganisationVerification: [ORGANISATIONS],
+  VerificationEvidence: [ORGANISATIONS],
   Specialism: [ORGANISATIONS],
   CreateSpecialismPayload: [ORGANISATIONS],
 
@@ -92,6 +104,8 @@ export const TYPE_READS: Readonly<Record<string, Reads>> = {
   EventEdge: [EVENTS],
   EventOccurrence: [EVENTS],
   EventPayload: [EVENTS],
+  RescheduleEventPayload: [EVENTS],
+  RescheduledException: [EVENTS],
   EventRsvp: [EVENTS],
   PollSlot: [EVENTS],
   PollSlotAnswer: [EVENTS],
