@@ -516,16 +516,26 @@ describe('webhooks: private addresses', () => {
           ),
         );
         expect(refusals.map((r) => r.errors?.[0]?.extensions)).toEqual([
-          { code: 'BAD_USER_INPUT', fields: [{ field: 'input.url', message: 'must be an https URL' }] },
           {
             code: 'BAD_USER_INPUT',
+            reason: 'UNSAFE_URL',
+            fields: [{ field: 'input.url', message: 'must be an https URL' }],
+          },
+          {
+            code: 'BAD_USER_INPUT',
+            reason: 'UNSAFE_URL',
             fields: [{ field: 'input.url', message: 'must not be a private, loopback or link-local address' }],
           },
           {
             code: 'BAD_USER_INPUT',
+            reason: 'UNSAFE_URL',
             fields: [{ field: 'input.url', message: 'must not be a private, loopback or link-local address' }],
           },
-          { code: 'BAD_USER_INPUT', fields: [{ field: 'input.url', message: 'must name a public host' }] },
+          {
+            code: 'BAD_USER_INPUT',
+            reason: 'UNSAFE_URL',
+            fields: [{ field: 'input.url', message: 'must name a public host' }],
+          },
         ]);
       } finally {
         await sut.close();
