@@ -15,6 +15,7 @@ import { CoverageEngagement1795935695530 } from './1795935695530-CoverageEngagem
 import { InfluencingCorrections1795937890235 } from './1795937890235-InfluencingCorrections';
 import { PasswordTokens1796170000000 } from './1796170000000-PasswordTokens';
 import { Webhooks1796220000000 } from './1796220000000-Webhooks';
+import { PresenceOnPubSub1796260000000 } from './1796260000000-PresenceOnPubSub';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   InfluencingCorrections1795937890235,
   PasswordTokens1796170000000,
   Webhooks1796220000000,
+  PresenceOnPubSub1796260000000,
 ];
