@@ -51,7 +51,15 @@ export class ActivityModule {
         DataVersion,
         ...activityResolvers,
       ],
-      exports: [ActivityRecorder, NetworkAudienceRegistry, DataVersion, ActivityHub, LiveRights, LivePubSub, ActivityFeedService],
+      exports: [
+        ActivityRecorder,
+        NetworkAudienceRegistry,
+        DataVersion,
+        ActivityHub,
+        LiveRights,
+        LivePubSub,
+        ActivityFeedService,
+      ],
     };
   }
 }

@@ -20,8 +20,8 @@ export interface PlacedPresence extends Presence {
 export const PRESENCE_CHANNEL = 'convene_presence';
 /** Each instance repeats its presence this often; a silent instance's entries expire after PRESENCE_EXPIRY_MS. */
 export const PRESENCE_HEARTBEAT_MS = 2_000;
-/** Three missed heartbeats and a sweep: under 10 s for an instance that died. */
-export const PRESENCE_EXPIRY_MS = 7_000;
+/** A lost heartbeat is tolerated; with the sweep, an instance that died is forgotten within 6 s (under 10). */
+export const PRESENCE_EXPIRY_MS = 5_000;
 const SWEEP_MS = 1_000;
 /** Watchers hear the changes of this window together (a burst of typing pulses is one update). */
 const NOTIFY_MS = 50;
@@ -83,6 +83,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private heartbeat: NodeJS.Timeout | null = null;
   private sweeper: NodeJS.Timeout | null = null;
   private subscription: number | null = null;
+  private failing = false;
 
   constructor(private readonly pubsub: LivePubSub) {}
 
@@ -107,7 +108,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     this.localByDraft.clear();
     await Promise.allSettled(drafts.map((positionId) => this.publishState(positionId)));
     if (this.subscription !== null) {
-      this.pubsub.engine.unsubscribe(this.subscription);
+      this.pubsub.unsubscribe(this.subscription);
       this.subscription = null;
     }
   }
@@ -339,9 +340,13 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private async publish(message: PresenceMessage): Promise<void> {
     try {
       await this.pubsub.engine.publish(PRESENCE_CHANNEL, message);
+      this.failing = false;
     } catch (error) {
-      // The next heartbeat says it again.
-      this.log.warn({ err: error }, 'Publishing presence failed');
+      // The next heartbeat says it again; said once per outage, not once per heartbeat.
+      if (!this.failing) {
+        this.failing = true;
+        this.log.warn({ err: error }, 'Publishing presence failed; others see it again once the channel is back');
+      }
     }
   }
 

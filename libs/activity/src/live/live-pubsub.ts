@@ -56,6 +56,18 @@ export class LivePubSub implements OnApplicationShutdown {
     this.transport = 'redis';
   }
 
+  /**
+   * Ends a subscription. With Redis down the unsubscribe command would fail later, unhandled, so
+   * it is sent only on a ready connection (a dropped connection has forgotten it anyway).
+   */
+  unsubscribe(subscription: number): void {
+    if (!this.redis) {
+      this.engine.unsubscribe(subscription);
+    } else if (this.redis.getSubscriber().status === 'ready') {
+      this.redis.unsubscribe(subscription);
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.redis) {
       this.redis.getSubscriber().disconnect();
