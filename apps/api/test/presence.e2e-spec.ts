@@ -348,7 +348,7 @@ const suffix = redisUrl ? '' : ' (skipped: no TEST_REDIS_URL)';
           if (subscribers.every((s) => codes(s).some((code) => code.startsWith('TRIO_PROBE')))) {
             return true;
           }
-          await create(apps[probe % 3] as TestApp, `TRIO_PROBE_${++probe}`);
+          await create(apps[probe % 3], `TRIO_PROBE_${++probe}`);
           return undefined;
         },
         { intervalMs: 300, what: 'every subscriber live' },
@@ -376,7 +376,7 @@ const suffix = redisUrl ? '' : ' (skipped: no TEST_REDIS_URL)';
       await eventually(() => (subscribers.every((s, k) => fresh(s, k).length >= total) ? true : undefined), {
         what: 'every item at every subscriber',
       });
-      const reference = fresh(subscribers[0] as LiveSubscription<Item>, 0).map((i) => i.activity.sequence);
+      const reference = fresh(subscribers[0], 0).map((i) => i.activity.sequence);
       expect(reference).toHaveLength(total);
       expect(new Set(reference).size).toBe(total); // once each
       for (const [k, s] of subscribers.entries()) {
@@ -404,12 +404,7 @@ const suffix = redisUrl ? '' : ' (skipped: no TEST_REDIS_URL)';
       const ids = await Promise.all(viewers.map((v) => v.opened()));
       await allSee(viewers, ids, 20_000, 'the same presence on all three');
       viewers[1]?.stop();
-      await allSee(
-        [viewers[0] as Viewer, viewers[2] as Viewer],
-        [ids[0], ids[2]],
-        10_000,
-        'B’s closed connection gone',
-      );
+      await allSee([viewers[0], viewers[2]], [ids[0], ids[2]], 10_000, 'B’s closed connection gone');
       viewers.forEach((v) => v.stop());
     } finally {
       subscribers.forEach((s) => s.stop());
