@@ -280,7 +280,7 @@ const suffix = redisUrl ? '' : ' (skipped: no TEST_REDIS_URL)';
     await allSee([onB], [them], 10_000, 'the connection closed on A gone from B within 10 s');
   }, 60_000);
 
-  it('forgets within 10 s the connections of an instance that stops heartbeating (died)', async () => {
+  it('forgets within 10 s the connections of an instance that stops heartbeating (cut off from Redis; a real SIGKILL is in the faults suite)', async () => {
     const c = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl }, undefined, a.database);
     try {
       const draft = await draftIn(a, networkId, cast.member);
