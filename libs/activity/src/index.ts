@@ -9,6 +9,7 @@ export { ActivityHub } from './live/activity-hub';
 export { cursorOf } from './activity-position';
 export { ActivityScope, ActivityScopeKind } from './dto/activity.args';
 export { ActivitySubscriptionArgs } from './dto/activity-subscription.args';
+export { LivePubSub } from './live/live-pubsub';
 export { LiveRights, type LiveRightsOptions } from './live/live-rights';
 export { RIGHTS_CHANGES, RIGHTS_RECHECK_MS, rightsSubject } from './live/rights-changes';
 export * from './activity.operation-policy';
