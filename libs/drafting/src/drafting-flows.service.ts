@@ -33,7 +33,7 @@ export class DraftingFlowsService {
     private readonly networks: NetworkService,
   ) {}
 
-  async create(viewer: ActorRef, input: CreateJointPositionInput): Promise<JointPositionEntity> {
+  async create(actor: ActorRef, input: CreateJointPositionInput): Promise<JointPositionEntity> {
     const network = await this.networks.getById(input.networkId).catch(() => {
       throw DomainError.unknown('input.networkId', 'is not a network');
     });
@@ -43,7 +43,7 @@ export class DraftingFlowsService {
       ]);
     }
     (input.sections ?? []).forEach((s, i) => assertBody(s.body ?? '', `input.sections.${i}.body`));
-    await this.lock.assertWritesFor(viewer, network.id, input.organisationId, 'input.organisationId');
+    await this.lock.assertWritesFor(actor, network.id, input.organisationId, 'input.organisationId');
     for (const [i, section] of (input.sections ?? []).entries()) {
       await this.lock.assertMember(network.id, section.leadOrganisationId, `input.sections.${i}.leadOrganisationId`);
     }
@@ -56,16 +56,16 @@ export class DraftingFlowsService {
           purpose: input.purpose ?? null,
           deadline: input.deadline ?? null,
           publicWhenSubmitted: input.publicWhenSubmitted ?? true,
-          createdByPersonId: viewer.personId ?? null,
+          createdByPersonId: actor.personId ?? null,
         }),
       );
       const position = await tx.findOneByOrFail(JointPositionEntity, { id });
       const order: string[] = [];
       for (const section of input.sections ?? []) {
-        const added = await insertSection(tx, position, viewer, section, order, input.organisationId ?? null);
+        const added = await insertSection(tx, position, actor, section, order, input.organisationId ?? null);
         order.push(added.id);
       }
-      await noting(tx, record, position, draftNoter(viewer))(ActivityVerb.POSITION_CREATED, { sections: order.length });
+      await noting(tx, record, position, draftNoter(actor))(ActivityVerb.POSITION_CREATED, { sections: order.length });
       return tx.findOneByOrFail(JointPositionEntity, { id });
     });
   }
@@ -74,8 +74,8 @@ export class DraftingFlowsService {
    * Moves the status (convenors). AGREED fixes the text at the current revision; moving an
    * AGREED draft back to DRAFTING reopens it and voids every sign-on, visibly.
    */
-  changeStatus(viewer: ActorRef, input: ChangePositionStatusInput): Promise<JointPositionEntity> {
-    return this.activity.transactionOn(draftOf(viewer, input.positionId), async ({ tx, row: position, note }) => {
+  changeStatus(actor: ActorRef, input: ChangePositionStatusInput): Promise<JointPositionEntity> {
+    return this.activity.transactionOn(draftOf(actor, input.positionId), async ({ tx, row: position, note }) => {
       if (!POSITION_STATUS_MOVES[position.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -112,10 +112,10 @@ export class DraftingFlowsService {
   }
 
   /** An organisation signs the agreed text, fixed by its revision and content hash. */
-  async signOn(viewer: ActorRef, input: SignOnToPositionInput): Promise<SignOnEntity> {
-    // A draft the viewer may not read is not there for them: NOT_FOUND before any lock is taken.
-    await this.positions.getReadable(viewer, input.positionId);
-    return this.activity.transactionOn(draftOf(viewer, input.positionId), async ({ tx, row: position, note }) => {
+  async signOn(actor: ActorRef, input: SignOnToPositionInput): Promise<SignOnEntity> {
+    // A draft the actor may not read is not there for them: NOT_FOUND before any lock is taken.
+    await this.positions.getReadable(actor, input.positionId);
+    return this.activity.transactionOn(draftOf(actor, input.positionId), async ({ tx, row: position, note }) => {
       if (position.status !== PositionStatus.AGREED || position.agreedRevision === null) {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -150,7 +150,7 @@ export class DraftingFlowsService {
         tx.create(SignOnEntity, {
           positionId: position.id,
           organisationId: input.organisationId,
-          signedByPersonId: viewer.personId ?? '',
+          signedByPersonId: actor.personId ?? '',
           revision: position.agreedRevision,
           contentHash: hash,
         }),
@@ -165,8 +165,8 @@ export class DraftingFlowsService {
   }
 
   /** Records that the agreed text was sent (convenors); the draft becomes SUBMITTED. */
-  submit(viewer: ActorRef, input: SubmitPositionInput): Promise<JointPositionEntity> {
-    return this.activity.transactionOn(draftOf(viewer, input.positionId), async ({ tx, row: position, note }) => {
+  submit(actor: ActorRef, input: SubmitPositionInput): Promise<JointPositionEntity> {
+    return this.activity.transactionOn(draftOf(actor, input.positionId), async ({ tx, row: position, note }) => {
       if (position.status !== PositionStatus.AGREED || position.agreedRevision === null) {
         throw new DomainError(ErrorCode.CONFLICT, DraftingRefusal.NOT_AGREED, 'Only an AGREED text is submitted', [
           { field: 'input.positionId', message: `is ${position.status}` },
@@ -180,7 +180,7 @@ export class DraftingFlowsService {
         method: input.method,
         revision: position.agreedRevision,
         contentHash: hash,
-        submittedByPersonId: viewer.personId ?? null,
+        submittedByPersonId: actor.personId ?? null,
       });
       await tx.update(
         JointPositionEntity,
@@ -196,8 +196,8 @@ export class DraftingFlowsService {
   }
 
   /** Records the commissioner's response (convenors); the draft becomes RESPONDED. */
-  recordResponse(viewer: ActorRef, input: RecordPositionResponseInput): Promise<JointPositionEntity> {
-    return this.activity.transactionOn(draftOf(viewer, input.positionId), async ({ tx, row: position, note }) => {
+  recordResponse(actor: ActorRef, input: RecordPositionResponseInput): Promise<JointPositionEntity> {
+    return this.activity.transactionOn(draftOf(actor, input.positionId), async ({ tx, row: position, note }) => {
       if (position.status !== PositionStatus.SUBMITTED) {
         throw new DomainError(
           ErrorCode.CONFLICT,

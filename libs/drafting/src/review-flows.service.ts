@@ -30,10 +30,10 @@ export class ReviewFlowsService {
   ) {}
 
   /** A comment on a section (anchored to a range of its text now), or a reply to one. */
-  addComment(viewer: ActorRef, input: AddCommentInput): Promise<PositionCommentEntity> {
-    const personId = signedIn(viewer);
-    return this.lock.withSection(viewer, input.sectionId, async ({ tx, row: position, note }, section) => {
-      await this.lock.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
+  addComment(actor: ActorRef, input: AddCommentInput): Promise<PositionCommentEntity> {
+    const personId = signedIn(actor);
+    return this.lock.withSection(actor, input.sectionId, async ({ tx, row: position, note }, section) => {
+      await this.lock.assertWritesFor(actor, position.networkId, input.organisationId, 'input.organisationId');
       if (input.parentId) {
         const parent = await tx.findOneBy(PositionCommentEntity, { id: input.parentId, sectionId: section.id });
         if (!parent || parent.parentId) {
@@ -64,13 +64,13 @@ export class ReviewFlowsService {
   }
 
   /** Marks a comment (and so its thread) resolved; resolving it again changes nothing. */
-  async resolveComment(viewer: ActorRef, input: ResolveCommentInput): Promise<PositionCommentEntity> {
-    const personId = signedIn(viewer);
+  async resolveComment(actor: ActorRef, input: ResolveCommentInput): Promise<PositionCommentEntity> {
+    const personId = signedIn(actor);
     const comment = await this.positions.commentById(input.commentId);
     if (!comment) {
       throw DomainError.unknown('input.commentId', 'is not a comment');
     }
-    return this.activity.transactionOn(draftOf(viewer, comment.positionId), async ({ tx, note, record }) => {
+    return this.activity.transactionOn(draftOf(actor, comment.positionId), async ({ tx, note, record }) => {
       const current = await tx.findOneByOrFail(PositionCommentEntity, { id: comment.id });
       if (current.resolvedAt) {
         record.unchanged();
@@ -87,11 +87,11 @@ export class ReviewFlowsService {
   }
 
   /** Proposes a replacement for a range of a section as it was at `baseRevision`. */
-  suggest(viewer: ActorRef, input: SuggestChangeInput): Promise<PositionSuggestionEntity> {
-    const personId = signedIn(viewer);
+  suggest(actor: ActorRef, input: SuggestChangeInput): Promise<PositionSuggestionEntity> {
+    const personId = signedIn(actor);
     assertBody(input.replacement, 'input.replacement');
-    return this.lock.withSection(viewer, input.sectionId, async ({ tx, row: position, note }, section) => {
-      await this.lock.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
+    return this.lock.withSection(actor, input.sectionId, async ({ tx, row: position, note }, section) => {
+      await this.lock.assertWritesFor(actor, position.networkId, input.organisationId, 'input.organisationId');
       if (input.baseRevision > position.revision) {
         throw DomainError.badInput(
           DraftingRefusal.REVISION_AHEAD,
@@ -131,13 +131,13 @@ export class ReviewFlowsService {
    * Accepts (applying it as its author's edit, merged with changes since) or rejects a tracked
    * change. If it no longer applies cleanly, CONFLICT: it stays open and nothing is written.
    */
-  async decide(viewer: ActorRef, input: DecideSuggestionInput): Promise<SuggestionDecision> {
-    const personId = signedIn(viewer);
+  async decide(actor: ActorRef, input: DecideSuggestionInput): Promise<SuggestionDecision> {
+    const personId = signedIn(actor);
     const found = await this.positions.suggestionById(input.suggestionId);
     if (!found) {
       throw DomainError.unknown('input.suggestionId', 'is not a suggestion');
     }
-    return this.lock.withSection(viewer, found.sectionId, async (locked, section) => {
+    return this.lock.withSection(actor, found.sectionId, async (locked, section) => {
       const { tx, note } = locked;
       const suggestion = await tx.findOneByOrFail(PositionSuggestionEntity, { id: found.id });
       if (suggestion.status !== SuggestionStatus.OPEN) {
@@ -189,13 +189,13 @@ export class ReviewFlowsService {
   }
 }
 
-function signedIn(viewer: ActorRef): string {
-  if (!viewer.personId) {
+function signedIn(actor: ActorRef): string {
+  if (!actor.personId) {
     throw new DomainError(
       ErrorCode.FORBIDDEN,
       CommonRefusal.NOT_A_PERSON,
       'Only a signed-in person reviews a draft (comments and suggestions), not an API token',
     );
   }
-  return viewer.personId;
+  return actor.personId;
 }

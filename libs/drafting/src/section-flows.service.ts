@@ -41,14 +41,14 @@ export class SectionFlowsService {
    * Applies an edit made on `baseRevision`. If the section changed since, the edit is merged
    * word by word with what others wrote; overlapping changes give a conflict and write nothing.
    */
-  editSection(viewer: ActorRef, input: EditSectionInput): Promise<EditOutcome> {
+  editSection(actor: ActorRef, input: EditSectionInput): Promise<EditOutcome> {
     if (input.body !== undefined) {
       assertBody(input.body, 'input.body');
     }
-    return this.lock.withSection(viewer, input.sectionId, async (locked, section) => {
-      await this.lock.assertWritesFor(viewer, locked.row.networkId, input.organisationId, 'input.organisationId');
+    return this.lock.withSection(actor, input.sectionId, async (locked, section) => {
+      await this.lock.assertWritesFor(actor, locked.row.networkId, input.organisationId, 'input.organisationId');
       return this.applyEdit(locked, section, input, {
-        personId: viewer.personId ?? null,
+        personId: actor.personId ?? null,
         organisationId: input.organisationId ?? null,
       });
     });
@@ -113,11 +113,11 @@ export class SectionFlowsService {
     };
   }
 
-  addSection(viewer: ActorRef, input: AddSectionInput): Promise<PositionSectionEntity> {
+  addSection(actor: ActorRef, input: AddSectionInput): Promise<PositionSectionEntity> {
     assertBody(input.body ?? '', 'input.body');
-    return this.activity.transactionOn(draftOf(viewer, input.positionId), async ({ tx, row: position, note }) => {
+    return this.activity.transactionOn(draftOf(actor, input.positionId), async ({ tx, row: position, note }) => {
       assertEditable(position);
-      await this.lock.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
+      await this.lock.assertWritesFor(actor, position.networkId, input.organisationId, 'input.organisationId');
       await this.lock.assertMember(position.networkId, input.leadOrganisationId, 'input.leadOrganisationId');
       const order = (await liveSections(tx, position.id)).map((s) => s.id);
       if (order.length >= MAX_SECTIONS) {
@@ -128,25 +128,25 @@ export class SectionFlowsService {
         );
       }
       const at = Math.min(Math.max(input.position ?? order.length + 1, 1), order.length + 1);
-      const section = await insertSection(tx, position, viewer, input, order, input.organisationId ?? null, at);
+      const section = await insertSection(tx, position, actor, input, order, input.organisationId ?? null, at);
       await note(ActivityVerb.POSITION_SECTION_ADDED, { sectionId: section.id, revision: section.revision });
       return section;
     });
   }
 
-  removeSection(viewer: ActorRef, input: RemoveSectionInput): Promise<PositionSectionEntity> {
-    return this.lock.withSection(viewer, input.sectionId, async ({ tx, row: position, note }, section) => {
+  removeSection(actor: ActorRef, input: RemoveSectionInput): Promise<PositionSectionEntity> {
+    return this.lock.withSection(actor, input.sectionId, async ({ tx, row: position, note }, section) => {
       assertEditable(position);
       await tx.update(PositionSectionEntity, { id: section.id }, { removedAt: () => 'now()' });
       // Tracked changes to it can no longer apply: they are closed with it.
       await tx.update(
         PositionSuggestionEntity,
         { sectionId: section.id, status: SuggestionStatus.OPEN },
-        { status: SuggestionStatus.REJECTED, decidedByPersonId: viewer.personId ?? null, decidedAt: new Date() },
+        { status: SuggestionStatus.REJECTED, decidedByPersonId: actor.personId ?? null, decidedAt: new Date() },
       );
       const order = (await liveSections(tx, position.id)).map((s) => s.id);
       await renumber(tx, order);
-      const revision = await nextRevision(tx, position, authorOf(viewer), {
+      const revision = await nextRevision(tx, position, authorOf(actor), {
         kind: RevisionKind.SECTION_REMOVED,
         sectionId: section.id,
         sectionOrder: order,
@@ -157,8 +157,8 @@ export class SectionFlowsService {
   }
 
   /** Moves a section to a position (from 1) among the live ones; the others keep their order. */
-  moveSection(viewer: ActorRef, input: MoveSectionInput): Promise<PositionSectionEntity> {
-    return this.lock.withSection(viewer, input.sectionId, async ({ tx, row: position, note, record }, section) => {
+  moveSection(actor: ActorRef, input: MoveSectionInput): Promise<PositionSectionEntity> {
+    return this.lock.withSection(actor, input.sectionId, async ({ tx, row: position, note, record }, section) => {
       assertEditable(position);
       const others = (await liveSections(tx, position.id)).map((s) => s.id).filter((id) => id !== section.id);
       const at = Math.min(Math.max(input.position, 1), others.length + 1);
@@ -168,7 +168,7 @@ export class SectionFlowsService {
         return section;
       }
       await renumber(tx, order);
-      const revision = await nextRevision(tx, position, authorOf(viewer), {
+      const revision = await nextRevision(tx, position, authorOf(actor), {
         kind: RevisionKind.SECTIONS_REORDERED,
         sectionId: section.id,
         sectionOrder: order,

@@ -72,10 +72,10 @@ export class EventFlowsService {
     private readonly positions: PositionService,
   ) {}
 
-  async create(viewer: ActorRef, input: CreateEventInput, now = new Date()): Promise<EventOutcome> {
+  async create(actor: ActorRef, input: CreateEventInput, now = new Date()): Promise<EventOutcome> {
     const draft = await this.draft(input, now);
-    const access = await this.events.accessOf(viewer);
-    return this.activity.transaction((tx, record) => this.insert(tx, record, viewer, draft, access));
+    const access = await this.events.accessOf(actor);
+    return this.activity.transaction((tx, record) => this.insert(tx, record, actor, draft, access));
   }
 
   /** A new event from its input, checked, ready for `insert`. */
@@ -107,17 +107,17 @@ export class EventFlowsService {
   async insert(
     tx: EntityManager,
     record: RecordActivity,
-    viewer: ActorRef,
+    actor: ActorRef,
     draft: EventDraft,
     access: EventAccess,
   ): Promise<EventOutcome> {
-    const { id } = await tx.save(tx.create(EventEntity, { ...draft, createdByPersonId: viewer.personId ?? null }));
+    const { id } = await tx.save(tx.create(EventEntity, { ...draft, createdByPersonId: actor.personId ?? null }));
     const event = await tx.findOneByOrFail(EventEntity, { id });
     await noting(
       tx,
       record,
       event,
-      this.eventActivity.noter(viewer.personId ?? null),
+      this.eventActivity.noter(actor.personId ?? null),
     )(ActivityVerb.EVENT_CREATED, {
       kind: event.kind,
       startsAt: event.startsAt.toISOString(),
@@ -127,8 +127,8 @@ export class EventFlowsService {
     return { event, clashes: await findClashes(tx, event, access) };
   }
 
-  update(viewer: ActorRef, input: UpdateEventInput): Promise<EventOutcome> {
-    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+  update(actor: ActorRef, input: UpdateEventInput): Promise<EventOutcome> {
+    return this.changeEvent(actor, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (input.visibility === EventVisibility.NETWORK && !event.networkId) {
         throw DomainError.badInput(
@@ -165,10 +165,10 @@ export class EventFlowsService {
     });
   }
 
-  async reschedule(viewer: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<RescheduleOutcome> {
+  async reschedule(actor: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<RescheduleOutcome> {
     const schedule = scheduleFrom(input, 'input', now);
     let exceptions: CarriedException[] = [];
-    const outcome = await this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+    const outcome = await this.changeEvent(actor, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'rescheduled');
       if (sameSchedule(event, schedule) && event.status === EventStatus.SCHEDULED) {
         return null;
@@ -210,8 +210,8 @@ export class EventFlowsService {
     return { ...outcome, exceptions };
   }
 
-  changeStatus(viewer: ActorRef, input: ChangeEventStatusInput, now = new Date()): Promise<EventOutcome> {
-    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+  changeStatus(actor: ActorRef, input: ChangeEventStatusInput, now = new Date()): Promise<EventOutcome> {
+    return this.changeEvent(actor, input.eventId, async ({ tx, row: event, note }) => {
       if (!EVENT_STATUS_MOVES[event.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -251,7 +251,7 @@ export class EventFlowsService {
     });
   }
 
-  changeOccurrence(viewer: ActorRef, input: ChangeOccurrenceInput, now = new Date()): Promise<EventOutcome> {
+  changeOccurrence(actor: ActorRef, input: ChangeOccurrenceInput, now = new Date()): Promise<EventOutcome> {
     const moving = input.start !== undefined || input.end !== undefined;
     if ([input.cancel === true, input.restore === true, moving].filter(Boolean).length !== 1) {
       throw DomainError.invalidInput('input', 'give exactly one of: cancel, restore, or a new start and end');
@@ -262,7 +262,7 @@ export class EventFlowsService {
         'give both start and end',
       );
     }
-    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+    return this.changeEvent(actor, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (!event.recurrenceRule) {
         throw DomainError.invalidInput('input.eventId', 'the event does not recur: reschedule or cancel it instead');
@@ -297,7 +297,7 @@ export class EventFlowsService {
             startsAt: moved?.startsAt ?? null,
             endsAt: moved?.endsAt ?? null,
             reason: input.reason ?? null,
-            changedByPersonId: viewer.personId ?? null,
+            changedByPersonId: actor.personId ?? null,
             changedAt: new Date(),
           },
           ['eventId', 'originalStart'],
@@ -314,8 +314,8 @@ export class EventFlowsService {
     });
   }
 
-  setAgenda(viewer: ActorRef, input: SetEventAgendaInput): Promise<EventOutcome> {
-    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+  setAgenda(actor: ActorRef, input: SetEventAgendaInput): Promise<EventOutcome> {
+    return this.changeEvent(actor, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'given a new agenda', [EventStatus.CANCELLED]);
       const linked = input.items.map((item) => item.jointPositionId).filter((id): id is string => Boolean(id));
       const own = event.networkId ? await this.positions.ofNetwork(tx, event.networkId, linked) : new Set<string>();
@@ -346,8 +346,8 @@ export class EventFlowsService {
     });
   }
 
-  recordMinutes(viewer: ActorRef, input: RecordEventMinutesInput, now = new Date()): Promise<EventOutcome> {
-    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
+  recordMinutes(actor: ActorRef, input: RecordEventMinutesInput, now = new Date()): Promise<EventOutcome> {
+    return this.changeEvent(actor, input.eventId, async ({ tx, row: event, note }) => {
       if (event.status === EventStatus.CANCELLED || event.startsAt > now) {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -377,16 +377,16 @@ export class EventFlowsService {
    * may now overlap others (`clashesAt`: only the one occurrence starting then).
    */
   private async changeEvent(
-    viewer: ActorRef,
+    actor: ActorRef,
     eventId: string,
     work: (locked: Locked<EventEntity>) => Promise<'done' | 'clashes' | { clashesAt: Date } | null>,
   ): Promise<EventOutcome> {
-    const access = await this.events.accessOf(viewer);
+    const access = await this.events.accessOf(actor);
     const target = {
       entity: EventEntity,
       id: eventId,
       name: 'Event',
-      noter: this.eventActivity.noter(viewer.personId ?? null),
+      noter: this.eventActivity.noter(actor.personId ?? null),
     };
     return this.activity.transactionOn(target, async (locked) => {
       const { tx, row: event, record } = locked;

@@ -102,12 +102,12 @@ export class RsvpFlowsService implements OnModuleInit {
     }
   }
 
-  async answer(viewer: ActorRef, input: AnswerEventInput, now = new Date()): Promise<RsvpOutcome> {
-    const personId = viewer.personId;
+  async answer(actor: ActorRef, input: AnswerEventInput, now = new Date()): Promise<RsvpOutcome> {
+    const personId = actor.personId;
     if (!personId) {
       throw new DomainError(ErrorCode.FORBIDDEN, CommonRefusal.NOT_A_PERSON, 'Only a signed-in person can answer');
     }
-    const access = await this.events.accessOf(viewer);
+    const access = await this.events.accessOf(actor);
     await this.events.getVisible(access, input.eventId);
     const target = { entity: EventEntity, id: input.eventId, name: 'Event' };
     return this.activity.transactionOn(target, async ({ tx, row: event, record }) => {

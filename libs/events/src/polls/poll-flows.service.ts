@@ -37,7 +37,7 @@ export class PollFlowsService {
     private readonly networks: NetworkService,
   ) {}
 
-  async create(viewer: ActorRef, input: CreateSchedulingPollInput, now = new Date()): Promise<SchedulingPollEntity> {
+  async create(actor: ActorRef, input: CreateSchedulingPollInput, now = new Date()): Promise<SchedulingPollEntity> {
     const timeZone = readTimeZone(input.timeZone ?? DEFAULT_TIME_ZONE, 'input.timeZone');
     const slots = input.slots.map((slot, i) => slotFrom(slot.start, slot.end, timeZone, `input.slots.${i}`, now));
     const deadline = input.deadline ?? null;
@@ -69,7 +69,7 @@ export class PollFlowsService {
           kind: input.kind,
           timeZone,
           deadline,
-          createdByPersonId: viewer.personId ?? null,
+          createdByPersonId: actor.personId ?? null,
         }),
       );
       await tx.insert(
@@ -77,7 +77,7 @@ export class PollFlowsService {
         slots.map((s) => ({ pollId: id, startsAt: s.startsAt, endsAt: s.endsAt })),
       );
       const poll = await tx.findOneByOrFail(SchedulingPollEntity, { id });
-      await noting(tx, record, poll, pollNoter(viewer))(ActivityVerb.POLL_CREATED, { slots: slots.length });
+      await noting(tx, record, poll, pollNoter(actor))(ActivityVerb.POLL_CREATED, { slots: slots.length });
       return poll;
     });
   }
@@ -86,12 +86,12 @@ export class PollFlowsService {
    * Replaces the organisation's answers to the slots named: one answer per member organisation,
    * whoever of its people gave it last. Observers follow a poll but do not answer it.
    */
-  async answer(viewer: ActorRef, input: AnswerSchedulingPollInput, now = new Date()): Promise<SchedulingPollEntity> {
-    const personId = viewer.personId;
+  async answer(actor: ActorRef, input: AnswerSchedulingPollInput, now = new Date()): Promise<SchedulingPollEntity> {
+    const personId = actor.personId;
     if (!personId) {
       throw new DomainError(ErrorCode.FORBIDDEN, CommonRefusal.NOT_A_PERSON, 'Only a signed-in person can answer');
     }
-    const poll = await this.polls.getVisible(viewer, input.pollId);
+    const poll = await this.polls.getVisible(actor, input.pollId);
     const role = await this.networks.activeRoleOf(input.organisationId, poll.networkId);
     if (!role) {
       throw new DomainError(
@@ -120,7 +120,7 @@ export class PollFlowsService {
       }
       answered.add(a.slotId);
     });
-    return this.onOpenPoll(viewer, poll.id, 'answered', async ({ tx, row: locked, note }) => {
+    return this.onOpenPoll(actor, poll.id, 'answered', async ({ tx, row: locked, note }) => {
       if (locked.deadline && locked.deadline <= now) {
         throw new DomainError(
           ErrorCode.CONFLICT,
@@ -146,9 +146,9 @@ export class PollFlowsService {
   }
 
   /** Confirms a slot: the poll closes and the network's event is created, in one transaction. */
-  async confirm(viewer: ActorRef, input: ConfirmSchedulingPollInput, now = new Date()): Promise<PollConfirmation> {
-    const access = await this.events.accessOf(viewer);
-    return this.onOpenPoll(viewer, input.pollId, 'confirmed', async ({ tx, row: poll, record }) => {
+  async confirm(actor: ActorRef, input: ConfirmSchedulingPollInput, now = new Date()): Promise<PollConfirmation> {
+    const access = await this.events.accessOf(actor);
+    return this.onOpenPoll(actor, input.pollId, 'confirmed', async ({ tx, row: poll, record }) => {
       const slot = await tx.findOneBy(PollSlotEntity, { id: input.slotId, pollId: poll.id });
       if (!slot) {
         throw DomainError.unknown('input.slotId', 'is not a slot of this poll');
@@ -159,7 +159,7 @@ export class PollFlowsService {
       const outcome = await this.flows.insert(
         tx,
         record,
-        viewer,
+        actor,
         {
           networkId: poll.networkId,
           organiserOrganisationId: null,
@@ -190,7 +190,7 @@ export class PollFlowsService {
         tx,
         record,
         confirmed,
-        pollNoter(viewer),
+        pollNoter(actor),
       )(ActivityVerb.POLL_CONFIRMED, {
         slotId: slot.id,
         eventId: outcome.event.id,
@@ -200,11 +200,11 @@ export class PollFlowsService {
     });
   }
 
-  close(viewer: ActorRef, input: CloseSchedulingPollInput): Promise<SchedulingPollEntity> {
-    return this.onOpenPoll(viewer, input.pollId, 'closed', async ({ tx, row: poll, record }) => {
+  close(actor: ActorRef, input: CloseSchedulingPollInput): Promise<SchedulingPollEntity> {
+    return this.onOpenPoll(actor, input.pollId, 'closed', async ({ tx, row: poll, record }) => {
       await tx.update(SchedulingPollEntity, { id: poll.id }, { status: PollStatus.CLOSED });
       const closed = await tx.findOneByOrFail(SchedulingPollEntity, { id: poll.id });
-      await noting(tx, record, closed, pollNoter(viewer))(ActivityVerb.POLL_CLOSED, { reason: input.reason ?? null });
+      await noting(tx, record, closed, pollNoter(actor))(ActivityVerb.POLL_CLOSED, { reason: input.reason ?? null });
       return closed;
     });
   }
@@ -214,12 +214,12 @@ export class PollFlowsService {
    * open (a confirmation and an answer cannot cross).
    */
   private onOpenPoll<T>(
-    viewer: ActorRef,
+    actor: ActorRef,
     pollId: string,
     what: string,
     work: (locked: Locked<SchedulingPollEntity>) => Promise<T>,
   ): Promise<T> {
-    const target = { entity: SchedulingPollEntity, id: pollId, name: 'Scheduling poll', noter: pollNoter(viewer) };
+    const target = { entity: SchedulingPollEntity, id: pollId, name: 'Scheduling poll', noter: pollNoter(actor) };
     return this.activity.transactionOn(target, (locked) => {
       const poll = locked.row;
       if (poll.status !== PollStatus.OPEN) {
@@ -237,11 +237,11 @@ export class PollFlowsService {
 
 /** Poll activity is for the network's members: who answered what stays among them. */
 const pollNoter =
-  (viewer: ActorRef): Noter<SchedulingPollEntity> =>
+  (actor: ActorRef): Noter<SchedulingPollEntity> =>
   (_tx, poll, verb, payload) => ({
     verb,
     visibility: ActivityVisibility.NETWORK,
-    actorPersonId: viewer.personId ?? null,
+    actorPersonId: actor.personId ?? null,
     networkId: poll.networkId,
     payload: { pollId: poll.id, poll: poll.title, ...payload },
   });

@@ -41,7 +41,7 @@ export class EngagementFlowsService {
     private readonly events: EventService,
   ) {}
 
-  async record(viewer: ActorRef, input: RecordEngagementInput): Promise<EngagementEntity> {
+  async record(actor: ActorRef, input: RecordEngagementInput): Promise<EngagementEntity> {
     const network = await this.networks.getById(input.networkId).catch(() => {
       throw DomainError.unknown('input.networkId', 'is not a network');
     });
@@ -61,7 +61,7 @@ export class EngagementFlowsService {
     (input.commitments ?? []).forEach((c, i) =>
       assertCommitment(c, input.occurredOn, asks.length, `input.commitments.${i}`),
     );
-    await this.assertReferences(viewer, network.id, network.policeForceAreaId, input);
+    await this.assertReferences(actor, network.id, network.policeForceAreaId, input);
     return this.activity.transaction(async (tx, record) => {
       const { id } = await tx.save(
         tx.create(EngagementEntity, {
@@ -73,7 +73,7 @@ export class EngagementFlowsService {
           officeHolderId: input.officeHolderId ?? null,
           eventId: input.eventId ?? null,
           public: input.public ?? true,
-          recordedByPersonId: viewer.personId ?? null,
+          recordedByPersonId: actor.personId ?? null,
         }),
       );
       const participants = [...new Set(input.participantOrganisationIds ?? [])];
@@ -99,13 +99,13 @@ export class EngagementFlowsService {
       const engagement = await tx.findOneByOrFail(EngagementEntity, { id });
       for (const commitment of input.commitments ?? []) {
         const askId = commitment.askNumber ? askIds[commitment.askNumber - 1] : null;
-        await this.insertCommitment(tx, viewer, engagement, commitment, askId ?? null);
+        await this.insertCommitment(tx, actor, engagement, commitment, askId ?? null);
       }
       await noting(
         tx,
         record,
         engagement,
-        this.noter(viewer),
+        this.noter(actor),
       )(ActivityVerb.ENGAGEMENT_RECORDED, {
         kind: engagement.kind,
         occurredOn: engagement.occurredOn,
@@ -117,7 +117,7 @@ export class EngagementFlowsService {
   }
 
   /** Corrects the record (convenors), keeping its commitments due on or after it and its holder in office. */
-  async correct(viewer: ActorRef, input: CorrectEngagementInput): Promise<EngagementEntity> {
+  async correct(actor: ActorRef, input: CorrectEngagementInput): Promise<EngagementEntity> {
     if (input.occurredOn && input.occurredOn > todayIn(UK_TIME_ZONE)) {
       throw DomainError.badInput(InfluencingRefusal.IN_THE_FUTURE, 'input.occurredOn', 'is in the future');
     }
@@ -151,12 +151,12 @@ export class EngagementFlowsService {
       await tx.update(EngagementEntity, { id: engagement.id }, changes);
       const corrected = await tx.findOneByOrFail(EngagementEntity, { id: engagement.id });
       // A record going private is still announced to members only; one going public, to anyone.
-      await noting(tx, record, corrected, this.noter(viewer))(ActivityVerb.ENGAGEMENT_CORRECTED, { changed });
+      await noting(tx, record, corrected, this.noter(actor))(ActivityVerb.ENGAGEMENT_CORRECTED, { changed });
       return corrected;
     });
   }
 
-  async addCommitment(viewer: ActorRef, input: AddCommitmentInput): Promise<CommitmentEntity> {
+  async addCommitment(actor: ActorRef, input: AddCommitmentInput): Promise<CommitmentEntity> {
     return this.activity.transaction(async (tx, record) => {
       const engagement = await tx.findOneBy(EngagementEntity, { id: input.engagementId });
       if (!engagement) {
@@ -169,19 +169,19 @@ export class EngagementFlowsService {
       });
       assertCommitment(input, engagement.occurredOn, asks.length, 'input');
       const askId = input.askNumber ? asks[input.askNumber - 1].id : null;
-      const commitment = await this.insertCommitment(tx, viewer, engagement, input, askId);
+      const commitment = await this.insertCommitment(tx, actor, engagement, input, askId);
       await noting(
         tx,
         record,
         engagement,
-        this.noter(viewer),
+        this.noter(actor),
       )(ActivityVerb.COMMITMENT_ADDED, { commitmentId: commitment.id });
       return commitment;
     });
   }
 
   /** Moves a commitment's status, keeping the change (and its note) in its history. */
-  async changeStatus(viewer: ActorRef, input: ChangeCommitmentStatusInput): Promise<CommitmentEntity> {
+  async changeStatus(actor: ActorRef, input: ChangeCommitmentStatusInput): Promise<CommitmentEntity> {
     const target = {
       entity: CommitmentEntity,
       id: input.commitmentId,
@@ -200,14 +200,14 @@ export class EngagementFlowsService {
         fromStatus: commitment.status,
         toStatus: input.status,
         note: input.note?.trim() || null,
-        changedByPersonId: viewer.personId ?? null,
+        changedByPersonId: actor.personId ?? null,
       });
       await tx.update(CommitmentEntity, { id: commitment.id }, { status: input.status });
       await noting(
         tx,
         record,
         engagement,
-        this.noter(viewer),
+        this.noter(actor),
       )(ActivityVerb.COMMITMENT_STATUS_CHANGED, {
         commitmentId: commitment.id,
         from: commitment.status,
@@ -231,7 +231,7 @@ export class EngagementFlowsService {
    * members; in the feeds of the network and of its area. The event goes on the item only when
    * the event itself is public.
    */
-  private noter(viewer: ActorRef): Noter<EngagementEntity> {
+  private noter(actor: ActorRef): Noter<EngagementEntity> {
     return async (_tx, engagement, verb, payload) => {
       const [code, [event]] = await Promise.all([
         this.networks.areaCodeOf(engagement.networkId),
@@ -240,7 +240,7 @@ export class EngagementFlowsService {
       return {
         verb,
         visibility: engagement.public ? ActivityVisibility.PUBLIC : ActivityVisibility.NETWORK,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         networkId: engagement.networkId,
         policeForceAreaCode: code,
         eventId: event?.visibility === EventVisibility.PUBLIC ? engagement.eventId : null,
@@ -251,7 +251,7 @@ export class EngagementFlowsService {
 
   private async insertCommitment(
     tx: EntityManager,
-    viewer: ActorRef,
+    actor: ActorRef,
     engagement: EngagementEntity,
     input: NewCommitmentInput,
     askId: string | null,
@@ -271,14 +271,14 @@ export class EngagementFlowsService {
       fromStatus: null,
       toStatus: CommitmentStatus.OPEN,
       note: null,
-      changedByPersonId: viewer.personId ?? null,
+      changedByPersonId: actor.personId ?? null,
     });
     return tx.findOneByOrFail(CommitmentEntity, { id: saved.id });
   }
 
   /** Participants are active members; positions are the network's; the holder is of its area; the event is visible. */
   private async assertReferences(
-    viewer: ActorRef,
+    actor: ActorRef,
     networkId: string,
     areaId: string,
     input: RecordEngagementInput,
@@ -321,7 +321,7 @@ export class EngagementFlowsService {
       }
     }
     if (input.eventId) {
-      const event = await this.events.getVisible(viewer, input.eventId).catch(() => null);
+      const event = await this.events.getVisible(actor, input.eventId).catch(() => null);
       const ours =
         event !== null &&
         (event.networkId === networkId ||

@@ -45,7 +45,7 @@ export class ElectionFlowsService {
   ) {}
 
   /** A future round in the areas named; a PCC round elects a PFCC where one governs after polling day. */
-  async scheduleRound(viewer: ActorRef, input: ScheduleElectionRoundInput): Promise<ElectionRoundEntity> {
+  async scheduleRound(actor: ActorRef, input: ScheduleElectionRoundInput): Promise<ElectionRoundEntity> {
     if (input.pollingDay <= todayIn(UK_TIME_ZONE)) {
       throw DomainError.invalidInput('input.pollingDay', 'must be after today (past rounds come from the record)');
     }
@@ -74,7 +74,7 @@ export class ElectionFlowsService {
           await record({
             verb: ActivityVerb.ELECTION_ROUND_SCHEDULED,
             visibility: ActivityVisibility.PUBLIC,
-            actorPersonId: viewer.personId ?? null,
+            actorPersonId: actor.personId ?? null,
             policeForceAreaCode: area.code,
             payload: { roundId: id, pollingDay: input.pollingDay, kind: input.kind, byElection, contest: area.kind },
           });
@@ -87,7 +87,7 @@ export class ElectionFlowsService {
     }
   }
 
-  addCandidate(viewer: ActorRef, input: AddElectionCandidateInput): Promise<CandidateAdded> {
+  addCandidate(actor: ActorRef, input: AddElectionCandidateInput): Promise<CandidateAdded> {
     // The round's lock serialises additions to its contests, so the check below holds at commit.
     return this.activity.transactionOn(roundOf(input.roundId), async ({ tx, row: round, record }) => {
       const contest = await tx
@@ -121,7 +121,7 @@ export class ElectionFlowsService {
       await record({
         verb: ActivityVerb.ELECTION_CANDIDATE_ADDED,
         visibility: ActivityVisibility.PUBLIC,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         policeForceAreaCode: input.policeForceAreaCode,
         payload: {
           roundId: round.id,
@@ -143,7 +143,7 @@ export class ElectionFlowsService {
    * Links a hustings event to a round: it must be held before polling day, in an area the round
    * contests (or be national). Linking it again to the same round changes nothing.
    */
-  linkHustings(viewer: ActorRef, input: LinkHustingsInput): Promise<HustingsLinked> {
+  linkHustings(actor: ActorRef, input: LinkHustingsInput): Promise<HustingsLinked> {
     // The event's lock serialises links of one event, so the check below holds at commit.
     const target = {
       entity: EventEntity,
@@ -177,7 +177,7 @@ export class ElectionFlowsService {
         // As public as the event: a members-only event's item stays with its network.
         visibility:
           event.visibility === EventVisibility.PUBLIC ? ActivityVisibility.PUBLIC : ActivityVisibility.NETWORK,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         policeForceAreaCode: area?.code ?? null,
         organisationId: event.organiserOrganisationId,
         networkId: event.networkId,

@@ -26,7 +26,7 @@ export class OfficeFlowsService {
     private readonly governance: GovernanceService,
   ) {}
 
-  recordHolder(viewer: ActorRef, input: RecordOfficeHolderInput): Promise<OfficeHolderEntity> {
+  recordHolder(actor: ActorRef, input: RecordOfficeHolderInput): Promise<OfficeHolderEntity> {
     const termEnd = input.termEnd ?? null;
     assertTermOrdered(input.termStart, termEnd);
     const target = areaOf({ code: input.policeForceAreaCode }, 'input.policeForceAreaCode');
@@ -47,7 +47,7 @@ export class OfficeFlowsService {
       await record({
         verb: ActivityVerb.OFFICE_HOLDER_RECORDED,
         visibility: ActivityVisibility.PUBLIC,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         policeForceAreaCode: area.code,
         payload: { officeHolderId: id, ...holderFacts(holder) },
       });
@@ -56,7 +56,7 @@ export class OfficeFlowsService {
   }
 
   /** Corrects a holder; fields left out keep their value, and a change to nothing records nothing. */
-  async updateHolder(viewer: ActorRef, input: UpdateOfficeHolderInput): Promise<OfficeHolderEntity> {
+  async updateHolder(actor: ActorRef, input: UpdateOfficeHolderInput): Promise<OfficeHolderEntity> {
     const found = await this.offices.holderById(input.officeHolderId);
     if (!found) {
       throw DomainError.unknown('input.officeHolderId', 'is not an office-holder');
@@ -84,7 +84,7 @@ export class OfficeFlowsService {
       await record({
         verb: ActivityVerb.OFFICE_HOLDER_UPDATED,
         visibility: ActivityVisibility.PUBLIC,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         policeForceAreaCode: area.code,
         payload: { officeHolderId: holder.id, changed, ...holderFacts(updated) },
       });
@@ -96,7 +96,7 @@ export class OfficeFlowsService {
    * Ends the area's open governance period at `since` and opens the new office's from then (a
    * future date plans the change: PCCs are due to give way to mayors and boards from 2028).
    */
-  planGovernanceChange(viewer: ActorRef, input: PlanGovernanceChangeInput): Promise<GovernanceChange> {
+  planGovernanceChange(actor: ActorRef, input: PlanGovernanceChangeInput): Promise<GovernanceChange> {
     const target = areaOf({ code: input.policeForceAreaCode }, 'input.policeForceAreaCode');
     return this.activity.transactionOn(target, async ({ tx, row: area, record }) => {
       const [open] = (await this.offices.periodsOf([area.id], tx)).filter((p) => p.until === null);
@@ -120,7 +120,7 @@ export class OfficeFlowsService {
       await record({
         verb: ActivityVerb.GOVERNANCE_CHANGE_PLANNED,
         visibility: ActivityVisibility.PUBLIC,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         policeForceAreaCode: area.code,
         payload: {
           type: input.type,

@@ -31,7 +31,7 @@ export class PlanFlowsService {
     private readonly organisations: OrganisationService,
   ) {}
 
-  async recordPlan(viewer: ActorRef, input: RecordPoliceCrimePlanInput): Promise<PoliceCrimePlanEntity> {
+  async recordPlan(actor: ActorRef, input: RecordPoliceCrimePlanInput): Promise<PoliceCrimePlanEntity> {
     const area = await this.areas.getByCode(input.policeForceAreaCode).catch(() => {
       throw DomainError.unknown('input.policeForceAreaCode', 'is not a police force area');
     });
@@ -65,7 +65,7 @@ export class PlanFlowsService {
       await record({
         verb: ActivityVerb.POLICE_CRIME_PLAN_RECORDED,
         visibility: ActivityVisibility.PUBLIC,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         policeForceAreaCode: area.code,
         payload: { planId: plan.id, title: plan.title, priorities: input.priorities.length },
       });
@@ -74,12 +74,12 @@ export class PlanFlowsService {
   }
 
   /** Replaces the priorities a position addresses; they must be of plans for its network's area. */
-  async declarePriorities(viewer: ActorRef, input: DeclarePositionPrioritiesInput): Promise<JointPositionEntity> {
-    const position = await this.positions.getReadable(viewer, input.positionId);
+  async declarePriorities(actor: ActorRef, input: DeclarePositionPrioritiesInput): Promise<JointPositionEntity> {
+    const position = await this.positions.getReadable(actor, input.positionId);
     const network = await this.networks.getById(position.networkId);
     const ids = [...new Set(input.priorityIds)];
     // One declaration at a time per position: the set is replaced, not merged.
-    return this.activity.transactionOn(draftOf(viewer, position.id), async ({ tx, record }) => {
+    return this.activity.transactionOn(draftOf(actor, position.id), async ({ tx, record }) => {
       const found = ids.length
         ? await tx
             .createQueryBuilder(PlanPriorityEntity, 'p')
@@ -105,7 +105,7 @@ export class PlanFlowsService {
       await record({
         verb: ActivityVerb.POSITION_PRIORITIES_DECLARED,
         visibility: ActivityVisibility.NETWORK,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         networkId: position.networkId,
         payload: { positionId: position.id, priorityIds: ids },
       });
@@ -113,7 +113,7 @@ export class PlanFlowsService {
     });
   }
 
-  async recordResult(viewer: ActorRef, input: RecordJusticeDataLabResultInput): Promise<JusticeDataLabResultEntity> {
+  async recordResult(actor: ActorRef, input: RecordJusticeDataLabResultInput): Promise<JusticeDataLabResultEntity> {
     const organisation = await this.organisations.getById(input.organisationId).catch(() => {
       throw DomainError.unknown('input.organisationId', 'is not an organisation');
     });
@@ -133,13 +133,13 @@ export class PlanFlowsService {
           comparisonReoffendingRate: input.comparisonReoffendingRate,
           statisticallySignificant: input.statisticallySignificant,
           reportUrl: input.reportUrl ?? null,
-          recordedByPersonId: viewer.personId ?? null,
+          recordedByPersonId: actor.personId ?? null,
         }),
       );
       await record({
         verb: ActivityVerb.EVIDENCE_RECORDED,
         visibility: ActivityVisibility.PUBLIC,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         organisationId: organisation.id,
         payload: { resultId: saved.id, intervention: saved.intervention },
       });
@@ -148,8 +148,8 @@ export class PlanFlowsService {
   }
 
   /** Withdraws a citation (withdrawing one that is not there changes nothing). */
-  async withdraw(viewer: ActorRef, input: WithdrawEvidenceInput): Promise<JointPositionEntity> {
-    const position = await this.positions.getReadable(viewer, input.positionId);
+  async withdraw(actor: ActorRef, input: WithdrawEvidenceInput): Promise<JointPositionEntity> {
+    const position = await this.positions.getReadable(actor, input.positionId);
     return this.activity.transaction(async (tx, record) => {
       const removed = await tx.delete(PositionEvidenceEntity, { positionId: position.id, resultId: input.resultId });
       if (!removed.affected) {
@@ -159,7 +159,7 @@ export class PlanFlowsService {
       await record({
         verb: ActivityVerb.EVIDENCE_WITHDRAWN,
         visibility: ActivityVisibility.NETWORK,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         networkId: position.networkId,
         payload: { positionId: position.id, resultId: input.resultId },
       });
@@ -168,8 +168,8 @@ export class PlanFlowsService {
   }
 
   /** Cites a published result in a position (citing it again changes nothing). */
-  async cite(viewer: ActorRef, input: CiteEvidenceInput): Promise<JointPositionEntity> {
-    const position = await this.positions.getReadable(viewer, input.positionId);
+  async cite(actor: ActorRef, input: CiteEvidenceInput): Promise<JointPositionEntity> {
+    const position = await this.positions.getReadable(actor, input.positionId);
     return this.activity.transaction(async (tx, record) => {
       if (!(await tx.existsBy(JusticeDataLabResultEntity, { id: input.resultId }))) {
         throw DomainError.unknown('input.resultId', 'is not a Justice Data Lab result');
@@ -186,7 +186,7 @@ export class PlanFlowsService {
       await record({
         verb: ActivityVerb.EVIDENCE_CITED,
         visibility: ActivityVisibility.NETWORK,
-        actorPersonId: viewer.personId ?? null,
+        actorPersonId: actor.personId ?? null,
         networkId: position.networkId,
         payload: { positionId: position.id, resultId: input.resultId },
       });
