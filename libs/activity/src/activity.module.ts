@@ -49,7 +49,7 @@ export class ActivityModule {
         DataVersion,
         ...activityResolvers,
       ],
-      exports: [ActivityRecorder, NetworkAudienceRegistry, DataVersion, ActivityHub, LiveRights],
+      exports: [ActivityRecorder, NetworkAudienceRegistry, DataVersion, ActivityHub, LiveRights, ActivityFeedService],
     };
   }
 }

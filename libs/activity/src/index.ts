@@ -6,6 +6,9 @@ export * from './network-audience';
 export { ActivityEventEntity } from './activity-event.entity';
 export { ActivityHub } from './live/activity-hub';
 export { cursorOf } from './activity-position';
+// Consumers of settled activity (notifications) read it in feed order and filter it by visibility.
+export { ActivityFeedService, isVisibleTo, type ViewerRights } from './activity-feed.service';
+export { type ActivityPosition, positionOf } from './activity-position';
 export { ActivityScope, ActivityScopeKind } from './dto/activity.args';
 export { ActivitySubscriptionArgs } from './dto/activity-subscription.args';
 export { LiveRights, type LiveRightsOptions } from './live/live-rights';

@@ -8,3 +8,4 @@ export * from './polls/poll.entities';
 export * from './polls/poll.enums';
 export * from './event-policy-facts';
 export * from './seed/demo-events.seeder';
+export { icalendarOf, icalUid } from './calendar/icalendar';

@@ -4,6 +4,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeographyModule } from '@app/geography';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
+import { AccountMailOutbox } from './account/account-mail';
+import { AccountRecoveryService } from './account/account-recovery.service';
+import { AccountResolver } from './account/account.resolver';
 import { ApiTokenResolver } from './api-token/api-token.resolver';
 import { ApiTokenService } from './api-token/api-token.service';
 import { InvitationResolver } from './invitation/invitation.resolver';
@@ -26,6 +29,7 @@ export const identityResolvers = [
   OrganisationRegistrationResolver,
   ApiTokenResolver,
   InvitationResolver,
+  AccountResolver,
 ];
 
 /** People, their affiliations, sign-in sessions and bearer tokens. Global: every request needs an actor. */
@@ -50,10 +54,12 @@ export class IdentityModule {
         PolicyService,
         PersonService,
         PasswordService,
+        AccountMailOutbox,
+        AccountRecoveryService,
         PersonLoaderFactory,
         ...identityResolvers,
       ],
-      exports: [AuthService, PolicyService, PersonService, PersonLoaderFactory],
+      exports: [AuthService, PolicyService, PersonService, PersonLoaderFactory, AccountMailOutbox],
     };
   }
 }

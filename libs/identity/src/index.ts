@@ -14,3 +14,4 @@ export { API_TOKEN_PREFIX } from './api-token/api-token.service';
 export { hashSecretToken, newSecretToken } from './auth/secret-token';
 export { PersonService } from './person/person.service';
 export { createPlatformAdmin, issuePasswordToken, PASSWORD_TOKEN_HOURS } from './password/password-tokens';
+export { AccountMailOutbox, type AccountMail, LinkPurpose, linkToken } from './account/account-mail';

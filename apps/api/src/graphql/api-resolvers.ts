@@ -6,6 +6,7 @@ import { geographyResolvers } from '@app/geography';
 import { identityResolvers } from '@app/identity';
 import { influencingResolvers } from '@app/influencing';
 import { networksResolvers } from '@app/networks';
+import { notificationsResolvers } from '@app/notifications';
 import { organisationsResolvers } from '@app/organisations';
 
 /**
@@ -23,4 +24,5 @@ export const apiResolvers: Function[] = [
   ...eventsResolvers,
   ...draftingResolvers,
   ...influencingResolvers,
+  ...notificationsResolvers,
 ];

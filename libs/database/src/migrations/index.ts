@@ -14,6 +14,7 @@ import { Influencing1795935695529 } from './1795935695529-Influencing';
 import { CoverageEngagement1795935695530 } from './1795935695530-CoverageEngagement';
 import { InfluencingCorrections1795937890235 } from './1795937890235-InfluencingCorrections';
 import { PasswordTokens1796170000000 } from './1796170000000-PasswordTokens';
+import { Notifications1796210000000 } from './1796210000000-Notifications';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CoverageEngagement1795935695530,
   InfluencingCorrections1795937890235,
   PasswordTokens1796170000000,
+  Notifications1796210000000,
 ];

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
@@ -7,7 +8,9 @@ import { OrganisationService, OrganisationStatus } from '@app/organisations';
 import type { Actor } from '../auth/actor';
 import { AuthService, normaliseEmail, type Session } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
-import { hashSecretToken, newSecretToken } from '../auth/secret-token';
+import { LinkPurpose, linkToken } from '../account/account-mail';
+import { hashSecretToken } from '../auth/secret-token';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { PersonEntity } from '../person/person.entity';
 import type { AffiliationRole } from '../person/person.enums';
 import type { AcceptInvitationInput, InviteToOrganisationInput } from './dto/invitation.input';
@@ -28,6 +31,7 @@ export class InvitationService {
     private readonly organisations: OrganisationService,
     private readonly auth: AuthService,
     private readonly activity: ActivityRecorder,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
   async invite(
@@ -38,10 +42,13 @@ export class InvitationService {
     if (organisation.status === OrganisationStatus.ARCHIVED) {
       throw new DomainError(ErrorCode.CONFLICT, 'The organisation is archived');
     }
-    const token = newSecretToken();
+    // Derived from the row's id (see linkToken): the invitation email carries the same link.
+    const id = randomUUID();
+    const token = linkToken(this.options.jwtSecret, LinkPurpose.INVITATION, id);
     const invitation = await this.activity.transaction(async (tx, record) => {
       const saved = await tx.save(
         tx.create(InvitationEntity, {
+          id,
           organisationId: input.organisationId,
           email: normaliseEmail(input.email),
           role: input.role,

@@ -316,6 +316,16 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   'Mutation.refreshSession': { action: Action.SIGN_IN, reach: PLACELESS },
   'Mutation.signOut': { action: Action.SIGN_IN, reach: PLACELESS },
   'Mutation.setPasswordWithToken': { action: Action.SIGN_IN, reach: PLACELESS },
+  // Account recovery: the emailed token (or the same answer for any address) is the check.
+  'Mutation.requestPasswordReset': { action: Action.SIGN_IN, reach: PLACELESS },
+  'Mutation.resetPassword': { action: Action.SIGN_IN, reach: PLACELESS },
+  'Mutation.confirmEmailChange': { action: Action.SIGN_IN, reach: PLACELESS },
+  'Mutation.changePassword': { action: Action.ACT_AS_SELF },
+  'Mutation.requestEmailChange': { action: Action.ACT_AS_SELF },
+  // Notifications: the signed-in person's own messages and choices.
+  'Query.notifications': { action: Action.ACT_AS_SELF },
+  'Mutation.updateNotificationPreferences': { action: Action.ACT_AS_SELF },
+  'Mutation.markNotificationsRead': { action: Action.ACT_AS_SELF },
   'Mutation.createOrganisation': { action: Action.CREATE_ORGANISATION },
   'Mutation.updateOrganisation': {
     action: Action.MANAGE_ORGANISATION,

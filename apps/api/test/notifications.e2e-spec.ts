@@ -1,0 +1,290 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Client as PgClient } from 'pg';
+import { DEMO_PASSWORD, demoPersonId } from '@app/identity';
+import { eventually } from '@app/testing';
+import { errorOf, GWENT, type Headers, MEMBER_GROUP, NEWPORT_CVS, PARTNER_ORG, signIn } from './support/event-helpers';
+import { unique } from './support/operation-fixtures';
+import { headerOf, linkIn, SmtpSink } from './support/smtp-sink';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const SLOW_MS = 120_000;
+const PUBLIC_URL = 'https://convene.test';
+const COORDINATOR_ID = demoPersonId('coordinator');
+
+const INVITE =
+  'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { invitation { id } } }';
+const ACCEPT =
+  'mutation ($t: String!) { acceptInvitation(input: { token: $t, displayName: "Invited (test)", password: "a-long-enough-password" }) { organisation { id } session { accessToken person { email } } } }';
+const PREFERENCES = '{ me { notificationPreferences { digestHour preferences { category frequency } } } }';
+
+describe('notifications by email (real SMTP to an in-process server)', () => {
+  let sut: TestApp;
+  let sink: SmtpSink;
+  let coordinator: Headers;
+
+  const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    const client = new PgClient({ connectionString: sut.database.url });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    sut = await startTestApp({
+      SMTP_URL: sink.url,
+      PUBLIC_URL,
+      MAIL_FROM: 'Convene Test <no-reply@convene.test>',
+      NOTIFICATION_PLAN_INTERVAL_MS: '100',
+      NOTIFICATION_POLL_SECONDS: '0.5',
+    });
+    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
+  }, SLOW_MS);
+
+  afterAll(async () => {
+    await sut?.close();
+    await sink?.close();
+  }, SLOW_MS);
+
+  it('emails an invitation whose link accepts it (text and HTML parts, stable Message-ID)', async () => {
+    const email = `invited-${unique().toLowerCase()}@example.org`;
+    await sut.client.data(INVITE, { id: NEWPORT_CVS, email }, coordinator);
+    const mail = await sink.waitFor(email, /invited to join/);
+    expect(mail.subject).toContain('Newport');
+    // Handlebars escapes `=` in attributes (&#x3D;), which HTML decodes back.
+    expect(mail.html.replace(/&#x3D;/g, '=')).toContain('<a href="https://convene.test/accept-invitation?token=');
+    expect(mail.messageId).toMatch(/^<[A-Za-z0-9_-]{32}@convene\.test>$/);
+    // An invitation cannot be unsubscribed from: it is one message, to someone without an account.
+    expect(mail.raw).not.toMatch(/^List-Unsubscribe/m);
+    const { token } = linkIn(mail.text, '/accept-invitation');
+    const accepted = await sut.client.data<{
+      acceptInvitation: { organisation: { id: string }; session: { person: { email: string } } };
+    }>(ACCEPT, { t: token });
+    expect(accepted.acceptInvitation).toMatchObject({
+      organisation: { id: NEWPORT_CVS },
+      session: { person: { email } },
+    });
+    const rows = await query<{ message_id: string; sent_at: Date | null }>(
+      `SELECT message_id, sent_at FROM notification WHERE recipient = $1`,
+      [email],
+    );
+    expect(rows).toEqual([{ message_id: mail.messageId, sent_at: expect.any(Date) }]);
+  });
+
+  it('resets a forgotten password by an emailed link, answering the same for unknown addresses', async () => {
+    const email = `reset-${unique().toLowerCase()}@example.org`;
+    await sut.client.data(INVITE, { id: NEWPORT_CVS, email }, coordinator);
+    const { token: invitation } = linkIn((await sink.waitFor(email, /invited/)).text, '/accept-invitation');
+    await sut.client.data(ACCEPT, { t: invitation });
+    const signInRefresh = async (password: string) =>
+      sut.client.request<{ signIn: { refreshToken: string } }>(
+        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { refreshToken } }',
+        { e: email, p: password },
+      );
+    const before = (await signInRefresh('a-long-enough-password')).data?.signIn.refreshToken ?? '';
+
+    const REQUEST = 'mutation ($e: String!) { requestPasswordReset(input: { email: $e }) { requested } }';
+    const unknown = await sut.client.request(REQUEST, { e: `nobody-${unique().toLowerCase()}@example.org` });
+    const known = await sut.client.request(REQUEST, { e: email.toUpperCase() });
+    expect([unknown.data, unknown.errors]).toEqual([known.data, known.errors]);
+    expect(known.data).toEqual({ requestPasswordReset: { requested: true } });
+
+    const mail = await sink.waitFor(email, /Reset your Convene password/);
+    const { token } = linkIn(mail.text, '/reset-password');
+    // The token is stored only as its hash.
+    expect(JSON.stringify(await query('SELECT * FROM password_token'))).not.toContain(token);
+    expect(JSON.stringify(await query('SELECT data FROM notification'))).not.toContain(token);
+
+    const RESET =
+      'mutation ($t: String!, $p: String!) { resetPassword(input: { token: $t, password: $p }) { person { email } } }';
+    expect(await sut.client.data(RESET, { t: token, p: 'a-brand-new-password' })).toEqual({
+      resetPassword: { person: { email } },
+    });
+    expect(errorOf(await sut.client.request(RESET, { t: token, p: 'another-new-password' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.token',
+    });
+    expect((await signInRefresh('a-long-enough-password')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await signInRefresh('a-brand-new-password')).data?.signIn.refreshToken).toEqual(expect.any(String));
+    // The session from before the reset has ended.
+    const refreshed = await sut.client.request(
+      'mutation ($t: String!) { refreshSession(input: { refreshToken: $t }) { accessToken } }',
+      { t: before },
+    );
+    expect(refreshed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Nobody else got mail from the unknown address's request.
+    expect(sink.received.filter((m) => m.to.startsWith('nobody-'))).toEqual([]);
+  });
+
+  it('throttles reset emails to three an hour per account, with the same answer', async () => {
+    const REQUEST = 'mutation ($e: String!) { requestPasswordReset(input: { email: $e }) { requested } }';
+    for (let i = 0; i < 5; i++) {
+      expect(await sut.client.data(REQUEST, { e: 'partner@demo.convene.example' })).toEqual({
+        requestPasswordReset: { requested: true },
+      });
+    }
+    await eventually(() => (sink.to('partner@demo.convene.example').length >= 3 ? true : undefined));
+    const [{ count }] = await query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM notification WHERE email = 'partner@demo.convene.example' AND category = 'ACCOUNT'`,
+    );
+    expect(count).toBe(3);
+  });
+
+  it('changes a password (other sessions end) and an email address once the new one is confirmed', async () => {
+    const email = `change-${unique().toLowerCase()}@example.org`;
+    await sut.client.data(INVITE, { id: NEWPORT_CVS, email }, coordinator);
+    const { token: invitation } = linkIn((await sink.waitFor(email, /invited/)).text, '/accept-invitation');
+    const accepted = await sut.client.data<{ acceptInvitation: { session: { accessToken: string } } }>(ACCEPT, {
+      t: invitation,
+    });
+    const me = { authorization: `Bearer ${accepted.acceptInvitation.session.accessToken}` };
+    const other = await sut.client.data<{ signIn: { refreshToken: string } }>(
+      'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { refreshToken } }',
+      { e: email, p: 'a-long-enough-password' },
+    );
+    const CHANGE =
+      'mutation ($c: String!, $n: String!) { changePassword(input: { currentPassword: $c, newPassword: $n }) { person { email } } }';
+    expect(errorOf(await sut.client.request(CHANGE, { c: 'wrong-password', n: 'a-changed-password' }, me))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.currentPassword',
+    });
+    expect(await sut.client.data(CHANGE, { c: 'a-long-enough-password', n: 'a-changed-password' }, me)).toEqual({
+      changePassword: { person: { email } },
+    });
+    const replay = await sut.client.request(
+      'mutation ($t: String!) { refreshSession(input: { refreshToken: $t }) { accessToken } }',
+      { t: other.signIn.refreshToken },
+    );
+    expect(replay.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const newEmail = `changed-${unique().toLowerCase()}@example.org`;
+    const REQUEST =
+      'mutation ($e: String!, $p: String!) { requestEmailChange(input: { newEmail: $e, password: $p }) { requested } }';
+    expect(await sut.client.data(REQUEST, { e: newEmail, p: 'a-changed-password' }, me)).toEqual({
+      requestEmailChange: { requested: true },
+    });
+    const mail = await sink.waitFor(newEmail, /Confirm your new email/);
+    // Not yet: the account keeps its address until the link is used.
+    expect(await sut.client.data('{ me { email } }', {}, me)).toEqual({ me: { email } });
+    const { token } = linkIn(mail.text, '/confirm-email');
+    expect(
+      await sut.client.data(
+        'mutation ($t: String!) { confirmEmailChange(input: { token: $t }) { person { email } } }',
+        {
+          t: token,
+        },
+      ),
+    ).toEqual({ confirmEmailChange: { person: { email: newEmail } } });
+    expect(await sut.client.data('{ me { email } }', {}, me)).toEqual({ me: { email: newEmail } });
+  });
+
+  it('tells convenors of a join request, with one-click unsubscribe that turns the category off', async () => {
+    const admin = await signIn(sut, 'admin@demo.convene.example');
+    const network = await sut.client.data<{ createNetwork: { network: { id: string } } }>(
+      'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }',
+      {
+        input: {
+          name: `Mail network ${unique()} (test)`,
+          policeForceAreaCode: GWENT,
+          convenorOrganisationId: NEWPORT_CVS,
+        },
+      },
+      coordinator,
+    );
+    const networkId = network.createNetwork.network.id;
+    const REQUEST =
+      'mutation ($input: RequestToJoinNetworkInput!) { requestToJoinNetwork(input: $input) { membership { id } } }';
+    await sut.client.data(REQUEST, { input: { networkId, organisationId: MEMBER_GROUP } }, admin);
+    const mail = await sink.waitFor('coordinator@demo.convene.example', /join requested/i);
+    expect(headerOf(mail.raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const url =
+      /^<(https:\/\/convene\.test\/notifications\/unsubscribe\?token=[^>]+)>$/.exec(
+        headerOf(mail.raw, 'List-Unsubscribe').replace(/\s+/g, ''),
+      )?.[1] ?? '';
+    expect(url).not.toBe('');
+    // The mail client POSTs to the link (RFC 8058), here to the app itself, with no credentials.
+    const local = url.replace(PUBLIC_URL, sut.baseUrl);
+    expect((await fetch(local.replace('token=', 'token=x'), { method: 'POST' })).status).toBe(400);
+    // A GET only shows a button: a link scanner fetching it changes nothing.
+    expect((await fetch(local)).status).toBe(200);
+    const response = await fetch(local, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ unsubscribed: true, category: 'NETWORK_MEMBERSHIP' });
+    const preferences = await sut.client.data<{
+      me: { notificationPreferences: { preferences: { category: string; frequency: string }[] } };
+    }>(PREFERENCES, {}, coordinator);
+    expect(preferences.me.notificationPreferences.preferences).toContainEqual({
+      category: 'NETWORK_MEMBERSHIP',
+      frequency: 'OFF',
+    });
+
+    // The next request to that network is planned (the planner moves past it) but not mailed to them.
+    const before = sink.to('coordinator@demo.convene.example').length;
+    await sut.client.data(REQUEST, { input: { networkId, organisationId: PARTNER_ORG } }, admin);
+    const [item] = await query<{ sequence: string }>(
+      `SELECT sequence::text FROM activity_event WHERE network_id = $1 AND verb = 'NETWORK_JOIN_REQUESTED' ORDER BY sequence DESC LIMIT 1`,
+      [networkId],
+    );
+    await eventually(async () => {
+      const [cursor] = await query<{ passed: boolean }>(
+        `SELECT sequence >= $1::bigint AS passed FROM notification_cursor WHERE consumer = 'email'`,
+        [item?.sequence],
+      );
+      return cursor?.passed ? true : undefined;
+    });
+    expect(
+      await query(`SELECT id FROM notification WHERE recipient = $1 AND activity_sequence = $2`, [
+        COORDINATOR_ID,
+        item?.sequence,
+      ]),
+    ).toEqual([]);
+    expect(sink.to('coordinator@demo.convene.example').length).toBe(before);
+  });
+
+  it('lists what was sent to me, newest first, and marks it read', async () => {
+    const coordinatorList = await sut.client.data<{
+      notifications: {
+        totalCount: number;
+        edges: { node: { id: string; title: string; read: boolean; sentAt: string | null } }[];
+      };
+    }>('{ notifications(first: 50) { totalCount edges { node { id title read sentAt category } } } }', {}, coordinator);
+    expect(coordinatorList.notifications.totalCount).toBeGreaterThan(0);
+    expect(coordinatorList.notifications.edges.every((e) => !e.node.read)).toBe(true);
+    const marked = await sut.client.data<{ markNotificationsRead: { marked: number } }>(
+      'mutation { markNotificationsRead(input: {}) { marked } }',
+      {},
+      coordinator,
+    );
+    expect(marked.markNotificationsRead.marked).toBe(coordinatorList.notifications.totalCount);
+    const anonymous = await sut.client.request('{ notifications { totalCount } }');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses to turn off account messages and an hour outside 0–23, naming the field', async () => {
+    const UPDATE =
+      'mutation ($input: UpdateNotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { notificationPreferences { digestHour } } }';
+    expect(
+      errorOf(
+        await sut.client.request(
+          UPDATE,
+          { input: { preferences: [{ category: 'ACCOUNT', frequency: 'OFF' }] } },
+          coordinator,
+        ),
+      ),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'input.preferences.0.frequency' });
+    expect(errorOf(await sut.client.request(UPDATE, { input: { digestHour: 24 } }, coordinator))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    expect(await sut.client.data(UPDATE, { input: { digestHour: 18 } }, coordinator)).toEqual({
+      updateNotificationPreferences: { notificationPreferences: { digestHour: 18 } },
+    });
+    void DEMO_PASSWORD;
+  });
+});

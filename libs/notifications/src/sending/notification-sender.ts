@@ -1,0 +1,236 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ICalCalendarMethod } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EventEntity, EventOccurrenceChangeEntity, icalendarOf } from '@app/events';
+import { LinkPurpose, linkToken } from '@app/identity';
+import { MailTransport, type OutgoingMail } from '../mail/mail-transport';
+import { render, TemplateName } from '../mail/templates';
+import { FIXED_CATEGORIES, type NotificationCategory } from '../notification.enums';
+import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from '../notifications.options';
+import { DIGEST_ZONE, NotificationPlanner } from '../planning/notification-planner';
+import { unsubscribeToken } from '../unsubscribe/unsubscribe-link';
+import { type DigestJob, NotificationQueue, type SendJob } from './notification-queue';
+
+interface NotificationRow {
+  id: string;
+  person_id: string | null;
+  email: string;
+  category: NotificationCategory;
+  subject: string;
+  template: TemplateName;
+  data: Record<string, unknown>;
+  message_id: string;
+}
+
+const CATEGORY_LABEL: Record<string, string> = {
+  NETWORK_MEMBERSHIP: 'network invitations and requests',
+  EVENT_REMINDER: 'event reminders',
+  EVENT_CHANGE: 'event changes',
+  DRAFTING: 'drafting',
+  COMMITMENTS: 'commitments',
+  NETWORK_ACTIVITY: 'the daily digest',
+  ORGANISATION_ADMIN: 'notices to admins',
+};
+
+/**
+ * Sends planned notifications: locks the row (skipping one another instance is sending),
+ * renders it, hands it to SMTP, and marks it sent in the same transaction. A crash before the
+ * mark leaves the row unsent and its job expires and is retried: the message is sent again with
+ * the same Message-ID. A row already marked is never sent again.
+ */
+@Injectable()
+export class NotificationSender implements OnApplicationBootstrap {
+  private readonly log = new Logger('Notifications');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
+    private readonly queue: NotificationQueue,
+    private readonly transport: MailTransport,
+    private readonly planner: NotificationPlanner,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.work(
+      (job) => this.send(job),
+      (job) => this.digest(job),
+    );
+  }
+
+  async send(job: SendJob): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        const [row] = await tx.query<NotificationRow[]>(
+          `SELECT id, person_id, email, category, subject, template, data, message_id
+             FROM notification WHERE id = $1 AND sent_at IS NULL
+              FOR UPDATE SKIP LOCKED`,
+          [job.notificationId],
+        );
+        if (!row) {
+          return; // sent already, or being sent by another instance
+        }
+        await this.transport.send(await this.compose(tx, row));
+        await tx.query(
+          'UPDATE notification SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1',
+          [row.id],
+        );
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.slice(0, 300) : 'unknown';
+      this.log.warn(`Sending notification ${job.notificationId} failed (will retry): ${reason}`);
+      await this.dataSource
+        .query('UPDATE notification SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+          job.notificationId,
+          reason,
+        ])
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * A person's digest: gathers the items planned for it that they may still see into one
+   * message (none: nothing is sent), as a notification of its own sent like any other.
+   */
+  async digest(job: DigestJob): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const [person] = await tx.query<
+        { id: string; email: string; platform_admin: boolean; organisation_ids: string[] }[]
+      >(
+        `SELECT p.id, p.email, p.platform_admin,
+                COALESCE(ARRAY(SELECT a.organisation_id::text FROM affiliation a WHERE a.person_id = p.id), '{}') AS organisation_ids
+           FROM person p WHERE p.id = $1`,
+        [job.personId],
+      );
+      if (!person) {
+        return;
+      }
+      const items = await tx.query<{ id: string; data: Record<string, unknown> }[]>(
+        `SELECT id, data FROM notification
+          WHERE person_id = $1 AND digest AND digest_id IS NULL
+          ORDER BY activity_sequence, id
+          FOR UPDATE SKIP LOCKED
+          LIMIT 500`,
+        [job.personId],
+      );
+      const visible: typeof items = [];
+      for (const item of items) {
+        const v = item.data.visibility as {
+          visibility: string;
+          organisationId: string | null;
+          networkId: string | null;
+        };
+        if (
+          await this.planner.stillSees(
+            { personId: person.id, platformAdmin: person.platform_admin, organisationIds: person.organisation_ids },
+            v as never,
+          )
+        ) {
+          visible.push(item);
+        }
+      }
+      if (visible.length > 0) {
+        const created = await this.planner.insert(tx, {
+          recipient: person.id,
+          personId: person.id,
+          email: person.email,
+          category: 'NETWORK_ACTIVITY' as NotificationCategory,
+          subject: `digest:${job.date}`,
+          template: TemplateName.DIGEST,
+          data: {
+            date: job.date,
+            count: visible.length,
+            single: visible.length === 1,
+            items: visible.map((i) => ({
+              headline: i.data.headline,
+              when: DateTime.fromISO(String(i.data.occurredAt), { zone: DIGEST_ZONE }).toFormat('d LLL, HH:mm'),
+            })),
+          },
+          activitySequence: null,
+          digest: false,
+        });
+        if (!created) {
+          return; // today's digest went already; these wait for tomorrow's
+        }
+      }
+      // Items no longer visible are settled too (carried by nothing): they are never sent.
+      const [digestRow] = await tx.query<{ id: string }[]>(
+        `SELECT id FROM notification WHERE recipient = $1 AND subject = $2`,
+        [person.id, `digest:${job.date}`],
+      );
+      await tx.query(
+        `UPDATE notification SET digest_id = $2, sent_at = CASE WHEN id = ANY($3::uuid[]) THEN now() END WHERE id = ANY($4::uuid[])`,
+        [person.id, digestRow?.id ?? null, visible.map((i) => i.id), items.map((i) => i.id)],
+      );
+    });
+    this.queue.wake();
+  }
+
+  private async compose(tx: EntityManager, row: NotificationRow): Promise<OutgoingMail> {
+    const base = this.options.publicUrl;
+    const links: Record<string, string> = {};
+    const headers: Record<string, string> = {};
+    const data: Record<string, unknown> = { ...row.data, to: row.email, links };
+    if (row.person_id && !FIXED_CATEGORIES.has(row.category)) {
+      const token = unsubscribeToken(this.options.secret, { personId: row.person_id, category: row.category });
+      links.unsubscribe = `${base}/notifications/unsubscribe?token=${token}`;
+      links.preferences = `${base}/notifications/preferences`;
+      data.categoryLabel = CATEGORY_LABEL[row.category] ?? row.category;
+      // RFC 8058: one POST to this URL turns the category off, no sign-in, no confirmation page.
+      headers['List-Unsubscribe'] = `<${links.unsubscribe}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    }
+    const secretLink = (purpose: LinkPurpose, id: unknown, path: string): string =>
+      `${base}${path}?token=${linkToken(this.options.secret, purpose, String(id))}`;
+    let icalEvent: OutgoingMail['icalEvent'];
+    switch (row.template) {
+      case TemplateName.ORGANISATION_INVITATION:
+        links.accept = secretLink(LinkPurpose.INVITATION, row.data.invitationId, '/accept-invitation');
+        break;
+      case TemplateName.PASSWORD_RESET:
+        links.reset = secretLink(LinkPurpose.PASSWORD_RESET, row.data.tokenId, '/reset-password');
+        break;
+      case TemplateName.EMAIL_CHANGE:
+        links.confirm = secretLink(LinkPurpose.EMAIL_CHANGE, row.data.tokenId, '/confirm-email');
+        break;
+      case TemplateName.EVENT_REMINDER:
+      case TemplateName.EVENT_CHANGED:
+      case TemplateName.EVENT_CANCELLED:
+      case TemplateName.WAITLIST_PROMOTED:
+        icalEvent = await this.eventDetails(tx, row, data, links);
+        break;
+      default:
+        break;
+    }
+    const rendered = render(row.template, data);
+    return { to: row.email, messageId: row.message_id, headers, icalEvent, ...rendered };
+  }
+
+  /** Fills the event's title, time and place, and its calendar entry (same UID and SEQUENCE as the feeds). */
+  private async eventDetails(
+    tx: EntityManager,
+    row: NotificationRow,
+    data: Record<string, unknown>,
+    links: Record<string, string>,
+  ): Promise<OutgoingMail['icalEvent']> {
+    const event = await tx.findOneBy(EventEntity, { id: String(row.data.eventId) });
+    if (!event) {
+      return undefined;
+    }
+    const changes = await tx.findBy(EventOccurrenceChangeEntity, { eventId: event.id });
+    const starts = typeof row.data.occurrence === 'string' ? new Date(row.data.occurrence) : event.startsAt;
+    data.title = event.title;
+    data.when = DateTime.fromJSDate(starts, { zone: event.timeZone }).toFormat("cccc d LLLL yyyy 'at' HH:mm ZZZZ");
+    data.location = [event.venue, event.address].filter(Boolean).join(', ') || event.onlineUrl || null;
+    data.answer = 'GOING or MAYBE';
+    links.event = `${this.options.publicUrl}/events/${event.id}`;
+    const method = row.data.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
+    return {
+      method,
+      filename: 'invite.ics',
+      content: icalendarOf(event.title, [event], changes, method),
+    };
+  }
+}
