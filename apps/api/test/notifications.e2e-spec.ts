@@ -1,8 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client as PgClient } from 'pg';
 import { DEMO_PASSWORD, demoPersonId } from '@app/identity';
+import ical from 'node-ical';
 import { eventually } from '@app/testing';
-import { errorOf, GWENT, type Headers, MEMBER_GROUP, NEWPORT_CVS, PARTNER_ORG, signIn } from './support/event-helpers';
+import {
+  errorOf,
+  eventOf,
+  GWENT,
+  localIn,
+  type Headers,
+  MEMBER_GROUP,
+  NEWPORT_CVS,
+  PARTNER_ORG,
+  signIn,
+} from './support/event-helpers';
 import { unique } from './support/operation-fixtures';
 import { headerOf, linkIn, SmtpSink } from './support/smtp-sink';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -40,6 +51,9 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
       MAIL_FROM: 'Convene Test <no-reply@convene.test>',
       NOTIFICATION_PLAN_INTERVAL_MS: '100',
       NOTIFICATION_POLL_SECONDS: '0.5',
+      // Reminders fall due as soon as they are planned (30 days ahead), so a test need not wait for them.
+      EVENT_REMINDER_LEAD_SECONDS: '2592000',
+      EVENT_REMINDER_POLL_SECONDS: '0.5',
     });
     coordinator = await signIn(sut, 'coordinator@demo.convene.example');
   }, SLOW_MS);
@@ -247,6 +261,72 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
     ).toEqual([]);
     expect(sink.to('coordinator@demo.convene.example').length).toBe(before);
   });
+
+  it(
+    "mails reschedules, reminders and cancellations with a calendar entry node-ical reads (the feeds' UID and SEQUENCE)",
+    async () => {
+      const member = await signIn(sut, 'member@demo.convene.example');
+      const title = `Surgery ${unique()} (test)`;
+      const about = (prefix: string) => new RegExp(`^${prefix}: ${title.replace(/[()]/g, '\\$&')}`);
+      const event = await eventOf(sut, coordinator, {
+        organiserOrganisationId: NEWPORT_CVS,
+        policeForceAreaCode: GWENT,
+        kind: 'PCC_ENGAGEMENT',
+        title,
+        start: localIn(3),
+        end: localIn(3, 20),
+      });
+      await sut.client.data(
+        'mutation ($input: AnswerEventInput!) { answerEvent(input: $input) { rsvp { id } } }',
+        { input: { eventId: event.id, organisationId: MEMBER_GROUP, answer: 'GOING' } },
+        member,
+      );
+      await sut.client.data(
+        'mutation ($input: RescheduleEventInput!) { rescheduleEvent(input: $input) { event { id } } }',
+        { input: { eventId: event.id, start: localIn(4), end: localIn(4, 20) } },
+        coordinator,
+      );
+      const sequenceNow = async (): Promise<number> =>
+        (
+          await sut.client.data<{ event: { sequence: number } }>('query ($id: ID!) { event(id: $id) { sequence } }', {
+            id: event.id,
+          })
+        ).event.sequence;
+      const calendarOf = (raw: string, subject: RegExp) => {
+        const mail = sink.to('member@demo.convene.example').find((m) => subject.test(m.subject));
+        const part = mail?.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+        const text = part?.content.toString('utf8') ?? '';
+        const parsed = ical.sync.parseICS(text);
+        const vevent = Object.values(parsed).find((c) => c?.type === 'VEVENT') as
+          { uid: string; sequence: string; summary: string; status?: string } | undefined;
+        return { text, vevent, raw };
+      };
+      const changed = await sink.waitFor('member@demo.convene.example', about('Changed'));
+      const change = calendarOf(changed.raw, /^Changed:/);
+      expect(change.text).toMatch(/^METHOD:REQUEST\r?$/m);
+      expect(change.vevent).toMatchObject({ uid: `${event.id}@convene`, summary: title });
+      expect(Number(change.vevent?.sequence)).toBe(await sequenceNow());
+      // The reschedule planned the reminder of the new start; due at once with this configuration.
+      await sink.waitFor('member@demo.convene.example', about('Reminder'));
+      const reminder = calendarOf('', /^Reminder:/);
+      expect(reminder.text).toMatch(/^METHOD:REQUEST\r?$/m);
+      expect(reminder.vevent?.uid).toBe(`${event.id}@convene`);
+
+      await sut.client.data(
+        'mutation ($input: ChangeEventStatusInput!) { changeEventStatus(input: $input) { event { id } } }',
+        { input: { eventId: event.id, status: 'CANCELLED', reason: 'Room unavailable' } },
+        coordinator,
+      );
+      await sink.waitFor('member@demo.convene.example', about('Cancelled'));
+      const cancel = calendarOf('', /^Cancelled:/);
+      expect(cancel.text).toMatch(/^METHOD:CANCEL\r?$/m);
+      expect(cancel.vevent).toMatchObject({ uid: `${event.id}@convene`, status: 'CANCELLED' });
+      expect(Number(cancel.vevent?.sequence)).toBe(await sequenceNow());
+      // The organiser who made the changes is not mailed about them.
+      expect(sink.to('coordinator@demo.convene.example').filter((m) => m.subject.includes(title))).toEqual([]);
+    },
+    SLOW_MS,
+  );
 
   it('lists what was sent to me, newest first, and marks it read', async () => {
     const coordinatorList = await sut.client.data<{

@@ -32,17 +32,18 @@ export class SmtpSink {
 
   static async start(): Promise<SmtpSink> {
     const port = await freePort();
-    let sink: SmtpSink | undefined;
+    const holder: { sink?: SmtpSink } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       size: 5 * 1024 * 1024,
       onData(stream: SMTPServerDataStream, _session: SMTPServerSession, callback: (error?: Error | null) => void) {
-        void (sink as SmtpSink).receive(stream, callback);
+        void (holder.sink as SmtpSink).receive(stream, callback);
       },
     });
-    sink = new SmtpSink(server, port);
+    const sink = new SmtpSink(server, port);
+    holder.sink = sink;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
@@ -94,7 +95,7 @@ export class SmtpSink {
 
   /** Waits for the first message to `address` whose subject matches. */
   async waitFor(address: string, subject: RegExp = /./, timeoutMs = 30_000): Promise<ReceivedMail> {
-    return eventually(async () => this.to(address).find((m) => subject.test(m.subject)), {
+    return eventually(() => this.to(address).find((m) => subject.test(m.subject)), {
       timeoutMs,
       what: `an email to ${address} matching ${subject}`,
     });

@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   type ActivityEventEntity,
   ActivityFeedService,
+  ActivityVerb,
   type ActivityPosition,
   isVisibleTo,
   type ViewerRights,
@@ -169,7 +170,7 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
     rights: Map<string, Promise<ViewerRights>>,
   ): Promise<number> {
     const subject = `activity:${item.sequence}`;
-    if (item.verb === 'PERSON_INVITED') {
+    if (item.verb === ActivityVerb.PERSON_INVITED) {
       return this.planInvitation(tx, item, subject);
     }
     let planned = 0;

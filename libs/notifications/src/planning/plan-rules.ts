@@ -26,6 +26,7 @@ export async function messagesFor(item: ActivityEventEntity, audiences: Audience
   const verb: string = item.verb;
   const base = {
     verb,
+    networkId: item.networkId,
     headline: headlineOf(item),
     network: text(payload.network),
     organisation: text(payload.organisation),

@@ -201,8 +201,17 @@ export class NotificationSender implements OnApplicationBootstrap {
       case TemplateName.WAITLIST_PROMOTED:
         icalEvent = await this.eventDetails(tx, row, data, links);
         break;
-      default:
+      case TemplateName.NETWORK_MEMBERSHIP:
+        links.network = `${base}/networks/${String(row.data.networkId)}`;
         break;
+      case TemplateName.POSITION_SIGN_ON:
+        links.position = `${base}/positions/${String(row.data.positionId)}`;
+        break;
+      case TemplateName.COMMITMENT_DUE:
+      case TemplateName.WEBHOOK_DISABLED:
+      case TemplateName.ACTIVITY:
+      case TemplateName.DIGEST:
+        break; // everything they show was stored with them
     }
     const rendered = render(row.template, data);
     return { to: row.email, messageId: row.message_id, headers, icalEvent, ...rendered };
