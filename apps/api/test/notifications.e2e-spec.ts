@@ -7,6 +7,7 @@ import {
   errorOf,
   eventOf,
   GWENT,
+  gwentNetwork,
   localIn,
   type Headers,
   MEMBER_GROUP,
@@ -324,6 +325,90 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
       expect(Number(cancel.vevent?.sequence)).toBe(await sequenceNow());
       // The organiser who made the changes is not mailed about them.
       expect(sink.to('coordinator@demo.convene.example').filter((m) => m.subject.includes(title))).toEqual([]);
+    },
+    SLOW_MS,
+  );
+
+  it(
+    'sends a daily digest at the chosen hour with exactly the items the reader may still see',
+    async () => {
+      const admin = await signIn(sut, 'admin@demo.convene.example');
+      const member = await signIn(sut, 'member@demo.convene.example');
+      const memberId = demoPersonId('member');
+      await sut.client.data(
+        'mutation { updateNotificationPreferences(input: { digestHour: 18 }) { notificationPreferences { digestHour } } }',
+        {},
+        member,
+      );
+      const ours = await gwentNetwork(sut, coordinator, admin); // the member's organisation is an active member
+      const theirs = await sut.client.data<{ createNetwork: { network: { id: string } } }>(
+        'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }',
+        {
+          input: {
+            name: `Other network ${unique()} (test)`,
+            policeForceAreaCode: GWENT,
+            convenorOrganisationId: NEWPORT_CVS,
+          },
+        },
+        coordinator,
+      );
+      const event = (networkId: string, visibility: string, title: string) =>
+        eventOf(sut, coordinator, {
+          networkId,
+          kind: 'NETWORK_MEETING',
+          visibility,
+          title,
+          start: localIn(10),
+          end: localIn(10, 20),
+        });
+      const seen = `Open meeting ${unique()} (test)`;
+      const lost = `Members meeting ${unique()} (test)`;
+      const elsewhere = `Elsewhere meeting ${unique()} (test)`;
+      await event(ours, 'PUBLIC', seen);
+      await event(ours, 'NETWORK', lost);
+      await event(theirs.createNetwork.network.id, 'NETWORK', elsewhere);
+      // Planned for the digest: the two items of their own network, nothing of the other.
+      const planned = async () =>
+        query<{ title: string }>(
+          `SELECT data->>'headline' AS title FROM notification WHERE person_id = $1 AND digest AND digest_id IS NULL`,
+          [memberId],
+        );
+      await eventually(async () => ((await planned()).length >= 2 ? true : undefined), { what: 'digest items' });
+      expect((await planned()).map((p) => p.title).sort()).toEqual([
+        `Event created: ${lost}`,
+        `Event created: ${seen}`,
+      ]);
+      // Then their organisation leaves that network: its members-only meeting is no longer theirs to see.
+      const [membership] = await query<{ id: string }>(
+        `SELECT id FROM network_membership WHERE network_id = $1 AND organisation_id = $2 AND status = 'ACTIVE'`,
+        [ours, MEMBER_GROUP],
+      );
+      await sut.client.data(
+        'mutation ($input: EndMembershipInput!) { removeFromNetwork(input: $input) { membership { id } } }',
+        { input: { membershipId: membership?.id } },
+        coordinator,
+      );
+      // One digest job for the day, due at 18:00 London time.
+      const [job] = await query<{ start_after: Date; singleton_key: string }>(
+        `SELECT start_after, singleton_key FROM pgboss.job WHERE name = 'notification-digest' AND singleton_key LIKE $1`,
+        [`${memberId}@%`],
+      );
+      expect(
+        new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
+          job?.start_after,
+        ),
+      ).toBe('18:00');
+      // The hour comes (the job's clock moved, not the code's).
+      await query(
+        `UPDATE pgboss.job SET start_after = now() WHERE name = 'notification-digest' AND singleton_key = $1`,
+        [job?.singleton_key],
+      );
+      const digest = await sink.waitFor('member@demo.convene.example', /^Convene: \d+ updates? for /);
+      expect(digest.text).toContain(seen);
+      expect(digest.text).not.toContain(lost);
+      expect(digest.text).not.toContain(elsewhere);
+      expect(digest.html).toContain(seen);
+      expect(await planned()).toEqual([]);
     },
     SLOW_MS,
   );

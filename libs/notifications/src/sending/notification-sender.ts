@@ -155,15 +155,19 @@ export class NotificationSender implements OnApplicationBootstrap {
           return; // today's digest went already; these wait for tomorrow's
         }
       }
-      // Items no longer visible are settled too (carried by nothing): they are never sent.
-      const [digestRow] = await tx.query<{ id: string }[]>(
-        `SELECT id FROM notification WHERE recipient = $1 AND subject = $2`,
-        [person.id, `digest:${job.date}`],
-      );
-      await tx.query(
-        `UPDATE notification SET digest_id = $2, sent_at = CASE WHEN id = ANY($3::uuid[]) THEN now() END WHERE id = ANY($4::uuid[])`,
-        [person.id, digestRow?.id ?? null, visible.map((i) => i.id), items.map((i) => i.id)],
-      );
+      // Items the reader may no longer see are dropped: never sent, and not in "what was sent to me".
+      const shown = new Set(visible.map((i) => i.id));
+      await tx.query('DELETE FROM notification WHERE id = ANY($1::uuid[])', [
+        items.filter((i) => !shown.has(i.id)).map((i) => i.id),
+      ]);
+      if (visible.length > 0) {
+        await tx.query(
+          `UPDATE notification SET sent_at = now(),
+                  digest_id = (SELECT d.id FROM notification d WHERE d.recipient = $1 AND d.subject = $2 AND d.channel = 'EMAIL')
+            WHERE id = ANY($3::uuid[])`,
+          [person.id, `digest:${job.date}`, visible.map((i) => i.id)],
+        );
+      }
     });
     this.queue.wake();
   }
