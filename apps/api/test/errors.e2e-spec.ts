@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { type GraphqlError, withAdminClient } from '@app/testing';
 import { GWENT, NEWPORT_CVS, signIn, type Headers } from './support/event-helpers';
+import { invitationTokenOf } from './support/invitation-token';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const cursor = (key: string, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
@@ -195,15 +196,19 @@ describe('errors over GraphQL', () => {
     it('accepts one of two invitations for one new address accepted at once; the other is refused, not a 500', async () => {
       const invite = async (email: string, as: Headers): Promise<string> =>
         (
-          await sut.client.data<{ inviteToOrganisation: { token: string } }>(
-            'mutation ($i: InviteToOrganisationInput!) { inviteToOrganisation(input: $i) { token } }',
+          await sut.client.data<{ inviteToOrganisation: { invitation: { id: string } } }>(
+            'mutation ($i: InviteToOrganisationInput!) { inviteToOrganisation(input: $i) { invitation { id } } }',
             { i: { organisationId: NEWPORT_CVS, email } },
             as,
           )
-        ).inviteToOrganisation.token;
-      const accept = (token: string) =>
+        ).inviteToOrganisation.invitation.id;
+      const accept = (invitationId: string) =>
         sut.client.request('mutation ($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { role } }', {
-          i: { token, displayName: 'Twice (test)', password: 'a-long-enough-password' },
+          i: {
+            token: invitationTokenOf(sut, invitationId),
+            displayName: 'Twice (test)',
+            password: 'a-long-enough-password',
+          },
         });
       // Several addresses, so that at least one pair really races.
       const emails = Array.from({ length: 4 }, () => `twice-${randomUUID()}@example.org`);

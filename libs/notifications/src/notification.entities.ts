@@ -80,6 +80,10 @@ export class NotificationEntity {
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 
+  /** Held by a sender until then (a lease, so no transaction stays open while SMTP answers). */
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedUntil!: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   readAt!: Date | null;
 

@@ -37,12 +37,12 @@ export class InvitationService {
   async invite(
     invitedById: string,
     input: InviteToOrganisationInput,
-  ): Promise<{ invitation: InvitationEntity; token: string }> {
+  ): Promise<{ invitation: InvitationEntity; token: null }> {
     const organisation = await this.organisations.getById(input.organisationId);
     if (organisation.status === OrganisationStatus.ARCHIVED) {
       throw new DomainError(ErrorCode.CONFLICT, 'The organisation is archived');
     }
-    // Derived from the row's id (see linkToken): the invitation email carries the same link.
+    // Derived from the row's id (see linkToken): only the invitation email carries it.
     const id = randomUUID();
     const token = linkToken(this.options.jwtSecret, LinkPurpose.INVITATION, id);
     const invitation = await this.activity.transaction(async (tx, record) => {
@@ -67,7 +67,7 @@ export class InvitationService {
       });
       return saved;
     });
-    return { invitation, token };
+    return { invitation, token: null };
   }
 
   listForOrganisation(organisationId: string): Promise<InvitationEntity[]> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { asBackgroundWork } from '@app/common';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -97,7 +98,7 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
       this.again = true;
       return;
     }
-    this.pumping = this.pump()
+    this.pumping = asBackgroundWork(() => this.pump())
       .then(
         () => {
           this.failed = false;

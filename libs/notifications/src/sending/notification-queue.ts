@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
+import { asBackgroundWork } from '@app/common';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from '../notifications.options';
 
 export const SEND_QUEUE = 'notification-send';
@@ -105,12 +106,12 @@ export class NotificationQueue implements OnModuleInit, OnApplicationShutdown {
     this.workers.push(
       await this.boss.work<SendJob>(SEND_QUEUE, options, async (jobs) => {
         for (const job of jobs) {
-          await handleSend(job.data);
+          await asBackgroundWork(() => handleSend(job.data));
         }
       }),
       await this.boss.work<DigestJob>(DIGEST_QUEUE, options, async (jobs) => {
         for (const job of jobs) {
-          await handleDigest(job.data);
+          await asBackgroundWork(() => handleDigest(job.data));
         }
       }),
     );

@@ -35,10 +35,10 @@ const CATEGORY_LABEL: Record<string, string> = {
 };
 
 /**
- * Sends planned notifications: locks the row (skipping one another instance is sending),
- * renders it, hands it to SMTP, and marks it sent in the same transaction. A crash before the
- * mark leaves the row unsent and its job expires and is retried: the message is sent again with
- * the same Message-ID. A row already marked is never sent again.
+ * Sends planned notifications: claims the row with a lease (so two instances never send it at
+ * once), renders it, hands it to SMTP, and marks it sent. A crash before the mark leaves the row
+ * unsent; its job expires and is retried once the lease has run out: the message is sent again
+ * with the same Message-ID. A row already marked is never sent again.
  */
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap {
@@ -60,34 +60,45 @@ export class NotificationSender implements OnApplicationBootstrap {
   }
 
   async send(job: SendJob): Promise<void> {
+    // Claimed with a lease in its own short statement: no transaction (which would hold back every
+    // feed's settled point, see the activity notes) stays open while the SMTP server answers.
+    const [row] = await this.dataSource.query<NotificationRow[]>(
+      `WITH claimed AS (
+         UPDATE notification SET claimed_until = now() + make_interval(secs => $2)
+          WHERE id = $1 AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+          RETURNING id, person_id, email, category, subject, template, data, message_id)
+       SELECT * FROM claimed`,
+      [job.notificationId, this.options.takeoverSeconds],
+    );
+    if (!row) {
+      const [state] = await this.dataSource.query<{ sent: boolean }[]>(
+        'SELECT sent_at IS NOT NULL AS sent FROM notification WHERE id = $1',
+        [job.notificationId],
+      );
+      if (!state || state.sent) {
+        return; // sent already
+      }
+      // Another sender holds it (or held it and died): try again once its lease has run out.
+      throw new Error('Being sent by another instance');
+    }
     try {
-      await this.dataSource.transaction(async (tx) => {
-        const [row] = await tx.query<NotificationRow[]>(
-          `SELECT id, person_id, email, category, subject, template, data, message_id
-             FROM notification WHERE id = $1 AND sent_at IS NULL
-              FOR UPDATE SKIP LOCKED`,
-          [job.notificationId],
-        );
-        if (!row) {
-          return; // sent already, or being sent by another instance
-        }
-        await this.transport.send(await this.compose(tx, row));
-        await tx.query(
-          'UPDATE notification SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1',
-          [row.id],
-        );
-      });
+      await this.transport.send(await this.compose(this.dataSource.manager, row));
     } catch (error) {
       const reason = error instanceof Error ? error.message.slice(0, 300) : 'unknown';
-      this.log.warn(`Sending notification ${job.notificationId} failed (will retry): ${reason}`);
+      this.log.warn(`Sending notification ${row.id} failed (will retry): ${reason}`);
       await this.dataSource
-        .query('UPDATE notification SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [
-          job.notificationId,
+        .query('UPDATE notification SET claimed_until = NULL, attempts = attempts + 1, last_error = $2 WHERE id = $1', [
+          row.id,
           reason,
         ])
         .catch(() => undefined);
       throw error;
     }
+    // Accepted by SMTP: marked at once. A crash before this line sends it again later, with the same Message-ID.
+    await this.dataSource.query(
+      'UPDATE notification SET sent_at = now(), claimed_until = NULL, attempts = attempts + 1, last_error = NULL WHERE id = $1',
+      [row.id],
+    );
   }
 
   /**
