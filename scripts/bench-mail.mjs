@@ -131,8 +131,14 @@ benchmark's process on loopback, with the default planning and polling settings 
 | same, p99 | ${ms(percentile(delays, 99))} |
 | same, max | ${ms(Math.max(...delays))} |
 
-Each message is one transaction holding its row lock while SMTP accepts it (render, send, mark sent), sent one after
-another per instance: the figure is per instance, and bounded by the SMTP round trips. The delay is the planner's wait for
+Load average at the end of the run: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min) on ${os.cpus().length} cores.
+
+Each message is claimed (a lease, one statement), rendered, handed to SMTP and marked sent, four at a time per
+instance, in batches of 20 jobs (a full batch fetches the next at once): the figure is per instance, bounded by the
+round trips to PostgreSQL and SMTP. The delay is the planner's wait for
 the item to settle and its next tick (at most \`NOTIFICATION_PLAN_INTERVAL_MS\`), then the send job, which the planning
 instance wakes at once (pg-boss \`notifyWorker\`) rather than at its next poll.
 `;

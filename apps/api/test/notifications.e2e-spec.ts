@@ -373,11 +373,18 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
           `SELECT data->>'headline' AS title FROM notification WHERE person_id = $1 AND digest AND digest_id IS NULL`,
           [memberId],
         );
-      await eventually(async () => ((await planned()).length >= 2 ? true : undefined), { what: 'digest items' });
-      expect((await planned()).map((p) => p.title).sort()).toEqual([
-        `Event created: ${lost}`,
-        `Event created: ${seen}`,
-      ]);
+      await eventually(
+        async () =>
+          (await planned()).filter((p) => p.title.startsWith('Event created')).length >= 2 ? true : undefined,
+        { what: 'digest items' },
+      );
+      // (The network's own items may be planned for them too, depending on when the planner ran.)
+      expect(
+        (await planned())
+          .map((p) => p.title)
+          .filter((t) => t.startsWith('Event created'))
+          .sort(),
+      ).toEqual([`Event created: ${lost}`, `Event created: ${seen}`]);
       // Then their organisation leaves that network: its members-only meeting is no longer theirs to see.
       const [membership] = await query<{ id: string }>(
         `SELECT id FROM network_membership WHERE network_id = $1 AND organisation_id = $2 AND status = 'ACTIVE'`,

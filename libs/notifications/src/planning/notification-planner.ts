@@ -132,6 +132,16 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
 
   /** One batch in one transaction; another instance holding the cursor makes this a no-op. */
   private async planBatch(): Promise<number> {
+    // Most ticks find nothing: ask first without a transaction (no lock, no transaction id).
+    const [peek] = await this.dataSource.query<{ tx_id: string | null; sequence: string | null }[]>(
+      'SELECT tx_id::text, sequence::text FROM notification_cursor WHERE consumer = $1',
+      [EMAIL_CONSUMER],
+    );
+    const seen: ActivityPosition | null =
+      peek?.tx_id && peek.sequence ? { txId: BigInt(peek.tx_id), sequence: BigInt(peek.sequence) } : null;
+    if ((await this.feed.settledAfter(seen, 1)).length === 0) {
+      return 0;
+    }
     let planned = 0;
     const read = await this.dataSource.transaction(async (tx) => {
       const [cursor] = await tx.query<{ tx_id: string | null; sequence: string | null }[]>(

@@ -21,6 +21,8 @@ export interface DigestJob {
 
 /** Jobs per fetch: a crash loses none (the rest expire and are retried), and sends none twice (rows are marked). */
 const BATCH_SIZE = 20;
+/** Sends in flight per instance: enough to overlap round trips, few enough to leave the pool to requests. */
+const SEND_CONCURRENCY = 4;
 
 /**
  * The job queue of messages (pg-boss, schema `pgboss`, its own two connections, like
@@ -103,17 +105,33 @@ export class NotificationQueue implements OnModuleInit, OnApplicationShutdown {
     handleDigest: (job: DigestJob) => Promise<void>,
   ): Promise<void> {
     const options = { pollingIntervalSeconds: this.options.pollSeconds, batchSize: BATCH_SIZE };
-    this.workers.push(
-      await this.boss.work<SendJob>(SEND_QUEUE, options, async (jobs) => {
-        for (const job of jobs) {
-          await asBackgroundWork(() => handleSend(job.data));
+    const ids: Record<string, string> = {};
+    // A full batch means more are waiting: fetch again at once rather than after the polling interval.
+    const more = (queue: string, count: number): void => {
+      if (count === BATCH_SIZE && ids[queue]) {
+        this.boss.notifyWorker(ids[queue]);
+      }
+    };
+    ids[SEND_QUEUE] = await this.boss.work<SendJob>(SEND_QUEUE, options, async (jobs) => {
+      // A few at once (each a lease and an SMTP send on the transport's pool); a failure fails the
+      // batch after the others finished, and only unsent rows are sent again.
+      for (let i = 0; i < jobs.length; i += SEND_CONCURRENCY) {
+        const results = await Promise.allSettled(
+          jobs.slice(i, i + SEND_CONCURRENCY).map((job) => asBackgroundWork(() => handleSend(job.data))),
+        );
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) {
+          throw failed.reason;
         }
-      }),
-      await this.boss.work<DigestJob>(DIGEST_QUEUE, options, async (jobs) => {
-        for (const job of jobs) {
-          await asBackgroundWork(() => handleDigest(job.data));
-        }
-      }),
-    );
+      }
+      more(SEND_QUEUE, jobs.length);
+    });
+    ids[DIGEST_QUEUE] = await this.boss.work<DigestJob>(DIGEST_QUEUE, options, async (jobs) => {
+      for (const job of jobs) {
+        await asBackgroundWork(() => handleDigest(job.data));
+      }
+      more(DIGEST_QUEUE, jobs.length);
+    });
+    this.workers.push(ids[SEND_QUEUE], ids[DIGEST_QUEUE]);
   }
 }
