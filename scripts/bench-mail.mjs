@@ -136,7 +136,7 @@ Load average at the end of the run: ${os
     .map((l) => l.toFixed(1))
     .join(' / ')} (1 / 5 / 15 min) on ${os.cpus().length} cores.
 
-Each message is claimed (a lease, one statement), rendered, handed to SMTP and marked sent, four at a time per
+Each message is claimed (a lease, one statement), rendered, handed to SMTP and marked sent, one after another per
 instance, in batches of 20 jobs (a full batch fetches the next at once): the figure is per instance, bounded by the
 round trips to PostgreSQL and SMTP. The delay is the planner's wait for
 the item to settle and its next tick (at most \`NOTIFICATION_PLAN_INTERVAL_MS\`), then the send job, which the planning

@@ -415,7 +415,8 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
       expect(digest.text).not.toContain(lost);
       expect(digest.text).not.toContain(elsewhere);
       expect(digest.html).toContain(seen);
-      expect(await planned()).toEqual([]);
+      // Carried by the digest (an item planned since waits for the next one).
+      expect((await planned()).filter((p) => p.title.startsWith('Event created'))).toEqual([]);
     },
     SLOW_MS,
   );

@@ -26,7 +26,7 @@ import { messagesFor } from './plan-rules';
 
 /** The outbox consumer's name in notification_cursor. */
 export const EMAIL_CONSUMER = 'email';
-const BATCH = 200;
+const BATCH = 100;
 export const DIGEST_ZONE = 'Europe/London';
 
 /** A message to plan: who, about what, with what. */
@@ -130,66 +130,77 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
     } while (this.again || read === BATCH);
   }
 
-  /** One batch in one transaction; another instance holding the cursor makes this a no-op. */
+  /**
+   * One batch: decided without a transaction (reads only), then written in one short transaction
+   * that first checks no other instance moved the cursor meanwhile. A long transaction here
+   * would hold back every feed's settled point (see the activity notes), so none is held while
+   * audiences and rights are read.
+   */
   private async planBatch(): Promise<number> {
-    // Most ticks find nothing: ask first without a transaction (no lock, no transaction id).
     const [peek] = await this.dataSource.query<{ tx_id: string | null; sequence: string | null }[]>(
       'SELECT tx_id::text, sequence::text FROM notification_cursor WHERE consumer = $1',
       [EMAIL_CONSUMER],
     );
     const seen: ActivityPosition | null =
       peek?.tx_id && peek.sequence ? { txId: BigInt(peek.tx_id), sequence: BigInt(peek.sequence) } : null;
-    if ((await this.feed.settledAfter(seen, 1)).length === 0) {
+    const items = await this.feed.settledAfter(seen, BATCH);
+    const last = items.at(-1);
+    if (!last) {
       return 0;
     }
+    const rights = new Map<string, Promise<ViewerRights>>();
+    const decided: NewNotification[] = [];
+    for (const item of items) {
+      decided.push(...(await this.decide(this.dataSource.manager, item, rights)));
+    }
     let planned = 0;
-    const read = await this.dataSource.transaction(async (tx) => {
+    const moved = await this.dataSource.transaction(async (tx) => {
       const [cursor] = await tx.query<{ tx_id: string | null; sequence: string | null }[]>(
         `SELECT tx_id::text, sequence::text FROM notification_cursor WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
         [EMAIL_CONSUMER],
       );
-      if (!cursor) {
-        return 0; // another instance is planning
+      if (!cursor || cursor.tx_id !== (peek?.tx_id ?? null) || cursor.sequence !== (peek?.sequence ?? null)) {
+        return false; // another instance is planning, or has planned this batch
       }
-      const position: ActivityPosition | null =
-        cursor.tx_id && cursor.sequence ? { txId: BigInt(cursor.tx_id), sequence: BigInt(cursor.sequence) } : null;
-      const items = await this.feed.settledAfter(position, BATCH);
-      const last = items.at(-1);
-      if (!last) {
-        return 0;
-      }
-      const rights = new Map<string, Promise<ViewerRights>>();
-      for (const item of items) {
-        planned += await this.planItem(tx, item, rights);
+      const digests = new Set<string>();
+      for (const notification of decided) {
+        if (await this.insert(tx, notification)) {
+          planned += 1;
+          if (notification.digest && notification.personId && !digests.has(notification.personId)) {
+            digests.add(notification.personId);
+            await this.planDigest(tx, notification.personId);
+          }
+        }
       }
       await tx.query(`UPDATE notification_cursor SET tx_id = $2, sequence = $3 WHERE consumer = $1`, [
         EMAIL_CONSUMER,
         last.txId,
         last.sequence,
       ]);
-      return items.length;
+      return true;
     });
     if (planned > 0) {
       this.queue.wake(); // this instance's workers send at once, without waiting for their poll
     }
-    return read;
+    return moved ? items.length : 0;
   }
 
-  private async planItem(
-    tx: EntityManager,
+  /** Who is told of one item, and how: the rows to write (nothing is written here). */
+  private async decide(
+    db: EntityManager,
     item: ActivityEventEntity,
     rights: Map<string, Promise<ViewerRights>>,
-  ): Promise<number> {
+  ): Promise<NewNotification[]> {
     const subject = `activity:${item.sequence}`;
     if (item.verb === ActivityVerb.PERSON_INVITED) {
-      return this.planInvitation(tx, item, subject);
+      return this.invitation(db, item, subject);
     }
-    let planned = 0;
-    for (const message of await messagesFor(item, new Audiences(tx))) {
+    const decided: NewNotification[] = [];
+    for (const message of await messagesFor(item, new Audiences(db))) {
       const seen = new Set<string>();
       const to = message.to.filter((a) => !seen.has(a.personId) && seen.add(a.personId));
       const frequencies = await this.frequencies(
-        tx,
+        db,
         to.map((a) => a.personId),
         message.category,
       );
@@ -201,8 +212,7 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
         if (frequency === NotificationFrequency.OFF || !(await this.maySee(addressee, item, rights))) {
           continue;
         }
-        const digest = frequency === NotificationFrequency.DAILY;
-        const created = await this.insert(tx, {
+        decided.push({
           recipient: addressee.personId,
           personId: addressee.personId,
           email: addressee.email,
@@ -216,20 +226,16 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
             visibility: { visibility: item.visibility, organisationId: item.organisationId, networkId: item.networkId },
           },
           activitySequence: item.sequence,
-          digest,
+          digest: frequency === NotificationFrequency.DAILY,
         });
-        if (created && digest) {
-          await this.planDigest(tx, addressee.personId);
-        }
-        planned += created ? 1 : 0;
       }
     }
-    return planned;
+    return decided;
   }
 
   /** The invited address is told (it may have no account yet): the item itself names it. */
-  private async planInvitation(tx: EntityManager, item: ActivityEventEntity, subject: string): Promise<number> {
-    const [invitation] = await tx.query<
+  private async invitation(db: EntityManager, item: ActivityEventEntity, subject: string): Promise<NewNotification[]> {
+    const [invitation] = await db.query<
       {
         email: string;
         organisation: string;
@@ -248,26 +254,27 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
       [item.payload.invitationId],
     );
     if (!invitation) {
-      return 0;
+      return [];
     }
-    const created = await this.insert(tx, {
-      recipient: invitation.email,
-      personId: invitation.person_id,
-      email: invitation.email,
-      category: NotificationCategory.ORGANISATION_INVITATION,
-      subject,
-      template: TemplateName.ORGANISATION_INVITATION,
-      data: {
-        invitationId: item.payload.invitationId,
-        organisationName: invitation.organisation,
-        inviterName: invitation.inviter ?? 'An admin',
-        roleLabel: invitation.role === 'ORG_ADMIN' ? 'an admin' : 'staff',
-        expiresOn: DateTime.fromJSDate(invitation.expires_at, { zone: DIGEST_ZONE }).toFormat('d LLLL yyyy, HH:mm'),
+    return [
+      {
+        recipient: invitation.email,
+        personId: invitation.person_id,
+        email: invitation.email,
+        category: NotificationCategory.ORGANISATION_INVITATION,
+        subject,
+        template: TemplateName.ORGANISATION_INVITATION,
+        data: {
+          invitationId: item.payload.invitationId,
+          organisationName: invitation.organisation,
+          inviterName: invitation.inviter ?? 'An admin',
+          roleLabel: invitation.role === 'ORG_ADMIN' ? 'an admin' : 'staff',
+          expiresOn: DateTime.fromJSDate(invitation.expires_at, { zone: DIGEST_ZONE }).toFormat('d LLLL yyyy, HH:mm'),
+        },
+        activitySequence: item.sequence,
+        digest: false,
       },
-      activitySequence: item.sequence,
-      digest: false,
-    });
-    return created ? 1 : 0;
+    ];
   }
 
   /**

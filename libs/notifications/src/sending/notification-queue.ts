@@ -21,8 +21,12 @@ export interface DigestJob {
 
 /** Jobs per fetch: a crash loses none (the rest expire and are retried), and sends none twice (rows are marked). */
 const BATCH_SIZE = 20;
-/** Sends in flight per instance: enough to overlap round trips, few enough to leave the pool to requests. */
-const SEND_CONCURRENCY = 4;
+/**
+ * Sends in flight per instance. One: a sender that dies while SMTP takes a message then has no
+ * other message accepted but not yet marked sent, so none is sent twice (four at a time did, in the
+ * crash test: the price of the overlap is a duplicate per crash).
+ */
+const SEND_CONCURRENCY = 1;
 
 /**
  * The job queue of messages (pg-boss, schema `pgboss`, its own two connections, like
