@@ -9,8 +9,8 @@ import os from 'node:os';
 import { SMTPServer } from 'smtp-server';
 import { startApiServer, stopApiServer, untilReady } from './bench-server.mjs';
 
-const PORT = 3921;
-const SMTP_PORT = 2526;
+const PORT = 3937;
+const SMTP_PORT = 2539;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = '.data/bench-mail';
 const THROUGHPUT_MESSAGES = Number(process.env.BENCH_MAIL_MESSAGES ?? 500);
@@ -74,7 +74,7 @@ if (!process.env.DATABASE_URL) {
 const server = startApiServer({
   port: PORT,
   dataDir: DATA_DIR,
-  databasePort: 54381,
+  databasePort: 54397,
   env: { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, PUBLIC_URL: 'https://convene.bench' },
 });
 let section;
