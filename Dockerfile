@@ -27,9 +27,14 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
+COPY seeds/maps ./seeds/maps
+# The API, then the dashboard (Vite, a build-time dependency only) into dist/dashboard, which the
+# API serves at /dashboard. nest build empties dist/ first, so the order matters.
 RUN npx nest build api \
+ && NODE_ENV=production npx vite build --config apps/dashboard/vite.config.mts --logLevel warn \
  && test -f dist/apps/api/src/main.js \
- && test -f dist/apps/api/src/cli.js
+ && test -f dist/apps/api/src/cli.js \
+ && test -f dist/dashboard/index.html
 
 # ---- runtime: production dependencies only, non-root ----------------------------------
 FROM ${NODE_IMAGE} AS runtime

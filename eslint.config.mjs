@@ -5,7 +5,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'libs/database/src/migrations/*-*.ts'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'libs/database/src/migrations/*-*.ts',
+      'apps/dashboard/src/gql/**',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -33,6 +40,14 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The dashboard runs in browsers and has its own TypeScript project (DOM, JSX, bundler).
+    files: ['apps/dashboard/src/**/*.{ts,tsx}', 'apps/dashboard/*.{ts,mts}'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { project: ['./apps/dashboard/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
   },
   {

@@ -1,4 +1,4 @@
-// Co-drafting benchmark (issue 7; `npm run bench` runs it last): EDITORS people edit one draft at
+// Co-drafting benchmark (`npm run bench` runs it last): EDITORS people edit one draft at
 // once, each making one edit a second to a random section for SECONDS, from what they last saw
 // (their own answers and the live `positionChanges` feed). Each edit inserts a word of its own,
 // so at the end every acknowledged edit's word must be in the text and no conflicted one: that
@@ -216,7 +216,7 @@ sections, each making one edit a second, spread evenly over the second, to a ran
 the revision it last saw (its own answers and its \`positionChanges\` subscription). Each edit inserts a word of its
 own: "lost" counts acknowledged words missing from the final text plus conflicted words present in it. Latency is
 from an edit's request to each *other* editor's receipt of the change, in the load generator (which shares the two
-cores). Budget (issue 7): no lost edit, p99 under 300 ms.
+cores). Budget: no lost edit, p99 under 300 ms.
 
 **Budget met.** Before the live feed shared one read of the draft per change among its subscribers (and when it
 re-read every subscriber's rights on every item), the same run applied 42 edits/s and delivered a sixth of the changes

@@ -132,7 +132,7 @@ Measured by \`npm run bench\` (scripts/bench-fanout.mjs) on ${new Date().toISOSt
 One API instance (embedded PostgreSQL), N idle graphql-ws subscribers to \`activity\` (national feed, anonymous),
 ${RATE} mutations per second for ${SECONDS} s; latency is from the mutation's HTTP response (after commit) to
 receipt, in the same load-generator process (which shares the two cores). Memory is the server's RSS growth
-when the subscribers connect, so garbage collection makes it noisy (even negative). Budget (issue 4): 10,000 subscribers × 5 events/s delivered to all
+when the subscribers connect, so garbage collection makes it noisy (even negative). Budget: 10,000 subscribers × 5 events/s delivered to all
 (50,000 deliveries/s) at p99 under 250 ms, under 40 MB per 1,000 subscribers. Items are executed once per group
 of identical subscriptions (apps/api/src/graphql/subscriptions/grouped-subscribe.ts).
 

@@ -1,4 +1,4 @@
-// The large data set of issue 5's benchmark, written straight into PostgreSQL with set-based SQL
+// The large data set of the coverage benchmark, written straight into PostgreSQL with set-based SQL
 // (seconds, not minutes): all 43 areas and 318 authorities (already seeded), 420 CVSs among
 // 5,000 organisations, 150 networks and 20,000 memberships with their history and activity.
 // Deterministic (no random()): the same set on every run. Names carry "(bench)".

@@ -7,7 +7,7 @@ import { seedLargeNetworkSet } from './bench-networks-seed.mjs';
 
 export const NETWORK_CONNECTIONS = 50;
 
-const COVERAGE_QUERY = `{
+export const COVERAGE_QUERY = `{
   coverage {
     national { areaCount areasWithActiveNetwork population populationReached populationReachedShare red amber green }
     areas {
@@ -23,7 +23,7 @@ const COVERAGE_QUERY = `{
   }
 }`;
 
-const networkQuery = (id) => `{
+export const networkQuery = (id) => `{
   network(id: "${id}") {
     id name purpose status statusSince membersPublic memberCount
     policeForceArea { code displayName }

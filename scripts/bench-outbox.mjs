@@ -1,4 +1,4 @@
-// What the activity outbox costs writes (issue 4: at most 25 %), measured two ways: in PostgreSQL
+// What the activity outbox costs writes (the budget: at most 25 %), measured two ways: in PostgreSQL
 // itself (the transactions alone, where its share is largest) and through the API.
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';

@@ -4,8 +4,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 
-/** Starts `dist/apps/api/src/main.js`; `started` is when, for timing start-up. */
-export function startApiServer({ port, dataDir, databasePort, nodeFlags = [], env: extraEnv = {} }) {
+/**
+ * Starts `dist/apps/api/src/main.js`; `started` is when, for timing start-up. `seed: false` for a
+ * second server on a database the first one has already seeded.
+ */
+export function startApiServer({ port, dataDir, databasePort, nodeFlags = [], env: extraEnv = {}, seed = true }) {
   const env = {
     ...process.env,
     PORT: String(port),
@@ -23,7 +26,7 @@ export function startApiServer({ port, dataDir, databasePort, nodeFlags = [], en
   };
   const started = performance.now();
   // Once per data folder (a first start includes it), so a warm start times the server alone.
-  if (env.DATABASE_URL || !existsSync(dataDir)) {
+  if (seed && (env.DATABASE_URL || !existsSync(dataDir))) {
     seedDemo(env);
   }
   const child = spawn(process.execPath, [...nodeFlags, '--max-semi-space-size=32', 'dist/apps/api/src/main.js'], {

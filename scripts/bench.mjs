@@ -1,7 +1,7 @@
 // Benchmarks of the built API (`npm run bench` builds first). Starts the server itself:
 // on DATABASE_URL when set, else on a fresh embedded PostgreSQL (which also times first and warm start).
 // Loopback only, bounded in time. Writes docs/benchmarks.md.
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { networkBench, NETWORK_CONNECTIONS } from './bench-networks.mjs';
@@ -102,7 +102,7 @@ ${startup ? `## Start-up\n\n| what | time to /health/ready |\n| --- | --- |\n${s
   outbox
     ? `## Activity outbox: write cost
 
-Budget (issue 4): the outbox may cost at most 25 % of a representative mutation's write throughput.
+Budget: the outbox may cost at most 25 % of a representative mutation's write throughput.
 Figures are ranges over ${ROUNDS} rounds (each round runs every variant back to back); the cost is from the means,
 with its range over rounds in brackets. In PostgreSQL itself (outboxCost in scripts/bench-outbox.mjs): 8 clients
 each updating its own organisation, fsync on, ${SECONDS} s per run; "+ INSERT" adds only the activity row,
@@ -134,7 +134,7 @@ ${
   networks
     ? `## Networks and coverage on a large set
 
-Budget (issue 5): national coverage p99 under 50 ms at 50 concurrent clients; a network with its members at least
+Budget: national coverage p99 under 50 ms at 50 concurrent clients; a network with its members at least
 1,000 req/s. The large set (scripts/bench-networks-seed.mjs, set-based SQL, deterministic): ${networks.seeded.areas} areas,
 ${networks.seeded.authorities} authorities, ${networks.seeded.organisations} organisations of which ${networks.seeded.cvss} CVSs, ${networks.seeded.networks} networks,
 ${networks.seeded.memberships} memberships (with history) and ${networks.seeded.activity} activity items. Anonymous requests, ${NETWORK_CONNECTIONS} autocannon connections,
@@ -190,6 +190,11 @@ of 2026-11-23; this run's figures are in the table, and runs on this shared mach
 borderline for its bare statements in PostgreSQL (22–28 %), not for a bare one-row update (32–33 %), which is the
 worst case, not a representative mutation. More rounds on a quiet machine would narrow the API range.
 `;
-await writeFile('docs/benchmarks.md', report);
+// `npm run bench:peers` keeps its own section (it needs ../shared): carried over as it is.
+const current = await readFile('docs/benchmarks.md', 'utf8').catch(() => '');
+const peersStart = current.indexOf('## Side by side with PostGraphile');
+const peersEnd = peersStart < 0 ? -1 : current.indexOf('\n## ', peersStart + 1);
+const peers = peersStart < 0 ? '' : current.slice(peersStart, peersEnd < 0 ? undefined : peersEnd + 1);
+await writeFile('docs/benchmarks.md', peers ? `${report.trimEnd()}\n\n${peers.trimEnd()}\n` : report);
 console.log('\nWrote docs/benchmarks.md');
 await rm(DATA_DIR, { recursive: true, force: true });

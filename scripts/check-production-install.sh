@@ -6,7 +6,8 @@
 # 1. A scratch folder with package.json, package-lock.json, dist/ and seeds/ only, and
 #    `npm ci --omit=dev --omit=optional --ignore-scripts` (no dev dependencies, no embedded PostgreSQL).
 # 2. A fresh database on PG_URL_BASE (default postgres://postgres@127.0.0.1:5432), created and dropped here.
-# 3. NODE_ENV=production with DB_MIGRATE_ON_START=true: /health/ready answers, a real query returns the
+# 3. NODE_ENV=production with DB_MIGRATE_ON_START=true: /health/ready answers, the dashboard is served
+#    from dist/dashboard with its CSP, a real query returns the
 #    43 police force areas, no demo login exists, and every log line is JSON.
 # 4. The first platform admin: `cli.js admin:create` prints a one-time token, the password is set with it
 #    through the API, and the admin signs in.
@@ -73,6 +74,16 @@ areas="$(graphql '{"query":"{ policeForceAreas { code localAuthorities { code } 
 counts="$(field "$areas" 'r.data.policeForceAreas.length + " " + r.data.policeForceAreas.flatMap((a) => a.localAuthorities).length')"
 [[ "$counts" == "43 318" ]] || die "expected 43 areas and 318 authorities, got: $counts"
 echo "production install: $counts areas and authorities"
+
+# The dashboard's built files ship in dist/ and are served with their CSP; / sends browsers there.
+[[ -f "$scratch/dist/dashboard/index.html" ]] || die "no dist/dashboard: build the dashboard first (npm run build)"
+dashboard_headers="$(curl -sf -D - -o "$scratch/dashboard.html" "http://127.0.0.1:$port/dashboard/")" || die "/dashboard/ did not answer"
+grep -qi "^content-security-policy: default-src 'none'; script-src 'self'" <<<"$dashboard_headers" || die "/dashboard/ without its CSP"
+script="$(grep -o '/dashboard/assets/[^"]*\.js' "$scratch/dashboard.html" | head -n1)"
+[[ -n "$script" ]] && curl -sf -o /dev/null "http://127.0.0.1:$port$script" || die "the dashboard's script is not served"
+[[ "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$port/")" == "302 http://127.0.0.1:$port/dashboard/" ]] ||
+  die "/ does not redirect to /dashboard/"
+echo "production install: dashboard served at /dashboard/ ($script)"
 
 sign_in() { # sign_in <email> <password>: prints the error code, or OK
   local body

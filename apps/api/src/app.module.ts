@@ -6,26 +6,45 @@ import { ActivityModule } from '@app/activity';
 import { dataSourceOptions } from '@app/database';
 import { CoverageModule } from '@app/coverage';
 import { DraftingModule } from '@app/drafting';
-import { EventsModule } from '@app/events';
+import { EVENTS_OPTIONS, EventsModule, type EventsOptions } from '@app/events';
 import { GeographyModule } from '@app/geography';
 import { IdentityModule } from '@app/identity';
 import { InfluencingModule } from '@app/influencing';
 import { NetworksModule } from '@app/networks';
 import { NotificationsModule } from '@app/notifications';
 import { OrganisationsModule } from '@app/organisations';
+import { WebhooksModule } from '@app/webhooks';
 import { AppConfig } from './config/app-config';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { databaseSettings, entities } from './database/persistence';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { GraphqlIdeModule } from './graphql/ide/graphql-ide.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { loggingParams } from './logging';
 import { MetricsModule } from './metrics/metrics.module';
+import { HttpServerTimeouts } from './http/http-server-timeouts';
 
+/** The configuration, and the options contexts take from the composition root, for every module. */
 @Global()
 @Module({})
 class ConfigModule {
-  static register(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    const events: EventsOptions = {
+      databaseUrl,
+      reminderLeadSeconds: config.EVENT_REMINDER_LEAD_SECONDS,
+      reminderPollSeconds: config.EVENT_REMINDER_POLL_SECONDS,
+      reminderTakeoverSeconds: config.EVENT_REMINDER_TAKEOVER_SECONDS,
+    };
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: EVENTS_OPTIONS, useValue: events },
+        HttpServerTimeouts,
+      ],
+      exports: [AppConfig, EVENTS_OPTIONS],
+    };
   }
 }
 
@@ -37,13 +56,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.register(config),
+        ConfigModule.register(config, databaseUrl),
         LoggerModule.forRoot(loggingParams(config, logDestination)),
         TypeOrmModule.forRoot(dataSourceOptions(databaseSettings(config, databaseUrl), entities)),
         GraphqlApiModule,
         ...(config.graphqlIde ? [GraphqlIdeModule] : []),
+        DashboardModule,
         HealthModule,
         MetricsModule,
+        ExportsModule,
         ActivityModule.forRoot({
           redisUrl: config.REDIS_URL,
           benchOnlySkipOutbox: config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX,
@@ -52,14 +73,17 @@ export class AppModule {
         OrganisationsModule,
         NetworksModule,
         CoverageModule,
-        EventsModule.forRoot({
-          databaseUrl,
-          reminderLeadSeconds: config.EVENT_REMINDER_LEAD_SECONDS,
-          reminderPollSeconds: config.EVENT_REMINDER_POLL_SECONDS,
-          reminderTakeoverSeconds: config.EVENT_REMINDER_TAKEOVER_SECONDS,
-        }),
+        EventsModule,
         DraftingModule,
         InfluencingModule,
+        WebhooksModule.forRoot({
+          databaseUrl,
+          allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+          retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+          retryForSeconds: config.WEBHOOK_RETRY_FOR_SECONDS,
+          pollMs: config.WEBHOOK_POLL_MS,
+          timeoutMs: 5_000,
+        }),
         IdentityModule.register({
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,

@@ -3,6 +3,7 @@ import type { Client } from 'graphql-ws';
 import { DEMO_PASSWORD, demoPersonId } from '@app/identity';
 import { eventually, graphqlWsClient, LiveSubscription, withAdminClient } from '@app/testing';
 import { NEWPORT_CVS } from './support/operation-fixtures';
+import { accessTokenIn, signIn } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SECRET = 'live-test-secret-live-test-secret-0123456789';
@@ -73,7 +74,6 @@ describe('live activity across instances', () => {
   let a: TestApp;
   let b: TestApp;
   let admin: Record<string, string>;
-  let adminToken: string;
   const clients: Client[] = [];
 
   const ws = (app: TestApp, token?: string): Client => {
@@ -93,12 +93,7 @@ describe('live activity across instances', () => {
   beforeAll(async () => {
     a = await startTestApp({ JWT_SECRET: SECRET });
     b = await startTestApp({ JWT_SECRET: SECRET }, undefined, a.database);
-    const { signIn } = await a.client.data<{ signIn: { accessToken: string } }>(
-      'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-      { e: 'admin@demo.convene.example', p: DEMO_PASSWORD },
-    );
-    adminToken = signIn.accessToken;
-    admin = { authorization: `Bearer ${adminToken}` };
+    admin = await signIn(a, 'admin@demo.convene.example');
   }, 120_000); // two instances: slow to start on a busy machine
 
   // Every socket a test opened closes with it, whether it passed or not.
@@ -163,18 +158,16 @@ describe('live activity across instances', () => {
   });
 
   it("stops sending an organisation's items to someone who has left it", async () => {
-    const { signIn } = await a.client.data<{ signIn: { accessToken: string } }>(
-      'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-      { e: 'coordinator@demo.convene.example', p: DEMO_PASSWORD },
-    );
-    const coordinator = { authorization: `Bearer ${signIn.accessToken}` };
+    const coordinator = await signIn(a, 'coordinator@demo.convene.example');
     const invite = (email: string) =>
       b.client.request(
         'mutation ($o: ID!, $e: String!) { inviteToOrganisation(input: { organisationId: $o, email: $e }) { token } }',
         { o: NEWPORT_CVS, e: email },
         coordinator,
       );
-    const watcher = new Subscriber(ws(a, signIn.accessToken), { scope: { kind: 'ORGANISATION', target: NEWPORT_CVS } });
+    const watcher = new Subscriber(ws(a, accessTokenIn(coordinator)), {
+      scope: { kind: 'ORGANISATION', target: NEWPORT_CVS },
+    });
     await new Promise((done) => setTimeout(done, 200));
     await invite('seen@example.org');
     expect((await watcher.waitFor(1)).map((i) => i.verb)).toEqual(['PERSON_INVITED']);
@@ -209,7 +202,8 @@ describe('live activity across instances', () => {
 
 // Needs a Redis server: CI sets TEST_REDIS_URL (the machine's Redis); elsewhere it is skipped.
 const redisUrl = process.env.TEST_REDIS_URL;
-(redisUrl ? describe : describe.skip)('live activity with Redis carrying the wake-ups', () => {
+const redisSuite = `live activity with Redis carrying the wake-ups${redisUrl ? '' : ' (skipped: no TEST_REDIS_URL)'}`;
+(redisUrl ? describe : describe.skip)(redisSuite, () => {
   it('publishes on Redis after commit and delivers across instances', async () => {
     const { Redis } = await import('ioredis');
     const a = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl ?? '' });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_PASSWORD } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import { graphqlWsClient, LiveSubscription, wsRequest } from '@app/testing';
-import { freshEvent, freshNetwork, useAdminToken, useCoordinatorToken } from './support/operation-fixtures';
+import { freshEvent, freshNetwork } from './support/operation-fixtures';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const NEWPORT_CVS = demoOrganisationId('cvs:W06000022');
@@ -18,17 +18,7 @@ describe('API tokens for dashboards', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    const signIn = async (email: string) =>
-      (
-        await sut.client.data<{ signIn: { accessToken: string } }>(
-          'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-          { e: email, p: DEMO_PASSWORD },
-        )
-      ).signIn.accessToken;
-    const coordinator = await signIn('coordinator@demo.convene.example');
-    admin = { authorization: `Bearer ${coordinator}` };
-    useCoordinatorToken(coordinator);
-    useAdminToken(await signIn('admin@demo.convene.example'));
+    admin = (await demoCast(sut)).coordinator;
   });
 
   afterAll(async () => {
@@ -149,7 +139,7 @@ describe('API tokens for dashboards', () => {
       expect(await feed(gwent, 'EVENT', eventId)).toBe('OK');
       expect(await feed(gwent, 'NATIONAL')).toBe('FORBIDDEN');
       const national = await sut.client.request(FEED, { kind: 'NATIONAL' }, gwent);
-      expect(national.errors?.[0]?.message).toBe("This is outside the API token's scope");
+      expect(national.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OUTSIDE_TOKEN_SCOPE' });
       expect(await feed(gwent, 'POLICE_FORCE_AREA', 'E23000001')).toBe('FORBIDDEN');
       expect(await feed(gwent, 'ORGANISATION', NEWPORT_CVS)).toBe('FORBIDDEN');
       expect(await liveFeed(gwent, 'POLICE_FORCE_AREA', GWENT)).toBe('OK');

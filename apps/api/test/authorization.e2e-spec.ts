@@ -1,25 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { AuthService, DEMO_LOGINS, DEMO_PASSWORD, POLICY, PolicyService } from '@app/identity';
+import { AuthService, DEMO_LOGINS, POLICY, PolicyService } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
-import {
-  OPERATION_POLICY,
-  type PolicyFacts,
-  policyFacts,
-  resourceOf,
-} from '../src/graphql/authorization/operation-policy';
-import { DraftingPolicyFacts } from '@app/drafting';
-import { EventPolicyFacts } from '@app/events';
-import { InfluencingPolicyFacts } from '@app/influencing';
-import { NetworkService } from '@app/networks';
+import { OperationPolicies, operationRows } from '../src/graphql/authorization/operation-policy';
 import { FIXTURES } from './support/fixtures';
-import {
-  type ActorName,
-  freshNetwork,
-  NEWPORT_CVS,
-  useAdminToken,
-  useCoordinatorToken,
-} from './support/operation-fixtures';
+import { type ActorName, freshNetwork, NEWPORT_CVS } from './support/operation-fixtures';
+import { accessTokenIn, demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 import { type GraphqlError, graphqlWsClient, LiveSubscription } from '@app/testing';
 
@@ -27,26 +13,16 @@ describe('authorization: every operation as every kind of actor', () => {
   let sut: TestApp;
   const tokens = new Map<ActorName, string | null>([['anonymous', null]]);
   let operations: string[] = [];
-  let facts: PolicyFacts;
+  let policies: OperationPolicies;
 
   beforeAll(async () => {
     sut = await startTestApp();
-    facts = policyFacts(
-      sut.app.get(NetworkService),
-      sut.app.get(EventPolicyFacts),
-      sut.app.get(DraftingPolicyFacts),
-      sut.app.get(InfluencingPolicyFacts),
-    );
+    policies = sut.app.get(OperationPolicies);
+    const cast = await demoCast(sut);
     for (const login of DEMO_LOGINS) {
-      const data = await sut.client.data<{ signIn: { accessToken: string } }>(
-        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-        { e: login.email, p: DEMO_PASSWORD },
-      );
-      tokens.set(login.key, data.signIn.accessToken);
+      tokens.set(login.key, accessTokenIn(cast[login.key]));
     }
     const coordinatorToken = tokens.get('coordinator') ?? '';
-    useCoordinatorToken(coordinatorToken);
-    useAdminToken(tokens.get('admin') ?? '');
     // API tokens of every scope kind: the sweep holds each to its scope.
     const dashboards: [ActorName, string, string | null][] = [
       ['dashboard', 'NATIONAL', null],
@@ -76,16 +52,18 @@ describe('authorization: every operation as every kind of actor', () => {
 
   it('has a policy row and a test fixture for every operation in the schema', () => {
     expect(operations.length).toBeGreaterThan(10);
-    expect(operations.filter((op) => !OPERATION_POLICY[op])).toEqual([]);
+    expect(operations.filter((op) => !policies.row(op))).toEqual([]);
     expect(operations.filter((op) => !FIXTURES[op])).toEqual([]);
+    // …and no row names an operation the schema lacks (a typo would leave the real one unguarded).
+    expect([...operationRows().keys()].filter((op) => !operations.includes(op))).toEqual([]);
   });
 
   it('allows or refuses each operation for each actor exactly as the policy table says, leaking nothing when refused', async () => {
     const outcomes: string[] = [];
     for (const operation of operations) {
-      const rule = OPERATION_POLICY[operation];
+      const row = policies.row(operation);
       const fixture = FIXTURES[operation];
-      if (!rule || !fixture) {
+      if (!row || !fixture) {
         throw new Error(`No policy or fixture for ${operation}`);
       }
       for (const [name, token] of tokens) {
@@ -93,8 +71,8 @@ describe('authorization: every operation as every kind of actor', () => {
         // As the server sees them now: fixtures change affiliations (acceptInvitation adds one).
         const actor = await sut.app.get(AuthService).actorFor(token);
         const args = { ...variables, input: variables };
-        const resource = await resourceOf(rule, args, facts, actor.kind === 'API_TOKEN');
-        const allowed = sut.app.get(PolicyService).allows(actor, rule.action, resource);
+        const resource = await policies.resourceOf(row, args, actor.kind === 'API_TOKEN');
+        const allowed = sut.app.get(PolicyService).allows(actor, row.rule.action, resource);
         const response = operation.startsWith('Subscription.')
           ? await subscriptionStart(sut, fixture.document, token, variables)
           : await sut.client.request(fixture.document, variables, token ? { authorization: `Bearer ${token}` } : {});
@@ -103,7 +81,7 @@ describe('authorization: every operation as every kind of actor', () => {
           expect({ operation, name, errors: response.errors }).toEqual({ operation, name, errors: undefined });
         } else {
           const expected =
-            actor.kind === 'ANONYMOUS' && POLICY[rule.action].requiresSignIn ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+            actor.kind === 'ANONYMOUS' && POLICY[row.rule.action].requiresSignIn ? 'UNAUTHENTICATED' : 'FORBIDDEN';
           expect({ operation, name, code }).toEqual({ operation, name, code: expected });
           expect(response.data ?? null).toBeNull();
         }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ICAL from 'ical.js';
 import ical from 'node-ical';
-import { eventOf, GWENT, gwentNetwork, type Headers, localIn, NEWPORT_CVS, signIn } from './support/event-helpers';
+import { eventOf, GWENT, gwentNetwork, type Headers, localIn, NEWPORT_CVS } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Parsed by node-ical, an iCalendar parser independent of the one that wrote the feed. */
@@ -13,6 +15,27 @@ const vevent = (calendar: Parsed, eventId: string): ical.VEvent => {
   return found;
 };
 
+/** Parsed by ical.js, a second parser independent of both: each VEVENT's start and end as instants, by UID. */
+function readWithIcalJs(body: string): Map<string, { start: string; end: string; recurrenceId: string | null }[]> {
+  const calendar = new ICAL.Component(ICAL.parse(body) as unknown[]);
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  }
+  const byUid = new Map<string, { start: string; end: string; recurrenceId: string | null }[]>();
+  for (const component of calendar.getAllSubcomponents('vevent')) {
+    const event = new ICAL.Event(component);
+    byUid.set(event.uid, [
+      ...(byUid.get(event.uid) ?? []),
+      {
+        start: event.startDate.toJSDate().toISOString(),
+        end: event.endDate.toJSDate().toISOString(),
+        recurrenceId: event.recurrenceId ? event.recurrenceId.toJSDate().toISOString() : null,
+      },
+    ]);
+  }
+  return byUid;
+}
+
 describe('iCalendar feeds', () => {
   let sut: TestApp;
   let admin: Headers;
@@ -24,6 +47,7 @@ describe('iCalendar feeds', () => {
   let membersOnly: { id: string };
   let allDay: { id: string };
   let areaEvent: { id: string };
+  let repeatedHour: { id: string; startsAt: string; endsAt: string };
 
   const fetchCalendar = async (path: string): Promise<{ status: number; type: string | null; body: string }> => {
     const response = await fetch(`${sut.baseUrl}${path}`);
@@ -34,9 +58,7 @@ describe('iCalendar feeds', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
+    ({ admin, coordinator, member } = await demoCast(sut));
     networkId = await gwentNetwork(sut, coordinator, admin);
     const base = { networkId, visibility: 'PUBLIC', kind: 'NETWORK_MEETING' };
 
@@ -87,6 +109,13 @@ describe('iCalendar feeds', () => {
       start: '2027-07-01',
       end: '2027-07-02',
       allDay: true,
+    });
+    // 01:30 on 31 October 2027 happens twice in London (clocks go back at 02:00 BST): the first, 00:30Z.
+    repeatedHour = await eventOf(sut, coordinator, {
+      ...base,
+      title: 'Night shift briefing (feed test)',
+      start: '2027-10-31T01:30',
+      end: '2027-10-31T02:30',
     });
     areaEvent = await eventOf(sut, coordinator, {
       organiserOrganisationId: NEWPORT_CVS,
@@ -143,6 +172,45 @@ describe('iCalendar feeds', () => {
     expect(feed.body).toContain('DTEND;VALUE=DATE:20270703');
 
     expect(calendar[`${membersOnly.id}@convene`]).toBeUndefined();
+
+    // Read by ical.js too: the same instants for the series' first start, its moved occurrence, and the rest.
+    const second = readWithIcalJs(feed.body);
+    expect(second.get(`${series.id}@convene`)).toEqual(
+      expect.arrayContaining([
+        { start: '2027-01-05T18:30:00.000Z', end: '2027-01-05T20:00:00.000Z', recurrenceId: null },
+        {
+          start: '2027-04-08T17:00:00.000Z',
+          end: '2027-04-08T18:30:00.000Z',
+          recurrenceId: '2027-04-06T17:30:00.000Z',
+        },
+      ]),
+    );
+  });
+
+  it('writes a time in the hour a clock change repeats so that both parsers read the instant the API holds', async () => {
+    expect(repeatedHour).toMatchObject({ startsAt: '2027-10-31T00:30:00.000Z', endsAt: '2027-10-31T02:30:00.000Z' });
+    const feed = await fetchCalendar(`/calendars/networks/${networkId}.ics`);
+    const byNodeIcal = vevent(ical.sync.parseICS(feed.body), repeatedHour.id);
+    expect([byNodeIcal.start.toISOString(), byNodeIcal.end?.toISOString()]).toEqual([
+      repeatedHour.startsAt,
+      repeatedHour.endsAt,
+    ]);
+    expect(readWithIcalJs(feed.body).get(`${repeatedHour.id}@convene`)).toEqual([
+      { start: repeatedHour.startsAt, end: repeatedHour.endsAt, recurrenceId: null },
+    ]);
+  });
+
+  it('describes each event in plain text, not Markdown, and names its organiser', async () => {
+    const feed = await fetchCalendar(`/calendars/networks/${networkId}.ics`);
+    const calendar = ical.sync.parseICS(feed.body);
+    const { network } = await sut.client.data<{ network: { name: string } }>(
+      'query ($id: ID!) { network(id: $id) { name } }',
+      { id: networkId },
+    );
+    expect(vevent(calendar, series.id).description).toBe(`Open to all members.\n\nOrganised by ${network.name}`);
+    expect(vevent(calendar, cancelled.id).description).toBe(`Organised by ${network.name}`);
+    const area = ical.sync.parseICS((await fetchCalendar(`/calendars/areas/${GWENT}.ics`)).body);
+    expect(vevent(area, areaEvent.id).description).toBe('Organised by Newport Voluntary Action (demo)');
   });
 
   it('keeps the UID and bumps SEQUENCE when an event changes', async () => {

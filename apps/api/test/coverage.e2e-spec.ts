@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { DEMO_PASSWORD } from '@app/identity';
 import { countSql, type GraphqlError } from '@app/testing';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const NORTH_WALES = 'W15000001';
@@ -28,6 +28,9 @@ const NATIONAL = `query ($filter: CoverageFilter) { coverage(filter: $filter) {
   bySpecialism { specialism { code } areaCount areas { code } }
   priorities { code }
 } }`;
+
+const VERIFY =
+  'mutation ($input: VerifyOrganisationInput!) { verifyOrganisation(input: $input) { organisation { id } } }';
 
 interface Coverage {
   status: string;
@@ -95,15 +98,15 @@ describe('coverage: area by area, nationally, over time', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    for (const key of ['admin', 'member']) {
-      const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
-        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-        { e: `${key}@demo.convene.example`, p: DEMO_PASSWORD },
-      );
-      as[key] = { authorization: `Bearer ${signIn.accessToken}` };
-    }
+    Object.assign(as, await demoCast(sut));
     await organisation('Conwy CVS', 'CVS', ['W06000003', 'W06000004']);
     await organisation('Wrexham CVS', 'CVS', ['W06000006']);
+    for (const cvs of ['Conwy CVS', 'Wrexham CVS']) {
+      // a CVS convenes once a platform admin has verified it
+      await must('admin', VERIFY, {
+        input: { organisationId: ids[cvs], charityNumberChecked: false, nationalBodyMember: true },
+      });
+    }
     await organisation('Gwynedd Women', 'VOLUNTARY_ORGANISATION', ['W06000002'], ['WOMEN']);
     await organisation(
       'Youth Voice',
@@ -265,7 +268,8 @@ describe('coverage: area by area, nationally, over time', () => {
     const race = await must<{ coverage: { areas: { policeForceArea: { code: string } }[] } }>('anonymous', NATIONAL, {
       filter: { specialism: 'RACIALLY_MINORITISED_COMMUNITIES', region: 'WALES' },
     });
-    // Gwent (the demo network has a race-equality partner) and North Wales, by name.
+    // Gwent (the demo network's youth project serves racially minoritised young people there) and North
+    // Wales, by name.
     expect(race.coverage.areas.map((a) => a.policeForceArea.code)).toEqual(['W15000002', NORTH_WALES]);
 
     const touch = (purpose: string) =>
@@ -316,6 +320,29 @@ describe('coverage: area by area, nationally, over time', () => {
     expect((backwards.errors as GraphqlError[])[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('stops the history at today: days to come have no figures yet', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const nextMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const history = await must<{ coverageHistory: { date: string }[] }>(
+      'anonymous',
+      `{ coverageHistory(policeForceAreaCode: "${NORTH_WALES}", from: "${today}", to: "${nextMonth}") { date } }`,
+    );
+    expect(history.coverageHistory).toEqual([{ date: today }]);
+  });
+
+  it('refuses an unknown specialism in the filter, over GraphQL and in the CSV', async () => {
+    const { errors } = await call<unknown>('anonymous', NATIONAL, { filter: { specialism: 'NOT_A_THING' } });
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'filter.specialism', message: expect.stringContaining('unknown specialism NOT_A_THING') }],
+    });
+    const bad = await fetch(`${sut.baseUrl}/coverage.csv?specialism=BOGUS`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('unknown specialism BOGUS');
+    const known = await fetch(`${sut.baseUrl}/coverage.csv?specialism=WOMEN`);
+    expect(known.status).toBe(200);
+  });
+
   it('downloads the national table as CSV, read back by an independent parser', async () => {
     const response = await fetch(`${sut.baseUrl}/coverage.csv?country=WALES`);
     expect(response.status).toBe(200);
@@ -325,6 +352,8 @@ describe('coverage: area by area, nationally, over time', () => {
     expect(rows.find((r) => r.area_code === NORTH_WALES)).toMatchObject({
       area: 'North Wales',
       country: 'WALES',
+      governance_type: 'PCC',
+      office: expect.stringContaining('North Wales'),
       status: 'GREEN',
       convenors: 'Conwy CVS (coverage test)', // the Wrexham forum is not active yet
       local_authorities_reached: '6',

@@ -9,8 +9,9 @@ import {
   MEMBER_GROUP,
   NEWPORT_CVS,
   PARTNER_ORG,
-  signIn,
+  reasonOf,
 } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Section {
@@ -81,10 +82,7 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
-    partner = await signIn(sut, 'partner@demo.convene.example');
+    ({ admin, coordinator, member, partner } = await demoCast(sut));
     networkId = await gwentNetwork(sut, coordinator, admin);
   });
 
@@ -151,6 +149,30 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
       expect(errorOf(await edit(member, input))).toEqual({ code: 'BAD_USER_INPUT', field });
     }
     expect(await countRevisions()).toBe(before);
+  });
+
+  it('words refusals by what is wrong and what to do: a section unknown at the base revision, a status move', async () => {
+    const position = await create('Words (test)', [{ heading: 'One', body: 'Text.' }]);
+    const [section] = position.sections as [Section];
+    const before = await edit(member, { sectionId: section.id, baseRevision: 0, body: 'Other text.' });
+    expect(before.data?.editSection).toMatchObject({ __typename: 'EditConflict', section: { revision: 1 } });
+    expect((before.data?.editSection as { message: string }).message).toBe(
+      'This section did not exist at revision 0 (it was added later): read it at revision 1 and reapply your edit to that',
+    );
+    const status = (to: string) => mutate(coordinator, 'changePositionStatus', { positionId: position.id, status: to });
+    expect((await status('AGREED')).errors).toBeUndefined();
+    const back = await status('CONSULTATION');
+    expect(errorOf(back)).toEqual({ code: 'CONFLICT', field: 'input.status' });
+    expect(reasonOf(back)).toBe('INVALID_STATUS_MOVE');
+    expect(back.errors?.[0]?.message).toBe(
+      'The joint position is AGREED, so it cannot become CONSULTATION: from AGREED it can become DRAFTING or WITHDRAWN',
+    );
+    const fixed = await edit(member, { sectionId: section.id, baseRevision: 1, body: 'Changed.' });
+    expect(errorOf(fixed).code).toBe('CONFLICT');
+    expect(reasonOf(fixed)).toBe('TEXT_FIXED');
+    expect(fixed.errors?.[0]?.message).toMatch(
+      /^The joint position is AGREED, so its text is fixed: a convenor reopens it/,
+    );
   });
 
   it('adds, moves and removes sections with revisions numbered without gaps, and keeps every past text', async () => {
@@ -274,9 +296,18 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
 
     const docx = await fetch(`${sut.baseUrl}/positions/${position.id}/export.docx`, { headers: member });
     expect(docx.headers.get('content-type')).toContain('wordprocessingml');
+    expect(docx.headers.get('content-disposition')).toBe('attachment; filename="Youth justice briefing (test).docx"');
     const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml'] ?? new Uint8Array());
     expect(xml).toContain('End child custody.');
     expect(xml).toContain('Signed by');
+    // "To:" where the Markdown has it: after the text, before the signatories.
+    expect(text.indexOf('To: The Police and Crime Commissioner for Gwent')).toBeGreaterThan(
+      text.indexOf('End child custody.'),
+    );
+    expect(xml.indexOf('To: The Police and Crime Commissioner for Gwent')).toBeGreaterThan(
+      xml.indexOf('End child custody.'),
+    );
+    expect(xml.indexOf('To: The Police and Crime Commissioner for Gwent')).toBeLessThan(xml.indexOf('Signed by'));
     expect((await fetch(`${sut.baseUrl}/positions/${position.id}/export.md`)).status).toBe(404); // not public yet
 
     // Submitted: public, with the response recorded.

@@ -3,16 +3,8 @@ import { DateTime } from 'luxon';
 import { Client as PgClient } from 'pg';
 import { readSeedCsv } from '@app/geography';
 import { countSql, rowCount } from '@app/testing';
-import {
-  errorOf,
-  eventOf,
-  GWENT,
-  gwentNetwork,
-  type Headers,
-  localIn,
-  NEWPORT_CVS,
-  signIn,
-} from './support/event-helpers';
+import { errorOf, eventOf, GWENT, gwentNetwork, type Headers, localIn, NEWPORT_CVS } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const CUMBRIA = 'E23000002'; // a PFCC since 2023
@@ -84,9 +76,7 @@ describe('elections: derived rounds, scheduling, candidates, hustings', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
+    ({ admin, coordinator, member } = await demoCast(sut));
     db = new PgClient({ connectionString: sut.database.url });
     await db.connect();
   });

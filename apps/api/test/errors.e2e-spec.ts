@@ -1,15 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, isEnumType } from 'graphql';
+import { projectRoot } from '@app/common';
 import { type GraphqlError, withAdminClient } from '@app/testing';
-import { GWENT, NEWPORT_CVS, signIn, type Headers } from './support/event-helpers';
+import { GWENT, MEMBER_GROUP, NEWPORT_CVS, signIn, type Headers } from './support/event-helpers';
 import { invitationTokenOf } from './support/invitation-token';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
+
+/** The reasons the committed schema documents (its `RefusalReason` enum). */
+function documentedReasons(): string[] {
+  const type = buildSchema(readFileSync(join(projectRoot(), 'schema/schema.graphql'), 'utf8')).getType('RefusalReason');
+  return isEnumType(type) ? type.getValues().map((v) => v.name) : [];
+}
 
 const cursor = (key: string, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 
-/** The one error of an answer must be `code` naming `field` (never an internal error). */
-function expectRefusal(errors: GraphqlError[] | undefined, code: string, field?: string): void {
+/** The one error of an answer must be `code` for `reason`, naming `field` (never an internal error). */
+function expectRefusal(errors: GraphqlError[] | undefined, code: string, reason: string, field?: string): void {
   expect(errors?.map((e) => e.extensions?.code)).toEqual([code]);
+  expect(errors?.[0]?.extensions?.reason).toBe(reason);
   if (field) {
     expect(errors?.[0]?.extensions?.fields?.map((f) => f.field)).toContain(field);
   }
@@ -71,8 +83,7 @@ describe('errors over GraphQL', () => {
     let coordinator: Headers;
 
     beforeAll(async () => {
-      admin = await signIn(sut, 'admin@demo.convene.example');
-      coordinator = await signIn(sut, 'coordinator@demo.convene.example');
+      ({ admin, coordinator } = await demoCast(sut));
     });
 
     it('refuses NUL and unpaired surrogates in filters, inputs, scope targets and emails', async () => {
@@ -80,50 +91,54 @@ describe('errors over GraphQL', () => {
         'query ($f: OrganisationFilter) { organisations(filter: $f) { totalCount } }',
         { f: { nameContains: 'news\u0000' } },
       );
-      expectRefusal(filter.errors, 'BAD_USER_INPUT', 'filter.nameContains');
+      expectRefusal(filter.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'filter.nameContains');
 
       const token = await sut.client.request(
         'mutation ($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }',
         { i: { name: 'Screen \ud800', organisationId: NEWPORT_CVS, scopeKind: 'NATIONAL' } },
         coordinator,
       );
-      expectRefusal(token.errors, 'BAD_USER_INPUT', 'input.name');
+      expectRefusal(token.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'input.name');
 
       const scope = await sut.client.request(
         'query ($s: ActivityScope!) { activity(scope: $s) { edges { cursor } } }',
         { s: { kind: 'NETWORK', target: '\u0000' } },
       );
-      expectRefusal(scope.errors, 'BAD_USER_INPUT', 'scope.target');
+      expectRefusal(scope.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'scope.target');
 
       const invite = await sut.client.request(
         'mutation ($i: InviteToOrganisationInput!) { inviteToOrganisation(input: $i) { token } }',
         { i: { organisationId: NEWPORT_CVS, email: 'new\udfff@example.org' } },
         coordinator,
       );
-      expectRefusal(invite.errors, 'BAD_USER_INPUT', 'input.email');
+      expectRefusal(invite.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'input.email');
     });
 
     it('refuses NUL in the query of a plain HTTP route with 400, not 500', async () => {
       const response = await fetch(`${sut.baseUrl}/coverage.csv?specialism=%00`);
       expect(response.status).toBe(400);
-      expect(await response.text()).toMatch(/specialism/);
+      expect(await response.json()).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'INVALID_INPUT',
+        fields: [{ field: 'specialism' }],
+      });
     });
 
     it('refuses forged cursors: a date PostgreSQL would not take, a position past bigint, NUL in a key', async () => {
       const events = await sut.client.request('query ($a: String) { events(after: $a) { totalCount } }', {
         a: cursor('2026', randomUUID()),
       });
-      expectRefusal(events.errors, 'BAD_USER_INPUT', 'after');
+      expectRefusal(events.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'after');
 
       const activity = await sut.client.request('query ($a: String) { activity(after: $a) { edges { cursor } } }', {
         a: cursor('99999999999999999999', '1'),
       });
-      expectRefusal(activity.errors, 'BAD_USER_INPUT', 'after');
+      expectRefusal(activity.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'after');
 
       const networks = await sut.client.request('query ($a: String) { networks(after: $a) { totalCount } }', {
         a: cursor('Gwent\u0000', randomUUID()),
       });
-      expectRefusal(networks.errors, 'BAD_USER_INPUT', 'after');
+      expectRefusal(networks.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'after');
     });
 
     it('reads an explicit null for a whole optional argument as leaving it out', async () => {
@@ -153,7 +168,7 @@ describe('errors over GraphQL', () => {
         },
         coordinator,
       );
-      expectRefusal(errors, 'BAD_USER_INPUT', 'input.treatmentReoffendingRate');
+      expectRefusal(errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'input.treatmentReoffendingRate');
     });
 
     it('refuses null for a name that has no "none", and changes nothing', async () => {
@@ -167,14 +182,14 @@ describe('errors over GraphQL', () => {
         { i: { networkId: network.id, name: null } },
         admin,
       );
-      expectRefusal(updateNetwork.errors, 'BAD_USER_INPUT', 'input.name');
+      expectRefusal(updateNetwork.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'input.name');
 
       const updateOrganisation = await sut.client.request(
         'mutation ($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) { organisation { name } } }',
         { i: { id: NEWPORT_CVS, name: null } },
         admin,
       );
-      expectRefusal(updateOrganisation.errors, 'BAD_USER_INPUT', 'input.name');
+      expectRefusal(updateOrganisation.errors, 'BAD_USER_INPUT', 'INVALID_INPUT', 'input.name');
 
       const after = await sut.client.data<{ network: { name: string }; organisation: { name: string } }>(
         'query ($n: ID!, $o: ID!) { network(id: $n) { name } organisation(id: $o) { name } }',
@@ -184,13 +199,43 @@ describe('errors over GraphQL', () => {
       expect(after.organisation.name).toMatch(/Newport/);
     });
 
+    it('gives every refusal a reason the schema documents: signed out, not permitted, unknown, a domain rule, a race', async () => {
+      const reasons = documentedReasons();
+      const network = (who: Headers, convenorOrganisationId: string, policeForceAreaCode = GWENT) =>
+        sut.client.request(
+          'mutation ($i: CreateNetworkInput!) { createNetwork(input: $i) { network { id } } }',
+          { i: { name: 'Refused (test)', policeForceAreaCode, convenorOrganisationId } },
+          who,
+        );
+      const answers = {
+        NOT_SIGNED_IN: await network({}, NEWPORT_CVS),
+        NOT_PERMITTED: await sut.client.request(
+          'mutation ($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) { organisation { name } } }',
+          { i: { id: MEMBER_GROUP, name: 'Not yours (test)' } },
+          coordinator,
+        ),
+        NOT_FOUND: await network(admin, NEWPORT_CVS, 'E23000099'),
+        NOT_A_CVS: await network(admin, MEMBER_GROUP),
+        INVALID_INPUT: await sut.client.request('query ($a: String) { networks(after: $a) { totalCount } }', {
+          a: 'not a cursor',
+        }),
+      };
+      for (const [reason, answer] of Object.entries(answers)) {
+        expect({ reason, errors: answer.errors?.map((e) => e.extensions?.reason) }).toEqual({
+          reason,
+          errors: [reason],
+        });
+      }
+      expect(Object.keys(answers).filter((reason) => !reasons.includes(reason))).toEqual([]);
+    });
+
     it('answers an API token for an organisation that does not exist NOT_FOUND on the field', async () => {
       const { errors } = await sut.client.request(
         'mutation ($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }',
         { i: { name: 'Screen (test)', organisationId: randomUUID(), scopeKind: 'NATIONAL' } },
         admin,
       );
-      expectRefusal(errors, 'NOT_FOUND', 'input.organisationId');
+      expectRefusal(errors, 'NOT_FOUND', 'NOT_FOUND', 'input.organisationId');
     });
 
     it('accepts one of two invitations for one new address accepted at once; the other is refused, not a 500', async () => {
@@ -218,6 +263,11 @@ describe('errors over GraphQL', () => {
       const answers = await Promise.all(pairs.map((tokens) => Promise.all(tokens.map(accept))));
       for (const pair of answers) {
         const codes = pair.map((a) => a.errors?.[0]?.extensions?.code ?? 'OK').sort();
+        // Raced or late, the loser is told the same thing: the account exists now, sign in as it.
+        expect(pair.map((a) => a.errors?.[0]?.extensions?.reason ?? 'OK').sort()).toEqual([
+          'INVITEE_MUST_SIGN_IN',
+          'OK',
+        ]);
         // The loser either raced (CONFLICT) or came after the account existed (sign in first).
         expect([
           ['CONFLICT', 'OK'],

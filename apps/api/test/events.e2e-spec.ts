@@ -5,6 +5,7 @@ import { countSql, graphqlWsClient, LiveSubscription, rowCount } from '@app/test
 import {
   createEvent,
   errorOf,
+  reasonOf,
   EVENT_FIELDS,
   eventOf,
   GWENT,
@@ -15,8 +16,8 @@ import {
   NEWPORT_CVS,
   newportStaff,
   PARTNER_ORG,
-  signIn,
 } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Occurrence {
@@ -71,10 +72,7 @@ describe('event scheduling', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
-    partner = await signIn(sut, 'partner@demo.convene.example');
+    ({ admin, coordinator, member, partner } = await demoCast(sut));
     networkId = await gwentNetwork(sut, coordinator, admin);
   });
 
@@ -181,6 +179,15 @@ describe('event scheduling', () => {
       expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field });
       expect(response.data ?? null).toBeNull();
       expect([await countRows('event'), await countRows('activity_event')]).toEqual(before);
+    });
+
+    it('says what is wrong with a recurrence rule and what to write instead', async () => {
+      const response = await createEvent(sut, coordinator, { ...good(), recurrenceRule: 'FREQ=SOMETIMES' });
+      expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.recurrenceRule' });
+      expect(reasonOf(response)).toBe('INVALID_INPUT');
+      const message = response.errors?.[0]?.message ?? '';
+      expect(message).toContain('FREQ=SOMETIMES is not a frequency: use DAILY, WEEKLY, MONTHLY or YEARLY');
+      expect(message).not.toContain('undefined');
     });
 
     it('refuses a poll-free event with both or neither organiser', async () => {
@@ -396,6 +403,119 @@ describe('event scheduling', () => {
       ]);
     });
 
+    it('keeps a cancelled and a moved occurrence when a series moves to a new time, and reports what it did', async () => {
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        title: 'Spring term meetings (test)',
+        start: '2027-03-30T18:30',
+        end: '2027-03-30T20:00',
+        recurrenceRule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=5',
+      });
+      expect(
+        (
+          await changeOccurrence({
+            eventId: event.id,
+            occurrenceStart: '2027-04-06T17:30:00.000Z',
+            cancel: true,
+            reason: 'Easter holidays',
+          })
+        ).errors,
+      ).toBeUndefined();
+      expect(
+        (
+          await changeOccurrence({
+            eventId: event.id,
+            occurrenceStart: '2027-04-13T17:30:00.000Z',
+            start: '2027-04-14T18:30',
+            end: '2027-04-14T20:00',
+          })
+        ).errors,
+      ).toBeUndefined();
+      const reschedule = (input: Record<string, unknown>) =>
+        sut.client.data<{
+          rescheduleEvent: {
+            exceptions: {
+              originalStart: string;
+              newOriginalStart: string | null;
+              cancelled: boolean;
+              outcome: string;
+            }[];
+          };
+        }>(
+          `mutation ($input: RescheduleEventInput!) { rescheduleEvent(input: $input) {
+             event { id } exceptions { originalStart newOriginalStart cancelled outcome } } }`,
+          { input: { eventId: event.id, ...input } },
+          coordinator,
+        );
+      // Same Tuesdays, at 19:00: both exceptions follow their day.
+      const later = await reschedule({
+        start: '2027-03-30T19:00',
+        end: '2027-03-30T20:30',
+        recurrenceRule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=5',
+      });
+      expect(later.rescheduleEvent.exceptions).toEqual([
+        {
+          originalStart: '2027-04-06T17:30:00.000Z',
+          newOriginalStart: '2027-04-06T18:00:00.000Z',
+          cancelled: true,
+          outcome: 'MOVED',
+        },
+        {
+          originalStart: '2027-04-13T17:30:00.000Z',
+          newOriginalStart: '2027-04-13T18:00:00.000Z',
+          cancelled: false,
+          outcome: 'MOVED',
+        },
+      ]);
+      const found = await occurrences(event.id, '2027-04-01T00:00:00Z', '2027-04-30T00:00:00Z');
+      expect(found.map((o) => [o.originalStart, o.startsAt, o.cancelled, o.moved, o.reason])).toEqual([
+        ['2027-04-06T18:00:00.000Z', '2027-04-06T18:00:00.000Z', true, false, 'Easter holidays'],
+        ['2027-04-13T18:00:00.000Z', '2027-04-14T17:30:00.000Z', false, true, null],
+        ['2027-04-20T18:00:00.000Z', '2027-04-20T18:00:00.000Z', false, false, null],
+        ['2027-04-27T18:00:00.000Z', '2027-04-27T18:00:00.000Z', false, false, null],
+      ]);
+      // Fortnightly from 30 March: 6 April has no meeting any more (dropped), 13 April keeps its move.
+      const fortnightly = await reschedule({
+        start: '2027-03-30T19:00',
+        end: '2027-03-30T20:30',
+        recurrenceRule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=3',
+      });
+      expect(
+        fortnightly.rescheduleEvent.exceptions.map((e) => [e.originalStart, e.newOriginalStart, e.outcome]),
+      ).toEqual([
+        ['2027-04-06T18:00:00.000Z', null, 'DROPPED'],
+        ['2027-04-13T18:00:00.000Z', '2027-04-13T18:00:00.000Z', 'KEPT'],
+      ]);
+      const client = new PgClient({ connectionString: sut.database.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ payload: Record<string, unknown> }>(
+          `SELECT payload FROM activity_event WHERE event_id = $1 AND verb = 'EVENT_RESCHEDULED' ORDER BY sequence`,
+          [event.id],
+        );
+        expect(
+          rows.map((r) => [r.payload.exceptionsKept, r.payload.exceptionsMoved, r.payload.exceptionsDropped]),
+        ).toEqual([
+          [
+            [],
+            [
+              { occurrence: '2027-04-06T17:30:00.000Z', change: 'CANCELLED', to: '2027-04-06T18:00:00.000Z' },
+              { occurrence: '2027-04-13T17:30:00.000Z', change: 'MOVED', to: '2027-04-13T18:00:00.000Z' },
+            ],
+            [],
+          ],
+          [
+            [{ occurrence: '2027-04-13T18:00:00.000Z', change: 'MOVED', to: '2027-04-13T18:00:00.000Z' }],
+            [],
+            [{ occurrence: '2027-04-06T18:00:00.000Z', change: 'CANCELLED', to: null }],
+          ],
+        ]);
+      } finally {
+        await client.end();
+      }
+    });
+
     it('does not replay a members-only event to an outsider following it from the start of its feed', async () => {
       const event = await eventOf(sut, coordinator, {
         networkId,
@@ -536,6 +656,169 @@ describe('event scheduling', () => {
       expect(
         (await answer(partner, { eventId: event.id, organisationId: PARTNER_ORG, answer: 'MAYBE' })).errors,
       ).toBeUndefined();
+    });
+  });
+
+  describe('places when a member leaves, and capacity below the places taken', () => {
+    it('takes the places of an organisation removed from the network at its members-only events; the waitlist moves up', async () => {
+      const ownNetwork = await gwentNetwork(sut, coordinator, admin);
+      const [staffer] = await newportStaff(sut, coordinator, 1);
+      const event = await eventOf(sut, coordinator, {
+        networkId: ownNetwork,
+        kind: 'NETWORK_MEETING',
+        title: 'Members-only meeting (test)',
+        start: localIn(25),
+        end: localIn(25, 20),
+        capacity: 1,
+      });
+      const open = await eventOf(sut, coordinator, {
+        networkId: ownNetwork,
+        visibility: 'PUBLIC',
+        kind: 'NETWORK_MEETING',
+        title: 'Open meeting (test)',
+        start: localIn(26),
+        end: localIn(26, 20),
+      });
+      const going = await answer(member, { eventId: event.id, organisationId: MEMBER_GROUP, answer: 'GOING' });
+      expect(going.data?.answerEvent.rsvp.place).toBe('CONFIRMED');
+      const waiting = await answer(staffer, { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'GOING' });
+      expect(waiting.data?.answerEvent.rsvp.place).toBe('WAITLISTED');
+      expect(
+        (await answer(member, { eventId: open.id, organisationId: MEMBER_GROUP, answer: 'GOING' })).errors,
+      ).toBeUndefined();
+
+      const { network } = await sut.client.data<{
+        network: { members: { id: string; organisation: { id: string } }[] };
+      }>(
+        'query ($id: ID!) { network(id: $id) { members { id organisation { id } } } }',
+        { id: ownNetwork },
+        coordinator,
+      );
+      const membershipId = network.members.find((m) => m.organisation.id === MEMBER_GROUP)?.id;
+      const removed = await sut.client.request(
+        'mutation ($input: EndMembershipInput!) { removeFromNetwork(input: $input) { membership { status } } }',
+        { input: { membershipId, reason: 'Stopped attending' } },
+        coordinator,
+      );
+      expect(removed.errors).toBeUndefined();
+
+      const tallyOf = async (id: string) =>
+        (
+          await sut.client.data<{ event: { tally: Tally; rsvps: { place: string; organisation: { id: string } }[] } }>(
+            'query ($id: ID!) { event(id: $id) { tally { confirmed waitlisted maybe declined placesLeft } rsvps { place organisation { id } } } }',
+            { id },
+            coordinator,
+          )
+        ).event;
+      const after = await tallyOf(event.id);
+      expect(after.tally).toMatchObject({ confirmed: 1, waitlisted: 0, placesLeft: 0 });
+      expect(after.rsvps).toEqual([{ place: 'CONFIRMED', organisation: { id: NEWPORT_CVS } }]);
+      // A public event of the network keeps everyone's answers.
+      expect((await tallyOf(open.id)).tally).toMatchObject({ confirmed: 1 });
+      const client = new PgClient({ connectionString: sut.database.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ payload: Record<string, unknown> }>(
+          `SELECT payload FROM activity_event WHERE event_id = $1 AND verb = 'EVENT_RSVP_CHANGED' ORDER BY sequence DESC LIMIT 1`,
+          [event.id],
+        );
+        expect(rows[0].payload).toMatchObject({
+          withdrawnBecause: 'MEMBERSHIP_ENDED',
+          placesWithdrawn: 1,
+          promotedFromWaitlist: 1,
+        });
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('takes the places of an organisation that leaves, occurrence by occurrence of a members-only series', async () => {
+      const ownNetwork = await gwentNetwork(sut, coordinator, admin);
+      const [staffer] = await newportStaff(sut, coordinator, 1);
+      const event = await eventOf(sut, coordinator, {
+        networkId: ownNetwork,
+        kind: 'NETWORK_MEETING',
+        title: 'Members-only series (test)',
+        start: localIn(30),
+        end: localIn(30, 20),
+        recurrenceRule: 'FREQ=WEEKLY;COUNT=3',
+        capacity: 1,
+      });
+      const found = await occurrences(
+        event.id,
+        new Date().toISOString(),
+        new Date(Date.now() + 60 * 86_400_000).toISOString(),
+      );
+      for (const { originalStart } of found.slice(0, 2)) {
+        const going = await answer(member, {
+          eventId: event.id,
+          occurrenceStart: originalStart,
+          organisationId: MEMBER_GROUP,
+          answer: 'GOING',
+        });
+        expect(going.data?.answerEvent.rsvp.place).toBe('CONFIRMED');
+      }
+      const waiting = await answer(staffer, {
+        eventId: event.id,
+        occurrenceStart: found[1].originalStart,
+        organisationId: NEWPORT_CVS,
+        answer: 'GOING',
+      });
+      expect(waiting.data?.answerEvent.rsvp.place).toBe('WAITLISTED');
+      const { network } = await sut.client.data<{
+        network: { members: { id: string; organisation: { id: string } }[] };
+      }>(
+        'query ($id: ID!) { network(id: $id) { members { id organisation { id } } } }',
+        { id: ownNetwork },
+        coordinator,
+      );
+      const membershipId = network.members.find((m) => m.organisation.id === MEMBER_GROUP)?.id;
+      const left = await sut.client.request(
+        'mutation ($input: EndMembershipInput!) { leaveNetwork(input: $input) { membership { status } } }',
+        { input: { membershipId } },
+        admin,
+      );
+      expect(left.errors).toBeUndefined();
+      const tallies = [];
+      for (const { originalStart } of found.slice(0, 2)) {
+        const { event: read } = await sut.client.data<{ event: { tally: Tally } }>(
+          'query ($id: ID!, $o: DateTime) { event(id: $id) { tally(occurrenceStart: $o) { confirmed waitlisted } } }',
+          { id: event.id, o: originalStart },
+          coordinator,
+        );
+        tallies.push(read.tally);
+      }
+      expect(tallies).toEqual([
+        { confirmed: 0, waitlisted: 0 },
+        { confirmed: 1, waitlisted: 0 },
+      ]);
+    });
+
+    it('refuses to lower capacity below the places already confirmed (CONFLICT), and allows it down to them', async () => {
+      const staff = await newportStaff(sut, coordinator, 2);
+      const event = await eventOf(sut, coordinator, {
+        organiserOrganisationId: NEWPORT_CVS,
+        policeForceAreaCode: GWENT,
+        kind: 'PCC_ENGAGEMENT',
+        title: 'Shrinking session (test)',
+        start: localIn(21),
+        end: localIn(21, 20),
+        capacity: 3,
+      });
+      for (const who of staff) {
+        expect(
+          (await answer(who, { eventId: event.id, organisationId: NEWPORT_CVS, answer: 'GOING' })).data?.answerEvent
+            .rsvp.place,
+        ).toBe('CONFIRMED');
+      }
+      const update = (capacity: number) =>
+        sut.client.request<{ updateEvent: { event: { capacity: number } } }>(
+          'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { capacity } } }',
+          { input: { eventId: event.id, capacity } },
+          coordinator,
+        );
+      expect(errorOf(await update(1))).toEqual({ code: 'CONFLICT', field: 'input.capacity' });
+      expect((await update(2)).data?.updateEvent.event.capacity).toBe(2);
     });
   });
 

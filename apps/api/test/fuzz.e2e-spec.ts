@@ -22,7 +22,7 @@ describe('fuzzing the API with random operations over the committed schema', () 
   });
 
   it(
-    'answers every operation, as anyone, without an internal error, a 5xx, a huge answer or a stall',
+    'answers every operation, as anyone, without an internal error, a 5xx, a refusal without a documented reason, a huge answer or a stall',
     async () => {
       const report = await fuzz(URL ?? sut?.graphqlUrl ?? '', RUNS, SEED);
       process.stdout.write(`${describeReport(report)}\n`);

@@ -31,6 +31,28 @@ describe('geography over GraphQL (HTTP)', () => {
     await sut.close();
   });
 
+  it("answers the README's mayoral example with every area where a mayor holds the PCC functions", async () => {
+    const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
+    const example = [...readme.matchAll(/^```graphql\n([\s\S]*?)^```/gm)]
+      .map((m) => m[1] ?? '')
+      .find((block) => block.includes('mayoral:'));
+    expect(example).toBeDefined();
+    const answer = await sut.client.data<Record<string, { displayName: string }[]>>(example ?? '');
+    const fromExample = Object.entries(answer)
+      .filter(([alias]) => alias.startsWith('mayoral'))
+      .flatMap(([, areas]) => areas.map((a) => a.displayName))
+      .sort();
+    const { policeForceAreas } = await sut.client.data<{
+      policeForceAreas: { displayName: string; currentGovernance: { type: string } | null }[];
+    }>('{ policeForceAreas { displayName currentGovernance { type } } }');
+    const mayoral = policeForceAreas
+      .filter((a) => a.currentGovernance?.type.startsWith('MAYOR_'))
+      .map((a) => a.displayName)
+      .sort();
+    expect(mayoral).toContain('North Yorkshire'); // York and North Yorkshire's mayor, with the fire functions too
+    expect(fromExample).toEqual(mayoral);
+  });
+
   it('answers all 43 areas with their 318 authorities, whose populations sum to the England and Wales total', async () => {
     const data = await sut.client.data<{ policeForceAreas: Area[] }>(
       '{ policeForceAreas { code displayName population localAuthorities { code population } } }',

@@ -3,6 +3,7 @@ import { measureEventLoopDelay } from '@app/testing';
 import {
   createEvent,
   errorOf,
+  reasonOf,
   eventOf,
   gwentNetwork,
   type Headers,
@@ -64,7 +65,7 @@ describe('no single request holds the event loop', () => {
         createEvent(sut, coordinator, meeting({ recurrenceRule: NEVER })),
       );
       expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.recurrenceRule' });
-      expect(response.errors?.[0]?.message).toMatch(/no date within/);
+      expect(reasonOf(response)).toBe('INVALID_INPUT');
     });
 
     it('refuses one on rescheduleEvent in milliseconds, naming the rule', async () => {
@@ -112,7 +113,7 @@ describe('no single request holds the event loop', () => {
         calendar(days(0), days(366)),
       );
       expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
-      expect(response.errors?.[0]?.message).toMatch(/more than 500 occurrences/);
+      expect(reasonOf(response)).toBe('INVALID_INPUT');
     });
 
     it('refuses a window longer than 366 days, naming `to`', async () => {

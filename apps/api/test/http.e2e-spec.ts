@@ -20,6 +20,11 @@ describe('HTTP surface', () => {
     expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
   });
 
+  it('keeps idle connections longer than a proxy would (Node closes them after 5 s, racing the next request)', async () => {
+    const response = await fetch(`${sut.baseUrl}/health/live`);
+    expect(response.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   it('serves an offline GraphQL IDE to browsers: every asset from this server, none from a CDN', async () => {
     const page = await fetch(sut.graphqlUrl, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);

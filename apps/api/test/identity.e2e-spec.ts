@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEMO_LOGINS, DEMO_PASSWORD, SIGN_IN_THROTTLE } from '@app/identity';
 import { graphqlWsClient, wsRequest } from '@app/testing';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -126,8 +129,46 @@ describe('sign-in and sessions', () => {
     }
     const { errors } = await sut.client.request(SIGN_IN, { email, password: DEMO_PASSWORD });
     expect(errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+    // It says when the lock lifts: the first of those failures leaving the window.
+    const lifts = /locked until (\d{4}-\d\d-\d\dT\d\d:\d\d)Z \(in (\d+) minutes?\); try again then/.exec(
+      errors?.[0]?.message ?? '',
+    );
+    expect(lifts).not.toBeNull();
+    const until = Date.parse(`${lifts?.[1]}:00Z`);
+    expect(until).toBeGreaterThan(Date.now() + (SIGN_IN_THROTTLE.windowMinutes - 2) * 60_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + SIGN_IN_THROTTLE.windowMinutes * 60_000);
+    expect(Number(lifts?.[2])).toBeGreaterThanOrEqual(SIGN_IN_THROTTLE.windowMinutes - 1);
     const unknown = await sut.client.request(SIGN_IN, { email: 'ghost@demo.convene.example', password: 'x' });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED'); // other accounts unaffected
+  });
+});
+
+describe('the signing secret in development', () => {
+  it('is kept in the data folder (mode 600), so a restarted instance still accepts earlier tokens', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'convene-secret-'));
+    const env = { NODE_ENV: 'development', EMBEDDED_DB_DIR: join(dataDir, 'postgres') };
+    const first = await startTestApp(env);
+    try {
+      const { signIn } = await first.client.data<{ signIn: { accessToken: string } }>(SIGN_IN, {
+        email: 'member@demo.convene.example',
+        password: DEMO_PASSWORD,
+      });
+      // A second process, as after a restart (its own configuration, the same data folder).
+      const restarted = await startTestApp(env, undefined, first.database);
+      try {
+        const { data, errors } = await restarted.client.request<{ me: { email: string } }>(ME, undefined, {
+          authorization: `Bearer ${signIn.accessToken}`,
+        });
+        expect(errors).toBeUndefined();
+        expect(data?.me.email).toBe('member@demo.convene.example');
+      } finally {
+        await restarted.close();
+      }
+      expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    } finally {
+      await first.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -12,8 +12,8 @@ import {
   NEWPORT_CVS,
   localIn,
   PARTNER_ORG,
-  signIn,
 } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ENGAGEMENT = `id kind occurredOn summary public officeParticipants
@@ -76,10 +76,7 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
-    partner = await signIn(sut, 'partner@demo.convene.example');
+    ({ admin, coordinator, member, partner } = await demoCast(sut));
     networkId = await gwentNetwork(sut, coordinator, admin);
     const created = await sut.client.data<{ createJointPosition: { position: { id: string } } }>(
       'mutation ($input: CreateJointPositionInput!) { createJointPosition(input: $input) { position { id } } }',

@@ -12,9 +12,9 @@ import {
   localIn,
   MEMBER_GROUP,
   NEWPORT_CVS,
-  signIn,
 } from './support/event-helpers';
 import { unique } from './support/operation-fixtures';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('integrity: drafts, agendas and time zones', () => {
@@ -66,9 +66,7 @@ describe('integrity: drafts, agendas and time zones', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
+    ({ admin, coordinator, member } = await demoCast(sut));
     networkId = await gwentNetwork(sut, coordinator, admin);
   });
 

@@ -2,15 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
 import { DEMO_PASSWORD } from '@app/identity';
 import { type GraphqlError, graphqlWsClient } from '@app/testing';
-import {
-  eventOf,
-  gwentNetwork,
-  type Headers,
-  localIn,
-  MEMBER_GROUP,
-  NEWPORT_CVS,
-  signIn,
-} from './support/event-helpers';
+import { eventOf, gwentNetwork, type Headers, localIn, MEMBER_GROUP, NEWPORT_CVS } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Session {
@@ -285,8 +278,7 @@ describe('live streams end when the rights they were opened with end', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
+    ({ admin, coordinator } = await demoCast(sut));
   });
 
   afterAll(async () => {

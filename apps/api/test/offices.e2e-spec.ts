@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { Client as PgClient } from 'pg';
-import { errorOf, GWENT, type Headers, signIn } from './support/event-helpers';
+import { errorOf, GWENT, type Headers } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 import { rowCount } from '@app/testing';
 
@@ -103,9 +104,7 @@ describe('offices: office-holders and planned changes of governance', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
+    ({ admin, coordinator, member } = await demoCast(sut));
     db = new PgClient({ connectionString: sut.database.url });
     await db.connect();
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_PASSWORD } from '@app/identity';
+import { demoCast, signIn } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const CREATE = `mutation ($input: CreateOrganisationInput!) {
@@ -15,11 +15,7 @@ describe('registering and changing organisations', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
-      'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-      { e: 'member@demo.convene.example', p: DEMO_PASSWORD },
-    );
-    auth = { authorization: `Bearer ${signIn.accessToken}` };
+    auth = (await demoCast(sut)).member;
   });
 
   afterAll(async () => {
@@ -133,11 +129,7 @@ describe('registering and changing organisations', () => {
   });
 
   it('refuses a duplicate specialism code with CONFLICT (platform admin only may add)', async () => {
-    const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
-      'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-      { e: 'admin@demo.convene.example', p: DEMO_PASSWORD },
-    );
-    const admin = { authorization: `Bearer ${signIn.accessToken}` };
+    const admin = await signIn(sut, 'admin@demo.convene.example');
     const create =
       'mutation ($c: String!) { createSpecialism(input: { code: $c, label: "Neurodiversity" }) { specialism { code label } } }';
     expect((await sut.client.request(create, { c: 'NEURODIVERSITY' }, admin)).errors).toBeUndefined();

@@ -56,6 +56,12 @@ describe('organisations over GraphQL', () => {
     expect(await count({ servesPoliceForceAreaCode: 'E23000001' })).toBe(0);
   });
 
+  it('refuses a filter on a specialism that does not exist, rather than answering none', async () => {
+    const { errors } = await sut.client.request(PAGE, { filter: { specialism: 'NOT_A_THING' }, first: 10 });
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.extensions?.fields?.[0]?.field).toBe('filter.specialism');
+  });
+
   it('answers one organisation with its specialisms and local authorities', async () => {
     const data = await sut.client.data<{
       organisation: {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Client as PgClient } from 'pg';
 import { countSql, graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
 import {
   errorOf,
@@ -7,9 +8,10 @@ import {
   localIn,
   MEMBER_GROUP,
   NEWPORT_CVS,
+  newportStaff,
   PARTNER_ORG,
-  signIn,
 } from './support/event-helpers';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Poll {
@@ -54,10 +56,7 @@ describe('scheduling polls ("find a time")', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    admin = await signIn(sut, 'admin@demo.convene.example');
-    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    member = await signIn(sut, 'member@demo.convene.example');
-    partner = await signIn(sut, 'partner@demo.convene.example');
+    ({ admin, coordinator, member, partner } = await demoCast(sut));
     networkId = await gwentNetwork(sut, coordinator, admin);
   });
 
@@ -316,4 +315,131 @@ describe('scheduling polls ("find a time")', () => {
       expect(await countPolls()).toBe(before);
     },
   );
+
+  describe('answers by organisation', () => {
+    let ownNetwork: string;
+    let staffer: Headers;
+
+    beforeAll(async () => {
+      ownNetwork = await gwentNetwork(sut, coordinator, admin);
+      [staffer] = await newportStaff(sut, coordinator, 1);
+      // The partner's organisation follows the network as an observer.
+      const invited = await sut.client.data<{ inviteToNetwork: { membership: { id: string } } }>(
+        'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { membership { id } } }',
+        { input: { networkId: ownNetwork, organisationId: PARTNER_ORG, role: 'OBSERVER' } },
+        coordinator,
+      );
+      await sut.client.data(
+        'mutation ($input: AnswerMembershipInput!) { answerNetworkInvitation(input: $input) { membership { id } } }',
+        { input: { membershipId: invited.inviteToNetwork.membership.id, accept: true } },
+        admin,
+      );
+    });
+
+    const pollIn = async (extra: Record<string, unknown> = {}): Promise<Poll> => {
+      const created = await createPoll(coordinator, {
+        networkId: ownNetwork,
+        title: 'Organisations answer (test)',
+        kind: 'NETWORK_MEETING',
+        slots: slots(),
+        ...extra,
+      });
+      expect(created.errors).toBeUndefined();
+      return created.data?.createSchedulingPoll.poll as Poll;
+    };
+    const answersOf = async (who: Headers, pollId: string) =>
+      (
+        await sut.client.data<{
+          schedulingPoll: {
+            deadline: string | null;
+            tally: Tally[];
+            answers: { slotId: string; answer: string; personId: string; organisation: { id: string } }[];
+          };
+        }>(
+          `query ($id: ID!) { schedulingPoll(id: $id) { deadline tally { yes ifNeedBe no }
+             answers { slotId answer personId organisation { id } } } }`,
+          { id: pollId },
+          who,
+        )
+      ).schedulingPoll;
+
+    it('counts one answer per organisation: the latest of its people wins, shown with who gave it', async () => {
+      const poll = await pollIn();
+      const [first] = poll.slots;
+      const yes = await answerPoll(coordinator, {
+        pollId: poll.id,
+        organisationId: NEWPORT_CVS,
+        answers: [{ slotId: first.id, answer: 'YES' }],
+      });
+      expect(yes.errors).toBeUndefined();
+      const no = await answerPoll(staffer, {
+        pollId: poll.id,
+        organisationId: NEWPORT_CVS,
+        answers: [{ slotId: first.id, answer: 'NO' }],
+      });
+      expect(no.errors).toBeUndefined();
+      expect(
+        (
+          await answerPoll(member, {
+            pollId: poll.id,
+            organisationId: MEMBER_GROUP,
+            answers: [{ slotId: first.id, answer: 'YES' }],
+          })
+        ).errors,
+      ).toBeUndefined();
+      const read = await answersOf(coordinator, poll.id);
+      expect(read.tally[0]).toEqual({ yes: 1, ifNeedBe: 0, no: 1 });
+      const newport = read.answers.filter((a) => a.organisation.id === NEWPORT_CVS);
+      expect(newport).toHaveLength(1);
+      expect(newport[0].answer).toBe('NO');
+      const { me } = await sut.client.data<{ me: { id: string } }>('{ me { id } }', {}, staffer);
+      expect(newport[0].personId).toBe(me.id);
+    });
+
+    it('lets an observer organisation see a poll but not answer it', async () => {
+      const poll = await pollIn();
+      const seen = await answersOf(partner, poll.id);
+      expect(seen.tally).toHaveLength(3);
+      const refused = await answerPoll(partner, {
+        pollId: poll.id,
+        organisationId: PARTNER_ORG,
+        answers: [{ slotId: poll.slots[0].id, answer: 'YES' }],
+      });
+      expect(errorOf(refused)).toEqual({ code: 'FORBIDDEN', field: 'input.organisationId' });
+      expect((await answersOf(coordinator, poll.id)).answers).toEqual([]);
+    });
+
+    it('closes answers at the deadline with CONFLICT, and refuses a deadline in the past', async () => {
+      const past = await createPoll(coordinator, {
+        networkId: ownNetwork,
+        title: 'Late poll (test)',
+        kind: 'OTHER',
+        slots: slots(),
+        deadline: new Date(Date.now() - 60_000).toISOString(),
+      });
+      expect(errorOf(past)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.deadline' });
+
+      const deadline = new Date(Date.now() + 86_400_000).toISOString();
+      const poll = await pollIn({ deadline });
+      expect((await answersOf(member, poll.id)).deadline).toBe(deadline);
+      const answer = () =>
+        answerPoll(member, {
+          pollId: poll.id,
+          organisationId: MEMBER_GROUP,
+          answers: [{ slotId: poll.slots[1].id, answer: 'IF_NEED_BE' }],
+        });
+      expect((await answer()).errors).toBeUndefined();
+      // The deadline passes (moved into the past in the database rather than waiting a day).
+      const client = new PgClient({ connectionString: sut.database.url });
+      await client.connect();
+      try {
+        await client.query(`UPDATE scheduling_poll SET deadline = now() - interval '1 minute' WHERE id = $1`, [
+          poll.id,
+        ]);
+      } finally {
+        await client.end();
+      }
+      expect(errorOf(await answer())).toEqual({ code: 'CONFLICT', field: 'input.pollId' });
+    });
+  });
 });

@@ -86,6 +86,17 @@ describe('query limits', () => {
     });
   });
 
+  it('says which limit a refused query is over and what to do, not that its syntax is wrong', async () => {
+    const response = await sut.client.request(nested(12));
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Query depth limit of 10 exceeded, found \d+\. Ask for fewer nested levels/),
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
+    ]);
+    expect(response.errors?.[0]?.message).not.toMatch(/syntax/i);
+  });
+
   it('refuses a 2 MB document over HTTP with a GraphQL-shaped 413 before parsing it, logged as no error', async () => {
     const response = await fetch(sut.graphqlUrl, {
       method: 'POST',

@@ -3,9 +3,9 @@ import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { DataVersion } from '@app/activity';
-import { DEMO_PASSWORD } from '@app/identity';
 import { demoNetworkId } from '@app/networks';
 import { countSql } from '@app/testing';
+import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const CLEVELAND = demoNetworkId('cleveland'); // members not public
@@ -24,12 +24,9 @@ describe('whole-response cache keyed by the data version', () => {
 
   beforeAll(async () => {
     sut = await startTestApp();
-    for (const key of ['admin', 'coordinator']) {
-      const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
-        'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-        { e: `${key}@demo.convene.example`, p: DEMO_PASSWORD },
-      );
-      as[key] = { authorization: `Bearer ${signIn.accessToken}` };
+    const cast = await demoCast(sut);
+    for (const key of ['admin', 'coordinator'] as const) {
+      as[key] = cast[key];
     }
   });
 

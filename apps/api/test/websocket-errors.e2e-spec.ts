@@ -14,7 +14,7 @@ describe('errors over WebSocket', () => {
   afterAll(async () => {
     await sut?.close();
   });
-  it('carry the same code and fields as over HTTP, from field resolvers too', async () => {
+  it('carry the same code, reason and fields as over HTTP, from field resolvers too', async () => {
     const http = await sut.client.request(QUERY);
     const socket = new WebSocket(sut.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
     const answer = await new Promise<unknown>((resolve, reject) => {
@@ -31,7 +31,7 @@ describe('errors over WebSocket', () => {
     });
     socket.close();
     const overHttp = http.errors?.[0];
-    expect(overHttp?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(overHttp?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
     const overWs = (answer as { errors?: { message: string; extensions?: unknown }[] }).errors?.[0];
     expect(overWs?.message).toBe(overHttp?.message);
     expect(overWs?.extensions).toEqual(overHttp?.extensions);

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { type ActorRef, type Connection, DEFAULT_PAGE_SIZE, toConnection } from '@app/common';
 import { ActivityEventEntity } from './activity-event.entity';
-import { type ActivityPosition, positionFromCursor } from './activity-position';
+import { type ActivityPosition, positionFromCursor, positionOf } from './activity-position';
 import { ActivityVisibility } from './activity.enums';
 import { type ActivityScope, ActivityScopeKind } from './dto/activity.args';
 import { NetworkAudienceRegistry } from './network-audience';
@@ -46,6 +46,24 @@ export class ActivityFeedService {
       .limit(first + 1)
       .getMany();
     return toConnection(rows, first, totalCount, (e) => ({ key: e.txId, id: e.sequence }));
+  }
+
+  /**
+   * Settled items of a scope after a position that a viewer may see, oldest first, without the
+   * page's count: for consumers that keep their own position (webhooks).
+   */
+  async itemsAfter(
+    viewer: ActorRef,
+    scope: ActivityScope,
+    after: { txId: string; sequence: string } | null,
+    limit: number,
+  ): Promise<ActivityEventEntity[]> {
+    const query = this.events.createQueryBuilder('e').where(SETTLED);
+    inScope(query, scope);
+    visibleTo(query, await this.rightsOf(viewer));
+    return afterPosition(query, after ? positionOf(after) : null)
+      .limit(limit)
+      .getMany();
   }
 
   /** Every settled item after a position, whatever its scope or visibility (for fan-out). */

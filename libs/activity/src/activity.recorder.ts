@@ -1,6 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import { DomainError } from '@app/common';
+import { lockRow, type RowLockMode } from '@app/database';
 import type { ActivityVerb, ActivityVisibility } from './activity.enums';
 import { LiveRights } from './live/live-rights';
 import { rightsSubjectsOf } from './live/rights-changes';
@@ -25,6 +27,49 @@ export interface RecordActivity {
   (activity: NewActivity): Promise<void>;
   /** Declares that this transaction turned out to change nothing (e.g. a repeated archive). */
   unchanged(): void;
+}
+
+/**
+ * A context's wording of activity about one of its rows: the whole item, given its verb and
+ * payload (who sees it, whose feeds it reaches). Read in the transaction, so it names the row as changed.
+ */
+export type Noter<E> = (
+  tx: EntityManager,
+  row: E,
+  verb: ActivityVerb,
+  payload: Record<string, unknown>,
+) => NewActivity | Promise<NewActivity>;
+
+/** Records one item about `row` as its context words it. */
+export type Note = (verb: ActivityVerb, payload?: Record<string, unknown>) => Promise<void>;
+
+/** The one way a context notes activity about its row: its noter, bound to the transaction and row. */
+export function noting<E>(tx: EntityManager, record: RecordActivity, row: E, noter: Noter<E>): Note {
+  return async (verb, payload = {}) => record(await noter(tx, row, verb, payload));
+}
+
+/** The row a change starts from, and how to find and hold it. */
+export interface LockTarget<E extends ObjectLiteral> {
+  readonly entity: EntityTarget<E>;
+  /** The row's id, or another unique key of it. */
+  readonly id: string | FindOptionsWhere<E>;
+  /** Names the row in the NOT_FOUND error when it is absent ("Network"). */
+  readonly name: string;
+  /** The error instead of NOT_FOUND when it is absent (e.g. BAD_USER_INPUT naming an input field). */
+  readonly missing?: () => Error;
+  /** FOR UPDATE unless said; FOR NO KEY UPDATE leaves rows that reference it free. */
+  readonly mode?: RowLockMode;
+  /** How the row's context words its activity (gives `note`). */
+  readonly noter?: Noter<E>;
+}
+
+/** A row held for the length of one activity transaction, and how to record what happens to it. */
+export interface Locked<E> {
+  readonly tx: EntityManager;
+  readonly row: E;
+  readonly record: RecordActivity;
+  /** Records an item worded by the target's noter (there must be one). */
+  readonly note: Note;
 }
 
 /**
@@ -88,5 +133,27 @@ export class ActivityRecorder {
     // Before answering: live streams of whoever lost rights stop delivering from now on.
     await this.liveRights.changed([...rightsEnded]);
     return result;
+  }
+
+  /**
+   * The one locked transaction: holds the target row (NOT_FOUND when it is absent) for the whole
+   * activity transaction, so changes to it and what hangs off it are made one at a time.
+   */
+  transactionOn<E extends ObjectLiteral, T>(
+    target: LockTarget<E>,
+    work: (locked: Locked<E>) => Promise<T>,
+  ): Promise<T> {
+    return this.transaction(async (tx, record) => {
+      const where = (typeof target.id === 'string' ? { id: target.id } : target.id) as FindOptionsWhere<E>;
+      const row = await lockRow(tx, target.entity, where, target.mode);
+      if (!row) {
+        throw target.missing?.() ?? DomainError.notFound(target.name, typeof target.id === 'string' ? target.id : '');
+      }
+      const { noter } = target;
+      const note: Note = noter
+        ? noting(tx, record, row, noter)
+        : () => Promise.reject(new Error(`${target.name} has no noter: record its activity with record()`));
+      return work({ tx, row, record, note });
+    });
   }
 }

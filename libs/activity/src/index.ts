@@ -13,3 +13,6 @@ export { ActivityScope, ActivityScopeKind } from './dto/activity.args';
 export { ActivitySubscriptionArgs } from './dto/activity-subscription.args';
 export { LiveRights, type LiveRightsOptions } from './live/live-rights';
 export { RIGHTS_CHANGES, RIGHTS_RECHECK_MS, rightsSubject } from './live/rights-changes';
+export * from './activity.operation-policy';
+export * from './activity-family';
+export * from './activity.errors';

@@ -13,3 +13,5 @@ export * from './time/local-date';
 export * from './live/live-work';
 export * from './live/background-work';
 export * from './text/storable-text';
+export * from './authorization';
+export * from './text/refused-move';

@@ -9,7 +9,10 @@ export interface AreaFigures {
   readonly region: Region;
   readonly country: Country;
   readonly population: number;
+  /** Active networks counted: one of their active convenors is a verified CVS. */
   readonly activeNetworks: number;
+  /** Active networks not counted: none of their active convenors is a verified CVS yet. */
+  readonly networksAwaitingVerification: number;
   readonly openNetworks: number;
   readonly convenorIds: string[];
   readonly memberOrganisations: number;
@@ -39,11 +42,18 @@ export const labeller =
 
 /** Why an area has its status, in words, from its figures and the priority labels. */
 export function reasonsFor(figures: AreaFigures, labelOf: (code: string) => string): string[] {
+  const awaiting =
+    figures.networksAwaitingVerification > 0
+      ? [
+          `${plural(figures.networksAwaitingVerification, 'active network')} awaiting verification of ${figures.networksAwaitingVerification === 1 ? 'its' : 'their'} convening CVS`,
+        ]
+      : [];
   if (figures.activeNetworks === 0) {
-    const forming = figures.openNetworks > 0 ? [`${plural(figures.openNetworks, 'network')} not yet active`] : [];
-    return ['no active network', ...forming];
+    const notActive = figures.openNetworks - figures.networksAwaitingVerification;
+    const forming = notActive > 0 ? [`${plural(notActive, 'network')} not yet active`] : [];
+    return ['no active network', ...awaiting, ...forming];
   }
-  const reasons: string[] = [];
+  const reasons: string[] = [...awaiting];
   if (figures.localAuthoritiesReached < figures.localAuthoritiesTotal) {
     reasons.push(`${figures.localAuthoritiesReached} of ${figures.localAuthoritiesTotal} local authorities reached`);
   }

@@ -10,6 +10,7 @@ export function toAreaCoverage(figures: AreaFigures, labelOf: (code: string) => 
     reasons: reasonsFor(figures, labelOf),
     activeNetworkCount: figures.activeNetworks,
     openNetworkCount: figures.openNetworks,
+    awaitingVerificationNetworkCount: figures.networksAwaitingVerification,
     memberOrganisationCount: figures.memberOrganisations,
     localAuthoritiesTotal: figures.localAuthoritiesTotal,
     localAuthoritiesReached: figures.localAuthoritiesReached,

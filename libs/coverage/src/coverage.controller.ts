@@ -1,6 +1,7 @@
-import { BadRequestException, Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import { Country, Region } from '@app/geography';
+import { asHttpError, DomainError } from '@app/common';
+import { Country, GovernanceService, Region } from '@app/geography';
 import { OrganisationService, SpecialismService } from '@app/organisations';
 import { labeller, reasonsFor } from './coverage-figures';
 import { CoverageService } from './coverage.service';
@@ -10,6 +11,8 @@ const COLUMNS = [
   'area',
   'region',
   'country',
+  'governance_type',
+  'office',
   'status',
   'reasons',
   'active_networks',
@@ -36,6 +39,7 @@ export class CoverageCsvController {
     private readonly coverage: CoverageService,
     private readonly organisations: OrganisationService,
     private readonly specialisms: SpecialismService,
+    private readonly governance: GovernanceService,
   ) {}
 
   @Get('coverage.csv')
@@ -51,7 +55,13 @@ export class CoverageCsvController {
       country: oneOf(Country, country, 'country'),
       specialism: specialism?.trim() || undefined,
     };
-    const [rows, vocabulary] = await Promise.all([this.coverage.areas(filter), this.specialisms.list()]);
+    const [rows, vocabulary] = await Promise.all([
+      this.coverage.areas(filter).catch((error: unknown) => {
+        throw asHttpError(error);
+      }),
+      this.specialisms.list(),
+    ]);
+    const governance = await this.governance.currentByAreaIds(rows.map((r) => r.policeForceAreaId));
     const names = new Map(
       (await this.organisations.findByIds([...new Set(rows.flatMap((r) => r.convenorIds))])).map((o) => [o.id, o.name]),
     );
@@ -61,6 +71,8 @@ export class CoverageCsvController {
       r.name,
       r.region,
       r.country,
+      governance.get(r.policeForceAreaId)?.type ?? '',
+      governance.get(r.policeForceAreaId)?.office ?? '',
       r.status,
       reasonsFor(r, labelOf).join('; '),
       r.activeNetworks,
@@ -88,7 +100,7 @@ function oneOf<T extends Record<string, string>>(values: T, given: string | unde
     return undefined;
   }
   if (!Object.values(values).includes(given)) {
-    throw new BadRequestException(`${name} must be one of ${Object.values(values).join(', ')}`);
+    throw asHttpError(DomainError.invalidInput(name, `must be one of ${Object.values(values).join(', ')}`));
   }
   return given as T[keyof T];
 }

@@ -10,20 +10,28 @@ export class AreaCoverage {
   @Field(() => [String], { description: 'Why the area has its status, in words (empty when GREEN).' })
   reasons!: string[];
 
-  @Field(() => Int, { description: 'Networks in the area that are ACTIVE.' })
+  @Field(() => Int, {
+    description: 'Networks in the area that are ACTIVE and counted: one of their active convenors is a verified CVS.',
+  })
   activeNetworkCount!: number;
+
+  @Field(() => Int, {
+    description:
+      'ACTIVE networks in the area not counted in the figures because none of their active convenors is a verified CVS yet (awaiting verification by a platform admin).',
+  })
+  awaitingVerificationNetworkCount!: number;
 
   @Field(() => Int, { description: 'Networks in the area that are not CLOSED (FORMING, ACTIVE or DORMANT).' })
   openNetworkCount!: number;
 
-  @Field(() => Int, { description: 'Organisations active in an active network of the area, in any role.' })
+  @Field(() => Int, { description: 'Organisations active in a counted active network of the area, in any role.' })
   memberOrganisationCount!: number;
 
   @Field(() => Int)
   localAuthoritiesTotal!: number;
 
   @Field(() => Int, {
-    description: 'Local authorities served by at least one active member or convenor of an active network.',
+    description: 'Local authorities of the area served by at least one active member or convenor of a counted active network.',
   })
   localAuthoritiesReached!: number;
 

@@ -48,7 +48,7 @@ export class CoverageReportResolver {
   async coverageHistory(@Args() { policeForceAreaCode, from, to }: CoverageHistoryArgs): Promise<CoverageSnapshot[]> {
     const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
     if (days < 0 || days > MAX_HISTORY_DAYS) {
-      throw DomainError.badInput('to', `must be on or after \`from\` and at most ${MAX_HISTORY_DAYS} days after it`);
+      throw DomainError.invalidInput('to', `must be on or after \`from\` and at most ${MAX_HISTORY_DAYS} days after it`);
     }
     const area = await this.areas.getByCode(policeForceAreaCode);
     const snapshots = await this.service.history(area.id, from, to);

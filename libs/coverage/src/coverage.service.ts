@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, DataVersion } from '@app/activity';
-import { DomainError } from '@app/common';
 import type { Country, Region } from '@app/geography';
 import { SpecialismService } from '@app/organisations';
 import type { AreaFigures } from './coverage-figures';
@@ -15,7 +14,8 @@ export interface CoverageFilter {
 }
 
 const FIGURES = `SELECT police_force_area_id AS "policeForceAreaId", code, name, region, country, population,
-  active_networks AS "activeNetworks", open_networks AS "openNetworks", convenor_ids AS "convenorIds",
+  active_networks AS "activeNetworks",
+  networks_awaiting_verification AS "networksAwaitingVerification", open_networks AS "openNetworks", convenor_ids AS "convenorIds",
   member_organisations AS "memberOrganisations", lads_total AS "localAuthoritiesTotal",
   lads_reached AS "localAuthoritiesReached", reached_ids AS "reachedLocalAuthorityIds",
   population_reached::float8 AS "populationReached", specialisms_present AS "specialismsPresent",
@@ -51,6 +51,9 @@ export class CoverageService {
 
   /** Every area's figures (in area name order), narrowed by the filter. */
   async areas(filter: CoverageFilter = {}): Promise<AreaFigures[]> {
+    if (filter.specialism) {
+      await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
+    }
     await this.ensureFresh();
     return this.dataSource.query(
       `${FIGURES}
@@ -66,7 +69,10 @@ export class CoverageService {
     return this.dataSource.query(`${FIGURES} WHERE police_force_area_id = ANY($1)`, [ids]);
   }
 
-  /** One snapshot per day from `from` to `to`, each day carrying the latest figures taken on or before it. */
+  /**
+   * One snapshot per day from `from` to `to`, each day carrying the latest figures taken on or
+   * before it; days after today (the database's day, on which snapshots are taken) have none yet.
+   */
   async history(areaId: string, from: string, to: string): Promise<(CoverageSnapshotEntity | null)[]> {
     await this.ensureFresh();
     const rows: ({ day: string } & Partial<CoverageSnapshotEntity>)[] = await this.dataSource.query(
@@ -74,7 +80,7 @@ export class CoverageService {
               s.member_organisations AS "memberOrganisations", s.local_authorities_reached AS "localAuthoritiesReached",
               s.local_authorities_total AS "localAuthoritiesTotal", s.population_reached AS "populationReached",
               s.specialisms_present AS "specialismsPresent", to_char(s.taken_on, 'YYYY-MM-DD') AS "takenOn"
-         FROM generate_series($2::date, $3::date, interval '1 day') AS day
+         FROM generate_series($2::date, least($3::date, current_date), interval '1 day') AS day
          LEFT JOIN LATERAL (
            SELECT * FROM coverage_snapshot c
             WHERE c.police_force_area_id = $1 AND c.taken_on <= day
@@ -95,11 +101,7 @@ export class CoverageService {
   /** Replaces the priority list (admins). */
   async setPriorities(personId: string | null, codes: readonly string[]): Promise<CoveragePriorityEntity[]> {
     const unique = [...new Set(codes)];
-    const known = await this.specialisms.findByCodes(unique);
-    const missing = unique.filter((code) => !known.some((s) => s.code === code));
-    if (missing.length > 0) {
-      throw DomainError.badInput('input.specialisms', `unknown specialisms: ${missing.join(', ')}`);
-    }
+    await this.specialisms.assertKnown(unique, 'input.specialisms');
     await this.activity.transaction(async (tx, record) => {
       await tx.query('DELETE FROM coverage_priority');
       if (unique.length > 0) {

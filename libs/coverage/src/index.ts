@@ -3,3 +3,4 @@ export * from './coverage.entities';
 export * from './coverage.model';
 export * from './coverage.module';
 export * from './coverage.service';
+export * from './coverage.operation-policy';

@@ -7,3 +7,4 @@ export * from './embedded/embedded-postgres';
 export { migrations } from './migrations';
 export * from './sql-error';
 export * from './database-unavailable';
+export * from './row-lock';

@@ -1,6 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { type ActorRef, CallingActor } from '@app/common';
-import { DraftingFlowsService, type EditOutcome } from './drafting-flows.service';
+import { DraftingFlowsService } from './drafting-flows.service';
+import { type EditOutcome, SectionFlowsService } from './section-flows.service';
 import { EditSectionResult, JointPositionPayload, SectionPayload, SignOnPayload } from './drafting.model';
 import {
   AddSectionInput,
@@ -12,12 +13,15 @@ import {
   RemoveSectionInput,
   SignOnToPositionInput,
   SubmitPositionInput,
-} from './dto/drafting.inputs';
+} from './dto/drafting.input';
 
 /** Drafting; who may is decided by the operation policy before these run. */
 @Resolver()
 export class DraftingMutationResolver {
-  constructor(private readonly flows: DraftingFlowsService) {}
+  constructor(
+    private readonly flows: DraftingFlowsService,
+    private readonly sections: SectionFlowsService,
+  ) {}
 
   @Mutation(() => JointPositionPayload, { description: "Starts a joint position (people of the network's members)." })
   async createJointPosition(
@@ -32,12 +36,12 @@ export class DraftingMutationResolver {
       "Edits a section from the revision you saw. Others' changes since are merged word by word; changes to the same words answer EditConflict and write nothing.",
   })
   editSection(@Args('input') input: EditSectionInput, @CallingActor() viewer: ActorRef): Promise<EditOutcome> {
-    return this.flows.editSection(viewer, input);
+    return this.sections.editSection(viewer, input);
   }
 
   @Mutation(() => SectionPayload)
   async addSection(@Args('input') input: AddSectionInput, @CallingActor() viewer: ActorRef): Promise<SectionPayload> {
-    return { section: await this.flows.addSection(viewer, input) };
+    return { section: await this.sections.addSection(viewer, input) };
   }
 
   @Mutation(() => SectionPayload, { description: 'Removes a section (kept in the history).' })
@@ -45,12 +49,12 @@ export class DraftingMutationResolver {
     @Args('input') input: RemoveSectionInput,
     @CallingActor() viewer: ActorRef,
   ): Promise<SectionPayload> {
-    return { section: await this.flows.removeSection(viewer, input) };
+    return { section: await this.sections.removeSection(viewer, input) };
   }
 
   @Mutation(() => SectionPayload, { description: 'Moves a section to a new place; the others keep their order.' })
   async moveSection(@Args('input') input: MoveSectionInput, @CallingActor() viewer: ActorRef): Promise<SectionPayload> {
-    return { section: await this.flows.moveSection(viewer, input) };
+    return { section: await this.sections.moveSection(viewer, input) };
   }
 
   @Mutation(() => JointPositionPayload, {

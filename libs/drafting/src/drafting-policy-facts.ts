@@ -4,7 +4,7 @@ import type { Repository } from 'typeorm';
 import { NetworkService } from '@app/networks';
 import { JointPositionEntity, PositionSectionEntity } from './drafting.entities';
 
-/** What the operation policy may look up about drafts (ids are checked to be UUIDs first). */
+/** What the drafting operation rows may look up about drafts (ids are checked to be UUIDs first). */
 @Injectable()
 export class DraftingPolicyFacts {
   constructor(
@@ -16,6 +16,11 @@ export class DraftingPolicyFacts {
   /** The draft's network (null when there is no such draft). */
   positionNetwork(positionId: string): Promise<string | null> {
     return this.networkOf(positionId);
+  }
+
+  /** The active member organisations (convenors included) of a network. */
+  networkMembers(networkId: string): Promise<string[]> {
+    return this.networks.activeMembersOf(networkId);
   }
 
   /** The active member organisations (convenors included) of the draft's network. */

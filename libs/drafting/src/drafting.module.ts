@@ -1,7 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
+import { DraftLock } from './draft-lock';
 import { DraftingFlowsService } from './drafting-flows.service';
 import { DraftingLiveResolver } from './drafting-live.resolver';
 import { DraftingMutationResolver } from './drafting-mutation.resolver';
@@ -25,6 +26,7 @@ import { ReviewFlowsService } from './review-flows.service';
 import { ReviewResolver } from './review.resolver';
 import { PresenceResolver } from './presence.resolver';
 import { PresenceService } from './presence.service';
+import { SectionFlowsService } from './section-flows.service';
 
 export const draftingEntities = [
   JointPositionEntity,
@@ -46,13 +48,14 @@ export const draftingResolvers = [
 ];
 
 /** Joint positions: co-drafting with merges, history, sign-on, submission and export. */
-@Global() // the operation policy (in the API module) looks up drafts' networks
 @Module({
   imports: [TypeOrmModule.forFeature(draftingEntities), NetworksModule, OrganisationsModule],
   controllers: [PositionExportController],
   providers: [
     PositionService,
+    DraftLock,
     DraftingFlowsService,
+    SectionFlowsService,
     ReviewFlowsService,
     PresenceService,
     PositionLoaderFactory,

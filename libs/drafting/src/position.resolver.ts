@@ -57,7 +57,7 @@ export class PositionResolver {
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
   ): Promise<PositionRevision[]> {
     if (first < 1 || first > 500) {
-      throw DomainError.badInput('first', 'must be from 1 to 500');
+      throw DomainError.invalidInput('first', 'must be from 1 to 500');
     }
     return this.positions.revisionsOf(position.id, after, first);
   }
@@ -69,7 +69,7 @@ export class PositionResolver {
   ): Promise<PositionText> {
     const at = revision ?? position.revision;
     if (at < 0 || at > position.revision) {
-      throw DomainError.badInput('revision', `must be from 0 to ${position.revision}`);
+      throw DomainError.invalidInput('revision', `must be from 0 to ${position.revision}`);
     }
     const sections = await this.positions.textAt(null, position.id, at);
     return {
@@ -94,7 +94,7 @@ export class PositionResolver {
       ['to', until],
     ] as const) {
       if (value < 0 || value > position.revision) {
-        throw DomainError.badInput(name, `must be from 0 to ${position.revision}`);
+        throw DomainError.invalidInput(name, `must be from 0 to ${position.revision}`);
       }
     }
     const [before, after] = await Promise.all([

@@ -7,9 +7,10 @@ import {
   ErrorCode,
   noLongerAllowed,
   type RequestContext,
+  CommonRefusal,
 } from '@app/common';
 import { DraftPresence, PresencePayload, PresenceUpdate } from './drafting.model';
-import { MovePresenceInput } from './dto/drafting.inputs';
+import { MovePresenceInput } from './dto/drafting.input';
 import { PositionPresenceArgs } from './dto/position-changes.args';
 import { PositionService } from './position.service';
 import { type Presence, PresenceService } from './presence.service';
@@ -35,7 +36,11 @@ export class PresenceResolver {
   ): Promise<AsyncIterableIterator<PresenceUpdate>> {
     const actor = await context.actor();
     if (!actor.personId) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person is present in a draft');
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        CommonRefusal.NOT_A_PERSON,
+        'Only a signed-in person is present in a draft',
+      );
     }
     const position = await this.positions.getReadable(actor, positionId);
     const you = await this.presence.join(positionId, actor.personId);
@@ -131,13 +136,17 @@ export class PresenceResolver {
     @ActingPersonId() personId: string | null,
   ): Promise<PresencePayload> {
     if (!personId) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person is present in a draft');
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        CommonRefusal.NOT_A_PERSON,
+        'Only a signed-in person is present in a draft',
+      );
     }
     if (input.sectionId) {
       const section = await this.positions.sectionById(input.sectionId);
       const own = await this.presence.present(section ? [section.positionId] : []);
       if (!section || section.removedAt || !own.some((p) => p.presenceId === input.presenceId)) {
-        throw DomainError.badInput('input.sectionId', 'is not a section of the draft you have open');
+        throw DomainError.unknown('input.sectionId', 'is not a section of the draft you have open');
       }
     }
     const presence: DraftPresence = await this.presence.move(

@@ -46,7 +46,7 @@ export class PresenceService implements OnModuleDestroy {
       { sectionId, editing: editing && sectionId !== null, seenAt: () => 'now()' },
     );
     if (!result.affected) {
-      throw DomainError.badInput('input.presenceId', 'is not an open presence of yours');
+      throw DomainError.unknown('input.presenceId', 'is not an open presence of yours');
     }
     const row = await this.rows.findOneByOrFail({ id: presenceId });
     return toPresence(row);

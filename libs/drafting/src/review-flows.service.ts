@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ActivityVerb } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode } from '@app/common';
-import { assertBody, DraftingFlowsService, type EditOutcome } from './drafting-flows.service';
+import { ActivityRecorder, ActivityVerb } from '@app/activity';
+import { type ActorRef, DomainError, ErrorCode, CommonRefusal } from '@app/common';
+import { assertBody, DraftLock, draftOf } from './draft-lock';
 import { PositionCommentEntity, PositionSuggestionEntity } from './drafting.entities';
 import { SuggestionStatus } from './drafting.enums';
 import type {
@@ -9,8 +9,10 @@ import type {
   DecideSuggestionInput,
   ResolveCommentInput,
   SuggestChangeInput,
-} from './dto/review.inputs';
+} from './dto/review.input';
 import { PositionService } from './position.service';
+import { type EditOutcome, SectionFlowsService } from './section-flows.service';
+import { DraftingRefusal } from './drafting.errors';
 
 export interface SuggestionDecision {
   readonly suggestion: PositionSuggestionEntity;
@@ -21,24 +23,26 @@ export interface SuggestionDecision {
 @Injectable()
 export class ReviewFlowsService {
   constructor(
-    private readonly flows: DraftingFlowsService,
+    private readonly activity: ActivityRecorder,
+    private readonly lock: DraftLock,
+    private readonly sections: SectionFlowsService,
     private readonly positions: PositionService,
   ) {}
 
   /** A comment on a section (anchored to a range of its text now), or a reply to one. */
   addComment(viewer: ActorRef, input: AddCommentInput): Promise<PositionCommentEntity> {
     const personId = signedIn(viewer);
-    return this.flows.withSection(viewer, input.sectionId, async ({ tx, position, note }, section) => {
-      await this.flows.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
+    return this.lock.withSection(viewer, input.sectionId, async ({ tx, row: position, note }, section) => {
+      await this.lock.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
       if (input.parentId) {
         const parent = await tx.findOneBy(PositionCommentEntity, { id: input.parentId, sectionId: section.id });
         if (!parent || parent.parentId) {
-          throw DomainError.badInput('input.parentId', 'is not a comment on this section to reply to');
+          throw DomainError.unknown('input.parentId', 'is not a comment on this section to reply to');
         }
       }
       const anchor = input.anchor ?? null;
       if (anchor && (anchor.end < anchor.start || anchor.end > section.body.length)) {
-        throw DomainError.badInput('input.anchor', `must be a range within the body (0 to ${section.body.length})`);
+        throw DomainError.invalidInput('input.anchor', `must be a range within the body (0 to ${section.body.length})`);
       }
       const { id } = await tx.save(
         tx.create(PositionCommentEntity, {
@@ -64,12 +68,12 @@ export class ReviewFlowsService {
     const personId = signedIn(viewer);
     const comment = await this.positions.commentById(input.commentId);
     if (!comment) {
-      throw DomainError.badInput('input.commentId', 'is not a comment');
+      throw DomainError.unknown('input.commentId', 'is not a comment');
     }
-    return this.flows.onPosition(viewer, comment.positionId, async ({ tx, note, unchanged }) => {
+    return this.activity.transactionOn(draftOf(viewer, comment.positionId), async ({ tx, note, record }) => {
       const current = await tx.findOneByOrFail(PositionCommentEntity, { id: comment.id });
       if (current.resolvedAt) {
-        unchanged();
+        record.unchanged();
         return current;
       }
       await tx.update(
@@ -86,17 +90,21 @@ export class ReviewFlowsService {
   suggest(viewer: ActorRef, input: SuggestChangeInput): Promise<PositionSuggestionEntity> {
     const personId = signedIn(viewer);
     assertBody(input.replacement, 'input.replacement');
-    return this.flows.withSection(viewer, input.sectionId, async ({ tx, position, note }, section) => {
-      await this.flows.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
+    return this.lock.withSection(viewer, input.sectionId, async ({ tx, row: position, note }, section) => {
+      await this.lock.assertWritesFor(viewer, position.networkId, input.organisationId, 'input.organisationId');
       if (input.baseRevision > position.revision) {
-        throw DomainError.badInput('input.baseRevision', `is ahead of the draft (revision ${position.revision})`);
+        throw DomainError.badInput(
+          DraftingRefusal.REVISION_AHEAD,
+          'input.baseRevision',
+          `is ahead of the draft (revision ${position.revision})`,
+        );
       }
       const base = await this.positions.sectionAt(tx, section.id, input.baseRevision);
       if (!base) {
-        throw DomainError.badInput('input.baseRevision', 'the section did not exist then');
+        throw DomainError.invalidInput('input.baseRevision', 'the section did not exist then');
       }
       if (input.end < input.start || input.end > base.body.length) {
-        throw DomainError.badInput(
+        throw DomainError.invalidInput(
           'input.end',
           `must be a range within the body at that revision (0 to ${base.body.length})`,
         );
@@ -127,21 +135,24 @@ export class ReviewFlowsService {
     const personId = signedIn(viewer);
     const found = await this.positions.suggestionById(input.suggestionId);
     if (!found) {
-      throw DomainError.badInput('input.suggestionId', 'is not a suggestion');
+      throw DomainError.unknown('input.suggestionId', 'is not a suggestion');
     }
-    return this.flows.withSection(viewer, found.sectionId, async (locked, section) => {
+    return this.lock.withSection(viewer, found.sectionId, async (locked, section) => {
       const { tx, note } = locked;
       const suggestion = await tx.findOneByOrFail(PositionSuggestionEntity, { id: found.id });
       if (suggestion.status !== SuggestionStatus.OPEN) {
-        throw new DomainError(ErrorCode.CONFLICT, `The suggestion was already ${suggestion.status}`, [
-          { field: 'input.suggestionId', message: `is ${suggestion.status}` },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          DraftingRefusal.SUGGESTION_SETTLED,
+          `The suggestion was already ${suggestion.status}`,
+          [{ field: 'input.suggestionId', message: `is ${suggestion.status}` }],
+        );
       }
       let edit: EditOutcome | null = null;
       if (input.accept) {
         const base = await this.positions.sectionAt(tx, section.id, suggestion.baseRevision);
         const body = base?.body ?? '';
-        edit = await this.flows.applyEdit(
+        edit = await this.sections.applyEdit(
           locked,
           section,
           {
@@ -153,6 +164,7 @@ export class ReviewFlowsService {
         if (edit.kind === 'CONFLICT') {
           throw new DomainError(
             ErrorCode.CONFLICT,
+            DraftingRefusal.STALE_REVISION,
             'The words it changes have changed since: it no longer applies (suggest it again on the current text)',
             [{ field: 'input.suggestionId', message: 'no longer applies' }],
           );
@@ -179,7 +191,11 @@ export class ReviewFlowsService {
 
 function signedIn(viewer: ActorRef): string {
   if (!viewer.personId) {
-    throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person can do this');
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      CommonRefusal.NOT_A_PERSON,
+      'Only a signed-in person reviews a draft (comments and suggestions), not an API token',
+    );
   }
   return viewer.personId;
 }

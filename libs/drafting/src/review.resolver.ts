@@ -7,7 +7,7 @@ import {
   PositionSuggestion,
   SuggestionPayload,
 } from './drafting.model';
-import { AddCommentInput, DecideSuggestionInput, ResolveCommentInput, SuggestChangeInput } from './dto/review.inputs';
+import { AddCommentInput, DecideSuggestionInput, ResolveCommentInput, SuggestChangeInput } from './dto/review.input';
 import { PositionLoaderFactory } from './position.loader';
 import { ReviewFlowsService } from './review-flows.service';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { attribute, diffTexts, MAX_ANSWER_PARTS } from './history';
 import { mergeText } from './text-merge';
 
@@ -71,5 +72,101 @@ describe('diffs and attribution stay small', () => {
     expect(result.length).toBeLessThanOrEqual(MAX_ANSWER_PARTS);
     expect(result.map((p) => p.text).join('\n\n')).toBe(second.join('\n\n'));
     expect(new Set(result.flatMap((p) => p.organisationIds))).toEqual(new Set(['a', 'b']));
+  });
+});
+
+describe('merge rules (properties)', () => {
+  // Small texts of distinct paragraphs and words, so an edit has one place it can have come from.
+  const RUNS = { numRuns: 150 };
+  const paragraphCount = fc.integer({ min: 1, max: 8 });
+  const base = paragraphCount.map((n) => Array.from({ length: n }, (_, i) => `Paragraph ${i} says p${i}.`));
+  const text = (paragraphs: readonly string[]) => paragraphs.join('\n\n');
+  /** Any small text: edits anywhere, repeated tokens included. */
+  const anyText = fc
+    .array(fc.constantFrom('a', 'b', 'c', ' ', '\n', '\n\n', 'same', 'Same.'), { maxLength: 20 })
+    .map((parts) => parts.join(''));
+
+  it('an edit with no concurrent change is the edit, and no edit leaves the concurrent change', () => {
+    fc.assert(
+      fc.property(anyText, anyText, (original, edited) => {
+        expect(mergeText(original, edited, original)).toEqual({ clean: true, text: edited });
+        expect(mergeText(original, original, edited)).toEqual({ clean: true, text: edited });
+      }),
+      RUNS,
+    );
+  });
+
+  it('the same edit made twice counts once', () => {
+    fc.assert(
+      fc.property(anyText, anyText, (original, edited) => {
+        expect(mergeText(original, edited, edited)).toEqual({ clean: true, text: edited });
+      }),
+      RUNS,
+    );
+  });
+
+  it('is symmetric: swapping the two sides gives the same outcome', () => {
+    fc.assert(
+      fc.property(anyText, anyText, anyText, (original, mine, theirs) => {
+        expect(mergeText(original, mine, theirs)).toEqual(mergeText(original, theirs, mine));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps both sides of edits to different paragraphs', () => {
+    const edits = base
+      .filter((paragraphs) => paragraphs.length >= 2)
+      .chain((paragraphs) =>
+        fc
+          .tuple(
+            fc.constant(paragraphs),
+            fc.integer({ min: 0, max: paragraphs.length - 1 }),
+            fc.integer({ min: 0, max: paragraphs.length - 1 }),
+          )
+          .filter(([, i, j]) => i !== j),
+      );
+    fc.assert(
+      fc.property(edits, ([paragraphs, i, j]) => {
+        const mine = paragraphs.with(i, `Mine rewrote ${i}.`);
+        const theirs = paragraphs.with(j, `Theirs rewrote ${j}.`);
+        const both = mine.with(j, `Theirs rewrote ${j}.`);
+        expect(mergeText(text(paragraphs), text(mine), text(theirs))).toEqual({ clean: true, text: text(both) });
+      }),
+      RUNS,
+    );
+  });
+
+  it('keeps both sides of edits to words of one paragraph with an unchanged word between them', () => {
+    const sentence = fc
+      .integer({ min: 3, max: 12 })
+      .chain((n) =>
+        fc
+          .tuple(fc.constant(n), fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }))
+          .filter(([, i, j]) => Math.abs(i - j) >= 2),
+      );
+    fc.assert(
+      fc.property(sentence, ([n, i, j]) => {
+        const words = Array.from({ length: n }, (_, k) => `w${k}`);
+        const mine = words.with(i, 'MINE');
+        const theirs = words.with(j, 'THEIRS');
+        const both = mine.with(j, 'THEIRS');
+        const wrap = (ws: readonly string[]) => `Before.\n\n${ws.join(' ')}\n\nAfter.`;
+        expect(mergeText(wrap(words), wrap(mine), wrap(theirs))).toEqual({ clean: true, text: wrap(both) });
+      }),
+      RUNS,
+    );
+  });
+
+  it('answers a conflict for different edits to the same word', () => {
+    fc.assert(
+      fc.property(base, fc.nat(), (paragraphs, at) => {
+        const i = at % paragraphs.length;
+        const mine = paragraphs.with(i, `Mine rewrote ${i}.`);
+        const theirs = paragraphs.with(i, `Theirs rewrote ${i}.`);
+        expect(mergeText(text(paragraphs), text(mine), text(theirs))).toEqual({ clean: false });
+      }),
+      RUNS,
+    );
   });
 });

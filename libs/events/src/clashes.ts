@@ -87,7 +87,7 @@ export async function findClashes(
   return clashes.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).slice(0, MAX_CLASHES);
 }
 
-function reasonFor(event: EventEntity, other: EventEntity): string {
+export function reasonFor(event: EventEntity, other: EventEntity): string {
   if (event.networkId && other.networkId === event.networkId) {
     return 'another event of the same network at the same time';
   }

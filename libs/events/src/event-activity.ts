@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { type ActivityVerb, ActivityVisibility, type RecordActivity } from '@app/activity';
+import { ActivityVisibility, type Noter } from '@app/activity';
 import { PoliceForceAreaService } from '@app/geography';
 import { EventEntity } from './event.entities';
 import { EventVisibility } from './event.enums';
@@ -10,26 +9,22 @@ import { EventVisibility } from './event.enums';
 export class EventActivity {
   constructor(private readonly areas: PoliceForceAreaService) {}
 
-  /** Reads the event as the transaction now has it, so the item names it as changed. */
-  async note(
-    tx: EntityManager,
-    record: RecordActivity,
-    eventId: string,
-    verb: ActivityVerb,
-    actorPersonId: string | null,
-    payload: Record<string, unknown> = {},
-  ): Promise<void> {
-    const event = await tx.findOneByOrFail(EventEntity, { id: eventId });
-    const [area] = event.policeForceAreaId ? await this.areas.findByIds([event.policeForceAreaId]) : [];
-    await record({
-      verb,
-      visibility: event.visibility === EventVisibility.PUBLIC ? ActivityVisibility.PUBLIC : ActivityVisibility.NETWORK,
-      actorPersonId,
-      policeForceAreaCode: area?.code ?? null,
-      organisationId: event.organiserOrganisationId,
-      networkId: event.networkId,
-      eventId: event.id,
-      payload: { event: event.title, sequence: event.sequence, ...payload },
-    });
+  /** Events' noter: reads the event as the transaction now has it, so the item names it as changed. */
+  noter(actorPersonId: string | null): Noter<Pick<EventEntity, 'id'>> {
+    return async (tx, { id }, verb, payload) => {
+      const event = await tx.findOneByOrFail(EventEntity, { id });
+      const [area] = event.policeForceAreaId ? await this.areas.findByIds([event.policeForceAreaId]) : [];
+      return {
+        verb,
+        visibility:
+          event.visibility === EventVisibility.PUBLIC ? ActivityVisibility.PUBLIC : ActivityVisibility.NETWORK,
+        actorPersonId,
+        policeForceAreaCode: area?.code ?? null,
+        organisationId: event.organiserOrganisationId,
+        networkId: event.networkId,
+        eventId: event.id,
+        payload: { event: event.title, sequence: event.sequence, ...payload },
+      };
+    };
   }
 }

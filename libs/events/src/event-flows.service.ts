@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, type RecordActivity } from '@app/activity';
-import { type ActorRef, DomainError, ErrorCode } from '@app/common';
+import { ActivityRecorder, ActivityVerb, type Locked, noting, type RecordActivity } from '@app/activity';
+import { type ActorRef, DomainError, ErrorCode, refusedMove, CommonRefusal } from '@app/common';
 import { PositionService } from '@app/drafting';
 import { PoliceForceAreaService } from '@app/geography';
-import { NetworkService, NetworkStatus } from '@app/networks';
-import { OrganisationService, OrganisationStatus } from '@app/organisations';
-import { carryAnswers } from './carry-answers';
+import { NetworkService, NetworkStatus, NetworkRefusal } from '@app/networks';
+import { OrganisationService, OrganisationStatus, OrganisationRefusal } from '@app/organisations';
+import { carryAnswers, type CarriedException, carryExceptions } from './carry-answers';
 import { findClashes } from './clashes';
 import { EventActivity } from './event-activity';
 import type { EventAccess } from './event-access';
@@ -20,12 +20,13 @@ import type {
   UpdateEventInput,
 } from './dto/event-mutations.input';
 import { EventAgendaItemEntity, EventEntity, EventOccurrenceChangeEntity } from './event.entities';
-import { EVENT_STATUS_MOVES, EventStatus, EventVisibility } from './event.enums';
+import { EVENT_STATUS_MOVES, EventStatus, EventVisibility, ExceptionOutcome } from './event.enums';
 import type { EventClash } from './event.model';
 import { EventService } from './event.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
-import { fillPlaces } from './rsvp.service';
+import { fillPlaces } from './fill-places';
 import { isOriginalStart, type Schedule, scheduleFrom } from './schedule';
+import { EventRefusal } from './events.errors';
 
 /** A new event, checked: everything but what the database fills in. */
 export type EventDraft = Pick<
@@ -49,11 +50,8 @@ export interface EventOutcome {
   readonly clashes: EventClash[];
 }
 
-/** An event locked for a change, and how to record what happened to it. */
-interface Locked {
-  readonly tx: EntityManager;
-  readonly event: EventEntity;
-  readonly note: (verb: ActivityVerb, payload?: Record<string, unknown>) => Promise<void>;
+export interface RescheduleOutcome extends EventOutcome {
+  readonly exceptions: CarriedException[];
 }
 
 /**
@@ -85,7 +83,11 @@ export class EventFlowsService {
     const organiser = await this.organiserOf(input);
     const visibility = input.visibility ?? (input.networkId ? EventVisibility.NETWORK : EventVisibility.PUBLIC);
     if (visibility === EventVisibility.NETWORK && !input.networkId) {
-      throw DomainError.badInput('input.visibility', 'only a network event can be for its members only');
+      throw DomainError.badInput(
+        EventRefusal.MEMBERS_ONLY_NEEDS_NETWORK,
+        'input.visibility',
+        'only a network event can be for its members only',
+      );
     }
     return {
       ...organiser,
@@ -111,11 +113,11 @@ export class EventFlowsService {
   ): Promise<EventOutcome> {
     const { id } = await tx.save(tx.create(EventEntity, { ...draft, createdByPersonId: viewer.personId ?? null }));
     const event = await tx.findOneByOrFail(EventEntity, { id });
-    await this.noter(
+    await noting(
       tx,
       record,
       event,
-      viewer,
+      this.eventActivity.noter(viewer.personId ?? null),
     )(ActivityVerb.EVENT_CREATED, {
       kind: event.kind,
       startsAt: event.startsAt.toISOString(),
@@ -126,10 +128,14 @@ export class EventFlowsService {
   }
 
   update(viewer: ActorRef, input: UpdateEventInput): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (input.visibility === EventVisibility.NETWORK && !event.networkId) {
-        throw DomainError.badInput('input.visibility', 'only a network event can be for its members only');
+        throw DomainError.badInput(
+          EventRefusal.MEMBERS_ONLY_NEEDS_NETWORK,
+          'input.visibility',
+          'only a network event can be for its members only',
+        );
       }
       const changes: Partial<EventEntity> = {};
       for (const key of [
@@ -149,6 +155,9 @@ export class EventFlowsService {
       if (Object.keys(changes).length === 0) {
         return null;
       }
+      if (changes.capacity !== undefined && changes.capacity !== null) {
+        await assertPlacesFit(tx, event, changes.capacity);
+      }
       await tx.update(EventEntity, { id: event.id }, { ...changes, sequence: event.sequence + 1 });
       const promoted = 'capacity' in changes ? await fillPlaces(tx, { ...event, ...changes }) : 0;
       await note(ActivityVerb.EVENT_UPDATED, { changed: Object.keys(changes), promotedFromWaitlist: promoted });
@@ -156,9 +165,10 @@ export class EventFlowsService {
     });
   }
 
-  reschedule(viewer: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<EventOutcome> {
+  async reschedule(viewer: ActorRef, input: RescheduleEventInput, now = new Date()): Promise<RescheduleOutcome> {
     const schedule = scheduleFrom(input, 'input', now);
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    let exceptions: CarriedException[] = [];
+    const outcome = await this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'rescheduled');
       if (sameSchedule(event, schedule) && event.status === EventStatus.SCHEDULED) {
         return null;
@@ -167,17 +177,23 @@ export class EventFlowsService {
         event.recurrenceRule !== schedule.recurrenceRule ||
         event.timeZone !== schedule.timeZone ||
         event.startsAt.getTime() !== schedule.startsAt.getTime();
-      let answers = { kept: 0, dropped: 0 };
-      if (seriesChanged) {
-        // Exceptions name occurrences of the old schedule; they mean nothing under the new one.
-        await tx.delete(EventOccurrenceChangeEntity, { eventId: event.id });
-        answers = await carryAnswers(tx, event.id, event, schedule, now);
-      }
+      // Exceptions and answers follow their local day to the new schedule's occurrence (every
+      // exception is reported, KEPT when its occurrence is unchanged).
+      exceptions = await carryExceptions(tx, event.id, event, schedule);
+      const answers = seriesChanged ? await carryAnswers(tx, event.id, event, schedule, now) : { kept: 0, dropped: 0 };
       await tx.update(
         EventEntity,
         { id: event.id },
         { ...schedule, status: EventStatus.SCHEDULED, statusReason: null, sequence: event.sequence + 1 },
       );
+      const named = (outcome: ExceptionOutcome) =>
+        exceptions
+          .filter((e) => e.outcome === outcome)
+          .map((e) => ({
+            occurrence: e.originalStart.toISOString(),
+            change: e.cancelled ? 'CANCELLED' : 'MOVED',
+            to: e.newOriginalStart?.toISOString() ?? null,
+          }));
       await note(ActivityVerb.EVENT_RESCHEDULED, {
         from: event.startsAt.toISOString(),
         to: schedule.startsAt.toISOString(),
@@ -185,31 +201,41 @@ export class EventFlowsService {
         wasPostponed: event.status === EventStatus.POSTPONED,
         answersCarried: answers.kept,
         answersDropped: answers.dropped,
+        exceptionsKept: named(ExceptionOutcome.KEPT),
+        exceptionsMoved: named(ExceptionOutcome.MOVED),
+        exceptionsDropped: named(ExceptionOutcome.DROPPED),
       });
       return 'clashes';
     });
+    return { ...outcome, exceptions };
   }
 
   changeStatus(viewer: ActorRef, input: ChangeEventStatusInput, now = new Date()): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       if (!EVENT_STATUS_MOVES[event.status].includes(input.status)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
-          `A ${event.status} event cannot become ${input.status}` +
-            (EVENT_STATUS_MOVES[event.status].length === 0 ? `: ${event.status} is final` : '') +
-            (input.status === EventStatus.SCHEDULED ? ' (reschedule it instead)' : ''),
+          CommonRefusal.INVALID_STATUS_MOVE,
+          refusedMove('event', event.status, input.status, EVENT_STATUS_MOVES[event.status]) +
+            (input.status === EventStatus.SCHEDULED ? ' (to schedule it again, reschedule it)' : ''),
           [{ field: 'input.status', message: `not allowed from ${event.status}` }],
         );
       }
       if (input.status === EventStatus.SCHEDULED) {
-        throw new DomainError(ErrorCode.CONFLICT, 'A postponed event is scheduled again by rescheduling it', [
-          { field: 'input.status', message: 'use rescheduleEvent' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          EventRefusal.RESCHEDULE_INSTEAD,
+          'A postponed event is scheduled again by rescheduling it',
+          [{ field: 'input.status', message: 'use rescheduleEvent' }],
+        );
       }
       if (input.status === EventStatus.COMPLETED && event.startsAt > now) {
-        throw new DomainError(ErrorCode.CONFLICT, 'An event cannot be completed before it has started', [
-          { field: 'input.status', message: 'the event has not started' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          EventRefusal.EVENT_NOT_STARTED,
+          'An event cannot be completed before it has started',
+          [{ field: 'input.status', message: 'the event has not started' }],
+        );
       }
       await tx.update(
         EventEntity,
@@ -228,18 +254,21 @@ export class EventFlowsService {
   changeOccurrence(viewer: ActorRef, input: ChangeOccurrenceInput, now = new Date()): Promise<EventOutcome> {
     const moving = input.start !== undefined || input.end !== undefined;
     if ([input.cancel === true, input.restore === true, moving].filter(Boolean).length !== 1) {
-      throw DomainError.badInput('input', 'give exactly one of: cancel, restore, or a new start and end');
+      throw DomainError.invalidInput('input', 'give exactly one of: cancel, restore, or a new start and end');
     }
     if (moving && (input.start === undefined || input.end === undefined)) {
-      throw DomainError.badInput(input.start === undefined ? 'input.start' : 'input.end', 'give both start and end');
+      throw DomainError.invalidInput(
+        input.start === undefined ? 'input.start' : 'input.end',
+        'give both start and end',
+      );
     }
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (!event.recurrenceRule) {
-        throw DomainError.badInput('input.eventId', 'the event does not recur: reschedule or cancel it instead');
+        throw DomainError.invalidInput('input.eventId', 'the event does not recur: reschedule or cancel it instead');
       }
       if (!isOriginalStart(event, input.occurrenceStart)) {
-        throw DomainError.badInput(
+        throw DomainError.invalidInput(
           'input.occurrenceStart',
           'is not an occurrence of the event (use its originalStart)',
         );
@@ -286,13 +315,13 @@ export class EventFlowsService {
   }
 
   setAgenda(viewer: ActorRef, input: SetEventAgendaInput): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'given a new agenda', [EventStatus.CANCELLED]);
       const linked = input.items.map((item) => item.jointPositionId).filter((id): id is string => Boolean(id));
       const own = event.networkId ? await this.positions.ofNetwork(tx, event.networkId, linked) : new Set<string>();
       input.items.forEach((item, i) => {
         if (item.jointPositionId && !own.has(item.jointPositionId)) {
-          throw DomainError.badInput(
+          throw DomainError.invalidInput(
             `input.items.${i}.jointPositionId`,
             "is not a joint position of the event's network",
           );
@@ -318,14 +347,19 @@ export class EventFlowsService {
   }
 
   recordMinutes(viewer: ActorRef, input: RecordEventMinutesInput, now = new Date()): Promise<EventOutcome> {
-    return this.onEvent(viewer, input.eventId, async ({ tx, event, note }) => {
+    return this.changeEvent(viewer, input.eventId, async ({ tx, row: event, note }) => {
       if (event.status === EventStatus.CANCELLED || event.startsAt > now) {
-        throw new DomainError(ErrorCode.CONFLICT, 'Minutes are recorded once an event has taken place', [
-          {
-            field: 'input.eventId',
-            message: event.status === EventStatus.CANCELLED ? 'is cancelled' : 'has not started',
-          },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          EventRefusal.EVENT_NOT_STARTED,
+          'Minutes are recorded once an event has taken place',
+          [
+            {
+              field: 'input.eventId',
+              message: event.status === EventStatus.CANCELLED ? 'is cancelled' : 'has not started',
+            },
+          ],
+        );
       }
       await tx.update(
         EventEntity,
@@ -342,22 +376,21 @@ export class EventFlowsService {
    * returns null when nothing changed (no activity, no SEQUENCE bump), 'clashes' when the times
    * may now overlap others (`clashesAt`: only the one occurrence starting then).
    */
-  private async onEvent(
+  private async changeEvent(
     viewer: ActorRef,
     eventId: string,
-    work: (locked: Locked) => Promise<'done' | 'clashes' | { clashesAt: Date } | null>,
+    work: (locked: Locked<EventEntity>) => Promise<'done' | 'clashes' | { clashesAt: Date } | null>,
   ): Promise<EventOutcome> {
     const access = await this.events.accessOf(viewer);
-    return this.activity.transaction(async (tx, record) => {
-      const event = await tx
-        .createQueryBuilder(EventEntity, 'e')
-        .setLock('pessimistic_write')
-        .where('e.id = :eventId', { eventId })
-        .getOne();
-      if (!event) {
-        throw DomainError.notFound('Event', eventId);
-      }
-      const result = await work({ tx, event, note: this.noter(tx, record, event, viewer) });
+    const target = {
+      entity: EventEntity,
+      id: eventId,
+      name: 'Event',
+      noter: this.eventActivity.noter(viewer.personId ?? null),
+    };
+    return this.activity.transactionOn(target, async (locked) => {
+      const { tx, row: event, record } = locked;
+      const result = await work(locked);
       if (result === null) {
         record.unchanged();
         return { event, clashes: [] };
@@ -372,42 +405,40 @@ export class EventFlowsService {
     });
   }
 
-  private noter(tx: EntityManager, record: RecordActivity, event: EventEntity, viewer: ActorRef) {
-    return (verb: ActivityVerb, payload: Record<string, unknown> = {}): Promise<void> =>
-      this.eventActivity.note(tx, record, event.id, verb, viewer.personId ?? null, payload);
-  }
-
   private async organiserOf(
     input: CreateEventInput,
   ): Promise<Pick<EventEntity, 'networkId' | 'organiserOrganisationId' | 'policeForceAreaId'>> {
     if (Boolean(input.networkId) === Boolean(input.organiserOrganisationId)) {
-      throw DomainError.badInput('input.networkId', 'give either a network or an organiser organisation');
+      throw DomainError.invalidInput('input.networkId', 'give either a network or an organiser organisation');
     }
     if (input.networkId) {
       if (input.policeForceAreaCode) {
-        throw DomainError.badInput('input.policeForceAreaCode', "a network's events are in the network's own area");
+        throw DomainError.invalidInput('input.policeForceAreaCode', "a network's events are in the network's own area");
       }
       const network = await this.networks.getById(input.networkId).catch(() => {
-        throw DomainError.badInput('input.networkId', 'is not a network');
+        throw DomainError.unknown('input.networkId', 'is not a network');
       });
       if (network.status === NetworkStatus.CLOSED) {
-        throw new DomainError(ErrorCode.CONFLICT, `${network.name} is closed`, [
+        throw new DomainError(ErrorCode.CONFLICT, NetworkRefusal.NETWORK_CLOSED, `${network.name} is closed`, [
           { field: 'input.networkId', message: 'is closed' },
         ]);
       }
       return { networkId: network.id, organiserOrganisationId: null, policeForceAreaId: network.policeForceAreaId };
     }
     const organisation = await this.organisations.getById(input.organiserOrganisationId ?? '').catch(() => {
-      throw DomainError.badInput('input.organiserOrganisationId', 'is not an organisation');
+      throw DomainError.unknown('input.organiserOrganisationId', 'is not an organisation');
     });
     if (organisation.status === OrganisationStatus.ARCHIVED) {
-      throw new DomainError(ErrorCode.CONFLICT, `${organisation.name} is archived`, [
-        { field: 'input.organiserOrganisationId', message: 'is archived' },
-      ]);
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        OrganisationRefusal.ORGANISATION_ARCHIVED,
+        `${organisation.name} is archived`,
+        [{ field: 'input.organiserOrganisationId', message: 'is archived' }],
+      );
     }
     const area = input.policeForceAreaCode
       ? await this.areas.getByCode(input.policeForceAreaCode).catch(() => {
-          throw DomainError.badInput('input.policeForceAreaCode', 'is not a police force area');
+          throw DomainError.unknown('input.policeForceAreaCode', 'is not a police force area');
         })
       : null;
     return { networkId: null, organiserOrganisationId: organisation.id, policeForceAreaId: area?.id ?? null };
@@ -416,9 +447,35 @@ export class EventFlowsService {
 
 function assertNotOver(event: EventEntity, what: string, over = [EventStatus.CANCELLED, EventStatus.COMPLETED]): void {
   if (over.includes(event.status)) {
-    throw new DomainError(ErrorCode.CONFLICT, `A ${event.status} event cannot be ${what}`, [
-      { field: 'input.eventId', message: `is ${event.status}` },
-    ]);
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      EventRefusal.EVENT_OVER,
+      `The event is ${event.status}, so it cannot be ${what}`,
+      [{ field: 'input.eventId', message: `is ${event.status}` }],
+    );
+  }
+}
+
+/**
+ * Lowering capacity below the places already given at a coming occurrence is refused: a
+ * confirmed place is a promise, so the organisers free places first (or keep the capacity).
+ */
+async function assertPlacesFit(tx: EntityManager, event: EventEntity, capacity: number): Promise<void> {
+  const [fullest] = await tx.query<{ occurrence_start: Date | null; confirmed: number }[]>(
+    `SELECT occurrence_start, count(*)::int AS confirmed FROM event_rsvp
+      WHERE event_id = $1 AND place = 'CONFIRMED' AND COALESCE(occurrence_start, $2) > now()
+      GROUP BY occurrence_start ORDER BY confirmed DESC, occurrence_start LIMIT 1`,
+    [event.id, event.startsAt],
+  );
+  if (fullest && fullest.confirmed > capacity) {
+    const when = fullest.occurrence_start ? ` for the occurrence of ${fullest.occurrence_start.toISOString()}` : '';
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      EventRefusal.PLACES_ALREADY_TAKEN,
+      `${fullest.confirmed} places are already confirmed${when}, more than a capacity of ${capacity}: ` +
+        'keep a capacity of at least that, or ask people to give up their places first',
+      [{ field: 'input.capacity', message: `is below the ${fullest.confirmed} places already confirmed` }],
+    );
   }
 }
 

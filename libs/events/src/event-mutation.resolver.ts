@@ -10,16 +10,16 @@ import {
   SetEventAgendaInput,
   UpdateEventInput,
 } from './dto/event-mutations.input';
-import { EventFlowsService, type EventOutcome } from './event-flows.service';
-import { EventPayload, RsvpPayload } from './event.model';
-import { RsvpService } from './rsvp.service';
+import { EventFlowsService, type EventOutcome, type RescheduleOutcome } from './event-flows.service';
+import { EventPayload, RescheduleEventPayload, RsvpPayload } from './event.model';
+import { RsvpFlowsService } from './rsvp-flows.service';
 
 /** Scheduling; who may is decided by the operation policy (the organisers) before these run. */
 @Resolver()
 export class EventMutationResolver {
   constructor(
     private readonly flows: EventFlowsService,
-    private readonly rsvps: RsvpService,
+    private readonly rsvps: RsvpFlowsService,
   ) {}
 
   @Mutation(() => EventPayload, {
@@ -36,10 +36,15 @@ export class EventMutationResolver {
     return this.flows.update(viewer, input);
   }
 
-  @Mutation(() => EventPayload, {
-    description: 'Moves an event or series (organisers); a POSTPONED event is SCHEDULED again. Warns of clashes.',
+  @Mutation(() => RescheduleEventPayload, {
+    description:
+      'Moves an event or series (organisers); a POSTPONED event is SCHEDULED again. Warns of clashes. ' +
+      "A series' cancelled and moved occurrences follow their local day; `exceptions` says which were kept, moved or dropped.",
   })
-  rescheduleEvent(@Args('input') input: RescheduleEventInput, @CallingActor() viewer: ActorRef): Promise<EventOutcome> {
+  rescheduleEvent(
+    @Args('input') input: RescheduleEventInput,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<RescheduleOutcome> {
     return this.flows.reschedule(viewer, input);
   }
 

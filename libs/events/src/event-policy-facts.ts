@@ -5,7 +5,7 @@ import { NetworkService } from '@app/networks';
 import { EventService } from './event.service';
 import { SchedulingPollEntity } from './polls/poll.entities';
 
-/** What the operation policy may look up about events and polls (ids are checked before). */
+/** What the events operation rows may look up about events and polls (ids are checked before). */
 @Injectable()
 export class EventPolicyFacts {
   constructor(
@@ -33,6 +33,11 @@ export class EventPolicyFacts {
       networkId: event.networkId,
       organisationId: event.organiserOrganisationId,
     };
+  }
+
+  /** The active convenor organisations of a network. */
+  convenorsOf(networkId: string): Promise<string[]> {
+    return this.networks.convenorsOf(networkId);
   }
 
   /** The active member organisations (convenors included) of a network. */

@@ -34,6 +34,13 @@ export enum RsvpPlace {
   NONE = 'NONE',
 }
 
+/** What rescheduling a series did with one of its exceptions (a cancelled or moved occurrence). */
+export enum ExceptionOutcome {
+  KEPT = 'KEPT',
+  MOVED = 'MOVED',
+  DROPPED = 'DROPPED',
+}
+
 /** Kinds that concern the commissioner: they clash with any event of their area, not only their network's. */
 export const PCC_EVENT_KINDS = [EventKind.PCC_HUSTINGS, EventKind.PCC_ENGAGEMENT] as const;
 
@@ -82,5 +89,17 @@ registerEnumType(RsvpPlace, {
     CONFIRMED: { description: 'GOING, with a place.' },
     WAITLISTED: { description: 'GOING, waiting for a place; promoted in order when one frees.' },
     NONE: { description: 'MAYBE or DECLINED.' },
+  },
+});
+registerEnumType(ExceptionOutcome, {
+  name: 'ExceptionOutcome',
+  description: 'What rescheduling a series did with a cancelled or moved occurrence, matched by local day.',
+  valuesMap: {
+    KEPT: { description: 'Still applies to the same occurrence (same original start).' },
+    MOVED: {
+      description:
+        "Follows its day: now applies to the new schedule's occurrence on that local day (a new originalStart).",
+    },
+    DROPPED: { description: 'The new schedule has no occurrence on that day, so the exception no longer applies.' },
   },
 });

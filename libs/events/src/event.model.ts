@@ -1,7 +1,7 @@
 import { ActivityVerb } from '@app/activity';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '@app/common';
-import { EventKind, EventStatus, EventVisibility, RsvpAnswer, RsvpPlace } from './event.enums';
+import { EventKind, EventStatus, EventVisibility, ExceptionOutcome, RsvpAnswer, RsvpPlace } from './event.enums';
 
 @ObjectType('Event', {
   description:
@@ -199,6 +199,40 @@ export class EventPayload {
 
   @Field(() => [EventClash], { description: 'Overlapping events of the same network, or PCC events in the area.' })
   clashes!: EventClash[];
+}
+
+@ObjectType('RescheduledException', {
+  description: 'A cancelled or moved occurrence of a rescheduled series, and what became of it.',
+})
+export class RescheduledException {
+  @Field({ description: 'The occurrence it applied to under the old schedule.' })
+  originalStart!: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "The new schedule's occurrence (same local day) it applies to now; null when dropped.",
+  })
+  newOriginalStart!: Date | null;
+
+  @Field({ description: 'Cancelled (true) or moved (false).' })
+  cancelled!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'Where a moved occurrence is held (unchanged by rescheduling).' })
+  startsAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => ExceptionOutcome)
+  outcome!: ExceptionOutcome;
+}
+
+@ObjectType({ description: 'The rescheduled event, its clashes, and what became of its exceptions.' })
+export class RescheduleEventPayload extends EventPayload {
+  @Field(() => [RescheduledException], {
+    description: 'Every cancelled or moved occurrence of the series: kept, moved to the same day, or dropped.',
+  })
+  exceptions!: RescheduledException[];
 }
 
 @ObjectType()

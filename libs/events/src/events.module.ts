@@ -1,10 +1,14 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DraftingModule } from '@app/drafting';
 import { GeographyModule } from '@app/geography';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { CalendarController } from './calendar/calendar.controller';
+import { AttendeesExportController } from './export/attendees-export.controller';
+import { AttendeesExportService } from './export/attendees-export.service';
 import { CalendarFeedResolver } from './calendar/calendar-feed.resolver';
+import { CalendarFeedFlowsService } from './calendar/calendar-feed-flows.service';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { EventActivity } from './event-activity';
 import { EventPolicyFacts } from './event-policy-facts';
@@ -22,14 +26,14 @@ import {
 import { EventLoaderFactory } from './event.loader';
 import { EventOccurrenceResolver, EventResolver, EventRsvpResolver } from './event.resolver';
 import { EventService } from './event.service';
-import { EVENTS_OPTIONS, type EventsOptions } from './events.options';
 import { PollAnswerEntity, SchedulingPollEntity, PollSlotEntity } from './polls/poll.entities';
 import { PollLoaderFactory } from './polls/poll.loader';
-import { PollResolver } from './polls/poll.resolver';
+import { PollResolver, PollSlotAnswerResolver } from './polls/poll.resolver';
+import { PollFlowsService } from './polls/poll-flows.service';
 import { PollService } from './polls/poll.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
 import { ReminderQueue } from './reminders/reminder-queue';
-import { RsvpService } from './rsvp.service';
+import { RsvpFlowsService } from './rsvp-flows.service';
 
 export const eventsEntities = [
   EventEntity,
@@ -50,33 +54,39 @@ export const eventsResolvers = [
   EventLiveResolver,
   CalendarFeedResolver,
   PollResolver,
+  PollSlotAnswerResolver,
 ];
 
-/** Event scheduling: events, RSVPs, polls, calendars and reminders. */
-@Module({})
-export class EventsModule {
-  static forRoot(options: EventsOptions): DynamicModule {
-    return {
-      module: EventsModule,
-      global: true, // the operation policy (in the API module) looks up events' organisers
-      imports: [TypeOrmModule.forFeature(eventsEntities), GeographyModule, OrganisationsModule, NetworksModule],
-      controllers: [CalendarController],
-      providers: [
-        { provide: EVENTS_OPTIONS, useValue: options },
-        EventService,
-        EventActivity,
-        EventPolicyFacts,
-        EventFlowsService,
-        RsvpService,
-        CalendarFeedService,
-        PollService,
-        PollLoaderFactory,
-        EventLoaderFactory,
-        ReminderQueue,
-        ReminderPlanner,
-        ...eventsResolvers,
-      ],
-      exports: [EventService, EventPolicyFacts],
-    };
-  }
-}
+/**
+ * Event scheduling: events, RSVPs, polls, calendars and reminders. Its options (`EVENTS_OPTIONS`)
+ * come from the composition root, which provides them to every module.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(eventsEntities),
+    GeographyModule,
+    OrganisationsModule,
+    NetworksModule,
+    DraftingModule,
+  ],
+  controllers: [CalendarController, AttendeesExportController],
+  providers: [
+    EventService,
+    EventActivity,
+    EventPolicyFacts,
+    EventFlowsService,
+    RsvpFlowsService,
+    CalendarFeedService,
+    CalendarFeedFlowsService,
+    AttendeesExportService,
+    PollService,
+    PollFlowsService,
+    PollLoaderFactory,
+    EventLoaderFactory,
+    ReminderQueue,
+    ReminderPlanner,
+    ...eventsResolvers,
+  ],
+  exports: [EventService],
+})
+export class EventsModule {}

@@ -1,4 +1,4 @@
-/** What the events context needs from the composition root. */
+/** What the events context needs from the composition root (which provides `EVENTS_OPTIONS` to every module). */
 export interface EventsOptions {
   /** The job queue keeps its own tables (schema `pgboss`) in this database. */
   readonly databaseUrl: string;

@@ -91,10 +91,10 @@ export const MAX_OCCURRENCES = 500;
 /** A window `from`–`to` an occurrence list may cover; refusals name `to`. */
 export function assertWindow(from: Date, to: Date): void {
   if (to <= from) {
-    throw DomainError.badInput('to', 'must be after `from`');
+    throw DomainError.invalidInput('to', 'must be after `from`');
   }
   if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000) {
-    throw DomainError.badInput('to', `must be at most ${MAX_WINDOW_DAYS} days after \`from\``);
+    throw DomainError.invalidInput('to', `must be at most ${MAX_WINDOW_DAYS} days after \`from\``);
   }
 }
 
@@ -116,7 +116,7 @@ export class OccurrenceBudget {
 
   take(count: number): void {
     if (count > this.left) {
-      throw DomainError.badInput(
+      throw DomainError.invalidInput(
         'to',
         `the window holds more than ${MAX_OCCURRENCES} occurrences in this answer: ask for a shorter one`,
       );

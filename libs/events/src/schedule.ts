@@ -8,6 +8,7 @@ import {
   zonedInstant,
   ZonedTimeError,
 } from '@app/common';
+import { EventRefusal } from './events.errors';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 /** How far ahead a series is expanded for clashes, tallies and calendars. */
@@ -62,13 +63,19 @@ export function scheduleFrom(input: ScheduleInput, prefix: string, now: Date): S
   const startsAt = read('start');
   const endsAt = read('end', true);
   if (endsAt <= startsAt) {
-    throw DomainError.badInput(`${prefix}.end`, allDay ? 'must not be before the start' : 'must be after the start');
+    throw DomainError.invalidInput(
+      `${prefix}.end`,
+      allDay ? 'must not be before the start' : 'must be after the start',
+    );
   }
   if (endsAt.getTime() - startsAt.getTime() > 31 * DAY_MS) {
-    throw DomainError.badInput(`${prefix}.end`, 'an event lasts at most 31 days (use a recurrence rule for a series)');
+    throw DomainError.invalidInput(
+      `${prefix}.end`,
+      'an event lasts at most 31 days (use a recurrence rule for a series)',
+    );
   }
   if (startsAt <= now) {
-    throw DomainError.badInput(`${prefix}.start`, 'is in the past');
+    throw DomainError.badInput(EventRefusal.IN_THE_PAST, `${prefix}.start`, 'is in the past');
   }
   const recurrenceRule = input.recurrenceRule?.trim().replace(/^RRULE:/i, '') || null;
   if (recurrenceRule) {
@@ -90,7 +97,7 @@ export function scheduleFrom(input: ScheduleInput, prefix: string, now: Date): S
         horizonFrom(startsAt),
         1,
       );
-      throw DomainError.badInput(
+      throw DomainError.invalidInput(
         `${prefix}.recurrenceRule`,
         later.length
           ? 'the start must itself be an occurrence of the rule'
@@ -140,7 +147,7 @@ export function isOriginalStart(series: Series, start: Date): boolean {
 export const horizonFrom = (from: Date): Date => new Date(from.getTime() + HORIZON_DAYS * DAY_MS);
 
 function asBadInput(error: unknown, field: string): unknown {
-  return error instanceof ZonedTimeError ? DomainError.badInput(field, error.message) : error;
+  return error instanceof ZonedTimeError ? DomainError.invalidInput(field, error.message) : error;
 }
 
 /** A zone as given, canonicalised (`GB` is `Europe/London`); BAD_USER_INPUT on `field` if unknown. */

@@ -22,6 +22,12 @@ export const geographyResolvers = [PoliceForceAreaResolver, LocalAuthorityResolv
     LocalAuthorityLoaderFactory,
     ...geographyResolvers,
   ],
-  exports: [PoliceForceAreaService, LocalAuthorityService, PoliceForceAreaLoaderFactory, LocalAuthorityLoaderFactory],
+  exports: [
+    PoliceForceAreaService,
+    GovernanceService,
+    LocalAuthorityService,
+    PoliceForceAreaLoaderFactory,
+    LocalAuthorityLoaderFactory,
+  ],
 })
 export class GeographyModule {}

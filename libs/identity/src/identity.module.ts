@@ -16,7 +16,7 @@ import { AuthService } from './auth/auth.service';
 import { identityEntities } from './identity.entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 import { PersonLoaderFactory } from './person/person.loader';
-import { AffiliationResolver, PersonResolver } from './person/person.resolver';
+import { AffiliationResolver, OrganisationVerificationResolver, PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { PasswordService } from './password/password.service';
 import { PolicyService } from './policy/policy.service';
@@ -26,6 +26,7 @@ export const identityResolvers = [
   AuthResolver,
   PersonResolver,
   AffiliationResolver,
+  OrganisationVerificationResolver,
   OrganisationRegistrationResolver,
   ApiTokenResolver,
   InvitationResolver,

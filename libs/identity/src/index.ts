@@ -15,3 +15,5 @@ export { hashSecretToken, newSecretToken } from './auth/secret-token';
 export { PersonService } from './person/person.service';
 export { createPlatformAdmin, issuePasswordToken, PASSWORD_TOKEN_HOURS } from './password/password-tokens';
 export { AccountMailOutbox, type AccountMail, LinkPurpose, linkToken } from './account/account-mail';
+export * from './identity.operation-policy';
+export * from './identity.errors';

@@ -7,3 +7,5 @@ export * from './influencing.module';
 export * from './influencing-policy-facts';
 export { seedDemoInfluencing } from './engagement/demo-engagements.seeder';
 export { electionRoundId, seedElectionRounds } from './seed/election-rounds.seeder';
+export * from './influencing.operation-policy';
+export * from './influencing.errors';

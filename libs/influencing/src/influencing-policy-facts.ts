@@ -1,15 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { DraftingPolicyFacts } from '@app/drafting';
+import { EventService } from '@app/events';
 import { NetworkService } from '@app/networks';
 
-/** What the operation policy may look up about engagements (ids are checked to be UUIDs first). */
+/** What the influencing operation rows may look up (ids are checked to be UUIDs first). */
 @Injectable()
 export class InfluencingPolicyFacts {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly networks: NetworkService,
+    private readonly events: EventService,
+    private readonly drafting: DraftingPolicyFacts,
   ) {}
+
+  /** The active member organisations (convenors included) of a network. */
+  networkMembers(networkId: string): Promise<string[]> {
+    return this.networks.activeMembersOf(networkId);
+  }
+
+  /** The organisations whose people organise the event (empty when there is none). */
+  eventOrganisers(eventId: string): Promise<string[]> {
+    return this.events.organisersOf(eventId);
+  }
+
+  /** The draft's active member organisations (empty when there is no such draft). */
+  positionMembers(positionId: string): Promise<string[]> {
+    return this.drafting.positionMembers(positionId);
+  }
 
   /** The engagement's network (null when there is no such engagement). */
   engagementNetwork(engagementId: string): Promise<string | null> {

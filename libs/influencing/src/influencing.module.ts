@@ -1,5 +1,7 @@
-import { Global, Module, type Type } from '@nestjs/common';
+import { Module, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DraftingModule } from '@app/drafting';
+import { EventsModule } from '@app/events';
 import { GeographyModule } from '@app/geography';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
@@ -12,9 +14,15 @@ import { planProviders, planResolvers } from './plans';
 export const influencingResolvers: Type[] = [...officeResolvers, ...engagementResolvers, ...planResolvers];
 
 /** Influencing: offices and elections, police and crime plans, engagements and commitments, evidence. */
-@Global() // the operation policy (in the API module) looks up engagements' networks
 @Module({
-  imports: [TypeOrmModule.forFeature(influencingEntities), GeographyModule, NetworksModule, OrganisationsModule],
+  imports: [
+    TypeOrmModule.forFeature(influencingEntities),
+    GeographyModule,
+    NetworksModule,
+    OrganisationsModule,
+    DraftingModule,
+    EventsModule,
+  ],
   providers: [
     InfluencingPolicyFacts,
     ...officeProviders,
@@ -22,6 +30,5 @@ export const influencingResolvers: Type[] = [...officeResolvers, ...engagementRe
     ...planProviders,
     ...influencingResolvers,
   ],
-  exports: [InfluencingPolicyFacts],
 })
 export class InfluencingModule {}

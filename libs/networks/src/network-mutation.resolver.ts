@@ -13,12 +13,16 @@ import {
   RequestToJoinNetworkInput,
   UpdateNetworkInput,
 } from './dto/network-mutations.input';
+import { MembershipFlowsService } from './membership-flows.service';
 import { NetworkFlowsService } from './network-flows.service';
 
 /** Convening and membership; who may is decided by the operation policy before these run. */
 @Resolver()
 export class NetworkMutationResolver {
-  constructor(private readonly flows: NetworkFlowsService) {}
+  constructor(
+    private readonly flows: NetworkFlowsService,
+    private readonly memberships: MembershipFlowsService,
+  ) {}
 
   @Mutation(() => NetworkPayload, {
     description: 'Creates a FORMING network convened by a CVS serving the area (its people, or platform admins).',
@@ -57,7 +61,7 @@ export class NetworkMutationResolver {
     @Args('input') input: InviteToNetworkInput,
     @ActingPersonId() personId: string | null,
   ): Promise<MembershipPayload> {
-    return { membership: await this.flows.invite(personId, input) };
+    return { membership: await this.memberships.invite(personId, input) };
   }
 
   @Mutation(() => MembershipPayload, { description: "Asks to join a network (the organisation's admins)." })
@@ -65,7 +69,7 @@ export class NetworkMutationResolver {
     @Args('input') input: RequestToJoinNetworkInput,
     @ActingPersonId() personId: string | null,
   ): Promise<MembershipPayload> {
-    return { membership: await this.flows.requestToJoin(personId, input) };
+    return { membership: await this.memberships.requestToJoin(personId, input) };
   }
 
   @Mutation(() => MembershipPayload, {
@@ -75,7 +79,7 @@ export class NetworkMutationResolver {
     @Args('input') input: AnswerMembershipInput,
     @ActingPersonId() personId: string | null,
   ): Promise<MembershipPayload> {
-    return { membership: await this.flows.answerInvitation(personId, input) };
+    return { membership: await this.memberships.answerInvitation(personId, input) };
   }
 
   @Mutation(() => MembershipPayload, { description: 'Approves or declines a request to join (convenors).' })
@@ -83,7 +87,7 @@ export class NetworkMutationResolver {
     @Args('input') input: AnswerMembershipInput,
     @ActingPersonId() personId: string | null,
   ): Promise<MembershipPayload> {
-    return { membership: await this.flows.answerRequest(personId, input) };
+    return { membership: await this.memberships.answerRequest(personId, input) };
   }
 
   @Mutation(() => MembershipPayload, {
@@ -94,7 +98,7 @@ export class NetworkMutationResolver {
     @Args('input') input: EndMembershipInput,
     @ActingPersonId() personId: string | null,
   ): Promise<MembershipPayload> {
-    return { membership: await this.flows.leave(personId, input) };
+    return { membership: await this.memberships.leave(personId, input) };
   }
 
   @Mutation(() => MembershipPayload, {
@@ -104,7 +108,7 @@ export class NetworkMutationResolver {
     @Args('input') input: EndMembershipInput,
     @ActingPersonId() personId: string | null,
   ): Promise<MembershipPayload> {
-    return { membership: await this.flows.remove(personId, input) };
+    return { membership: await this.memberships.remove(personId, input) };
   }
 
   @Mutation(() => MembershipPayload, {
@@ -114,7 +118,7 @@ export class NetworkMutationResolver {
     @Args('input') input: ChangeMembershipRoleInput,
     @ActingPersonId() personId: string | null,
   ): Promise<MembershipPayload> {
-    return { membership: await this.flows.changeRole(personId, input) };
+    return { membership: await this.memberships.changeRole(personId, input) };
   }
 
   @Mutation(() => NetworkPayload, {

@@ -22,6 +22,8 @@ import { MembershipRole, MembershipStatus, NetworkStatus } from './network.enums
 @Check('local_network_closed_when_closed', `("status" = 'CLOSED') = ("closed_at" IS NOT NULL)`)
 @Index('local_network_police_force_area_idx', ['policeForceAreaId', 'status'])
 @Index('local_network_name_id_idx', ['name', 'id'])
+// Unique per area among open networks, by name trimmed, whitespace collapsed and lower-cased (see the migration).
+@Index('local_network_area_name_uq', { synchronize: false })
 export class LocalNetworkEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { type EntityManager, Repository } from 'typeorm';
 import { NetworkAudienceRegistry, type NetworkAudience } from '@app/activity';
 import {
   type ActorRef,
@@ -19,7 +19,7 @@ import {
   NetworkMembershipEntity,
   NetworkStatusChangeEntity,
 } from './network.entities';
-import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus } from './network.enums';
+import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus, type NetworkStatus } from './network.enums';
 
 export interface NetworkPage {
   readonly first?: number;
@@ -165,6 +165,15 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     return (await this.networkIdsOf([organisationId])).includes(networkId);
   }
 
+  /** An organisation's role in a network while its membership is active; null when it is not an active member. */
+  async activeRoleOf(organisationId: string, networkId: string): Promise<MembershipRole | null> {
+    const row = await this.memberships.findOne({
+      select: { role: true },
+      where: { organisationId, networkId, status: MembershipStatus.ACTIVE },
+    });
+    return row?.role ?? null;
+  }
+
   /** The active member organisations of a network, convenors included (empty for an unknown network). */
   async activeMembersOf(networkId: string): Promise<string[]> {
     const rows = await this.memberships.find({
@@ -181,6 +190,11 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       where: { networkId, role: MembershipRole.CONVENOR, status: MembershipStatus.ACTIVE },
     });
     return rows.map((r) => r.organisationId);
+  }
+
+  /** The network's status as the caller's transaction sees it (null for an unknown network). */
+  async statusIn(tx: EntityManager, networkId: string): Promise<NetworkStatus | null> {
+    return (await tx.findOneBy(LocalNetworkEntity, { id: networkId }))?.status ?? null;
   }
 
   /** The code of the network's police force area (null for an unknown network). */

@@ -9,11 +9,15 @@ import {
   NetworkMembershipEntity,
   NetworkStatusChangeEntity,
 } from './network.entities';
+import { MembershipFlowsService } from './membership-flows.service';
+import { MembershipReactions } from './membership-reactions';
 import { NetworkFlowsService } from './network-flows.service';
+import { NetworkLock } from './network-lock';
 import { NetworkLoaderFactory } from './network.loader';
 import { NetworkMutationResolver } from './network-mutation.resolver';
 import { NetworkResolver } from './network.resolver';
 import { NetworkService } from './network.service';
+import { MembersExportService } from './export/members-export.service';
 
 export const networksEntities = [
   LocalNetworkEntity,
@@ -32,7 +36,16 @@ export const networksResolvers = [
 /** Local networks convened by CVSs, and their memberships. */
 @Module({
   imports: [TypeOrmModule.forFeature(networksEntities), GeographyModule, OrganisationsModule],
-  providers: [NetworkService, NetworkFlowsService, NetworkLoaderFactory, ...networksResolvers],
-  exports: [NetworkService, NetworkLoaderFactory],
+  providers: [
+    NetworkService,
+    NetworkLock,
+    NetworkFlowsService,
+    MembershipFlowsService,
+    MembershipReactions,
+    NetworkLoaderFactory,
+    MembersExportService,
+    ...networksResolvers,
+  ],
+  exports: [NetworkService, NetworkLoaderFactory, MembersExportService, MembershipReactions],
 })
 export class NetworksModule {}

@@ -5,3 +5,4 @@ export * from './notifications.options';
 export { messageIdOf } from './mail/message-id';
 export { readUnsubscribeToken, unsubscribeToken } from './unsubscribe/unsubscribe-link';
 export { NotificationPlanner } from './planning/notification-planner';
+export * from './notifications.operation-policy';

@@ -1,6 +1,7 @@
 export * from './organisation/organisation.enums';
 export * from './organisation/organisation.model';
 export * from './organisation/organisation.service';
+export * from './organisation/organisation-flows.service';
 export * from './organisation/organisation.loader';
 export * from './specialism/specialism.model';
 export * from './organisations.entities';
@@ -10,3 +11,5 @@ export { OrganisationEntity } from './organisation/organisation.entity';
 export { SpecialismEntity } from './specialism/specialism.entity';
 export { SpecialismService } from './specialism/specialism.service';
 export * from './organisation/dto/organisation-mutations.input';
+export * from './organisations.operation-policy';
+export * from './organisations.errors';

@@ -3,6 +3,7 @@ import {
   OrganisationSpecialismEntity,
 } from './organisation/organisation-links.entity';
 import { OrganisationEntity } from './organisation/organisation.entity';
+import { OrganisationVerificationEntity } from './organisation/organisation-verification.entity';
 import { SpecialismEntity } from './specialism/specialism.entity';
 
 export const organisationsEntities = [
@@ -10,4 +11,5 @@ export const organisationsEntities = [
   SpecialismEntity,
   OrganisationSpecialismEntity,
   OrganisationLocalAuthorityEntity,
+  OrganisationVerificationEntity,
 ];

@@ -4,6 +4,7 @@ import { GeographyModule } from '@app/geography';
 import { OrganisationLoaderFactory } from './organisation/organisation.loader';
 import { OrganisationMutationResolver } from './organisation/organisation-mutation.resolver';
 import { OrganisationResolver } from './organisation/organisation.resolver';
+import { OrganisationFlowsService } from './organisation/organisation-flows.service';
 import { OrganisationService } from './organisation/organisation.service';
 import { organisationsEntities } from './organisations.entities';
 import { SpecialismResolver } from './specialism/specialism.resolver';
@@ -14,7 +15,13 @@ export const organisationsResolvers = [OrganisationResolver, OrganisationMutatio
 /** Organisations taking part: CVSs, voluntary organisations, national partners, statutory bodies. */
 @Module({
   imports: [TypeOrmModule.forFeature(organisationsEntities), GeographyModule],
-  providers: [OrganisationService, SpecialismService, OrganisationLoaderFactory, ...organisationsResolvers],
-  exports: [OrganisationService, SpecialismService, OrganisationLoaderFactory],
+  providers: [
+    OrganisationService,
+    OrganisationFlowsService,
+    SpecialismService,
+    OrganisationLoaderFactory,
+    ...organisationsResolvers,
+  ],
+  exports: [OrganisationService, OrganisationFlowsService, SpecialismService, OrganisationLoaderFactory],
 })
 export class OrganisationsModule {}

@@ -5,3 +5,4 @@ export * from './graphql-client';
 export * from './event-loop';
 export * from './eventually';
 export * from './free-port';
+export * from './flows-context';

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { randomBytes } from 'node:crypto';
+import { dirname, isAbsolute, join } from 'node:path';
 import {
   IsBoolean,
   IsIn,
@@ -14,6 +15,8 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { projectRoot } from '@app/common';
+import { keptSecret } from './kept-secret';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const ENVIRONMENTS = ['development', 'production', 'test'] as const;
@@ -60,6 +63,10 @@ export class AppConfig {
 
   @WholeNumber('DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100', 100)
   DB_CONNECT_TIMEOUT_MS = 5_000;
+
+  /** Longer than a proxy's idle timeout (60 s on common load balancers), so it closes first. */
+  @WholeNumber('HTTP_KEEP_ALIVE_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 600000', 1_000, 600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
   @WholeNumber('DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds >= 100', 100)
   DB_STATEMENT_TIMEOUT_MS = 15_000;
@@ -188,6 +195,22 @@ export class AppConfig {
   /** An email held this long by an instance (that died) is retried by another one. */
   @WholeNumber('NOTIFICATION_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600', 1, 3_600)
   NOTIFICATION_TAKEOVER_SECONDS = 60;
+  /** Webhook endpoints may be http and on private, loopback or link-local addresses (development and tests only). */
+  @Transform(toBool)
+  @IsBoolean({ message: (a) => `WEBHOOK_ALLOW_PRIVATE must be true or false ${got(a)}` })
+  WEBHOOK_ALLOW_PRIVATE = false;
+
+  /** The wait after a webhook delivery's first failure, doubled after each further one (at most an hour). */
+  @WholeNumber('WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds from 10 to 3600000', 10, 3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 5_000;
+
+  /** How long an endpoint may keep failing before it is disabled (3 days). */
+  @WholeNumber('WEBHOOK_RETRY_FOR_SECONDS must be a whole number of seconds from 1 to 2592000', 1, 2_592_000)
+  WEBHOOK_RETRY_FOR_SECONDS = 259_200;
+
+  /** How often each instance looks for new activity to deliver and for due retries. */
+  @WholeNumber('WEBHOOK_POLL_MS must be a whole number of milliseconds from 20 to 60000', 20, 60_000)
+  WEBHOOK_POLL_MS = 1_000;
 
   /** Serve Prometheus metrics at /metrics on this port (not the public one). */
   @IsOptional()
@@ -203,11 +226,27 @@ export class AppConfig {
   @MinLength(24, { message: () => 'METRICS_TOKEN must be at least 24 characters (e.g. `openssl rand -hex 24`)' })
   METRICS_TOKEN?: string;
 
-  /** Outside production a missing secret is replaced by a random one: tokens then last one process. */
-  private readonly generatedSecret = randomBytes(48).toString('base64');
+  private generatedSecret?: string;
 
+  /**
+   * Without JWT_SECRET (refused in production): in development a secret kept beside the embedded
+   * database's data (`.data/jwt-secret`), so a restart signs nobody out; in tests a random one
+   * (tokens then last one process).
+   */
   get jwtSecret(): string {
-    return this.JWT_SECRET ?? this.generatedSecret;
+    if (this.JWT_SECRET) {
+      return this.JWT_SECRET;
+    }
+    this.generatedSecret ??=
+      this.NODE_ENV === 'development'
+        ? keptSecret(join(dirname(this.embeddedDataDir), 'jwt-secret'))
+        : randomBytes(48).toString('base64');
+    return this.generatedSecret;
+  }
+
+  /** The embedded database's data folder, absolute. */
+  get embeddedDataDir(): string {
+    return isAbsolute(this.EMBEDDED_DB_DIR) ? this.EMBEDDED_DB_DIR : join(projectRoot(), this.EMBEDDED_DB_DIR);
   }
 
   get isProduction(): boolean {

@@ -9,6 +9,7 @@ import { influencingEntities } from '@app/influencing';
 import { networksEntities } from '@app/networks';
 import { notificationsEntities } from '@app/notifications';
 import { organisationsEntities } from '@app/organisations';
+import { webhooksEntities } from '@app/webhooks';
 import type { AppConfig } from '../config/app-config';
 
 /** Every context's entities: the composition root is the only place that knows them all. */
@@ -23,6 +24,7 @@ export const entities: EntityList = [
   ...draftingEntities,
   ...influencingEntities,
   ...notificationsEntities,
+  ...webhooksEntities,
 ];
 
 export function databaseSettings(config: AppConfig, url: string): DatabaseSettings {

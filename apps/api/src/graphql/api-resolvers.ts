@@ -8,6 +8,7 @@ import { influencingResolvers } from '@app/influencing';
 import { networksResolvers } from '@app/networks';
 import { notificationsResolvers } from '@app/notifications';
 import { organisationsResolvers } from '@app/organisations';
+import { webhooksResolvers } from '@app/webhooks';
 
 /**
  * Every resolver class of the API, for generating the schema without a database.
@@ -25,4 +26,5 @@ export const apiResolvers: Function[] = [
   ...draftingResolvers,
   ...influencingResolvers,
   ...notificationsResolvers,
+  ...webhooksResolvers,
 ];

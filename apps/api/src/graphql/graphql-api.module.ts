@@ -10,9 +10,11 @@ import { DataVersion, LiveRights } from '@app/activity';
 import { AuthService } from '@app/identity';
 import { NetworksModule } from '@app/networks';
 import { AppConfig } from '../config/app-config';
+import { OperationPolicies } from './authorization/operation-policy';
 import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
 import { formatError } from './format-error';
+import { REFUSAL_SCHEMA_TYPES } from './refusal-reasons';
 import { Metrics } from '../metrics/metrics';
 import { metricsPlugin } from '../metrics/metrics.plugin';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
@@ -110,6 +112,7 @@ function graphqlWsOptions(
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
+          buildSchemaOptions: { orphanedTypes: REFUSAL_SCHEMA_TYPES },
           graphiql: false, // served offline by GraphqlIdeModule instead of from a CDN
           introspection: !config.isProduction || config.graphqlIde,
           includeStacktraceInErrorResponses: false,
@@ -129,7 +132,7 @@ function graphqlWsOptions(
             metricsPlugin(metrics),
             graphqlOverHttpStatus(),
             ...protection.plugins,
-            ...(store ? [versionedResponseCache({ version: () => dataVersion.current(), store })] : []),
+            ...(store ? [versionedResponseCache({ versions: () => dataVersion.versions(), store })] : []),
           ] as unknown as ApolloPlugin[],
         };
       },
@@ -140,6 +143,7 @@ function graphqlWsOptions(
     TrustProxy,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+    OperationPolicies,
     { provide: APP_GUARD, useClass: OperationPolicyGuard },
   ],
 })

@@ -1,5 +1,5 @@
-import { type ArgumentMetadata, BadRequestException, Injectable, ValidationPipe } from '@nestjs/common';
-import { DomainError, unsafeTextIn, validationFailed } from '@app/common';
+import { type ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import { asHttpError, DomainError, unsafeTextIn, validationFailed } from '@app/common';
 
 /**
  * Validates resolver arguments with class-validator and turns failures into BAD_USER_INPUT
@@ -28,9 +28,12 @@ export class InputValidationPipe extends ValidationPipe {
     if (metadata.type !== 'custom') {
       const unsafe = unsafeTextIn(value, metadata.data ?? '');
       if (unsafe !== undefined) {
-        const refusal = DomainError.badInput(unsafe, 'must not contain NUL characters or unpaired UTF-16 surrogates');
+        const refusal = DomainError.invalidInput(
+          unsafe,
+          'must not contain NUL characters or unpaired UTF-16 surrogates',
+        );
         // Plain HTTP routes answer with Nest's HTTP errors (the GraphQL exception filter is not theirs).
-        throw metadata.type === 'body' ? refusal : new BadRequestException(refusal.message);
+        throw metadata.type === 'body' ? refusal : asHttpError(refusal);
       }
     }
     if (metadata.type === 'body') {

@@ -4,8 +4,8 @@ import { databaseErrorSummary, databaseRefusal, DomainError, ErrorCode } from '@
 import { isDatabaseUnavailable } from '@app/database';
 
 /**
- * The GraphQL error for a failure a client can be told about: a domain error with its code and
- * fields, PostgreSQL out of reach (503, retry), or a refusal by the database that no service check
+ * The GraphQL error for a failure a client can be told about: a domain error with its code, reason
+ * and fields, PostgreSQL out of reach (503, retry), or a refusal by the database that no service check
  * caught. Undefined for anything else, which stays an internal error. Shared by the exception filter
  * (root resolvers) and `formatError` (field resolvers and WebSocket items).
  */
@@ -28,7 +28,7 @@ export function knownFailure(error: unknown, log: Logger, requestId?: string): G
 
 function domainFailure(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, {
-    extensions: { code: error.code, ...(error.fields.length ? { fields: error.fields } : {}) },
+    extensions: { code: error.code, reason: error.reason, ...(error.fields.length ? { fields: error.fields } : {}) },
   });
 }
 

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { apiResolvers } from './api-resolvers';
+import { REFUSAL_SCHEMA_TYPES } from './refusal-reasons';
 
 const HEADER =
   '# Convene GraphQL API — generated from the code by `npm run schema:generate`; do not edit.\n' +
@@ -17,7 +18,7 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   try {
     await app.init();
-    return await app.get(GraphQLSchemaFactory).create(apiResolvers);
+    return await app.get(GraphQLSchemaFactory).create(apiResolvers, { orphanedTypes: REFUSAL_SCHEMA_TYPES });
   } finally {
     await app.close();
   }

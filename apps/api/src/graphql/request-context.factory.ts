@@ -36,7 +36,7 @@ export function requestContextFactory(auth: AuthService, trustedProxyHops = 0) {
       loaders: new RequestLoaders(),
       actor: () => (actor ??= auth.actorFor(token)),
       currentActor: () => auth.actorFor(token),
-      dataVersion: ready?.dataVersion,
+      dataVersions: ready?.dataVersions,
     };
   };
 }

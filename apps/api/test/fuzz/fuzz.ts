@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { buildSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type GraphQLSchema, isEnumType } from 'graphql';
 import { scryptSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +43,8 @@ export interface FuzzReport {
   readonly seed: number;
   /** Errors by `extensions.code` (each error counted), and `OK` for answers without errors. */
   readonly codes: Record<string, number>;
+  /** Refusals by `extensions.reason`. */
+  readonly reasons: Record<string, number>;
   readonly statuses: Record<string, number>;
   readonly failures: FuzzFailure[];
   slowestMs: number;
@@ -62,6 +64,18 @@ interface Actor {
   headers: Record<string, string>;
   renewedAt: number;
   renew?: () => Promise<Record<string, string>>;
+}
+
+/**
+ * Codes only a refusal by a service (a `DomainError`) carries, so always with a reason. GraphQL's own
+ * errors (validation, variables: BAD_USER_INPUT too) and the transport's limits have none.
+ */
+const REFUSAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+
+/** The reasons the committed schema documents. */
+function documentedReasons(schema: GraphQLSchema): Set<string> {
+  const type = schema.getType('RefusalReason');
+  return new Set(isEnumType(type) ? type.getValues().map((v) => v.name) : []);
 }
 
 export function committedSchema(): GraphQLSchema {
@@ -149,6 +163,7 @@ function tally(record: Record<string, number>, key: string): void {
  */
 export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_483_647): Promise<FuzzReport> {
   const schema = committedSchema();
+  const reasons = documentedReasons(schema);
   const pool = new ValuePool();
   const everyone = await actors(url);
   await seedPool(url, pool, everyone.find((a) => a.name === 'admin')?.headers ?? {});
@@ -156,6 +171,7 @@ export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_
     runs,
     seed,
     codes: {},
+    reasons: {},
     statuses: {},
     failures: [],
     slowestMs: 0,
@@ -187,7 +203,8 @@ export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_
     report.largestBytes = Math.max(report.largestBytes, text.length);
     const fail = (reason: string) =>
       report.failures.push({ reason, actor: actor.name, operation, status, ms, body: text.slice(0, 2_000) });
-    let body: { data?: unknown; errors?: { message?: string; extensions?: { code?: string } }[] } | undefined;
+    let body:
+      { data?: unknown; errors?: { message?: string; extensions?: { code?: string; reason?: string } }[] } | undefined;
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
@@ -200,6 +217,17 @@ export async function fuzz(url: string, runs: number, seed = Date.now() % 2_147_
     });
     if (!codes.length) {
       tally(report.codes, 'OK');
+    }
+    for (const { extensions } of body?.errors ?? []) {
+      const reason = extensions?.reason;
+      if (reason !== undefined) {
+        tally(report.reasons, reason);
+      }
+      if (reason === undefined ? REFUSAL_CODES.has(extensions?.code ?? '') : !reasons.has(reason)) {
+        fail(
+          `a ${extensions?.code} refusal with ${reason === undefined ? 'no reason' : `the undocumented reason ${reason}`}`,
+        );
+      }
     }
     if (codes.includes('INTERNAL_SERVER_ERROR') || codes.includes('NO_CODE')) {
       fail('internal error');
@@ -249,6 +277,7 @@ export function describeReport(report: FuzzReport): string {
   return [
     `fuzz: ${report.runs} operations, seed ${report.seed}`,
     `errors by extensions.code (OK = answers without errors):\n${sorted(report.codes)}`,
+    `refusals by extensions.reason:\n${sorted(report.reasons)}`,
     `HTTP statuses:\n${sorted(report.statuses)}`,
     `first message by code:\n${Object.entries(report.samples)
       .map(([code, message]) => `  ${code.padEnd(28)} ${message}`)

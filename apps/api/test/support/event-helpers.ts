@@ -1,11 +1,13 @@
 import { expect } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { DEMO_PASSWORD } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import type { GraphqlError } from '@app/testing';
 import { unique } from './operation-fixtures';
 import { invitationTokenOf } from './invitation-token';
+import type { Headers } from './sign-in';
 import type { TestApp } from './test-app';
+
+export { signIn, type Headers } from './sign-in';
 
 export const GWENT = 'W15000002';
 export const NEWPORT_CVS = demoOrganisationId('cvs:W06000022');
@@ -13,7 +15,6 @@ export const NEWPORT_CVS = demoOrganisationId('cvs:W06000022');
 export const MEMBER_GROUP = demoOrganisationId('local:W15000002:0');
 export const PARTNER_ORG = demoOrganisationId('national:women');
 
-export type Headers = Record<string, string>;
 export type Response<T> = { data?: T | null; errors?: GraphqlError[] };
 
 /** A local time `days` ahead of now in Europe/London, on the hour, as the API takes it. */
@@ -23,14 +24,6 @@ export const localIn = (days: number, hour = 18, minute = 30): string =>
     .plus({ days })
     .set({ hour, minute, second: 0, millisecond: 0 })
     .toFormat("yyyy-MM-dd'T'HH:mm");
-
-export async function signIn(app: TestApp, email: string, password = DEMO_PASSWORD): Promise<Headers> {
-  const { signIn: session } = await app.client.data<{ signIn: { accessToken: string } }>(
-    'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
-    { e: email, p: password },
-  );
-  return { authorization: `Bearer ${session.accessToken}` };
-}
 
 /** New people on Newport CVS's staff (invited by its admin), signed in. */
 export async function newportStaff(app: TestApp, coordinator: Headers, count: number): Promise<Headers[]> {
@@ -120,6 +113,9 @@ export async function eventOf(app: TestApp, who: Headers, input: Record<string, 
   expect(errors).toBeUndefined();
   return data?.createEvent.event as EventView;
 }
+
+/** Why the first error refused: its `extensions.reason`. */
+export const reasonOf = (response: Response<unknown>): unknown => response.errors?.[0]?.extensions?.reason;
 
 export const errorOf = (response: Response<unknown>) => ({
   code: response.errors?.[0]?.extensions?.code,

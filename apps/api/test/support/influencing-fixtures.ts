@@ -1,12 +1,4 @@
-import {
-  freshNetwork,
-  freshPosition,
-  NEWPORT_CVS,
-  setUp,
-  setUpTokens,
-  type Fixture,
-  unique,
-} from './operation-fixtures';
+import { freshNetwork, freshPosition, NEWPORT_CVS, setUp, type Fixture, unique } from './operation-fixtures';
 import type { TestApp } from './test-app';
 
 const GWENT = 'W15000002';
@@ -16,7 +8,7 @@ export async function freshEngagement(app: TestApp): Promise<{ engagementId: str
   const networkId = await freshNetwork(app, 'newport');
   const engagement = await setUp(
     app,
-    setUpTokens().coordinator,
+    'coordinator',
     'mutation ($input: RecordEngagementInput!) { recordEngagement(input: $input) { engagement { id commitments { id } } } }',
     {
       input: {
@@ -38,7 +30,7 @@ export async function freshEngagement(app: TestApp): Promise<{ engagementId: str
 export async function freshPlanPriorities(app: TestApp): Promise<string[]> {
   const plan = await setUp(
     app,
-    setUpTokens().admin,
+    'admin',
     'mutation ($input: RecordPoliceCrimePlanInput!) { recordPoliceCrimePlan(input: $input) { plan { priorities { id } } } }',
     {
       input: {
@@ -58,7 +50,7 @@ export async function freshPlanPriorities(app: TestApp): Promise<string[]> {
 const freshResult = (app: TestApp): Promise<string> =>
   setUp(
     app,
-    setUpTokens().coordinator,
+    'coordinator',
     'mutation ($input: RecordJusticeDataLabResultInput!) { recordJusticeDataLabResult(input: $input) { result { id } } }',
     {
       input: {
@@ -82,7 +74,7 @@ async function citedEvidence(app: TestApp): Promise<{ positionId: string; result
   const resultId = await freshResult(app);
   await setUp(
     app,
-    setUpTokens().coordinator,
+    'coordinator',
     'mutation ($input: CiteEvidenceInput!) { citeEvidence(input: $input) { position { id } } }',
     { input: { positionId, resultId } },
     ['citeEvidence', 'position', 'id'],

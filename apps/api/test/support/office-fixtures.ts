@@ -1,6 +1,6 @@
 import { ElectionKind, electionRoundId } from '@app/influencing';
 import { GWENT, localIn } from './event-helpers';
-import { type Fixture, NEWPORT_CVS, setUp, setUpTokens, unique } from './operation-fixtures';
+import { type Fixture, NEWPORT_CVS, setUp, unique } from './operation-fixtures';
 import type { TestApp } from './test-app';
 
 const DYFED_POWYS = 'W15000004';
@@ -22,7 +22,7 @@ async function freshOfficeHolder(app: TestApp): Promise<string> {
   const termStart = nextDay('2040-01-01');
   return setUp(
     app,
-    setUpTokens().admin,
+    'admin',
     'mutation ($input: RecordOfficeHolderInput!) { recordOfficeHolder(input: $input) { officeHolder { id } } }',
     { input: officeHolderInput(termStart) },
     ['recordOfficeHolder', 'officeHolder', 'id'],
@@ -46,7 +46,7 @@ const officeHolderInput = (termStart: string) => {
 const freshRound = (app: TestApp): Promise<string> =>
   setUp(
     app,
-    setUpTokens().admin,
+    'admin',
     'mutation ($input: ScheduleElectionRoundInput!) { scheduleElectionRound(input: $input) { round { id } } }',
     { input: { pollingDay: nextDay('2060-01-06'), kind: 'PCC', policeForceAreaCodes: [GWENT] } },
     ['scheduleElectionRound', 'round', 'id'],
@@ -56,7 +56,7 @@ const freshRound = (app: TestApp): Promise<string> =>
 const freshHustings = (app: TestApp): Promise<string> =>
   setUp(
     app,
-    setUpTokens().coordinator,
+    'coordinator',
     'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }',
     {
       input: {

@@ -5,6 +5,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, hashSecretToken, newSecretToken } from '@ap
 import { demoOrganisationId } from '@app/organisations';
 import { graphqlWsClient, LiveSubscription } from '@app/testing';
 import { invitationTokenOf } from './invitation-token';
+import { demoCast, type Headers } from './sign-in';
 import type { TestApp } from './test-app';
 
 /** Dashboards are API tokens: national, and scoped to Gwent, to one network, and to Newport CVS. */
@@ -37,7 +38,7 @@ async function invitationToken(app: TestApp, email: string): Promise<string> {
   const data = await app.client.request<{ inviteToOrganisation: { invitation: { id: string } } }>(
     'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { invitation { id } } }',
     { id: NEWPORT_CVS, email },
-    { authorization: `Bearer ${coordinatorToken}` },
+    (await demoCast(app)).coordinator,
   );
   return invitationTokenOf(app, data.data?.inviteToOrganisation.invitation.id ?? '');
 }
@@ -59,21 +60,8 @@ async function freshPasswordToken(app: TestApp): Promise<string> {
   return token;
 }
 
-let coordinatorToken = '';
-let adminToken = '';
-/** The Newport CVS admin's access token, which fixtures use to set things up. */
-export function useCoordinatorToken(token: string): void {
-  coordinatorToken = token;
-}
-/** The platform admin's access token, for setting up what no demo organisation admin can. */
-export function useAdminToken(token: string): void {
-  adminToken = token;
-}
-/** The tokens fixtures set things up with (other fixture files use these). */
-export const setUpTokens = (): { readonly coordinator: string; readonly admin: string } => ({
-  coordinator: coordinatorToken,
-  admin: adminToken,
-});
+/** Who sets fixtures up: Newport CVS's admin, or the platform admin for what no demo organisation admin can do. */
+export type SetUpRole = 'coordinator' | 'admin';
 
 const GWENT = 'W15000002';
 const TORFAEN_CVS = demoOrganisationId('cvs:W06000020');
@@ -82,14 +70,16 @@ const GWENT_GROUP = demoOrganisationId('local:W15000002:1');
 /** Runs a mutation for fixture set-up and returns the value at `path` (failing loudly if it errs). */
 export async function setUp(
   app: TestApp,
-  token: string,
+  as: SetUpRole | Headers,
   document: string,
   variables: Record<string, unknown>,
   path: string[],
 ) {
-  const response = await app.client.request<Record<string, unknown>>(document, variables, {
-    authorization: `Bearer ${token}`,
-  });
+  const response = await app.client.request<Record<string, unknown>>(
+    document,
+    variables,
+    typeof as === 'string' ? (await demoCast(app))[as] : as,
+  );
   if (response.errors) {
     throw new Error(`Fixture set-up failed: ${JSON.stringify(response.errors)}`);
   }
@@ -100,7 +90,7 @@ export async function setUp(
 export const freshNetwork = (app: TestApp, convenor: 'newport' | 'torfaen'): Promise<string> =>
   setUp(
     app,
-    convenor === 'newport' ? coordinatorToken : adminToken,
+    convenor === 'newport' ? 'coordinator' : 'admin',
     'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }',
     {
       input: {
@@ -112,20 +102,48 @@ export const freshNetwork = (app: TestApp, convenor: 'newport' | 'torfaen'): Pro
     ['createNetwork', 'network', 'id'],
   );
 
-/** Invites an organisation into a network (as `token`, a convenor) and answers with its membership id. */
-const invite = (app: TestApp, token: string, networkId: string, organisationId: string): Promise<string> =>
+/** A fresh CVS in Newport with a charity number, registered by the platform admin; verified when `verified`. */
+async function freshCvs(app: TestApp, verified: boolean): Promise<string> {
+  const id = await setUp(
+    app,
+    'admin',
+    'mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
+    {
+      input: {
+        name: `Policy Test CVS ${unique()} (demo)`,
+        kind: 'CVS',
+        charityNumber: '9990001',
+        localAuthorityCodes: ['W06000022'],
+      },
+    },
+    ['createOrganisation', 'organisation', 'id'],
+  );
+  if (verified) {
+    await setUp(
+      app,
+      'admin',
+      'mutation ($id: ID!) { verifyOrganisation(input: { organisationId: $id, charityNumberChecked: true, nationalBodyMember: false }) { organisation { id } } }',
+      { id },
+      ['verifyOrganisation', 'organisation', 'id'],
+    );
+  }
+  return id;
+}
+
+/** Invites an organisation into a network (as `as`, a convenor's admin) and answers with its membership id. */
+const invite = (app: TestApp, as: SetUpRole, networkId: string, organisationId: string): Promise<string> =>
   setUp(
     app,
-    token,
+    as,
     'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { membership { id } } }',
     { input: { networkId, organisationId } },
     ['inviteToNetwork', 'membership', 'id'],
   );
 
-const accept = (app: TestApp, token: string, membershipId: string): Promise<string> =>
+const accept = (app: TestApp, as: SetUpRole, membershipId: string): Promise<string> =>
   setUp(
     app,
-    token,
+    as,
     'mutation ($input: AnswerMembershipInput!) { answerNetworkInvitation(input: $input) { membership { id } } }',
     { input: { membershipId, accept: true } },
     ['answerNetworkInvitation', 'membership', 'id'],
@@ -134,21 +152,21 @@ const accept = (app: TestApp, token: string, membershipId: string): Promise<stri
 /** Newport CVS invited into (or, with `accepted`, a member of) a network Torfaen CVS convenes. */
 async function newportMembership(app: TestApp, accepted: boolean): Promise<string> {
   const networkId = await freshNetwork(app, 'torfaen');
-  const membershipId = await invite(app, adminToken, networkId, NEWPORT_CVS);
-  return accepted ? accept(app, coordinatorToken, membershipId) : membershipId;
+  const membershipId = await invite(app, 'admin', networkId, NEWPORT_CVS);
+  return accepted ? accept(app, 'coordinator', membershipId) : membershipId;
 }
 
 /** A Gwent group's membership (invited, or active) of a network Newport CVS convenes. */
 async function groupMembership(app: TestApp, accepted: boolean): Promise<string> {
   const networkId = await freshNetwork(app, 'newport');
-  const membershipId = await invite(app, coordinatorToken, networkId, GWENT_GROUP);
-  return accepted ? accept(app, adminToken, membershipId) : membershipId;
+  const membershipId = await invite(app, 'coordinator', networkId, GWENT_GROUP);
+  return accepted ? accept(app, 'admin', membershipId) : membershipId;
 }
 async function newportTokenId(app: TestApp): Promise<string> {
   const data = await app.client.request<{ createApiToken: { apiToken: { id: string } } }>(
     'mutation ($id: ID!) { createApiToken(input: { organisationId: $id, name: "Fixture", scopeKind: NATIONAL }) { apiToken { id } } }',
     { id: NEWPORT_CVS },
-    { authorization: `Bearer ${coordinatorToken}` },
+    (await demoCast(app)).coordinator,
   );
   return data.data?.createApiToken.apiToken.id ?? '';
 }
@@ -161,7 +179,7 @@ const localIn = (days: number, hour = 18): string =>
 export const freshEvent = (app: TestApp, recurring = false): Promise<string> =>
   setUp(
     app,
-    coordinatorToken,
+    'coordinator',
     'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }',
     {
       input: {
@@ -212,7 +230,7 @@ async function freshPoll(app: TestApp): Promise<{ pollId: string; slotId: string
   }>(
     'mutation ($input: CreateSchedulingPollInput!) { createSchedulingPoll(input: $input) { poll { id slots { id } } } }',
     { input: { networkId, title: `Policy poll ${unique()} (test)`, kind: 'NETWORK_MEETING', slots: POLL_SLOTS() } },
-    { authorization: `Bearer ${coordinatorToken}` },
+    (await demoCast(app)).coordinator,
   );
   const poll = response.data?.createSchedulingPoll.poll;
   if (!poll) {
@@ -228,7 +246,7 @@ export async function freshPosition(
 ): Promise<{ positionId: string; sectionId: string }> {
   const networkId = await freshNetwork(app, 'newport');
   const run = (document: string, input: Record<string, unknown>, path: string[]) =>
-    setUp(app, coordinatorToken, document, { input }, path);
+    setUp(app, 'coordinator', document, { input }, path);
   const positionId = await run(
     'mutation ($input: CreateJointPositionInput!) { createJointPosition(input: $input) { position { id } } }',
     {
@@ -245,7 +263,7 @@ export async function freshPosition(
   const data = await app.client.data<{ jointPosition: { sections: { id: string }[] } }>(
     'query ($id: ID!) { jointPosition(id: $id) { sections { id } } }',
     { id: positionId },
-    { authorization: `Bearer ${coordinatorToken}` },
+    (await demoCast(app)).coordinator,
   );
   if (stage !== 'DRAFTING') {
     await run(
@@ -270,14 +288,14 @@ async function freshReview(app: TestApp, kind: 'comment' | 'suggestion'): Promis
   return kind === 'comment'
     ? setUp(
         app,
-        coordinatorToken,
+        'coordinator',
         'mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }',
         { input: { sectionId, body: 'Can we cite the figures?' } },
         ['addComment', 'comment', 'id'],
       )
     : setUp(
         app,
-        coordinatorToken,
+        'coordinator',
         'mutation ($input: SuggestChangeInput!) { suggestChange(input: $input) { suggestion { id } } }',
         { input: { sectionId, baseRevision: 1, start: 0, end: 4, replacement: 'Some' } },
         ['suggestChange', 'suggestion', 'id'],
@@ -325,11 +343,13 @@ async function ownFeed(app: TestApp, actor: ActorName): Promise<string> {
   if (!token) {
     return NO_SUCH_ID;
   }
-  return setUp(app, token, 'mutation { createCalendarFeed(input: { label: "To revoke" }) { feed { id } } }', {}, [
-    'createCalendarFeed',
-    'feed',
-    'id',
-  ]);
+  return setUp(
+    app,
+    { authorization: `Bearer ${token}` },
+    'mutation { createCalendarFeed(input: { label: "To revoke" }) { feed { id } } }',
+    {},
+    ['createCalendarFeed', 'feed', 'id'],
+  );
 }
 
 /**
@@ -386,6 +406,16 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   'Mutation.archiveOrganisation': {
     document: 'mutation ($id: ID!) { archiveOrganisation(input: { id: $id }) { organisation { status } } }',
     variables: () => ({ id: demoOrganisationId('local:E23000013:1') }),
+  },
+  'Mutation.verifyOrganisation': {
+    document:
+      'mutation ($id: ID!) { verifyOrganisation(input: { organisationId: $id, charityNumberChecked: true, nationalBodyMember: true, note: "Checked the register" }) { organisation { verification { status } } } }',
+    variables: async (app) => ({ id: await freshCvs(app, false) }),
+  },
+  'Mutation.withdrawOrganisationVerification': {
+    document:
+      'mutation ($id: ID!) { withdrawOrganisationVerification(input: { organisationId: $id }) { organisation { verification { status } } } }',
+    variables: async (app) => ({ id: await freshCvs(app, true) }),
   },
   'Query.apiTokens': {
     document: 'query ($organisationId: ID!) { apiTokens(organisationId: $organisationId) { id prefix } }',
@@ -451,7 +481,7 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
       'mutation ($networkId: ID!, $from: ID!, $to: ID!) { handOverConvening(input: { networkId: $networkId, fromOrganisationId: $from, toOrganisationId: $to }) { network { id } } }',
     variables: async (app) => {
       const networkId = await freshNetwork(app, 'newport');
-      await accept(app, adminToken, await invite(app, coordinatorToken, networkId, TORFAEN_CVS));
+      await accept(app, 'admin', await invite(app, 'coordinator', networkId, TORFAEN_CVS));
       return { networkId, from: NEWPORT_CVS, to: TORFAEN_CVS };
     },
   },
@@ -477,7 +507,7 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
       const networkId = await freshNetwork(app, 'newport');
       const membershipId = await setUp(
         app,
-        adminToken,
+        'admin',
         'mutation ($input: RequestToJoinNetworkInput!) { requestToJoinNetwork(input: $input) { membership { id } } }',
         { input: { networkId, organisationId: GWENT_GROUP } },
         ['requestToJoinNetwork', 'membership', 'id'],
@@ -539,7 +569,7 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   },
   'Mutation.rescheduleEvent': {
     document:
-      'mutation ($eventId: ID!, $start: String!, $end: String!) { rescheduleEvent(input: { eventId: $eventId, start: $start, end: $end }) { event { id } } }',
+      'mutation ($eventId: ID!, $start: String!, $end: String!) { rescheduleEvent(input: { eventId: $eventId, start: $start, end: $end }) { event { id } exceptions { outcome } } }',
     variables: async (app) => ({ eventId: await freshEvent(app), start: localIn(15), end: localIn(15, 20) }),
   },
   'Mutation.changeEventStatus': {
@@ -594,8 +624,12 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   },
   'Mutation.createSchedulingPoll': {
     document:
-      'mutation ($networkId: ID!, $slots: [PollSlotInput!]!) { createSchedulingPoll(input: { networkId: $networkId, title: "Policy poll (test)", kind: NETWORK_MEETING, slots: $slots }) { poll { id } } }',
-    variables: async (app) => ({ networkId: await freshNetwork(app, 'newport'), slots: POLL_SLOTS() }),
+      'mutation ($networkId: ID!, $slots: [PollSlotInput!]!, $deadline: DateTime) { createSchedulingPoll(input: { networkId: $networkId, title: "Policy poll (test)", kind: NETWORK_MEETING, slots: $slots, deadline: $deadline }) { poll { id deadline } } }',
+    variables: async (app) => ({
+      networkId: await freshNetwork(app, 'newport'),
+      slots: POLL_SLOTS(),
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    }),
   },
   'Mutation.answerSchedulingPoll': {
     document:

@@ -5,6 +5,7 @@ import { isInScope, isVisibleTo, type ViewerRights } from '../activity-feed.serv
 import { type ActivityPosition, cursorOf, isAfter, positionFromCursor, positionOf } from '../activity-position';
 import { ActivityVisibility } from '../activity.enums';
 import type { ActivityScope } from '../dto/activity.args';
+import { ActivityRefusal } from '../activity.errors';
 
 /** Items a subscriber may have waiting before it is cut off (it can resume from its cursor). */
 const MAX_QUEUED = 10_000;
@@ -110,6 +111,7 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
       this.fail(
         new DomainError(
           ErrorCode.TOO_MANY_REQUESTS,
+          ActivityRefusal.FELL_BEHIND,
           `The subscriber fell ${MAX_QUEUED} items behind; resubscribe with after: "${cursorOf(item)}"`,
         ),
       );

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { type ActorRef, DomainError, ErrorCode, type RequestContext, RequestLoaders } from '@app/common';
 import { LiveRights, narrowed } from './live-rights';
 import type { ActivityWakeups } from './wakeups';
+import { IdentityRefusal } from '@app/identity';
 
 const PERSON: ActorRef = {
   kind: 'PERSON',
@@ -10,7 +11,13 @@ const PERSON: ActorRef = {
   affiliations: [{ organisationId: 'o1', role: 'MEMBER' } as { organisationId: string }],
 };
 const signedOut = (): Promise<ActorRef> =>
-  Promise.reject(new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid, expired or signed out'));
+  Promise.reject(
+    new DomainError(
+      ErrorCode.UNAUTHENTICATED,
+      IdentityRefusal.ACCESS_TOKEN_INVALID,
+      'The access token is invalid, expired or signed out',
+    ),
+  );
 
 class FakeWakeups implements ActivityWakeups {
   announced: string[][] = [];
@@ -94,7 +101,7 @@ describe('LiveRights', () => {
     void sut.changed(['organisation:o1']);
     push('written after the change');
     await settle();
-    refuse(new DomainError(ErrorCode.UNAUTHENTICATED, 'signed out'));
+    refuse(new DomainError(ErrorCode.UNAUTHENTICATED, IdentityRefusal.ACCESS_TOKEN_INVALID, 'signed out'));
     await expect(next).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 

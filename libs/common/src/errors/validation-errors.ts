@@ -1,6 +1,7 @@
 import type { ValidationError } from 'class-validator';
 import { DomainError, type FieldProblem } from './domain-error';
 import { ErrorCode } from './error-code';
+import { CommonRefusal } from './refusal-reason';
 
 /** Flattens nested class-validator errors into dotted field paths. */
 export function fieldProblems(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
@@ -14,5 +15,5 @@ export function fieldProblems(errors: readonly ValidationError[], parent = ''): 
 export function validationFailed(errors: readonly ValidationError[]): DomainError {
   const problems = fieldProblems(errors);
   const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-  return new DomainError(ErrorCode.BAD_USER_INPUT, summary || 'Invalid input', problems);
+  return new DomainError(ErrorCode.BAD_USER_INPUT, CommonRefusal.INVALID_INPUT, summary || 'Invalid input', problems);
 }

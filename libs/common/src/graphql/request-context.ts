@@ -15,8 +15,14 @@ export interface RequestContext {
   actor(): Promise<ActorRef>;
   /** The caller as of now (not memoised): long-lived subscriptions re-check access with it. */
   currentActor(): Promise<ActorRef>;
-  /** The data version already read for this request before GraphQL ran (the response cache's fast path). */
-  readonly dataVersion?: string;
+  /** The data versions already read for this request before GraphQL ran (the response cache's fast path). */
+  readonly dataVersions?: DataVersionsRef;
+}
+
+/** Versions of families of domain state (activity's `DataVersions`, which common may not import). */
+export interface DataVersionsRef {
+  /** The versions of the families given, as one string. */
+  versionOf(families: readonly string[]): string;
 }
 
 /** The least every context needs to know of the caller: which person, if any. */

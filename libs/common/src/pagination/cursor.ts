@@ -54,5 +54,5 @@ export function decodeCursor(
   } catch {
     // fall through
   }
-  throw DomainError.badInput(field, 'is not a cursor from this list');
+  throw DomainError.invalidInput(field, 'is not a cursor from this list');
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
+import { CommonRefusal } from '../errors/refusal-reason';
 
 interface DriverError {
   readonly code?: unknown;
@@ -37,11 +38,15 @@ export function databaseRefusal(error: unknown): DomainError | undefined {
   const message = typeof driverError?.message === 'string' ? driverError.message : '';
   switch (code) {
     case '23505': // unique_violation
-      return new DomainError(ErrorCode.CONFLICT, 'This conflicts with something that already exists');
+      return new DomainError(
+        ErrorCode.CONFLICT,
+        CommonRefusal.ALREADY_EXISTS,
+        'This conflicts with something that already exists',
+      );
     case '23503': // foreign_key_violation
       return message.startsWith('update or delete')
-        ? new DomainError(ErrorCode.CONFLICT, 'Something else still refers to this')
-        : new DomainError(ErrorCode.NOT_FOUND, 'Something this refers to does not exist');
+        ? new DomainError(ErrorCode.CONFLICT, CommonRefusal.STILL_REFERENCED, 'Something else still refers to this')
+        : new DomainError(ErrorCode.NOT_FOUND, CommonRefusal.NOT_FOUND, 'Something this refers to does not exist');
     case '23514': // check_violation
     case '23502': // not_null_violation
     case '22001': // string_data_right_truncation
@@ -51,7 +56,7 @@ export function databaseRefusal(error: unknown): DomainError | undefined {
     case '22021': // character_not_in_repertoire (NUL)
     case '22P02': // invalid_text_representation
     case '22P05': // untranslatable_character (unpaired surrogate in jsonb)
-      return new DomainError(ErrorCode.BAD_USER_INPUT, 'A value given is not acceptable');
+      return new DomainError(ErrorCode.BAD_USER_INPUT, CommonRefusal.INVALID_INPUT, 'A value given is not acceptable');
     default:
       return undefined;
   }

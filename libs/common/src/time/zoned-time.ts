@@ -294,6 +294,10 @@ function checkParts(value: string): void {
   if (['HOURLY', 'MINUTELY', 'SECONDLY'].includes(freq)) {
     throw new Error(`FREQ=${freq} is not allowed: a series recurs at most daily`);
   }
+  // rrule's own answer to an unknown one is "Invalid frequency: undefined undefined".
+  if (!['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'].includes(freq)) {
+    throw new Error(`FREQ=${freq} is not a frequency: use DAILY, WEEKLY, MONTHLY or YEARLY`);
+  }
   for (const key of ['BYHOUR', 'BYMINUTE', 'BYSECOND']) {
     if (parts.has(key)) {
       throw new Error(`${key} is not allowed: the time of day is the first start's`);

@@ -1,29 +1,12 @@
-import {
-  ConflictException,
-  Controller,
-  ForbiddenException,
-  Get,
-  Header,
-  Headers,
-  NotFoundException,
-  Param,
-  Res,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Res } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
-import { bearerToken, DomainError, ErrorCode } from '@app/common';
+import { asHttpError, bearerToken, CommonRefusal, DomainError, ErrorCode } from '@app/common';
 import { AuthService } from '@app/identity';
-import { exportDocx, exportMarkdown, type PositionExport } from './position-export';
+import { exportDocx, exportFileName, exportMarkdown, type PositionExport } from './position-export';
 import { PositionExportService } from './position-export.service';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const HTTP_ERRORS: Partial<Record<ErrorCode, new (message: string) => Error>> = {
-  [ErrorCode.NOT_FOUND]: NotFoundException,
-  [ErrorCode.CONFLICT]: ConflictException,
-  [ErrorCode.UNAUTHENTICATED]: UnauthorizedException,
-  [ErrorCode.FORBIDDEN]: ForbiddenException,
-};
 
 /**
  * The agreed text with its signatories, as Markdown or Word, over HTTP: for the network's members
@@ -49,22 +32,22 @@ export class PositionExportController {
     @Res() res: Response,
     @Headers('authorization') authorization?: string,
   ): Promise<void> {
-    const body = await exportDocx(await this.load(id, authorization));
+    const doc = await this.load(id, authorization);
+    const body = await exportDocx(doc);
+    res.attachment(exportFileName(doc, 'docx')); // an ASCII name, and RFC 6266's UTF-8 one where needed
     res.setHeader('Content-Type', DOCX);
-    res.setHeader('Content-Disposition', 'attachment; filename="joint-position.docx"');
     res.setHeader('Cache-Control', 'private, no-store');
     res.end(body);
   }
 
   private async load(id: string, authorization?: string): Promise<PositionExport> {
     if (!isUUID(id)) {
-      throw new NotFoundException('No such joint position');
+      throw asHttpError(new DomainError(ErrorCode.NOT_FOUND, CommonRefusal.NOT_FOUND, 'No such joint position'));
     }
     try {
       return await this.exports.exportOf(await this.auth.actorFor(bearerToken(authorization)), id);
     } catch (error) {
-      const Http = error instanceof DomainError ? HTTP_ERRORS[error.code] : undefined;
-      throw Http ? new Http(error instanceof Error ? error.message : String(error)) : error;
+      throw asHttpError(error);
     }
   }
 }

@@ -5,6 +5,7 @@ import { contentHash } from '../draft-text';
 import { PositionStatus } from '../drafting.enums';
 import { PositionService } from '../position.service';
 import type { PositionExport } from './position-export';
+import { DraftingRefusal } from '../drafting.errors';
 
 /** What an export holds: the agreed text, and the organisations whose live sign-on is on that very text. */
 @Injectable()
@@ -18,7 +19,11 @@ export class PositionExportService {
     const position = await this.positions.getReadable(viewer, positionId);
     const agreed = [PositionStatus.AGREED, PositionStatus.SUBMITTED, PositionStatus.RESPONDED];
     if (!agreed.includes(position.status) || position.agreedRevision === null) {
-      throw new DomainError(ErrorCode.CONFLICT, `Only an agreed text is exported; this one is ${position.status}`);
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        DraftingRefusal.NOT_AGREED,
+        `Only an agreed text is exported; this one is ${position.status}`,
+      );
     }
     const sections = await this.positions.textAt(null, position.id, position.agreedRevision);
     const hash = contentHash(position.title, sections);

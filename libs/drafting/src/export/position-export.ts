@@ -11,6 +11,17 @@ export interface PositionExport {
   readonly signatories: readonly string[];
 }
 
+/** A file name for the export: the position's title without characters file systems refuse. */
+export function exportFileName(doc: PositionExport, extension: string): string {
+  const name = doc.title
+    // eslint-disable-next-line no-control-regex -- control characters are what is being removed
+    .replace(/[\u0000-\u001f\u007f\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
+  return `${name || 'joint-position'}.${extension}`;
+}
+
 /** Markdown: the signed text as hashed, then the signatories and the hash that fixes it. */
 export function exportMarkdown(doc: PositionExport): string {
   const signed = doc.signatories.length
@@ -23,7 +34,7 @@ export function exportMarkdown(doc: PositionExport): string {
   );
 }
 
-/** The same as a Word document (the Markdown bodies' paragraphs as written; no rendering). */
+/** The same as a Word document, in the same order (the Markdown bodies' paragraphs as written; no rendering). */
 export function exportDocx(doc: PositionExport): Promise<Buffer> {
   const paragraphs = (body: string): Paragraph[] =>
     body
@@ -37,11 +48,11 @@ export function exportDocx(doc: PositionExport): Promise<Buffer> {
       {
         children: [
           new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
-          new Paragraph({ children: [new TextRun({ text: `To: ${doc.audience}`, italics: true })] }),
           ...doc.sections.flatMap((s) => [
             new Paragraph({ text: s.heading, heading: HeadingLevel.HEADING_1 }),
             ...paragraphs(s.body),
           ]),
+          new Paragraph({ children: [new TextRun({ text: `To: ${doc.audience}` })] }),
           new Paragraph({ text: 'Signed by', heading: HeadingLevel.HEADING_1 }),
           ...(doc.signatories.length
             ? doc.signatories.map((name) => new Paragraph({ text: name, bullet: { level: 0 } }))

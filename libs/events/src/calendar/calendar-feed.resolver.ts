@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ActingPersonId, DomainError, ErrorCode } from '@app/common';
+import { ActingPersonId, DomainError, ErrorCode, CommonRefusal } from '@app/common';
 import {
   CalendarFeed,
   CalendarFeedPayload,
@@ -7,12 +7,16 @@ import {
   CreateCalendarFeedPayload,
   RevokeCalendarFeedInput,
 } from './calendar-feed.model';
+import { CalendarFeedFlowsService } from './calendar-feed-flows.service';
 import { CalendarFeedService } from './calendar-feed.service';
 
 /** The operation policy lets signed-in people only; each acts on their own feeds. */
 @Resolver()
 export class CalendarFeedResolver {
-  constructor(private readonly calendars: CalendarFeedService) {}
+  constructor(
+    private readonly calendars: CalendarFeedService,
+    private readonly feeds: CalendarFeedFlowsService,
+  ) {}
 
   @Query(() => [CalendarFeed], { description: 'Your private calendar feeds, revoked ones included.' })
   calendarFeeds(@ActingPersonId() personId: string | null): Promise<CalendarFeed[]> {
@@ -28,7 +32,7 @@ export class CalendarFeedResolver {
     @Args('input') input: CreateCalendarFeedInput,
     @ActingPersonId() personId: string | null,
   ): Promise<CreateCalendarFeedPayload> {
-    const { feed, token } = await this.calendars.create(person(personId), input.label?.trim() || null);
+    const { feed, token } = await this.feeds.create(person(personId), input.label?.trim() || null);
     return { feed, path: `/calendars/feeds/${token}.ics` };
   }
 
@@ -37,13 +41,17 @@ export class CalendarFeedResolver {
     @Args('input') input: RevokeCalendarFeedInput,
     @ActingPersonId() personId: string | null,
   ): Promise<CalendarFeedPayload> {
-    return { feed: await this.calendars.revoke(person(personId), input.feedId) };
+    return { feed: await this.feeds.revoke(person(personId), input.feedId) };
   }
 }
 
 function person(personId: string | null): string {
   if (!personId) {
-    throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person has calendar feeds');
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      CommonRefusal.NOT_A_PERSON,
+      'Only a signed-in person has calendar feeds',
+    );
   }
   return personId;
 }

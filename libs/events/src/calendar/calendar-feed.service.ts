@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { DomainError } from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
-import { hashSecretToken, newSecretToken, PersonService } from '@app/identity';
+import { hashSecretToken, PersonService } from '@app/identity';
 import { NetworkService } from '@app/networks';
+import { OrganisationService } from '@app/organisations';
 import { CalendarFeedEntity, EventEntity } from '../event.entities';
 import { EventVisibility } from '../event.enums';
 import { EventService } from '../event.service';
@@ -14,14 +14,7 @@ import { icalendarOf } from './icalendar';
 /** Feeds keep a quarter of history, and at most this many events (series count once). */
 const HISTORY_DAYS = 90;
 const MAX_EVENTS = 2_000;
-export const CALENDAR_TOKEN_PREFIX = 'cal_';
-
-export interface NewCalendarFeed {
-  readonly feed: CalendarFeedEntity;
-  readonly token: string;
-}
-
-/** iCalendar feeds: public ones per network and per area, and a private one per person. */
+/** iCalendar feeds: public ones per network and per area, and a private one per person (kept by `CalendarFeedFlowsService`). */
 @Injectable()
 export class CalendarFeedService {
   constructor(
@@ -29,9 +22,9 @@ export class CalendarFeedService {
     @InjectRepository(CalendarFeedEntity) private readonly feeds: Repository<CalendarFeedEntity>,
     private readonly eventService: EventService,
     private readonly networks: NetworkService,
+    private readonly organisations: OrganisationService,
     private readonly areas: PoliceForceAreaService,
     private readonly people: PersonService,
-    private readonly activity: ActivityRecorder,
   ) {}
 
   /** A network's public events; NOT_FOUND for no such network. */
@@ -75,46 +68,6 @@ export class CalendarFeedService {
     return this.feeds.find({ where: { personId }, order: { createdAt: 'ASC' } });
   }
 
-  /** A new private feed; its secret is answered once and only its hash kept. */
-  async create(personId: string, label: string | null): Promise<NewCalendarFeed> {
-    const token = newSecretToken(CALENDAR_TOKEN_PREFIX);
-    const feed = await this.activity.transaction(async (tx, record) => {
-      const { id } = await tx.save(
-        tx.create(CalendarFeedEntity, { personId, label, tokenHash: hashSecretToken(token) }),
-      );
-      await record({
-        verb: ActivityVerb.CALENDAR_FEED_CREATED,
-        visibility: ActivityVisibility.ADMIN,
-        actorPersonId: personId,
-        payload: { feedId: id, label },
-      });
-      return tx.findOneByOrFail(CalendarFeedEntity, { id });
-    });
-    return { feed, token };
-  }
-
-  /** Revokes one of the person's own feeds (NOT_FOUND for anyone else's); a second revoke changes nothing. */
-  revoke(personId: string, feedId: string): Promise<CalendarFeedEntity> {
-    return this.activity.transaction(async (tx, record) => {
-      const feed = await tx.findOneBy(CalendarFeedEntity, { id: feedId, personId });
-      if (!feed) {
-        throw DomainError.notFound('Calendar feed', feedId);
-      }
-      if (feed.revokedAt) {
-        record.unchanged();
-        return feed;
-      }
-      await tx.update(CalendarFeedEntity, { id: feed.id }, { revokedAt: () => 'now()' });
-      await record({
-        verb: ActivityVerb.CALENDAR_FEED_REVOKED,
-        visibility: ActivityVisibility.ADMIN,
-        actorPersonId: personId,
-        payload: { feedId: feed.id, label: feed.label },
-      });
-      return tx.findOneByOrFail(CalendarFeedEntity, { id: feed.id });
-    });
-  }
-
   /** Events still to come, running, or recent; a series whatever its first start. */
   private recent(): SelectQueryBuilder<EventEntity> {
     return this.events
@@ -130,6 +83,26 @@ export class CalendarFeedService {
 
   private async render(name: string, query: SelectQueryBuilder<EventEntity>): Promise<string> {
     const events = await query.orderBy('e.starts_at').addOrderBy('e.id').limit(MAX_EVENTS).getMany();
-    return icalendarOf(name, events, await this.eventService.changesOf(events.map((e) => e.id)));
+    const [changes, organisers] = await Promise.all([
+      this.eventService.changesOf(events.map((e) => e.id)),
+      this.organisersOf(events),
+    ]);
+    return icalendarOf(name, events, changes, organisers);
+  }
+
+  /** Each event's organiser by name (its network, or the organising organisation), by event id. */
+  private async organisersOf(events: readonly EventEntity[]): Promise<Map<string, string>> {
+    const ids = (pick: (e: EventEntity) => string | null) => [...new Set(events.flatMap((e) => pick(e) ?? []))];
+    const [networks, organisations] = await Promise.all([
+      this.networks.findByIds(ids((e) => e.networkId)),
+      this.organisations.findByIds(ids((e) => e.organiserOrganisationId)),
+    ]);
+    const names = new Map([...networks, ...organisations].map((o) => [o.id, o.name]));
+    return new Map(
+      events.flatMap((e) => {
+        const name = names.get(e.networkId ?? e.organiserOrganisationId ?? '');
+        return name ? [[e.id, name] as const] : [];
+      }),
+    );
   }
 }

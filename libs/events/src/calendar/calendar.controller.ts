@@ -1,6 +1,6 @@
-import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DomainError, ErrorCode } from '@app/common';
+import { asHttpError, CommonRefusal, DomainError, ErrorCode } from '@app/common';
 import { CalendarFeedService } from './calendar-feed.service';
 
 const ICS = 'text/calendar; charset=utf-8';
@@ -38,12 +38,12 @@ export class CalendarController {
 async function notFoundAsHttp(work: Promise<string> | null): Promise<string> {
   try {
     if (work === null) {
-      throw new DomainError(ErrorCode.NOT_FOUND, 'No such calendar');
+      throw new DomainError(ErrorCode.NOT_FOUND, CommonRefusal.NOT_FOUND, 'No such calendar');
     }
     return await work;
   } catch (error) {
     if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
-      throw new NotFoundException('No such calendar');
+      throw asHttpError(new DomainError(ErrorCode.NOT_FOUND, error.reason, 'No such calendar'));
     }
     throw error;
   }

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { EventEntity, EventOccurrenceChangeEntity } from '../event.entities';
 import { EventStatus } from '../event.enums';
+import { plainTextOf } from './plain-text';
 
 const STATUS: Record<EventStatus, ICalEventStatus> = {
   [EventStatus.SCHEDULED]: ICalEventStatus.CONFIRMED,
@@ -18,12 +19,15 @@ export const icalUid = (eventId: string): string => `${eventId}@convene`;
  * Events as an RFC 5545 calendar: local times with a VTIMEZONE per zone used, the RRULE and
  * EXDATEs of a series, a VEVENT with RECURRENCE-ID per moved occurrence, SEQUENCE and STATUS.
  * Times are handed over as zoned luxon values: ical-generator formats a plain Date in the
- * process's own zone.
+ * process's own zone. A single start or end in the hour that a clock change repeats is written
+ * in UTC: RFC 5545 reads such a local time as its first occurrence, but parsers (node-ical,
+ * ical.js) read the second. DESCRIPTION is plain text (the Markdown read) and names the organiser.
  */
 export function icalendarOf(
   name: string,
   events: readonly EventEntity[],
   changes: readonly EventOccurrenceChangeEntity[],
+  organisers: ReadonlyMap<string, string> = new Map(),
   /** For an email invitation (iTIP): REQUEST adds or updates the entry, CANCEL removes it. */
   method?: ICalCalendarMethod,
 ): string {
@@ -41,7 +45,7 @@ export function icalendarOf(
       id: icalUid(event.id),
       sequence: event.sequence,
       summary: event.title,
-      description: event.description,
+      description: descriptionOf(event.description, organisers.get(event.id)),
       location: [event.venue, event.address].filter(Boolean).join(', ') || null,
       url: event.onlineUrl,
       timezone: event.timeZone,
@@ -52,8 +56,10 @@ export function icalendarOf(
     const exdates = own.filter((c) => c.cancelled).map((c) => localStamp(zoned(c.originalStart), event.allDay));
     calendar.createEvent({
       ...common,
-      start: zoned(event.startsAt),
-      end: zoned(event.endsAt),
+      // A series keeps local times whatever: its rule recurs on the wall clock.
+      ...(event.recurrenceRule
+        ? { start: zoned(event.startsAt), end: zoned(event.endsAt) }
+        : unambiguous(zoned(event.startsAt), zoned(event.endsAt), event.allDay)),
       status: STATUS[event.status],
       repeating: event.recurrenceRule
         ? [
@@ -68,8 +74,7 @@ export function icalendarOf(
       calendar.createEvent({
         ...common,
         recurrenceId: zoned(moved.originalStart),
-        start: zoned(moved.startsAt as Date),
-        end: zoned(moved.endsAt as Date),
+        ...unambiguous(zoned(moved.startsAt as Date), zoned(moved.endsAt as Date), event.allDay),
         status: STATUS[event.status],
       });
     }
@@ -79,4 +84,35 @@ export function icalendarOf(
 
 function localStamp(time: DateTime, allDay: boolean): string {
   return time.toFormat(allDay ? 'yyyyMMdd' : "yyyyMMdd'T'HHmmss");
+}
+
+/** Start and end as local times, or both in UTC when either is a local time that occurs twice. */
+function unambiguous(
+  start: DateTime,
+  end: DateTime,
+  allDay: boolean,
+): { start: DateTime; end: DateTime; timezone?: null } {
+  return !allDay && (repeatedLocalTime(start) || repeatedLocalTime(end))
+    ? { start: start.toUTC(), end: end.toUTC(), timezone: null }
+    : { start, end };
+}
+
+/** Whether the wall-clock time of `time` also names another instant (the hour a clock change repeats). */
+function repeatedLocalTime(time: DateTime): boolean {
+  const day = 86_400_000;
+  const offsets = new Set(
+    [-day, day].map((delta) => DateTime.fromMillis(time.toMillis() + delta, { zone: time.zone }).offset),
+  );
+  return [...offsets].some((offset) => {
+    if (offset === time.offset) {
+      return false;
+    }
+    const other = DateTime.fromMillis(time.toMillis() + (time.offset - offset) * 60_000, { zone: time.zone });
+    return other.toFormat("yyyyMMdd'T'HHmmss") === time.toFormat("yyyyMMdd'T'HHmmss");
+  });
+}
+
+function descriptionOf(markdown: string | null, organiser: string | undefined): string | null {
+  const parts = [markdown ? plainTextOf(markdown) : '', organiser ? `Organised by ${organiser}` : ''];
+  return parts.filter(Boolean).join('\n\n') || null;
 }

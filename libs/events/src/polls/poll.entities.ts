@@ -34,6 +34,10 @@ export class SchedulingPollEntity {
   @Column({ type: 'text', default: 'Europe/London' })
   timeZone!: string;
 
+  /** After this, answers are refused (null: open until confirmed or closed). */
+  @Column({ type: 'timestamptz', nullable: true })
+  deadline!: Date | null;
+
   @Column({ type: 'enum', enum: PollStatus, enumName: 'poll_status', default: PollStatus.OPEN })
   status!: PollStatus;
 
@@ -76,9 +80,12 @@ export class PollSlotEntity {
   endsAt!: Date;
 }
 
-/** A person's answer for their organisation to one slot; answering again replaces it. */
+/**
+ * A member organisation's answer to one slot, given by one of its people: one per organisation,
+ * and anyone of it answering again replaces it (the latest wins, with who gave it).
+ */
 @Entity('scheduling_poll_answer')
-@Index('scheduling_poll_answer_uq', ['slotId', 'personId'], { unique: true })
+@Index('scheduling_poll_answer_organisation_uq', ['slotId', 'organisationId'], { unique: true })
 export class PollAnswerEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

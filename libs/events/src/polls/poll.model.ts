@@ -25,6 +25,9 @@ export class SchedulingPoll {
   @Field()
   timeZone!: string;
 
+  @Field(() => Date, { nullable: true, description: 'When answers close; null when open until confirmed or closed.' })
+  deadline!: Date | null;
+
   @Field(() => PollStatus)
   status!: PollStatus;
 
@@ -65,15 +68,17 @@ export class PollSlotTally {
   no!: number;
 }
 
-@ObjectType('PollSlotAnswer', { description: "One person's answer, for their organisation, to one slot." })
+@ObjectType('PollSlotAnswer', {
+  description: "A member organisation's answer to one slot (one per organisation: the latest given), and who gave it.",
+})
 export class PollSlotAnswer {
   @Field(() => ID)
   slotId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The person of the organisation who gave the answer (the latest to answer).' })
   personId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The member organisation the answer is for.' })
   organisationId!: string;
 
   @Field(() => PollAnswer)

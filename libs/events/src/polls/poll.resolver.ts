@@ -9,6 +9,7 @@ import {
 } from '@app/activity';
 import { type ActorRef, CallingActor, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
+import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
 import { Loaders, RequestLoaders } from '@app/common';
 import { Event } from '../event.model';
 import { EventLoaderFactory } from '../event.loader';
@@ -17,7 +18,7 @@ import {
   CloseSchedulingPollInput,
   ConfirmSchedulingPollInput,
   CreateSchedulingPollInput,
-} from './poll.inputs';
+} from './poll.input';
 import {
   ConfirmSchedulingPollPayload,
   PollSlot,
@@ -29,7 +30,8 @@ import {
 } from './poll.model';
 import { IdArgs, NetworkIdArgs, PollIdArgs } from '../dto/occurrence.args';
 import { PollLoaderFactory } from './poll.loader';
-import { type PollConfirmation, PollService } from './poll.service';
+import { type PollConfirmation, PollFlowsService } from './poll-flows.service';
+import { PollService } from './poll.service';
 
 const POLL_CHANGES: ReadonlySet<ActivityVerb> = new Set([
   ActivityVerb.POLL_ANSWERED,
@@ -43,6 +45,7 @@ const TALLY_READER: ActorRef = { kind: 'SYSTEM', platformAdmin: true };
 export class PollResolver {
   constructor(
     private readonly polls: PollService,
+    private readonly pollFlows: PollFlowsService,
     private readonly hub: ActivityHub,
     private readonly networkLoaders: NetworkLoaderFactory,
     private readonly eventLoaders: EventLoaderFactory,
@@ -94,7 +97,7 @@ export class PollResolver {
     @Args('input') input: CreateSchedulingPollInput,
     @CallingActor() viewer: ActorRef,
   ): Promise<SchedulingPollPayload> {
-    return { poll: await this.polls.create(viewer, input) };
+    return { poll: await this.pollFlows.create(viewer, input) };
   }
 
   @Mutation(() => SchedulingPollPayload, { description: 'Answers a poll for a member organisation you work for.' })
@@ -102,7 +105,7 @@ export class PollResolver {
     @Args('input') input: AnswerSchedulingPollInput,
     @CallingActor() viewer: ActorRef,
   ): Promise<SchedulingPollPayload> {
-    return { poll: await this.polls.answer(viewer, input) };
+    return { poll: await this.pollFlows.answer(viewer, input) };
   }
 
   @Mutation(() => ConfirmSchedulingPollPayload, {
@@ -112,7 +115,7 @@ export class PollResolver {
     @Args('input') input: ConfirmSchedulingPollInput,
     @CallingActor() viewer: ActorRef,
   ): Promise<PollConfirmation> {
-    return this.polls.confirm(viewer, input);
+    return this.pollFlows.confirm(viewer, input);
   }
 
   @Mutation(() => SchedulingPollPayload, { description: 'Closes a poll without an event (its convenors).' })
@@ -120,7 +123,7 @@ export class PollResolver {
     @Args('input') input: CloseSchedulingPollInput,
     @CallingActor() viewer: ActorRef,
   ): Promise<SchedulingPollPayload> {
-    return { poll: await this.polls.close(viewer, input) };
+    return { poll: await this.pollFlows.close(viewer, input) };
   }
 
   @Subscription(() => PollTallyUpdate, {
@@ -155,5 +158,15 @@ export class PollResolver {
       subjects: [rightsSubject.network(poll.networkId)],
       stillAllowed: (actor) => this.polls.getVisible(actor, pollId).then(() => true),
     });
+  }
+}
+
+@Resolver(() => PollSlotAnswer)
+export class PollSlotAnswerResolver {
+  constructor(private readonly organisationLoaders: OrganisationLoaderFactory) {}
+
+  @ResolveField(() => Organisation, { description: 'The member organisation the answer is for.' })
+  organisation(@Parent() answer: PollSlotAnswer, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+    return loaders.of(this.organisationLoaders).byId.load(answer.organisationId);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ActivityRecorder, ActivityVerb } from '@app/activity';
+import { ActivityRecorder, ActivityVerb, noting } from '@app/activity';
 import { EventActivity } from '../event-activity';
 import { EventEntity, EventOccurrenceChangeEntity } from '../event.entities';
 import { EventStatus } from '../event.enums';
@@ -72,7 +72,12 @@ export class ReminderPlanner implements OnApplicationBootstrap {
         record.unchanged();
         return;
       }
-      await this.eventActivity.note(tx, record, event.id, ActivityVerb.EVENT_REMINDER_DUE, null, {
+      await noting(
+        tx,
+        record,
+        event,
+        this.eventActivity.noter(null),
+      )(ActivityVerb.EVENT_REMINDER_DUE, {
         occurrence: occurrence.startsAt.toISOString(),
         reminded: rows.length,
       });

@@ -38,4 +38,8 @@ export class PoliceForceAreaService {
   findByIds(ids: readonly string[]): Promise<PoliceForceAreaEntity[]> {
     return this.areas.createQueryBuilder('area').where('area.id = ANY(:ids)', { ids }).getMany();
   }
+
+  findByCodes(codes: readonly string[]): Promise<PoliceForceAreaEntity[]> {
+    return this.areas.createQueryBuilder('area').where('area.code = ANY(:codes)', { codes }).getMany();
+  }
 }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LiveRights, rightsSubject } from '@app/activity';
-import { DomainError, ErrorCode } from '@app/common';
+import { CommonRefusal, DomainError, ErrorCode } from '@app/common';
+import { IdentityRefusal } from '../identity.errors';
 import type { Actor } from '../auth/actor';
 import { normaliseEmail } from '../auth/auth.service';
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from '../auth/password';
@@ -81,7 +82,11 @@ export class AccountRecoveryService {
     const personId = signedIn(actor);
     const person = await this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: personId });
     if (!(await verifyPassword(currentPassword, person.passwordHash ?? DECOY_PASSWORD_HASH)) || !person.passwordHash) {
-      throw DomainError.badInput('input.currentPassword', 'is not your current password');
+      throw DomainError.badInput(
+        IdentityRefusal.WRONG_CURRENT_PASSWORD,
+        'input.currentPassword',
+        'is not your current password',
+      );
     }
     const passwordHash = await hashPassword(newPassword);
     const sessionId = actor.kind === 'PERSON' ? (actor.sessionId ?? null) : null;
@@ -107,14 +112,18 @@ export class AccountRecoveryService {
     const address = normaliseEmail(newEmail);
     const person = await this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: personId });
     if (!person.passwordHash || !(await verifyPassword(password, person.passwordHash))) {
-      throw DomainError.badInput('input.password', 'is not your current password');
+      throw DomainError.badInput(
+        IdentityRefusal.WRONG_CURRENT_PASSWORD,
+        'input.password',
+        'is not your current password',
+      );
     }
     if (address === person.email) {
-      throw DomainError.badInput('input.newEmail', 'is already your address');
+      throw DomainError.badInput(IdentityRefusal.EMAIL_UNCHANGED, 'input.newEmail', 'is already your address');
     }
     await this.dataSource.transaction(async (tx) => {
       if (await tx.existsBy(PersonEntity, { email: address })) {
-        throw new DomainError(ErrorCode.CONFLICT, 'Another account uses this address', [
+        throw new DomainError(ErrorCode.CONFLICT, IdentityRefusal.EMAIL_TAKEN, 'Another account uses this address', [
           { field: 'input.newEmail', message: 'is used by another account' },
         ]);
       }
@@ -143,12 +152,19 @@ export class AccountRecoveryService {
         .execute();
       const row = (claimed.raw as { person_id: string; new_email: string }[])[0];
       if (!row) {
-        throw DomainError.badInput('input.token', 'the link is unknown, already used or expired');
+        throw DomainError.badInput(
+          IdentityRefusal.EMAIL_LINK_INVALID,
+          'input.token',
+          'the link is unknown, already used or expired',
+        );
       }
       if (await tx.existsBy(PersonEntity, { email: row.new_email })) {
-        throw new DomainError(ErrorCode.CONFLICT, 'Another account uses this address meanwhile', [
-          { field: 'input.token', message: 'the new address was taken meanwhile' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          IdentityRefusal.EMAIL_TAKEN,
+          'Another account uses this address meanwhile',
+          [{ field: 'input.token', message: 'the new address was taken meanwhile' }],
+        );
       }
       await tx.update(PersonEntity, { id: row.person_id }, { email: row.new_email });
       return tx.findOneByOrFail(PersonEntity, { id: row.person_id });
@@ -158,7 +174,7 @@ export class AccountRecoveryService {
 
 function signedIn(actor: Actor): string {
   if (actor.kind !== 'PERSON') {
-    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first');
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, CommonRefusal.NOT_SIGNED_IN, 'Sign in first');
   }
   return actor.personId;
 }

@@ -3,16 +3,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
-import { DomainError, ErrorCode } from '@app/common';
+import { Action, DomainError, ErrorCode, CommonRefusal } from '@app/common';
 import { POLICE_FORCE_AREA_CODE, PoliceForceAreaService } from '@app/geography';
 import { NetworkService } from '@app/networks';
 import { OrganisationService } from '@app/organisations';
 import type { Actor } from '../auth/actor';
-import { Action, POLICY } from '../policy/policy';
+import { POLICY } from '../policy/policy';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApiTokenScopeKind } from './api-token.enums';
 import type { CreateApiTokenInput } from './dto/api-token.input';
+import { IdentityRefusal } from '../identity.errors';
 
 /** API tokens start with this, so a bearer token can be told from a JWT at a glance. */
 export const API_TOKEN_PREFIX = 'cvn_';
@@ -35,9 +36,12 @@ export class ApiTokenService {
     const createdById = creator.personId;
     // A platform admin may name any organisation: one that does not exist is told, not a foreign key failure.
     if (!(await this.organisations.findByIds([input.organisationId])).length) {
-      throw new DomainError(ErrorCode.NOT_FOUND, 'input.organisationId: there is no organisation with this id', [
-        { field: 'input.organisationId', message: 'there is no organisation with this id' },
-      ]);
+      throw new DomainError(
+        ErrorCode.NOT_FOUND,
+        CommonRefusal.NOT_FOUND,
+        'input.organisationId: there is no organisation with this id',
+        [{ field: 'input.organisationId', message: 'there is no organisation with this id' }],
+      );
     }
     const scopeTarget = await this.checkedScopeTarget(creator, input.scopeKind, input.scopeTarget ?? null);
     const token = newSecretToken(API_TOKEN_PREFIX);
@@ -103,7 +107,11 @@ export class ApiTokenService {
   async actorFor(token: string): Promise<Actor> {
     const found = await this.tokens.findOneBy({ tokenHash: hashSecretToken(token) });
     if (!found || found.revokedAt) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The API token is invalid or revoked');
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        IdentityRefusal.API_TOKEN_INVALID,
+        'The API token is invalid or revoked',
+      );
     }
     // Last use to the minute is enough, and spares a write on every request.
     await this.tokens
@@ -129,37 +137,38 @@ export class ApiTokenService {
     switch (kind) {
       case ApiTokenScopeKind.NATIONAL:
         if (target) {
-          throw DomainError.badInput(field, 'must be empty for a NATIONAL token');
+          throw DomainError.invalidInput(field, 'must be empty for a NATIONAL token');
         }
         return null;
       case ApiTokenScopeKind.POLICE_FORCE_AREA:
         if (!target || !POLICE_FORCE_AREA_CODE.test(target)) {
-          throw DomainError.badInput(field, 'must be a police force area code such as E23000001');
+          throw DomainError.invalidInput(field, 'must be a police force area code such as E23000001');
         }
         await this.areas.getByCode(target).catch(() => {
-          throw DomainError.badInput(field, `no police force area ${target}`);
+          throw DomainError.unknown(field, `no police force area ${target}`);
         });
         return target;
       case ApiTokenScopeKind.ORGANISATION:
         if (!target || !isUUID(target)) {
-          throw DomainError.badInput(field, 'must be the id of an organisation');
+          throw DomainError.invalidInput(field, 'must be the id of an organisation');
         }
         await this.organisations.getById(target).catch(() => {
-          throw DomainError.badInput(field, 'must be the id of an organisation');
+          throw DomainError.invalidInput(field, 'must be the id of an organisation');
         });
         return target;
       case ApiTokenScopeKind.NETWORK: {
         if (!target || !isUUID(target)) {
-          throw DomainError.badInput(field, 'must be the id of a network');
+          throw DomainError.invalidInput(field, 'must be the id of a network');
         }
         await this.networks.getById(target).catch(() => {
-          throw DomainError.badInput(field, 'must be the id of a network');
+          throw DomainError.invalidInput(field, 'must be the id of a network');
         });
         // Whoever makes a token for a network must be able to read that network's private side.
         const members = await this.networks.activeMembersOf(target);
-        if (!POLICY[Action.READ_NETWORK_PRIVATE].allows(creator, { organisationIds: members })) {
+        if (!POLICY[Action.PEOPLE_OF_LISTED_ORGANISATIONS].allows(creator, { organisationIds: members })) {
           throw new DomainError(
             ErrorCode.FORBIDDEN,
+            IdentityRefusal.TOKEN_OUTSIDE_MEMBERSHIP,
             `${field}: only people of the network's active member organisations may make a token for it`,
             [{ field, message: "only people of the network's active member organisations may make a token for it" }],
           );

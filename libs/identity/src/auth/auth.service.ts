@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { LiveRights, rightsSubject } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
+import { lockRow } from '@app/database';
 import { IDENTITY_OPTIONS, type IdentityOptions, SIGN_IN_THROTTLE } from '../identity.options';
 import { AffiliationEntity, PersonEntity } from '../person/person.entity';
 import { RefreshTokenEntity, SignInFailureEntity } from '../session/refresh-token.entity';
@@ -12,6 +13,7 @@ import { API_TOKEN_PREFIX, ApiTokenService } from '../api-token/api-token.servic
 import { type Actor, ANONYMOUS } from './actor';
 import { DECOY_PASSWORD_HASH, verifyPassword } from './password';
 import { hashSecretToken, newSecretToken } from './secret-token';
+import { IdentityRefusal } from '../identity.errors';
 
 export interface Session {
   readonly personId: string;
@@ -48,7 +50,7 @@ export class AuthService {
     // Same work whether or not the account exists: no enumeration by message or timing.
     const valid = await verifyPassword(password, person?.passwordHash ?? DECOY_PASSWORD_HASH);
     if (!person || !valid) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, IdentityRefusal.WRONG_CREDENTIALS, WRONG_CREDENTIALS);
     }
     return this.dataSource.transaction(async (tx) => {
       await tx.delete(SignInFailureEntity, { id: attemptId });
@@ -59,12 +61,8 @@ export class AuthService {
   /** Exchanges a refresh token for a new session; a replayed token revokes its whole family. */
   async refresh(refreshToken: string): Promise<Session> {
     const outcome = await this.dataSource.transaction(async (tx) => {
-      const token = await tx
-        .getRepository(RefreshTokenEntity)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.token_hash = :hash', { hash: hashSecretToken(refreshToken) })
-        .getOne();
+      // Held until commit: a token rotates once, however many requests present it at once.
+      const token = await lockRow(tx, RefreshTokenEntity, { tokenHash: hashSecretToken(refreshToken) });
       if (!token || token.revokedAt || token.expiresAt <= new Date()) {
         return null;
       }
@@ -79,7 +77,7 @@ export class AuthService {
       await this.liveRights.changed([rightsSubject.session(outcome.reused)]);
     }
     if (outcome === null || 'reused' in outcome) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, INVALID_SESSION);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, IdentityRefusal.SESSION_INVALID, INVALID_SESSION);
     }
     return outcome;
   }
@@ -119,7 +117,11 @@ export class AuthService {
       sessionId = claims.sid;
       expiresAt = typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : undefined;
     } catch {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or expired');
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        IdentityRefusal.ACCESS_TOKEN_INVALID,
+        'The access token is invalid or expired',
+      );
     }
     // One statement: the person, and whether the session was signed out (or revoked after reuse).
     const [person] = await this.dataSource.query<{ platform_admin: boolean; revoked: boolean }[]>(
@@ -129,7 +131,11 @@ export class AuthService {
       [personId, sessionId],
     );
     if (!person || person.revoked) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid, expired or signed out');
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        IdentityRefusal.ACCESS_TOKEN_INVALID,
+        'The access token is invalid, expired or signed out',
+      );
     }
     const affiliations = await this.dataSource.getRepository(AffiliationEntity).findBy({ personId });
     return {
@@ -185,14 +191,34 @@ export class AuthService {
           WHERE occurred_at > now() - make_interval(mins => $3) AND (email = $1 OR address = $2)`,
         [email, address, SIGN_IN_THROTTLE.windowMinutes],
       );
-      if (Number(row?.account) >= SIGN_IN_THROTTLE.perAccount || Number(row?.address) >= SIGN_IN_THROTTLE.perAddress) {
+      const account = Number(row?.account) >= SIGN_IN_THROTTLE.perAccount;
+      if (account || Number(row?.address) >= SIGN_IN_THROTTLE.perAddress) {
+        const liftsAt = await this.lockLiftsAt(tx, email, address);
+        const minutes = Math.max(1, Math.ceil((liftsAt.getTime() - Date.now()) / 60_000));
         throw new DomainError(
           ErrorCode.TOO_MANY_REQUESTS,
-          `Too many failed sign-ins: try again in ${SIGN_IN_THROTTLE.windowMinutes} minutes`,
+          IdentityRefusal.SIGN_IN_LOCKED,
+          `Too many failed sign-ins ${account ? 'for this account' : 'from this address'}: signing in is locked ` +
+            `until ${liftsAt.toISOString().slice(0, 16)}Z (in ${minutes} minute${minutes === 1 ? '' : 's'}); try again then`,
         );
       }
       const inserted = await tx.insert(SignInFailureEntity, { email, address });
       return (inserted.identifiers[0] as { id: string }).id;
     });
+  }
+
+  /**
+   * When the window has let go of enough failures for both the account and the address to be
+   * under their limits: the limit-th newest failure of each, plus the window.
+   */
+  private async lockLiftsAt(tx: EntityManager, email: string, address: string): Promise<Date> {
+    const [row] = await tx.query<{ lifts_at: Date }[]>(
+      `SELECT greatest(
+                (SELECT occurred_at FROM sign_in_failure WHERE email = $1 ORDER BY occurred_at DESC OFFSET $3 - 1 LIMIT 1),
+                (SELECT occurred_at FROM sign_in_failure WHERE address = $2 ORDER BY occurred_at DESC OFFSET $4 - 1 LIMIT 1)
+              ) + make_interval(mins => $5) AS lifts_at`,
+      [email, address, SIGN_IN_THROTTLE.perAccount, SIGN_IN_THROTTLE.perAddress, SIGN_IN_THROTTLE.windowMinutes],
+    );
+    return row?.lifts_at ?? new Date(Date.now() + SIGN_IN_THROTTLE.windowMinutes * 60_000);
   }
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
-import { OrganisationService, OrganisationStatus } from '@app/organisations';
+import { OrganisationService, OrganisationStatus, OrganisationRefusal } from '@app/organisations';
 import type { Actor } from '../auth/actor';
 import { AuthService, normaliseEmail, type Session } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
@@ -15,6 +15,7 @@ import { PersonEntity } from '../person/person.entity';
 import type { AffiliationRole } from '../person/person.enums';
 import type { AcceptInvitationInput, InviteToOrganisationInput } from './dto/invitation.input';
 import { InvitationEntity } from './invitation.entity';
+import { IdentityRefusal } from '../identity.errors';
 
 const INVITATION_DAYS = 7;
 
@@ -40,7 +41,11 @@ export class InvitationService {
   ): Promise<{ invitation: InvitationEntity; token: null }> {
     const organisation = await this.organisations.getById(input.organisationId);
     if (organisation.status === OrganisationStatus.ARCHIVED) {
-      throw new DomainError(ErrorCode.CONFLICT, 'The organisation is archived');
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        OrganisationRefusal.ORGANISATION_ARCHIVED,
+        'The organisation is archived',
+      );
     }
     // Derived from the row's id (see linkToken): only the invitation email carries it.
     const id = randomUUID();
@@ -93,23 +98,35 @@ export class InvitationService {
         .execute();
       const row = (claimed.raw as { id: string; email: string; organisation_id: string; role: AffiliationRole }[])[0];
       if (!row) {
-        throw DomainError.badInput('input.token', 'the invitation is unknown, already used or expired');
+        throw DomainError.badInput(
+          IdentityRefusal.INVITATION_INVALID,
+          'input.token',
+          'the invitation is unknown, already used or expired',
+        );
       }
       const existing = await tx.findOneBy(PersonEntity, { email: row.email });
       let personId: string;
       let session: Session | null = null;
       if (existing) {
         if (actor.kind !== 'PERSON' || actor.personId !== existing.id) {
-          throw new DomainError(ErrorCode.UNAUTHENTICATED, `Sign in as ${row.email} to accept this invitation`);
+          throw new DomainError(
+            ErrorCode.UNAUTHENTICATED,
+            IdentityRefusal.INVITEE_MUST_SIGN_IN,
+            `Sign in as ${row.email} to accept this invitation`,
+          );
         }
         personId = existing.id;
       } else {
         if (actor.kind === 'PERSON') {
-          throw new DomainError(ErrorCode.FORBIDDEN, 'This invitation is for another email address');
+          throw new DomainError(
+            ErrorCode.FORBIDDEN,
+            IdentityRefusal.INVITATION_FOR_ANOTHER_EMAIL,
+            'This invitation is for another email address',
+          );
         }
         if (!input.displayName || !input.password) {
           const missing = !input.displayName ? 'input.displayName' : 'input.password';
-          throw DomainError.badInput(missing, 'is needed to create your account');
+          throw DomainError.invalidInput(missing, 'is needed to create your account');
         }
         // Another invitation for the same new address may be accepted at the same moment: the
         // first creates the account, this one is told (and its invitation stays unused).
@@ -129,6 +146,7 @@ export class InvitationService {
         if (!id) {
           throw new DomainError(
             ErrorCode.CONFLICT,
+            IdentityRefusal.INVITEE_MUST_SIGN_IN,
             `An account for ${row.email} was created meanwhile: sign in as ${row.email} to accept this invitation`,
           );
         }

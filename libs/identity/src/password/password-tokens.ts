@@ -1,5 +1,6 @@
 import { isEmail } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { lockRow } from '@app/database';
 import { normaliseEmail } from '../auth/auth.service';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token';
 import { PersonEntity } from '../person/person.entity';
@@ -60,7 +61,7 @@ export async function createPlatformAdmin(
     throw new Error('--hours must be a whole number of hours from 1 to 168');
   }
   return manager.transaction(async (tx) => {
-    const existing = await tx.findOne(PersonEntity, { where: { email }, lock: { mode: 'pessimistic_write' } });
+    const existing = await lockRow(tx, PersonEntity, { email });
     let personId: string;
     if (existing) {
       await tx.update(PersonEntity, { id: existing.id }, { platformAdmin: true });

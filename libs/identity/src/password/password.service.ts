@@ -8,6 +8,7 @@ import { hashSecretToken } from '../auth/secret-token';
 import { PersonEntity } from '../person/person.entity';
 import { PasswordTokenEntity } from './password-token.entity';
 import { voidPasswordTokens } from './password-tokens';
+import { IdentityRefusal } from '../identity.errors';
 
 @Injectable()
 export class PasswordService {
@@ -32,7 +33,11 @@ export class PasswordService {
         .execute();
       const personId = (claimed.raw as { person_id: string }[])[0]?.person_id;
       if (!personId) {
-        throw DomainError.badInput('input.token', 'the token is unknown, already used or expired');
+        throw DomainError.badInput(
+          IdentityRefusal.RESET_TOKEN_INVALID,
+          'input.token',
+          'the token is unknown, already used or expired',
+        );
       }
       await tx.update(PersonEntity, { id: personId }, { passwordHash });
       await voidPasswordTokens(tx, personId);

@@ -1,6 +1,6 @@
 import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Loaders, RequestLoaders } from '@app/common';
-import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
+import { Organisation, OrganisationLoaderFactory, OrganisationVerification } from '@app/organisations';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { Affiliation, Person } from './person.model';
 import { PersonLoaderFactory } from './person.loader';
@@ -31,5 +31,24 @@ export class AffiliationResolver {
   @ResolveField(() => Organisation)
   organisation(@Parent() affiliation: Affiliation, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
     return loaders.of(this.organisationLoaders).byId.load(affiliation.organisationId);
+  }
+}
+
+@Resolver(() => OrganisationVerification)
+export class OrganisationVerificationResolver {
+  constructor(private readonly personLoaders: PersonLoaderFactory) {}
+
+  @ResolveField(() => Person, {
+    nullable: true,
+    description: 'The platform admin who verified: platform admins only (null for others, and for the demo seed).',
+  })
+  async verifiedBy(
+    @Parent() verification: OrganisationVerification,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<Person | null> {
+    // verifiedByPersonId is left empty for viewers who are not platform admins (the organisations resolver)
+    return verification.verifiedByPersonId
+      ? loaders.of(this.personLoaders).byId.load(verification.verifiedByPersonId)
+      : null;
   }
 }

@@ -19,6 +19,10 @@ export class PersonService {
     return person;
   }
 
+  findByIds(ids: readonly string[]): Promise<PersonEntity[]> {
+    return this.people.createQueryBuilder('p').where('p.id = ANY(:ids)', { ids }).getMany();
+  }
+
   findAffiliations(personIds: readonly string[]): Promise<AffiliationEntity[]> {
     return this.affiliations
       .createQueryBuilder('a')

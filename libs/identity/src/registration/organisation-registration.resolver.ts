@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
-import { CreateOrganisationInput, OrganisationPayload, OrganisationService } from '@app/organisations';
+import { CreateOrganisationInput, OrganisationFlowsService, OrganisationPayload } from '@app/organisations';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { AffiliationEntity } from '../person/person.entity';
 import { AffiliationRole } from '../person/person.enums';
@@ -10,7 +10,7 @@ import { AffiliationRole } from '../person/person.enums';
 export class OrganisationRegistrationResolver {
   constructor(
     private readonly activity: ActivityRecorder,
-    private readonly organisations: OrganisationService,
+    private readonly organisations: OrganisationFlowsService,
   ) {}
 
   @Mutation(() => OrganisationPayload, {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, ActivityVisibility, type RecordActivity } from '@app/activity';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility, type Noter, noting } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode, todayIn, UK_TIME_ZONE } from '@app/common';
 import { EventService, EventVisibility } from '@app/events';
 import { periodOn } from '@app/geography';
-import { NetworkService, NetworkStatus } from '@app/networks';
+import { NetworkService, NetworkStatus, NetworkRefusal } from '@app/networks';
 import { PositionService } from '@app/drafting';
 import {
   CommitmentEntity,
@@ -23,7 +23,8 @@ import type {
   CorrectEngagementInput,
   NewCommitmentInput,
   RecordEngagementInput,
-} from './engagement.inputs';
+} from './engagement.input';
+import { InfluencingRefusal } from '../influencing.errors';
 
 /**
  * Engagement flows: a network records what it asked of its commissioner's office and what was
@@ -42,15 +43,19 @@ export class EngagementFlowsService {
 
   async record(viewer: ActorRef, input: RecordEngagementInput): Promise<EngagementEntity> {
     const network = await this.networks.getById(input.networkId).catch(() => {
-      throw DomainError.badInput('input.networkId', 'is not a network');
+      throw DomainError.unknown('input.networkId', 'is not a network');
     });
     if (network.status === NetworkStatus.CLOSED) {
-      throw new DomainError(ErrorCode.CONFLICT, `${network.name} is closed`, [
+      throw new DomainError(ErrorCode.CONFLICT, NetworkRefusal.NETWORK_CLOSED, `${network.name} is closed`, [
         { field: 'input.networkId', message: 'is closed' },
       ]);
     }
     if (input.occurredOn > todayIn(UK_TIME_ZONE)) {
-      throw DomainError.badInput('input.occurredOn', 'is in the future (record events to come as events)');
+      throw DomainError.badInput(
+        InfluencingRefusal.IN_THE_FUTURE,
+        'input.occurredOn',
+        'is in the future (record events to come as events)',
+      );
     }
     const asks = input.asks ?? [];
     (input.commitments ?? []).forEach((c, i) =>
@@ -96,7 +101,12 @@ export class EngagementFlowsService {
         const askId = commitment.askNumber ? askIds[commitment.askNumber - 1] : null;
         await this.insertCommitment(tx, viewer, engagement, commitment, askId ?? null);
       }
-      await note(tx, record, viewer, engagement, ActivityVerb.ENGAGEMENT_RECORDED, {
+      await noting(
+        tx,
+        record,
+        engagement,
+        this.noter(viewer),
+      )(ActivityVerb.ENGAGEMENT_RECORDED, {
         kind: engagement.kind,
         occurredOn: engagement.occurredOn,
         asks: asks.length,
@@ -109,17 +119,16 @@ export class EngagementFlowsService {
   /** Corrects the record (convenors), keeping its commitments due on or after it and its holder in office. */
   async correct(viewer: ActorRef, input: CorrectEngagementInput): Promise<EngagementEntity> {
     if (input.occurredOn && input.occurredOn > todayIn(UK_TIME_ZONE)) {
-      throw DomainError.badInput('input.occurredOn', 'is in the future');
+      throw DomainError.badInput(InfluencingRefusal.IN_THE_FUTURE, 'input.occurredOn', 'is in the future');
     }
-    return this.activity.transaction(async (tx, record) => {
-      const engagement = await tx.findOne(EngagementEntity, {
-        where: { id: input.engagementId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!engagement) {
-        throw DomainError.badInput('input.engagementId', 'does not exist');
-      }
-      await assertOpen(tx, engagement.networkId);
+    const target = {
+      entity: EngagementEntity,
+      id: input.engagementId,
+      name: 'Engagement',
+      missing: () => DomainError.unknown('input.engagementId', 'does not exist'),
+    };
+    return this.activity.transactionOn(target, async ({ tx, row: engagement, record }) => {
+      await this.assertOpen(tx, engagement.networkId);
       const occurredOn = input.occurredOn ?? engagement.occurredOn;
       if (occurredOn !== engagement.occurredOn) {
         await assertStillBefore(tx, engagement, occurredOn);
@@ -142,7 +151,7 @@ export class EngagementFlowsService {
       await tx.update(EngagementEntity, { id: engagement.id }, changes);
       const corrected = await tx.findOneByOrFail(EngagementEntity, { id: engagement.id });
       // A record going private is still announced to members only; one going public, to anyone.
-      await note(tx, record, viewer, corrected, ActivityVerb.ENGAGEMENT_CORRECTED, { changed });
+      await noting(tx, record, corrected, this.noter(viewer))(ActivityVerb.ENGAGEMENT_CORRECTED, { changed });
       return corrected;
     });
   }
@@ -151,9 +160,9 @@ export class EngagementFlowsService {
     return this.activity.transaction(async (tx, record) => {
       const engagement = await tx.findOneBy(EngagementEntity, { id: input.engagementId });
       if (!engagement) {
-        throw DomainError.badInput('input.engagementId', 'does not exist');
+        throw DomainError.unknown('input.engagementId', 'does not exist');
       }
-      await assertOpen(tx, engagement.networkId);
+      await this.assertOpen(tx, engagement.networkId);
       const asks = await tx.find(EngagementAskEntity, {
         where: { engagementId: engagement.id },
         order: { ordinal: 'ASC' },
@@ -161,23 +170,27 @@ export class EngagementFlowsService {
       assertCommitment(input, engagement.occurredOn, asks.length, 'input');
       const askId = input.askNumber ? asks[input.askNumber - 1].id : null;
       const commitment = await this.insertCommitment(tx, viewer, engagement, input, askId);
-      await note(tx, record, viewer, engagement, ActivityVerb.COMMITMENT_ADDED, { commitmentId: commitment.id });
+      await noting(
+        tx,
+        record,
+        engagement,
+        this.noter(viewer),
+      )(ActivityVerb.COMMITMENT_ADDED, { commitmentId: commitment.id });
       return commitment;
     });
   }
 
   /** Moves a commitment's status, keeping the change (and its note) in its history. */
   async changeStatus(viewer: ActorRef, input: ChangeCommitmentStatusInput): Promise<CommitmentEntity> {
-    return this.activity.transaction(async (tx, record) => {
-      const commitment = await tx.findOne(CommitmentEntity, {
-        where: { id: input.commitmentId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!commitment) {
-        throw DomainError.badInput('input.commitmentId', 'does not exist');
-      }
+    const target = {
+      entity: CommitmentEntity,
+      id: input.commitmentId,
+      name: 'Commitment',
+      missing: () => DomainError.unknown('input.commitmentId', 'does not exist'),
+    };
+    return this.activity.transactionOn(target, async ({ tx, row: commitment, record }) => {
       const engagement = await tx.findOneByOrFail(EngagementEntity, { id: commitment.engagementId });
-      await assertOpen(tx, engagement.networkId);
+      await this.assertOpen(tx, engagement.networkId);
       if (commitment.status === input.status) {
         record.unchanged(); // a repeated report (a retry) changes nothing
         return commitment;
@@ -190,13 +203,50 @@ export class EngagementFlowsService {
         changedByPersonId: viewer.personId ?? null,
       });
       await tx.update(CommitmentEntity, { id: commitment.id }, { status: input.status });
-      await note(tx, record, viewer, engagement, ActivityVerb.COMMITMENT_STATUS_CHANGED, {
+      await noting(
+        tx,
+        record,
+        engagement,
+        this.noter(viewer),
+      )(ActivityVerb.COMMITMENT_STATUS_CHANGED, {
         commitmentId: commitment.id,
         from: commitment.status,
         to: input.status,
       });
       return tx.findOneByOrFail(CommitmentEntity, { id: commitment.id });
     });
+  }
+
+  /** New commitments and their news stop when the network closes (its record stays readable). */
+  private async assertOpen(tx: EntityManager, networkId: string): Promise<void> {
+    if ((await this.networks.statusIn(tx, networkId)) === NetworkStatus.CLOSED) {
+      throw new DomainError(ErrorCode.CONFLICT, NetworkRefusal.NETWORK_CLOSED, 'The network is closed', [
+        { field: 'input', message: 'its network is closed' },
+      ]);
+    }
+  }
+
+  /**
+   * Engagements' noter: public engagements are news to anyone, private ones to the network's
+   * members; in the feeds of the network and of its area. The event goes on the item only when
+   * the event itself is public.
+   */
+  private noter(viewer: ActorRef): Noter<EngagementEntity> {
+    return async (_tx, engagement, verb, payload) => {
+      const [code, [event]] = await Promise.all([
+        this.networks.areaCodeOf(engagement.networkId),
+        engagement.eventId ? this.events.findByIds([engagement.eventId]) : Promise.resolve([]),
+      ]);
+      return {
+        verb,
+        visibility: engagement.public ? ActivityVisibility.PUBLIC : ActivityVisibility.NETWORK,
+        actorPersonId: viewer.personId ?? null,
+        networkId: engagement.networkId,
+        policeForceAreaCode: code,
+        eventId: event?.visibility === EventVisibility.PUBLIC ? engagement.eventId : null,
+        payload: { engagementId: engagement.id, ...payload },
+      };
+    };
   }
 
   private async insertCommitment(
@@ -236,7 +286,11 @@ export class EngagementFlowsService {
     const members = new Set(await this.networks.activeMembersOf(networkId));
     (input.participantOrganisationIds ?? []).forEach((id, i) => {
       if (!members.has(id)) {
-        throw DomainError.badInput(`input.participantOrganisationIds.${i}`, 'is not an active member of the network');
+        throw DomainError.badInput(
+          NetworkRefusal.NOT_A_MEMBER,
+          `input.participantOrganisationIds.${i}`,
+          'is not an active member of the network',
+        );
       }
     });
     const positionIds = input.positionIds ?? [];
@@ -244,18 +298,26 @@ export class EngagementFlowsService {
       const found = await this.positions.findByIds(positionIds);
       positionIds.forEach((id, i) => {
         if (found.find((p) => p.id === id)?.networkId !== networkId) {
-          throw DomainError.badInput(`input.positionIds.${i}`, "is not one of the network's joint positions");
+          throw DomainError.unknown(`input.positionIds.${i}`, "is not one of the network's joint positions");
         }
       });
     }
     if (input.officeHolderId) {
       const holder = await this.db.manager.findOneBy(OfficeHolderEntity, { id: input.officeHolderId });
       if (holder?.policeForceAreaId !== areaId) {
-        throw DomainError.badInput('input.officeHolderId', "is not an office-holder of the network's area");
+        throw DomainError.badInput(
+          InfluencingRefusal.NOT_IN_OFFICE,
+          'input.officeHolderId',
+          "is not an office-holder of the network's area",
+        );
       }
       const { occurredOn } = input;
       if (!inOffice(holder, occurredOn)) {
-        throw DomainError.badInput('input.officeHolderId', `was not in office on ${occurredOn}`);
+        throw DomainError.badInput(
+          InfluencingRefusal.NOT_IN_OFFICE,
+          'input.officeHolderId',
+          `was not in office on ${occurredOn}`,
+        );
       }
     }
     if (input.eventId) {
@@ -265,7 +327,7 @@ export class EngagementFlowsService {
         (event.networkId === networkId ||
           (event.visibility === EventVisibility.PUBLIC && event.policeForceAreaId === areaId));
       if (!ours) {
-        throw DomainError.badInput('input.eventId', "is not the network's event or a public event in its area");
+        throw DomainError.invalidInput('input.eventId', "is not the network's event or a public event in its area");
       }
     }
   }
@@ -274,10 +336,10 @@ export class EngagementFlowsService {
 /** A commitment is due on or after its engagement, and answers an ask that exists. */
 function assertCommitment(input: NewCommitmentInput, occurredOn: string, asks: number, at: string): void {
   if (input.dueOn < occurredOn) {
-    throw DomainError.badInput(`${at}.dueOn`, `is before the engagement (${occurredOn})`);
+    throw DomainError.invalidInput(`${at}.dueOn`, `is before the engagement (${occurredOn})`);
   }
   if (input.askNumber && input.askNumber > asks) {
-    throw DomainError.badInput(`${at}.askNumber`, `must be from 1 to ${asks} (the asks made)`);
+    throw DomainError.invalidInput(`${at}.askNumber`, `must be from 1 to ${asks} (the asks made)`);
   }
 }
 
@@ -292,54 +354,16 @@ async function assertStillBefore(tx: EntityManager, engagement: EngagementEntity
     [engagement.id],
   );
   if (due?.earliest && due.earliest < occurredOn) {
-    throw DomainError.badInput('input.occurredOn', `is after a commitment falls due (${due.earliest})`);
+    throw DomainError.invalidInput('input.occurredOn', `is after a commitment falls due (${due.earliest})`);
   }
   if (engagement.officeHolderId) {
     const holder = await tx.findOneBy(OfficeHolderEntity, { id: engagement.officeHolderId });
     if (holder && !inOffice(holder, occurredOn)) {
-      throw DomainError.badInput('input.occurredOn', 'is outside the term of the office-holder who took part');
+      throw DomainError.badInput(
+        InfluencingRefusal.NOT_IN_OFFICE,
+        'input.occurredOn',
+        'is outside the term of the office-holder who took part',
+      );
     }
   }
-}
-
-/** New commitments and their news stop when the network closes (its record stays readable). */
-async function assertOpen(tx: EntityManager, networkId: string): Promise<void> {
-  const [network] = await tx.query<{ status: NetworkStatus }[]>('SELECT status FROM local_network WHERE id = $1', [
-    networkId,
-  ]);
-  if (network?.status === NetworkStatus.CLOSED) {
-    throw new DomainError(ErrorCode.CONFLICT, 'The network is closed', [
-      { field: 'input', message: 'its network is closed' },
-    ]);
-  }
-}
-
-/**
- * Public engagements are news to anyone, private ones to the network's members; in the feeds of
- * the network and of its area. The event goes on the item only when the event itself is public.
- */
-async function note(
-  tx: EntityManager,
-  record: RecordActivity,
-  viewer: ActorRef,
-  engagement: EngagementEntity,
-  verb: ActivityVerb,
-  payload: Record<string, unknown>,
-): Promise<void> {
-  const [where] = await tx.query<{ code: string; public_event: boolean }[]>(
-    `SELECT a.code, coalesce(e.visibility = 'PUBLIC', false) AS public_event
-       FROM local_network n JOIN police_force_area a ON a.id = n.police_force_area_id
-       LEFT JOIN event e ON e.id = $2
-      WHERE n.id = $1`,
-    [engagement.networkId, engagement.eventId],
-  );
-  await record({
-    verb,
-    visibility: engagement.public ? ActivityVisibility.PUBLIC : ActivityVisibility.NETWORK,
-    actorPersonId: viewer.personId ?? null,
-    networkId: engagement.networkId,
-    policeForceAreaCode: where?.code ?? null,
-    eventId: where?.public_event ? engagement.eventId : null,
-    payload: { engagementId: engagement.id, ...payload },
-  });
 }

@@ -6,7 +6,7 @@ import {
   ChangeCommitmentStatusInput,
   CorrectEngagementInput,
   RecordEngagementInput,
-} from './engagement.inputs';
+} from './engagement.input';
 import { CommitmentPayload, EngagementPayload } from './engagement.model';
 
 /** The engagement log; who may is decided by the operation policy before these run. */

@@ -5,7 +5,7 @@ import { Event } from '@app/events';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { LocalNetwork, MembershipRole, MembershipStatus, NetworkLoaderFactory } from '@app/networks';
 import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
-import { EngagementArgs, EngagementsArgs, OverdueCommitmentsArgs } from './engagement.inputs';
+import { EngagementArgs, EngagementsArgs, OverdueCommitmentsArgs } from './engagement.input';
 import { EngagementLoaderFactory } from './engagement.loader';
 import { AreaCommitments, Commitment, CommitmentStatusChange, Engagement, EngagementAsk } from './engagement.model';
 import { EngagementService } from './engagement.service';

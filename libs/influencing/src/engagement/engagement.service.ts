@@ -57,7 +57,6 @@ export class EngagementService {
     const access = await this.accessOf(viewer);
     const query = this.db.manager
       .createQueryBuilder(EngagementEntity, 'g')
-      .innerJoin('local_network', 'n', 'n.id = g.network_id')
       .where('(g.public OR :admin OR g.network_id = ANY(:mine))', {
         admin: access.platformAdmin,
         mine: [...access.networkIds],
@@ -69,7 +68,9 @@ export class EngagementService {
       query.andWhere('g.network_id = :networkId', { networkId: filter.networkId });
     }
     if (filter.policeForceAreaCode) {
-      query.andWhere('n.police_force_area_id = :areaId', { areaId: await this.areaId(filter.policeForceAreaCode) });
+      query.andWhere('g.network_id = ANY(:areaNetworks)', {
+        areaNetworks: await this.networksIn(filter.policeForceAreaCode),
+      });
     }
     if (filter.from) {
       query.andWhere('g.occurred_on >= :from', { from: filter.from });
@@ -86,7 +87,6 @@ export class EngagementService {
     const query = this.db.manager
       .createQueryBuilder(CommitmentEntity, 'c')
       .innerJoin(EngagementEntity, 'g', 'g.id = c.engagement_id')
-      .innerJoin('local_network', 'n', 'n.id = g.network_id')
       .where(`c.status = 'OPEN' AND c.due_on < :today`, { today: todayIn(UK_TIME_ZONE) })
       .andWhere('(g.public OR :admin OR g.network_id = ANY(:mine))', {
         admin: access.platformAdmin,
@@ -99,15 +99,22 @@ export class EngagementService {
       query.andWhere('g.network_id = :networkId', { networkId: filter.networkId });
     }
     if (filter.policeForceAreaCode) {
-      query.andWhere('n.police_force_area_id = :areaId', { areaId: await this.areaId(filter.policeForceAreaCode) });
+      query.andWhere('g.network_id = ANY(:areaNetworks)', {
+        areaNetworks: await this.networksIn(filter.policeForceAreaCode),
+      });
     }
     return query.getMany();
   }
 
-  /** Every area's commitments by status (counts over all engagements, private ones included). */
+  /**
+   * Every area's commitments by status (counts over all engagements, private ones included):
+   * areas from geography, their networks from networks, the counts per network from here.
+   */
   async byArea(): Promise<AreaCommitments[]> {
-    return this.db.query(
-      `SELECT a.id AS "policeForceAreaId",
+    const areas = (await this.areas.list()).sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+    const networks = await this.networks.findByAreaIds(areas.map((a) => a.id));
+    const counts = await this.db.query<(Omit<AreaCommitments, 'policeForceAreaId'> & { networkId: string })[]>(
+      `SELECT g.network_id AS "networkId",
          count(c.id)::int AS total,
          count(c.id) FILTER (WHERE c.status = 'OPEN')::int AS open,
          count(c.id) FILTER (WHERE c.status = 'OPEN' AND c.due_on < $1::date)::int AS overdue,
@@ -116,14 +123,42 @@ export class EngagementService {
          count(c.id) FILTER (WHERE c.status = 'NOT_MET')::int AS "notMet",
          count(c.id) FILTER (WHERE c.status = 'WITHDRAWN')::int AS withdrawn,
          to_char(max(g.occurred_on), 'YYYY-MM-DD') AS "lastEngagementOn"
-       FROM police_force_area a
-       LEFT JOIN local_network n ON n.police_force_area_id = a.id
-       LEFT JOIN engagement g ON g.network_id = n.id
+       FROM engagement g
        LEFT JOIN commitment c ON c.engagement_id = g.id
-       GROUP BY a.id, a.code
-       ORDER BY a.code`,
-      [todayIn(UK_TIME_ZONE)], // the UK's date, as daysOverdue counts it
+       WHERE g.network_id = ANY($2::uuid[])
+       GROUP BY g.network_id`,
+      [todayIn(UK_TIME_ZONE), networks.map((n) => n.id)], // the UK's date, as daysOverdue counts it
     );
+    const areaOf = new Map(networks.map((n) => [n.id, n.policeForceAreaId]));
+    const byArea = new Map<string, AreaCommitments>(
+      areas.map((a) => [
+        a.id,
+        {
+          policeForceAreaId: a.id,
+          total: 0,
+          open: 0,
+          overdue: 0,
+          met: 0,
+          partlyMet: 0,
+          notMet: 0,
+          withdrawn: 0,
+          lastEngagementOn: null,
+        },
+      ]),
+    );
+    for (const { networkId, lastEngagementOn, ...count } of counts) {
+      const sum = byArea.get(areaOf.get(networkId) ?? '');
+      if (!sum) {
+        continue;
+      }
+      for (const key of ['total', 'open', 'overdue', 'met', 'partlyMet', 'notMet', 'withdrawn'] as const) {
+        sum[key] += count[key];
+      }
+      if (lastEngagementOn && (!sum.lastEngagementOn || lastEngagementOn > sum.lastEngagementOn)) {
+        sum.lastEngagementOn = lastEngagementOn;
+      }
+    }
+    return [...byArea.values()];
   }
 
   asksOf(engagementIds: readonly string[]): Promise<EngagementAskEntity[]> {
@@ -163,10 +198,11 @@ export class EngagementService {
     return this.db.manager.find(EngagementEntity, { where: { id: In([...ids]) } });
   }
 
-  private async areaId(code: string): Promise<string> {
+  /** The networks of an area, by its code (networks own the link from a network to its area). */
+  private async networksIn(code: string): Promise<string[]> {
     const area = await this.areas.getByCode(code).catch(() => {
-      throw DomainError.badInput('policeForceAreaCode', 'is not a police force area');
+      throw DomainError.unknown('policeForceAreaCode', 'is not a police force area');
     });
-    return area.id;
+    return (await this.networks.findByAreaIds([area.id])).map((n) => n.id);
   }
 }

@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { LockTarget } from '@app/activity';
 import { DomainError } from '@app/common';
+import { PoliceForceAreaEntity } from '@app/geography';
 
 export interface LockedArea {
   readonly id: string;
@@ -7,21 +8,17 @@ export interface LockedArea {
 }
 
 /**
- * Finds an area and serialises changes to its offices and holders until the transaction ends, so
- * rules read inside it (no overlapping terms, one open period) hold at commit. NO KEY UPDATE does
- * not block rows elsewhere that merely reference the area.
+ * An area, to hold for a change to its offices and holders until the transaction ends, so rules
+ * read inside it (no overlapping terms, one open period) hold at commit. NO KEY UPDATE does not
+ * block rows elsewhere that merely reference the area. Use with `ActivityRecorder.transactionOn`.
  */
-export async function lockArea(
-  tx: EntityManager,
+export const areaOf = (
   by: { readonly code: string } | { readonly id: string },
   field: string,
-): Promise<LockedArea> {
-  const [area] = await tx.query<LockedArea[]>(
-    `SELECT id, code FROM police_force_area WHERE ${'code' in by ? 'code' : 'id'} = $1 FOR NO KEY UPDATE`,
-    ['code' in by ? by.code : by.id],
-  );
-  if (!area) {
-    throw DomainError.badInput(field, 'is not a police force area');
-  }
-  return area;
-}
+): LockTarget<PoliceForceAreaEntity> => ({
+  entity: PoliceForceAreaEntity,
+  id: by,
+  name: 'Police force area',
+  mode: 'no-key-update',
+  missing: () => DomainError.unknown(field, 'is not a police force area'),
+});

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
+import { ActivityRecorder, ActivityVerb, ActivityVisibility, type LockTarget } from '@app/activity';
 import { type ActorRef, DomainError, ErrorCode, todayIn, UK_TIME_ZONE, violatedConstraint } from '@app/common';
 import { EventEntity, EventKind, EventVisibility } from '@app/events';
+import { PoliceForceAreaService } from '@app/geography';
 import { ElectionKind, ElectionSource } from '../influencing.enums';
 import {
   ElectionCandidateEntity,
@@ -12,8 +13,9 @@ import {
 } from '../office.entities';
 import { addDays } from './calendar-dates';
 import { contestKindOn, TAKES_OFFICE_AFTER_DAYS } from './contest-kind';
-import type { AddElectionCandidateInput, LinkHustingsInput, ScheduleElectionRoundInput } from './dto/election.inputs';
+import type { AddElectionCandidateInput, LinkHustingsInput, ScheduleElectionRoundInput } from './dto/election.input';
 import { OfficeService } from './office.service';
+import { InfluencingRefusal } from '../influencing.errors';
 
 export interface CandidateAdded {
   readonly candidate: ElectionCandidateEntity;
@@ -28,6 +30,7 @@ export interface HustingsLinked {
 const roundTaken = (input: ScheduleElectionRoundInput): DomainError =>
   new DomainError(
     ErrorCode.CONFLICT,
+    InfluencingRefusal.ROUND_TAKEN,
     `A ${input.kind} ${input.byElection ? 'by-election' : 'round'} is already scheduled on ${input.pollingDay}`,
     [{ field: 'input.pollingDay', message: 'already has a round of this kind' }],
   );
@@ -38,12 +41,13 @@ export class ElectionFlowsService {
   constructor(
     private readonly activity: ActivityRecorder,
     private readonly offices: OfficeService,
+    private readonly areas: PoliceForceAreaService,
   ) {}
 
   /** A future round in the areas named; a PCC round elects a PFCC where one governs after polling day. */
   async scheduleRound(viewer: ActorRef, input: ScheduleElectionRoundInput): Promise<ElectionRoundEntity> {
     if (input.pollingDay <= todayIn(UK_TIME_ZONE)) {
-      throw DomainError.badInput('input.pollingDay', 'must be after today (past rounds come from the record)');
+      throw DomainError.invalidInput('input.pollingDay', 'must be after today (past rounds come from the record)');
     }
     const byElection = input.byElection ?? false;
     try {
@@ -84,20 +88,27 @@ export class ElectionFlowsService {
   }
 
   addCandidate(viewer: ActorRef, input: AddElectionCandidateInput): Promise<CandidateAdded> {
-    return this.activity.transaction(async (tx, record) => {
-      const round = await roundOf(tx, input.roundId);
-      const [contest] = await tx.query<{ id: string }[]>(
-        `SELECT c.id FROM election_contest c JOIN police_force_area a ON a.id = c.police_force_area_id
-          WHERE c.round_id = $1 AND a.code = $2 FOR NO KEY UPDATE OF c`,
-        [round.id, input.policeForceAreaCode],
-      );
+    // The round's lock serialises additions to its contests, so the check below holds at commit.
+    return this.activity.transactionOn(roundOf(input.roundId), async ({ tx, row: round, record }) => {
+      const contest = await tx
+        .createQueryBuilder(ElectionContestEntity, 'c')
+        .innerJoin('c.policeForceArea', 'a')
+        .where('c.round_id = :roundId AND a.code = :code', { roundId: round.id, code: input.policeForceAreaCode })
+        .getOne();
       if (!contest) {
-        throw DomainError.badInput('input.policeForceAreaCode', `is not contested in the round of ${round.pollingDay}`);
+        throw DomainError.badInput(
+          InfluencingRefusal.NOT_CONTESTED,
+          'input.policeForceAreaCode',
+          `is not contested in the round of ${round.pollingDay}`,
+        );
       }
       if (await tx.existsBy(ElectionCandidateEntity, { contestId: contest.id, name: input.name })) {
-        throw new DomainError(ErrorCode.CONFLICT, `${input.name} is already a candidate in this contest`, [
-          { field: 'input.name', message: 'is already a candidate in this contest' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          InfluencingRefusal.ALREADY_A_CANDIDATE,
+          `${input.name} is already a candidate in this contest`,
+          [{ field: 'input.name', message: 'is already a candidate in this contest' }],
+        );
       }
       const { id } = await tx.save(
         tx.create(ElectionCandidateEntity, {
@@ -133,15 +144,17 @@ export class ElectionFlowsService {
    * contests (or be national). Linking it again to the same round changes nothing.
    */
   linkHustings(viewer: ActorRef, input: LinkHustingsInput): Promise<HustingsLinked> {
-    return this.activity.transaction(async (tx, record) => {
-      const round = await roundOf(tx, input.roundId);
-      // The event's lock serialises links of one event, so the check below holds at commit.
-      const event = await tx.findOne(EventEntity, {
-        where: { id: input.eventId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!event) {
-        throw DomainError.badInput('input.eventId', 'is not an event');
+    // The event's lock serialises links of one event, so the check below holds at commit.
+    const target = {
+      entity: EventEntity,
+      id: input.eventId,
+      name: 'Event',
+      missing: () => DomainError.unknown('input.eventId', 'is not an event'),
+    };
+    return this.activity.transactionOn(target, async ({ tx, row: event, record }) => {
+      const round = await tx.findOneBy(ElectionRoundEntity, { id: input.roundId });
+      if (!round) {
+        throw roundMissing();
       }
       const linked = await tx.findOneBy(ElectionHustingsEntity, { eventId: event.id });
       if (linked?.roundId === round.id) {
@@ -149,9 +162,12 @@ export class ElectionFlowsService {
         return { round, event };
       }
       if (linked) {
-        throw new DomainError(ErrorCode.CONFLICT, 'The event is already hustings for another round', [
-          { field: 'input.eventId', message: 'is linked to another round' },
-        ]);
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          InfluencingRefusal.HUSTINGS_TAKEN,
+          'The event is already hustings for another round',
+          [{ field: 'input.eventId', message: 'is linked to another round' }],
+        );
       }
       await assertHustingsFor(tx, event, round);
       await tx.insert(ElectionHustingsEntity, { eventId: event.id, roundId: round.id });
@@ -177,10 +193,7 @@ export class ElectionFlowsService {
     tx: EntityManager,
     input: ScheduleElectionRoundInput,
   ): Promise<{ id: string; code: string; kind: ElectionKind }[]> {
-    const found = await tx.query<{ id: string; code: string }[]>(
-      'SELECT id, code FROM police_force_area WHERE code = ANY($1::text[])',
-      [input.policeForceAreaCodes],
-    );
+    const found = await this.areas.findByCodes(input.policeForceAreaCodes);
     const periods = await this.offices.periodsOf(
       found.map((a) => a.id),
       tx,
@@ -189,7 +202,7 @@ export class ElectionFlowsService {
     return input.policeForceAreaCodes.map((code, i) => {
       const area = found.find((a) => a.code === code);
       if (!area) {
-        throw DomainError.badInput(`input.policeForceAreaCodes.${i}`, 'is not a police force area');
+        throw DomainError.unknown(`input.policeForceAreaCodes.${i}`, 'is not a police force area');
       }
       const kind = contestKindOn(
         input.kind,
@@ -197,7 +210,7 @@ export class ElectionFlowsService {
         takesOffice,
       );
       if (!kind) {
-        throw DomainError.badInput(
+        throw DomainError.invalidInput(
           `input.policeForceAreaCodes.${i}`,
           `has no ${input.kind === ElectionKind.PFCC ? 'PFCC' : 'commissioner'} to elect on ${takesOffice}`,
         );
@@ -207,25 +220,32 @@ export class ElectionFlowsService {
   }
 }
 
-async function roundOf(tx: EntityManager, id: string): Promise<ElectionRoundEntity> {
-  const round = await tx.findOneBy(ElectionRoundEntity, { id });
-  if (!round) {
-    throw DomainError.badInput('input.roundId', 'is not an election round');
-  }
-  return round;
-}
+const roundMissing = (): DomainError => DomainError.unknown('input.roundId', 'is not an election round');
+
+/** A round, held (NO KEY UPDATE) while candidates are added to its contests. */
+const roundOf = (id: string): LockTarget<ElectionRoundEntity> => ({
+  entity: ElectionRoundEntity,
+  id,
+  name: 'Election round',
+  mode: 'no-key-update',
+  missing: roundMissing,
+});
 
 async function assertHustingsFor(tx: EntityManager, event: EventEntity, round: ElectionRoundEntity): Promise<void> {
   if (event.kind !== EventKind.PCC_HUSTINGS) {
-    throw DomainError.badInput('input.eventId', `is a ${event.kind} event, not PCC_HUSTINGS`);
+    throw DomainError.invalidInput('input.eventId', `is a ${event.kind} event, not PCC_HUSTINGS`);
   }
   if (todayIn(UK_TIME_ZONE, event.startsAt) >= round.pollingDay) {
-    throw DomainError.badInput('input.eventId', `does not start before polling day (${round.pollingDay})`);
+    throw DomainError.invalidInput('input.eventId', `does not start before polling day (${round.pollingDay})`);
   }
   if (
     event.policeForceAreaId &&
     !(await tx.existsBy(ElectionContestEntity, { roundId: round.id, policeForceAreaId: event.policeForceAreaId }))
   ) {
-    throw DomainError.badInput('input.eventId', 'is in an area the round does not contest');
+    throw DomainError.badInput(
+      InfluencingRefusal.NOT_CONTESTED,
+      'input.eventId',
+      'is in an area the round does not contest',
+    );
   }
 }

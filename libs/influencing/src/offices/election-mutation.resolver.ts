@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { type ActorRef, CallingActor } from '@app/common';
-import { AddElectionCandidateInput, LinkHustingsInput, ScheduleElectionRoundInput } from './dto/election.inputs';
+import { AddElectionCandidateInput, LinkHustingsInput, ScheduleElectionRoundInput } from './dto/election.input';
 import { ElectionFlowsService } from './election-flows.service';
 import { ElectionCandidatePayload, ElectionRoundPayload, HustingsPayload } from './election.model';
 

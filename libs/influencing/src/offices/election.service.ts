@@ -20,7 +20,7 @@ export class ElectionService {
   /** Rounds by polling day (then kind, ordinary before by-elections); bounds are inclusive. */
   list({ kind, from, to }: ElectionRoundsArgs): Promise<ElectionRoundEntity[]> {
     if (from && to && to < from) {
-      throw DomainError.badInput('to', 'must not be before `from`');
+      throw DomainError.invalidInput('to', 'must not be before `from`');
     }
     const query = this.db.getRepository(ElectionRoundEntity).createQueryBuilder('round');
     if (kind) {

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { type ActorRef, DomainError, todayIn, UK_TIME_ZONE } from '@app/common';
-import { Certainty } from '@app/geography';
+import { Certainty, GovernanceService } from '@app/geography';
 import { OfficeHolderEntity } from '../office.entities';
-import { type LockedArea, lockArea } from './area-lock';
-import type { PlanGovernanceChangeInput, RecordOfficeHolderInput, UpdateOfficeHolderInput } from './dto/office.inputs';
+import { areaOf, type LockedArea } from './area-lock';
+import type { PlanGovernanceChangeInput, RecordOfficeHolderInput, UpdateOfficeHolderInput } from './dto/office.input';
 import { type GovernancePeriodRow, OfficeService } from './office.service';
 
 export interface GovernanceChange {
@@ -23,13 +23,14 @@ export class OfficeFlowsService {
   constructor(
     private readonly activity: ActivityRecorder,
     private readonly offices: OfficeService,
+    private readonly governance: GovernanceService,
   ) {}
 
   recordHolder(viewer: ActorRef, input: RecordOfficeHolderInput): Promise<OfficeHolderEntity> {
     const termEnd = input.termEnd ?? null;
     assertTermOrdered(input.termStart, termEnd);
-    return this.activity.transaction(async (tx, record) => {
-      const area = await lockArea(tx, { code: input.policeForceAreaCode }, 'input.policeForceAreaCode');
+    const target = areaOf({ code: input.policeForceAreaCode }, 'input.policeForceAreaCode');
+    return this.activity.transactionOn(target, async ({ tx, row: area, record }) => {
       const term = { areaId: area.id, title: input.title, termStart: input.termStart, termEnd };
       await assertNoOverlap(tx, term, null, 'input.termStart');
       const { id } = await tx.save(
@@ -55,13 +56,13 @@ export class OfficeFlowsService {
   }
 
   /** Corrects a holder; fields left out keep their value, and a change to nothing records nothing. */
-  updateHolder(viewer: ActorRef, input: UpdateOfficeHolderInput): Promise<OfficeHolderEntity> {
-    return this.activity.transaction(async (tx, record) => {
-      const found = await tx.findOneBy(OfficeHolderEntity, { id: input.officeHolderId });
-      if (!found) {
-        throw DomainError.badInput('input.officeHolderId', 'is not an office-holder');
-      }
-      const area = await lockArea(tx, { id: found.policeForceAreaId }, 'input.officeHolderId');
+  async updateHolder(viewer: ActorRef, input: UpdateOfficeHolderInput): Promise<OfficeHolderEntity> {
+    const found = await this.offices.holderById(input.officeHolderId);
+    if (!found) {
+      throw DomainError.unknown('input.officeHolderId', 'is not an office-holder');
+    }
+    const target = areaOf({ id: found.policeForceAreaId }, 'input.officeHolderId');
+    return this.activity.transactionOn(target, async ({ tx, row: area, record }) => {
       const holder = await tx.findOneByOrFail(OfficeHolderEntity, { id: found.id }); // as of the lock
       const next = {
         name: input.name ?? holder.name,
@@ -96,23 +97,26 @@ export class OfficeFlowsService {
    * future date plans the change: PCCs are due to give way to mayors and boards from 2028).
    */
   planGovernanceChange(viewer: ActorRef, input: PlanGovernanceChangeInput): Promise<GovernanceChange> {
-    return this.activity.transaction(async (tx, record) => {
-      const area = await lockArea(tx, { code: input.policeForceAreaCode }, 'input.policeForceAreaCode');
+    const target = areaOf({ code: input.policeForceAreaCode }, 'input.policeForceAreaCode');
+    return this.activity.transactionOn(target, async ({ tx, row: area, record }) => {
       const [open] = (await this.offices.periodsOf([area.id], tx)).filter((p) => p.until === null);
       if (!open) {
-        throw DomainError.badInput('input.policeForceAreaCode', 'has no open governance period to end');
+        throw DomainError.invalidInput('input.policeForceAreaCode', 'has no open governance period to end');
       }
       if (open.since !== null && input.since <= open.since) {
-        throw DomainError.badInput('input.since', `must be after ${open.since}, when the current office began`);
+        throw DomainError.invalidInput('input.since', `must be after ${open.since}, when the current office began`);
       }
       const id = randomUUID();
       const certainty = input.certainty ?? (input.since > todayIn(UK_TIME_ZONE) ? Certainty.MEDIUM : Certainty.HIGH);
-      await tx.query('UPDATE governance_period SET until = $2 WHERE id = $1', [open.id, input.since]);
-      await tx.query(
-        `INSERT INTO governance_period (id, police_force_area_id, type, office, since, until, certainty, notes)
-         VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)`,
-        [id, area.id, input.type, input.office, input.since, certainty, input.notes ?? null],
-      );
+      await this.governance.succeed(tx, open.id, {
+        id,
+        policeForceAreaId: area.id,
+        type: input.type,
+        office: input.office,
+        since: input.since,
+        certainty,
+        notes: input.notes ?? null,
+      });
       await record({
         verb: ActivityVerb.GOVERNANCE_CHANGE_PLANNED,
         visibility: ActivityVisibility.PUBLIC,
@@ -125,14 +129,14 @@ export class OfficeFlowsService {
           replaces: { type: open.type, office: open.office, since: open.since },
         },
       });
-      return { area, period: await this.offices.periodById(tx, id) };
+      return { area: { id: area.id, code: area.code }, period: await this.governance.periodById(tx, id) };
     });
   }
 }
 
 function assertTermOrdered(termStart: string, termEnd: string | null): void {
   if (termEnd !== null && termEnd <= termStart) {
-    throw DomainError.badInput('input.termEnd', `must be after the start of the term (${termStart})`);
+    throw DomainError.invalidInput('input.termEnd', `must be after the start of the term (${termStart})`);
   }
 }
 
@@ -151,7 +155,7 @@ async function assertNoOverlap(
     [term.areaId, term.title, term.termStart, term.termEnd, exceptId],
   );
   if (clash) {
-    throw DomainError.badInput(
+    throw DomainError.invalidInput(
       field,
       `overlaps the term of ${clash.name} as ${term.title} (${clash.term_start} to ${clash.term_end ?? 'open-ended'})`,
     );

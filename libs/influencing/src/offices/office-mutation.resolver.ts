@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { type ActorRef, CallingActor, todayIn, UK_TIME_ZONE } from '@app/common';
 import { officeOf } from './commissioner-office';
-import { PlanGovernanceChangeInput, RecordOfficeHolderInput, UpdateOfficeHolderInput } from './dto/office.inputs';
+import { PlanGovernanceChangeInput, RecordOfficeHolderInput, UpdateOfficeHolderInput } from './dto/office.input';
 import { OfficeFlowsService } from './office-flows.service';
 import { GovernanceChangePayload, OfficeHolderPayload } from './office.model';
 import { OfficeService } from './office.service';

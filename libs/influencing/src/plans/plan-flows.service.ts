@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { type ActorRef, DomainError } from '@app/common';
-import { type JointPositionEntity, PositionService } from '@app/drafting';
+import { draftOf, type JointPositionEntity, PositionService } from '@app/drafting';
 import { PoliceForceAreaService } from '@app/geography';
 import { NetworkService } from '@app/networks';
 import { OrganisationService } from '@app/organisations';
@@ -18,7 +18,7 @@ import type {
   RecordJusticeDataLabResultInput,
   RecordPoliceCrimePlanInput,
   WithdrawEvidenceInput,
-} from './plan.inputs';
+} from './plan.input';
 
 /** Plans (kept by admins), the priorities positions address, and the evidence organisations publish. */
 @Injectable()
@@ -33,13 +33,13 @@ export class PlanFlowsService {
 
   async recordPlan(viewer: ActorRef, input: RecordPoliceCrimePlanInput): Promise<PoliceCrimePlanEntity> {
     const area = await this.areas.getByCode(input.policeForceAreaCode).catch(() => {
-      throw DomainError.badInput('input.policeForceAreaCode', 'is not a police force area');
+      throw DomainError.unknown('input.policeForceAreaCode', 'is not a police force area');
     });
     if (input.periodEnd && input.periodEnd <= input.periodStart) {
-      throw DomainError.badInput('input.periodEnd', 'must be after periodStart');
+      throw DomainError.invalidInput('input.periodEnd', 'must be after periodStart');
     }
     if (input.consultationOpens && input.consultationCloses && input.consultationCloses < input.consultationOpens) {
-      throw DomainError.badInput('input.consultationCloses', 'must not be before consultationOpens');
+      throw DomainError.invalidInput('input.consultationCloses', 'must not be before consultationOpens');
     }
     return this.activity.transaction(async (tx, record) => {
       const plan = await tx.save(
@@ -78,9 +78,8 @@ export class PlanFlowsService {
     const position = await this.positions.getReadable(viewer, input.positionId);
     const network = await this.networks.getById(position.networkId);
     const ids = [...new Set(input.priorityIds)];
-    return this.activity.transaction(async (tx, record) => {
-      // One declaration at a time per position: the set is replaced, not merged.
-      await tx.query('SELECT 1 FROM joint_position WHERE id = $1 FOR UPDATE', [position.id]);
+    // One declaration at a time per position: the set is replaced, not merged.
+    return this.activity.transactionOn(draftOf(viewer, position.id), async ({ tx, record }) => {
       const found = ids.length
         ? await tx
             .createQueryBuilder(PlanPriorityEntity, 'p')
@@ -90,7 +89,10 @@ export class PlanFlowsService {
         : [];
       input.priorityIds.forEach((id, i) => {
         if (found.find((p) => p.id === id)?.plan?.policeForceAreaId !== network.policeForceAreaId) {
-          throw DomainError.badInput(`input.priorityIds.${i}`, "is not a priority of a plan for the network's area");
+          throw DomainError.invalidInput(
+            `input.priorityIds.${i}`,
+            "is not a priority of a plan for the network's area",
+          );
         }
       });
       await tx.delete(PositionPriorityEntity, { positionId: position.id });
@@ -113,10 +115,10 @@ export class PlanFlowsService {
 
   async recordResult(viewer: ActorRef, input: RecordJusticeDataLabResultInput): Promise<JusticeDataLabResultEntity> {
     const organisation = await this.organisations.getById(input.organisationId).catch(() => {
-      throw DomainError.badInput('input.organisationId', 'is not an organisation');
+      throw DomainError.unknown('input.organisationId', 'is not an organisation');
     });
     if (input.periodEnd < input.periodStart) {
-      throw DomainError.badInput('input.periodEnd', 'must not be before periodStart');
+      throw DomainError.invalidInput('input.periodEnd', 'must not be before periodStart');
     }
     return this.activity.transaction(async (tx, record) => {
       const saved = await tx.save(
@@ -170,7 +172,7 @@ export class PlanFlowsService {
     const position = await this.positions.getReadable(viewer, input.positionId);
     return this.activity.transaction(async (tx, record) => {
       if (!(await tx.existsBy(JusticeDataLabResultEntity, { id: input.resultId }))) {
-        throw DomainError.badInput('input.resultId', 'is not a Justice Data Lab result');
+        throw DomainError.unknown('input.resultId', 'is not a Justice Data Lab result');
       }
       const inserted = await tx.query<unknown[]>(
         `INSERT INTO position_evidence (position_id, result_id) VALUES ($1, $2)

@@ -10,7 +10,7 @@ import {
   RecordJusticeDataLabResultInput,
   RecordPoliceCrimePlanInput,
   WithdrawEvidenceInput,
-} from './plan.inputs';
+} from './plan.input';
 import { PlanLoaderFactory } from './plan.loader';
 import {
   JusticeDataLabResult,

@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ConnectionArgs, DomainError, ErrorCode } from '@app/common';
+import { CommonRefusal, ConnectionArgs, DomainError, ErrorCode } from '@app/common';
 import { type Actor, CurrentActor, Person } from '@app/identity';
 import { PreferenceService } from '../preferences/preference.service';
 import {
@@ -16,7 +16,7 @@ import type { Connection } from '@app/common';
 
 function personOf(actor: Actor): string {
   if (actor.kind !== 'PERSON') {
-    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to see your notifications');
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, CommonRefusal.NOT_SIGNED_IN, 'Sign in to see your notifications');
   }
   return actor.personId;
 }

@@ -51,7 +51,7 @@ export class PreferenceService {
   ): Promise<NotificationSettings> {
     preferences.forEach((p, i) => {
       if (FIXED_CATEGORIES.has(p.category) && p.frequency !== DEFAULT_FREQUENCY[p.category]) {
-        throw DomainError.badInput(
+        throw DomainError.invalidInput(
           `input.preferences.${i}.frequency`,
           `${p.category} messages are always sent at once`,
         );

@@ -254,7 +254,7 @@ export class NotificationSender implements OnApplicationBootstrap {
     return {
       method,
       filename: 'invite.ics',
-      content: icalendarOf(event.title, [event], changes, method),
+      content: icalendarOf(event.title, [event], changes, new Map(), method),
     };
   }
 }

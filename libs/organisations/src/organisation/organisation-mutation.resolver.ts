@@ -4,13 +4,15 @@ import {
   ArchiveOrganisationInput,
   OrganisationPayload,
   UpdateOrganisationInput,
+  VerifyOrganisationInput,
+  WithdrawOrganisationVerificationInput,
 } from './dto/organisation-mutations.input';
-import { OrganisationService } from './organisation.service';
+import { OrganisationFlowsService } from './organisation-flows.service';
 
 /** Changes to an organisation; who may is decided by the operation policy before these run. */
 @Resolver()
 export class OrganisationMutationResolver {
-  constructor(private readonly service: OrganisationService) {}
+  constructor(private readonly service: OrganisationFlowsService) {}
 
   @Mutation(() => OrganisationPayload, {
     description: "Changes an organisation's profile (its admins, or platform admins).",
@@ -30,5 +32,27 @@ export class OrganisationMutationResolver {
     @ActingPersonId() actorPersonId: string | null,
   ): Promise<OrganisationPayload> {
     return { organisation: await this.service.archive(actorPersonId, input.id) };
+  }
+
+  @Mutation(() => OrganisationPayload, {
+    description:
+      "Verifies a CVS's claim to be one, with the evidence checked (platform admins): a verified CVS may convene, and the networks it convenes count in coverage.",
+  })
+  async verifyOrganisation(
+    @Args('input') input: VerifyOrganisationInput,
+    @ActingPersonId() actorPersonId: string | null,
+  ): Promise<OrganisationPayload> {
+    return { organisation: await this.service.verify(actorPersonId, input) };
+  }
+
+  @Mutation(() => OrganisationPayload, {
+    description:
+      "Withdraws a CVS's verification (platform admins): it can no longer convene; networks it already convenes keep running, but coverage counts them only while another verified CVS convenes them.",
+  })
+  async withdrawOrganisationVerification(
+    @Args('input') input: WithdrawOrganisationVerificationInput,
+    @ActingPersonId() actorPersonId: string | null,
+  ): Promise<OrganisationPayload> {
+    return { organisation: await this.service.withdrawVerification(actorPersonId, input) };
   }
 }

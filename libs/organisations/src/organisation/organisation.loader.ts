@@ -4,6 +4,7 @@ import { groupBy, keyedBy, type LoaderFactory } from '@app/common';
 import type { SpecialismEntity } from '../specialism/specialism.entity';
 import { SpecialismService } from '../specialism/specialism.service';
 import type { OrganisationEntity } from './organisation.entity';
+import type { OrganisationVerificationEntity } from './organisation-verification.entity';
 import { OrganisationService } from './organisation.service';
 
 export interface OrganisationLoaders {
@@ -11,6 +12,8 @@ export interface OrganisationLoaders {
   readonly specialismsByOrganisationId: DataLoader<string, SpecialismEntity[]>;
   /** Ids of the local authorities each organisation serves (resolved by geography's loaders). */
   readonly localAuthorityIdsByOrganisationId: DataLoader<string, string[]>;
+  /** A platform admin's verification of each organisation, or null while it awaits one. */
+  readonly verificationByOrganisationId: DataLoader<string, OrganisationVerificationEntity | null>;
 }
 
 @Injectable()
@@ -40,6 +43,10 @@ export class OrganisationLoaderFactory implements LoaderFactory<OrganisationLoad
           group.map((l) => l.localAuthorityId),
         ),
       ),
+      verificationByOrganisationId: new DataLoader(async (ids) => {
+        const found = new Map((await this.organisations.findVerifications(ids)).map((v) => [v.organisationId, v]));
+        return ids.map((id) => found.get(id) ?? null);
+      }),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '@app/common';
-import { OrganisationKind, OrganisationStatus } from './organisation.enums';
+import { OrganisationKind, OrganisationStatus, VerificationStatus } from './organisation.enums';
 
 @ObjectType('Organisation', {
   description: 'A CVS, voluntary organisation, national partner or statutory body taking part in Convene.',
@@ -38,3 +38,36 @@ export class Organisation {
 }
 
 export const OrganisationConnection = ConnectionType(Organisation, 'Organisation');
+
+@ObjectType('VerificationEvidence', { description: 'What the platform admin checked when verifying a CVS.' })
+export class VerificationEvidence {
+  @Field({ description: "The registered charity number was checked against the Charity Commission's register." })
+  charityNumberChecked!: boolean;
+
+  @Field({ description: 'The organisation is a member of the national body for CVSs (NAVCA, or WCVA in Wales).' })
+  nationalBodyMember!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The admin's note." })
+  note!: string | null;
+}
+
+@ObjectType('OrganisationVerification', {
+  description:
+    "Whether a CVS's claim to be one has been verified by a platform admin. The status and date are public; the evidence only platform admins see.",
+})
+export class OrganisationVerification {
+  @Field(() => VerificationStatus)
+  status!: VerificationStatus;
+
+  @Field(() => Date, { nullable: true, description: 'When it was verified (null while awaiting verification).' })
+  verifiedAt!: Date | null;
+
+  @Field(() => VerificationEvidence, {
+    nullable: true,
+    description: 'The evidence checked: platform admins only (null for others, and while awaiting verification).',
+  })
+  evidence!: VerificationEvidence | null;
+
+  /** The platform admin who verified (identity resolves `verifiedBy` for admins). */
+  verifiedByPersonId!: string | null;
+}

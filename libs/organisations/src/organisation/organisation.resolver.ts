@@ -1,11 +1,12 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Connection, loaded, Loaders, RequestLoaders } from '@app/common';
+import { type ActorRef, CallingActor, type Connection, loaded, Loaders, RequestLoaders } from '@app/common';
 import { LocalAuthority, LocalAuthorityLoaderFactory } from '@app/geography';
 import { Specialism } from '../specialism/specialism.model';
 import { OrganisationArgs } from './dto/organisation.args';
 import { OrganisationsArgs } from './dto/organisations.args';
 import { OrganisationLoaderFactory } from './organisation.loader';
-import { Organisation, OrganisationConnection } from './organisation.model';
+import { Organisation, OrganisationConnection, OrganisationVerification } from './organisation.model';
+import { OrganisationKind, VerificationStatus } from './organisation.enums';
 import { OrganisationService } from './organisation.service';
 
 @Resolver(() => Organisation)
@@ -41,5 +42,42 @@ export class OrganisationResolver {
     const ids = await loaders.of(this.organisationLoaders).localAuthorityIdsByOrganisationId.load(organisation.id);
     const authorities = loaded(await loaders.of(this.authorityLoaders).byId.loadMany(ids));
     return authorities.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  @ResolveField(() => OrganisationVerification, {
+    nullable: true,
+    description:
+      'For a CVS, whether its claim to be one is verified (the evidence for platform admins only); null for other kinds.',
+  })
+  async verification(
+    @Parent() organisation: Organisation,
+    @Loaders() loaders: RequestLoaders,
+    @CallingActor() viewer: ActorRef,
+  ): Promise<OrganisationVerification | null> {
+    if (organisation.kind !== OrganisationKind.CVS) {
+      return null;
+    }
+    const verified = await loaders.of(this.organisationLoaders).verificationByOrganisationId.load(organisation.id);
+    if (!verified) {
+      return {
+        status: VerificationStatus.AWAITING_VERIFICATION,
+        verifiedAt: null,
+        evidence: null,
+        verifiedByPersonId: null,
+      };
+    }
+    const admin = viewer.platformAdmin === true;
+    return {
+      status: VerificationStatus.VERIFIED,
+      verifiedAt: verified.verifiedAt,
+      evidence: admin
+        ? {
+            charityNumberChecked: verified.charityNumberChecked,
+            nationalBodyMember: verified.nationalBodyMember,
+            note: verified.note,
+          }
+        : null,
+      verifiedByPersonId: admin ? verified.verifiedByPersonId : null,
+    };
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
+import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { LocalAuthorityService } from '@app/geography';
 import {
   type Connection,
@@ -9,22 +8,22 @@ import {
   decodeCursor,
   hasUuid,
   DomainError,
-  ErrorCode,
   escapeLike,
   toConnection,
 } from '@app/common';
-import { SpecialismService } from '../specialism/specialism.service';
-import type { CreateOrganisationInput, UpdateOrganisationInput } from './dto/organisation-mutations.input';
 import type { OrganisationFilter } from './dto/organisations.args';
+import { SpecialismService } from '../specialism/specialism.service';
 import { OrganisationLocalAuthorityEntity, OrganisationSpecialismEntity } from './organisation-links.entity';
 import { OrganisationEntity } from './organisation.entity';
-import { OrganisationKind, OrganisationStatus } from './organisation.enums';
+import { OrganisationVerificationEntity } from './organisation-verification.entity';
+import { OrganisationStatus } from './organisation.enums';
 
 export interface OrganisationPage {
   readonly first?: number;
   readonly after?: string;
 }
 
+/** Organisations as readers find them: pages, filters, links (writes: `OrganisationFlowsService`). */
 @Injectable()
 export class OrganisationService {
   constructor(
@@ -33,9 +32,10 @@ export class OrganisationService {
     private readonly specialismLinks: Repository<OrganisationSpecialismEntity>,
     @InjectRepository(OrganisationLocalAuthorityEntity)
     private readonly areaLinks: Repository<OrganisationLocalAuthorityEntity>,
+    @InjectRepository(OrganisationVerificationEntity)
+    private readonly verifications: Repository<OrganisationVerificationEntity>,
     private readonly localAuthorities: LocalAuthorityService,
     private readonly specialisms: SpecialismService,
-    private readonly activity: ActivityRecorder,
   ) {}
 
   /** A page in name order (keyset pagination: stable under inserts, cheap at any depth). */
@@ -53,109 +53,6 @@ export class OrganisationService {
       .limit(limit + 1)
       .getMany();
     return toConnection(rows, limit, totalCount, (o) => ({ key: o.name, id: o.id }));
-  }
-
-  /** Creates an organisation in the caller's transaction (so the caller can add to it atomically). */
-  async create(manager: EntityManager, input: CreateOrganisationInput): Promise<OrganisationEntity> {
-    const authorityIds = await this.resolveAuthorities(input.localAuthorityCodes ?? []);
-    assertServesIfCvs(input.kind, authorityIds);
-    await this.assertSpecialismsExist(input.specialisms ?? []);
-    const { id } = await manager.save(
-      manager.create(OrganisationEntity, {
-        name: input.name.trim(),
-        kind: input.kind,
-        charityNumber: input.charityNumber ?? null,
-        companyNumber: input.companyNumber ?? null,
-        website: input.website ?? null,
-        contactEmail: input.contactEmail?.toLowerCase() ?? null,
-      }),
-    );
-    await this.replaceSpecialisms(manager, id, input.specialisms ?? []);
-    await this.replaceAuthorities(manager, id, authorityIds);
-    return manager.findOneByOrFail(OrganisationEntity, { id });
-  }
-
-  /** Changes the given fields; `null` clears an optional one, a list replaces the current set. */
-  async update(actorPersonId: string | null, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
-    return this.activity.transaction(async (tx, record) => {
-      const current = await tx
-        .getRepository(OrganisationEntity)
-        .createQueryBuilder('o')
-        .setLock('pessimistic_write')
-        .where('o.id = :id', { id: input.id })
-        .getOne();
-      if (!current) {
-        throw DomainError.notFound('Organisation', input.id);
-      }
-      if (current.status === OrganisationStatus.ARCHIVED) {
-        throw new DomainError(ErrorCode.CONFLICT, 'The organisation is archived; it can no longer be changed');
-      }
-      const authorityIds =
-        input.localAuthorityCodes === undefined ? undefined : await this.resolveAuthorities(input.localAuthorityCodes);
-      if (authorityIds) {
-        assertServesIfCvs(current.kind, authorityIds);
-      }
-      if (input.specialisms) {
-        await this.assertSpecialismsExist(input.specialisms);
-      }
-      await tx.update(
-        OrganisationEntity,
-        { id: input.id },
-        {
-          ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-          ...(input.charityNumber !== undefined ? { charityNumber: input.charityNumber } : {}),
-          ...(input.companyNumber !== undefined ? { companyNumber: input.companyNumber } : {}),
-          ...(input.website !== undefined ? { website: input.website } : {}),
-          ...(input.contactEmail !== undefined ? { contactEmail: input.contactEmail?.toLowerCase() ?? null } : {}),
-          updatedAt: new Date(),
-        },
-      );
-      if (input.specialisms) {
-        await this.replaceSpecialisms(tx, input.id, input.specialisms);
-      }
-      if (authorityIds) {
-        await this.replaceAuthorities(tx, input.id, authorityIds);
-      }
-      const changed = Object.keys(input).filter(
-        (key) => key !== 'id' && input[key as keyof typeof input] !== undefined,
-      );
-      await record({
-        verb: ActivityVerb.ORGANISATION_UPDATED,
-        visibility: ActivityVisibility.PUBLIC,
-        actorPersonId,
-        organisationId: input.id,
-        payload: { name: input.name ?? current.name, changed },
-      });
-      return tx.findOneByOrFail(OrganisationEntity, { id: input.id });
-    });
-  }
-
-  /** Archives (never deletes: networks and positions keep referring to it). Idempotent. */
-  async archive(actorPersonId: string | null, id: string): Promise<OrganisationEntity> {
-    const organisation = await this.getById(id);
-    if (organisation.status === OrganisationStatus.ARCHIVED) {
-      return organisation;
-    }
-    return this.activity.transaction(async (tx, record) => {
-      const archived = await tx
-        .createQueryBuilder()
-        .update(OrganisationEntity)
-        .set({ status: OrganisationStatus.ARCHIVED, archivedAt: () => 'now()', updatedAt: () => 'now()' })
-        .where('id = :id AND status = :active', { id, active: OrganisationStatus.ACTIVE })
-        .execute();
-      if (!archived.affected) {
-        record.unchanged(); // archived meanwhile by someone else
-      } else {
-        await record({
-          verb: ActivityVerb.ORGANISATION_ARCHIVED,
-          visibility: ActivityVisibility.PUBLIC,
-          actorPersonId,
-          organisationId: id,
-          payload: { name: organisation.name },
-        });
-      }
-      return tx.findOneByOrFail(OrganisationEntity, { id });
-    });
   }
 
   async getById(id: string): Promise<OrganisationEntity> {
@@ -188,51 +85,16 @@ export class OrganisationService {
       .getMany();
   }
 
-  private async resolveAuthorities(codes: readonly string[]): Promise<string[]> {
-    const unique = [...new Set(codes)];
-    const found = await this.localAuthorities.findByCodes(unique);
-    const missing = unique.filter((code) => !found.some((a) => a.code === code));
-    if (missing.length > 0) {
-      throw DomainError.badInput('input.localAuthorityCodes', `unknown local authority codes: ${missing.join(', ')}`);
-    }
-    return found.map((a) => a.id);
+  /** Platform admins' verifications of the given organisations (none for those awaiting verification). */
+  findVerifications(organisationIds: readonly string[]): Promise<OrganisationVerificationEntity[]> {
+    return this.verifications
+      .createQueryBuilder('verification')
+      .where('verification.organisation_id = ANY(:organisationIds)', { organisationIds })
+      .getMany();
   }
 
-  private async assertSpecialismsExist(codes: readonly string[]): Promise<void> {
-    const unique = [...new Set(codes)];
-    const found = await this.specialisms.findByCodes(unique);
-    const missing = unique.filter((code) => !found.some((s) => s.code === code));
-    if (missing.length > 0) {
-      throw DomainError.badInput('input.specialisms', `unknown specialisms: ${missing.join(', ')}`);
-    }
-  }
-
-  private async replaceSpecialisms(
-    manager: EntityManager,
-    organisationId: string,
-    codes: readonly string[],
-  ): Promise<void> {
-    await manager.delete(OrganisationSpecialismEntity, { organisationId });
-    if (codes.length > 0) {
-      await manager.insert(
-        OrganisationSpecialismEntity,
-        [...new Set(codes)].map((specialismCode) => ({ organisationId, specialismCode })),
-      );
-    }
-  }
-
-  private async replaceAuthorities(
-    manager: EntityManager,
-    organisationId: string,
-    authorityIds: readonly string[],
-  ): Promise<void> {
-    await manager.delete(OrganisationLocalAuthorityEntity, { organisationId });
-    if (authorityIds.length > 0) {
-      await manager.insert(
-        OrganisationLocalAuthorityEntity,
-        authorityIds.map((localAuthorityId) => ({ organisationId, localAuthorityId })),
-      );
-    }
+  async isVerified(organisationId: string): Promise<boolean> {
+    return (await this.findVerifications([organisationId])).length > 0;
   }
 
   private async authorityIdsFor(filter: OrganisationFilter): Promise<string[]> {
@@ -257,6 +119,7 @@ export class OrganisationService {
       });
     }
     if (filter.specialism) {
+      await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
       query.andWhere(
         `EXISTS (SELECT 1 FROM organisation_specialism s
            WHERE s.organisation_id = organisation.id AND s.specialism_code = :specialism)`,
@@ -273,12 +136,5 @@ export class OrganisationService {
       );
     }
     return query;
-  }
-}
-
-/** A CVS exists to serve local authorities: it must serve at least one. */
-function assertServesIfCvs(kind: OrganisationKind, authorityIds: readonly string[]): void {
-  if (kind === OrganisationKind.CVS && authorityIds.length === 0) {
-    throw DomainError.badInput('input.localAuthorityCodes', 'a CVS must serve at least one local authority');
   }
 }

@@ -5,6 +5,7 @@ import {
   OrganisationLocalAuthorityEntity,
   OrganisationSpecialismEntity,
 } from '../organisation/organisation-links.entity';
+import { OrganisationVerificationEntity } from '../organisation/organisation-verification.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { OrganisationKind, OrganisationStatus } from '../organisation/organisation.enums';
 
@@ -67,7 +68,9 @@ const NATIONAL_PARTNERS: DemoOrganisation[] = [
 /** Voluntary organisations per demo area: [name stem, specialisms, how many of the area's LADs]. */
 const LOCAL_SERVICES: [string, string[], number][] = [
   ['Women’s Centre', ['WOMEN', 'VICTIMS', 'MENTAL_HEALTH'], 2],
-  ['Youth Projects', ['CHILDREN_AND_YOUNG_PEOPLE', 'YOUNG_ADULTS', 'ARTS'], 1],
+  // Racially minoritised young people too: in Gwent's demo network it brings that priority where it serves
+  // (the national equality partner there serves no local authority, so it brings none).
+  ['Youth Projects', ['CHILDREN_AND_YOUNG_PEOPLE', 'YOUNG_ADULTS', 'RACIALLY_MINORITISED_COMMUNITIES', 'ARTS'], 1],
   ['Recovery Community', ['DRUGS_AND_ALCOHOL', 'HOUSING'], 3],
   ['Restorative Voices', ['RESTORATIVE_JUSTICE', 'VICTIMS', 'FAMILIES'], 1],
 ];
@@ -148,6 +151,20 @@ export async function seedDemoOrganisations(manager: EntityManager): Promise<{ o
           localAuthorityId: idOfAuthority.get(code) ?? '',
         })),
       ),
+    );
+    // The demo CVSs are verified, as a platform admin would after checking their charity numbers.
+    await tx.upsert(
+      OrganisationVerificationEntity,
+      demo
+        .filter((o) => o.kind === OrganisationKind.CVS)
+        .map((o) => ({
+          organisationId: demoOrganisationId(o.key),
+          verifiedByPersonId: null,
+          charityNumberChecked: true,
+          nationalBodyMember: true,
+          note: 'Demo data: verified by the seed.',
+        })),
+      ['organisationId'],
     );
     return { organisations: demo.length };
   });

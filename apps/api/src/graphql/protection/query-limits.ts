@@ -1,6 +1,13 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { type DocumentNode, GraphQLError, type ParseOptions, parse, type ValidationRule } from 'graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type ParseOptions,
+  parse,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 
 /**
  * Limits on what one GraphQL operation may ask, the same over HTTP and WebSocket, so that a
@@ -45,13 +52,45 @@ export const withCode = (
     extensions: { ...error.extensions, code },
   });
 
+/**
+ * graphql-armor words each refusal as a "Syntax Error" (for a valid document that only asks too
+ * much): report it instead as a validation error saying which limit and what to do.
+ */
+const refusal = (advice: string) => ({
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError): void => {
+      const reworded = new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} ${advice}`);
+      if (!context) {
+        throw reworded; // never let a refusal pass for want of a context to report it in
+      }
+      context.reportError(reworded);
+    },
+  ],
+});
+
 export function queryProtection(options: { production: boolean }): QueryProtection {
   const armor = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    maxDepth: {
+      n: QUERY_LIMITS.maxDepth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      ...refusal('Ask for fewer nested levels, e.g. fetch the inner objects in a second query by their ids.'),
+    },
+    maxAliases: {
+      n: QUERY_LIMITS.maxAliases,
+      ...refusal('Use fewer aliases, or send the work as several operations.'),
+    },
+    maxDirectives: {
+      n: QUERY_LIMITS.maxDirectives,
+      ...refusal('Use fewer directives, or send the work as several operations.'),
+    },
     maxTokens: { enabled: false }, // see parseOptions
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true },
+    costLimit: {
+      maxCost: QUERY_LIMITS.maxCost,
+      ignoreIntrospection: true,
+      ...refusal('Ask for fewer items per page (`first`) or fewer nested lists, or split the query.'),
+    },
     // Suggestions ("did you mean …") help developers and schema-probing attackers alike.
     blockFieldSuggestion: { enabled: options.production },
   });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
-import { DataVersion } from '@app/activity';
+import { DataVersion, type DataVersions } from '@app/activity';
 import { bearerToken } from '@app/common';
 import { type Actor, AuthService } from '@app/identity';
 import { Metrics } from '../../metrics/metrics';
@@ -14,7 +14,7 @@ export const RESPONSE_STORE = Symbol('RESPONSE_STORE');
 /** What a missed lookup already read, handed to the GraphQL context so a miss costs nothing twice. */
 export interface PreparedRequest {
   readonly actor: Actor;
-  readonly dataVersion: string;
+  readonly dataVersions: DataVersions;
 }
 const prepared = new WeakMap<IncomingMessage, PreparedRequest>();
 export const preparedFor = (req: IncomingMessage | undefined): PreparedRequest | undefined =>
@@ -22,7 +22,7 @@ export const preparedFor = (req: IncomingMessage | undefined): PreparedRequest |
 
 /**
  * Answers a repeated cacheable query before Nest's and Apollo's per-request pipeline: the
- * answer was computed for the same request, actor, data version and day, so checks and limits
+ * answer was computed for the same request, actor, versions of what it read and day, so checks and limits
  * already passed for it. Tried only for query texts the cache has seen, so other requests
  * (mutations, first reads) pay nothing. Sends gzip to clients that accept it.
  */
@@ -38,7 +38,8 @@ export class CachedResponseMiddleware implements NestMiddleware {
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
     const source = body?.query;
-    if (!this.store || req.method !== 'POST' || typeof source !== 'string' || !this.store.knows(source)) {
+    const readSet = typeof source === 'string' ? this.store?.readSetOf(source) : undefined;
+    if (!this.store || req.method !== 'POST' || typeof source !== 'string' || !readSet) {
       return next();
     }
     const variables = body?.variables ?? {};
@@ -52,9 +53,9 @@ export class CachedResponseMiddleware implements NestMiddleware {
       return next(); // a bad token: GraphQL answers with its error
     }
     const started = process.hrtime.bigint();
-    let dataVersion: string;
+    let dataVersions: DataVersions;
     try {
-      dataVersion = await this.dataVersion.current();
+      dataVersions = await this.dataVersion.versions();
     } catch {
       return next(); // PostgreSQL away: GraphQL answers with SERVICE_UNAVAILABLE
     }
@@ -64,11 +65,11 @@ export class CachedResponseMiddleware implements NestMiddleware {
         operationName: typeof body?.operationName === 'string' ? body.operationName : null,
         variables: variables as Record<string, unknown>,
         actor,
-        version: dataVersion,
+        version: dataVersions.versionOf(readSet),
       }),
     );
     if (!hit) {
-      prepared.set(req, { actor, dataVersion });
+      prepared.set(req, { actor, dataVersions });
       return next();
     }
     res.status(200);

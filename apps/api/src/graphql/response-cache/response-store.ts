@@ -4,6 +4,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { todayIn, UK_TIME_ZONE } from '@app/common';
 import type { Actor } from '@app/identity';
+import type { ReadSet } from './read-set';
 
 export type Result = FormattedExecutionResult;
 
@@ -15,38 +16,40 @@ export interface CachedResponse {
   gzip?: Buffer;
 }
 
-/** What a cached answer depends on: the request as sent, who asks, the data version and the day. */
+/** What a cached answer depends on: the request as sent, who asks, the versions of what it read and the day. */
 export interface ResponseKeyParts {
   readonly source: string;
   /** As the request named it (not as resolved from the document): the HTTP fast path cannot parse. */
   readonly operationName: string | null;
   readonly variables: Record<string, unknown>;
   readonly actor: Actor;
+  /** The versions of the families the query text reads (its read set), with the database's date. */
   readonly version: string;
 }
 
 /** Whole responses shared by the Apollo plugin (which fills it) and the HTTP fast path (which reads it). */
 export class ResponseStore {
   private readonly cache: LRUCache<string, CachedResponse>;
-  /** Query texts with an answer cached lately: only these are worth a lookup before GraphQL. */
-  private readonly sources = new LRUCache<string, true>({ max: 10_000 });
+  /** Query texts with an answer cached lately, and what they read: only these are worth a lookup before GraphQL. */
+  private readonly sources = new LRUCache<string, ReadSet>({ max: 10_000 });
   readonly inFlight = new Map<string, Promise<CachedResponse | null>>();
 
   constructor(maxBytes: number) {
     this.cache = new LRUCache({ maxSize: maxBytes }); // sized by JSON length on set
   }
 
-  knows(source: string): boolean {
-    return this.sources.has(source);
+  /** The read set of a query text with an answer cached lately (undefined for any other). */
+  readSetOf(source: string): ReadSet | undefined {
+    return this.sources.get(source);
   }
 
   get(key: string): CachedResponse | undefined {
     return this.cache.get(key);
   }
 
-  set(key: string, source: string, response: CachedResponse): void {
+  set(key: string, source: string, readSet: ReadSet, response: CachedResponse): void {
     this.cache.set(key, response, { size: response.json.length });
-    this.sources.set(source, true);
+    this.sources.set(source, readSet);
   }
 
   /** The UTF-8 of a cached answer, encoded once rather than on every write. */

@@ -1,17 +1,25 @@
 import { type ApolloServerPlugin, type GraphQLRequestContextResponseForOperation, HeaderMap } from '@apollo/server';
 import { type DocumentNode, Kind, OperationTypeNode, type SelectionSetNode } from 'graphql';
+import type { DataVersions } from '@app/activity';
 import type { Actor, IdentityRequestContext } from '@app/identity';
+import { type ReadSet, ReadSets } from './read-set';
 import { type CachedResponse, type Result, ResponseStore } from './response-store';
 
 /**
  * Root query fields whose answers depend only on who asks, the arguments, domain state (all of
  * it written with activity, so versioned by `DataVersion`) and today's date. Not here: `me`,
  * `apiTokens`, `invitations` (sessions and expiry clocks), `activity` (already paged cheaply).
+ * Whatever else a query selects must be versioned too: a type read as `NEVER` (read-set.ts)
+ * keeps its answer out of the cache.
  */
 export const CACHEABLE_QUERIES: ReadonlySet<string> = new Set([
   'coverage',
   'coverageHistory',
   'coveragePriorities',
+  'event',
+  'events',
+  'jointPosition',
+  'jointPositions',
   'localAuthorities',
   'localAuthority',
   'network',
@@ -24,8 +32,8 @@ export const CACHEABLE_QUERIES: ReadonlySet<string> = new Set([
 ]);
 
 export interface ResponseCacheOptions {
-  /** The current data version (one SQL statement). */
-  readonly version: () => Promise<string>;
+  /** The current data versions (one SQL statement). */
+  readonly versions: () => Promise<DataVersions>;
   /** Where answers are kept (the HTTP fast path reads the same store). */
   readonly store: ResponseStore;
 }
@@ -43,26 +51,31 @@ export function stringifyResult(result: Result): string {
 
 /**
  * Whole responses of read-only queries, keyed by the document, its variables, the actor and the
- * data version: a change anywhere gives a new version, so an answer is never older than the
- * version it was read at, and a hit costs one statement instead of the resolvers'. Concurrent
+ * versions of the families the document reads (its read set): a change to any of them gives a
+ * new key, so an answer is never older than the versions it was read at, a change elsewhere
+ * leaves it be, and a hit costs one statement instead of the resolvers'. Concurrent
  * misses for one key wait for the first (no stampede when a dashboard's data changes). Errors
  * are never cached.
  */
 export function versionedResponseCache(options: ResponseCacheOptions): ApolloServerPlugin<IdentityRequestContext> {
   const { store } = options;
+  const readSets = new ReadSets();
 
   return {
     requestDidStart() {
       let key: string | null = null;
       let source = '';
+      let readSet: ReadSet = [];
       const first: { settle?: (response: CachedResponse | null) => void } = {};
       return Promise.resolve({
         async responseForOperation(context) {
-          key = await cacheKey(context, options);
+          const reads = cacheableReads(context, readSets);
+          key = reads ? await cacheKey(context, reads, options) : null;
           source = context.source;
-          if (key === null) {
+          if (key === null || !reads) {
             return null;
           }
+          readSet = reads;
           const hit = store.get(key) ?? (await store.inFlight.get(key));
           if (hit) {
             return {
@@ -88,7 +101,7 @@ export function versionedResponseCache(options: ResponseCacheOptions): ApolloSer
               serialised.set(result.data, json);
             }
             cached = { result, json };
-            store.set(key, source, cached);
+            store.set(key, source, readSet, cached);
           }
           store.inFlight.delete(key);
           first.settle(cached);
@@ -99,16 +112,24 @@ export function versionedResponseCache(options: ResponseCacheOptions): ApolloSer
   };
 }
 
-async function cacheKey(
-  context: GraphQLRequestContextResponseForOperation<IdentityRequestContext>,
-  options: ResponseCacheOptions,
-): Promise<string | null> {
+type OperationContext = GraphQLRequestContextResponseForOperation<IdentityRequestContext>;
+
+/** What a cacheable query reads; null for an operation that is not cached. */
+function cacheableReads(context: OperationContext, readSets: ReadSets): ReadSet | null {
   if (
     context.operation.operation !== OperationTypeNode.QUERY ||
     !rootFieldsCacheable(context.operation.selectionSet, context.document)
   ) {
     return null;
   }
+  return readSets.of(context.schema, context.source, context.document);
+}
+
+async function cacheKey(
+  context: OperationContext,
+  readSet: ReadSet,
+  options: ResponseCacheOptions,
+): Promise<string | null> {
   let actor: Actor;
   try {
     actor = await context.contextValue.actor();
@@ -120,7 +141,7 @@ async function cacheKey(
     operationName: context.request.operationName ?? null,
     variables: context.request.variables ?? {},
     actor,
-    version: context.contextValue.dataVersion ?? (await options.version()),
+    version: (context.contextValue.dataVersions ?? (await options.versions())).versionOf(readSet),
   });
 }
 

@@ -30,15 +30,32 @@ mkdirSync(join(projectRoot(), 'reports'), { recursive: true });
 export const freePort = randomPort;
 
 /** Polls `check` until it answers true or the deadline passes. */
-export async function waitUntil(what: string, check: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
+export async function waitUntil(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  ms = 60_000,
+  giveUp: () => string | null = () => null,
+): Promise<void> {
   const until = Date.now() + ms;
+  let last: unknown;
   while (Date.now() < until) {
-    if (await Promise.resolve(check()).catch(() => false)) {
+    const reason = giveUp();
+    if (reason) {
+      throw new Error(`Gave up waiting for ${what}: ${reason}`);
+    }
+    const done = await Promise.resolve()
+      .then(check)
+      .catch((error: unknown) => {
+        last = error;
+        return false;
+      });
+    if (done) {
       return;
     }
     await sleep(100);
   }
-  throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
+  const cause = last instanceof Error ? ` (last: ${last.message})` : '';
+  throw new Error(`Timed out after ${ms} ms waiting for ${what}${cause}`);
 }
 
 /** A folder for one scenario's PostgreSQL data and process logs, removed at the end. */
@@ -170,24 +187,28 @@ export class ApiProcess {
     this.exited = new Promise((done) => this.process.once('exit', (code, signal) => done({ code, signal })));
   }
 
-  static async start(env: Record<string, string>, logFile?: string): Promise<ApiProcess> {
+  /**
+   * Starts the API and waits until it is ready; fails at once with its output if it exits, and
+   * tries another port if the one drawn was taken meanwhile.
+   */
+  static async start(env: Record<string, string>, logFile?: string, tries = 3): Promise<ApiProcess> {
     const api = new ApiProcess(env, logFile);
-    let gone = false;
-    void api.exited.then(() => (gone = true));
-    await waitUntil(
-      `the API on port ${api.port}`,
-      async () => {
-        if (gone) {
-          throw new Error(`the API exited: ${api.output.join('')}`);
-        }
-        return (await fetch(`${api.baseUrl}/health/ready`)).ok;
-      },
-      120_000,
-    ).catch((error: unknown) => {
+    const output = (): string => api.output.join('').slice(-4_000);
+    try {
+      await waitUntil(
+        `the API on port ${api.port}`,
+        async () => (await fetch(`${api.baseUrl}/health/ready`, { signal: AbortSignal.timeout(5_000) })).ok,
+        120_000,
+        () => (api.running ? null : `it exited before it was ready:\n${output()}`),
+      );
+      return api;
+    } catch (error) {
       api.kill('SIGKILL');
-      throw error;
-    });
-    return api;
+      if (tries > 1 && output().includes('EADDRINUSE')) {
+        return ApiProcess.start(env, logFile, tries - 1);
+      }
+      throw error instanceof Error ? new Error(`${error.message}\n${output()}`) : error;
+    }
   }
 
   get pid(): number | undefined {

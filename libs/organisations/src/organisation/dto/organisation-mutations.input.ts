@@ -1,5 +1,16 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEmail, IsEnum, IsOptional, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { LOCAL_AUTHORITY_CODE, LOCAL_AUTHORITY_CODE_HINT } from '@app/geography';
 import { OptionalNotNull } from '@app/common';
 import { SPECIALISM_CODE } from '../../specialism/specialism.codes';
@@ -81,6 +92,41 @@ export class ArchiveOrganisationInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'must be an organisation id' })
   id!: string;
+}
+
+@InputType({ description: "A platform admin's verification of a CVS, with the evidence checked." })
+export class VerifyOrganisationInput {
+  @Field(() => ID, { description: 'The CVS to verify.' })
+  @IsUUID('all', { message: 'must be an organisation id' })
+  organisationId!: string;
+
+  @Field({
+    description:
+      "The organisation's registered charity number was checked against the Charity Commission's register (it must have one).",
+  })
+  @IsBoolean()
+  charityNumberChecked!: boolean;
+
+  @Field({ description: 'The organisation is a member of the national body for CVSs (NAVCA, or WCVA in Wales).' })
+  @IsBoolean()
+  nationalBodyMember!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What else was checked, or where the evidence is (only platform admins see it).',
+  })
+  @IsOptional()
+  @Length(1, 2000)
+  note?: string | null;
+}
+
+@InputType({
+  description: "Withdraws a CVS's verification: it can no longer convene, and its networks await verification.",
+})
+export class WithdrawOrganisationVerificationInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be an organisation id' })
+  organisationId!: string;
 }
 
 @ObjectType()

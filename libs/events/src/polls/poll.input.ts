@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsDate,
   IsEnum,
   IsOptional,
   IsUUID,
@@ -53,6 +54,14 @@ export class CreateSchedulingPollInput {
   @MaxLength(64)
   timeZone?: string;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When answers close (an instant, in the future); answering after it is refused with CONFLICT.',
+  })
+  @IsOptional()
+  @IsDate()
+  deadline?: Date | null;
+
   @Field(() => [PollSlotInput], { description: 'From 2 to 20 candidate times, all in the future.' })
   @ArrayMinSize(2)
   @ArrayMaxSize(20)
@@ -72,13 +81,19 @@ export class PollSlotAnswerInput {
   answer!: PollAnswer;
 }
 
-@InputType({ description: 'Your answers for your organisation; answering a slot again replaces the answer.' })
+@InputType({
+  description:
+    "Answers for a member organisation: one answer per organisation and slot, so anyone of it answering again replaces the organisation's answer.",
+})
 export class AnswerSchedulingPollInput {
   @Field(() => ID)
   @IsUUID()
   pollId!: string;
 
-  @Field(() => ID, { description: 'The member organisation you answer for.' })
+  @Field(() => ID, {
+    description:
+      'The member organisation (not an observer) you act for; always named, so a person of several organisations answers for the one meant.',
+  })
   @IsUUID()
   organisationId!: string;
 

@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Provider, useMutation } from 'urql';
+import { StatusPatterns } from './components/patterns';
+import { createApiClient } from './lib/client';
+import { credentials, type Credentials, onCredentialsChange, setCredentials } from './lib/credentials';
+import { SignOutMutation } from './lib/operations';
+import { followLink, paths, type Route, useRoute } from './lib/router';
+import { ActivityPage } from './pages/activity-page';
+import { AreaPage } from './pages/area-page';
+import { NationalPage } from './pages/national-page';
+import { SignInPage } from './pages/sign-in-page';
+
+export function App(): React.JSX.Element {
+  const route = useRoute();
+  const [who, setWho] = useState<Credentials>(credentials);
+  useEffect(() => onCredentialsChange(() => setWho(credentials())), []);
+  // A new identity gets a new client: its own cache and a socket opened with its credentials.
+  const identity =
+    who.kind === 'session' ? `session:${who.displayName}` : who.kind === 'apiToken' ? `token:${who.token}` : 'public';
+  const client = useMemo(() => createApiClient(), [identity]);
+  useEffect(() => {
+    document.title = `${titleOf(route)} · Convene`;
+  }, [route]);
+  return (
+    <Provider value={client}>
+      <svg className="pattern-defs" aria-hidden="true" focusable="false" width="0" height="0">
+        <StatusPatterns />
+      </svg>
+      <a href="#main" className="skip-link">
+        Skip to the content
+      </a>
+      <header className="site-header">
+        <a href={paths.national()} onClick={followLink} className="brand">
+          Convene coverage
+        </a>
+        <nav aria-label="Main">
+          <a href={paths.national()} onClick={followLink}>
+            Map
+          </a>
+          <a href={paths.nationalActivity()} onClick={followLink}>
+            Activity
+          </a>
+          <Account who={who} />
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page route={route} />
+      </main>
+      <footer className="site-footer">
+        Hex layout © Open Innovations (MIT). Boundaries: Source: Office for National Statistics licensed under the Open
+        Government Licence v.3.0; contains OS data © Crown copyright and database right.
+      </footer>
+    </Provider>
+  );
+}
+
+function Page({ route }: { route: Route }): React.JSX.Element {
+  switch (route.page) {
+    case 'national':
+      return <NationalPage />;
+    case 'area':
+      return <AreaPage key={route.code} code={route.code} />;
+    case 'activity':
+      return <ActivityPage key={`${route.kind}:${route.target ?? ''}`} kind={route.kind} target={route.target} />;
+    case 'signIn':
+      return <SignInPage />;
+    case 'notFound':
+      return (
+        <>
+          <h1>Page not found</h1>
+          <p>
+            <a href={paths.national()} onClick={followLink}>
+              Back to the coverage map
+            </a>
+          </p>
+        </>
+      );
+  }
+}
+
+function titleOf(route: Route): string {
+  switch (route.page) {
+    case 'national':
+      return 'Coverage';
+    case 'area':
+      return `Area ${route.code}`;
+    case 'activity':
+      return 'Activity';
+    case 'signIn':
+      return 'Sign in';
+    case 'notFound':
+      return 'Not found';
+  }
+}
+
+function Account({ who }: { who: Credentials }): React.JSX.Element {
+  const [, signOut] = useMutation(SignOutMutation);
+  switch (who.kind) {
+    case 'anonymous':
+      return (
+        <a href={paths.signIn()} onClick={followLink}>
+          Sign in
+        </a>
+      );
+    case 'apiToken':
+      return (
+        <span className="account">
+          Wall screen (read-only token){' '}
+          <button type="button" onClick={() => setCredentials({ kind: 'anonymous' })}>
+            Forget the token
+          </button>
+        </span>
+      );
+    case 'session':
+      return (
+        <span className="account">
+          Signed in as {who.displayName}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              void signOut({ refreshToken: who.refreshToken }).finally(() => setCredentials({ kind: 'anonymous' }));
+            }}
+          >
+            Sign out
+          </button>
+        </span>
+      );
+  }
+}

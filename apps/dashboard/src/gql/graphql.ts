@@ -1,0 +1,232 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A feed: national, one police force area (ONS code), one organisation, one local network or one event (id). */
+export type ActivityScope = {
+  kind: ActivityScopeKind;
+  /** PFA code, or organisation, network or event id; empty for NATIONAL. */
+  target?: string | null | undefined;
+};
+
+/** Which feed to read. */
+export type ActivityScopeKind =
+  | 'EVENT'
+  | 'NATIONAL'
+  | 'NETWORK'
+  | 'ORGANISATION'
+  | 'POLICE_FORCE_AREA';
+
+/** What happened. */
+export type ActivityVerb =
+  | 'API_TOKEN_CREATED'
+  | 'API_TOKEN_REVOKED'
+  | 'CALENDAR_FEED_CREATED'
+  | 'CALENDAR_FEED_REVOKED'
+  | 'COMMITMENT_ADDED'
+  | 'COMMITMENT_STATUS_CHANGED'
+  | 'COVERAGE_PRIORITIES_SET'
+  | 'ELECTION_CANDIDATE_ADDED'
+  | 'ELECTION_HUSTINGS_LINKED'
+  | 'ELECTION_ROUND_SCHEDULED'
+  | 'ENGAGEMENT_CORRECTED'
+  | 'ENGAGEMENT_RECORDED'
+  | 'EVENT_AGENDA_SET'
+  | 'EVENT_CREATED'
+  | 'EVENT_MINUTES_RECORDED'
+  | 'EVENT_OCCURRENCE_CHANGED'
+  | 'EVENT_REMINDER_DUE'
+  | 'EVENT_RESCHEDULED'
+  | 'EVENT_RSVP_CHANGED'
+  | 'EVENT_STATUS_CHANGED'
+  | 'EVENT_UPDATED'
+  | 'EVIDENCE_CITED'
+  | 'EVIDENCE_RECORDED'
+  | 'EVIDENCE_WITHDRAWN'
+  | 'GOVERNANCE_CHANGE_PLANNED'
+  | 'INVITATION_ACCEPTED'
+  | 'NETWORK_CONVENING_HANDED_OVER'
+  | 'NETWORK_CREATED'
+  | 'NETWORK_INVITATION_DECLINED'
+  | 'NETWORK_JOIN_REQUESTED'
+  | 'NETWORK_MEMBER_INVITED'
+  | 'NETWORK_MEMBER_JOINED'
+  | 'NETWORK_MEMBER_LEFT'
+  | 'NETWORK_MEMBER_REMOVED'
+  | 'NETWORK_REQUEST_DECLINED'
+  | 'NETWORK_ROLE_CHANGED'
+  | 'NETWORK_STATUS_CHANGED'
+  | 'NETWORK_UPDATED'
+  | 'OFFICE_HOLDER_RECORDED'
+  | 'OFFICE_HOLDER_UPDATED'
+  | 'ORGANISATION_ARCHIVED'
+  | 'ORGANISATION_CREATED'
+  | 'ORGANISATION_UPDATED'
+  | 'ORGANISATION_VERIFICATION_WITHDRAWN'
+  | 'ORGANISATION_VERIFIED'
+  | 'PERSON_INVITED'
+  | 'POLICE_CRIME_PLAN_RECORDED'
+  | 'POLL_ANSWERED'
+  | 'POLL_CLOSED'
+  | 'POLL_CONFIRMED'
+  | 'POLL_CREATED'
+  | 'POSITION_COMMENTED'
+  | 'POSITION_COMMENT_RESOLVED'
+  | 'POSITION_CREATED'
+  | 'POSITION_PRIORITIES_DECLARED'
+  | 'POSITION_RESPONSE_RECORDED'
+  | 'POSITION_SECTIONS_REORDERED'
+  | 'POSITION_SECTION_ADDED'
+  | 'POSITION_SECTION_EDITED'
+  | 'POSITION_SECTION_REMOVED'
+  | 'POSITION_SIGNED'
+  | 'POSITION_STATUS_CHANGED'
+  | 'POSITION_SUBMITTED'
+  | 'POSITION_SUGGESTED'
+  | 'POSITION_SUGGESTION_ACCEPTED'
+  | 'POSITION_SUGGESTION_REJECTED'
+  | 'SPECIALISM_CREATED'
+  | 'WEBHOOK_ENDPOINT_CREATED'
+  | 'WEBHOOK_ENDPOINT_DELETED'
+  | 'WEBHOOK_ENDPOINT_DISABLED'
+  | 'WEBHOOK_ENDPOINT_UPDATED'
+  | 'WEBHOOK_REDELIVERY_REQUESTED'
+  | 'WEBHOOK_SECRET_ROTATED';
+
+/** Who may see an activity item. */
+export type ActivityVisibility =
+  | 'ADMIN'
+  | 'NETWORK'
+  | 'ORGANISATION'
+  | 'PUBLIC';
+
+/** A country of the England and Wales police system. */
+export type Country =
+  | 'ENGLAND'
+  | 'WALES';
+
+/** How well an area is covered. RED: no active network counted (networks whose convenors are not yet verified CVSs are not counted). AMBER: an active network with a gap: a local authority not reached, a priority specialism missing, no network activity for over 90 days, or no engagement with the commissioner's office for over 180 days (or ever). GREEN: no gap. */
+export type CoverageStatus =
+  | 'AMBER'
+  | 'GREEN'
+  | 'RED';
+
+/** What sort of event it is. */
+export type EventKind =
+  /** A consultation event (e.g. on the police and crime plan). */
+  | 'CONSULTATION'
+  /** A meeting of a local network's members. */
+  | 'NETWORK_MEETING'
+  /** Anything else. */
+  | 'OTHER'
+  /** A session with the commissioner or the commissioner's office. */
+  | 'PCC_ENGAGEMENT'
+  /** Candidates for police and crime commissioner questioned in public. */
+  | 'PCC_HUSTINGS'
+  /** Training or learning. */
+  | 'TRAINING';
+
+/** Who holds the police and crime commissioner functions of a police force area. */
+export type GovernanceType =
+  /** The Common Council of the City of London as police authority. */
+  | 'CITY_OF_LONDON_POLICE_AUTHORITY'
+  /** A mayor holds the PCC functions (e.g. London through MOPAC). */
+  | 'MAYOR_PCC_FUNCTIONS'
+  /** A mayor holds the police, fire and crime commissioner functions. */
+  | 'MAYOR_PFCC_FUNCTIONS'
+  /** An elected Police and Crime Commissioner. */
+  | 'PCC'
+  /** An elected Police, Fire and Crime Commissioner (also governs the fire service). */
+  | 'PFCC'
+  /** A board led by council leaders holds the functions (planned to replace PCCs from 2028). */
+  | 'POLICING_AND_CRIME_BOARD';
+
+/** Where a network is in its life. */
+export type NetworkStatus =
+  /** Meeting and working. */
+  | 'ACTIVE'
+  /** Ended for good; kept for the record. */
+  | 'CLOSED'
+  /** Paused; may become active again. */
+  | 'DORMANT'
+  /** Being set up; not yet meeting regularly. */
+  | 'FORMING';
+
+/** The title an office-holder held. */
+export type OfficeTitle =
+  | 'CHAIR_OF_POLICE_AUTHORITY_BOARD'
+  | 'CHAIR_OF_POLICING_AND_CRIME_BOARD'
+  | 'DEPUTY_MAYOR_FOR_POLICING_AND_CRIME'
+  | 'INTERIM_COMMISSIONER'
+  | 'MAYOR'
+  | 'POLICE_AND_CRIME_COMMISSIONER'
+  | 'POLICE_FIRE_AND_CRIME_COMMISSIONER';
+
+/** An English region (ONS), or Wales. */
+export type Region =
+  | 'EAST_MIDLANDS'
+  | 'EAST_OF_ENGLAND'
+  | 'LONDON'
+  | 'NORTH_EAST'
+  | 'NORTH_WEST'
+  | 'SOUTH_EAST'
+  | 'SOUTH_WEST'
+  | 'WALES'
+  | 'WEST_MIDLANDS'
+  | 'YORKSHIRE_AND_THE_HUMBER';
+
+export type NationalCoverageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NationalCoverageQuery = { coverage: { national: { areaCount: number, areasWithActiveNetwork: number, green: number, amber: number, red: number, population: number, populationReached: number, populationReachedShare: number }, areas: Array<{ status: CoverageStatus, reasons: Array<string>, activeNetworkCount: number, openNetworkCount: number, memberOrganisationCount: number, localAuthoritiesReached: number, localAuthoritiesTotal: number, population: number, populationReached: number, populationReachedShare: number, daysSinceLastEngagement: number | null, policeForceArea: { code: string, displayName: string, region: Region, country: Country, currentGovernance: { type: GovernanceType, office: string } | null }, specialismsPresent: Array<{ code: string, label: string }> }> }, specialisms: Array<{ code: string, label: string }> };
+
+export type AreaQueryVariables = Exact<{
+  code: string;
+  from: string;
+  to: string;
+  eventsFrom: string;
+  eventsTo: string;
+}>;
+
+
+export type AreaQuery = { policeForceArea: { code: string, displayName: string, forceName: string, region: Region, country: Country, population: number, currentGovernance: { type: GovernanceType, office: string, since: string | null } | null, offices: Array<{ name: string, type: GovernanceType, since: string | null, until: string | null, planned: boolean, holders: Array<{ name: string, title: OfficeTitle, party: string | null, independent: boolean, termStart: string, termEnd: string | null }> }>, networks: Array<{ id: string, name: string, status: NetworkStatus, statusSince: string, memberCount: number, convenors: Array<{ organisation: { id: string, name: string } }> }>, coverage: { status: CoverageStatus, reasons: Array<string>, localAuthoritiesReached: number, localAuthoritiesTotal: number, populationReachedShare: number, lastEngagementOn: string | null, daysSinceLastEngagement: number | null, engagementQuiet: boolean } }, coverageHistory: Array<{ date: string, status: CoverageStatus, localAuthoritiesReached: number, localAuthoritiesTotal: number }>, overdueCommitments: Array<{ id: string, text: string, owner: string, dueOn: string, daysOverdue: number, engagement: { network: { id: string, name: string } } }>, eventOccurrences: Array<{ eventId: string, startsAt: string, cancelled: boolean, moved: boolean, event: { id: string, title: string, kind: EventKind, venue: string | null, network: { name: string } | null } }> };
+
+export type ActivitySubscriptionVariables = Exact<{
+  scope: ActivityScope;
+  after?: string | null | undefined;
+}>;
+
+
+export type ActivitySubscription = { activity: { cursor: string, sequence: string, verb: ActivityVerb, occurredAt: string, payload: Record<string, unknown>, policeForceAreaCode: string | null, networkId: string | null, organisationId: string | null, eventId: string | null, visibility: ActivityVisibility } };
+
+export type SignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, person: { displayName: string } } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, person: { displayName: string } } };
+
+export type SignOutMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type SignOutMutation = { signOut: { signedOut: boolean } };
+
+
+export const NationalCoverageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NationalCoverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"national"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"areaCount"}},{"kind":"Field","name":{"kind":"Name","value":"areasWithActiveNetwork"}},{"kind":"Field","name":{"kind":"Name","value":"green"}},{"kind":"Field","name":{"kind":"Name","value":"amber"}},{"kind":"Field","name":{"kind":"Name","value":"red"}},{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"populationReached"}},{"kind":"Field","name":{"kind":"Name","value":"populationReachedShare"}}]}},{"kind":"Field","name":{"kind":"Name","value":"areas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policeForceArea"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"currentGovernance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"office"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"activeNetworkCount"}},{"kind":"Field","name":{"kind":"Name","value":"openNetworkCount"}},{"kind":"Field","name":{"kind":"Name","value":"memberOrganisationCount"}},{"kind":"Field","name":{"kind":"Name","value":"localAuthoritiesReached"}},{"kind":"Field","name":{"kind":"Name","value":"localAuthoritiesTotal"}},{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"populationReached"}},{"kind":"Field","name":{"kind":"Name","value":"populationReachedShare"}},{"kind":"Field","name":{"kind":"Name","value":"specialismsPresent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"daysSinceLastEngagement"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"specialisms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]} as unknown as DocumentNode<NationalCoverageQuery, NationalCoverageQueryVariables>;
+export const AreaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Area"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventsFrom"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"eventsTo"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policeForceArea"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"forceName"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"population"}},{"kind":"Field","name":{"kind":"Name","value":"currentGovernance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"office"}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"until"}},{"kind":"Field","name":{"kind":"Name","value":"planned"}},{"kind":"Field","name":{"kind":"Name","value":"holders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"party"}},{"kind":"Field","name":{"kind":"Name","value":"independent"}},{"kind":"Field","name":{"kind":"Name","value":"termStart"}},{"kind":"Field","name":{"kind":"Name","value":"termEnd"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"networks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusSince"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"convenors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"localAuthoritiesReached"}},{"kind":"Field","name":{"kind":"Name","value":"localAuthoritiesTotal"}},{"kind":"Field","name":{"kind":"Name","value":"populationReachedShare"}},{"kind":"Field","name":{"kind":"Name","value":"lastEngagementOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysSinceLastEngagement"}},{"kind":"Field","name":{"kind":"Name","value":"engagementQuiet"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"coverageHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"policeForceAreaCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"localAuthoritiesReached"}},{"kind":"Field","name":{"kind":"Name","value":"localAuthoritiesTotal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overdueCommitments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"policeForceAreaCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"daysOverdue"}},{"kind":"Field","name":{"kind":"Name","value":"engagement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"network"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"eventOccurrences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventsFrom"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"eventsTo"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"policeForceAreaCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"cancelled"}},{"kind":"Field","name":{"kind":"Name","value":"moved"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"network"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AreaQuery, AreaQueryVariables>;
+export const ActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"Activity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ActivityScope"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"verb"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}},{"kind":"Field","name":{"kind":"Name","value":"policeForceAreaCode"}},{"kind":"Field","name":{"kind":"Name","value":"networkId"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}}]}}]}}]} as unknown as DocumentNode<ActivitySubscription, ActivitySubscriptionVariables>;
+export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const RefreshSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const SignOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOut"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOut"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signedOut"}}]}}]}}]} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;

@@ -1,0 +1,192 @@
+import { graphql } from '../gql';
+
+// Every operation the dashboard sends, typed from schema/schema.graphql by GraphQL Code Generator.
+
+export const NationalCoverageQuery = graphql(`
+  query NationalCoverage {
+    coverage {
+      national {
+        areaCount
+        areasWithActiveNetwork
+        green
+        amber
+        red
+        population
+        populationReached
+        populationReachedShare
+      }
+      areas {
+        policeForceArea {
+          code
+          displayName
+          region
+          country
+          currentGovernance {
+            type
+            office
+          }
+        }
+        status
+        reasons
+        activeNetworkCount
+        openNetworkCount
+        memberOrganisationCount
+        localAuthoritiesReached
+        localAuthoritiesTotal
+        population
+        populationReached
+        populationReachedShare
+        specialismsPresent {
+          code
+          label
+        }
+        daysSinceLastEngagement
+      }
+    }
+    specialisms {
+      code
+      label
+    }
+  }
+`);
+
+export const AreaQuery = graphql(`
+  query Area($code: String!, $from: LocalDate!, $to: LocalDate!, $eventsFrom: DateTime!, $eventsTo: DateTime!) {
+    policeForceArea(code: $code) {
+      code
+      displayName
+      forceName
+      region
+      country
+      population
+      currentGovernance {
+        type
+        office
+        since
+      }
+      offices {
+        name
+        type
+        since
+        until
+        planned
+        holders {
+          name
+          title
+          party
+          independent
+          termStart
+          termEnd
+        }
+      }
+      networks {
+        id
+        name
+        status
+        statusSince
+        memberCount
+        convenors {
+          organisation {
+            id
+            name
+          }
+        }
+      }
+      coverage {
+        status
+        reasons
+        localAuthoritiesReached
+        localAuthoritiesTotal
+        populationReachedShare
+        lastEngagementOn
+        daysSinceLastEngagement
+        engagementQuiet
+      }
+    }
+    coverageHistory(policeForceAreaCode: $code, from: $from, to: $to) {
+      date
+      status
+      localAuthoritiesReached
+      localAuthoritiesTotal
+    }
+    overdueCommitments(policeForceAreaCode: $code, first: 50) {
+      id
+      text
+      owner
+      dueOn
+      daysOverdue
+      engagement {
+        network {
+          id
+          name
+        }
+      }
+    }
+    eventOccurrences(from: $eventsFrom, to: $eventsTo, filter: { policeForceAreaCode: $code }) {
+      eventId
+      startsAt
+      cancelled
+      moved
+      event {
+        id
+        title
+        kind
+        venue
+        network {
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const ActivitySubscription = graphql(`
+  subscription Activity($scope: ActivityScope!, $after: String) {
+    activity(scope: $scope, after: $after) {
+      cursor
+      sequence
+      verb
+      occurredAt
+      payload
+      policeForceAreaCode
+      networkId
+      organisationId
+      eventId
+      visibility
+    }
+  }
+`);
+
+export const SignInMutation = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(input: { email: $email, password: $password }) {
+      accessToken
+      accessTokenExpiresAt
+      refreshToken
+      person {
+        displayName
+      }
+    }
+  }
+`);
+
+export const RefreshSessionMutation = graphql(`
+  mutation RefreshSession($refreshToken: String!) {
+    refreshSession(input: { refreshToken: $refreshToken }) {
+      accessToken
+      accessTokenExpiresAt
+      refreshToken
+      person {
+        displayName
+      }
+    }
+  }
+`);
+
+export const SignOutMutation = graphql(`
+  mutation SignOut($refreshToken: String!) {
+    signOut(input: { refreshToken: $refreshToken }) {
+      signedOut
+    }
+  }
+`);

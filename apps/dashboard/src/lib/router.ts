@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+
+export const BASE = '/dashboard';
+
+export type Route =
+  | { page: 'national' }
+  | { page: 'area'; code: string }
+  | { page: 'activity'; kind: 'NETWORK' | 'ORGANISATION' | 'POLICE_FORCE_AREA' | 'NATIONAL'; target?: string }
+  | { page: 'signIn' }
+  | { page: 'notFound' };
+
+export function parseRoute(pathname: string): Route {
+  const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) {
+    return { page: 'national' };
+  }
+  if (parts[0] === 'areas' && parts.length === 2 && /^(E23|W15)\d{6}$/.test(parts[1] ?? '')) {
+    return { page: 'area', code: parts[1] ?? '' };
+  }
+  if (parts[0] === 'activity' && parts.length === 1) {
+    return { page: 'activity', kind: 'NATIONAL' };
+  }
+  if (parts[0] === 'activity' && parts.length === 3 && parts[2]) {
+    const kind = { networks: 'NETWORK', organisations: 'ORGANISATION', areas: 'POLICE_FORCE_AREA' }[parts[1] ?? ''];
+    if (kind === 'NETWORK' || kind === 'ORGANISATION' || kind === 'POLICE_FORCE_AREA') {
+      return { page: 'activity', kind, target: parts[2] };
+    }
+  }
+  if (parts[0] === 'sign-in' && parts.length === 1) {
+    return { page: 'signIn' };
+  }
+  return { page: 'notFound' };
+}
+
+export const paths = {
+  national: (): string => `${BASE}/`,
+  area: (code: string): string => `${BASE}/areas/${encodeURIComponent(code)}`,
+  networkActivity: (id: string): string => `${BASE}/activity/networks/${encodeURIComponent(id)}`,
+  organisationActivity: (id: string): string => `${BASE}/activity/organisations/${encodeURIComponent(id)}`,
+  nationalActivity: (): string => `${BASE}/activity`,
+  signIn: (): string => `${BASE}/sign-in`,
+};
+
+export function navigate(to: string): void {
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+  useEffect(() => {
+    const update = (): void => setRoute(parseRoute(window.location.pathname));
+    window.addEventListener('popstate', update);
+    return () => window.removeEventListener('popstate', update);
+  }, []);
+  return route;
+}
+
+/** Same-page navigation for plain links (modifier clicks still open a new tab). */
+export function followLink(event: React.MouseEvent<HTMLAnchorElement>): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+    return;
+  }
+  event.preventDefault();
+  navigate(event.currentTarget.getAttribute('href') ?? paths.national());
+}

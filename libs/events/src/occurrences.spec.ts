@@ -1,0 +1,176 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { rrulestr } from 'rrule';
+import { localTimeOf, occurrences, zonedInstant } from '@app/common';
+import type { EventEntity, EventOccurrenceChangeEntity } from './event.entities';
+import { EventStatus } from './event.enums';
+import { occurrencesOf } from './occurrences';
+
+const DAY_MS = 86_400_000;
+const RUNS = { numRuns: 60 };
+
+// Zones with clock changes in both hemispheres, and times on and off the changes' hour.
+const recurrence = fc.record({
+  rule: fc.constantFrom(
+    'FREQ=DAILY',
+    'FREQ=DAILY;INTERVAL=3',
+    'FREQ=WEEKLY',
+    'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH',
+    'FREQ=MONTHLY;BYDAY=1TU',
+    'FREQ=MONTHLY;BYMONTHDAY=31',
+    'FREQ=MONTHLY;BYDAY=-1SU',
+    'FREQ=YEARLY',
+    'FREQ=WEEKLY;COUNT=10',
+  ),
+  firstStart: fc
+    .tuple(
+      fc.date({ min: new Date('2026-01-01T00:00Z'), max: new Date('2027-12-31T00:00Z'), noInvalidDate: true }),
+      fc.constantFrom('01:30', '02:30', '09:00', '18:30', '23:45'),
+    )
+    .map(([day, time]) => `${day.toISOString().slice(0, 10)}T${time}`),
+  zone: fc.constantFrom('Europe/London', 'America/New_York', 'Australia/Sydney'),
+});
+const window = fc
+  .tuple(
+    fc.date({ min: new Date('2025-12-01T00:00Z'), max: new Date('2028-06-01T00:00Z'), noInvalidDate: true }),
+    fc.integer({ min: 1, max: 120 }),
+  )
+  .map(([from, days]) => ({ from, to: new Date(from.getTime() + days * DAY_MS) }));
+
+/** The rule's own local starts, expanded by rrule on wall-clock time with no bounds of ours. */
+function localStarts(rule: string, firstStart: string, from: Date, to: Date): Set<string> {
+  const dtstart = DateTime.fromISO(firstStart, { zone: 'UTC' }).toJSDate();
+  const walls = rrulestr(`RRULE:${rule}`, { dtstart }).between(
+    new Date(from.getTime() - 2 * DAY_MS),
+    new Date(to.getTime() + 2 * DAY_MS),
+    true,
+  );
+  return new Set(walls.map((wall) => wall.toISOString().slice(0, 16)));
+}
+
+/** Instants the rule gives in [from, to), by the slow road: every local start read in its zone. */
+function expected(r: { rule: string; firstStart: string; zone: string }, from: Date, to: Date): Date[] {
+  const result: Date[] = [];
+  for (const local of localStarts(r.rule, r.firstStart, from, to)) {
+    let instant: Date;
+    try {
+      instant = zonedInstant(local, r.zone);
+    } catch {
+      continue; // skipped by a clock change: left out
+    }
+    if (instant >= from && instant < to) {
+      result.push(instant);
+    }
+  }
+  return result.sort((a, b) => a.getTime() - b.getTime());
+}
+
+describe('occurrences of a recurrence rule (properties)', () => {
+  it('gives exactly the rule’s starts in the window, in order, at the first start’s local time', () => {
+    fc.assert(
+      fc.property(recurrence, window, (r, { from, to }) => {
+        const result = occurrences(r, from, to);
+        expect(result).toEqual(expected(r, from, to));
+        const time = r.firstStart.slice(11);
+        for (const [i, start] of result.entries()) {
+          expect(start >= from && start < to).toBe(true);
+          expect(localTimeOf(start, r.zone).slice(11)).toBe(time); // stays local across clock changes
+          if (i > 0) {
+            expect(start.getTime()).toBeGreaterThan(result[i - 1].getTime());
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('holds at most `limit`, and those are the first of the window', () => {
+    fc.assert(
+      fc.property(recurrence, window, fc.integer({ min: 1, max: 20 }), (r, { from, to }, limit) => {
+        const all = occurrences(r, from, to);
+        expect(occurrences(r, from, to, limit)).toEqual(all.slice(0, limit));
+      }),
+      RUNS,
+    );
+  });
+
+  it('leaves out the exceptions, and only them', () => {
+    fc.assert(
+      fc.property(recurrence, window, fc.nat(), (r, { from, to }, pick) => {
+        const all = occurrences(r, from, to);
+        fc.pre(all.length > 0);
+        const left = all[pick % all.length];
+        const without = occurrences({ ...r, exceptions: [localTimeOf(left, r.zone)] }, from, to);
+        expect(without).toEqual(all.filter((start) => start.getTime() !== left.getTime()));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('occurrencesOf an event', () => {
+  const series = (over: Partial<EventEntity> = {}): EventEntity =>
+    ({
+      id: 'e1',
+      startsAt: zonedInstant('2026-01-06T18:30', 'Europe/London'),
+      endsAt: zonedInstant('2026-01-06T20:00', 'Europe/London'),
+      timeZone: 'Europe/London',
+      recurrenceRule: 'FREQ=WEEKLY',
+      status: EventStatus.SCHEDULED,
+      statusReason: null,
+      ...over,
+    }) as EventEntity;
+  const change = (over: Partial<EventOccurrenceChangeEntity>): EventOccurrenceChangeEntity =>
+    ({
+      eventId: 'e1',
+      startsAt: null,
+      endsAt: null,
+      cancelled: false,
+      reason: null,
+      ...over,
+    }) as EventOccurrenceChangeEntity;
+  const from = new Date('2026-01-01T00:00Z');
+  const to = new Date('2026-02-01T00:00Z');
+  const starts = (list: { startsAt: Date }[]) => list.map((o) => localTimeOf(o.startsAt, 'Europe/London'));
+
+  it('gives a single event once, if it overlaps the window', () => {
+    const single = series({ recurrenceRule: null });
+    expect(starts(occurrencesOf(single, [], from, to))).toEqual(['2026-01-06T18:30']);
+    expect(occurrencesOf(single, [], new Date('2026-01-06T20:00Z'), to)).toEqual([]);
+  });
+
+  it('applies a cancellation and a move, and keeps start order', () => {
+    const result = occurrencesOf(
+      series(),
+      [
+        change({ originalStart: new Date('2026-01-13T18:30Z'), cancelled: true, reason: 'snow' }),
+        change({
+          originalStart: new Date('2026-01-20T18:30Z'),
+          startsAt: new Date('2026-01-26T09:00Z'),
+          endsAt: new Date('2026-01-26T10:00Z'),
+        }),
+      ],
+      from,
+      to,
+    );
+    expect(starts(result)).toEqual(['2026-01-06T18:30', '2026-01-13T18:30', '2026-01-26T09:00', '2026-01-27T18:30']);
+    expect(result[1]).toMatchObject({ cancelled: true, reason: 'snow', moved: false });
+    expect(result[2]).toMatchObject({ moved: true, originalStart: new Date('2026-01-20T18:30Z') });
+  });
+
+  it('counts an occurrence moved in from outside the window where it now is', () => {
+    const moved = change({
+      originalStart: new Date('2026-02-03T18:30Z'),
+      startsAt: new Date('2026-01-30T09:00Z'),
+      endsAt: new Date('2026-01-30T10:00Z'),
+    });
+    expect(starts(occurrencesOf(series(), [moved], from, to))).toContain('2026-01-30T09:00');
+  });
+
+  it('cancels all of a cancelled event’s occurrences, giving its reason', () => {
+    const result = occurrencesOf(series({ status: EventStatus.CANCELLED, statusReason: 'ended' }), [], from, to);
+    expect(result.length).toBe(4);
+    expect(result.every((o) => o.cancelled && o.reason === 'ended')).toBe(true);
+  });
+});
