@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildSchema, isEnumType } from 'graphql';
 import { projectRoot } from '@app/common';
 import { type GraphqlError, withAdminClient } from '@app/testing';
-import { GWENT, MEMBER_GROUP, NEWPORT_CVS, signIn, type Headers } from './support/event-helpers';
+import { GWENT, MEMBER_GROUP, NEWPORT_CVS, type Headers } from './support/event-helpers';
 import { invitationTokenOf } from './support/invitation-token';
 import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
