@@ -17,6 +17,7 @@ import { identityEntities } from './identity.entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 import { PersonLoaderFactory } from './person/person.loader';
 import { AffiliationResolver, OrganisationVerificationResolver, PersonResolver } from './person/person.resolver';
+import { PersonDirectory } from './person/person-directory';
 import { PersonService } from './person/person.service';
 import { PasswordService } from './password/password.service';
 import { PolicyService } from './policy/policy.service';
@@ -54,13 +55,14 @@ export class IdentityModule {
         InvitationService,
         PolicyService,
         PersonService,
+        PersonDirectory,
         PasswordService,
         AccountMailOutbox,
         AccountRecoveryService,
         PersonLoaderFactory,
         ...identityResolvers,
       ],
-      exports: [AuthService, PolicyService, PersonService, PersonLoaderFactory, AccountMailOutbox],
+      exports: [AuthService, PolicyService, PersonService, PersonDirectory, PersonLoaderFactory, AccountMailOutbox],
     };
   }
 }

@@ -1,6 +1,9 @@
 import { type DynamicModule, Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '@app/events';
 import { AccountMailOutbox, LinkPurpose } from '@app/identity';
+import { NetworksModule } from '@app/networks';
+import { OrganisationsModule } from '@app/organisations';
 import { NotificationResolver, PersonNotificationsResolver } from './graphql/notification.resolver';
 import { NotificationService } from './graphql/notification.service';
 import { MailTransport } from './mail/mail-transport';
@@ -31,7 +34,7 @@ export class NotificationsModule implements OnModuleInit {
   static forRoot(options: NotificationsOptions): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [TypeOrmModule.forFeature(notificationsEntities)],
+      imports: [TypeOrmModule.forFeature(notificationsEntities), OrganisationsModule, NetworksModule, EventsModule],
       controllers: [UnsubscribeController],
       providers: [
         { provide: NOTIFICATIONS_OPTIONS, useValue: options },

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LiveRights, rightsSubject } from '@app/activity';
 import { CommonRefusal, DomainError, ErrorCode } from '@app/common';
+import { lockRow } from '@app/database';
 import { IdentityRefusal } from '../identity.errors';
 import type { Actor } from '../auth/actor';
 import { normaliseEmail } from '../auth/auth.service';
@@ -44,7 +45,7 @@ export class AccountRecoveryService {
   async requestPasswordReset(email: string): Promise<void> {
     const address = normaliseEmail(email);
     await this.dataSource.transaction(async (tx) => {
-      const person = await tx.findOne(PersonEntity, { where: { email: address }, lock: { mode: 'pessimistic_write' } });
+      const person = await lockRow(tx, PersonEntity, { email: address });
       if (!person) {
         return;
       }

@@ -11,6 +11,10 @@ import {
   isVisibleTo,
   type ViewerRights,
 } from '@app/activity';
+import { EventService } from '@app/events';
+import { AffiliationRole, PersonDirectory } from '@app/identity';
+import { NetworkService } from '@app/networks';
+import { OrganisationService } from '@app/organisations';
 import { mailDomainOf, messageIdOf } from '../mail/message-id';
 import { TemplateName } from '../mail/templates';
 import {
@@ -53,6 +57,7 @@ export interface NewNotification {
 export class NotificationPlanner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('Notifications');
   private readonly domain: string;
+  private readonly audiences: Audiences;
   private timer: NodeJS.Timeout | null = null;
   private pumping: Promise<void> | null = null;
   private again = false;
@@ -63,8 +68,13 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
     private readonly feed: ActivityFeedService,
     private readonly queue: NotificationQueue,
+    private readonly people: PersonDirectory,
+    private readonly organisations: OrganisationService,
+    networks: NetworkService,
+    events: EventService,
   ) {
     this.domain = mailDomainOf(options.publicUrl);
+    this.audiences = new Audiences(people, networks, events);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -155,12 +165,17 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
     }
     let planned = 0;
     const moved = await this.dataSource.transaction(async (tx) => {
-      const [cursor] = await tx.query<{ tx_id: string | null; sequence: string | null }[]>(
-        `SELECT tx_id::text, sequence::text FROM notification_cursor WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
-        [EMAIL_CONSUMER],
+      // Claims the batch by moving the cursor only from where this batch was read: a concurrent
+      // planner waits on the row, then re-checks the position and finds it moved (or, if this
+      // transaction rolled back, unmoved, and plans the batch itself).
+      const claimed = await tx.query<{ consumer: string }[]>(
+        `UPDATE notification_cursor SET tx_id = $4, sequence = $5
+          WHERE consumer = $1 AND tx_id::text IS NOT DISTINCT FROM $2::text AND sequence::text IS NOT DISTINCT FROM $3::text
+          RETURNING consumer`,
+        [EMAIL_CONSUMER, peek?.tx_id ?? null, peek?.sequence ?? null, last.txId, last.sequence],
       );
-      if (!cursor || cursor.tx_id !== (peek?.tx_id ?? null) || cursor.sequence !== (peek?.sequence ?? null)) {
-        return false; // another instance is planning, or has planned this batch
+      if (claimed.length === 0) {
+        return false; // another instance has planned this batch
       }
       const digests = new Set<string>();
       for (const notification of decided) {
@@ -172,11 +187,6 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
           }
         }
       }
-      await tx.query(`UPDATE notification_cursor SET tx_id = $2, sequence = $3 WHERE consumer = $1`, [
-        EMAIL_CONSUMER,
-        last.txId,
-        last.sequence,
-      ]);
       return true;
     });
     if (planned > 0) {
@@ -193,10 +203,10 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
   ): Promise<NewNotification[]> {
     const subject = `activity:${item.sequence}`;
     if (item.verb === ActivityVerb.PERSON_INVITED) {
-      return this.invitation(db, item, subject);
+      return this.invitation(item, subject);
     }
     const decided: NewNotification[] = [];
-    for (const message of await messagesFor(item, new Audiences(db))) {
+    for (const message of await messagesFor(item, this.audiences)) {
       const seen = new Set<string>();
       const to = message.to.filter((a) => !seen.has(a.personId) && seen.add(a.personId));
       const frequencies = await this.frequencies(
@@ -234,42 +244,27 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
   }
 
   /** The invited address is told (it may have no account yet): the item itself names it. */
-  private async invitation(db: EntityManager, item: ActivityEventEntity, subject: string): Promise<NewNotification[]> {
-    const [invitation] = await db.query<
-      {
-        email: string;
-        organisation: string;
-        role: string;
-        expires_at: Date;
-        inviter: string | null;
-        person_id: string | null;
-      }[]
-    >(
-      `SELECT i.email, o.name AS organisation, i.role, i.expires_at, p.display_name AS inviter,
-              (SELECT x.id FROM person x WHERE x.email = i.email) AS person_id
-         FROM invitation i
-         JOIN organisation o ON o.id = i.organisation_id
-         LEFT JOIN person p ON p.id = i.invited_by_id
-        WHERE i.id = $1 AND i.accepted_at IS NULL`,
-      [item.payload.invitationId],
-    );
-    if (!invitation) {
+  private async invitation(item: ActivityEventEntity, subject: string): Promise<NewNotification[]> {
+    const invitationId = item.payload.invitationId;
+    const invitation = typeof invitationId === 'string' ? await this.people.openInvitation(invitationId) : null;
+    const [organisation] = invitation ? await this.organisations.findByIds([invitation.organisationId]) : [];
+    if (!invitation || !organisation) {
       return [];
     }
     return [
       {
         recipient: invitation.email,
-        personId: invitation.person_id,
+        personId: invitation.personId,
         email: invitation.email,
         category: NotificationCategory.ORGANISATION_INVITATION,
         subject,
         template: TemplateName.ORGANISATION_INVITATION,
         data: {
           invitationId: item.payload.invitationId,
-          organisationName: invitation.organisation,
-          inviterName: invitation.inviter ?? 'An admin',
-          roleLabel: invitation.role === 'ORG_ADMIN' ? 'an admin' : 'staff',
-          expiresOn: DateTime.fromJSDate(invitation.expires_at, { zone: DIGEST_ZONE }).toFormat('d LLLL yyyy, HH:mm'),
+          organisationName: organisation.name,
+          inviterName: invitation.inviterName ?? 'An admin',
+          roleLabel: invitation.role === AffiliationRole.ORG_ADMIN ? 'an admin' : 'staff',
+          expiresOn: DateTime.fromJSDate(invitation.expiresAt, { zone: DIGEST_ZONE }).toFormat('d LLLL yyyy, HH:mm'),
         },
         activitySequence: item.sequence,
         digest: false,

@@ -4,7 +4,7 @@ import { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventEntity, EventOccurrenceChangeEntity, icalendarOf } from '@app/events';
-import { LinkPurpose, linkToken } from '@app/identity';
+import { LinkPurpose, linkToken, PersonDirectory } from '@app/identity';
 import { MailTransport, type OutgoingMail } from '../mail/mail-transport';
 import { render, TemplateName } from '../mail/templates';
 import { FIXED_CATEGORIES, type NotificationCategory } from '../notification.enums';
@@ -50,6 +50,7 @@ export class NotificationSender implements OnApplicationBootstrap {
     private readonly queue: NotificationQueue,
     private readonly transport: MailTransport,
     private readonly planner: NotificationPlanner,
+    private readonly people: PersonDirectory,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -106,24 +107,24 @@ export class NotificationSender implements OnApplicationBootstrap {
    * message (none: nothing is sent), as a notification of its own sent like any other.
    */
   async digest(job: DigestJob): Promise<void> {
+    const person = await this.people.addressee(job.personId);
+    if (!person) {
+      return;
+    }
     await this.dataSource.transaction(async (tx) => {
-      const [person] = await tx.query<
-        { id: string; email: string; platform_admin: boolean; organisation_ids: string[] }[]
-      >(
-        `SELECT p.id, p.email, p.platform_admin,
-                COALESCE(ARRAY(SELECT a.organisation_id::text FROM affiliation a WHERE a.person_id = p.id), '{}') AS organisation_ids
-           FROM person p WHERE p.id = $1`,
-        [job.personId],
-      );
-      if (!person) {
-        return;
-      }
+      // Claims the waiting items: the no-op update holds them to the end of this transaction, and
+      // a concurrent digest for the same person waits on them, then re-checks digest_id and finds
+      // them gathered (or deleted) already, so no item goes out in two digests.
       const items = await tx.query<{ id: string; data: Record<string, unknown> }[]>(
-        `SELECT id, data FROM notification
-          WHERE person_id = $1 AND digest AND digest_id IS NULL
-          ORDER BY activity_sequence, id
-          FOR UPDATE SKIP LOCKED
-          LIMIT 500`,
+        `WITH claimed AS (
+           UPDATE notification SET digest_id = NULL
+            WHERE id IN (SELECT id FROM notification
+                          WHERE person_id = $1 AND digest AND digest_id IS NULL
+                          ORDER BY activity_sequence, id
+                          LIMIT 500)
+              AND digest_id IS NULL
+            RETURNING id, data, activity_sequence)
+         SELECT id, data FROM claimed ORDER BY activity_sequence, id`,
         [job.personId],
       );
       const visible: typeof items = [];
@@ -133,19 +134,14 @@ export class NotificationSender implements OnApplicationBootstrap {
           organisationId: string | null;
           networkId: string | null;
         };
-        if (
-          await this.planner.stillSees(
-            { personId: person.id, platformAdmin: person.platform_admin, organisationIds: person.organisation_ids },
-            v as never,
-          )
-        ) {
+        if (await this.planner.stillSees(person, v as never)) {
           visible.push(item);
         }
       }
       if (visible.length > 0) {
         const created = await this.planner.insert(tx, {
-          recipient: person.id,
-          personId: person.id,
+          recipient: person.personId,
+          personId: person.personId,
           email: person.email,
           category: 'NETWORK_ACTIVITY' as NotificationCategory,
           subject: `digest:${job.date}`,
@@ -176,7 +172,7 @@ export class NotificationSender implements OnApplicationBootstrap {
           `UPDATE notification SET sent_at = now(),
                   digest_id = (SELECT d.id FROM notification d WHERE d.recipient = $1 AND d.subject = $2 AND d.channel = 'EMAIL')
             WHERE id = ANY($3::uuid[])`,
-          [person.id, `digest:${job.date}`, visible.map((i) => i.id)],
+          [person.personId, `digest:${job.date}`, visible.map((i) => i.id)],
         );
       }
     });
