@@ -6,6 +6,9 @@ import pg from 'pg';
 
 // The app's own coalescing of wake-ups (built code), so the benchmark sends NOTIFY as the app does.
 const { coalesced, WAKEUP_COOL_DOWN_MS } = createRequire(import.meta.url)('../dist/libs/activity/src/live/wakeups.js');
+// Invitations are emailed, not shown to the inviter: the benchmark derives their tokens as the mailer does.
+const { linkToken } = createRequire(import.meta.url)('../dist/libs/identity/src/account/account-mail.js');
+const BENCH_SECRET = 'bench-only-secret-bench-only-secret-0123456789';
 
 const range = (values) =>
   Math.min(...values) === Math.max(...values) ? `${values[0]}` : `${Math.min(...values)}–${Math.max(...values)}`;
@@ -119,7 +122,7 @@ async function orgAdmins(base, count, tag) {
     page.organisations.edges.map(async ({ node }, i) => {
       const invited = await graphql(
         base,
-        'mutation($i: InviteToOrganisationInput!) { inviteToOrganisation(input: $i) { token } }',
+        'mutation($i: InviteToOrganisationInput!) { inviteToOrganisation(input: $i) { invitation { id } } }',
         { i: { organisationId: node.id, email: `bench-${tag}-${i}@example.org`, role: 'ORG_ADMIN' } },
         admin.signIn.accessToken,
       );
@@ -127,7 +130,11 @@ async function orgAdmins(base, count, tag) {
         base,
         'mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { session { accessToken } } }',
         {
-          i: { token: invited.inviteToOrganisation.token, displayName: `Bench ${i}`, password: 'bench-password-1234' },
+          i: {
+            token: linkToken(BENCH_SECRET, 'invitation', invited.inviteToOrganisation.invitation.id),
+            displayName: `Bench ${i}`,
+            password: 'bench-password-1234',
+          },
         },
       );
       return { id: node.id, token: accepted.acceptInvitation.session.accessToken };
@@ -144,7 +151,10 @@ export async function apiWriteCost({ startServer, untilReady, stop, seconds, rou
   const mutation =
     'mutation($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) { organisation { id website updatedAt } } }';
   const measure = async (skipOutbox, tag) => {
-    const server = startServer(skipOutbox ? { BENCH_ONLY_SKIP_ACTIVITY_OUTBOX: 'true' } : {});
+    const server = startServer({
+      JWT_SECRET: BENCH_SECRET,
+      ...(skipOutbox ? { BENCH_ONLY_SKIP_ACTIVITY_OUTBOX: 'true' } : {}),
+    });
     await untilReady(server);
     try {
       const admins = await orgAdmins(server.base, 8, tag);

@@ -11,6 +11,7 @@ import { GeographyModule } from '@app/geography';
 import { IdentityModule } from '@app/identity';
 import { InfluencingModule } from '@app/influencing';
 import { NetworksModule } from '@app/networks';
+import { NotificationsModule } from '@app/notifications';
 import { OrganisationsModule } from '@app/organisations';
 import { WebhooksModule } from '@app/webhooks';
 import { AppConfig } from './config/app-config';
@@ -87,6 +88,17 @@ export class AppModule {
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
           refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+        }),
+        NotificationsModule.forRoot({
+          databaseUrl,
+          smtpUrl: config.SMTP_URL,
+          mailFrom: config.MAIL_FROM,
+          publicUrl: config.publicUrl,
+          mailDir: config.MAIL_DIR,
+          secret: config.jwtSecret,
+          planIntervalMs: config.NOTIFICATION_PLAN_INTERVAL_MS,
+          pollSeconds: config.NOTIFICATION_POLL_SECONDS,
+          takeoverSeconds: config.NOTIFICATION_TAKEOVER_SECONDS,
         }),
       ],
     };

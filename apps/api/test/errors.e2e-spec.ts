@@ -6,6 +6,7 @@ import { buildSchema, isEnumType } from 'graphql';
 import { projectRoot } from '@app/common';
 import { type GraphqlError, withAdminClient } from '@app/testing';
 import { GWENT, MEMBER_GROUP, NEWPORT_CVS, type Headers } from './support/event-helpers';
+import { invitationTokenOf } from './support/invitation-token';
 import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -240,15 +241,19 @@ describe('errors over GraphQL', () => {
     it('accepts one of two invitations for one new address accepted at once; the other is refused, not a 500', async () => {
       const invite = async (email: string, as: Headers): Promise<string> =>
         (
-          await sut.client.data<{ inviteToOrganisation: { token: string } }>(
-            'mutation ($i: InviteToOrganisationInput!) { inviteToOrganisation(input: $i) { token } }',
+          await sut.client.data<{ inviteToOrganisation: { invitation: { id: string } } }>(
+            'mutation ($i: InviteToOrganisationInput!) { inviteToOrganisation(input: $i) { invitation { id } } }',
             { i: { organisationId: NEWPORT_CVS, email } },
             as,
           )
-        ).inviteToOrganisation.token;
-      const accept = (token: string) =>
+        ).inviteToOrganisation.invitation.id;
+      const accept = (invitationId: string) =>
         sut.client.request('mutation ($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { role } }', {
-          i: { token, displayName: 'Twice (test)', password: 'a-long-enough-password' },
+          i: {
+            token: invitationTokenOf(sut, invitationId),
+            displayName: 'Twice (test)',
+            password: 'a-long-enough-password',
+          },
         });
       // Several addresses, so that at least one pair really races.
       const emails = Array.from({ length: 4 }, () => `twice-${randomUUID()}@example.org`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_PASSWORD } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
+import { invitationTokenOf } from './support/invitation-token';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const NEWPORT_CVS = demoOrganisationId('cvs:W06000022');
@@ -22,13 +23,13 @@ describe('invitations to an organisation', () => {
       )
     ).signIn.accessToken;
   const invite = async (email: string, role = 'STAFF'): Promise<string> => {
-    const { data, errors } = await sut.client.request<{ inviteToOrganisation: { token: string } }>(
-      INVITE,
-      { email, role },
-      bearer(await signIn('coordinator@demo.convene.example')),
-    );
+    const { data, errors } = await sut.client.request<{
+      inviteToOrganisation: { token: string | null; invitation: { id: string } };
+    }>(INVITE, { email, role }, bearer(await signIn('coordinator@demo.convene.example')));
     expect(errors).toBeUndefined();
-    return data!.inviteToOrganisation.token;
+    // The inviter is not shown the token (the invitee is emailed it): null, as the schema says.
+    expect(data!.inviteToOrganisation.token).toBeNull();
+    return invitationTokenOf(sut, data!.inviteToOrganisation.invitation.id);
   };
 
   beforeAll(async () => {

@@ -4,9 +4,11 @@ export * from './activity.recorder';
 export * from './data-version';
 export * from './network-audience';
 export { ActivityEventEntity } from './activity-event.entity';
-export { ActivityFeedService } from './activity-feed.service';
 export { ActivityHub } from './live/activity-hub';
 export { cursorOf } from './activity-position';
+// Consumers of settled activity (notifications) read it in feed order and filter it by visibility.
+export { ActivityFeedService, isVisibleTo, type ViewerRights } from './activity-feed.service';
+export { type ActivityPosition, positionOf } from './activity-position';
 export { ActivityScope, ActivityScopeKind } from './dto/activity.args';
 export { ActivitySubscriptionArgs } from './dto/activity-subscription.args';
 export { LivePubSub } from './live/live-pubsub';

@@ -1,5 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { isBackgroundWork } from '@app/common';
 import { redactSqlMessage } from './sql-error';
 
 export type SqlListener = (sql: string) => void;
@@ -19,6 +20,9 @@ export class SqlLogger implements TypeOrmLogger {
   }
 
   logQuery(query: string): void {
+    if (isBackgroundWork()) {
+      return; // no request's cost (statement counts measure requests)
+    }
     for (const listener of SqlLogger.listeners) {
       listener(query);
     }

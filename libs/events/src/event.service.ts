@@ -259,4 +259,31 @@ export class EventService {
     }
     return query;
   }
+
+  /**
+   * The people who answered GOING or MAYBE (any occurrence) and still hold or wait for a place,
+   * by id, at most 5000: whom a change to the event concerns.
+   */
+  async answeredBy(eventId: string): Promise<string[]> {
+    const rows = await this.rsvps.manager.query<{ id: string }[]>(
+      `SELECT DISTINCT person_id AS id FROM event_rsvp
+        WHERE event_id = $1 AND answer IN ('GOING', 'MAYBE')
+        ORDER BY person_id
+        LIMIT 5000`,
+      [eventId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The people the reminders job wrote reminders for (that occurrence), by id, at most 5000. */
+  async remindedFor(eventId: string, occurrenceStart: string): Promise<string[]> {
+    const rows = await this.rsvps.manager.query<{ id: string }[]>(
+      `SELECT DISTINCT person_id AS id FROM event_reminder
+        WHERE event_id = $1 AND occurrence_start = $2::timestamptz
+        ORDER BY person_id
+        LIMIT 5000`,
+      [eventId, occurrenceStart],
+    );
+    return rows.map((r) => r.id);
+  }
 }

@@ -8,6 +8,7 @@ export * from './polls/poll.entities';
 export * from './polls/poll.enums';
 export * from './event-policy-facts';
 export * from './seed/demo-events.seeder';
+export { icalendarOf, icalUid } from './calendar/icalendar';
 export * from './event-flows.service';
 export * from './events.operation-policy';
 export * from './events.errors';

@@ -1,3 +1,4 @@
+import { EmailChangeEntity } from './account/email-change.entity';
 import { ApiTokenEntity } from './api-token/api-token.entity';
 import { InvitationEntity } from './invitation/invitation.entity';
 import { PasswordTokenEntity } from './password/password-token.entity';
@@ -12,4 +13,5 @@ export const identityEntities = [
   ApiTokenEntity,
   InvitationEntity,
   PasswordTokenEntity,
+  EmailChangeEntity,
 ];

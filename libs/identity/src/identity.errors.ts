@@ -12,6 +12,10 @@ export enum IdentityRefusal {
   INVITEE_MUST_SIGN_IN = 'INVITEE_MUST_SIGN_IN',
   RESET_TOKEN_INVALID = 'RESET_TOKEN_INVALID',
   TOKEN_OUTSIDE_MEMBERSHIP = 'TOKEN_OUTSIDE_MEMBERSHIP',
+  WRONG_CURRENT_PASSWORD = 'WRONG_CURRENT_PASSWORD',
+  EMAIL_UNCHANGED = 'EMAIL_UNCHANGED',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  EMAIL_LINK_INVALID = 'EMAIL_LINK_INVALID',
 }
 
 export const IDENTITY_REFUSALS: RefusalDescriptions<IdentityRefusal> = {
@@ -24,6 +28,10 @@ export const IDENTITY_REFUSALS: RefusalDescriptions<IdentityRefusal> = {
   INVITATION_FOR_ANOTHER_EMAIL: 'The invitation was sent to another email address than the signed-in account.',
   INVITEE_MUST_SIGN_IN: 'An account already exists for the invited email address: sign in as it to accept.',
   RESET_TOKEN_INVALID: 'The password reset token is unknown, already used or expired.',
+  WRONG_CURRENT_PASSWORD: 'The current password given is not the account’s password.',
+  EMAIL_UNCHANGED: 'The new email address is the one the account already has.',
+  EMAIL_TAKEN: 'Another account uses this email address.',
+  EMAIL_LINK_INVALID: 'The email-change link is unknown, already used or expired.',
   TOKEN_OUTSIDE_MEMBERSHIP: "A network token can be made only by people of the network's active member organisations.",
 };
 

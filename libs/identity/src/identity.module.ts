@@ -4,6 +4,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeographyModule } from '@app/geography';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
+import { AccountMailOutbox } from './account/account-mail';
+import { AccountRecoveryService } from './account/account-recovery.service';
+import { AccountResolver } from './account/account.resolver';
 import { ApiTokenResolver } from './api-token/api-token.resolver';
 import { ApiTokenService } from './api-token/api-token.service';
 import { InvitationResolver } from './invitation/invitation.resolver';
@@ -14,6 +17,7 @@ import { identityEntities } from './identity.entities';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 import { PersonLoaderFactory } from './person/person.loader';
 import { AffiliationResolver, OrganisationVerificationResolver, PersonResolver } from './person/person.resolver';
+import { PersonDirectory } from './person/person-directory';
 import { PersonService } from './person/person.service';
 import { PasswordService } from './password/password.service';
 import { PolicyService } from './policy/policy.service';
@@ -27,6 +31,7 @@ export const identityResolvers = [
   OrganisationRegistrationResolver,
   ApiTokenResolver,
   InvitationResolver,
+  AccountResolver,
 ];
 
 /** People, their affiliations, sign-in sessions and bearer tokens. Global: every request needs an actor. */
@@ -50,11 +55,14 @@ export class IdentityModule {
         InvitationService,
         PolicyService,
         PersonService,
+        PersonDirectory,
         PasswordService,
+        AccountMailOutbox,
+        AccountRecoveryService,
         PersonLoaderFactory,
         ...identityResolvers,
       ],
-      exports: [AuthService, PolicyService, PersonService, PersonLoaderFactory],
+      exports: [AuthService, PolicyService, PersonService, PersonDirectory, PersonLoaderFactory, AccountMailOutbox],
     };
   }
 }

@@ -14,6 +14,12 @@ export const identityOperationPolicy = operationPolicy('identity', {
   'Mutation.refreshSession': { action: Action.ANYONE, resourceName: CREDENTIALS, reach: PLACELESS },
   'Mutation.signOut': { action: Action.ANYONE, resourceName: CREDENTIALS, reach: PLACELESS },
   'Mutation.setPasswordWithToken': { action: Action.ANYONE, resourceName: CREDENTIALS, reach: PLACELESS },
+  // Account recovery: the emailed token (or the same answer for any address) is the check.
+  'Mutation.requestPasswordReset': { action: Action.ANYONE, resourceName: CREDENTIALS, reach: PLACELESS },
+  'Mutation.resetPassword': { action: Action.ANYONE, resourceName: CREDENTIALS, reach: PLACELESS },
+  'Mutation.confirmEmailChange': { action: Action.ANYONE, resourceName: CREDENTIALS, reach: PLACELESS },
+  'Mutation.changePassword': { action: Action.ANY_PERSON, resourceName: 'their own account' },
+  'Mutation.requestEmailChange': { action: Action.ANY_PERSON, resourceName: 'their own account' },
   'Mutation.createOrganisation': {
     action: Action.ANY_PERSON,
     resourceName: 'a new organisation (its creator becomes its admin)',

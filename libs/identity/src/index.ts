@@ -13,6 +13,8 @@ export * from './api-token/api-token.enums';
 export { API_TOKEN_PREFIX } from './api-token/api-token.service';
 export { hashSecretToken, newSecretToken } from './auth/secret-token';
 export { PersonService } from './person/person.service';
+export { type Addressee, type InvitationNotice, PersonDirectory } from './person/person-directory';
 export { createPlatformAdmin, issuePasswordToken, PASSWORD_TOKEN_HOURS } from './password/password-tokens';
+export { AccountMailOutbox, type AccountMail, LinkPurpose, linkToken } from './account/account-mail';
 export * from './identity.operation-policy';
 export * from './identity.errors';

@@ -156,6 +156,45 @@ export class AppConfig {
   @WholeNumber('EVENT_REMINDER_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600', 1, 3_600)
   EVENT_REMINDER_TAKEOVER_SECONDS = 60;
 
+  /** Outgoing mail server, e.g. smtp://user:pass@host:587 (smtps:// for TLS); without it mail is written to MAIL_DIR. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: () => 'SMTP_URL must be an SMTP URL such as smtp://user:pass@mail.example:587',
+  })
+  SMTP_URL?: string;
+
+  /** The From of every email. */
+  @IsString()
+  @MinLength(3, { message: () => 'MAIL_FROM must be an address such as "Convene <no-reply@convene.example>"' })
+  MAIL_FROM = 'Convene <no-reply@convene.localhost>';
+
+  /** Where links in emails point (the web front end), e.g. https://convene.example; by default this server. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, {
+    message: () => 'PUBLIC_URL must be an http(s) URL such as https://convene.example',
+  })
+  PUBLIC_URL?: string;
+
+  /** Folder for .eml files when there is no SMTP_URL. */
+  @IsString()
+  MAIL_DIR = '.data/mail';
+
+  /** How often each instance reads new activity to plan emails. */
+  @WholeNumber('NOTIFICATION_PLAN_INTERVAL_MS must be a whole number of milliseconds from 50 to 60000', 50, 60_000)
+  NOTIFICATION_PLAN_INTERVAL_MS = 500;
+
+  /** How often each instance asks the job queue for due emails (pg-boss allows 0.5 s at least). */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
+  )
+  @IsNumber({}, { message: (a) => `NOTIFICATION_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
+  @Min(0.5, { message: (a) => `NOTIFICATION_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
+  @Max(300, { message: (a) => `NOTIFICATION_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
+  NOTIFICATION_POLL_SECONDS = 2;
+
+  /** An email held this long by an instance (that died) is retried by another one. */
+  @WholeNumber('NOTIFICATION_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600', 1, 3_600)
+  NOTIFICATION_TAKEOVER_SECONDS = 60;
   /** Webhook endpoints may be http and on private, loopback or link-local addresses (development and tests only). */
   @Transform(toBool)
   @IsBoolean({ message: (a) => `WEBHOOK_ALLOW_PRIVATE must be true or false ${got(a)}` })
@@ -224,6 +263,11 @@ export class AppConfig {
     return this.SEED_DEMO ?? (this.NODE_ENV === 'development' && this.DATABASE_URL === undefined);
   }
 
+  /** Links in emails: PUBLIC_URL, or this server on localhost. */
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+
   get graphqlIde(): boolean {
     return this.GRAPHQL_IDE ?? !this.isProduction;
   }
@@ -247,6 +291,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'METRICS_TOKEN',
       'SEED_DEMO',
       'ALLOW_DEMO_LOGINS',
+      'SMTP_URL',
+      'PUBLIC_URL',
     ]
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),

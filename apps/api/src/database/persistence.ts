@@ -7,6 +7,7 @@ import { geographyEntities } from '@app/geography';
 import { identityEntities } from '@app/identity';
 import { influencingEntities } from '@app/influencing';
 import { networksEntities } from '@app/networks';
+import { notificationsEntities } from '@app/notifications';
 import { organisationsEntities } from '@app/organisations';
 import { webhooksEntities } from '@app/webhooks';
 import type { AppConfig } from '../config/app-config';
@@ -22,6 +23,7 @@ export const entities: EntityList = [
   ...eventsEntities,
   ...draftingEntities,
   ...influencingEntities,
+  ...notificationsEntities,
   ...webhooksEntities,
 ];
 

@@ -6,6 +6,7 @@ import { geographyResolvers } from '@app/geography';
 import { identityResolvers } from '@app/identity';
 import { influencingResolvers } from '@app/influencing';
 import { networksResolvers } from '@app/networks';
+import { notificationsResolvers } from '@app/notifications';
 import { organisationsResolvers } from '@app/organisations';
 import { webhooksResolvers } from '@app/webhooks';
 
@@ -24,5 +25,6 @@ export const apiResolvers: Function[] = [
   ...eventsResolvers,
   ...draftingResolvers,
   ...influencingResolvers,
+  ...notificationsResolvers,
   ...webhooksResolvers,
 ];

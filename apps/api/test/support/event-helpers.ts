@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { demoOrganisationId } from '@app/organisations';
 import type { GraphqlError } from '@app/testing';
 import { unique } from './operation-fixtures';
+import { invitationTokenOf } from './invitation-token';
 import type { Headers } from './sign-in';
 import type { TestApp } from './test-app';
 
@@ -29,14 +30,14 @@ export async function newportStaff(app: TestApp, coordinator: Headers, count: nu
   const people: Headers[] = [];
   for (let i = 0; i < count; i++) {
     const email = `staff-${unique().toLowerCase()}@example.org`;
-    const invited = await app.client.data<{ inviteToOrganisation: { token: string } }>(
-      'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { token } }',
+    const invited = await app.client.data<{ inviteToOrganisation: { invitation: { id: string } } }>(
+      'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { invitation { id } } }',
       { id: NEWPORT_CVS, email },
       coordinator,
     );
     const accepted = await app.client.data<{ acceptInvitation: { session: { accessToken: string } } }>(
       'mutation ($t: String!) { acceptInvitation(input: { token: $t, displayName: "Staff (test)", password: "a-long-enough-password" }) { session { accessToken } } }',
-      { t: invited.inviteToOrganisation.token },
+      { t: invitationTokenOf(app, invited.inviteToOrganisation.invitation.id) },
     );
     people.push({ authorization: `Bearer ${accepted.acceptInvitation.session.accessToken}` });
   }

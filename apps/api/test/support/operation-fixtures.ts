@@ -4,6 +4,7 @@ import { Client as PgClient } from 'pg';
 import { DEMO_LOGINS, DEMO_PASSWORD, hashSecretToken, newSecretToken } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
 import { graphqlWsClient, LiveSubscription } from '@app/testing';
+import { invitationTokenOf } from './invitation-token';
 import { demoCast, type Headers } from './sign-in';
 import type { TestApp } from './test-app';
 
@@ -34,12 +35,12 @@ async function freshRefreshToken(app: TestApp): Promise<string> {
 }
 
 async function invitationToken(app: TestApp, email: string): Promise<string> {
-  const data = await app.client.request<{ inviteToOrganisation: { token: string } }>(
-    'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { token } }',
+  const data = await app.client.request<{ inviteToOrganisation: { invitation: { id: string } } }>(
+    'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { invitation { id } } }',
     { id: NEWPORT_CVS, email },
     (await demoCast(app)).coordinator,
   );
-  return data.data?.inviteToOrganisation.token ?? '';
+  return invitationTokenOf(app, data.data?.inviteToOrganisation.invitation.id ?? '');
 }
 
 /** A password token for a new person without a password, as `cli.js admin:create` issues. */
@@ -436,7 +437,7 @@ export const CORE_FIXTURES: Record<string, Fixture> = {
   },
   'Mutation.inviteToOrganisation': {
     document:
-      'mutation ($organisationId: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $organisationId, email: $email }) { token } }',
+      'mutation ($organisationId: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $organisationId, email: $email }) { invitation { id } } }',
     variables: () => ({ organisationId: NEWPORT_CVS, email: `invitee-${unique().toLowerCase()}@example.org` }),
   },
   'Mutation.acceptInvitation': {

@@ -3,6 +3,8 @@ import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestDatabase, GraphqlHttpClient, type TestDatabase } from '@app/testing';
 import { AppModule } from '../../src/app.module';
 import { loadConfig } from '../../src/config/app-config';
@@ -27,7 +29,14 @@ export async function startTestApp(
   const database = shared ?? (await createTestDatabase());
   let app: INestApplication | undefined;
   try {
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: database.url,
+      // Mail without SMTP_URL goes to files: per test database, outside the project.
+      MAIL_DIR: join(tmpdir(), `convene-mail-${new URL(database.url).pathname.slice(1)}`),
+      ...env,
+    });
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot(config, database.url, logs)],
     }).compile();

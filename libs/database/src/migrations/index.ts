@@ -14,6 +14,7 @@ import { Influencing1795935695529 } from './1795935695529-Influencing';
 import { CoverageEngagement1795935695530 } from './1795935695530-CoverageEngagement';
 import { InfluencingCorrections1795937890235 } from './1795937890235-InfluencingCorrections';
 import { PasswordTokens1796170000000 } from './1796170000000-PasswordTokens';
+import { Notifications1796210000000 } from './1796210000000-Notifications';
 import { Webhooks1796220000000 } from './1796220000000-Webhooks';
 import { PollAnswersByOrganisation1796240000000 } from './1796240000000-PollAnswersByOrganisation';
 import { CoverageCannotBeInflated1796250000000 } from './1796250000000-CoverageCannotBeInflated';
@@ -37,6 +38,7 @@ export const migrations = [
   CoverageEngagement1795935695530,
   InfluencingCorrections1795937890235,
   PasswordTokens1796170000000,
+  Notifications1796210000000,
   Webhooks1796220000000,
   PollAnswersByOrganisation1796240000000,
   CoverageCannotBeInflated1796250000000,

@@ -1,4 +1,4 @@
-import { ICalCalendar, ICalEventStatus } from 'ical-generator';
+import { ICalCalendar, type ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { EventEntity, EventOccurrenceChangeEntity } from '../event.entities';
@@ -28,9 +28,12 @@ export function icalendarOf(
   events: readonly EventEntity[],
   changes: readonly EventOccurrenceChangeEntity[],
   organisers: ReadonlyMap<string, string> = new Map(),
+  /** For an email invitation (iTIP): REQUEST adds or updates the entry, CANCEL removes it. */
+  method?: ICalCalendarMethod,
 ): string {
   const calendar = new ICalCalendar({
     name,
+    method: method ?? null,
     prodId: { company: 'Convene', product: 'Events', language: 'EN' },
     // No calendar-wide zone: it would drop the Z from DTSTAMP. Each event names its own.
     timezone: { name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] },

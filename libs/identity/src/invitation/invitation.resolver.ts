@@ -26,7 +26,8 @@ export class InvitationResolver {
   }
 
   @Mutation(() => InviteToOrganisationPayload, {
-    description: 'Invites an email address to the organisation (its admins). Returns the single-use token.',
+    description:
+      'Invites an email address to the organisation (its admins). The invitee is emailed a single-use accept link.',
   })
   inviteToOrganisation(
     @Args('input') input: InviteToOrganisationInput,

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
@@ -7,7 +8,9 @@ import { OrganisationService, OrganisationStatus, OrganisationRefusal } from '@a
 import type { Actor } from '../auth/actor';
 import { AuthService, normaliseEmail, type Session } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
-import { hashSecretToken, newSecretToken } from '../auth/secret-token';
+import { LinkPurpose, linkToken } from '../account/account-mail';
+import { hashSecretToken } from '../auth/secret-token';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { PersonEntity } from '../person/person.entity';
 import type { AffiliationRole } from '../person/person.enums';
 import type { AcceptInvitationInput, InviteToOrganisationInput } from './dto/invitation.input';
@@ -29,12 +32,13 @@ export class InvitationService {
     private readonly organisations: OrganisationService,
     private readonly auth: AuthService,
     private readonly activity: ActivityRecorder,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
   ) {}
 
   async invite(
     invitedById: string,
     input: InviteToOrganisationInput,
-  ): Promise<{ invitation: InvitationEntity; token: string }> {
+  ): Promise<{ invitation: InvitationEntity; token: null }> {
     const organisation = await this.organisations.getById(input.organisationId);
     if (organisation.status === OrganisationStatus.ARCHIVED) {
       throw new DomainError(
@@ -43,10 +47,13 @@ export class InvitationService {
         'The organisation is archived',
       );
     }
-    const token = newSecretToken();
+    // Derived from the row's id (see linkToken): only the invitation email carries it.
+    const id = randomUUID();
+    const token = linkToken(this.options.jwtSecret, LinkPurpose.INVITATION, id);
     const invitation = await this.activity.transaction(async (tx, record) => {
       const saved = await tx.save(
         tx.create(InvitationEntity, {
+          id,
           organisationId: input.organisationId,
           email: normaliseEmail(input.email),
           role: input.role,
@@ -65,7 +72,7 @@ export class InvitationService {
       });
       return saved;
     });
-    return { invitation, token };
+    return { invitation, token: null };
   }
 
   listForOrganisation(organisationId: string): Promise<InvitationEntity[]> {

@@ -20,6 +20,7 @@ import { influencingOperationPolicy } from '@app/influencing';
 import { NetworkService, networksOperationPolicy } from '@app/networks';
 import { organisationsOperationPolicy } from '@app/organisations';
 import { webhooksOperationPolicy } from '@app/webhooks';
+import { notificationsOperationPolicy } from '@app/notifications';
 
 /**
  * Every context's operation rows: each context declares its own beside its policy facts; the API
@@ -37,6 +38,7 @@ export const API_OPERATION_POLICIES: readonly ContextOperationPolicy[] = [
   draftingOperationPolicy,
   influencingOperationPolicy,
   webhooksOperationPolicy,
+  notificationsOperationPolicy,
 ];
 
 export interface OperationRow {

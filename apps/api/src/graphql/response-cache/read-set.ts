@@ -52,6 +52,18 @@ export const TYPE_READS: Readonly<Record<string, Reads>> = {
   SetPasswordWithTokenPayload: 'NEVER',
   SignOutPayload: 'NEVER',
 
+  // Notifications and account changes: a person's own messages, choices and tokens, written without activity.
+  AccountPayload: 'NEVER',
+  MarkNotificationsReadPayload: 'NEVER',
+  Notification: 'NEVER',
+  NotificationConnection: 'NEVER',
+  NotificationEdge: 'NEVER',
+  NotificationPreference: 'NEVER',
+  NotificationPreferences: 'NEVER',
+  RequestEmailChangePayload: 'NEVER',
+  RequestPasswordResetPayload: 'NEVER',
+  UpdateNotificationPreferencesPayload: 'NEVER',
+
   // Webhooks: deliveries and their log move on without activity.
   CreateWebhookEndpointPayload: 'NEVER',
   RedeliverWebhookPayload: 'NEVER',

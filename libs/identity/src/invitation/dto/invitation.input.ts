@@ -28,10 +28,12 @@ export class InviteToOrganisationPayload {
   @Field(() => Invitation)
   invitation!: Invitation;
 
-  @Field({
-    description: 'The single-use token, shown this once: pass it to the invitee (e.g. in a link) to accept with.',
+  /** The invitee gets the token by email (its accept link); the inviter never sees it. */
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'The invitation is emailed to the invitee with its accept link; this is always null.',
   })
-  token!: string;
+  token!: null;
 }
 
 @InputType()

@@ -1,0 +1,181 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { LiveRights, rightsSubject } from '@app/activity';
+import { CommonRefusal, DomainError, ErrorCode } from '@app/common';
+import { lockRow } from '@app/database';
+import { IdentityRefusal } from '../identity.errors';
+import type { Actor } from '../auth/actor';
+import { normaliseEmail } from '../auth/auth.service';
+import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from '../auth/password';
+import { hashSecretToken } from '../auth/secret-token';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
+import { PersonEntity } from '../person/person.entity';
+import { PasswordTokenEntity } from '../password/password-token.entity';
+import { PasswordService } from '../password/password.service';
+import { voidPasswordTokens } from '../password/password-tokens';
+import { AccountMailOutbox, LinkPurpose, linkToken } from './account-mail';
+import { EmailChangeEntity } from './email-change.entity';
+
+/** Reset and email-change links work for an hour. */
+const LINK_HOURS = 1;
+/** Reset emails per account per hour: enough for a lost message, too few to flood an inbox. */
+const RESETS_PER_HOUR = 3;
+
+/**
+ * Account recovery and changes to credentials: password reset by an emailed link, password
+ * change, and email change confirmed by a link to the new address. Like sessions, these append
+ * no activity (credentials are not domain state); their emails are planned in their transaction.
+ */
+@Injectable()
+export class AccountRecoveryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+    private readonly mail: AccountMailOutbox,
+    private readonly passwords: PasswordService,
+    private readonly liveRights: LiveRights,
+  ) {}
+
+  /**
+   * Emails a reset link if the address has an account. The answer is the same either way, and
+   * at most three links an hour go to one account (more asks are quietly dropped).
+   */
+  async requestPasswordReset(email: string): Promise<void> {
+    const address = normaliseEmail(email);
+    await this.dataSource.transaction(async (tx) => {
+      const person = await lockRow(tx, PersonEntity, { email: address });
+      if (!person) {
+        return;
+      }
+      const [{ recent }] = await tx.query<[{ recent: number }]>(
+        `SELECT count(*)::int AS recent FROM password_token WHERE person_id = $1 AND created_at > now() - interval '1 hour'`,
+        [person.id],
+      );
+      if (recent >= RESETS_PER_HOUR) {
+        return;
+      }
+      await voidPasswordTokens(tx, person.id); // only the newest link works
+      const id = randomUUID();
+      await tx.insert(PasswordTokenEntity, {
+        id,
+        personId: person.id,
+        tokenHash: hashSecretToken(linkToken(this.options.jwtSecret, LinkPurpose.PASSWORD_RESET, id)),
+        expiresAt: new Date(Date.now() + LINK_HOURS * 3_600_000),
+      });
+      await this.mail.plan(tx, {
+        purpose: LinkPurpose.PASSWORD_RESET,
+        personId: person.id,
+        email: person.email,
+        tokenId: id,
+      });
+    });
+  }
+
+  /** Sets a new password with a reset link's token, once; every session of the person ends. */
+  resetPassword(token: string, password: string): Promise<PersonEntity> {
+    return this.passwords.setWithToken(token, password);
+  }
+
+  /** Changes the signed-in person's password; their other sessions end, this one goes on. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<PersonEntity> {
+    const personId = signedIn(actor);
+    const person = await this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: personId });
+    if (!(await verifyPassword(currentPassword, person.passwordHash ?? DECOY_PASSWORD_HASH)) || !person.passwordHash) {
+      throw DomainError.badInput(
+        IdentityRefusal.WRONG_CURRENT_PASSWORD,
+        'input.currentPassword',
+        'is not your current password',
+      );
+    }
+    const passwordHash = await hashPassword(newPassword);
+    const sessionId = actor.kind === 'PERSON' ? (actor.sessionId ?? null) : null;
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(PersonEntity, { id: personId }, { passwordHash });
+      await voidPasswordTokens(tx, personId);
+      await tx.query(
+        `UPDATE refresh_token SET revoked_at = now()
+          WHERE person_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2::uuid`,
+        [personId, sessionId],
+      );
+    });
+    await this.liveRights.changed([rightsSubject.person(personId)]);
+    return this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: personId });
+  }
+
+  /**
+   * Sends a confirmation link to the new address (after checking the password); the account
+   * keeps its address until the link is used. An address already in use is refused.
+   */
+  async requestEmailChange(actor: Actor, newEmail: string, password: string): Promise<void> {
+    const personId = signedIn(actor);
+    const address = normaliseEmail(newEmail);
+    const person = await this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: personId });
+    if (!person.passwordHash || !(await verifyPassword(password, person.passwordHash))) {
+      throw DomainError.badInput(
+        IdentityRefusal.WRONG_CURRENT_PASSWORD,
+        'input.password',
+        'is not your current password',
+      );
+    }
+    if (address === person.email) {
+      throw DomainError.badInput(IdentityRefusal.EMAIL_UNCHANGED, 'input.newEmail', 'is already your address');
+    }
+    await this.dataSource.transaction(async (tx) => {
+      if (await tx.existsBy(PersonEntity, { email: address })) {
+        throw new DomainError(ErrorCode.CONFLICT, IdentityRefusal.EMAIL_TAKEN, 'Another account uses this address', [
+          { field: 'input.newEmail', message: 'is used by another account' },
+        ]);
+      }
+      await tx.query('UPDATE email_change SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
+      const id = randomUUID();
+      await tx.insert(EmailChangeEntity, {
+        id,
+        personId,
+        newEmail: address,
+        tokenHash: hashSecretToken(linkToken(this.options.jwtSecret, LinkPurpose.EMAIL_CHANGE, id)),
+        expiresAt: new Date(Date.now() + LINK_HOURS * 3_600_000),
+      });
+      await this.mail.plan(tx, { purpose: LinkPurpose.EMAIL_CHANGE, personId, email: address, tokenId: id });
+    });
+  }
+
+  /** Uses a confirmation link: the account takes the new address. */
+  async confirmEmailChange(token: string): Promise<PersonEntity> {
+    return this.dataSource.transaction(async (tx) => {
+      const claimed = await tx
+        .createQueryBuilder()
+        .update(EmailChangeEntity)
+        .set({ usedAt: () => 'now()' })
+        .where('token_hash = :hash AND used_at IS NULL AND expires_at > now()', { hash: hashSecretToken(token) })
+        .returning('*')
+        .execute();
+      const row = (claimed.raw as { person_id: string; new_email: string }[])[0];
+      if (!row) {
+        throw DomainError.badInput(
+          IdentityRefusal.EMAIL_LINK_INVALID,
+          'input.token',
+          'the link is unknown, already used or expired',
+        );
+      }
+      if (await tx.existsBy(PersonEntity, { email: row.new_email })) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          IdentityRefusal.EMAIL_TAKEN,
+          'Another account uses this address meanwhile',
+          [{ field: 'input.token', message: 'the new address was taken meanwhile' }],
+        );
+      }
+      await tx.update(PersonEntity, { id: row.person_id }, { email: row.new_email });
+      return tx.findOneByOrFail(PersonEntity, { id: row.person_id });
+    });
+  }
+}
+
+function signedIn(actor: Actor): string {
+  if (actor.kind !== 'PERSON') {
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, CommonRefusal.NOT_SIGNED_IN, 'Sign in first');
+  }
+  return actor.personId;
+}
