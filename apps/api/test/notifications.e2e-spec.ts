@@ -196,6 +196,44 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
     expect(await sut.client.data('{ me { email } }', {}, me)).toEqual({ me: { email: newEmail } });
   });
 
+  it('voids an unconfirmed email change when the password is reset (whoever knew the old one cannot take the account)', async () => {
+    const email = `victim-${unique().toLowerCase()}@example.org`;
+    await sut.client.data(INVITE, { id: NEWPORT_CVS, email }, coordinator);
+    const { token: invitation } = linkIn((await sink.waitFor(email, /invited/)).text, '/accept-invitation');
+    const accepted = await sut.client.data<{ acceptInvitation: { session: { accessToken: string } } }>(ACCEPT, {
+      t: invitation,
+    });
+    const attacker = { authorization: `Bearer ${accepted.acceptInvitation.session.accessToken}` };
+    const theirs = `attacker-${unique().toLowerCase()}@example.org`;
+    await sut.client.data(
+      'mutation ($e: String!, $p: String!) { requestEmailChange(input: { newEmail: $e, password: $p }) { requested } }',
+      { e: theirs, p: 'a-long-enough-password' },
+      attacker,
+    );
+    const { token: change } = linkIn((await sink.waitFor(theirs, /Confirm your new email/)).text, '/confirm-email');
+
+    // The owner notices and resets the password.
+    await sut.client.data('mutation ($e: String!) { requestPasswordReset(input: { email: $e }) { requested } }', {
+      e: email,
+    });
+    const { token: reset } = linkIn((await sink.waitFor(email, /Reset your Convene password/)).text, '/reset-password');
+    await sut.client.data(
+      'mutation ($t: String!, $p: String!) { resetPassword(input: { token: $t, password: $p }) { person { email } } }',
+      { t: reset, p: 'the-owners-new-password' },
+    );
+
+    const late = await sut.client.request(
+      'mutation ($t: String!) { confirmEmailChange(input: { token: $t }) { person { email } } }',
+      { t: change },
+    );
+    expect(errorOf(late)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.token' });
+    expect(late.errors?.[0]?.extensions?.reason).toBe('EMAIL_LINK_INVALID');
+    const [{ address }] = await query<{ address: string }>('SELECT email AS address FROM person WHERE email = $1', [
+      email,
+    ]);
+    expect(address).toBe(email);
+  });
+
   it('tells convenors of a join request, with one-click unsubscribe that turns the category off', async () => {
     const admin = await signIn(sut, 'admin@demo.convene.example');
     const network = await sut.client.data<{ createNetwork: { network: { id: string } } }>(

@@ -15,3 +15,4 @@ export * from './live/background-work';
 export * from './text/storable-text';
 export * from './authorization';
 export * from './text/refused-move';
+export * from './text/csv';

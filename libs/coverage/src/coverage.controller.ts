@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
-import { asHttpError, DomainError } from '@app/common';
+import { asHttpError, DomainError, spreadsheetCsv } from '@app/common';
 import { Country, GovernanceService, Region } from '@app/geography';
 import { OrganisationService, SpecialismService } from '@app/organisations';
 import { labeller, reasonsFor } from './coverage-figures';
@@ -91,7 +90,7 @@ export class CoverageCsvController {
       r.lastEngagementOn ?? '',
       r.daysSinceLastEngagement ?? '',
     ]);
-    return stringify([COLUMNS, ...records]);
+    return spreadsheetCsv([COLUMNS, ...records]);
   }
 }
 

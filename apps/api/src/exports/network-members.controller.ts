@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Headers, Param } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { stringify } from 'csv-stringify/sync';
-import { Action, asHttpError, bearerToken, CommonRefusal, DomainError, ErrorCode } from '@app/common';
+import { Action, asHttpError, bearerToken, CommonRefusal, DomainError, ErrorCode, spreadsheetCsv } from '@app/common';
 import { AuthService, PolicyService } from '@app/identity';
 import { MembersExportService, NetworkService } from '@app/networks';
 
@@ -36,7 +35,7 @@ export class NetworkMembersCsvController {
       const reach = { networkId: id, policeForceAreaCode: await this.networks.areaCodeOf(id) };
       this.policy.assert(actor, Action.ANYONE, { reach });
       const rows = await this.exports.membersOf(actor, id);
-      return stringify([
+      return spreadsheetCsv([
         COLUMNS,
         ...rows.map((r) => [r.organisation, r.organisationId, r.kind, r.role, r.status, r.memberSince]),
       ]);

@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { isISO8601, isUUID } from 'class-validator';
-import { stringify } from 'csv-stringify/sync';
-import { asHttpError, bearerToken, CommonRefusal, DomainError, ErrorCode } from '@app/common';
+import { asHttpError, bearerToken, CommonRefusal, DomainError, ErrorCode, spreadsheetCsv } from '@app/common';
 import { AuthService } from '@app/identity';
 import { AttendeesExportService } from './attendees-export.service';
 
@@ -40,7 +39,7 @@ export class AttendeesExportController {
         id,
         occurrenceStart === undefined ? null : new Date(occurrenceStart),
       );
-      return stringify([
+      return spreadsheetCsv([
         COLUMNS,
         ...rows.map((r) => [
           r.organisation,

@@ -14,7 +14,7 @@ import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { PersonEntity } from '../person/person.entity';
 import { PasswordTokenEntity } from '../password/password-token.entity';
 import { PasswordService } from '../password/password.service';
-import { voidPasswordTokens } from '../password/password-tokens';
+import { voidEmailChanges, voidPasswordTokens } from '../password/password-tokens';
 import { AccountMailOutbox, LinkPurpose, linkToken } from './account-mail';
 import { EmailChangeEntity } from './email-change.entity';
 
@@ -94,6 +94,7 @@ export class AccountRecoveryService {
     await this.dataSource.transaction(async (tx) => {
       await tx.update(PersonEntity, { id: personId }, { passwordHash });
       await voidPasswordTokens(tx, personId);
+      await voidEmailChanges(tx, personId);
       await tx.query(
         `UPDATE refresh_token SET revoked_at = now()
           WHERE person_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2::uuid`,
@@ -168,6 +169,8 @@ export class AccountRecoveryService {
         );
       }
       await tx.update(PersonEntity, { id: row.person_id }, { email: row.new_email });
+      // Reset links already mailed to the old address no longer open the account.
+      await voidPasswordTokens(tx, row.person_id);
       return tx.findOneByOrFail(PersonEntity, { id: row.person_id });
     });
   }

@@ -20,6 +20,14 @@ export async function voidPasswordTokens(tx: EntityManager, personId: string): P
   await tx.query('UPDATE password_token SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
 }
 
+/**
+ * Voids a person's unconfirmed email changes: a new password ends what whoever knew the old one
+ * set in motion (else they confirm a change to their own address later and take the account).
+ */
+export async function voidEmailChanges(tx: EntityManager, personId: string): Promise<void> {
+  await tx.query('UPDATE email_change SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
+}
+
 /** Issues a password token for a person; earlier unused tokens of theirs become void. */
 export async function issuePasswordToken(
   tx: EntityManager,

@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/password';
 import { hashSecretToken } from '../auth/secret-token';
 import { PersonEntity } from '../person/person.entity';
 import { PasswordTokenEntity } from './password-token.entity';
-import { voidPasswordTokens } from './password-tokens';
+import { voidEmailChanges, voidPasswordTokens } from './password-tokens';
 import { IdentityRefusal } from '../identity.errors';
 
 @Injectable()
@@ -41,6 +41,7 @@ export class PasswordService {
       }
       await tx.update(PersonEntity, { id: personId }, { passwordHash });
       await voidPasswordTokens(tx, personId);
+      await voidEmailChanges(tx, personId);
       await tx.query('UPDATE refresh_token SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL', [
         personId,
       ]);
