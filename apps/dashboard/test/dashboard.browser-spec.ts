@@ -287,6 +287,8 @@ describe('dashboard in a browser', () => {
   it('turns an area’s colour within 2 s of a network there becoming active, without a reload', async () => {
     await open('/dashboard/');
     await live();
+    // The feed can be live before the coverage answer has coloured the map.
+    await page.locator(`[data-testid="hex-map"] [data-area="${MERSEYSIDE}"]:not([data-status="UNKNOWN"])`).waitFor();
     expect(await statusOnMap(MERSEYSIDE)).toBe('RED');
     // A socket that is up is not yet a registered subscription: probe until the feed delivers.
     await probeFeed('Colour probe');
