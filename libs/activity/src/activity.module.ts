@@ -7,7 +7,6 @@ import { ActivityRecorder, BENCH_ONLY_SKIP_OUTBOX } from './activity.recorder';
 import { ActivityResolver } from './activity.resolver';
 import { DataVersion } from './data-version';
 import { ActivityHub } from './live/activity-hub';
-import { LivePubSub } from './live/live-pubsub';
 import { LiveRights } from './live/live-rights';
 import { NetworkAudienceRegistry } from './network-audience';
 import { ACTIVITY_WAKEUPS, PostgresWakeups, RedisWakeups } from './live/wakeups';
@@ -42,7 +41,6 @@ export class ActivityModule {
                 ),
         },
         { provide: BENCH_ONLY_SKIP_OUTBOX, useValue: options.benchOnlySkipOutbox === true },
-        { provide: LivePubSub, useFactory: () => new LivePubSub({ redisUrl: options.redisUrl }) },
         LiveRights,
         ActivityRecorder,
         NetworkAudienceRegistry,
@@ -51,15 +49,7 @@ export class ActivityModule {
         DataVersion,
         ...activityResolvers,
       ],
-      exports: [
-        ActivityRecorder,
-        NetworkAudienceRegistry,
-        DataVersion,
-        ActivityHub,
-        LiveRights,
-        LivePubSub,
-        ActivityFeedService,
-      ],
+      exports: [ActivityRecorder, NetworkAudienceRegistry, DataVersion, ActivityHub, LiveRights, ActivityFeedService],
     };
   }
 }

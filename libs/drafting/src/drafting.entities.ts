@@ -383,3 +383,44 @@ export class PositionSuggestionEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
+
+/**
+ * Who has a draft open, per live connection: a row per `positionPresence` subscription, removed
+ * when it ends. Each instance refreshes its own rows; rows of an instance that died go stale and
+ * are swept, so nobody lingers.
+ */
+@Entity('draft_presence')
+@Index('draft_presence_position_idx', ['positionId'])
+@Index('draft_presence_seen_idx', ['seenAt'])
+export class DraftPresenceEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  positionId!: string;
+
+  @ManyToOne(() => JointPositionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'position_id' })
+  position?: JointPositionEntity;
+
+  @Column('uuid')
+  personId!: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: PersonEntity;
+
+  /** The section they are in, if any. */
+  @Column({ type: 'uuid', nullable: true })
+  sectionId!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  editing!: boolean;
+
+  /** Which API instance holds the connection (it keeps `seenAt` fresh). */
+  @Column('text')
+  instanceId!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  seenAt!: Date;
+}

@@ -8,6 +8,7 @@ import { DraftingLiveResolver } from './drafting-live.resolver';
 import { DraftingMutationResolver } from './drafting-mutation.resolver';
 import { DraftingPolicyFacts } from './drafting-policy-facts';
 import {
+  DraftPresenceEntity,
   JointPositionEntity,
   PositionCommentEntity,
   PositionRevisionEntity,
@@ -35,6 +36,7 @@ export const draftingEntities = [
   SubmissionEntity,
   PositionCommentEntity,
   PositionSuggestionEntity,
+  DraftPresenceEntity,
 ];
 export const draftingResolvers = [
   PositionResolver,
