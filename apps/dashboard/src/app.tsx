@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Provider, useMutation } from 'urql';
 import { StatusPatterns } from './components/patterns';
 import { createApiClient } from './lib/client';
@@ -9,6 +9,13 @@ import { ActivityPage } from './pages/activity-page';
 import { AreaPage } from './pages/area-page';
 import { NationalPage } from './pages/national-page';
 import { SignInPage } from './pages/sign-in-page';
+
+// The pages behind emailed links, on demand: one chunk the coverage map never loads.
+const linkPages = (): Promise<typeof import('./pages/emailed-link-pages')> => import('./pages/emailed-link-pages');
+const AcceptInvitationPage = lazy(() => linkPages().then((m) => ({ default: m.AcceptInvitationPage })));
+const ResetPasswordPage = lazy(() => linkPages().then((m) => ({ default: m.ResetPasswordPage })));
+const ConfirmEmailPage = lazy(() => linkPages().then((m) => ({ default: m.ConfirmEmailPage })));
+const ForgotPasswordPage = lazy(() => linkPages().then((m) => ({ default: m.ForgotPasswordPage })));
 
 export function App(): React.JSX.Element {
   const route = useRoute();
@@ -64,6 +71,14 @@ function Page({ route }: { route: Route }): React.JSX.Element {
       return <ActivityPage key={`${route.kind}:${route.target ?? ''}`} kind={route.kind} target={route.target} />;
     case 'signIn':
       return <SignInPage />;
+    case 'forgotPassword':
+      return <Lazy page={<ForgotPasswordPage />} />;
+    case 'acceptInvitation':
+      return <Lazy page={<AcceptInvitationPage />} />;
+    case 'resetPassword':
+      return <Lazy page={<ResetPasswordPage />} />;
+    case 'confirmEmail':
+      return <Lazy page={<ConfirmEmailPage />} />;
     case 'notFound':
       return (
         <>
@@ -78,6 +93,10 @@ function Page({ route }: { route: Route }): React.JSX.Element {
   }
 }
 
+function Lazy({ page }: { page: React.JSX.Element }): React.JSX.Element {
+  return <Suspense fallback={<p role="status">Loading the page…</p>}>{page}</Suspense>;
+}
+
 function titleOf(route: Route): string {
   switch (route.page) {
     case 'national':
@@ -88,6 +107,14 @@ function titleOf(route: Route): string {
       return 'Activity';
     case 'signIn':
       return 'Sign in';
+    case 'forgotPassword':
+      return 'Reset your password';
+    case 'acceptInvitation':
+      return 'Accept an invitation';
+    case 'resetPassword':
+      return 'Choose a new password';
+    case 'confirmEmail':
+      return 'Confirm your new email address';
     case 'notFound':
       return 'Not found';
   }

@@ -193,8 +193,10 @@ export class NotificationSender implements OnApplicationBootstrap {
       headers['List-Unsubscribe'] = `<${links.unsubscribe}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
+    // The dashboard's pages for these links (apps/dashboard). The token rides in the fragment,
+    // which browsers never send: it reaches no server log, proxy or Referer, only the page.
     const secretLink = (purpose: LinkPurpose, id: unknown, path: string): string =>
-      `${base}${path}?token=${linkToken(this.options.secret, purpose, String(id))}`;
+      `${base}/dashboard${path}#token=${linkToken(this.options.secret, purpose, String(id))}`;
     let icalEvent: OutgoingMail['icalEvent'];
     switch (row.template) {
       case TemplateName.ORGANISATION_INVITATION:
