@@ -16,6 +16,9 @@ const AcceptInvitationPage = lazy(() => linkPages().then((m) => ({ default: m.Ac
 const ResetPasswordPage = lazy(() => linkPages().then((m) => ({ default: m.ResetPasswordPage })));
 const ConfirmEmailPage = lazy(() => linkPages().then((m) => ({ default: m.ConfirmEmailPage })));
 const ForgotPasswordPage = lazy(() => linkPages().then((m) => ({ default: m.ForgotPasswordPage })));
+const NotificationPreferencesPage = lazy(() =>
+  import('./pages/notification-preferences-page').then((m) => ({ default: m.NotificationPreferencesPage })),
+);
 
 export function App(): React.JSX.Element {
   const route = useRoute();
@@ -79,6 +82,8 @@ function Page({ route }: { route: Route }): React.JSX.Element {
       return <Lazy page={<ResetPasswordPage />} />;
     case 'confirmEmail':
       return <Lazy page={<ConfirmEmailPage />} />;
+    case 'preferences':
+      return <Lazy page={<NotificationPreferencesPage />} />;
     case 'notFound':
       return (
         <>
@@ -115,6 +120,8 @@ function titleOf(route: Route): string {
       return 'Choose a new password';
     case 'confirmEmail':
       return 'Confirm your new email address';
+    case 'preferences':
+      return 'Email settings';
     case 'notFound':
       return 'Not found';
   }
@@ -142,6 +149,9 @@ function Account({ who }: { who: Credentials }): React.JSX.Element {
       return (
         <span className="account">
           Signed in as {who.displayName}{' '}
+          <a href={paths.preferences()} onClick={followLink}>
+            Email settings
+          </a>{' '}
           <button
             type="button"
             onClick={() => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { NEWPORT_CVS, signIn, type Headers } from '../../api/test/support/event-helpers';
+import { GWENT, MEMBER_GROUP, NEWPORT_CVS, signIn, type Headers } from '../../api/test/support/event-helpers';
 import { unique } from '../../api/test/support/operation-fixtures';
 import { linkIn, SmtpSink } from '../../api/test/support/smtp-sink';
 import { startTestApp, type TestApp } from '../../api/test/support/test-app';
@@ -334,6 +334,68 @@ describe('the pages behind emailed links, in a browser', () => {
     await again.goto(`${sut.baseUrl}/dashboard/confirm-email`);
     await again.getByRole('heading', { name: 'There is no confirmation link here' }).waitFor();
     await again.close();
+    await tab.close();
+  });
+
+  it('opens the email settings from the link in a message’s footer, after signing in, and saves them', async () => {
+    // A join request to a network Newport CVS convenes: its coordinator is emailed.
+    const network = await sut.client.data<{ createNetwork: { network: { id: string } } }>(
+      'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }',
+      {
+        input: {
+          name: `Settings network ${unique()} (browser test)`,
+          policeForceAreaCode: GWENT,
+          convenorOrganisationId: NEWPORT_CVS,
+        },
+      },
+      coordinator,
+    );
+    await sut.client.data(
+      'mutation ($input: RequestToJoinNetworkInput!) { requestToJoinNetwork(input: $input) { membership { id } } }',
+      { input: { networkId: network.createNetwork.network.id, organisationId: MEMBER_GROUP } },
+      await signIn(sut, 'admin@demo.convene.example'),
+    );
+    const mail = await sink.waitFor('coordinator@demo.convene.example', /join requested/i);
+    expect(mail.text).toContain(`${PUBLIC_URL}/dashboard/activity/networks/${network.createNetwork.network.id}`);
+    const settings = /Choose what you receive: (\S+)/.exec(mail.text)?.[1] ?? '';
+    expect(settings).toBe(`${PUBLIC_URL}/dashboard/preferences`);
+
+    const tab = await newTab();
+    await tab.goto(settings.replace(PUBLIC_URL, sut.baseUrl));
+    await tab.getByText('Sign in to choose which emails you receive, and when.').waitFor();
+    await tab.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await tab.getByRole('status').filter({ hasText: 'Sign in to choose which emails you receive.' }).waitFor();
+    await tab.getByLabel('Email').fill('coordinator@demo.convene.example');
+    await tab.getByLabel('Password').fill('convene-demo-2026');
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    await tab.waitForURL(`${sut.baseUrl}/dashboard/preferences`);
+    const reminders = tab.getByRole('group', { name: 'Event reminders' });
+    await reminders.waitFor();
+    await expectAccessible(tab, 'email settings');
+    await reminders.getByLabel('Never').check();
+    await tab
+      .getByRole('group', { name: 'Network invitations and requests' })
+      .getByLabel('In the daily digest')
+      .check();
+    await tab.getByLabel('Daily digest at (UK time)').selectOption('18');
+    await tab.getByRole('button', { name: 'Save' }).click();
+    await tab.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const saved = await sut.client.data<{
+      me: { notificationPreferences: { digestHour: number; preferences: { category: string; frequency: string }[] } };
+    }>('{ me { notificationPreferences { digestHour preferences { category frequency } } } }', {}, coordinator);
+    expect(saved.me.notificationPreferences.digestHour).toBe(18);
+    expect(saved.me.notificationPreferences.preferences).toEqual(
+      expect.arrayContaining([
+        { category: 'EVENT_REMINDER', frequency: 'OFF' },
+        { category: 'NETWORK_MEMBERSHIP', frequency: 'DAILY' },
+        { category: 'DRAFTING', frequency: 'IMMEDIATELY' },
+      ]),
+    );
+    // A reload shows what was saved.
+    await tab.reload();
+    await expect(
+      tab.getByRole('group', { name: 'Event reminders' }).getByLabel('Never').isChecked({ timeout: 10_000 }),
+    ).resolves.toBe(true);
     await tab.close();
   });
 

@@ -15,9 +15,12 @@ const LINK_TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 export class EmailedLinksController {
   @Get(EMAILED_LINK_PATHS.map((path) => `/${path}`))
   redirect(@Req() req: Request, @Res() res: Response): void {
+    // Routing ignores case and a trailing slash: the page's path is ours, never echoed from the request.
+    const requested = req.path.toLowerCase().replace(/\/+$/, '');
+    const page = EMAILED_LINK_PATHS.find((path) => requested === `/${path}`) ?? EMAILED_LINK_PATHS[0];
     const token = typeof req.query.token === 'string' && LINK_TOKEN.test(req.query.token) ? req.query.token : null;
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
-    res.redirect(302, `/dashboard${req.path}${token ? `#token=${token}` : ''}`);
+    res.redirect(302, `/dashboard/${page}${token ? `#token=${token}` : ''}`);
   }
 }

@@ -240,3 +240,33 @@ export const AcceptInvitationMutation = graphql(`
     }
   }
 `);
+
+export const NotificationPreferencesQuery = graphql(`
+  query NotificationPreferences {
+    me {
+      displayName
+      email
+      notificationPreferences {
+        digestHour
+        preferences {
+          category
+          frequency
+        }
+      }
+    }
+  }
+`);
+
+export const UpdateNotificationPreferencesMutation = graphql(`
+  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+    updateNotificationPreferences(input: $input) {
+      notificationPreferences {
+        digestHour
+        preferences {
+          category
+          frequency
+        }
+      }
+    }
+  }
+`);

@@ -11,15 +11,17 @@ export type Route =
   | { page: 'acceptInvitation' }
   | { page: 'resetPassword' }
   | { page: 'confirmEmail' }
+  | { page: 'preferences' }
   | { page: 'notFound' };
 
-/** The pages behind the links in emails (their tokens: see link-token.ts). */
+/** Pages of one segment, the ones behind the links in emails among them (their tokens: see link-token.ts). */
 const SINGLE_PAGES: Record<string, Route> = {
   'sign-in': { page: 'signIn' },
   'forgot-password': { page: 'forgotPassword' },
   'accept-invitation': { page: 'acceptInvitation' },
   'reset-password': { page: 'resetPassword' },
   'confirm-email': { page: 'confirmEmail' },
+  preferences: { page: 'preferences' },
 };
 
 export function parseRoute(pathname: string): Route {
@@ -56,12 +58,15 @@ export const paths = {
   nationalActivity: (): string => `${BASE}/activity`,
   signIn: (): string => `${BASE}/sign-in`,
   forgotPassword: (): string => `${BASE}/forgot-password`,
+  preferences: (): string => `${BASE}/preferences`,
 };
 
 /** What a page tells the next one it navigates to ("your password is changed"), kept in the history entry. */
 export interface Arrival {
   readonly notice: string;
   readonly email?: string;
+  /** Where to go once signed in: a path of this page. */
+  readonly next?: string;
 }
 
 export function navigate(to: string, state?: Arrival): void {
@@ -93,7 +98,11 @@ export function arrival(): Arrival | null {
   const state: unknown = window.history.state;
   if (state && typeof state === 'object' && 'notice' in state && typeof state.notice === 'string') {
     const email = 'email' in state && typeof state.email === 'string' ? state.email : undefined;
-    return { notice: state.notice, email };
+    const next =
+      'next' in state && typeof state.next === 'string' && /^\/dashboard\/[\w/-]*$/.test(state.next)
+        ? state.next
+        : undefined;
+    return { notice: state.notice, email, next };
   }
   return null;
 }

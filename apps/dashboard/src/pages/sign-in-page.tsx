@@ -23,7 +23,7 @@ export function SignInPage(): React.JSX.Element {
         refreshToken: session.refreshToken,
         displayName: session.person.displayName,
       });
-      navigate(paths.national());
+      navigate(came?.next ?? paths.national());
     }
   };
   return (
