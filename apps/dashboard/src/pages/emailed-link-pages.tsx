@@ -256,11 +256,15 @@ export function AcceptInvitationPage(): React.JSX.Element {
         setStep({ kind: 'wrongAccount', message: refusal.message, newAccount: true });
         return null;
       case 'INVALID_INPUT':
-        if (!account && refusal.fields.some((f) => f.field === 'input.displayName' || f.field === 'input.password')) {
-          setStep({ kind: 'createAccount' }); // no account yet: the invitation makes one
-          return null;
+        if (account) {
+          return refusal; // the new account's details: shown by its form
         }
-        return refusal; // the new account's details: shown by its form
+        if (refusal.fields.some((f) => f.field === 'input.displayName' || f.field === 'input.password')) {
+          setStep({ kind: 'createAccount' }); // no account yet: the invitation makes one
+        } else {
+          setStep({ kind: 'unreachable', message: refusal.message });
+        }
+        return null;
       default:
         if (account && refusal.code !== null) {
           return refusal;

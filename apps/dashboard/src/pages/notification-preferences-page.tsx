@@ -127,9 +127,17 @@ function Preferences(): React.JSX.Element {
             return null;
           }
           return (
-            <fieldset key={category} data-category={category}>
+            <fieldset
+              key={category}
+              data-category={category}
+              aria-describedby={words.about ? `about-${category}` : undefined}
+            >
               <legend>{words.label}</legend>
-              {words.about ? <p className="hint">{words.about}</p> : null}
+              {words.about ? (
+                <p id={`about-${category}`} className="hint">
+                  {words.about}
+                </p>
+              ) : null}
               <div className="choices">
                 {FREQUENCIES.map((option) => (
                   <label key={option.value}>
