@@ -235,6 +235,12 @@ describe('the pages behind emailed links, in a browser', () => {
     expect(redirect.headers.get('location')).toBe(`/dashboard/accept-invitation#token=${link.token}`);
     expect(redirect.headers.get('referrer-policy')).toBe('no-referrer');
     expect(redirect.headers.get('cache-control')).toBe('no-store');
+    // The pages themselves: no Referer leaves them, and they may load nothing from elsewhere.
+    for (const path of ['accept-invitation', 'reset-password', 'confirm-email', 'forgot-password', 'preferences']) {
+      const served = await fetch(`${sut.baseUrl}/dashboard/${path}`);
+      expect([path, served.status, served.headers.get('referrer-policy')]).toEqual([path, 200, 'no-referrer']);
+      expect(served.headers.get('content-security-policy')).toContain("default-src 'none'");
+    }
     const tab = await newTab();
     await follow(tab, { url: older, token: link.token });
     await tab.waitForURL(`${sut.baseUrl}/dashboard/accept-invitation`);
