@@ -70,11 +70,13 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
     const mail = await sink.waitFor(email, /invited to join/);
     expect(mail.subject).toContain('Newport');
     // Handlebars escapes `=` in attributes (&#x3D;), which HTML decodes back.
-    expect(mail.html.replace(/&#x3D;/g, '=')).toContain('<a href="https://convene.test/accept-invitation?token=');
+    expect(mail.html.replace(/&#x3D;/g, '=')).toContain(
+      '<a href="https://convene.test/dashboard/accept-invitation#token=',
+    );
     expect(mail.messageId).toMatch(/^<[A-Za-z0-9_-]{32}@convene\.test>$/);
     // An invitation cannot be unsubscribed from: it is one message, to someone without an account.
     expect(mail.raw).not.toMatch(/^List-Unsubscribe/m);
-    const { token } = linkIn(mail.text, '/accept-invitation');
+    const { token } = linkIn(mail.text, '/dashboard/accept-invitation');
     const accepted = await sut.client.data<{
       acceptInvitation: { organisation: { id: string }; session: { person: { email: string } } };
     }>(ACCEPT, { t: token });
@@ -92,7 +94,7 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
   it('resets a forgotten password by an emailed link, answering the same for unknown addresses', async () => {
     const email = `reset-${unique().toLowerCase()}@example.org`;
     await sut.client.data(INVITE, { id: NEWPORT_CVS, email }, coordinator);
-    const { token: invitation } = linkIn((await sink.waitFor(email, /invited/)).text, '/accept-invitation');
+    const { token: invitation } = linkIn((await sink.waitFor(email, /invited/)).text, '/dashboard/accept-invitation');
     await sut.client.data(ACCEPT, { t: invitation });
     const signInRefresh = async (password: string) =>
       sut.client.request<{ signIn: { refreshToken: string } }>(
@@ -108,7 +110,7 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
     expect(known.data).toEqual({ requestPasswordReset: { requested: true } });
 
     const mail = await sink.waitFor(email, /Reset your Convene password/);
-    const { token } = linkIn(mail.text, '/reset-password');
+    const { token } = linkIn(mail.text, '/dashboard/reset-password');
     // The token is stored only as its hash.
     expect(JSON.stringify(await query('SELECT * FROM password_token'))).not.toContain(token);
     expect(JSON.stringify(await query('SELECT data FROM notification'))).not.toContain(token);
@@ -151,7 +153,7 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
   it('changes a password (other sessions end) and an email address once the new one is confirmed', async () => {
     const email = `change-${unique().toLowerCase()}@example.org`;
     await sut.client.data(INVITE, { id: NEWPORT_CVS, email }, coordinator);
-    const { token: invitation } = linkIn((await sink.waitFor(email, /invited/)).text, '/accept-invitation');
+    const { token: invitation } = linkIn((await sink.waitFor(email, /invited/)).text, '/dashboard/accept-invitation');
     const accepted = await sut.client.data<{ acceptInvitation: { session: { accessToken: string } } }>(ACCEPT, {
       t: invitation,
     });
@@ -184,7 +186,7 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
     const mail = await sink.waitFor(newEmail, /Confirm your new email/);
     // Not yet: the account keeps its address until the link is used.
     expect(await sut.client.data('{ me { email } }', {}, me)).toEqual({ me: { email } });
-    const { token } = linkIn(mail.text, '/confirm-email');
+    const { token } = linkIn(mail.text, '/dashboard/confirm-email');
     expect(
       await sut.client.data(
         'mutation ($t: String!) { confirmEmailChange(input: { token: $t }) { person { email } } }',
@@ -199,7 +201,7 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
   it('voids an unconfirmed email change when the password is reset (whoever knew the old one cannot take the account)', async () => {
     const email = `victim-${unique().toLowerCase()}@example.org`;
     await sut.client.data(INVITE, { id: NEWPORT_CVS, email }, coordinator);
-    const { token: invitation } = linkIn((await sink.waitFor(email, /invited/)).text, '/accept-invitation');
+    const { token: invitation } = linkIn((await sink.waitFor(email, /invited/)).text, '/dashboard/accept-invitation');
     const accepted = await sut.client.data<{ acceptInvitation: { session: { accessToken: string } } }>(ACCEPT, {
       t: invitation,
     });
@@ -210,13 +212,19 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
       { e: theirs, p: 'a-long-enough-password' },
       attacker,
     );
-    const { token: change } = linkIn((await sink.waitFor(theirs, /Confirm your new email/)).text, '/confirm-email');
+    const { token: change } = linkIn(
+      (await sink.waitFor(theirs, /Confirm your new email/)).text,
+      '/dashboard/confirm-email',
+    );
 
     // The owner notices and resets the password.
     await sut.client.data('mutation ($e: String!) { requestPasswordReset(input: { email: $e }) { requested } }', {
       e: email,
     });
-    const { token: reset } = linkIn((await sink.waitFor(email, /Reset your Convene password/)).text, '/reset-password');
+    const { token: reset } = linkIn(
+      (await sink.waitFor(email, /Reset your Convene password/)).text,
+      '/dashboard/reset-password',
+    );
     await sut.client.data(
       'mutation ($t: String!, $p: String!) { resetPassword(input: { token: $t, password: $p }) { person { email } } }',
       { t: reset, p: 'the-owners-new-password' },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Provider, useMutation } from 'urql';
 import { StatusPatterns } from './components/patterns';
 import { createApiClient } from './lib/client';
@@ -9,6 +9,16 @@ import { ActivityPage } from './pages/activity-page';
 import { AreaPage } from './pages/area-page';
 import { NationalPage } from './pages/national-page';
 import { SignInPage } from './pages/sign-in-page';
+
+// The pages behind emailed links, on demand: one chunk the coverage map never loads.
+const linkPages = (): Promise<typeof import('./pages/emailed-link-pages')> => import('./pages/emailed-link-pages');
+const AcceptInvitationPage = lazy(() => linkPages().then((m) => ({ default: m.AcceptInvitationPage })));
+const ResetPasswordPage = lazy(() => linkPages().then((m) => ({ default: m.ResetPasswordPage })));
+const ConfirmEmailPage = lazy(() => linkPages().then((m) => ({ default: m.ConfirmEmailPage })));
+const ForgotPasswordPage = lazy(() => linkPages().then((m) => ({ default: m.ForgotPasswordPage })));
+const NotificationPreferencesPage = lazy(() =>
+  import('./pages/notification-preferences-page').then((m) => ({ default: m.NotificationPreferencesPage })),
+);
 
 export function App(): React.JSX.Element {
   const route = useRoute();
@@ -64,6 +74,16 @@ function Page({ route }: { route: Route }): React.JSX.Element {
       return <ActivityPage key={`${route.kind}:${route.target ?? ''}`} kind={route.kind} target={route.target} />;
     case 'signIn':
       return <SignInPage />;
+    case 'forgotPassword':
+      return <Lazy page={<ForgotPasswordPage />} />;
+    case 'acceptInvitation':
+      return <Lazy page={<AcceptInvitationPage />} />;
+    case 'resetPassword':
+      return <Lazy page={<ResetPasswordPage />} />;
+    case 'confirmEmail':
+      return <Lazy page={<ConfirmEmailPage />} />;
+    case 'preferences':
+      return <Lazy page={<NotificationPreferencesPage />} />;
     case 'notFound':
       return (
         <>
@@ -78,6 +98,10 @@ function Page({ route }: { route: Route }): React.JSX.Element {
   }
 }
 
+function Lazy({ page }: { page: React.JSX.Element }): React.JSX.Element {
+  return <Suspense fallback={<p role="status">Loading the page…</p>}>{page}</Suspense>;
+}
+
 function titleOf(route: Route): string {
   switch (route.page) {
     case 'national':
@@ -88,6 +112,16 @@ function titleOf(route: Route): string {
       return 'Activity';
     case 'signIn':
       return 'Sign in';
+    case 'forgotPassword':
+      return 'Reset your password';
+    case 'acceptInvitation':
+      return 'Accept an invitation';
+    case 'resetPassword':
+      return 'Choose a new password';
+    case 'confirmEmail':
+      return 'Confirm your new email address';
+    case 'preferences':
+      return 'Email settings';
     case 'notFound':
       return 'Not found';
   }
@@ -115,6 +149,9 @@ function Account({ who }: { who: Credentials }): React.JSX.Element {
       return (
         <span className="account">
           Signed in as {who.displayName}{' '}
+          <a href={paths.preferences()} onClick={followLink}>
+            Email settings
+          </a>{' '}
           <button
             type="button"
             onClick={() => {

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { projectRoot } from '@app/common';
+import { EmailedLinksController } from './emailed-links.controller';
 
 /** Where `vite build` (apps/dashboard) writes the page: inside dist/, so production images carry it. */
 export const DASHBOARD_DIR = (): string => join(projectRoot(), 'dist', 'dashboard');
@@ -98,6 +99,9 @@ export class DashboardController {
   }
 }
 
-/** The dashboard's static files (apps/dashboard, built by Vite) and `/` sending browsers to it. */
-@Module({ controllers: [DashboardController] })
+/**
+ * The dashboard's static files (apps/dashboard, built by Vite), `/` sending browsers to it, and the
+ * older emailed links sent on to its pages.
+ */
+@Module({ controllers: [DashboardController, EmailedLinksController] })
 export class DashboardModule {}

@@ -106,9 +106,10 @@ export class SmtpSink {
   }
 }
 
-/** The first link in a text that starts with `prefix`, and its token parameter. */
+/** The first link in a text to `path` (on any origin), and the token in its fragment. */
 export function linkIn(text: string, path: string): { url: string; token: string } {
-  const match = new RegExp(`https?://\\S+${path.replace(/[/?]/g, '\\$&')}\\?token=([A-Za-z0-9_.-]+)`).exec(text);
+  // The token rides in the fragment (`…/dashboard/reset-password#token=…`): browsers never send it.
+  const match = new RegExp(`https?://[^\\s/]+${path.replace(/[/?]/g, '\\$&')}#token=([A-Za-z0-9_-]+)`).exec(text);
   if (!match) {
     throw new Error(`No ${path} link in:\n${text}`);
   }

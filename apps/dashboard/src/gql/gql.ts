@@ -20,6 +20,12 @@ type Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(input: { email: $email, password: $password }) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      person {\n        displayName\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(input: { refreshToken: $refreshToken }) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      person {\n        displayName\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignOut($refreshToken: String!) {\n    signOut(input: { refreshToken: $refreshToken }) {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(input: { email: $email }) {\n      requested\n    }\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(input: { token: $token, password: $password }) {\n      person {\n        email\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(input: { token: $token }) {\n      person {\n        email\n      }\n    }\n  }\n": typeof types.ConfirmEmailChangeDocument,
+    "\n  mutation AcceptInvitation($token: String!, $displayName: String, $password: String) {\n    acceptInvitation(input: { token: $token, displayName: $displayName, password: $password }) {\n      organisation {\n        id\n        name\n      }\n      role\n      session {\n        accessToken\n        accessTokenExpiresAt\n        refreshToken\n        person {\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query NotificationPreferences {\n    me {\n      displayName\n      email\n      notificationPreferences {\n        digestHour\n        preferences {\n          category\n          frequency\n        }\n      }\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      notificationPreferences {\n        digestHour\n        preferences {\n          category\n          frequency\n        }\n      }\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
 };
 const documents: Documents = {
     "\n  query NationalCoverage {\n    coverage {\n      national {\n        areaCount\n        areasWithActiveNetwork\n        green\n        amber\n        red\n        population\n        populationReached\n        populationReachedShare\n      }\n      areas {\n        policeForceArea {\n          code\n          displayName\n          region\n          country\n          currentGovernance {\n            type\n            office\n          }\n        }\n        status\n        reasons\n        activeNetworkCount\n        openNetworkCount\n        memberOrganisationCount\n        localAuthoritiesReached\n        localAuthoritiesTotal\n        population\n        populationReached\n        populationReachedShare\n        specialismsPresent {\n          code\n          label\n        }\n        daysSinceLastEngagement\n      }\n    }\n    specialisms {\n      code\n      label\n    }\n  }\n": types.NationalCoverageDocument,
@@ -28,6 +34,12 @@ const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(input: { email: $email, password: $password }) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      person {\n        displayName\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(input: { refreshToken: $refreshToken }) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      person {\n        displayName\n      }\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SignOut($refreshToken: String!) {\n    signOut(input: { refreshToken: $refreshToken }) {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(input: { email: $email }) {\n      requested\n    }\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(input: { token: $token, password: $password }) {\n      person {\n        email\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(input: { token: $token }) {\n      person {\n        email\n      }\n    }\n  }\n": types.ConfirmEmailChangeDocument,
+    "\n  mutation AcceptInvitation($token: String!, $displayName: String, $password: String) {\n    acceptInvitation(input: { token: $token, displayName: $displayName, password: $password }) {\n      organisation {\n        id\n        name\n      }\n      role\n      session {\n        accessToken\n        accessTokenExpiresAt\n        refreshToken\n        person {\n          displayName\n        }\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query NotificationPreferences {\n    me {\n      displayName\n      email\n      notificationPreferences {\n        digestHour\n        preferences {\n          category\n          frequency\n        }\n      }\n    }\n  }\n": types.NotificationPreferencesDocument,
+    "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      notificationPreferences {\n        digestHour\n        preferences {\n          category\n          frequency\n        }\n      }\n    }\n  }\n": types.UpdateNotificationPreferencesDocument,
 };
 
 /**
@@ -68,6 +80,30 @@ export function graphql(source: "\n  mutation RefreshSession($refreshToken: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut($refreshToken: String!) {\n    signOut(input: { refreshToken: $refreshToken }) {\n      signedOut\n    }\n  }\n"): (typeof documents)["\n  mutation SignOut($refreshToken: String!) {\n    signOut(input: { refreshToken: $refreshToken }) {\n      signedOut\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(input: { email: $email }) {\n      requested\n    }\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(input: { email: $email }) {\n      requested\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(input: { token: $token, password: $password }) {\n      person {\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($token: String!, $password: String!) {\n    resetPassword(input: { token: $token, password: $password }) {\n      person {\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(input: { token: $token }) {\n      person {\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(input: { token: $token }) {\n      person {\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $displayName: String, $password: String) {\n    acceptInvitation(input: { token: $token, displayName: $displayName, password: $password }) {\n      organisation {\n        id\n        name\n      }\n      role\n      session {\n        accessToken\n        accessTokenExpiresAt\n        refreshToken\n        person {\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $displayName: String, $password: String) {\n    acceptInvitation(input: { token: $token, displayName: $displayName, password: $password }) {\n      organisation {\n        id\n        name\n      }\n      role\n      session {\n        accessToken\n        accessTokenExpiresAt\n        refreshToken\n        person {\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationPreferences {\n    me {\n      displayName\n      email\n      notificationPreferences {\n        digestHour\n        preferences {\n          category\n          frequency\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationPreferences {\n    me {\n      displayName\n      email\n      notificationPreferences {\n        digestHour\n        preferences {\n          category\n          frequency\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      notificationPreferences {\n        digestHour\n        preferences {\n          category\n          frequency\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      notificationPreferences {\n        digestHour\n        preferences {\n          category\n          frequency\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

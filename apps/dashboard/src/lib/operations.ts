@@ -190,3 +190,83 @@ export const SignOutMutation = graphql(`
     }
   }
 `);
+
+// The pages behind the links in emails (pages/emailed-link-pages.tsx).
+
+export const RequestPasswordResetMutation = graphql(`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(input: { email: $email }) {
+      requested
+    }
+  }
+`);
+
+export const ResetPasswordMutation = graphql(`
+  mutation ResetPassword($token: String!, $password: String!) {
+    resetPassword(input: { token: $token, password: $password }) {
+      person {
+        email
+      }
+    }
+  }
+`);
+
+export const ConfirmEmailChangeMutation = graphql(`
+  mutation ConfirmEmailChange($token: String!) {
+    confirmEmailChange(input: { token: $token }) {
+      person {
+        email
+      }
+    }
+  }
+`);
+
+export const AcceptInvitationMutation = graphql(`
+  mutation AcceptInvitation($token: String!, $displayName: String, $password: String) {
+    acceptInvitation(input: { token: $token, displayName: $displayName, password: $password }) {
+      organisation {
+        id
+        name
+      }
+      role
+      session {
+        accessToken
+        accessTokenExpiresAt
+        refreshToken
+        person {
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+export const NotificationPreferencesQuery = graphql(`
+  query NotificationPreferences {
+    me {
+      displayName
+      email
+      notificationPreferences {
+        digestHour
+        preferences {
+          category
+          frequency
+        }
+      }
+    }
+  }
+`);
+
+export const UpdateNotificationPreferencesMutation = graphql(`
+  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+    updateNotificationPreferences(input: $input) {
+      notificationPreferences {
+        digestHour
+        preferences {
+          category
+          frequency
+        }
+      }
+    }
+  }
+`);

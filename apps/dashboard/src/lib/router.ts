@@ -7,7 +7,22 @@ export type Route =
   | { page: 'area'; code: string }
   | { page: 'activity'; kind: 'NETWORK' | 'ORGANISATION' | 'POLICE_FORCE_AREA' | 'NATIONAL'; target?: string }
   | { page: 'signIn' }
+  | { page: 'forgotPassword' }
+  | { page: 'acceptInvitation' }
+  | { page: 'resetPassword' }
+  | { page: 'confirmEmail' }
+  | { page: 'preferences' }
   | { page: 'notFound' };
+
+/** Pages of one segment, the ones behind the links in emails among them (their tokens: see link-token.ts). */
+const SINGLE_PAGES: Record<string, Route> = {
+  'sign-in': { page: 'signIn' },
+  'forgot-password': { page: 'forgotPassword' },
+  'accept-invitation': { page: 'acceptInvitation' },
+  'reset-password': { page: 'resetPassword' },
+  'confirm-email': { page: 'confirmEmail' },
+  preferences: { page: 'preferences' },
+};
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
@@ -27,8 +42,10 @@ export function parseRoute(pathname: string): Route {
       return { page: 'activity', kind, target: parts[2] };
     }
   }
-  if (parts[0] === 'sign-in' && parts.length === 1) {
-    return { page: 'signIn' };
+  const single =
+    parts.length === 1 && Object.hasOwn(SINGLE_PAGES, parts[0] ?? '') ? SINGLE_PAGES[parts[0] ?? ''] : null;
+  if (single) {
+    return single;
   }
   return { page: 'notFound' };
 }
@@ -40,10 +57,20 @@ export const paths = {
   organisationActivity: (id: string): string => `${BASE}/activity/organisations/${encodeURIComponent(id)}`,
   nationalActivity: (): string => `${BASE}/activity`,
   signIn: (): string => `${BASE}/sign-in`,
+  forgotPassword: (): string => `${BASE}/forgot-password`,
+  preferences: (): string => `${BASE}/preferences`,
 };
 
-export function navigate(to: string): void {
-  window.history.pushState(null, '', to);
+/** What a page tells the next one it navigates to ("your password is changed"), kept in the history entry. */
+export interface Arrival {
+  readonly notice: string;
+  readonly email?: string;
+  /** Where to go once signed in: a path of this page. */
+  readonly next?: string;
+}
+
+export function navigate(to: string, state?: Arrival): void {
+  window.history.pushState(state ?? null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
@@ -64,4 +91,18 @@ export function followLink(event: React.MouseEvent<HTMLAnchorElement>): void {
   }
   event.preventDefault();
   navigate(event.currentTarget.getAttribute('href') ?? paths.national());
+}
+
+/** What the page that navigated here wanted said (see navigate). */
+export function arrival(): Arrival | null {
+  const state: unknown = window.history.state;
+  if (state && typeof state === 'object' && 'notice' in state && typeof state.notice === 'string') {
+    const email = 'email' in state && typeof state.email === 'string' ? state.email : undefined;
+    const next =
+      'next' in state && typeof state.next === 'string' && /^\/dashboard\/[\w/-]*$/.test(state.next)
+        ? state.next
+        : undefined;
+    return { notice: state.notice, email, next };
+  }
+  return null;
 }

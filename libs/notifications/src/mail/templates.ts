@@ -108,7 +108,7 @@ The calendar entry is attached. If you can no longer come, answer NOT_GOING to f
 {{links.network}}`,
     html: `<p><strong>{{headline}}</strong></p>
 <p>{{detail}}</p>
-<p><a href="{{links.network}}">The network</a></p>`,
+<p><a href="{{links.network}}">The network's activity</a></p>`,
   },
   [TemplateName.POSITION_SIGN_ON]: {
     subject: 'Open for sign-on: {{title}}',
@@ -162,7 +162,8 @@ const LAYOUT_TEXT = Handlebars.compile(
 
 --
 Sent by Convene to {{to}}.{{#if links.unsubscribe}}
-Stop these emails ({{categoryLabel}}): {{links.unsubscribe}}{{/if}}
+Stop these emails ({{categoryLabel}}): {{links.unsubscribe}}
+Choose what you receive: {{links.preferences}}{{/if}}
 `,
   { noEscape: true },
 );

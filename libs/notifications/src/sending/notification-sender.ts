@@ -187,14 +187,16 @@ export class NotificationSender implements OnApplicationBootstrap {
     if (row.person_id && !FIXED_CATEGORIES.has(row.category)) {
       const token = unsubscribeToken(this.options.secret, { personId: row.person_id, category: row.category });
       links.unsubscribe = `${base}/notifications/unsubscribe?token=${token}`;
-      links.preferences = `${base}/notifications/preferences`;
+      links.preferences = `${base}/dashboard/preferences`; // the dashboard's page (sign-in needed)
       data.categoryLabel = CATEGORY_LABEL[row.category] ?? row.category;
       // RFC 8058: one POST to this URL turns the category off, no sign-in, no confirmation page.
       headers['List-Unsubscribe'] = `<${links.unsubscribe}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
+    // The dashboard's pages for these links (apps/dashboard). The token rides in the fragment,
+    // which browsers never send: it reaches no server log, proxy or Referer, only the page.
     const secretLink = (purpose: LinkPurpose, id: unknown, path: string): string =>
-      `${base}${path}?token=${linkToken(this.options.secret, purpose, String(id))}`;
+      `${base}/dashboard${path}#token=${linkToken(this.options.secret, purpose, String(id))}`;
     let icalEvent: OutgoingMail['icalEvent'];
     switch (row.template) {
       case TemplateName.ORGANISATION_INVITATION:
@@ -213,7 +215,7 @@ export class NotificationSender implements OnApplicationBootstrap {
         icalEvent = await this.eventDetails(tx, row, data, links);
         break;
       case TemplateName.NETWORK_MEMBERSHIP:
-        links.network = `${base}/networks/${String(row.data.networkId)}`;
+        links.network = `${base}/dashboard/activity/networks/${encodeURIComponent(String(row.data.networkId))}`;
         break;
       case TemplateName.POSITION_SIGN_ON:
         links.position = `${base}/positions/${String(row.data.positionId)}`;
