@@ -7,6 +7,7 @@ import { ActivityRecorder, BENCH_ONLY_SKIP_OUTBOX } from './activity.recorder';
 import { ActivityResolver } from './activity.resolver';
 import { DataVersion } from './data-version';
 import { ActivityHub } from './live/activity-hub';
+import { LivePubSub } from './live/live-pubsub';
 import { LiveRights } from './live/live-rights';
 import { NetworkAudienceRegistry } from './network-audience';
 import { ACTIVITY_WAKEUPS, PostgresWakeups, RedisWakeups } from './live/wakeups';
@@ -41,6 +42,7 @@ export class ActivityModule {
                 ),
         },
         { provide: BENCH_ONLY_SKIP_OUTBOX, useValue: options.benchOnlySkipOutbox === true },
+        { provide: LivePubSub, useFactory: () => new LivePubSub({ redisUrl: options.redisUrl }) },
         LiveRights,
         ActivityRecorder,
         NetworkAudienceRegistry,
@@ -49,7 +51,15 @@ export class ActivityModule {
         DataVersion,
         ...activityResolvers,
       ],
-      exports: [ActivityRecorder, NetworkAudienceRegistry, DataVersion, ActivityHub, LiveRights, ActivityFeedService],
+      exports: [
+        ActivityRecorder,
+        NetworkAudienceRegistry,
+        DataVersion,
+        ActivityHub,
+        LiveRights,
+        LivePubSub,
+        ActivityFeedService,
+      ],
     };
   }
 }
