@@ -11,6 +11,7 @@ import { LivePubSub } from './live/live-pubsub';
 import { LiveRights } from './live/live-rights';
 import { NetworkAudienceRegistry } from './network-audience';
 import { ACTIVITY_WAKEUPS, PostgresWakeups, RedisWakeups } from './live/wakeups';
+import { redisChannels } from './live/redis-channels';
 
 export const activityEntities = [ActivityEventEntity];
 export const activityResolvers = [ActivityResolver];
@@ -18,6 +19,11 @@ export const activityResolvers = [ActivityResolver];
 export interface ActivityOptions {
   /** Carry wake-ups over Redis pub/sub instead of PostgreSQL NOTIFY. */
   readonly redisUrl?: string;
+  /**
+   * Prefixes every Redis channel (`redisChannels`): deployments (and test runs) sharing one Redis
+   * never hear each other. The same on every instance of a deployment (by default its database's name).
+   */
+  readonly redisNamespace?: string;
   /** Benchmarks only: record nothing and wake nobody, to measure what the outbox costs a mutation. */
   readonly benchOnlySkipOutbox?: boolean;
 }
@@ -26,6 +32,7 @@ export interface ActivityOptions {
 @Module({})
 export class ActivityModule {
   static forRoot(options: ActivityOptions = {}): DynamicModule {
+    const namespace = options.redisNamespace ?? 'default';
     return {
       module: ActivityModule,
       global: true,
@@ -36,13 +43,13 @@ export class ActivityModule {
           inject: [getDataSourceToken()],
           useFactory: (dataSource: DataSource) =>
             options.redisUrl
-              ? new RedisWakeups(options.redisUrl)
+              ? new RedisWakeups(options.redisUrl, redisChannels(namespace))
               : new PostgresWakeups((dataSource.options as { url: string }).url, (sql, parameters) =>
                   dataSource.query(sql, parameters),
                 ),
         },
         { provide: BENCH_ONLY_SKIP_OUTBOX, useValue: options.benchOnlySkipOutbox === true },
-        { provide: LivePubSub, useFactory: () => new LivePubSub({ redisUrl: options.redisUrl }) },
+        { provide: LivePubSub, useFactory: () => new LivePubSub({ redisUrl: options.redisUrl, namespace }) },
         LiveRights,
         ActivityRecorder,
         NetworkAudienceRegistry,

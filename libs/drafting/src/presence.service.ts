@@ -17,8 +17,8 @@ export interface PlacedPresence extends Presence {
   readonly positionId: string;
 }
 
-/** The pub/sub trigger (a Redis channel with REDIS_URL) that carries presence between instances. */
-export const PRESENCE_CHANNEL = 'convene_presence';
+/** The `LivePubSub` trigger (a Redis channel in the deployment's namespace with REDIS_URL) that carries presence. */
+export const PRESENCE_TRIGGER = 'presence';
 /** Each instance repeats its presence this often; a silent instance's entries expire after PRESENCE_EXPIRY_MS. */
 export const PRESENCE_HEARTBEAT_MS = 2_000;
 /** A lost heartbeat is tolerated; with the sweep, an instance that died is forgotten within 6 s (under 10). */
@@ -89,11 +89,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   constructor(private readonly pubsub: LivePubSub) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscription = await this.pubsub.engine.subscribe(
-      PRESENCE_CHANNEL,
-      (message: unknown) => this.receive(message),
-      {},
-    );
+    this.subscription = await this.pubsub.subscribe(PRESENCE_TRIGGER, (message: unknown) => this.receive(message));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -342,7 +338,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
 
   private async publish(message: PresenceMessage): Promise<void> {
     try {
-      await this.pubsub.engine.publish(PRESENCE_CHANNEL, message);
+      await this.pubsub.publish(PRESENCE_TRIGGER, message);
       this.failing = false;
     } catch (error) {
       // The next heartbeat says it again; said once per outage, not once per heartbeat.
