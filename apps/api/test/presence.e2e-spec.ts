@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
-import { LivePubSub } from '@app/activity';
+import { Redis } from 'ioredis';
+import { defaultRedisNamespace, LivePubSub, LiveRights, redisChannels } from '@app/activity';
+import { PresenceService } from '@app/drafting';
+import { demoPersonId } from '@app/identity';
 import { eventually, graphqlWsClient, LiveSubscription } from '@app/testing';
 import { errorOf, gwentNetwork, type Headers, MEMBER_GROUP } from './support/event-helpers';
 import { demoCast } from './support/sign-in';
@@ -410,4 +413,104 @@ const suffix = redisUrl ? '' : ' (skipped: no TEST_REDIS_URL)';
       subscribers.forEach((s) => s.stop());
     }
   }, 180_000);
+});
+
+(redisUrl ? describe : describe.skip)(`two deployments (two databases) sharing one Redis${suffix}`, () => {
+  // Deployment A: two instances on one database; deployment B: two on another, copied from the same
+  // seed, so the same people, organisations (and here the same draft id) exist in both.
+  let a: TestApp;
+  let a2: TestApp;
+  let b: TestApp;
+  let b2: TestApp;
+  let probe: Redis | undefined;
+  const clients: Client[] = [];
+  const viewers: Viewer[] = [];
+  const open = (app: TestApp, who: Headers, positionId: string): Viewer => {
+    const client = graphqlWsClient(app.graphqlUrl, { authorization: who.authorization ?? '' });
+    clients.push(client);
+    const viewer = new Viewer(client, positionId);
+    viewers.push(viewer);
+    return viewer;
+  };
+  const channelsOf = (app: TestApp) => redisChannels(defaultRedisNamespace(app.database.url));
+
+  beforeAll(async () => {
+    a = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl });
+    a2 = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl }, undefined, a.database);
+    b = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl });
+    b2 = await startTestApp({ JWT_SECRET: SECRET, REDIS_URL: redisUrl }, undefined, b.database);
+  }, 180_000); // four instances: slow to start on a busy machine
+
+  afterAll(async () => {
+    viewers.splice(0).forEach((v) => v.stop());
+    await Promise.allSettled(clients.splice(0).map(async (client) => client.dispose()));
+    probe?.disconnect();
+    await a2?.close(); // share the first one's database, which it drops
+    await b2?.close();
+    await a?.close();
+    await b?.close();
+  });
+
+  it('each deployment subscribes only to its own channels', async () => {
+    probe = new Redis(redisUrl);
+    for (const [app, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const own = channelsOf(app);
+      expect(own).not.toEqual(channelsOf(other));
+      const namespace = own.activity.slice(0, -'activity'.length);
+      const channels = ((await probe.pubsub('CHANNELS', `${namespace}*`)) as string[]).sort();
+      expect(channels).toEqual([own.activity, `${own.live}presence`, own.rights].sort());
+      const counts = (await probe.pubsub('NUMSUB', ...channels)) as (string | number)[];
+      expect(counts.filter((_, i) => i % 2 === 1)).toEqual([2, 2, 2]); // both instances, once each
+    }
+  });
+
+  it('never shows one deployment the presence of another, even in a draft with the same id', async () => {
+    const cast = await demoCast(a);
+    const networkId = await gwentNetwork(a, cast.coordinator, cast.admin);
+    const draft = await draftIn(a, networkId, cast.member);
+    const onA = open(a, cast.member, draft.id);
+    const me = await onA.opened();
+    await allSee([onA], [me]);
+
+    // B has the same person present in a draft with the same id (as a connection on B would be).
+    const onB = b.app.get(PresenceService);
+    const there = await onB.join(draft.id, demoPersonId('coordinator'));
+    // Then A's other instance gets a connection in the draft. Redis hands a subscriber its messages
+    // in the order it took the PUBLISHes, so once A hears A2's join it would have heard B's first.
+    const onA2 = open(a2, cast.coordinator, draft.id);
+    const them = await onA2.opened();
+    await allSee([onA, onA2], [me, them], 20_000, "A's two connections and nothing of B's");
+
+    // The other way: once B hears B2's join (published after A's and A2's), only B's own are there.
+    const alsoThere = await b2.app.get(PresenceService).join(draft.id, demoPersonId('member'));
+    const want = JSON.stringify([there, alsoThere].sort());
+    await eventually(
+      () => (JSON.stringify(onB.presentIn(draft.id).map((p) => p.presenceId)) === want ? true : undefined),
+      { what: `B to see only its own (${want})` },
+    );
+    // A's view did not change meanwhile (B's heartbeats go on every 2 s on B's channel).
+    await allSee([onA, onA2], [me, them], 20_000, "A's two connections still");
+    await Promise.all([onB.leave(there), b2.app.get(PresenceService).leave(alsoThere)]);
+  }, 60_000);
+
+  it("never wakes another deployment's instances or re-checks their streams", async () => {
+    const listener = new Redis(redisUrl);
+    const heard: [string, string][] = [];
+    try {
+      listener.on('message', (channel: string, message: string) => heard.push([channel, message]));
+      const ours = channelsOf(a);
+      await listener.subscribe(ours.rights);
+      // B announces first, then A2: once A's channel carries A2's, it would have carried B's before it.
+      const subjects = (who: string) => [`person:${demoPersonId('member')}`, `test:${who}`];
+      await b.app.get(LiveRights).changed(subjects('b'));
+      await a2.app.get(LiveRights).changed(subjects('a2'));
+      await eventually(() => (heard.length ? true : undefined), { what: "A2's announcement on A's channel" });
+      expect(heard).toEqual([[ours.rights, JSON.stringify(subjects('a2'))]]);
+    } finally {
+      listener.disconnect();
+    }
+  });
 });
