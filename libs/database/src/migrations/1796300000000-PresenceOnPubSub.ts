@@ -1,11 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Presence moved to a pub/sub channel (graphql-subscriptions): its rows go; nothing else read them. */
-export class PresenceOnPubSub1796260000000 implements MigrationInterface {
-  name = 'PresenceOnPubSub1796260000000';
+/**
+ * Presence moved to a pub/sub channel (graphql-subscriptions): its rows go; nothing else read them.
+ * (First shipped as PresenceOnPubSub1796260000000, then reverted: IF EXISTS for a database that ran it.)
+ */
+export class PresenceOnPubSub1796300000000 implements MigrationInterface {
+  name = 'PresenceOnPubSub1796300000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE "draft_presence"`);
+    await queryRunner.query(`DROP TABLE IF EXISTS "draft_presence"`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
