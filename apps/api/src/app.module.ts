@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { ActivityModule } from '@app/activity';
+import { ActivityModule, defaultRedisNamespace } from '@app/activity';
 import { dataSourceOptions } from '@app/database';
 import { CoverageModule } from '@app/coverage';
 import { DraftingModule } from '@app/drafting';
@@ -67,6 +67,7 @@ export class AppModule {
         ExportsModule,
         ActivityModule.forRoot({
           redisUrl: config.REDIS_URL,
+          redisNamespace: config.REDIS_NAMESPACE ?? defaultRedisNamespace(databaseUrl),
           benchOnlySkipOutbox: config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX,
         }),
         GeographyModule,

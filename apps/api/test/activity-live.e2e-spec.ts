@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from 'graphql-ws';
+import { defaultRedisNamespace, redisChannels } from '@app/activity';
 import { DEMO_PASSWORD, demoPersonId } from '@app/identity';
 import { eventually, graphqlWsClient, LiveSubscription, withAdminClient } from '@app/testing';
 import { NEWPORT_CVS } from './support/operation-fixtures';
@@ -215,7 +216,7 @@ const redisSuite = `live activity with Redis carrying the wake-ups${redisUrl ? '
       const other = b;
       let published = 0;
       probe.on('message', () => published++);
-      await probe.subscribe('convene_activity');
+      await probe.subscribe(redisChannels(defaultRedisNamespace(a.database.url)).activity);
       const { signIn } = await other.client.data<{ signIn: { accessToken: string } }>(
         'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
         { e: 'admin@demo.convene.example', p: DEMO_PASSWORD },

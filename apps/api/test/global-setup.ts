@@ -30,7 +30,7 @@ export default async function globalSetup(): Promise<void> {
   if (!process.env.TEST_REDIS_URL) {
     // Said once per run, where it is seen: a skipped describe block is silent in Jest's summary.
     process.stdout.write(
-      '\nRedis suites skipped (live activity and live rights over Redis): set TEST_REDIS_URL, e.g. redis://127.0.0.1:6379, to run them.\n',
+      '\nRedis suites skipped (live activity, live rights and presence over Redis): set TEST_REDIS_URL, e.g. redis://127.0.0.1:6379, to run them.\n',
     );
   }
 }

@@ -11,6 +11,8 @@ export { ActivityFeedService, isVisibleTo, type ViewerRights } from './activity-
 export { type ActivityPosition, positionOf } from './activity-position';
 export { ActivityScope, ActivityScopeKind } from './dto/activity.args';
 export { ActivitySubscriptionArgs } from './dto/activity-subscription.args';
+export { LivePubSub } from './live/live-pubsub';
+export { defaultRedisNamespace, redisChannels, type RedisChannels } from './live/redis-channels';
 export { LiveRights, type LiveRightsOptions } from './live/live-rights';
 export { RIGHTS_CHANGES, RIGHTS_RECHECK_MS, rightsSubject } from './live/rights-changes';
 export * from './activity.operation-policy';

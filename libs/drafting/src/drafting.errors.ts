@@ -13,6 +13,8 @@ export enum DraftingRefusal {
   STALE_REVISION = 'STALE_REVISION',
   SUGGESTION_SETTLED = 'SUGGESTION_SETTLED',
   TOO_MANY_SECTIONS = 'TOO_MANY_SECTIONS',
+  DRAFT_FULL = 'DRAFT_FULL',
+  PRESENCE_TOO_FAST = 'PRESENCE_TOO_FAST',
 }
 
 export const DRAFTING_REFUSALS: RefusalDescriptions<DraftingRefusal> = {
@@ -27,6 +29,8 @@ export const DRAFTING_REFUSALS: RefusalDescriptions<DraftingRefusal> = {
   STALE_REVISION: 'The words the change rests on have changed since its base revision: it no longer applies.',
   SUGGESTION_SETTLED: 'The suggestion was already accepted, rejected or withdrawn.',
   TOO_MANY_SECTIONS: 'A joint position has at most its limit of sections.',
+  DRAFT_FULL: 'As many connections as a draft may hold have it open: try again later.',
+  PRESENCE_TOO_FAST: 'A connection moves or pulses typing faster than presence allows: slow down.',
 };
 
 declare module '@app/common' {

@@ -8,7 +8,6 @@ import { DraftingLiveResolver } from './drafting-live.resolver';
 import { DraftingMutationResolver } from './drafting-mutation.resolver';
 import { DraftingPolicyFacts } from './drafting-policy-facts';
 import {
-  DraftPresenceEntity,
   JointPositionEntity,
   PositionCommentEntity,
   PositionRevisionEntity,
@@ -36,7 +35,6 @@ export const draftingEntities = [
   SubmissionEntity,
   PositionCommentEntity,
   PositionSuggestionEntity,
-  DraftPresenceEntity,
 ];
 export const draftingResolvers = [
   PositionResolver,

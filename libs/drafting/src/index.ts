@@ -4,6 +4,7 @@ export * from './drafting.model';
 export * from './drafting.module';
 export * from './drafting-policy-facts';
 export * from './position.service';
+export { PresenceService } from './presence.service';
 export * from './drafting-flows.service';
 export * from './drafting.operation-policy';
 export { draftOf } from './draft-lock';

@@ -97,8 +97,7 @@ export class PresenceResolver {
         done = true;
         clearInterval(timer);
         stopWatching();
-        // At shutdown the database may already be gone: the instance's rows then go stale and are swept.
-        await this.presence.leave(you).catch(() => undefined);
+        await this.presence.leave(you);
       }
       return { value: undefined, done: true };
     };
@@ -144,8 +143,8 @@ export class PresenceResolver {
     }
     if (input.sectionId) {
       const section = await this.positions.sectionById(input.sectionId);
-      const own = await this.presence.present(section ? [section.positionId] : []);
-      if (!section || section.removedAt || !own.some((p) => p.presenceId === input.presenceId)) {
+      const own = this.presence.find(input.presenceId);
+      if (!section || section.removedAt || own?.positionId !== section.positionId) {
         throw DomainError.unknown('input.sectionId', 'is not a section of the draft you have open');
       }
     }

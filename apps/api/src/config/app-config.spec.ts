@@ -72,6 +72,14 @@ describe('loadConfig', () => {
     expect(sut.jwtSecret).toBe(sut.jwtSecret);
   });
 
+  it('takes a Redis namespace of safe characters only', () => {
+    expect(loadConfig({ REDIS_NAMESPACE: 'convene-prod.eu_1' }).REDIS_NAMESPACE).toBe('convene-prod.eu_1');
+    expect(loadConfig({}).REDIS_NAMESPACE).toBeUndefined();
+    for (const bad of ['a b', 'a:b', 'x*', 'n'.repeat(64)]) {
+      expect(() => loadConfig({ REDIS_NAMESPACE: bad })).toThrow(/REDIS_NAMESPACE must be/);
+    }
+  });
+
   it('names every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT must .*; LOG_LEVEL must/);
   });

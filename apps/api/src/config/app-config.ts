@@ -103,6 +103,16 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/\S+$/, { message: () => 'REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379' })
   REDIS_URL?: string;
 
+  /**
+   * Prefixes every Redis channel, so deployments sharing one Redis never hear each other; the same on
+   * every instance of a deployment. Unset: the database's name.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{1,63}$/, {
+    message: () => 'REDIS_NAMESPACE must be 1 to 63 letters, digits, dots, dashes or underscores',
+  })
+  REDIS_NAMESPACE?: string;
+
   /** Proxies in front of the API whose X-Forwarded-For entry to trust (0: use the socket's address). */
   @WholeNumber('TRUST_PROXY must be a number of proxy hops from 0 to 10', 0, 10)
   TRUST_PROXY = 0;
@@ -286,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'GRAPHQL_IDE',
       'JWT_SECRET',
       'REDIS_URL',
+      'REDIS_NAMESPACE',
       'BENCH_ONLY_SKIP_ACTIVITY_OUTBOX',
       'METRICS_PORT',
       'METRICS_TOKEN',

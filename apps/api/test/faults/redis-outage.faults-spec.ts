@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
+import { defaultRedisNamespace, redisChannels } from '@app/activity';
 import {
   adminHeaders,
   ApiProcess,
@@ -110,7 +111,9 @@ describe('Redis stopped and restarted while two instances fan out with REDIS_URL
     await Promise.all(subscribers.map((s) => s.stop()));
 
     // The restarted Redis (its counters start at zero) carried wake-ups again, to both instances.
-    const subscribed = await redis.command('PUBSUB', 'NUMSUB', 'convene_activity');
+    // The deployment's own channel (namespaced by its database's name, REDIS_NAMESPACE being unset).
+    const channel = redisChannels(defaultRedisNamespace(db.url)).activity;
+    const subscribed = await redis.command('PUBSUB', 'NUMSUB', channel);
     const stats = await redis.command('INFO', 'commandstats');
     const publishes = Number(/cmdstat_publish:calls=(\d+)/.exec(stats)?.[1] ?? 0);
     const figures = await tally(db, PREFIX, writers, subscribers);
@@ -129,7 +132,7 @@ describe('Redis stopped and restarted while two instances fan out with REDIS_URL
       expect(state?.body.status).toBe('ok');
       expect(state?.body.degraded).toEqual(['redis']);
     }
-    expect(subscribed).toMatch(/convene_activity\r\n:2\r\n/);
+    expect(subscribed).toContain(`${channel}\r\n:2\r\n`);
     expect(publishes).toBeGreaterThan(0);
     expect(writers.failures).toEqual([]);
     expect(figures.acknowledgedMissing).toBe(0);

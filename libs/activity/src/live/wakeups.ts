@@ -1,10 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import type { RedisChannels } from './redis-channels';
 
-/** PostgreSQL channel / Redis channel on which writers say "new activity" after they commit. */
+/**
+ * PostgreSQL channel on which writers say "new activity" after they commit (NOTIFY is per database,
+ * so it needs no namespace; over Redis the deployment's `RedisChannels.activity` carries it).
+ */
 export const ACTIVITY_CHANNEL = 'convene_activity';
-/** Channel on which writers say whose rights may have ended (a session, a token, an organisation…). */
+/** PostgreSQL channel on which writers say whose rights may have ended (Redis: `RedisChannels.rights`). */
 export const RIGHTS_CHANNEL = 'convene_rights';
 
 /** The LISTEN connection's `application_name` (visible in pg_stat_activity). */
@@ -156,7 +160,11 @@ export class PostgresWakeups implements ActivityWakeups {
   }
 }
 
-/** With REDIS_URL: Redis pub/sub carries the wake-ups (no NOTIFY load on PostgreSQL). */
+/**
+ * With REDIS_URL: Redis pub/sub carries the wake-ups (no NOTIFY load on PostgreSQL), on the
+ * deployment's own channels (`redisChannels`), so deployments sharing a Redis never wake each other
+ * or re-check each other's streams.
+ */
 export class RedisWakeups implements ActivityWakeups {
   private readonly log = new Logger('ActivityWakeups');
   private readonly publisher: Redis;
@@ -164,17 +172,20 @@ export class RedisWakeups implements ActivityWakeups {
   private rights: (subjects: string[]) => void = () => undefined;
   private down = false;
 
-  constructor(private readonly url: string) {
+  constructor(
+    private readonly url: string,
+    readonly channels: RedisChannels,
+  ) {
     this.publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
     this.publisher.on('error', () => undefined); // reported once, by the subscriber
   }
 
   readonly publish = coalesced(async () => {
-    await this.publisher.publish(ACTIVITY_CHANNEL, '');
+    await this.publisher.publish(this.channels.activity, '');
   }, WAKEUP_COOL_DOWN_MS);
 
   async publishRights(subjects: readonly string[]): Promise<void> {
-    await this.publisher.publish(RIGHTS_CHANNEL, JSON.stringify(subjects));
+    await this.publisher.publish(this.channels.rights, JSON.stringify(subjects));
   }
 
   onRights(handler: (subjects: string[]) => void): void {
@@ -184,7 +195,7 @@ export class RedisWakeups implements ActivityWakeups {
   async subscribe(onWake: () => void): Promise<void> {
     this.subscriber = new Redis(this.url, { maxRetriesPerRequest: null });
     this.subscriber.on('message', (channel: string, message: string) =>
-      channel === RIGHTS_CHANNEL ? this.rights(parseSubjects(message)) : onWake(),
+      channel === this.channels.rights ? this.rights(parseSubjects(message)) : onWake(),
     );
     this.subscriber.on('error', (error) => {
       if (!this.down) {
@@ -199,7 +210,9 @@ export class RedisWakeups implements ActivityWakeups {
         onWake(); // wake-ups published while it was away are lost
       }
     });
-    await this.subscriber.subscribe(ACTIVITY_CHANNEL, RIGHTS_CHANNEL);
+    // Sent while the new connection is still connecting, so ioredis queues it until the connection
+    // is ready (see `LivePubSub.subscribe` for what happens to a SUBSCRIBE sent during the handshake).
+    await this.subscriber.subscribe(this.channels.activity, this.channels.rights);
   }
 
   state(): { transport: 'redis'; connected: boolean } {
