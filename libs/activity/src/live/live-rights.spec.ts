@@ -105,6 +105,48 @@ describe('LiveRights', () => {
     await expect(next).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('ends with UNAUTHENTICATED, not an internal error, when the source itself meets the ended credentials', async () => {
+    sut = new LiveRights(new FakeWakeups());
+    const { state } = source<string>();
+    const failing: AsyncIterator<string> = {
+      next: () => signedOut().then(() => ({ value: 'never', done: false })),
+      return: () => {
+        state.returned = true;
+        return Promise.resolve({ value: undefined, done: true });
+      },
+    };
+    const stream = await sut.guard(
+      contextOf(PERSON, () => Promise.resolve(PERSON)),
+      failing,
+    );
+    const ended = stream.next();
+    await expect(ended).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(ended).rejects.not.toBeInstanceOf(DomainError);
+    await expect(stream.next()).resolves.toEqual({ value: undefined, done: true });
+    expect(state.returned).toBe(true);
+  });
+
+  it("reports a check's verdict rather than a source failure that races it", async () => {
+    sut = new LiveRights(new FakeWakeups());
+    let fail: (error: unknown) => void = () => undefined;
+    const racing: AsyncIterator<string> = {
+      next: () => new Promise((_, reject) => (fail = reject)),
+      return: () => Promise.resolve({ value: undefined, done: true }),
+    };
+    let refuse: (error: unknown) => void = () => undefined;
+    const stream = await sut.guard(
+      contextOf(PERSON, () => new Promise<ActorRef>((_, reject) => (refuse = reject))),
+      racing,
+    );
+    const next = stream.next();
+    void sut.changed(['session:s1']);
+    await settle();
+    fail(new Error('the item could not be read'));
+    await settle();
+    refuse(new DomainError(ErrorCode.UNAUTHENTICATED, IdentityRefusal.ACCESS_TOKEN_INVALID, 'signed out'));
+    await expect(next).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it("re-checks only the streams of the subjects announced, and ends with FORBIDDEN on the stream's own rule", async () => {
     const wakeups = new FakeWakeups();
     sut = new LiveRights(wakeups);

@@ -298,7 +298,15 @@ class GuardedStream<T> implements AsyncIterableIterator<T> {
       }
       return item;
     } catch (error) {
-      if (error === this.ending) {
+      if (error !== this.ending && this.checking) {
+        await this.checking; // a failure that races a check reports the check's verdict
+      }
+      if (error === this.ending || this.ending) {
+        return this.finalResult();
+      }
+      if (isUnauthenticated(error)) {
+        // The source met the ended credentials first (e.g. re-reading the caller for an item).
+        this.end(credentialsEnded('Your credentials ended (signed out, revoked or expired): subscribe again'));
         return this.finalResult();
       }
       await this.finish();
