@@ -99,6 +99,8 @@ export class AppModule {
           planIntervalMs: config.NOTIFICATION_PLAN_INTERVAL_MS,
           pollSeconds: config.NOTIFICATION_POLL_SECONDS,
           takeoverSeconds: config.NOTIFICATION_TAKEOVER_SECONDS,
+          sweepSeconds: config.NOTIFICATION_SWEEP_SECONDS,
+          pollDeadlineNoticeSeconds: config.NOTIFICATION_POLL_DEADLINE_NOTICE_SECONDS,
         }),
       ],
     };
