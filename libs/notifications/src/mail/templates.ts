@@ -99,10 +99,10 @@ The attached calendar update removes it from your calendar.`,
     subject: 'A place is yours: {{title}}',
     text: `A place at {{title}} ({{when}}) has freed up and is now yours.
 
-The calendar entry is attached. If you can no longer come, answer NOT_GOING to free it for the next person.
+The calendar entry is attached. If you can no longer come, decline to free it for the next person.
 {{links.event}}`,
     html: `<p>A place at <strong>{{title}}</strong> ({{when}}) has freed up and is now yours.</p>
-<p>The calendar entry is attached. If you can no longer come, answer NOT_GOING to free it for the next person.</p>
+<p>The calendar entry is attached. If you can no longer come, decline to free it for the next person.</p>
 <p><a href="{{links.event}}">The event</a></p>`,
   },
   [TemplateName.NETWORK_MEMBERSHIP]: {

@@ -174,7 +174,11 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
         data: {
           ...notice.data,
           occurredAt: new Date().toISOString(),
-          visibility: { visibility: seenAs.visibility, organisationId: seenAs.organisationId, networkId: seenAs.networkId },
+          visibility: {
+            visibility: seenAs.visibility,
+            organisationId: seenAs.organisationId,
+            networkId: seenAs.networkId,
+          },
         },
         activitySequence: null,
         digest: frequency === NotificationFrequency.DAILY,

@@ -199,7 +199,8 @@ export async function messagesFor(item: ActivityEventEntity, audiences: Audience
       ];
     }
     case 'POSITION_COMMENTED': {
-      const reply = typeof payload.commentId === 'string' ? await audiences.positions.commentById(payload.commentId) : null;
+      const reply =
+        typeof payload.commentId === 'string' ? await audiences.positions.commentById(payload.commentId) : null;
       const parent = reply?.parentId ? await audiences.positions.commentById(reply.parentId) : null;
       const feedback: PlannedMessage[] =
         reply && parent
@@ -222,7 +223,9 @@ export async function messagesFor(item: ActivityEventEntity, audiences: Audience
     case 'POSITION_SUGGESTION_ACCEPTED':
     case 'POSITION_SUGGESTION_REJECTED': {
       const suggestion =
-        typeof payload.suggestionId === 'string' ? await audiences.positions.suggestionById(payload.suggestionId) : null;
+        typeof payload.suggestionId === 'string'
+          ? await audiences.positions.suggestionById(payload.suggestionId)
+          : null;
       const feedback: PlannedMessage[] = suggestion
         ? [
             {
