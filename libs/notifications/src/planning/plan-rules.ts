@@ -19,7 +19,7 @@ export interface PlannedMessage {
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 /** How a deadline reads in an email (London time, as polls are answered). */
 export const deadlineWords = (deadline: Date, timeZone: string): string =>
-  DateTime.fromJSDate(deadline, { zone: timeZone }).toFormat("cccc d LLLL 'at' HH:mm ZZZZ");
+  DateTime.fromJSDate(deadline, { zone: timeZone, locale: 'en-GB' }).toFormat("cccc d LLLL 'at' HH:mm ZZZZ");
 
 /**
  * The rules, verb by verb. Items not named here go to the people of the network or
