@@ -100,7 +100,7 @@ export class AppModule {
           pollSeconds: config.NOTIFICATION_POLL_SECONDS,
           takeoverSeconds: config.NOTIFICATION_TAKEOVER_SECONDS,
           sweepSeconds: config.NOTIFICATION_SWEEP_SECONDS,
-          pollDeadlineNoticeSeconds: config.NOTIFICATION_POLL_DEADLINE_NOTICE_SECONDS,
+          pollDeadlineNoticeSeconds: config.POLL_REMINDER_LEAD_SECONDS,
         }),
       ],
     };

@@ -94,7 +94,7 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
       NOTIFICATION_PLAN_INTERVAL_MS: '100',
       NOTIFICATION_POLL_SECONDS: '0.5',
       NOTIFICATION_SWEEP_SECONDS: '1',
-      NOTIFICATION_POLL_DEADLINE_NOTICE_SECONDS: '86400',
+      POLL_REMINDER_LEAD_SECONDS: '86400',
     });
     coordinator = await signIn(sut, COORDINATOR);
     member = await signIn(sut, MEMBER);

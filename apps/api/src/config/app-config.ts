@@ -197,12 +197,8 @@ export class AppConfig {
   NOTIFICATION_SWEEP_SECONDS = 900;
 
   /** How long before a poll's deadline the organisations that have not answered are reminded. */
-  @WholeNumber(
-    'NOTIFICATION_POLL_DEADLINE_NOTICE_SECONDS must be a whole number of seconds from 60 to 604800',
-    60,
-    604_800,
-  )
-  NOTIFICATION_POLL_DEADLINE_NOTICE_SECONDS = 86_400;
+  @WholeNumber('POLL_REMINDER_LEAD_SECONDS must be a whole number of seconds from 60 to 604800', 60, 604_800)
+  POLL_REMINDER_LEAD_SECONDS = 86_400;
 
   /** An email held this long by an instance (that died) is retried by another one. */
   @WholeNumber('NOTIFICATION_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600', 1, 3_600)
