@@ -167,6 +167,14 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
       ]);
       await plannedUpToNow();
       await allSent();
+      // Listed in what was sent to them, titled as the email was.
+      const listed = await sut.client.data<{
+        notifications: { edges: { node: { title: string; category: string } }[] };
+      }>('{ notifications(first: 20) { edges { node { title category } } } }', {}, partner);
+      expect(listed.notifications.edges.map((e) => e.node)).toContainEqual({
+        title: `A place is yours: ${title}`,
+        category: 'EVENT_CHANGE',
+      });
       // The one whose answer freed the place, the organiser and everyone else: nothing about it.
       expect(mailAbout(new RegExp(escape(title)))).toEqual([{ to: PARTNER, subject: `A place is yours: ${title}` }]);
     },
@@ -240,6 +248,12 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
       );
       const chosen = await sink.waitFor(MEMBER, new RegExp(`^Time chosen: ${escape(title)} on `));
       const calendar = calendarOf(chosen);
+      const listed = await sut.client.data<{ notifications: { edges: { node: { title: string } }[] } }>(
+        '{ notifications(first: 50) { edges { node { title } } } }',
+        {},
+        member,
+      );
+      expect(listed.notifications.edges.map((e) => e.node.title)).toContain(chosen.subject);
       expect(calendar.text).toMatch(/^METHOD:REQUEST\r?$/m);
       expect(calendar.uid).toBe(`${confirmed.confirmSchedulingPoll.event.id}@convene`);
 

@@ -19,7 +19,7 @@ export interface PlannedMessage {
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 /** How a deadline reads in an email (London time, as polls are answered). */
 export const deadlineWords = (deadline: Date, timeZone: string): string =>
-  DateTime.fromJSDate(deadline, { zone: timeZone, locale: 'en-GB' }).toFormat("cccc d LLLL 'at' HH:mm ZZZZ");
+  DateTime.fromJSDate(deadline, { zone: timeZone }).setLocale('en-GB').toFormat("cccc d LLLL 'at' HH:mm ZZZZ");
 
 /**
  * The rules, verb by verb. Items not named here go to the people of the network or
@@ -153,7 +153,13 @@ export async function messagesFor(item: ActivityEventEntity, audiences: Audience
             {
               category: NotificationCategory.EVENT_CHANGE,
               template: TemplateName.WAITLIST_PROMOTED,
-              data: { ...base, eventId: item.eventId, occurrence: payload.occurrence ?? null, method: 'REQUEST' },
+              data: {
+                ...base,
+                eventId: item.eventId,
+                occurrence: payload.occurrence ?? null,
+                method: 'REQUEST',
+                title: text(payload.event), // for the list of what was sent; the email reads the event as it is then
+              },
               to: await audiences.people([payload.promotedPersonId]),
             },
           ]
@@ -188,11 +194,24 @@ export async function messagesFor(item: ActivityEventEntity, audiences: Audience
       if (!pollId || !eventId) {
         return networkActivity(item, base, audiences);
       }
+      const [poll] = await audiences.pollsByIds([pollId]);
+      const startsAt = typeof payload.startsAt === 'string' ? DateTime.fromISO(payload.startsAt) : null;
       return [
         {
           category: NotificationCategory.POLLS,
           template: TemplateName.POLL_CONFIRMED,
-          data: { ...base, pollId, eventId, method: 'REQUEST' },
+          data: {
+            ...base,
+            pollId,
+            eventId,
+            method: 'REQUEST',
+            // For the list of what was sent; the email reads the event as it is when it goes.
+            title: text(payload.poll),
+            when:
+              startsAt?.isValid && poll
+                ? startsAt.setZone(poll.timeZone).toFormat("cccc d LLLL yyyy 'at' HH:mm ZZZZ")
+                : null,
+          },
           to: await audiences.pollParticipants(pollId),
         },
         ...(await networkActivity(item, base, audiences)),
