@@ -266,7 +266,7 @@ export class EventFlowsService {
         'give both start and end',
       );
     }
-    return this.changeEvent(actor, input.eventId, async ({ tx, row: event, note, record }) => {
+    return this.changeEvent(actor, input.eventId, async ({ tx, row: event, note }) => {
       assertNotOver(event, 'changed');
       if (!event.recurrenceRule) {
         throw DomainError.invalidInput('input.eventId', 'the event does not recur: reschedule or cancel it instead');
