@@ -185,6 +185,17 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
     'mails a poll opened to those who may answer, a deadline reminder to organisations that have not, and the chosen time with its calendar entry',
     async () => {
       const networkId = await gwentNetwork(sut, coordinator, admin);
+      // The partner's organisation follows the network as an observer: it sees polls but does not answer them.
+      const invited = await sut.client.data<{ inviteToNetwork: { membership: { id: string } } }>(
+        'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { membership { id } } }',
+        { input: { networkId, organisationId: PARTNER_ORG, role: 'OBSERVER' } },
+        coordinator,
+      );
+      await sut.client.data(
+        'mutation ($input: AnswerMembershipInput!) { answerNetworkInvitation(input: $input) { membership { id } } }',
+        { input: { membershipId: invited.inviteToNetwork.membership.id, accept: true } },
+        admin,
+      );
       const title = `Planning meeting ${unique()} (test)`;
       const deadline = DateTime.now().plus({ hours: 20 }).toUTC().toISO();
       const created = await sut.client.data<{
@@ -259,7 +270,7 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
 
       await plannedUpToNow();
       await allSent();
-      // The convenor opened and confirmed it, and had answered: nothing. The partner is not in the network: nothing.
+      // The convenor opened and confirmed it, and had answered: nothing. The partner's organisation only observes: nothing.
       expect(mailAbout(new RegExp(escape(title))).sort((a, b) => a.subject.localeCompare(b.subject))).toEqual(
         [
           { to: MEMBER, subject: reminder.subject },
