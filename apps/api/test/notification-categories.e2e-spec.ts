@@ -182,6 +182,45 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
   );
 
   it(
+    'tells whoever a raised capacity lets in from the waitlist',
+    async () => {
+      const title = `Forum ${unique()} (test)`;
+      const event = await eventOf(sut, coordinator, {
+        organiserOrganisationId: NEWPORT_CVS,
+        policeForceAreaCode: GWENT,
+        kind: 'PCC_ENGAGEMENT',
+        title,
+        start: localIn(14),
+        end: localIn(14, 20),
+        capacity: 1,
+      });
+      const ANSWER = 'mutation ($input: AnswerEventInput!) { answerEvent(input: $input) { rsvp { place } } }';
+      await sut.client.data(
+        ANSWER,
+        { input: { eventId: event.id, organisationId: MEMBER_GROUP, answer: 'GOING' } },
+        member,
+      );
+      await sut.client.data(
+        ANSWER,
+        { input: { eventId: event.id, organisationId: PARTNER_ORG, answer: 'GOING' } },
+        partner,
+      );
+      await sut.client.data(
+        'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { id } } }',
+        { input: { eventId: event.id, capacity: 2 } },
+        coordinator,
+      );
+      await sink.waitFor(PARTNER, new RegExp(`^A place is yours: ${escape(title)}`));
+      await plannedUpToNow();
+      await allSent();
+      expect(mailAbout(new RegExp(`^A place is yours: ${escape(title)}`))).toEqual([
+        { to: PARTNER, subject: `A place is yours: ${title}` },
+      ]);
+    },
+    SLOW_MS,
+  );
+
+  it(
     'mails a poll opened to those who may answer, a deadline reminder to organisations that have not, and the chosen time with its calendar entry',
     async () => {
       const networkId = await gwentNetwork(sut, coordinator, admin);
