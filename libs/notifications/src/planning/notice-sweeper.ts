@@ -1,15 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ActivityVisibility } from '@app/activity';
-import { asBackgroundWork, todayIn, UK_TIME_ZONE } from '@app/common';
+import { asBackgroundWork } from '@app/common';
 import { PollService } from '@app/events';
 import { EngagementService } from '@app/influencing';
 import { NetworkService } from '@app/networks';
-import { DateTime } from 'luxon';
 import { TemplateName } from '../mail/templates';
 import { NotificationCategory } from '../notification.enums';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from '../notifications.options';
 import { NotificationPlanner } from './notification-planner';
-import { commitmentNotice, pollDeadlineNotice } from './notices';
+import { commitmentNotice, commitmentWindow, pollDeadlineNotice } from './notices';
 
 /**
  * Notices that no change records, because time alone brings them: a poll's deadline coming up
@@ -113,11 +112,9 @@ export class NoticeSweeper implements OnApplicationBootstrap, OnApplicationShutd
    * convenors and of the organisations that took part in the engagement, if they may read it.
    */
   private async commitments(now: Date): Promise<number> {
-    const today = todayIn(UK_TIME_ZONE, now);
-    const lastDay = DateTime.fromISO(today).plus({ days: 7 }).toISODate() ?? today;
+    const { lastDay, kindOf, subjectOf } = commitmentWindow(now);
     const commitments = await this.engagements.openDueBy(lastDay);
-    const kindOf = (dueOn: string): 'due' | 'overdue' => (dueOn < today ? 'overdue' : 'due');
-    const subjects = new Map(commitments.map((c) => [c.id, `commitment-${kindOf(c.dueOn)}:${c.id}:${c.dueOn}`]));
+    const subjects = new Map(commitments.map((c) => [c.id, subjectOf(c)]));
     const done = await this.planner.plannedSubjects([...subjects.values()]);
     const waiting = commitments.filter((c) => !done.has(subjects.get(c.id) ?? ''));
     if (waiting.length === 0) {

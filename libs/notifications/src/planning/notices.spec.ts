@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { render, TemplateName } from '../mail/templates';
-import { commitmentNotice, pollDeadlineNotice, quote } from './notices';
+import { commitmentNotice, commitmentWindow, pollDeadlineNotice, quote } from './notices';
 
 describe('notices planned by time', () => {
   const commitment = { id: 'c1', text: 'Publish the figures', owner: 'The Commissioner', dueOn: '2026-12-07' };
@@ -39,5 +39,17 @@ describe('notices planned by time', () => {
     const sut = render(TemplateName.DRAFT_REPLY, { title: 'T', reply: '<b>yes</b> & no', links: {} });
     expect(sut.text).toContain('<b>yes</b> & no');
     expect(sut.html).toContain('&lt;b&gt;yes&lt;/b&gt; &amp; no');
+  });
+
+  it('decides due and overdue by the London day, and names each notice by commitment, kind and due date', () => {
+    // 23:30 UTC on 30 June is already 1 July in London (BST).
+    const sut = commitmentWindow(new Date('2026-06-30T23:30:00Z'));
+    expect(sut.lastDay).toBe('2026-07-08');
+    expect(sut.kindOf('2026-06-30')).toBe('overdue');
+    expect(sut.kindOf('2026-07-01')).toBe('due');
+    expect(sut.subjectOf({ id: 'c1', dueOn: '2026-06-30' })).toBe('commitment-overdue:c1:2026-06-30');
+    expect(sut.subjectOf({ id: 'c1', dueOn: '2026-07-03' })).toBe('commitment-due:c1:2026-07-03');
+    // In winter London is on UTC: 23:30 UTC on 30 December is still the 30th.
+    expect(commitmentWindow(new Date('2026-12-30T23:30:00Z')).kindOf('2026-12-30')).toBe('due');
   });
 });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { UK_TIME_ZONE } from '@app/common';
+import { todayIn, UK_TIME_ZONE } from '@app/common';
 import type { SchedulingPollEntity } from '@app/events';
 import type { CommitmentEntity, EngagementEntity } from '@app/influencing';
 import { deadlineWords } from './plan-rules';
@@ -41,5 +41,21 @@ export function commitmentNotice(
     dueOn,
     overdue,
     headline: `${overdue ? 'Overdue' : `Due ${dueOn}`}: a commitment to ${network}`.slice(0, 200),
+  };
+}
+
+/** Which commitments a sweep at `now` is about: due from today to 7 days ahead, or overdue (Europe/London days). */
+export function commitmentWindow(now: Date): {
+  readonly lastDay: string;
+  readonly kindOf: (dueOn: string) => 'due' | 'overdue';
+  readonly subjectOf: (commitment: Pick<CommitmentEntity, 'id' | 'dueOn'>) => string;
+} {
+  const today = todayIn(UK_TIME_ZONE, now);
+  const kindOf = (dueOn: string): 'due' | 'overdue' => (dueOn < today ? 'overdue' : 'due');
+  return {
+    lastDay: DateTime.fromISO(today).plus({ days: 7 }).toISODate() ?? today,
+    kindOf,
+    // Once per commitment, kind and due date: a sweep, another instance or tomorrow plans nothing new.
+    subjectOf: (c) => `commitment-${kindOf(c.dueOn)}:${c.id}:${c.dueOn}`,
   };
 }
