@@ -258,6 +258,8 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
       const poll = created.createSchedulingPoll.poll;
       const opened = await sink.waitFor(MEMBER, new RegExp(`^When can you meet\\? ${escape(title)}`));
       expect(opened.text).toContain(`https://convene.test/polls/${poll.id}`);
+      const [network] = await query<{ name: string }>('SELECT name FROM local_network WHERE id = $1', [networkId]);
+      expect(opened.text).toContain(`${network?.name} is finding a time for ${title} (2 possible times)`);
       expect(opened.text).toMatch(/by \w+day \d+ \w+ at \d\d:\d\d/); // the deadline, in words
 
       // The convenor answers for its organisation; the member's organisation does not, yet.

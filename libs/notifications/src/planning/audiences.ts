@@ -64,6 +64,12 @@ export class Audiences {
     return this.directory.addressees([...new Set(answers.map((a) => a.personId))]);
   }
 
+  /** A network's name ('' for an unknown network). */
+  async networkName(networkId: string): Promise<string> {
+    const [network] = await this.networks.findByIds([networkId]);
+    return network?.name ?? '';
+  }
+
   /** Polls by id (their title, deadline and time zone). */
   pollsByIds(ids: readonly string[]): Promise<SchedulingPollEntity[]> {
     return this.polls.findByIds(ids);

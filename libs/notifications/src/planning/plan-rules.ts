@@ -17,7 +17,7 @@ export interface PlannedMessage {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-/** How a deadline reads in an email (London time, as polls are answered). */
+/** How a deadline reads in an email: in the poll's time zone, in British English (GMT or BST). */
 export const deadlineWords = (deadline: Date, timeZone: string): string =>
   DateTime.fromJSDate(deadline, { zone: timeZone }).setLocale('en-GB').toFormat("cccc d LLLL 'at' HH:mm ZZZZ");
 
@@ -179,6 +179,7 @@ export async function messagesFor(item: ActivityEventEntity, audiences: Audience
             ...base,
             pollId,
             poll: poll.title,
+            network: (await audiences.networkName(item.networkId)) || 'Your network',
             slots,
             oneSlot: slots === 1,
             deadline: poll.deadline ? deadlineWords(poll.deadline, poll.timeZone) : null,
