@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import ical from 'node-ical';
 import { Client as PgClient } from 'pg';
 import { demoPersonId } from '@app/identity';
+import { NoticeSweeper } from '@app/notifications';
 import { eventually } from '@app/testing';
 import {
   eventOf,
@@ -478,6 +479,44 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
       for (const address of EVERYONE.filter((a) => a !== COORDINATOR)) {
         expect(sink.to(address).filter((m) => m.subject.includes(network?.name ?? '-'))).toEqual([]);
       }
+    },
+    SLOW_MS,
+  );
+
+  it(
+    'plans a notice once when several sweeps (instances) reach it at the same moment',
+    async () => {
+      const networkId = await gwentNetwork(sut, coordinator, admin);
+      const [network] = await query<{ name: string }>('SELECT name FROM local_network WHERE id = $1', [networkId]);
+      await sut.client.data(
+        'mutation { updateNotificationPreferences(input: { preferences: [{ category: COMMITMENTS, frequency: IMMEDIATELY }] }) { notificationPreferences { digestHour } } }',
+        {},
+        coordinator,
+      );
+      const recorded = await sut.client.data<{ recordEngagement: { engagement: { commitments: { id: string }[] } } }>(
+        'mutation ($input: RecordEngagementInput!) { recordEngagement(input: $input) { engagement { commitments { id } } } }',
+        {
+          input: {
+            networkId,
+            kind: 'MEETING',
+            occurredOn: ukDate(-1),
+            summary: 'Race (test)',
+            commitments: [{ text: 'Answer the letter', owner: 'The Commissioner', dueOn: ukDate(2) }],
+          },
+        },
+        member,
+      );
+      const commitmentId = recorded.recordEngagement.engagement.commitments[0]?.id;
+      // Five sweeps at once, racing each other and the app's own timer.
+      const sweeper = sut.app.get(NoticeSweeper);
+      await Promise.all([1, 2, 3, 4, 5].map(() => sweeper.sweep()));
+      const rows = await query<{ recipient: string }>(`SELECT recipient FROM notification WHERE subject = $1`, [
+        `commitment-due:${commitmentId}:${ukDate(2)}`,
+      ]);
+      expect(rows).toEqual([{ recipient: demoPersonId('coordinator') }]);
+      await sink.waitFor(COORDINATOR, new RegExp(`a commitment to ${escape(network?.name ?? '')}$`));
+      await allSent();
+      expect(mailAbout(new RegExp(`a commitment to ${escape(network?.name ?? '')}$`))).toHaveLength(1);
     },
     SLOW_MS,
   );
