@@ -222,6 +222,58 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
   );
 
   it(
+    'tells whoever gets the place an organisation lost by leaving the network',
+    async () => {
+      const networkId = await gwentNetwork(sut, coordinator, admin);
+      const invited = await sut.client.data<{ inviteToNetwork: { membership: { id: string } } }>(
+        'mutation ($input: InviteToNetworkInput!) { inviteToNetwork(input: $input) { membership { id } } }',
+        { input: { networkId, organisationId: PARTNER_ORG, role: 'MEMBER' } },
+        coordinator,
+      );
+      await sut.client.data(
+        'mutation ($input: AnswerMembershipInput!) { answerNetworkInvitation(input: $input) { membership { id } } }',
+        { input: { membershipId: invited.inviteToNetwork.membership.id, accept: true } },
+        admin,
+      );
+      const title = `Members meeting ${unique()} (test)`;
+      const event = await eventOf(sut, coordinator, {
+        networkId,
+        kind: 'NETWORK_MEETING',
+        visibility: 'NETWORK',
+        title,
+        start: localIn(15),
+        end: localIn(15, 20),
+        capacity: 1,
+      });
+      const ANSWER = 'mutation ($input: AnswerEventInput!) { answerEvent(input: $input) { rsvp { place } } }';
+      await sut.client.data(
+        ANSWER,
+        { input: { eventId: event.id, organisationId: MEMBER_GROUP, answer: 'GOING' } },
+        member,
+      );
+      await sut.client.data(
+        ANSWER,
+        { input: { eventId: event.id, organisationId: PARTNER_ORG, answer: 'GOING' } },
+        partner,
+      );
+      const [membership] = await query<{ id: string }>(
+        `SELECT id FROM network_membership WHERE network_id = $1 AND organisation_id = $2 AND status = 'ACTIVE'`,
+        [networkId, MEMBER_GROUP],
+      );
+      await sut.client.data(
+        'mutation ($input: EndMembershipInput!) { removeFromNetwork(input: $input) { membership { id } } }',
+        { input: { membershipId: membership?.id } },
+        coordinator,
+      );
+      await sink.waitFor(PARTNER, new RegExp(`^A place is yours: ${escape(title)}`));
+      await plannedUpToNow();
+      await allSent();
+      expect(mailAbout(new RegExp(escape(title)))).toEqual([{ to: PARTNER, subject: `A place is yours: ${title}` }]);
+    },
+    SLOW_MS,
+  );
+
+  it(
     'mails a poll opened to those who may answer, a deadline reminder to organisations that have not, and the chosen time with its calendar entry',
     async () => {
       const networkId = await gwentNetwork(sut, coordinator, admin);
