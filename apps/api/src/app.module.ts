@@ -100,6 +100,8 @@ export class AppModule {
           planIntervalMs: config.NOTIFICATION_PLAN_INTERVAL_MS,
           pollSeconds: config.NOTIFICATION_POLL_SECONDS,
           takeoverSeconds: config.NOTIFICATION_TAKEOVER_SECONDS,
+          sweepSeconds: config.NOTIFICATION_SWEEP_SECONDS,
+          pollDeadlineNoticeSeconds: config.POLL_REMINDER_LEAD_SECONDS,
         }),
       ],
     };

@@ -69,6 +69,7 @@ export const VERB_FAMILY: Readonly<Record<ActivityVerb, ActivityFamily>> = {
   [ActivityVerb.EVENT_MINUTES_RECORDED]: ActivityFamily.EVENTS,
   [ActivityVerb.EVENT_RSVP_CHANGED]: ActivityFamily.EVENTS,
   [ActivityVerb.EVENT_REMINDER_DUE]: ActivityFamily.EVENTS,
+  [ActivityVerb.EVENT_WAITLIST_PROMOTED]: ActivityFamily.EVENTS,
   [ActivityVerb.POLL_CREATED]: ActivityFamily.EVENTS,
   [ActivityVerb.POLL_ANSWERED]: ActivityFamily.EVENTS,
   [ActivityVerb.POLL_CONFIRMED]: ActivityFamily.EVENTS,

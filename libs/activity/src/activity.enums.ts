@@ -76,6 +76,8 @@ export enum ActivityVerb {
   /** Deliveries failed for the whole retry window (3 days): the endpoint's organisation admins are told. */
   WEBHOOK_ENDPOINT_DISABLED = 'WEBHOOK_ENDPOINT_DISABLED',
   WEBHOOK_REDELIVERY_REQUESTED = 'WEBHOOK_REDELIVERY_REQUESTED',
+  /** A place freed at an event went to someone on its waitlist: one item per person promoted, naming them. */
+  EVENT_WAITLIST_PROMOTED = 'EVENT_WAITLIST_PROMOTED',
 }
 
 /** Who may see an activity item. */

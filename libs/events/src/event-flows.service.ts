@@ -24,7 +24,7 @@ import { EVENT_STATUS_MOVES, EventStatus, EventVisibility, ExceptionOutcome } fr
 import type { EventClash } from './event.model';
 import { EventService } from './event.service';
 import { ReminderPlanner } from './reminders/reminder-planner';
-import { fillPlaces } from './fill-places';
+import { fillPlaces, notePromotions } from './fill-places';
 import { isOriginalStart, type Schedule, scheduleFrom } from './schedule';
 import { EventRefusal } from './events.errors';
 
@@ -128,7 +128,7 @@ export class EventFlowsService {
   }
 
   update(actor: ActorRef, input: UpdateEventInput): Promise<EventOutcome> {
-    return this.changeEvent(actor, input.eventId, async ({ tx, row: event, note }) => {
+    return this.changeEvent(actor, input.eventId, async ({ tx, row: event, note, record }) => {
       assertNotOver(event, 'changed');
       if (input.visibility === EventVisibility.NETWORK && !event.networkId) {
         throw DomainError.badInput(
@@ -159,8 +159,12 @@ export class EventFlowsService {
         await assertPlacesFit(tx, event, changes.capacity);
       }
       await tx.update(EventEntity, { id: event.id }, { ...changes, sequence: event.sequence + 1 });
-      const promoted = 'capacity' in changes ? await fillPlaces(tx, { ...event, ...changes }) : 0;
-      await note(ActivityVerb.EVENT_UPDATED, { changed: Object.keys(changes), promotedFromWaitlist: promoted });
+      const promoted = 'capacity' in changes ? await fillPlaces(tx, { ...event, ...changes }) : [];
+      await note(ActivityVerb.EVENT_UPDATED, {
+        changed: Object.keys(changes),
+        promotedFromWaitlist: promoted.length,
+      });
+      await notePromotions(record, { ...event, ...changes }, promoted, actor.personId ?? null);
       return 'capacity' in changes || 'kind' in changes ? 'clashes' : 'done';
     });
   }

@@ -87,6 +87,6 @@ export const eventsResolvers = [
     ReminderPlanner,
     ...eventsResolvers,
   ],
-  exports: [EventService],
+  exports: [EventService, PollService],
 })
 export class EventsModule {}

@@ -6,6 +6,7 @@ export * from './events.module';
 export * from './events.options';
 export * from './polls/poll.entities';
 export * from './polls/poll.enums';
+export { PollService } from './polls/poll.service';
 export * from './event-policy-facts';
 export * from './seed/demo-events.seeder';
 export { icalendarOf, icalUid } from './calendar/icalendar';

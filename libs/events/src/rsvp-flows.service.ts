@@ -10,7 +10,7 @@ import { EventStatus, EventVisibility, RsvpAnswer, RsvpPlace } from './event.enu
 import type { RsvpTally } from './event.model';
 import { EventService } from './event.service';
 import { occurrenceAt } from './occurrences';
-import { fillPlaces, hasPlace } from './fill-places';
+import { fillPlaces, hasPlace, notePromotions } from './fill-places';
 import { tallyOf } from './rsvp-tally';
 import { EventRefusal } from './events.errors';
 
@@ -76,7 +76,7 @@ export class RsvpFlowsService implements OnModuleInit {
         byOccurrence.set(key, entry);
       }
       for (const { start, answers, places } of byOccurrence.values()) {
-        const promoted = places > 0 ? await fillPlaces(tx, event, start) : 0;
+        const promoted = places > 0 ? await fillPlaces(tx, event, start) : [];
         const tally = await tallyOf(tx, event, start);
         await record({
           verb: ActivityVerb.EVENT_RSVP_CHANGED,
@@ -93,11 +93,12 @@ export class RsvpFlowsService implements OnModuleInit {
             organisation: ended.organisationName,
             answersWithdrawn: answers,
             placesWithdrawn: places,
-            promotedFromWaitlist: promoted,
+            promotedFromWaitlist: promoted.length,
             confirmed: tally.confirmed,
             waitlisted: tally.waitlisted,
           },
         });
+        await notePromotions(record, event, promoted, ended.actorPersonId);
       }
     }
   }
@@ -158,7 +159,7 @@ export class RsvpFlowsService implements OnModuleInit {
       const promoted =
         previous?.place === RsvpPlace.CONFIRMED && place !== RsvpPlace.CONFIRMED
           ? await fillPlaces(tx, event, occurrenceStart)
-          : 0;
+          : [];
       const rsvp = await tx.findOneByOrFail(EventRsvpEntity, { id });
       const tally = await tallyOf(tx, event, occurrenceStart);
       await record({
@@ -175,11 +176,12 @@ export class RsvpFlowsService implements OnModuleInit {
           occurrence: occurrenceStart?.toISOString() ?? null,
           answer: input.answer,
           place,
-          promotedFromWaitlist: promoted,
+          promotedFromWaitlist: promoted.length,
           confirmed: tally.confirmed,
           waitlisted: tally.waitlisted,
         },
       });
+      await notePromotions(record, event, promoted, personId);
       return { rsvp, tally };
     });
   }

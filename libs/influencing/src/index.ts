@@ -4,6 +4,7 @@ export * from './engagement.entities';
 export * from './office.entities';
 export * from './plan.entities';
 export * from './influencing.module';
+export { EngagementService } from './engagement/engagement.service';
 export * from './influencing-policy-facts';
 export { seedDemoInfluencing } from './engagement/demo-engagements.seeder';
 export { electionRoundId, seedElectionRounds } from './seed/election-rounds.seeder';

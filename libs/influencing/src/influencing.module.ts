@@ -8,7 +8,7 @@ import { OrganisationsModule } from '@app/organisations';
 import { influencingEntities } from './influencing.entities';
 import { InfluencingPolicyFacts } from './influencing-policy-facts';
 import { officeProviders, officeResolvers } from './offices';
-import { engagementProviders, engagementResolvers } from './engagement';
+import { EngagementService, engagementProviders, engagementResolvers } from './engagement';
 import { planProviders, planResolvers } from './plans';
 
 export const influencingResolvers: Type[] = [...officeResolvers, ...engagementResolvers, ...planResolvers];
@@ -30,5 +30,6 @@ export const influencingResolvers: Type[] = [...officeResolvers, ...engagementRe
     ...planProviders,
     ...influencingResolvers,
   ],
+  exports: [EngagementService],
 })
 export class InfluencingModule {}

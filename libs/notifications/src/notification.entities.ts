@@ -20,6 +20,7 @@ import { NotificationCategory, NotificationChannel, NotificationFrequency } from
 @Entity('notification')
 @Index('notification_recipient_subject_channel_key', ['recipient', 'subject', 'channel'], { unique: true })
 @Index('notification_message_id_key', ['messageId'], { unique: true })
+@Index('notification_subject_idx', ['subject'])
 @Index('notification_person_created_idx', ['personId', 'createdAt'])
 @Index('notification_digest_pending_idx', ['personId'], { where: `digest AND digest_id IS NULL` })
 export class NotificationEntity {

@@ -10,16 +10,26 @@ export enum NotificationCategory {
   NETWORK_MEMBERSHIP = 'NETWORK_MEMBERSHIP',
   /** A reminder before an event one said GOING or MAYBE to. */
   EVENT_REMINDER = 'EVENT_REMINDER',
-  /** Reschedules and cancellations of events one answered, and a place freed from the waitlist. */
+  /** Reschedules and cancellations of events one answered, and a place at one given to you from its waitlist. */
   EVENT_CHANGE = 'EVENT_CHANGE',
   /** Drafts opened for sign-on, submissions and the commissioner's response. */
   DRAFTING = 'DRAFTING',
-  /** Commitments of the PCC's office due within 7 days or overdue. */
+  /**
+   * Commitments of the commissioner's office due within 7 days, and overdue ones (Europe/London
+   * days), to the admins of the network's convenors and of the organisations that took part.
+   */
   COMMITMENTS = 'COMMITMENTS',
   /** Everything else one may see in one's networks and areas (by default only in the daily digest). */
   NETWORK_ACTIVITY = 'NETWORK_ACTIVITY',
   /** Notices to an organisation's admins about its integrations (a webhook endpoint disabled). */
   ORGANISATION_ADMIN = 'ORGANISATION_ADMIN',
+  /**
+   * Scheduling polls: one opened that your organisation may answer, one you answered confirmed
+   * (with the calendar entry), and a reminder before the deadline while your organisation has not answered.
+   */
+  POLLS = 'POLLS',
+  /** Replies to your comments on a draft, and your suggested changes accepted or rejected. */
+  DRAFT_FEEDBACK = 'DRAFT_FEEDBACK',
 }
 
 /** How often a person hears about a category. */
@@ -46,6 +56,9 @@ export const DEFAULT_FREQUENCY: Readonly<Record<NotificationCategory, Notificati
   [NotificationCategory.COMMITMENTS]: NotificationFrequency.DAILY,
   [NotificationCategory.NETWORK_ACTIVITY]: NotificationFrequency.DAILY,
   [NotificationCategory.ORGANISATION_ADMIN]: NotificationFrequency.IMMEDIATELY,
+  // A poll asks for an answer by a date; feedback answers what one wrote: both at once.
+  [NotificationCategory.POLLS]: NotificationFrequency.IMMEDIATELY,
+  [NotificationCategory.DRAFT_FEEDBACK]: NotificationFrequency.IMMEDIATELY,
 };
 
 /** Categories a person may not turn off or delay (they carry a link that is needed now). */

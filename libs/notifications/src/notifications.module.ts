@@ -1,7 +1,9 @@
 import { type DynamicModule, Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DraftingModule } from '@app/drafting';
 import { EventsModule } from '@app/events';
 import { AccountMailOutbox, LinkPurpose } from '@app/identity';
+import { InfluencingModule } from '@app/influencing';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { NotificationResolver, PersonNotificationsResolver } from './graphql/notification.resolver';
@@ -11,6 +13,7 @@ import { TemplateName } from './mail/templates';
 import { NotificationCategory } from './notification.enums';
 import { notificationsEntities } from './notification.entities';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
+import { NoticeSweeper } from './planning/notice-sweeper';
 import { NotificationPlanner } from './planning/notification-planner';
 import { PreferenceService } from './preferences/preference.service';
 import { NotificationQueue } from './sending/notification-queue';
@@ -34,13 +37,21 @@ export class NotificationsModule implements OnModuleInit {
   static forRoot(options: NotificationsOptions): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [TypeOrmModule.forFeature(notificationsEntities), OrganisationsModule, NetworksModule, EventsModule],
+      imports: [
+        TypeOrmModule.forFeature(notificationsEntities),
+        OrganisationsModule,
+        NetworksModule,
+        DraftingModule,
+        EventsModule,
+        InfluencingModule,
+      ],
       controllers: [UnsubscribeController],
       providers: [
         { provide: NOTIFICATIONS_OPTIONS, useValue: options },
         MailTransport,
         NotificationQueue,
         NotificationPlanner,
+        NoticeSweeper,
         NotificationSender,
         PreferenceService,
         NotificationService,

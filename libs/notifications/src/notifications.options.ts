@@ -14,6 +14,10 @@ export interface NotificationsOptions {
   readonly planIntervalMs: number;
   /** How often each instance asks the job queue for due messages (pg-boss allows 0.5 s at least). */
   readonly pollSeconds: number;
+  /** How often each instance looks for poll deadlines coming up and commitments falling due (seconds). */
+  readonly sweepSeconds: number;
+  /** How long before a poll's deadline those who have not answered are reminded (seconds). */
+  readonly pollDeadlineNoticeSeconds: number;
   /** A message held this long by an instance (that died) is retried by another one. */
   readonly takeoverSeconds: number;
 }

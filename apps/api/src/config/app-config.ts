@@ -202,6 +202,14 @@ export class AppConfig {
   @Max(300, { message: (a) => `NOTIFICATION_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
   NOTIFICATION_POLL_SECONDS = 2;
 
+  /** How often each instance looks for poll deadlines coming up and commitments falling due. */
+  @WholeNumber('NOTIFICATION_SWEEP_SECONDS must be a whole number of seconds from 1 to 86400', 1, 86_400)
+  NOTIFICATION_SWEEP_SECONDS = 900;
+
+  /** How long before a poll's deadline the organisations that have not answered are reminded. */
+  @WholeNumber('POLL_REMINDER_LEAD_SECONDS must be a whole number of seconds from 60 to 604800', 60, 604_800)
+  POLL_REMINDER_LEAD_SECONDS = 86_400;
+
   /** An email held this long by an instance (that died) is retried by another one. */
   @WholeNumber('NOTIFICATION_TAKEOVER_SECONDS must be a whole number of seconds from 1 to 3600', 1, 3_600)
   NOTIFICATION_TAKEOVER_SECONDS = 60;

@@ -42,6 +42,7 @@ export type ActivityVerb =
   | 'EVENT_RSVP_CHANGED'
   | 'EVENT_STATUS_CHANGED'
   | 'EVENT_UPDATED'
+  | 'EVENT_WAITLIST_PROMOTED'
   | 'EVIDENCE_CITED'
   | 'EVIDENCE_RECORDED'
   | 'EVIDENCE_WITHDRAWN'
@@ -165,12 +166,14 @@ export type NotificationCategory =
   | 'ACCOUNT'
   | 'COMMITMENTS'
   | 'DRAFTING'
+  | 'DRAFT_FEEDBACK'
   | 'EVENT_CHANGE'
   | 'EVENT_REMINDER'
   | 'NETWORK_ACTIVITY'
   | 'NETWORK_MEMBERSHIP'
   | 'ORGANISATION_ADMIN'
-  | 'ORGANISATION_INVITATION';
+  | 'ORGANISATION_INVITATION'
+  | 'POLLS';
 
 /** How often a person hears about a category: at once, in the daily digest, or not at all. */
 export type NotificationFrequency =

@@ -53,6 +53,7 @@ const VERB_WORDS: Partial<Record<ActivityVerb, string>> = {
   EVENT_RSVP_CHANGED: 'Someone answered the invitation to {title}',
   EVENT_STATUS_CHANGED: '{title} changed status',
   EVENT_UPDATED: '{title} was updated',
+  EVENT_WAITLIST_PROMOTED: 'A place at {title} went to someone on the waitlist',
   EVIDENCE_CITED: 'Evidence was cited in a joint position',
   EVIDENCE_RECORDED: 'A Justice Data Lab result was recorded',
   EVIDENCE_WITHDRAWN: 'Evidence was withdrawn from a joint position',

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Between, In, Repository } from 'typeorm';
 import { type ActorRef, DomainError } from '@app/common';
 import { EventService } from '../event.service';
 import { PollAnswerEntity, PollSlotEntity, SchedulingPollEntity } from './poll.entities';
+import { PollStatus } from './poll.enums';
 
 export interface SlotTally {
   readonly slotId: string;
@@ -38,6 +39,20 @@ export class PollService {
       return [];
     }
     return this.polls.find({ where: { networkId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Polls by id, whoever asks (for other contexts deciding who may be told; they check visibility). */
+  findByIds(ids: readonly string[]): Promise<SchedulingPollEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.polls.findBy({ id: In([...ids]) });
+  }
+
+  /** Open polls whose deadline falls between the two instants, soonest first (at most 500). */
+  openWithDeadlineBetween(from: Date, to: Date): Promise<SchedulingPollEntity[]> {
+    return this.polls.find({
+      where: { status: PollStatus.OPEN, deadline: Between(from, to) },
+      order: { deadline: 'ASC', id: 'ASC' },
+      take: 500,
+    });
   }
 
   slotsOf(pollIds: readonly string[]): Promise<PollSlotEntity[]> {

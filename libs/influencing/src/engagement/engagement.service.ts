@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, In, LessThanOrEqual } from 'typeorm';
 import { type ActorRef, DomainError, todayIn, UK_TIME_ZONE } from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
 import { NetworkAccess, NetworkService } from '@app/networks';
@@ -12,6 +12,7 @@ import {
   EngagementParticipantEntity,
   EngagementPositionEntity,
 } from '../engagement.entities';
+import { CommitmentStatus } from '../influencing.enums';
 import { OfficeHolderEntity } from '../office.entities';
 import type { AreaCommitments } from './engagement.model';
 
@@ -159,6 +160,18 @@ export class EngagementService {
       }
     }
     return [...byArea.values()];
+  }
+
+  /**
+   * OPEN commitments due on or before a day (`YYYY-MM-DD`), soonest first, at most 1000: for
+   * notices to the networks concerned (the caller checks who may read each engagement).
+   */
+  openDueBy(lastDay: string): Promise<CommitmentEntity[]> {
+    return this.db.manager.find(CommitmentEntity, {
+      where: { status: CommitmentStatus.OPEN, dueOn: LessThanOrEqual(lastDay) },
+      order: { dueOn: 'ASC', id: 'ASC' },
+      take: 1000,
+    });
   }
 
   asksOf(engagementIds: readonly string[]): Promise<EngagementAskEntity[]> {

@@ -17,6 +17,11 @@ export enum TemplateName {
   NETWORK_MEMBERSHIP = 'network-membership',
   POSITION_SIGN_ON = 'position-sign-on',
   COMMITMENT_DUE = 'commitment-due',
+  POLL_OPENED = 'poll-opened',
+  POLL_CONFIRMED = 'poll-confirmed',
+  POLL_DEADLINE = 'poll-deadline',
+  DRAFT_REPLY = 'draft-reply',
+  SUGGESTION_DECIDED = 'suggestion-decided',
   WEBHOOK_DISABLED = 'webhook-disabled',
   ACTIVITY = 'activity',
   DIGEST = 'digest',
@@ -94,10 +99,10 @@ The attached calendar update removes it from your calendar.`,
     subject: 'A place is yours: {{title}}',
     text: `A place at {{title}} ({{when}}) has freed up and is now yours.
 
-The calendar entry is attached. If you can no longer come, answer NOT_GOING to free it for the next person.
+The calendar entry is attached. If you can no longer come, decline to free it for the next person.
 {{links.event}}`,
     html: `<p>A place at <strong>{{title}}</strong> ({{when}}) has freed up and is now yours.</p>
-<p>The calendar entry is attached. If you can no longer come, answer NOT_GOING to free it for the next person.</p>
+<p>The calendar entry is attached. If you can no longer come, decline to free it for the next person.</p>
 <p><a href="{{links.event}}">The event</a></p>`,
   },
   [TemplateName.NETWORK_MEMBERSHIP]: {
@@ -119,11 +124,62 @@ As an admin of {{organisationName}} you can sign it on for your organisation: {{
 <p>As an admin of {{organisationName}} you can <a href="{{links.position}}">sign it on for your organisation</a>.</p>`,
   },
   [TemplateName.COMMITMENT_DUE]: {
-    subject: '{{headline}}',
-    text: `{{headline}}
+    subject: '{{#if overdue}}Overdue{{else}}Due {{dueOn}}{{/if}}: a commitment to {{network}}',
+    text: `{{owner}} committed to {{network}}: "{{text}}".
 
-{{detail}}`,
-    html: `<p><strong>{{headline}}</strong></p><p>{{detail}}</p>`,
+{{#if overdue}}It was due on {{dueOn}} and is still open.{{else}}It is due on {{dueOn}}.{{/if}} Record its status once the office reports back.
+{{links.commitment}}`,
+    html: `<p>{{owner}} committed to <strong>{{network}}</strong>:</p>
+<blockquote>{{text}}</blockquote>
+<p>{{#if overdue}}It was due on {{dueOn}} and is still open.{{else}}It is due on {{dueOn}}.{{/if}} Record its status once the office reports back.</p>
+<p><a href="{{links.commitment}}">The engagement</a></p>`,
+  },
+  [TemplateName.POLL_OPENED]: {
+    subject: 'When can you meet? {{poll}}',
+    text: `{{network}} is finding a time for {{poll}} ({{slots}} possible time{{#unless oneSlot}}s{{/unless}}).
+
+Answer for your organisation{{#if deadline}} by {{deadline}}{{/if}}: {{links.poll}}`,
+    html: `<p>{{network}} is finding a time for <strong>{{poll}}</strong> ({{slots}} possible time{{#unless oneSlot}}s{{/unless}}).</p>
+<p><a href="{{links.poll}}">Answer for your organisation</a>{{#if deadline}} by {{deadline}}{{/if}}.</p>`,
+  },
+  [TemplateName.POLL_CONFIRMED]: {
+    subject: 'Time chosen: {{title}} on {{when}}',
+    text: `The poll you answered has chosen its time: {{title}} starts {{when}}{{#if location}} at {{location}}{{/if}}.
+
+The calendar entry is attached.
+{{links.event}}`,
+    html: `<p>The poll you answered has chosen its time: <strong>{{title}}</strong> starts {{when}}{{#if location}} at {{location}}{{/if}}.</p>
+<p>The calendar entry is attached.</p>
+<p><a href="{{links.event}}">The event</a></p>`,
+  },
+  [TemplateName.POLL_DEADLINE]: {
+    subject: 'Answers close {{deadline}}: {{poll}}',
+    text: `Your organisation has not yet answered when it can meet for {{poll}} ({{network}}). Answers close {{deadline}}.
+
+Answer for your organisation: {{links.poll}}`,
+    html: `<p>Your organisation has not yet answered when it can meet for <strong>{{poll}}</strong> ({{network}}). Answers close {{deadline}}.</p>
+<p><a href="{{links.poll}}">Answer for your organisation</a></p>`,
+  },
+  [TemplateName.DRAFT_REPLY]: {
+    subject: 'A reply to your comment on {{title}}',
+    text: `Your comment on {{title}} has a reply:
+
+{{reply}}
+
+{{links.position}}`,
+    html: `<p>Your comment on <strong>{{title}}</strong> has a reply:</p>
+<blockquote>{{reply}}</blockquote>
+<p><a href="{{links.position}}">The draft</a></p>`,
+  },
+  [TemplateName.SUGGESTION_DECIDED]: {
+    subject: 'Your suggestion was {{decision}}: {{title}}',
+    text: `Your suggested change to {{title}} was {{decision}}.
+
+Suggested: "{{replacement}}"{{#if original}} in place of "{{original}}"{{/if}}
+{{links.position}}`,
+    html: `<p>Your suggested change to <strong>{{title}}</strong> was {{decision}}.</p>
+<p>Suggested: <q>{{replacement}}</q>{{#if original}} in place of <q>{{original}}</q>{{/if}}</p>
+<p><a href="{{links.position}}">The draft</a></p>`,
   },
   [TemplateName.WEBHOOK_DISABLED]: {
     subject: 'A webhook endpoint of {{organisationName}} was disabled',

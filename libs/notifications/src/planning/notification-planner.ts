@@ -11,7 +11,8 @@ import {
   isVisibleTo,
   type ViewerRights,
 } from '@app/activity';
-import { EventService } from '@app/events';
+import { PositionService } from '@app/drafting';
+import { EventService, PollService } from '@app/events';
 import { AffiliationRole, PersonDirectory } from '@app/identity';
 import { NetworkService } from '@app/networks';
 import { OrganisationService } from '@app/organisations';
@@ -32,6 +33,9 @@ import { messagesFor } from './plan-rules';
 export const EMAIL_CONSUMER = 'email';
 const BATCH = 100;
 export const DIGEST_ZONE = 'Europe/London';
+
+/** Who may see something: an activity item's visibility, or that of the item a notice is about. */
+export type SeenAs = Pick<ActivityEventEntity, 'visibility' | 'organisationId' | 'networkId'>;
 
 /** A message to plan: who, about what, with what. */
 export interface NewNotification {
@@ -72,9 +76,11 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
     private readonly organisations: OrganisationService,
     networks: NetworkService,
     events: EventService,
+    polls: PollService,
+    positions: PositionService,
   ) {
     this.domain = mailDomainOf(options.publicUrl);
-    this.audiences = new Audiences(people, networks, events);
+    this.audiences = new Audiences(people, networks, events, polls, positions);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -130,6 +136,91 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
     while ((await this.planBatch()) === BATCH) {
       // next batch
     }
+  }
+
+  /**
+   * Notices no activity item carries (a poll's deadline, a commitment falling due): each person
+   * who may see what it is about, per their preference for the category, once per subject (the
+   * unique key: planning the same notice again, on any instance, adds nothing). Returns how many
+   * were new.
+   */
+  async planNotices(
+    to: readonly Addressee[],
+    category: NotificationCategory,
+    seenAs: SeenAs,
+    notice: { subject: string; template: TemplateName; data: Record<string, unknown> },
+  ): Promise<number> {
+    const seen = new Set<string>();
+    const people = to.filter((a) => !seen.has(a.personId) && seen.add(a.personId));
+    const frequencies = await this.frequencies(
+      this.dataSource.manager,
+      people.map((a) => a.personId),
+      category,
+    );
+    const rights = new Map<string, Promise<ViewerRights>>();
+    const decided: NewNotification[] = [];
+    for (const addressee of people) {
+      const frequency = frequencies.get(addressee.personId) ?? DEFAULT_FREQUENCY[category];
+      if (frequency === NotificationFrequency.OFF || !(await this.maySee(addressee, seenAs, rights))) {
+        continue;
+      }
+      decided.push({
+        recipient: addressee.personId,
+        personId: addressee.personId,
+        email: addressee.email,
+        category,
+        subject: notice.subject,
+        template: notice.template,
+        data: {
+          ...notice.data,
+          occurredAt: new Date().toISOString(),
+          visibility: {
+            visibility: seenAs.visibility,
+            organisationId: seenAs.organisationId,
+            networkId: seenAs.networkId,
+          },
+        },
+        activitySequence: null,
+        digest: frequency === NotificationFrequency.DAILY,
+      });
+    }
+    if (decided.length === 0) {
+      return 0;
+    }
+    let planned = 0;
+    await this.dataSource.transaction(async (tx) => {
+      const digests = new Set<string>();
+      for (const notification of decided) {
+        if (await this.insert(tx, notification)) {
+          planned += 1;
+          if (notification.digest && notification.personId && !digests.has(notification.personId)) {
+            digests.add(notification.personId);
+            await this.planDigest(tx, notification.personId);
+          }
+        }
+      }
+    });
+    if (planned > 0) {
+      this.queue.wake();
+    }
+    return planned;
+  }
+
+  /** Those of these subjects already planned for someone (a notice planned once is not reconsidered). */
+  async plannedSubjects(subjects: readonly string[]): Promise<Set<string>> {
+    if (subjects.length === 0) {
+      return new Set();
+    }
+    const rows = await this.dataSource.query<{ subject: string }[]>(
+      `SELECT DISTINCT subject FROM notification WHERE subject = ANY($1::text[])`,
+      [subjects],
+    );
+    return new Set(rows.map((r) => r.subject));
+  }
+
+  /** The audiences, for the notices planned apart from activity. */
+  get audiencesOf(): Audiences {
+    return this.audiences;
   }
 
   private async pump(): Promise<void> {
@@ -338,7 +429,7 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
   /** Only people who may see the item are told of it (the feeds' own rule). */
   private async maySee(
     addressee: Addressee,
-    item: ActivityEventEntity,
+    item: SeenAs,
     rights: Map<string, Promise<ViewerRights>>,
   ): Promise<boolean> {
     let theirs = rights.get(addressee.personId);
@@ -351,7 +442,7 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
       });
       rights.set(addressee.personId, theirs);
     }
-    return isVisibleTo(item, await theirs);
+    return isVisibleTo(item as ActivityEventEntity, await theirs);
   }
 
   /** For the digest: whether a person may still see an item planned for them. */

@@ -1,6 +1,8 @@
 import type { ActivityEventEntity } from '@app/activity';
+import { DateTime } from 'luxon';
 import { NotificationCategory } from '../notification.enums';
 import { TemplateName } from '../mail/templates';
+import { quote } from './notices';
 import type { Addressee, Audiences } from './audiences';
 
 /** Verbs recorded by contexts built alongside this one (webhooks), matched by name until they exist here. */
@@ -15,6 +17,9 @@ export interface PlannedMessage {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+/** How a deadline reads in an email: in the poll's time zone, in British English (GMT or BST). */
+export const deadlineWords = (deadline: Date, timeZone: string): string =>
+  DateTime.fromJSDate(deadline, { zone: timeZone }).setLocale('en-GB').toFormat("cccc d LLLL 'at' HH:mm ZZZZ");
 
 /**
  * The rules, verb by verb. Items not named here go to the people of the network or
@@ -141,23 +146,155 @@ export async function messagesFor(item: ActivityEventEntity, audiences: Audience
           to: await audiences.organisationAdmins(item.organisationId ? [item.organisationId] : []),
         },
       ];
+    case 'EVENT_WAITLIST_PROMOTED':
+      // The person who got the place (recorded by name for this); the item is not news to anyone else.
+      return item.eventId && typeof payload.promotedPersonId === 'string'
+        ? [
+            {
+              category: NotificationCategory.EVENT_CHANGE,
+              template: TemplateName.WAITLIST_PROMOTED,
+              data: {
+                ...base,
+                eventId: item.eventId,
+                occurrence: payload.occurrence ?? null,
+                method: 'REQUEST',
+                title: text(payload.event), // for the list of what was sent; the email reads the event as it is then
+              },
+              to: await audiences.people([payload.promotedPersonId]),
+            },
+          ]
+        : [];
+    case 'POLL_CREATED': {
+      const pollId = text(payload.pollId);
+      const [poll] = pollId && item.networkId ? await audiences.pollsByIds([pollId]) : [];
+      if (!poll || !item.networkId) {
+        return networkActivity(item, base, audiences);
+      }
+      const slots = Number(payload.slots) || 0;
+      return [
+        {
+          category: NotificationCategory.POLLS,
+          template: TemplateName.POLL_OPENED,
+          data: {
+            ...base,
+            pollId,
+            poll: poll.title,
+            network: (await audiences.networkName(item.networkId)) || 'Your network',
+            slots,
+            oneSlot: slots === 1,
+            deadline: poll.deadline ? deadlineWords(poll.deadline, poll.timeZone) : null,
+          },
+          to: await audiences.pollAnswerers(item.networkId),
+        },
+        ...(await networkActivity(item, base, audiences)),
+      ];
+    }
+    case 'POLL_CONFIRMED': {
+      const pollId = text(payload.pollId);
+      const eventId = text(payload.eventId);
+      if (!pollId || !eventId) {
+        return networkActivity(item, base, audiences);
+      }
+      const [poll] = await audiences.pollsByIds([pollId]);
+      const startsAt = typeof payload.startsAt === 'string' ? DateTime.fromISO(payload.startsAt) : null;
+      return [
+        {
+          category: NotificationCategory.POLLS,
+          template: TemplateName.POLL_CONFIRMED,
+          data: {
+            ...base,
+            pollId,
+            eventId,
+            method: 'REQUEST',
+            // For the list of what was sent; the email reads the event as it is when it goes.
+            title: text(payload.poll),
+            when:
+              startsAt?.isValid && poll
+                ? startsAt.setZone(poll.timeZone).toFormat("cccc d LLLL yyyy 'at' HH:mm ZZZZ")
+                : null,
+          },
+          to: await audiences.pollParticipants(pollId),
+        },
+        ...(await networkActivity(item, base, audiences)),
+      ];
+    }
+    case 'POSITION_COMMENTED': {
+      const reply =
+        typeof payload.commentId === 'string' ? await audiences.positions.commentById(payload.commentId) : null;
+      const parent = reply?.parentId ? await audiences.positions.commentById(reply.parentId) : null;
+      const feedback: PlannedMessage[] =
+        reply && parent
+          ? [
+              {
+                category: NotificationCategory.DRAFT_FEEDBACK,
+                template: TemplateName.DRAFT_REPLY,
+                data: {
+                  ...base,
+                  positionId: reply.positionId,
+                  title: text(payload.position) || 'a joint position',
+                  reply: quote(reply.body),
+                },
+                to: await audiences.people([parent.authorPersonId]),
+              },
+            ]
+          : [];
+      return [...feedback, ...(await networkActivity(item, base, audiences))];
+    }
+    case 'POSITION_SUGGESTION_ACCEPTED':
+    case 'POSITION_SUGGESTION_REJECTED': {
+      const suggestion =
+        typeof payload.suggestionId === 'string'
+          ? await audiences.positions.suggestionById(payload.suggestionId)
+          : null;
+      const feedback: PlannedMessage[] = suggestion
+        ? [
+            {
+              category: NotificationCategory.DRAFT_FEEDBACK,
+              template: TemplateName.SUGGESTION_DECIDED,
+              data: {
+                ...base,
+                positionId: suggestion.positionId,
+                title: text(payload.position) || 'a joint position',
+                decision: verb === 'POSITION_SUGGESTION_ACCEPTED' ? 'accepted' : 'rejected',
+                original: quote(suggestion.original),
+                replacement: quote(suggestion.replacement),
+              },
+              to: await audiences.people([suggestion.authorPersonId]),
+            },
+          ]
+        : [];
+      return [...feedback, ...(await networkActivity(item, base, audiences))];
+    }
     case 'PERSON_INVITED':
     case 'EVENT_RSVP_CHANGED':
     case 'POLL_ANSWERED':
       return []; // planned apart (invitations), or one's own doing (answers)
     default:
-      if (!item.networkId && !item.organisationId) {
-        return []; // national and area items: the feeds carry them; the digest is about one's own networks
-      }
-      return [
-        {
-          category: NotificationCategory.NETWORK_ACTIVITY,
-          template: TemplateName.ACTIVITY,
-          data: base,
-          to: await audiences.inNetworkOrOrganisation(item.networkId, item.organisationId),
-        },
-      ];
+      return networkActivity(item, base, audiences);
   }
+}
+
+/**
+ * The people of the network or organisation an item concerns, as NETWORK_ACTIVITY (by default in
+ * the daily digest). Someone already told of the item in another category keeps that message
+ * (one message per person and item).
+ */
+async function networkActivity(
+  item: ActivityEventEntity,
+  base: Record<string, unknown>,
+  audiences: Audiences,
+): Promise<PlannedMessage[]> {
+  if (!item.networkId && !item.organisationId) {
+    return []; // national and area items: the feeds carry them; the digest is about one's own networks
+  }
+  return [
+    {
+      category: NotificationCategory.NETWORK_ACTIVITY,
+      template: TemplateName.ACTIVITY,
+      data: base,
+      to: await audiences.inNetworkOrOrganisation(item.networkId, item.organisationId),
+    },
+  ];
 }
 
 /** One line saying what happened, from the item's verb and the names its payload carries. */

@@ -32,6 +32,8 @@ const CATEGORY_LABEL: Record<string, string> = {
   COMMITMENTS: 'commitments',
   NETWORK_ACTIVITY: 'the daily digest',
   ORGANISATION_ADMIN: 'notices to admins',
+  POLLS: 'scheduling polls',
+  DRAFT_FEEDBACK: 'replies and decisions on your drafting',
 };
 
 /**
@@ -212,7 +214,19 @@ export class NotificationSender implements OnApplicationBootstrap {
       case TemplateName.EVENT_CHANGED:
       case TemplateName.EVENT_CANCELLED:
       case TemplateName.WAITLIST_PROMOTED:
+      case TemplateName.POLL_CONFIRMED:
         icalEvent = await this.eventDetails(tx, row, data, links);
+        break;
+      case TemplateName.POLL_OPENED:
+      case TemplateName.POLL_DEADLINE:
+        links.poll = `${base}/polls/${String(row.data.pollId)}`;
+        break;
+      case TemplateName.DRAFT_REPLY:
+      case TemplateName.SUGGESTION_DECIDED:
+        links.position = `${base}/positions/${String(row.data.positionId)}`;
+        break;
+      case TemplateName.COMMITMENT_DUE:
+        links.commitment = `${base}/engagements/${String(row.data.engagementId)}`;
         break;
       case TemplateName.NETWORK_MEMBERSHIP:
         links.network = `${base}/dashboard/activity/networks/${encodeURIComponent(String(row.data.networkId))}`;
@@ -220,7 +234,6 @@ export class NotificationSender implements OnApplicationBootstrap {
       case TemplateName.POSITION_SIGN_ON:
         links.position = `${base}/positions/${String(row.data.positionId)}`;
         break;
-      case TemplateName.COMMITMENT_DUE:
       case TemplateName.WEBHOOK_DISABLED:
       case TemplateName.ACTIVITY:
       case TemplateName.DIGEST:
