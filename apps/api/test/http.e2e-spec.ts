@@ -50,7 +50,7 @@ describe('HTTP surface', () => {
 
 describe('HTTP surface in production', () => {
   it('serves no IDE', async () => {
-    const sut = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    const sut = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://convene.example' });
     try {
       const page = await fetch(sut.graphqlUrl, { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toContain('graphiql');

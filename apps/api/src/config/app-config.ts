@@ -168,7 +168,10 @@ export class AppConfig {
   @MinLength(3, { message: () => 'MAIL_FROM must be an address such as "Convene <no-reply@convene.example>"' })
   MAIL_FROM = 'Convene <no-reply@convene.localhost>';
 
-  /** Where links in emails point (the web front end), e.g. https://convene.example; by default this server. */
+  /**
+   * Where links in emails point (the web front end), e.g. https://convene.example; required in
+   * production, by default this server on localhost elsewhere.
+   */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, {
     message: () => 'PUBLIC_URL must be an http(s) URL such as https://convene.example',
@@ -305,6 +308,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.isProduction && config.SEED_DEMO === true) {
     problems.push('SEED_DEMO is never used in production (the demo logins have a published password); unset it');
+  }
+  if (config.isProduction && !config.PUBLIC_URL) {
+    // Else every link in an email (reset, invitation, unsubscribe) points at this server's localhost.
+    problems.push('PUBLIC_URL must be set in production (where links in emails point, e.g. https://convene.example)');
   }
   if (config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX === true && config.DATABASE_URL !== undefined) {
     // A server without its outbox loses activity: never on a real database.
