@@ -266,6 +266,7 @@ describe('webhooks: a feed delivered to another system, signed, in order, at lea
       attempt({ url: 'not a url' }),
       attempt({ scopeKind: 'NATIONAL', scopeTarget: null }),
       attempt({ scopeKind: 'POLICE_FORCE_AREA', scopeTarget: 'nowhere' }),
+      attempt({ scopeKind: 'POLICE_FORCE_AREA', scopeTarget: 'E23000099' }),
     ]);
     expect(refusals.map((r) => [r.errors?.[0]?.extensions?.code, r.errors?.[0]?.extensions?.fields])).toEqual([
       ['BAD_USER_INPUT', [{ field: 'input.url', message: 'must be an http or https URL' }]],
@@ -278,7 +279,10 @@ describe('webhooks: a feed delivered to another system, signed, in order, at lea
         'BAD_USER_INPUT',
         [{ field: 'input.scopeTarget', message: 'must be a police force area code such as E23000001' }],
       ],
+      // An area that does not exist: reason NOT_FOUND, as for API tokens (one scope check serves both).
+      ['BAD_USER_INPUT', [{ field: 'input.scopeTarget', message: 'no police force area E23000099' }]],
     ]);
+    expect(refusals[4]?.errors?.[0]?.extensions?.reason).toBe('NOT_FOUND');
     // Platform admins may follow the national feed.
     const admin = await signIn(sut, 'admin');
     const national = await attempt({ scopeKind: 'NATIONAL', scopeTarget: null }, admin);

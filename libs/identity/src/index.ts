@@ -11,6 +11,7 @@ export * from './policy/policy';
 export * from './policy/policy.service';
 export * from './api-token/api-token.enums';
 export { API_TOKEN_PREFIX } from './api-token/api-token.service';
+export { FeedScopeCheck, type FeedScopeWording } from './api-token/feed-scope-check';
 export { hashSecretToken, newSecretToken } from './auth/secret-token';
 export { PersonService } from './person/person.service';
 export { type Addressee, type InvitationNotice, PersonDirectory } from './person/person-directory';
