@@ -12,7 +12,7 @@ import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from '../auth/passw
 import { hashSecretToken } from '../auth/secret-token';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { PersonEntity } from '../person/person.entity';
-import { PasswordTokenEntity } from '../password/password-token.entity';
+import { PasswordTokenEntity, PasswordTokenPurpose } from '../password/password-token.entity';
 import { PasswordService } from '../password/password.service';
 import { voidEmailChanges, voidPasswordTokens } from '../password/password-tokens';
 import { AccountMailOutbox, LinkPurpose, linkToken } from './account-mail';
@@ -50,18 +50,20 @@ export class AccountRecoveryService {
         return;
       }
       const [{ recent }] = await tx.query<[{ recent: number }]>(
-        `SELECT count(*)::int AS recent FROM password_token WHERE person_id = $1 AND created_at > now() - interval '1 hour'`,
+        `SELECT count(*)::int AS recent FROM password_token
+          WHERE person_id = $1 AND purpose = 'RESET' AND created_at > now() - interval '1 hour'`,
         [person.id],
       );
       if (recent >= RESETS_PER_HOUR) {
         return;
       }
-      await voidPasswordTokens(tx, person.id); // only the newest link works
+      await voidPasswordTokens(tx, person.id, PasswordTokenPurpose.RESET); // only the newest link works
       const id = randomUUID();
       await tx.insert(PasswordTokenEntity, {
         id,
         personId: person.id,
         tokenHash: hashSecretToken(linkToken(this.options.jwtSecret, LinkPurpose.PASSWORD_RESET, id)),
+        purpose: PasswordTokenPurpose.RESET,
         expiresAt: new Date(Date.now() + LINK_HOURS * 3_600_000),
       });
       await this.mail.plan(tx, {

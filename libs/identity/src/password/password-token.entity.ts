@@ -1,6 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PersonEntity } from '../person/person.entity';
 
+/** What a password token is for: voiding one kind never voids the other. */
+export enum PasswordTokenPurpose {
+  /** A platform admin's first password (or a lost one), issued by the operator's CLI. */
+  SETUP = 'SETUP',
+  /** An emailed recovery link, asked for with requestPasswordReset. */
+  RESET = 'RESET',
+}
+
 /**
  * A single-use, expiring token that lets its holder set a person's password: the first
  * platform admin's (from the CLI) and, later, account recovery. Stored hashed, like every token.
@@ -21,6 +29,9 @@ export class PasswordTokenEntity {
 
   @Column('text')
   tokenHash!: string;
+
+  @Column({ type: 'enum', enum: PasswordTokenPurpose, enumName: 'password_token_purpose' })
+  purpose!: PasswordTokenPurpose;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

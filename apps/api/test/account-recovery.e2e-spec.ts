@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { createPlatformAdmin } from '@app/identity';
+import { errorOf, type Headers, NEWPORT_CVS, signIn } from './support/event-helpers';
+import { unique } from './support/operation-fixtures';
+import { linkIn, SmtpSink } from './support/smtp-sink';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const SLOW_MS = 120_000;
+const INVITE =
+  'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { invitation { id } } }';
+const ACCEPT =
+  'mutation ($t: String!) { acceptInvitation(input: { token: $t, displayName: "Invited (test)", password: "a-long-enough-password" }) { session { accessToken } } }';
+const RESET_REQUEST = 'mutation ($e: String!) { requestPasswordReset(input: { email: $e }) { requested } }';
+const SET_WITH_TOKEN =
+  'mutation ($t: String!, $p: String!) { setPasswordWithToken(input: { token: $t, password: $p }) { person { email } } }';
+
+/** Account recovery seen by an attacker: what the answers and the mail reveal, and what can be voided. */
+describe('account recovery under attack', () => {
+  let sut: TestApp;
+  let sink: SmtpSink;
+  let coordinator: Headers;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    sut = await startTestApp({
+      SMTP_URL: sink.url,
+      PUBLIC_URL: 'https://convene.test',
+      NOTIFICATION_PLAN_INTERVAL_MS: '100',
+      NOTIFICATION_POLL_SECONDS: '0.5',
+    });
+    coordinator = await signIn(sut, 'coordinator@demo.convene.example');
+  }, SLOW_MS);
+
+  afterAll(async () => {
+    await sut?.close();
+    await sink?.close();
+  }, SLOW_MS);
+
+  /** A new account with a password, signed in. */
+  const newAccount = async (): Promise<{ email: string; headers: Headers }> => {
+    const email = `account-${unique().toLowerCase()}@example.org`;
+    await sut.client.data(INVITE, { id: NEWPORT_CVS, email }, coordinator);
+    const { token } = linkIn((await sink.waitFor(email, /invited/)).text, '/accept-invitation');
+    const accepted = await sut.client.data<{ acceptInvitation: { session: { accessToken: string } } }>(ACCEPT, {
+      t: token,
+    });
+    return { email, headers: { authorization: `Bearer ${accepted.acceptInvitation.session.accessToken}` } };
+  };
+
+  it("a reset request does not void a platform admin's unused setup token", async () => {
+    const email = `new-admin-${unique().toLowerCase()}@example.org`;
+    const { token: setup } = await createPlatformAdmin(sut.app.get(DataSource).manager, {
+      email,
+      displayName: 'New admin (test)',
+    });
+    // Anyone who knows the address asks for a reset before the admin has used the setup token.
+    expect(await sut.client.data(RESET_REQUEST, { e: email })).toEqual({ requestPasswordReset: { requested: true } });
+    const { token: reset } = linkIn((await sink.waitFor(email, /Reset your Convene password/)).text, '/reset-password');
+    expect(await sut.client.data(SET_WITH_TOKEN, { t: setup, p: 'the-admins-first-password' })).toEqual({
+      setPasswordWithToken: { person: { email } },
+    });
+    // Setting the password voids every other token of the account, the reset link included.
+    const late = await sut.client.request(
+      'mutation ($t: String!, $p: String!) { resetPassword(input: { token: $t, password: $p }) { person { email } } }',
+      { t: reset, p: 'someone-elses-password' },
+    );
+    expect(errorOf(late)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.token' });
+  });
+});
