@@ -48,6 +48,40 @@ describe('account recovery under attack', () => {
     return { email, headers: { authorization: `Bearer ${accepted.acceptInvitation.session.accessToken}` } };
   };
 
+  const EMAIL_CHANGE =
+    'mutation ($e: String!, $p: String!) { requestEmailChange(input: { newEmail: $e, password: $p }) { requested } }';
+  const CONFIRM = 'mutation ($t: String!) { confirmEmailChange(input: { token: $t }) { person { email } } }';
+
+  it('answers an email change the same whether or not the address has an account; confirming a taken one is refused', async () => {
+    const { email, headers } = await newAccount();
+    const taken = 'partner@demo.convene.example';
+    const fresh = `fresh-${unique().toLowerCase()}@example.org`;
+    const toFresh = await sut.client.request(EMAIL_CHANGE, { e: fresh, p: 'a-long-enough-password' }, headers);
+    const toTaken = await sut.client.request(EMAIL_CHANGE, { e: taken, p: 'a-long-enough-password' }, headers);
+    expect([toTaken.data, toTaken.errors]).toEqual([toFresh.data, toFresh.errors]);
+    expect(toTaken.data).toEqual({ requestEmailChange: { requested: true } });
+    // Only the address's owner learns of the conflict, when the (newest) link is used.
+    const { token } = linkIn((await sink.waitFor(taken, /Confirm your new email/)).text, '/confirm-email');
+    const refused = await sut.client.request(CONFIRM, { t: token });
+    expect(refused.errors?.[0]?.extensions?.reason).toBe('EMAIL_TAKEN');
+    expect(await sut.client.data('{ me { email } }', {}, headers)).toEqual({ me: { email } });
+  });
+
+  it('sends at most three email-change links an hour per person, with the same answer', async () => {
+    const { headers } = await newAccount();
+    const addresses = Array.from({ length: 5 }, (_, i) => `many-${i}-${unique().toLowerCase()}@example.org`);
+    for (const address of addresses) {
+      expect(await sut.client.data(EMAIL_CHANGE, { e: address, p: 'a-long-enough-password' }, headers)).toEqual({
+        requestEmailChange: { requested: true },
+      });
+    }
+    // Confirmations are planned in the request's transaction: what was not planned by now never will be.
+    const planned = await sut.app
+      .get(DataSource)
+      .query<{ email: string }[]>(`SELECT email FROM notification WHERE email = ANY($1)`, [addresses]);
+    expect(planned.map((p) => p.email).sort()).toEqual(addresses.slice(0, 3).sort());
+  });
+
   it("a reset request does not void a platform admin's unused setup token", async () => {
     const email = `new-admin-${unique().toLowerCase()}@example.org`;
     const { token: setup } = await createPlatformAdmin(sut.app.get(DataSource).manager, {

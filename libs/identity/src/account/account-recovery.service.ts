@@ -22,6 +22,8 @@ import { EmailChangeEntity } from './email-change.entity';
 const LINK_HOURS = 1;
 /** Reset emails per account per hour: enough for a lost message, too few to flood an inbox. */
 const RESETS_PER_HOUR = 3;
+/** Email-change confirmations one person may have sent per hour (more asks are quietly dropped). */
+const EMAIL_CHANGES_PER_HOUR = 3;
 
 /**
  * Account recovery and changes to credentials: password reset by an emailed link, password
@@ -109,7 +111,11 @@ export class AccountRecoveryService {
 
   /**
    * Sends a confirmation link to the new address (after checking the password); the account
-   * keeps its address until the link is used. An address already in use is refused.
+   * keeps its address until the link is used. The answer never says whether the address has an
+   * account (that would let anyone signed in test addresses one by one): the link goes to the
+   * address either way, and confirming it is refused if another account uses the address, which
+   * only the address's owner sees. At most three links an hour per person; more asks are quietly
+   * dropped, as reset requests are.
    */
   async requestEmailChange(actor: Actor, newEmail: string, password: string): Promise<void> {
     const personId = signedIn(actor);
@@ -126,10 +132,14 @@ export class AccountRecoveryService {
       throw DomainError.badInput(IdentityRefusal.EMAIL_UNCHANGED, 'input.newEmail', 'is already your address');
     }
     await this.dataSource.transaction(async (tx) => {
-      if (await tx.existsBy(PersonEntity, { email: address })) {
-        throw new DomainError(ErrorCode.CONFLICT, IdentityRefusal.EMAIL_TAKEN, 'Another account uses this address', [
-          { field: 'input.newEmail', message: 'is used by another account' },
-        ]);
+      // Requests of one person queue here, so parallel ones cannot all pass the count.
+      await lockRow(tx, PersonEntity, { id: personId }, 'no-key-update');
+      const [{ recent }] = await tx.query<[{ recent: number }]>(
+        `SELECT count(*)::int AS recent FROM email_change WHERE person_id = $1 AND created_at > now() - interval '1 hour'`,
+        [personId],
+      );
+      if (recent >= EMAIL_CHANGES_PER_HOUR) {
+        return;
       }
       await tx.query('UPDATE email_change SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
       const id = randomUUID();

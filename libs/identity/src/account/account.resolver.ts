@@ -44,7 +44,10 @@ export class AccountResolver {
   }
 
   @Mutation(() => RequestEmailChangePayload, {
-    description: 'Sends a confirmation link to a new address; the account keeps its address until the link is used.',
+    description:
+      'Sends a confirmation link to a new address; the account keeps its address until the link is used. The same ' +
+      'answer whether or not the address has an account (confirming is refused if it has); at most three links an ' +
+      'hour per person.',
   })
   async requestEmailChange(
     @CurrentActor() actor: Actor,
