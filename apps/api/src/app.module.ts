@@ -88,6 +88,7 @@ export class AppModule {
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
           refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+          resetRequestPollMs: config.PASSWORD_RESET_POLL_MS,
         }),
         NotificationsModule.forRoot({
           databaseUrl,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { createPlatformAdmin } from '@app/identity';
+import { AccountRecoveryService, createPlatformAdmin } from '@app/identity';
+import { countSql } from '@app/testing';
 import { errorOf, type Headers, NEWPORT_CVS, signIn } from './support/event-helpers';
 import { unique } from './support/operation-fixtures';
 import { linkIn, SmtpSink } from './support/smtp-sink';
@@ -100,5 +101,64 @@ describe('account recovery under attack', () => {
       { t: reset, p: 'someone-elses-password' },
     );
     expect(errorOf(late)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.token' });
+  });
+});
+
+/** A reset request's answer, seen from outside: its cost, and the limit per client address. */
+describe('password reset requests, answered before any work', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    // The worker runs once an hour here: what a request does is only what its answer waited for.
+    sut = await startTestApp({ TRUST_PROXY: '1', PASSWORD_RESET_POLL_MS: '3600000' });
+  }, SLOW_MS);
+
+  afterAll(async () => {
+    await sut?.close();
+  }, SLOW_MS);
+
+  const ask = (email: string, client: string) =>
+    sut.client.request(RESET_REQUEST, { e: email }, { 'x-forwarded-for': client });
+
+  it('does the same work for a known address as for an unknown one (nothing to time)', async () => {
+    await ask('warm-up@example.org', '198.51.100.1');
+    const touched = (statements: string[]) =>
+      statements.filter((sql) => /\b(person|password_token|password_reset_request|notification)\b/i.test(sql));
+    const known = await countSql(() => ask('member@demo.convene.example', '198.51.100.2'));
+    const unknown = await countSql(() => ask(`nobody-${unique().toLowerCase()}@example.org`, '198.51.100.3'));
+    expect(known.result.data).toEqual({ requestPasswordReset: { requested: true } });
+    expect(unknown.result.data).toEqual(known.result.data);
+    expect(touched(known.statements)).toEqual(touched(unknown.statements));
+    expect(touched(known.statements).join('\n')).not.toMatch(/\bpassword_token\b|\bperson\b/);
+    // Both were recorded, and the worker makes the link for the known one only.
+    const recovery = sut.app.get(AccountRecoveryService);
+    expect(await recovery.handlePendingResets()).toBe(3);
+    const tokens = await sut.app
+      .get(DataSource)
+      .query<{ email: string }[]>(
+        `SELECT p.email FROM password_token t JOIN person p ON p.id = t.person_id WHERE t.purpose = 'RESET'`,
+      );
+    expect(tokens).toEqual([{ email: 'member@demo.convene.example' }]);
+  });
+
+  it('refuses an eleventh request in an hour from one client address, whatever the address asked for', async () => {
+    const client = '203.0.113.7';
+    for (let i = 0; i < 10; i++) {
+      const email = i % 2 ? 'partner@demo.convene.example' : `nobody-${i}-${unique().toLowerCase()}@example.org`;
+      expect((await ask(email, client)).data).toEqual({ requestPasswordReset: { requested: true } });
+    }
+    const known = await ask('partner@demo.convene.example', client);
+    const unknown = await ask(`nobody-${unique().toLowerCase()}@example.org`, client);
+    for (const refused of [known, unknown]) {
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'TOO_MANY_REQUESTS',
+        reason: 'RESET_REQUESTS_LIMITED',
+      });
+    }
+    expect(known.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
+    // Another client is not held back.
+    expect((await ask('partner@demo.convene.example', '203.0.113.8')).data).toEqual({
+      requestPasswordReset: { requested: true },
+    });
   });
 });

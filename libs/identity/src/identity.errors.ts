@@ -16,6 +16,7 @@ export enum IdentityRefusal {
   EMAIL_UNCHANGED = 'EMAIL_UNCHANGED',
   EMAIL_TAKEN = 'EMAIL_TAKEN',
   EMAIL_LINK_INVALID = 'EMAIL_LINK_INVALID',
+  RESET_REQUESTS_LIMITED = 'RESET_REQUESTS_LIMITED',
 }
 
 export const IDENTITY_REFUSALS: RefusalDescriptions<IdentityRefusal> = {
@@ -32,6 +33,8 @@ export const IDENTITY_REFUSALS: RefusalDescriptions<IdentityRefusal> = {
   EMAIL_UNCHANGED: 'The new email address is the one the account already has.',
   EMAIL_TAKEN: 'Another account uses this email address.',
   EMAIL_LINK_INVALID: 'The email-change link is unknown, already used or expired.',
+  RESET_REQUESTS_LIMITED:
+    'Too many password reset requests from this client address: asking is refused for a while; the message says until when.',
   TOKEN_OUTSIDE_MEMBERSHIP: "A network token can be made only by people of the network's active member organisations.",
 };
 

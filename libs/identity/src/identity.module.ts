@@ -7,6 +7,7 @@ import { OrganisationsModule } from '@app/organisations';
 import { AccountMailOutbox } from './account/account-mail';
 import { AccountRecoveryService } from './account/account-recovery.service';
 import { AccountResolver } from './account/account.resolver';
+import { PasswordResetWorker } from './account/password-reset-worker';
 import { ApiTokenResolver } from './api-token/api-token.resolver';
 import { FeedScopeCheck } from './api-token/feed-scope-check';
 import { ApiTokenService } from './api-token/api-token.service';
@@ -61,6 +62,7 @@ export class IdentityModule {
         PasswordService,
         AccountMailOutbox,
         AccountRecoveryService,
+        PasswordResetWorker,
         PersonLoaderFactory,
         ...identityResolvers,
       ],

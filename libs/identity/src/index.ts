@@ -16,6 +16,7 @@ export { hashSecretToken, newSecretToken } from './auth/secret-token';
 export { PersonService } from './person/person.service';
 export { type Addressee, type InvitationNotice, PersonDirectory } from './person/person-directory';
 export { createPlatformAdmin, issuePasswordToken, PASSWORD_TOKEN_HOURS } from './password/password-tokens';
+export { AccountRecoveryService } from './account/account-recovery.service';
 export { AccountMailOutbox, type AccountMail, LinkPurpose, linkToken } from './account/account-mail';
 export * from './identity.operation-policy';
 export * from './identity.errors';

@@ -182,6 +182,10 @@ export class AppConfig {
   @IsString()
   MAIL_DIR = '.data/mail';
 
+  /** How often each instance handles password reset requests (answered at once, worked on off the request path). */
+  @WholeNumber('PASSWORD_RESET_POLL_MS must be a whole number of milliseconds from 50 to 3600000', 50, 3_600_000)
+  PASSWORD_RESET_POLL_MS = 500;
+
   /** How often each instance reads new activity to plan emails. */
   @WholeNumber('NOTIFICATION_PLAN_INTERVAL_MS must be a whole number of milliseconds from 50 to 60000', 50, 60_000)
   NOTIFICATION_PLAN_INTERVAL_MS = 500;

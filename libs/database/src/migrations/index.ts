@@ -19,6 +19,7 @@ import { Webhooks1796220000000 } from './1796220000000-Webhooks';
 import { PollAnswersByOrganisation1796240000000 } from './1796240000000-PollAnswersByOrganisation';
 import { CoverageCannotBeInflated1796250000000 } from './1796250000000-CoverageCannotBeInflated';
 import { PasswordTokenPurpose1796320000000 } from './1796320000000-PasswordTokenPurpose';
+import { PasswordResetRequests1796320100000 } from './1796320100000-PasswordResetRequests';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   PollAnswersByOrganisation1796240000000,
   CoverageCannotBeInflated1796250000000,
   PasswordTokenPurpose1796320000000,
+  PasswordResetRequests1796320100000,
 ];

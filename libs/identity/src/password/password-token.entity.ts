@@ -43,3 +43,30 @@ export class PasswordTokenEntity {
   @Column({ type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
 }
+
+/**
+ * A password reset as asked for, whether or not the address has an account: the request path
+ * records only this (so known and unknown addresses cost the same), a worker does the rest and
+ * marks it handled. Also what the per-address limit counts.
+ */
+@Entity('password_reset_request')
+@Index('password_reset_request_address_idx', ['address', 'requestedAt'])
+@Index('password_reset_request_pending_idx', ['requestedAt'], { where: 'handled_at IS NULL' })
+export class PasswordResetRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** The address asked for, normalised. */
+  @Column('text')
+  email!: string;
+
+  /** The client's address. */
+  @Column('text')
+  address!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  requestedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  handledAt!: Date | null;
+}
