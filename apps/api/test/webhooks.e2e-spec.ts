@@ -246,6 +246,29 @@ describe('webhooks: a feed delivered to another system, signed, in order, at lea
     expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   }, 60_000);
 
+  it('logs a failed connection as a category, never the connection error naming addresses and ports', async () => {
+    const closedPort = await freePort(); // nothing listens there
+    const endpoint = await createEndpoint(sut, coordinator, `http://127.0.0.1:${closedPort}/hook`);
+    try {
+      await sut.client.data(
+        UPDATE_NEWPORT,
+        { id: NEWPORT_CVS, w: 'https://example.org/newport/closed-port' },
+        coordinator,
+      );
+      const failed = await eventually(
+        async () => (await deliveriesOf(sut, coordinator, endpoint.id)).edges[0]?.node.error ?? undefined,
+        { what: 'a failed delivery in the log' },
+      );
+      expect(failed).toBe('connection refused');
+    } finally {
+      await sut.client.data(
+        'mutation ($o: ID!, $id: ID!) { deleteWebhookEndpoint(input: { organisationId: $o, id: $id }) { webhookEndpoint { id } } }',
+        { o: NEWPORT_CVS, id: endpoint.id },
+        coordinator,
+      );
+    }
+  }, 60_000);
+
   it('refuses bad endpoints with the offending field, and bounds endpoints per organisation', async () => {
     const attempt = (input: Record<string, unknown>, headers = coordinator) =>
       sut.client.request(
@@ -511,6 +534,8 @@ describe('webhooks: private addresses', () => {
             'https://127.0.0.1/hook',
             'https://169.254.169.254/latest',
             'https://localhost/',
+            'https://hooks.example.org:6379/hook',
+            'https://hooks.example.org:8443/hook',
           ].map((url) =>
             sut.client.request(
               CREATE,
@@ -540,6 +565,13 @@ describe('webhooks: private addresses', () => {
             reason: 'UNSAFE_URL',
             fields: [{ field: 'input.url', message: 'must name a public host' }],
           },
+          // Only the standard HTTPS ports: another port on a public host may be any service.
+          {
+            code: 'BAD_USER_INPUT',
+            reason: 'UNSAFE_URL',
+            fields: [{ field: 'input.url', message: 'must use port 443 or 8443 (or none)' }],
+          },
+          undefined,
         ]);
       } finally {
         await sut.close();
