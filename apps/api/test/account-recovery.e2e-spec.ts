@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { AccountRecoveryService, createPlatformAdmin } from '@app/identity';
-import { countSql } from '@app/testing';
+import { countSql, eventually } from '@app/testing';
 import { errorOf, type Headers, NEWPORT_CVS, signIn } from './support/event-helpers';
 import { unique } from './support/operation-fixtures';
 import { linkIn, SmtpSink } from './support/smtp-sink';
@@ -82,6 +82,30 @@ describe('account recovery under attack', () => {
       .query<{ email: string }[]>(`SELECT email FROM notification WHERE email = ANY($1)`, [addresses]);
     expect(planned.map((p) => p.email).sort()).toEqual(addresses.slice(0, 3).sort());
   });
+
+  it('sends a queued message to the address the person has when it goes, not the one it was planned for', async () => {
+    const { email, headers } = await newAccount();
+    const newEmail = `moved-${unique().toLowerCase()}@example.org`;
+    // The first try of the reset email to the old address is turned away (451): it waits for a retry.
+    let turnedAway = 0;
+    sink.onMessage = (raw) => {
+      const refuse = raw.includes(`To: ${email}`) && /^Subject: Reset your/m.test(raw);
+      turnedAway += refuse ? 1 : 0;
+      return !refuse;
+    };
+    try {
+      await sut.client.data(RESET_REQUEST, { e: email });
+      await eventually(() => (turnedAway > 0 ? true : undefined), { what: 'the reset email turned away once' });
+      // Meanwhile the person moves to another address.
+      await sut.client.data(EMAIL_CHANGE, { e: newEmail, p: 'a-long-enough-password' }, headers);
+      const { token } = linkIn((await sink.waitFor(newEmail, /Confirm your new email/)).text, '/confirm-email');
+      await sut.client.data(CONFIRM, { t: token });
+    } finally {
+      sink.onMessage = () => true;
+    }
+    await sink.waitFor(newEmail, /Reset your Convene password/);
+    expect(sink.to(email).filter((m) => /Reset your/.test(m.subject))).toEqual([]);
+  }, SLOW_MS);
 
   it("a reset request does not void a platform admin's unused setup token", async () => {
     const email = `new-admin-${unique().toLowerCase()}@example.org`;
