@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { AccountRecoveryService, createPlatformAdmin } from '@app/identity';
+import {
+  NotificationCategory,
+  NOTIFICATIONS_OPTIONS,
+  type NotificationsOptions,
+  unsubscribeToken,
+} from '@app/notifications';
 import { countSql, eventually } from '@app/testing';
 import { errorOf, type Headers, NEWPORT_CVS, signIn } from './support/event-helpers';
 import { unique } from './support/operation-fixtures';
@@ -106,6 +112,28 @@ describe('account recovery under attack', () => {
     await sink.waitFor(newEmail, /Reset your Convene password/);
     expect(sink.to(email).filter((m) => /Reset your/.test(m.subject))).toEqual([]);
   }, SLOW_MS);
+
+  it('answers an unsubscribe link of a deleted account clearly (410), never with a server error', async () => {
+    const { headers } = await newAccount();
+    const { me } = await sut.client.data<{ me: { id: string } }>('{ me { id } }', {}, headers);
+    const secret = sut.app.get<NotificationsOptions>(NOTIFICATIONS_OPTIONS).secret;
+    const url = `${sut.baseUrl}/notifications/unsubscribe?token=${unsubscribeToken(secret, {
+      personId: me.id,
+      category: NotificationCategory.EVENT_REMINDER,
+    })}`;
+    expect((await fetch(url)).status).toBe(200); // the page with its button, while the account exists
+    await sut.app.get(DataSource).query('DELETE FROM person WHERE id = $1', [me.id]);
+
+    const page = await fetch(url);
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('This account no longer exists');
+    const posted = await fetch(url, { method: 'POST', body: 'List-Unsubscribe=One-Click' });
+    expect(posted.status).toBe(410);
+    expect(await posted.json()).toEqual({
+      unsubscribed: false,
+      reason: 'the account no longer exists: no more email is sent to it',
+    });
+  });
 
   it("a reset request does not void a platform admin's unused setup token", async () => {
     const email = `new-admin-${unique().toLowerCase()}@example.org`;
