@@ -5,7 +5,16 @@ export interface IdentityOptions {
   readonly refreshTokenTtlDays: number;
   /** How often each instance looks for password reset requests to handle. */
   readonly resetRequestPollMs: number;
+  /**
+   * Invitations (each an email whose text an organisation's admins partly choose) one organisation
+   * may send per 24 hours, and one person per hour: a bound on what a taken-over or rogue admin
+   * account can mail out.
+   */
+  readonly invitationLimits?: { readonly perOrganisationPerDay: number; readonly perInviterPerHour: number };
 }
+
+/** Invitation limits when none are configured (GitHub allows a new organisation 50 invitations a day). */
+export const DEFAULT_INVITATION_LIMITS = { perOrganisationPerDay: 100, perInviterPerHour: 40 } as const;
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');
 

@@ -182,6 +182,14 @@ export class AppConfig {
   @IsString()
   MAIL_DIR = '.data/mail';
 
+  /** Invitations one organisation may send per 24 hours (each is an email partly worded by it). */
+  @WholeNumber('ORG_INVITATIONS_PER_DAY must be a whole number from 1 to 100000', 1, 100_000)
+  ORG_INVITATIONS_PER_DAY = 100;
+
+  /** Invitations one person may send per hour. */
+  @WholeNumber('INVITER_INVITATIONS_PER_HOUR must be a whole number from 1 to 100000', 1, 100_000)
+  INVITER_INVITATIONS_PER_HOUR = 40;
+
   /** How often each instance handles password reset requests (answered at once, worked on off the request path). */
   @WholeNumber('PASSWORD_RESET_POLL_MS must be a whole number of milliseconds from 50 to 3600000', 50, 3_600_000)
   PASSWORD_RESET_POLL_MS = 500;
