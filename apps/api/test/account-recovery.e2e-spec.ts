@@ -89,29 +89,33 @@ describe('account recovery under attack', () => {
     expect(planned.map((p) => p.email).sort()).toEqual(addresses.slice(0, 3).sort());
   });
 
-  it('sends a queued message to the address the person has when it goes, not the one it was planned for', async () => {
-    const { email, headers } = await newAccount();
-    const newEmail = `moved-${unique().toLowerCase()}@example.org`;
-    // The first try of the reset email to the old address is turned away (451): it waits for a retry.
-    let turnedAway = 0;
-    sink.onMessage = (raw) => {
-      const refuse = raw.includes(`To: ${email}`) && /^Subject: Reset your/m.test(raw);
-      turnedAway += refuse ? 1 : 0;
-      return !refuse;
-    };
-    try {
-      await sut.client.data(RESET_REQUEST, { e: email });
-      await eventually(() => (turnedAway > 0 ? true : undefined), { what: 'the reset email turned away once' });
-      // Meanwhile the person moves to another address.
-      await sut.client.data(EMAIL_CHANGE, { e: newEmail, p: 'a-long-enough-password' }, headers);
-      const { token } = linkIn((await sink.waitFor(newEmail, /Confirm your new email/)).text, '/confirm-email');
-      await sut.client.data(CONFIRM, { t: token });
-    } finally {
-      sink.onMessage = () => true;
-    }
-    await sink.waitFor(newEmail, /Reset your Convene password/);
-    expect(sink.to(email).filter((m) => /Reset your/.test(m.subject))).toEqual([]);
-  }, SLOW_MS);
+  it(
+    'sends a queued message to the address the person has when it goes, not the one it was planned for',
+    async () => {
+      const { email, headers } = await newAccount();
+      const newEmail = `moved-${unique().toLowerCase()}@example.org`;
+      // The first try of the reset email to the old address is turned away (451): it waits for a retry.
+      let turnedAway = 0;
+      sink.onMessage = (raw) => {
+        const refuse = raw.includes(`To: ${email}`) && /^Subject: Reset your/m.test(raw);
+        turnedAway += refuse ? 1 : 0;
+        return !refuse;
+      };
+      try {
+        await sut.client.data(RESET_REQUEST, { e: email });
+        await eventually(() => (turnedAway > 0 ? true : undefined), { what: 'the reset email turned away once' });
+        // Meanwhile the person moves to another address.
+        await sut.client.data(EMAIL_CHANGE, { e: newEmail, p: 'a-long-enough-password' }, headers);
+        const { token } = linkIn((await sink.waitFor(newEmail, /Confirm your new email/)).text, '/confirm-email');
+        await sut.client.data(CONFIRM, { t: token });
+      } finally {
+        sink.onMessage = () => true;
+      }
+      await sink.waitFor(newEmail, /Reset your Convene password/);
+      expect(sink.to(email).filter((m) => /Reset your/.test(m.subject))).toEqual([]);
+    },
+    SLOW_MS,
+  );
 
   it('answers an unsubscribe link of a deleted account clearly (410), never with a server error', async () => {
     const { headers } = await newAccount();
