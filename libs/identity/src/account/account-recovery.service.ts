@@ -74,8 +74,8 @@ export class AccountRecoveryService {
   }
 
   /**
-   * Handles recorded reset requests, oldest first, each in its own transaction (claimed with SKIP
-   * LOCKED, so instances share the work): for an address with an account, a new reset link
+   * Handles recorded reset requests, oldest first, each in its own transaction (so instances
+   * share the work): for an address with an account, a new reset link
    * (voiding earlier reset links, never a setup token) and its email, at most three an hour per
    * account (more are quietly dropped). Resolves with how many were handled.
    */
@@ -83,14 +83,18 @@ export class AccountRecoveryService {
     let handled = 0;
     while (handled < limit) {
       const done = await this.dataSource.transaction(async (tx) => {
-        const [request] = await tx.query<{ id: string; email: string }[]>(
-          `SELECT id, email FROM password_reset_request WHERE handled_at IS NULL
-            ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        // Claimed by the update itself: an instance racing for the same row waits, re-checks
+        // `handled_at IS NULL`, finds nothing and leaves the rest to its next tick.
+        const [claimed] = await tx.query<[{ id: string; email: string }[], number]>(
+          `UPDATE password_reset_request SET handled_at = now()
+            WHERE id = (SELECT id FROM password_reset_request WHERE handled_at IS NULL ORDER BY requested_at LIMIT 1)
+              AND handled_at IS NULL
+            RETURNING id, email`,
         );
+        const request = claimed[0];
         if (!request) {
           return false;
         }
-        await tx.update(PasswordResetRequestEntity, { id: request.id }, { handledAt: () => 'now()' });
         await this.issueResetLink(tx, request.email);
         return true;
       });
