@@ -2,11 +2,11 @@
 #
 #   docker build -t convene-api .
 #   docker run --rm -p 3000:3000 -e DATABASE_URL=postgres://user:pass@host:5432/convene \
-#     -e DB_MIGRATE_ON_START=true convene-api
+#     -e JWT_SECRET=... -e PUBLIC_URL=https://convene.example -e DB_MIGRATE_ON_START=true convene-api
 #
 # Or `docker compose up --build` with the docker-compose.yml beside this file.
 # NODE_ENV=production: reference data only, never the demo data; the first platform admin:
-#   docker run --rm -e DATABASE_URL=... -e JWT_SECRET=... convene-api \
+#   docker run --rm -e DATABASE_URL=... -e JWT_SECRET=... -e PUBLIC_URL=... convene-api \
 #     node dist/apps/api/src/cli.js admin:create --email you@example.org
 #
 # DATABASE_URL is required here: the embedded PostgreSQL used in development is an

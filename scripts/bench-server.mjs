@@ -15,6 +15,7 @@ export function startApiServer({ port, dataDir, databasePort, nodeFlags = [], en
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(48).toString('base64'),
+    PUBLIC_URL: 'https://convene.bench',
     EMBEDDED_DB_DIR: dataDir,
     EMBEDDED_DB_PORT: String(databasePort),
     DB_MIGRATE_ON_START: 'true',

@@ -50,6 +50,7 @@ psql "$PG_URL_BASE/postgres" -qAtc "CREATE DATABASE $db" || die "cannot create d
 export NODE_ENV=production
 export DATABASE_URL="$PG_URL_BASE/$db"
 export JWT_SECRET="production-check-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export PUBLIC_URL="https://convene.example"
 export LOG_LEVEL=info
 
 (cd "$scratch" && exec env DB_MIGRATE_ON_START=true PORT="$port" node --max-semi-space-size=32 dist/apps/api/src/main.js) \

@@ -89,6 +89,11 @@ export class AppModule {
           jwtSecret: config.jwtSecret,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
           refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+          resetRequestPollMs: config.PASSWORD_RESET_POLL_MS,
+          invitationLimits: {
+            perOrganisationPerDay: config.ORG_INVITATIONS_PER_DAY,
+            perInviterPerHour: config.INVITER_INVITATIONS_PER_HOUR,
+          },
         }),
         NotificationsModule.forRoot({
           databaseUrl,

@@ -16,10 +16,12 @@ import { prepareForServing, withDataSource } from '../src/database/prepare-datab
 import { startTestApp, type TestApp } from './support/test-app';
 
 const JWT_SECRET = 'deployment-test-secret-0123456789-abcdef';
+const PUBLIC_URL = 'https://convene.example';
 const production = (url: string, env: Record<string, string> = {}): AppConfig =>
   loadConfig({
     NODE_ENV: 'production',
     JWT_SECRET,
+    PUBLIC_URL,
     LOG_LEVEL: 'silent',
     DATABASE_URL: url,
     DB_MIGRATE_ON_START: 'true',
@@ -50,7 +52,7 @@ describe('deployment: reference data everywhere, demo data only where asked, the
     const name = `${testDatabasePrefix(process.env.CONVENE_TEST_RUN_ID ?? '')}${randomSuffix()}`;
     empty = { url: await createDatabase(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
     await prepareForServing(production(empty.url), empty.url);
-    sut = await startTestApp({ NODE_ENV: 'production', JWT_SECRET }, undefined, empty);
+    sut = await startTestApp({ NODE_ENV: 'production', JWT_SECRET, PUBLIC_URL }, undefined, empty);
   });
 
   afterAll(async () => {
@@ -209,7 +211,7 @@ describe('deployment: reference data everywhere, demo data only where asked, the
       expect(await inDatabase(seeded.url, (ds) => findDemoLogins(ds.manager))).toEqual([]);
       await expect(prepareForServing(production(seeded.url), seeded.url)).resolves.toBeUndefined();
 
-      app = await startTestApp({ NODE_ENV: 'production', JWT_SECRET }, undefined, seeded);
+      app = await startTestApp({ NODE_ENV: 'production', JWT_SECRET, PUBLIC_URL }, undefined, seeded);
       for (const login of DEMO_LOGINS) {
         const response = await app.client.request(SIGN_IN, { e: login.email, p: DEMO_PASSWORD });
         expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

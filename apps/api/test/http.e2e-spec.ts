@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { request } from 'node:http';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('HTTP surface', () => {
@@ -40,6 +41,24 @@ describe('HTTP surface', () => {
     expect((await fetch(`${sut.baseUrl}/graphql-ide/..%2Fpackage.json`)).status).toBe(404);
   });
 
+  it("gives the dashboard the same CSP whatever the Host header says (a cache may not serve one host's to another)", async () => {
+    const cspFor = (host: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const url = new URL(`${sut.baseUrl}/dashboard/`);
+        const req = request({ host: url.hostname, port: url.port, path: url.pathname, headers: { host } }, (res) => {
+          res.resume();
+          resolve(String(res.headers['content-security-policy'] ?? ''));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const own = await cspFor(new URL(sut.baseUrl).host);
+    const other = await cspFor('attacker.example:8443');
+    expect(own).toContain("connect-src 'self'");
+    expect(other).toBe(own);
+    expect(own).not.toMatch(/wss?:/);
+  });
+
   it('still answers GraphQL to API clients on the same path', async () => {
     const data = await sut.client.data<{ policeForceArea: { name: string } }>(
       '{ policeForceArea(code: "E23000034") { name } }',
@@ -50,7 +69,11 @@ describe('HTTP surface', () => {
 
 describe('HTTP surface in production', () => {
   it('serves no IDE', async () => {
-    const sut = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    const sut = await startTestApp({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      PUBLIC_URL: 'https://convene.example',
+    });
     try {
       const page = await fetch(sut.graphqlUrl, { headers: { accept: 'text/html' } });
       expect(await page.text()).not.toContain('graphiql');

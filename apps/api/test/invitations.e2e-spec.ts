@@ -125,3 +125,56 @@ describe('invitations to an organisation', () => {
     expect(JSON.stringify(listed)).not.toContain(token);
   });
 });
+
+describe('invitations: limits (each is an email an organisation partly words)', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await startTestApp({ INVITER_INVITATIONS_PER_HOUR: '3', ORG_INVITATIONS_PER_DAY: '5' });
+  });
+
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  const signedIn = async (email: string): Promise<Record<string, string>> => {
+    const { signIn } = await sut.client.data<{ signIn: { accessToken: string } }>(
+      'mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }',
+      { e: email, p: DEMO_PASSWORD },
+    );
+    return { authorization: `Bearer ${signIn.accessToken}` };
+  };
+  let sent = 0;
+  const invite = async (headers: Record<string, string>) =>
+    sut.client.request(INVITE, { email: `limited-${sent++}@example.org`, role: 'STAFF' }, headers);
+
+  it('refuses an inviter past their hourly limit and an organisation past its daily one, with typed errors', async () => {
+    const coordinator = await signedIn('coordinator@demo.convene.example');
+    const admin = await signedIn('admin@demo.convene.example');
+    for (let i = 0; i < 3; i++) {
+      expect((await invite(coordinator)).errors).toBeUndefined();
+    }
+    const inviterRefused = await invite(coordinator);
+    expect(inviterRefused.errors?.[0]?.extensions).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      reason: 'INVITER_INVITATIONS_LIMITED',
+    });
+    // Another admin of the organisation may still invite, up to the organisation's limit.
+    for (let i = 0; i < 2; i++) {
+      expect((await invite(admin)).errors).toBeUndefined();
+    }
+    const organisationRefused = await invite(admin);
+    expect(organisationRefused.errors?.[0]?.extensions).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      reason: 'ORGANISATION_INVITATIONS_LIMITED',
+      fields: [{ field: 'input.organisationId', message: 'has sent 5 invitations in 24 hours' }],
+    });
+    // Nothing half-written: five invitations, no more.
+    const { invitations } = await sut.client.data<{ invitations: unknown[] }>(
+      `{ invitations(organisationId: "${NEWPORT_CVS}") { id } }`,
+      {},
+      admin,
+    );
+    expect(invitations).toHaveLength(5);
+  });
+});

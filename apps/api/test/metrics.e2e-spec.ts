@@ -83,7 +83,11 @@ describe('Prometheus metrics at /metrics', () => {
 
   it('keeps metrics off the public port in production without a token', async () => {
     const production = await startTestApp(
-      { NODE_ENV: 'production', JWT_SECRET: 'metrics-production-secret-0123456789abcdef' },
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'metrics-production-secret-0123456789abcdef',
+        PUBLIC_URL: 'https://convene.example',
+      },
       undefined,
       app.database,
     );

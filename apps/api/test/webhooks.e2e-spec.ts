@@ -246,6 +246,29 @@ describe('webhooks: a feed delivered to another system, signed, in order, at lea
     expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   }, 60_000);
 
+  it('logs a failed connection as a category, never the connection error naming addresses and ports', async () => {
+    const closedPort = await freePort(); // nothing listens there
+    const endpoint = await createEndpoint(sut, coordinator, `http://127.0.0.1:${closedPort}/hook`);
+    try {
+      await sut.client.data(
+        UPDATE_NEWPORT,
+        { id: NEWPORT_CVS, w: 'https://example.org/newport/closed-port' },
+        coordinator,
+      );
+      const failed = await eventually(
+        async () => (await deliveriesOf(sut, coordinator, endpoint.id)).edges[0]?.node.error ?? undefined,
+        { what: 'a failed delivery in the log' },
+      );
+      expect(failed).toBe('connection refused');
+    } finally {
+      await sut.client.data(
+        'mutation ($o: ID!, $id: ID!) { deleteWebhookEndpoint(input: { organisationId: $o, id: $id }) { webhookEndpoint { id } } }',
+        { o: NEWPORT_CVS, id: endpoint.id },
+        coordinator,
+      );
+    }
+  }, 60_000);
+
   it('refuses bad endpoints with the offending field, and bounds endpoints per organisation', async () => {
     const attempt = (input: Record<string, unknown>, headers = coordinator) =>
       sut.client.request(
@@ -266,6 +289,7 @@ describe('webhooks: a feed delivered to another system, signed, in order, at lea
       attempt({ url: 'not a url' }),
       attempt({ scopeKind: 'NATIONAL', scopeTarget: null }),
       attempt({ scopeKind: 'POLICE_FORCE_AREA', scopeTarget: 'nowhere' }),
+      attempt({ scopeKind: 'POLICE_FORCE_AREA', scopeTarget: 'E23000099' }),
     ]);
     expect(refusals.map((r) => [r.errors?.[0]?.extensions?.code, r.errors?.[0]?.extensions?.fields])).toEqual([
       ['BAD_USER_INPUT', [{ field: 'input.url', message: 'must be an http or https URL' }]],
@@ -278,7 +302,10 @@ describe('webhooks: a feed delivered to another system, signed, in order, at lea
         'BAD_USER_INPUT',
         [{ field: 'input.scopeTarget', message: 'must be a police force area code such as E23000001' }],
       ],
+      // An area that does not exist: reason NOT_FOUND, as for API tokens (one scope check serves both).
+      ['BAD_USER_INPUT', [{ field: 'input.scopeTarget', message: 'no police force area E23000099' }]],
     ]);
+    expect(refusals[4]?.errors?.[0]?.extensions?.reason).toBe('NOT_FOUND');
     // Platform admins may follow the national feed.
     const admin = await signIn(sut, 'admin');
     const national = await attempt({ scopeKind: 'NATIONAL', scopeTarget: null }, admin);
@@ -507,6 +534,8 @@ describe('webhooks: private addresses', () => {
             'https://127.0.0.1/hook',
             'https://169.254.169.254/latest',
             'https://localhost/',
+            'https://hooks.example.org:6379/hook',
+            'https://hooks.example.org:8443/hook',
           ].map((url) =>
             sut.client.request(
               CREATE,
@@ -536,6 +565,13 @@ describe('webhooks: private addresses', () => {
             reason: 'UNSAFE_URL',
             fields: [{ field: 'input.url', message: 'must name a public host' }],
           },
+          // Only the standard HTTPS ports: another port on a public host may be any service.
+          {
+            code: 'BAD_USER_INPUT',
+            reason: 'UNSAFE_URL',
+            fields: [{ field: 'input.url', message: 'must use port 443 or 8443 (or none)' }],
+          },
+          undefined,
         ]);
       } finally {
         await sut.close();

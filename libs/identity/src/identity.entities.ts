@@ -1,7 +1,7 @@
 import { EmailChangeEntity } from './account/email-change.entity';
 import { ApiTokenEntity } from './api-token/api-token.entity';
 import { InvitationEntity } from './invitation/invitation.entity';
-import { PasswordTokenEntity } from './password/password-token.entity';
+import { PasswordResetRequestEntity, PasswordTokenEntity } from './password/password-token.entity';
 import { AffiliationEntity, PersonEntity } from './person/person.entity';
 import { RefreshTokenEntity, SignInFailureEntity } from './session/refresh-token.entity';
 
@@ -13,5 +13,6 @@ export const identityEntities = [
   ApiTokenEntity,
   InvitationEntity,
   PasswordTokenEntity,
+  PasswordResetRequestEntity,
   EmailChangeEntity,
 ];

@@ -16,6 +16,9 @@ export enum IdentityRefusal {
   EMAIL_UNCHANGED = 'EMAIL_UNCHANGED',
   EMAIL_TAKEN = 'EMAIL_TAKEN',
   EMAIL_LINK_INVALID = 'EMAIL_LINK_INVALID',
+  RESET_REQUESTS_LIMITED = 'RESET_REQUESTS_LIMITED',
+  ORGANISATION_INVITATIONS_LIMITED = 'ORGANISATION_INVITATIONS_LIMITED',
+  INVITER_INVITATIONS_LIMITED = 'INVITER_INVITATIONS_LIMITED',
 }
 
 export const IDENTITY_REFUSALS: RefusalDescriptions<IdentityRefusal> = {
@@ -32,6 +35,12 @@ export const IDENTITY_REFUSALS: RefusalDescriptions<IdentityRefusal> = {
   EMAIL_UNCHANGED: 'The new email address is the one the account already has.',
   EMAIL_TAKEN: 'Another account uses this email address.',
   EMAIL_LINK_INVALID: 'The email-change link is unknown, already used or expired.',
+  ORGANISATION_INVITATIONS_LIMITED:
+    'The organisation has sent as many invitations as it may in 24 hours; the message says when it may send more.',
+  INVITER_INVITATIONS_LIMITED:
+    'You have sent as many invitations as one person may in an hour; the message says when you may send more.',
+  RESET_REQUESTS_LIMITED:
+    'Too many password reset requests from this client address: asking is refused for a while; the message says until when.',
   TOKEN_OUTSIDE_MEMBERSHIP: "A network token can be made only by people of the network's active member organisations.",
 };
 

@@ -7,7 +7,9 @@ import { OrganisationsModule } from '@app/organisations';
 import { AccountMailOutbox } from './account/account-mail';
 import { AccountRecoveryService } from './account/account-recovery.service';
 import { AccountResolver } from './account/account.resolver';
+import { PasswordResetWorker } from './account/password-reset-worker';
 import { ApiTokenResolver } from './api-token/api-token.resolver';
+import { FeedScopeCheck } from './api-token/feed-scope-check';
 import { ApiTokenService } from './api-token/api-token.service';
 import { InvitationResolver } from './invitation/invitation.resolver';
 import { InvitationService } from './invitation/invitation.service';
@@ -52,6 +54,7 @@ export class IdentityModule {
         { provide: IDENTITY_OPTIONS, useValue: options },
         AuthService,
         ApiTokenService,
+        FeedScopeCheck,
         InvitationService,
         PolicyService,
         PersonService,
@@ -59,6 +62,7 @@ export class IdentityModule {
         PasswordService,
         AccountMailOutbox,
         AccountRecoveryService,
+        PasswordResetWorker,
         PersonLoaderFactory,
         ...identityResolvers,
       ],

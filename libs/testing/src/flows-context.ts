@@ -126,6 +126,7 @@ export async function startFlowsContext(): Promise<FlowsContext> {
           jwtSecret: 'integration-tests-sign-nothing',
           accessTokenTtlSeconds: 60,
           refreshTokenTtlDays: 1,
+          resetRequestPollMs: 500,
         }),
         // Reminders' queue polls rarely: these tests never wait for one.
         eventsOptions({

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility, type RecordActivity } from '@app/activity';
 import { CommonRefusal, DomainError, ErrorCode } from '@app/common';
 import { WebhookRefusal } from './webhooks.errors';
-import type { Actor } from '@app/identity';
+import { type Actor, ApiTokenScopeKind, FeedScopeCheck } from '@app/identity';
 import { OrganisationService } from '@app/organisations';
 import { urlProblem } from './delivery/destination';
 import { newWebhookSecret } from './delivery/signature';
@@ -16,7 +16,6 @@ import type {
 import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entities';
 import { WebhookDeliveryStatus, WebhookEndpointStatus } from './webhook.enums';
 import type { WebhookDelivery, WebhookEndpoint } from './webhook.model';
-import { WebhookScope } from './webhook-scope';
 import { toDelivery, toEndpoint, WebhookService } from './webhook.service';
 import {
   MAX_ENDPOINTS_PER_ORGANISATION,
@@ -39,7 +38,7 @@ export class WebhookFlowsService {
   constructor(
     private readonly activity: ActivityRecorder,
     private readonly reads: WebhookService,
-    private readonly scope: WebhookScope,
+    private readonly scope: FeedScopeCheck,
     private readonly organisations: OrganisationService,
     @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
   ) {}
@@ -57,7 +56,20 @@ export class WebhookFlowsService {
       );
     }
     const url = this.checkedUrl(input.url);
-    const scopeTarget = await this.scope.checkedTarget(creator, input.scopeKind, input.scopeTarget ?? null);
+    // The national feed carries everything public in the country: platform admins only.
+    if (input.scopeKind === ApiTokenScopeKind.NATIONAL && !creator.platformAdmin) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        CommonRefusal.NOT_PERMITTED,
+        'input.scopeKind: only platform admins may follow the national feed',
+        [{ field: 'input.scopeKind', message: 'only platform admins may follow the national feed' }],
+      );
+    }
+    const scopeTarget = await this.scope.checkedTarget(creator, input.scopeKind, input.scopeTarget ?? null, {
+      noun: 'endpoint',
+      outsideMembership: WebhookRefusal.FEED_OUTSIDE_MEMBERSHIP,
+      outsideMembershipAction: 'may follow it',
+    });
     const secret = newWebhookSecret();
     const endpoint = await this.activity.transaction(async (tx, record) => {
       // One creation at a time per organisation, so two at once cannot both pass the count.

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GeographyModule } from '@app/geography';
+import { FeedScopeCheck } from '@app/identity';
 import { NetworksModule } from '@app/networks';
 import { OrganisationsModule } from '@app/organisations';
 import { WebhookDispatcher } from './delivery/webhook-dispatcher';
@@ -8,7 +9,6 @@ import { WebhookQueue } from './delivery/webhook-queue';
 import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entities';
 import { WebhookFlowsService } from './webhook-flows.service';
 import { WebhookResolver } from './webhook.resolver';
-import { WebhookScope } from './webhook-scope';
 import { WebhookService } from './webhook.service';
 import { WEBHOOKS_OPTIONS, type WebhooksOptions } from './webhooks.options';
 
@@ -26,7 +26,7 @@ export class WebhooksModule {
         { provide: WEBHOOKS_OPTIONS, useValue: options },
         WebhookService,
         WebhookFlowsService,
-        WebhookScope,
+        FeedScopeCheck,
         WebhookQueue,
         WebhookDispatcher,
         ...webhooksResolvers,

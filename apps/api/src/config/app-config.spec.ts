@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       DB_POOL_SIZE: '20',
       DB_MIGRATE_ON_START: 'true',
       JWT_SECRET: 's'.repeat(40),
+      PUBLIC_URL: 'https://convene.example',
     });
     expect(sut.PORT).toBe(8080);
     expect(sut.DB_POOL_SIZE).toBe(20);
@@ -33,7 +34,7 @@ describe('loadConfig', () => {
   });
 
   it('loads demo data by default only in development on the embedded database, and never in production', () => {
-    const prod = { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) };
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://convene.example' };
     expect(loadConfig({}).seedDemo).toBe(true);
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x' }).seedDemo).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test' }).seedDemo).toBe(false);
@@ -78,6 +79,14 @@ describe('loadConfig', () => {
     for (const bad of ['a b', 'a:b', 'x*', 'n'.repeat(64)]) {
       expect(() => loadConfig({ REDIS_NAMESPACE: bad })).toThrow(/REDIS_NAMESPACE must be/);
     }
+  });
+
+  it('requires PUBLIC_URL in production only, so emailed links never point at localhost', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) };
+    expect(() => loadConfig(prod)).toThrow(ConfigError);
+    expect(() => loadConfig(prod)).toThrow('PUBLIC_URL must be set in production');
+    expect(loadConfig({ ...prod, PUBLIC_URL: 'https://convene.example/' }).publicUrl).toBe('https://convene.example');
+    expect(loadConfig({}).publicUrl).toMatch(/^http:\/\/localhost:\d+$/);
   });
 
   it('names every bad variable at once', () => {

@@ -178,7 +178,10 @@ export class AppConfig {
   @MinLength(3, { message: () => 'MAIL_FROM must be an address such as "Convene <no-reply@convene.example>"' })
   MAIL_FROM = 'Convene <no-reply@convene.localhost>';
 
-  /** Where links in emails point (the web front end), e.g. https://convene.example; by default this server. */
+  /**
+   * Where links in emails point (the web front end), e.g. https://convene.example; required in
+   * production, by default this server on localhost elsewhere.
+   */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, {
     message: () => 'PUBLIC_URL must be an http(s) URL such as https://convene.example',
@@ -188,6 +191,18 @@ export class AppConfig {
   /** Folder for .eml files when there is no SMTP_URL. */
   @IsString()
   MAIL_DIR = '.data/mail';
+
+  /** Invitations one organisation may send per 24 hours (each is an email partly worded by it). */
+  @WholeNumber('ORG_INVITATIONS_PER_DAY must be a whole number from 1 to 100000', 1, 100_000)
+  ORG_INVITATIONS_PER_DAY = 100;
+
+  /** Invitations one person may send per hour. */
+  @WholeNumber('INVITER_INVITATIONS_PER_HOUR must be a whole number from 1 to 100000', 1, 100_000)
+  INVITER_INVITATIONS_PER_HOUR = 40;
+
+  /** How often each instance handles password reset requests (answered at once, worked on off the request path). */
+  @WholeNumber('PASSWORD_RESET_POLL_MS must be a whole number of milliseconds from 50 to 3600000', 50, 3_600_000)
+  PASSWORD_RESET_POLL_MS = 500;
 
   /** How often each instance reads new activity to plan emails. */
   @WholeNumber('NOTIFICATION_PLAN_INTERVAL_MS must be a whole number of milliseconds from 50 to 60000', 50, 60_000)
@@ -324,6 +339,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.isProduction && config.SEED_DEMO === true) {
     problems.push('SEED_DEMO is never used in production (the demo logins have a published password); unset it');
+  }
+  if (config.isProduction && !config.PUBLIC_URL) {
+    // Else every link in an email (reset, invitation, unsubscribe) points at this server's localhost.
+    problems.push('PUBLIC_URL must be set in production (where links in emails point, e.g. https://convene.example)');
   }
   if (config.BENCH_ONLY_SKIP_ACTIVITY_OUTBOX === true && config.DATABASE_URL !== undefined) {
     // A server without its outbox loses activity: never on a real database.

@@ -13,7 +13,8 @@ async function freshLinkToken(app: TestApp, table: 'password_token' | 'email_cha
     await client.query(
       table === 'password_token'
         ? `WITH p AS (INSERT INTO person (email, display_name) VALUES ($1, 'Link Fixture') RETURNING id)
-           INSERT INTO password_token (person_id, token_hash, expires_at) SELECT id, $2, now() + interval '1 hour' FROM p`
+           INSERT INTO password_token (person_id, token_hash, expires_at, purpose)
+           SELECT id, $2, now() + interval '1 hour', 'RESET' FROM p`
         : `WITH p AS (INSERT INTO person (email, display_name) VALUES ($1, 'Link Fixture') RETURNING id)
            INSERT INTO email_change (person_id, new_email, token_hash, expires_at)
            SELECT id, 'new-' || $1, $2, now() + interval '1 hour' FROM p`,

@@ -51,7 +51,8 @@ async function freshPasswordToken(app: TestApp): Promise<string> {
   try {
     await client.query(
       `WITH p AS (INSERT INTO person (email, display_name) VALUES ($1, 'Password Fixture') RETURNING id)
-       INSERT INTO password_token (person_id, token_hash, expires_at) SELECT id, $2, now() + interval '1 hour' FROM p`,
+       INSERT INTO password_token (person_id, token_hash, expires_at, purpose)
+       SELECT id, $2, now() + interval '1 hour', 'SETUP' FROM p`,
       [`password-${unique().toLowerCase()}@example.org`, hashSecretToken(token)],
     );
   } finally {

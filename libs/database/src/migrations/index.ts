@@ -20,6 +20,8 @@ import { PollAnswersByOrganisation1796240000000 } from './1796240000000-PollAnsw
 import { CoverageCannotBeInflated1796250000000 } from './1796250000000-CoverageCannotBeInflated';
 import { PresenceOnPubSub1796300000000 } from './1796300000000-PresenceOnPubSub';
 import { NotificationCategories1796310000000 } from './1796310000000-NotificationCategories';
+import { PasswordTokenPurpose1796320000000 } from './1796320000000-PasswordTokenPurpose';
+import { PasswordResetRequests1796320100000 } from './1796320100000-PasswordResetRequests';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -45,4 +47,6 @@ export const migrations = [
   CoverageCannotBeInflated1796250000000,
   PresenceOnPubSub1796300000000,
   NotificationCategories1796310000000,
+  PasswordTokenPurpose1796320000000,
+  PasswordResetRequests1796320100000,
 ];

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { LiveRights, rightsSubject } from '@app/activity';
 import { CommonRefusal, DomainError, ErrorCode } from '@app/common';
 import { lockRow } from '@app/database';
@@ -10,9 +10,13 @@ import type { Actor } from '../auth/actor';
 import { normaliseEmail } from '../auth/auth.service';
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { hashSecretToken } from '../auth/secret-token';
-import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
+import { IDENTITY_OPTIONS, type IdentityOptions, RESET_THROTTLE } from '../identity.options';
 import { PersonEntity } from '../person/person.entity';
-import { PasswordTokenEntity } from '../password/password-token.entity';
+import {
+  PasswordResetRequestEntity,
+  PasswordTokenEntity,
+  PasswordTokenPurpose,
+} from '../password/password-token.entity';
 import { PasswordService } from '../password/password.service';
 import { voidEmailChanges, voidPasswordTokens } from '../password/password-tokens';
 import { AccountMailOutbox, LinkPurpose, linkToken } from './account-mail';
@@ -20,8 +24,10 @@ import { EmailChangeEntity } from './email-change.entity';
 
 /** Reset and email-change links work for an hour. */
 const LINK_HOURS = 1;
-/** Reset emails per account per hour: enough for a lost message, too few to flood an inbox. */
-const RESETS_PER_HOUR = 3;
+/** First key of the advisory lock that serialises reset requests per client address. */
+const RESET_REQUEST_LOCK = 0x5245_0001;
+/** Email-change confirmations one person may have sent per hour (more asks are quietly dropped). */
+const EMAIL_CHANGES_PER_HOUR = 3;
 
 /**
  * Account recovery and changes to credentials: password reset by an emailed link, password
@@ -39,37 +45,98 @@ export class AccountRecoveryService {
   ) {}
 
   /**
-   * Emails a reset link if the address has an account. The answer is the same either way, and
-   * at most three links an hour go to one account (more asks are quietly dropped).
+   * Asks for a reset link to be emailed if the address has an account. The answer is the same
+   * either way, and so is the work: the request only records itself (with the client's address,
+   * for the per-address limit); `handlePendingResets` does the rest off the request path, so the
+   * answer's timing tells nothing either. At most ten requests an hour from one client address
+   * (refused with RESET_REQUESTS_LIMITED, whatever address they name).
    */
-  async requestPasswordReset(email: string): Promise<void> {
+  async requestPasswordReset(email: string, clientAddress: string): Promise<void> {
     const address = normaliseEmail(email);
     await this.dataSource.transaction(async (tx) => {
-      const person = await lockRow(tx, PersonEntity, { email: address });
-      if (!person) {
-        return;
-      }
-      const [{ recent }] = await tx.query<[{ recent: number }]>(
-        `SELECT count(*)::int AS recent FROM password_token WHERE person_id = $1 AND created_at > now() - interval '1 hour'`,
-        [person.id],
+      // Requests from one client queue here, so parallel ones cannot all pass the count.
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RESET_REQUEST_LOCK, clientAddress]);
+      const [row] = await tx.query<{ recent: number; oldest: Date | null }[]>(
+        `SELECT count(*)::int AS recent, min(requested_at) AS oldest FROM password_reset_request
+          WHERE address = $1 AND requested_at > now() - interval '1 hour'`,
+        [clientAddress],
       );
-      if (recent >= RESETS_PER_HOUR) {
-        return;
+      if ((row?.recent ?? 0) >= RESET_THROTTLE.perAddressPerHour) {
+        const liftsAt = new Date((row?.oldest ?? new Date()).getTime() + 3_600_000);
+        throw new DomainError(
+          ErrorCode.TOO_MANY_REQUESTS,
+          IdentityRefusal.RESET_REQUESTS_LIMITED,
+          `Too many password reset requests from this address: try again after ${liftsAt.toISOString().slice(0, 16)}Z`,
+        );
       }
-      await voidPasswordTokens(tx, person.id); // only the newest link works
-      const id = randomUUID();
-      await tx.insert(PasswordTokenEntity, {
-        id,
-        personId: person.id,
-        tokenHash: hashSecretToken(linkToken(this.options.jwtSecret, LinkPurpose.PASSWORD_RESET, id)),
-        expiresAt: new Date(Date.now() + LINK_HOURS * 3_600_000),
+      await tx.insert(PasswordResetRequestEntity, { email: address, address: clientAddress });
+    });
+  }
+
+  /**
+   * Handles recorded reset requests, oldest first, each in its own transaction (so instances
+   * share the work): for an address with an account, a new reset link
+   * (voiding earlier reset links, never a setup token) and its email, at most three an hour per
+   * account (more are quietly dropped). Resolves with how many were handled.
+   */
+  async handlePendingResets(limit = 20): Promise<number> {
+    let handled = 0;
+    while (handled < limit) {
+      const done = await this.dataSource.transaction(async (tx) => {
+        // Claimed by the update itself: an instance racing for the same row waits, re-checks
+        // `handled_at IS NULL`, finds nothing and leaves the rest to its next tick.
+        const [claimed] = await tx.query<[{ id: string; email: string }[], number]>(
+          `UPDATE password_reset_request SET handled_at = now()
+            WHERE id = (SELECT id FROM password_reset_request WHERE handled_at IS NULL ORDER BY requested_at LIMIT 1)
+              AND handled_at IS NULL
+            RETURNING id, email`,
+        );
+        const request = claimed[0];
+        if (!request) {
+          return false;
+        }
+        await this.issueResetLink(tx, request.email);
+        return true;
       });
-      await this.mail.plan(tx, {
-        purpose: LinkPurpose.PASSWORD_RESET,
-        personId: person.id,
-        email: person.email,
-        tokenId: id,
-      });
+      if (!done) {
+        break;
+      }
+      handled++;
+    }
+    // Requests are kept an hour for the per-address limit, then forgotten.
+    await this.dataSource.query(
+      `DELETE FROM password_reset_request WHERE handled_at IS NOT NULL AND requested_at < now() - interval '1 day'`,
+    );
+    return handled;
+  }
+
+  private async issueResetLink(tx: EntityManager, address: string): Promise<void> {
+    const person = await lockRow(tx, PersonEntity, { email: address });
+    if (!person) {
+      return;
+    }
+    const [{ recent }] = await tx.query<[{ recent: number }]>(
+      `SELECT count(*)::int AS recent FROM password_token
+        WHERE person_id = $1 AND purpose = 'RESET' AND created_at > now() - interval '1 hour'`,
+      [person.id],
+    );
+    if (recent >= RESET_THROTTLE.perAccountPerHour) {
+      return;
+    }
+    await voidPasswordTokens(tx, person.id, PasswordTokenPurpose.RESET); // only the newest link works
+    const id = randomUUID();
+    await tx.insert(PasswordTokenEntity, {
+      id,
+      personId: person.id,
+      tokenHash: hashSecretToken(linkToken(this.options.jwtSecret, LinkPurpose.PASSWORD_RESET, id)),
+      purpose: PasswordTokenPurpose.RESET,
+      expiresAt: new Date(Date.now() + LINK_HOURS * 3_600_000),
+    });
+    await this.mail.plan(tx, {
+      purpose: LinkPurpose.PASSWORD_RESET,
+      personId: person.id,
+      email: person.email,
+      tokenId: id,
     });
   }
 
@@ -107,7 +174,11 @@ export class AccountRecoveryService {
 
   /**
    * Sends a confirmation link to the new address (after checking the password); the account
-   * keeps its address until the link is used. An address already in use is refused.
+   * keeps its address until the link is used. The answer never says whether the address has an
+   * account (that would let anyone signed in test addresses one by one): the link goes to the
+   * address either way, and confirming it is refused if another account uses the address, which
+   * only the address's owner sees. At most three links an hour per person; more asks are quietly
+   * dropped, as reset requests are.
    */
   async requestEmailChange(actor: Actor, newEmail: string, password: string): Promise<void> {
     const personId = signedIn(actor);
@@ -124,10 +195,14 @@ export class AccountRecoveryService {
       throw DomainError.badInput(IdentityRefusal.EMAIL_UNCHANGED, 'input.newEmail', 'is already your address');
     }
     await this.dataSource.transaction(async (tx) => {
-      if (await tx.existsBy(PersonEntity, { email: address })) {
-        throw new DomainError(ErrorCode.CONFLICT, IdentityRefusal.EMAIL_TAKEN, 'Another account uses this address', [
-          { field: 'input.newEmail', message: 'is used by another account' },
-        ]);
+      // Requests of one person queue here, so parallel ones cannot all pass the count.
+      await lockRow(tx, PersonEntity, { id: personId }, 'no-key-update');
+      const [{ recent }] = await tx.query<[{ recent: number }]>(
+        `SELECT count(*)::int AS recent FROM email_change WHERE person_id = $1 AND created_at > now() - interval '1 hour'`,
+        [personId],
+      );
+      if (recent >= EMAIL_CHANGES_PER_HOUR) {
+        return;
       }
       await tx.query('UPDATE email_change SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
       const id = randomUUID();

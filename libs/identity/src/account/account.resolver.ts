@@ -1,4 +1,5 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '@app/common';
 import { type Actor, CurrentActor } from '../auth/actor';
 import {
   AccountPayload,
@@ -18,11 +19,15 @@ export class AccountResolver {
 
   @Mutation(() => RequestPasswordResetPayload, {
     description:
-      'Emails a single-use reset link (valid one hour) if the address has an account. The same answer either way; ' +
-      'at most three links an hour per account.',
+      'Emails a single-use reset link (valid one hour) if the address has an account. The same answer, in the same ' +
+      'time, either way (the link is made and sent after the answer); at most three links an hour per account, and ' +
+      'ten requests an hour per client address (refused with RESET_REQUESTS_LIMITED).',
   })
-  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput): Promise<RequestPasswordResetPayload> {
-    await this.recovery.requestPasswordReset(input.email);
+  async requestPasswordReset(
+    @Args('input') input: RequestPasswordResetInput,
+    @Context() context: RequestContext,
+  ): Promise<RequestPasswordResetPayload> {
+    await this.recovery.requestPasswordReset(input.email, context.clientAddress);
     return { requested: true };
   }
 
@@ -44,7 +49,10 @@ export class AccountResolver {
   }
 
   @Mutation(() => RequestEmailChangePayload, {
-    description: 'Sends a confirmation link to a new address; the account keeps its address until the link is used.',
+    description:
+      'Sends a confirmation link to a new address; the account keeps its address until the link is used. The same ' +
+      'answer whether or not the address has an account (confirming is refused if it has); at most three links an ' +
+      'hour per person.',
   })
   async requestEmailChange(
     @CurrentActor() actor: Actor,

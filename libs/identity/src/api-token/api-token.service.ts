@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
-import { Action, DomainError, ErrorCode, CommonRefusal } from '@app/common';
-import { POLICE_FORCE_AREA_CODE, PoliceForceAreaService } from '@app/geography';
-import { NetworkService } from '@app/networks';
+import { DomainError, ErrorCode, CommonRefusal } from '@app/common';
 import { OrganisationService } from '@app/organisations';
 import type { Actor } from '../auth/actor';
-import { POLICY } from '../policy/policy';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token';
 import { ApiTokenEntity } from './api-token.entity';
-import { ApiTokenScopeKind } from './api-token.enums';
+import { FeedScopeCheck } from './feed-scope-check';
 import type { CreateApiTokenInput } from './dto/api-token.input';
 import { IdentityRefusal } from '../identity.errors';
 
@@ -22,9 +18,8 @@ export const API_TOKEN_PREFIX = 'cvn_';
 export class ApiTokenService {
   constructor(
     @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
-    private readonly areas: PoliceForceAreaService,
     private readonly organisations: OrganisationService,
-    private readonly networks: NetworkService,
+    private readonly scope: FeedScopeCheck,
     private readonly activity: ActivityRecorder,
   ) {}
 
@@ -43,7 +38,11 @@ export class ApiTokenService {
         [{ field: 'input.organisationId', message: 'there is no organisation with this id' }],
       );
     }
-    const scopeTarget = await this.checkedScopeTarget(creator, input.scopeKind, input.scopeTarget ?? null);
+    const scopeTarget = await this.scope.checkedTarget(creator, input.scopeKind, input.scopeTarget ?? null, {
+      noun: 'token',
+      outsideMembership: IdentityRefusal.TOKEN_OUTSIDE_MEMBERSHIP,
+      outsideMembershipAction: 'may make a token for it',
+    });
     const token = newSecretToken(API_TOKEN_PREFIX);
     const apiToken = await this.activity.transaction(async (tx, record) => {
       const saved = await tx.save(
@@ -126,55 +125,5 @@ export class ApiTokenService {
       organisationId: found.organisationId,
       scope: { kind: found.scopeKind, target: found.scopeTarget },
     };
-  }
-
-  private async checkedScopeTarget(
-    creator: Actor,
-    kind: ApiTokenScopeKind,
-    target: string | null,
-  ): Promise<string | null> {
-    const field = 'input.scopeTarget';
-    switch (kind) {
-      case ApiTokenScopeKind.NATIONAL:
-        if (target) {
-          throw DomainError.invalidInput(field, 'must be empty for a NATIONAL token');
-        }
-        return null;
-      case ApiTokenScopeKind.POLICE_FORCE_AREA:
-        if (!target || !POLICE_FORCE_AREA_CODE.test(target)) {
-          throw DomainError.invalidInput(field, 'must be a police force area code such as E23000001');
-        }
-        await this.areas.getByCode(target).catch(() => {
-          throw DomainError.unknown(field, `no police force area ${target}`);
-        });
-        return target;
-      case ApiTokenScopeKind.ORGANISATION:
-        if (!target || !isUUID(target)) {
-          throw DomainError.invalidInput(field, 'must be the id of an organisation');
-        }
-        await this.organisations.getById(target).catch(() => {
-          throw DomainError.invalidInput(field, 'must be the id of an organisation');
-        });
-        return target;
-      case ApiTokenScopeKind.NETWORK: {
-        if (!target || !isUUID(target)) {
-          throw DomainError.invalidInput(field, 'must be the id of a network');
-        }
-        await this.networks.getById(target).catch(() => {
-          throw DomainError.invalidInput(field, 'must be the id of a network');
-        });
-        // Whoever makes a token for a network must be able to read that network's private side.
-        const members = await this.networks.activeMembersOf(target);
-        if (!POLICY[Action.PEOPLE_OF_LISTED_ORGANISATIONS].allows(creator, { organisationIds: members })) {
-          throw new DomainError(
-            ErrorCode.FORBIDDEN,
-            IdentityRefusal.TOKEN_OUTSIDE_MEMBERSHIP,
-            `${field}: only people of the network's active member organisations may make a token for it`,
-            [{ field, message: "only people of the network's active member organisations may make a token for it" }],
-          );
-        }
-        return target;
-      }
-    }
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ActivityRecorder, ActivityVerb, ActivityVisibility } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
 import { OrganisationService, OrganisationStatus, OrganisationRefusal } from '@app/organisations';
@@ -10,7 +10,7 @@ import { AuthService, normaliseEmail, type Session } from '../auth/auth.service'
 import { hashPassword } from '../auth/password';
 import { LinkPurpose, linkToken } from '../account/account-mail';
 import { hashSecretToken } from '../auth/secret-token';
-import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
+import { DEFAULT_INVITATION_LIMITS, IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options';
 import { PersonEntity } from '../person/person.entity';
 import type { AffiliationRole } from '../person/person.enums';
 import type { AcceptInvitationInput, InviteToOrganisationInput } from './dto/invitation.input';
@@ -51,6 +51,7 @@ export class InvitationService {
     const id = randomUUID();
     const token = linkToken(this.options.jwtSecret, LinkPurpose.INVITATION, id);
     const invitation = await this.activity.transaction(async (tx, record) => {
+      await this.checkLimits(tx, input.organisationId, invitedById);
       const saved = await tx.save(
         tx.create(InvitationEntity, {
           id,
@@ -73,6 +74,52 @@ export class InvitationService {
       return saved;
     });
     return { invitation, token: null };
+  }
+
+  /**
+   * Each invitation is an email in part worded by the inviting organisation (its name), so a
+   * taken-over admin account could use them for phishing: at most so many per organisation per
+   * 24 hours and per inviter per hour. Invitations of one organisation queue on a lock, so
+   * parallel ones cannot all pass the count.
+   */
+  private async checkLimits(tx: EntityManager, organisationId: string, invitedById: string): Promise<void> {
+    const limits = this.options.invitationLimits ?? DEFAULT_INVITATION_LIMITS;
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('invitation:' || $1))`, [organisationId]);
+    const [row] = await tx.query<
+      { organisation: number; organisation_since: Date | null; inviter: number; inviter_since: Date | null }[]
+    >(
+      `SELECT count(*) FILTER (WHERE organisation_id = $1)::int AS organisation,
+              min(created_at) FILTER (WHERE organisation_id = $1) AS organisation_since,
+              count(*) FILTER (WHERE invited_by_id = $2 AND created_at > now() - interval '1 hour')::int AS inviter,
+              min(created_at) FILTER (WHERE invited_by_id = $2 AND created_at > now() - interval '1 hour') AS inviter_since
+         FROM invitation
+        WHERE created_at > now() - interval '24 hours' AND (organisation_id = $1 OR invited_by_id = $2)`,
+      [organisationId, invitedById],
+    );
+    const when = (since: Date | null | undefined, hours: number): string =>
+      new Date((since ?? new Date()).getTime() + hours * 3_600_000).toISOString().slice(0, 16) + 'Z';
+    if ((row?.organisation ?? 0) >= limits.perOrganisationPerDay) {
+      throw new DomainError(
+        ErrorCode.TOO_MANY_REQUESTS,
+        IdentityRefusal.ORGANISATION_INVITATIONS_LIMITED,
+        `input.organisationId: the organisation has sent ${limits.perOrganisationPerDay} invitations in 24 hours, ` +
+          `as many as it may; it may send more after ${when(row?.organisation_since, 24)}`,
+        [
+          {
+            field: 'input.organisationId',
+            message: `has sent ${limits.perOrganisationPerDay} invitations in 24 hours`,
+          },
+        ],
+      );
+    }
+    if ((row?.inviter ?? 0) >= limits.perInviterPerHour) {
+      throw new DomainError(
+        ErrorCode.TOO_MANY_REQUESTS,
+        IdentityRefusal.INVITER_INVITATIONS_LIMITED,
+        `You have sent ${limits.perInviterPerHour} invitations in an hour, as many as one person may; ` +
+          `you may send more after ${when(row?.inviter_since, 1)}`,
+      );
+    }
   }
 
   listForOrganisation(organisationId: string): Promise<InvitationEntity[]> {

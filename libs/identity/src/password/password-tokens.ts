@@ -4,7 +4,7 @@ import { lockRow } from '@app/database';
 import { normaliseEmail } from '../auth/auth.service';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token';
 import { PersonEntity } from '../person/person.entity';
-import { PasswordTokenEntity } from './password-token.entity';
+import { PasswordTokenEntity, PasswordTokenPurpose } from './password-token.entity';
 
 /** How long a password token is valid unless the issuer says otherwise. */
 export const PASSWORD_TOKEN_HOURS = 24;
@@ -15,9 +15,22 @@ export interface IssuedPasswordToken {
   readonly expiresAt: Date;
 }
 
-/** Makes a person's unused password tokens void (a newer token, or the password set). */
-export async function voidPasswordTokens(tx: EntityManager, personId: string): Promise<void> {
-  await tx.query('UPDATE password_token SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
+/**
+ * Makes a person's unused password tokens void: all of them when the password is set or the
+ * address changes, or those of one purpose when a newer one of that purpose is issued (a reset
+ * request must not void the operator's setup token, or anyone knowing an admin's address could
+ * keep them from setting their first password).
+ */
+export async function voidPasswordTokens(
+  tx: EntityManager,
+  personId: string,
+  purpose?: PasswordTokenPurpose,
+): Promise<void> {
+  await tx.query(
+    `UPDATE password_token SET used_at = now()
+      WHERE person_id = $1 AND used_at IS NULL AND ($2::password_token_purpose IS NULL OR purpose = $2)`,
+    [personId, purpose ?? null],
+  );
 }
 
 /**
@@ -28,7 +41,7 @@ export async function voidEmailChanges(tx: EntityManager, personId: string): Pro
   await tx.query('UPDATE email_change SET used_at = now() WHERE person_id = $1 AND used_at IS NULL', [personId]);
 }
 
-/** Issues a password token for a person; earlier unused tokens of theirs become void. */
+/** Issues a setup password token for a person; their earlier unused setup tokens become void. */
 export async function issuePasswordToken(
   tx: EntityManager,
   personId: string,
@@ -36,8 +49,13 @@ export async function issuePasswordToken(
 ): Promise<IssuedPasswordToken> {
   const token = newSecretToken();
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
-  await voidPasswordTokens(tx, personId);
-  await tx.insert(PasswordTokenEntity, { personId, tokenHash: hashSecretToken(token), expiresAt });
+  await voidPasswordTokens(tx, personId, PasswordTokenPurpose.SETUP);
+  await tx.insert(PasswordTokenEntity, {
+    personId,
+    tokenHash: hashSecretToken(token),
+    expiresAt,
+    purpose: PasswordTokenPurpose.SETUP,
+  });
   return { token, expiresAt };
 }
 

@@ -84,6 +84,18 @@ export class NotificationSender implements OnApplicationBootstrap {
       // Another sender holds it (or held it and died): try again once its lease has run out.
       throw new Error('Being sent by another instance');
     }
+    // To the person's address now, not the one they had when it was planned: a message waiting
+    // for retries must not follow an address they have left. Only an email-change confirmation
+    // goes to the address it names. Someone without an account any more gets nothing (deleting a
+    // person also deletes their notifications; this covers one deleted while it was claimed).
+    if (row.person_id && row.template !== TemplateName.EMAIL_CHANGE) {
+      const person = await this.people.addressee(row.person_id);
+      if (!person) {
+        await this.dataSource.query('DELETE FROM notification WHERE id = $1', [row.id]);
+        return;
+      }
+      row.email = person.email;
+    }
     try {
       await this.transport.send(await this.compose(this.dataSource.manager, row));
     } catch (error) {
@@ -99,8 +111,9 @@ export class NotificationSender implements OnApplicationBootstrap {
     }
     // Accepted by SMTP: marked at once. A crash before this line sends it again later, with the same Message-ID.
     await this.dataSource.query(
-      'UPDATE notification SET sent_at = now(), claimed_until = NULL, attempts = attempts + 1, last_error = NULL WHERE id = $1',
-      [row.id],
+      `UPDATE notification SET sent_at = now(), claimed_until = NULL, attempts = attempts + 1, last_error = NULL, email = $2
+        WHERE id = $1`,
+      [row.id, row.email],
     );
   }
 

@@ -38,8 +38,10 @@ describe('isPrivateAddress', () => {
 });
 
 describe('urlProblem', () => {
-  it('accepts a public https URL', () => {
+  it('accepts a public https URL, on the standard HTTPS ports', () => {
     expect(urlProblem('https://hooks.example.org/convene?x=1', false)).toBeNull();
+    expect(urlProblem('https://hooks.example.org:443/convene', false)).toBeNull();
+    expect(urlProblem('https://hooks.example.org:8443/convene', false)).toBeNull();
   });
 
   it.each([
@@ -53,6 +55,9 @@ describe('urlProblem', () => {
     ['https://2130706433/', 'must not be a private, loopback or link-local address'], // 127.0.0.1, as a number
     ['https://0x7f.1/', 'must not be a private, loopback or link-local address'],
     ['https://intranet/', 'must name a public host'],
+    ['https://hooks.example.org:6379/', 'must use port 443 or 8443 (or none)'],
+    ['https://hooks.example.org:80/', 'must use port 443 or 8443 (or none)'],
+    ['https://hooks.example.org:25/', 'must use port 443 or 8443 (or none)'],
     ['https://user:pass@hooks.example.org/', 'must not carry a user name or password'],
     ['https://hooks.example.org/#x', 'must not have a fragment (#…)'],
     ['hooks.example.org', 'must be an absolute URL such as https://example.org/webhooks'],
@@ -63,6 +68,7 @@ describe('urlProblem', () => {
 
   it('lets http and private addresses through with WEBHOOK_ALLOW_PRIVATE', () => {
     expect(urlProblem('http://127.0.0.1:4000/hook', true)).toBeNull();
+    expect(urlProblem('https://hooks.example.org:6379/', true)).toBeNull(); // any port, for loopback receivers
     expect(urlProblem('ftp://127.0.0.1/', true)).toBe('must be an http or https URL');
   });
 });

@@ -4,6 +4,17 @@ import { BlockList, isIP } from 'node:net';
 export const MAX_URL_LENGTH = 2_000;
 
 /**
+ * Ports an endpoint may use (unless WEBHOOK_ALLOW_PRIVATE): the standard HTTPS ports, 443 and
+ * 8443 (https-alt), as hardened webhook senders allow. Any other port on a public host may be a
+ * service that is not a webhook receiver (SMTP, Redis, a database) that a URL could smuggle a
+ * request to.
+ */
+export const ALLOWED_PORTS: readonly number[] = [443, 8443];
+
+/** The port a URL connects to (its scheme's default when it names none). */
+export const portOf = (url: URL): number => (url.port ? Number(url.port) : url.protocol === 'http:' ? 80 : 443);
+
+/**
  * Addresses a webhook must never reach unless WEBHOOK_ALLOW_PRIVATE: private, loopback, link-local
  * (cloud metadata at 169.254.169.254), shared, multicast, documentation and reserved ranges.
  */
@@ -62,8 +73,8 @@ export const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '
 
 /**
  * Checks an endpoint URL when it is registered: https (http only with WEBHOOK_ALLOW_PRIVATE, for
- * development and tests), no credentials or fragment, and no private address or `localhost`
- * named outright. Names are resolved, checked and pinned at each delivery instead (DNS can change).
+ * development and tests) on port 443 or 8443 (any with WEBHOOK_ALLOW_PRIVATE, for loopback
+ * receivers), no credentials or fragment, and no private address or `localhost` named outright. Names are resolved, checked and pinned at each delivery instead (DNS can change).
  * Returns the problem in words, or null.
  */
 export function urlProblem(text: string, allowPrivate: boolean): string | null {
@@ -87,6 +98,9 @@ export function urlProblem(text: string, allowPrivate: boolean): string | null {
   }
   const host = hostOf(url).toLowerCase().replace(/\.$/, ''); // `localhost.` is `localhost`
   if (!allowPrivate) {
+    if (!ALLOWED_PORTS.includes(portOf(url))) {
+      return `must use port ${ALLOWED_PORTS.join(' or ')} (or none)`;
+    }
     if (isIP(host) && isPrivateAddress(host)) {
       return 'must not be a private, loopback or link-local address';
     }

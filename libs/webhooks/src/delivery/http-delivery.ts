@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { hostOf, isPrivateAddress } from './destination';
+import { ALLOWED_PORTS, hostOf, isPrivateAddress, portOf } from './destination';
 
 export interface WebhookRequest {
   readonly url: string;
@@ -21,7 +21,11 @@ export interface WebhookResponse {
   readonly ok: boolean;
   readonly status: number | null;
   readonly latencyMs: number;
-  /** Why it failed, in words for the delivery log (never the answer's body). */
+  /**
+   * Why it failed, for the delivery log that the organisation's admins read: a coarse category
+   * (`connection refused`, `TLS handshake failed`, …), never the answer's body nor a connection
+   * error's text (which names addresses and ports of the network it was sent from).
+   */
   readonly error: string | null;
 }
 
@@ -37,13 +41,11 @@ async function pinnedAddress(host: string, allowPrivate: boolean): Promise<{ add
   const addresses = literal ? [{ address: host, family: literal }] : await lookup(host, { all: true, verbatim: true });
   const first = addresses[0];
   if (!first) {
-    throw new RefusedDestination(`${host} has no address`);
+    throw new RefusedDestination('DNS lookup failed');
   }
-  if (!allowPrivate) {
-    const refused = addresses.find((a) => isPrivateAddress(a.address));
-    if (refused) {
-      throw new RefusedDestination(`${host} resolves to a private address (${refused.address}); refused`);
-    }
+  if (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address))) {
+    // Which address is not said: the log would map the sender's internal DNS for whoever reads it.
+    throw new RefusedDestination('refused: the host resolves to a private address');
   }
   return first;
 }
@@ -71,6 +73,10 @@ export async function postWebhook(request: WebhookRequest, stop?: AbortSignal): 
   const elapsed = (): number => Math.round(performance.now() - started);
   try {
     const url = new URL(request.url);
+    if (!request.allowPrivate && !ALLOWED_PORTS.includes(portOf(url))) {
+      // Registered before ports were restricted, or changed behind the API's back: not sent.
+      throw new RefusedDestination(`refused: port ${portOf(url)} is not ${ALLOWED_PORTS.join(' or ')}`);
+    }
     const { address, family } = await Promise.race([
       pinnedAddress(hostOf(url), request.allowPrivate),
       new Promise<never>((_, reject) => {
@@ -125,6 +131,26 @@ export async function postWebhook(request: WebhookRequest, stop?: AbortSignal): 
   }
 }
 
+/** Connection errors by code, in the few words the delivery log gives. */
+const CATEGORY: Readonly<Record<string, string>> = {
+  ENOTFOUND: 'DNS lookup failed',
+  EAI_AGAIN: 'DNS lookup failed',
+  EAI_FAIL: 'DNS lookup failed',
+  ENODATA: 'DNS lookup failed',
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  EPIPE: 'connection reset',
+  ECONNABORTED: 'connection reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'host unreachable',
+  EHOSTDOWN: 'host unreachable',
+  ETIMEDOUT: 'connection timed out',
+};
+
+/**
+ * The failure's category (see `WebhookResponse.error`): a DNS, connection, TLS or HTTP problem,
+ * the deadline, or a refused destination; anything else is `connection failed`.
+ */
 function describe(error: unknown, deadline: AbortSignal, timeoutMs: number): string {
   if (deadline.aborted) {
     return `no answer within ${timeoutMs} ms`;
@@ -133,6 +159,17 @@ function describe(error: unknown, deadline: AbortSignal, timeoutMs: number): str
     return error.message;
   }
   const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return (typeof code === 'string' ? `${code}: ${message}` : message).slice(0, 300);
+  if (typeof code !== 'string') {
+    return 'connection failed';
+  }
+  if (CATEGORY[code]) {
+    return CATEGORY[code];
+  }
+  if (/^(EPROTO$|ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH|ERR_OSSL)/.test(code)) {
+    return 'TLS handshake failed';
+  }
+  if (code.startsWith('HPE_') || code === 'ERR_HTTP_INVALID_HEADER_VALUE') {
+    return 'invalid HTTP answer';
+  }
+  return 'connection failed';
 }

@@ -1,39 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { Action, CommonRefusal, DomainError, ErrorCode } from '@app/common';
-import { WebhookRefusal } from './webhooks.errors';
+import { Action, DomainError, ErrorCode, type RefusalReason } from '@app/common';
 import { POLICE_FORCE_AREA_CODE, PoliceForceAreaService } from '@app/geography';
-import { type Actor, ApiTokenScopeKind, POLICY } from '@app/identity';
 import { NetworkService } from '@app/networks';
 import { OrganisationService } from '@app/organisations';
+import type { Actor } from '../auth/actor';
+import { POLICY } from '../policy/policy';
+import { ApiTokenScopeKind } from './api-token.enums';
+
+/** How a caller of the scope check words its refusals. */
+export interface FeedScopeWording {
+  /** What follows the feed, in messages: "token", "endpoint". */
+  readonly noun: string;
+  /** The reason when a network's feed is asked for by someone outside its active members. */
+  readonly outsideMembership: RefusalReason;
+  /** The end of that refusal's message: "may make a token for it", "may follow it". */
+  readonly outsideMembershipAction: string;
+}
 
 /**
- * Which feed an endpoint may follow: the scopes of API tokens, with the same checks (a network
- * scope needs someone who may read the network privately), and the national feed for platform
- * admins only (it carries everything public in the country).
+ * Which feed a read-only follower (an API token, a webhook endpoint) may be given: the scope's
+ * target must exist (an unknown area, organisation or network is `NOT_FOUND`), and a network's
+ * feed needs someone who may read that network's private side. Who may ask for NATIONAL is the
+ * caller's rule.
  */
 @Injectable()
-export class WebhookScope {
+export class FeedScopeCheck {
   constructor(
     private readonly areas: PoliceForceAreaService,
     private readonly organisations: OrganisationService,
     private readonly networks: NetworkService,
   ) {}
 
-  async checkedTarget(creator: Actor, kind: ApiTokenScopeKind, target: string | null): Promise<string | null> {
+  async checkedTarget(
+    creator: Actor,
+    kind: ApiTokenScopeKind,
+    target: string | null,
+    wording: FeedScopeWording,
+  ): Promise<string | null> {
     const field = 'input.scopeTarget';
     switch (kind) {
       case ApiTokenScopeKind.NATIONAL:
-        if (!(creator.kind === 'PERSON' && creator.platformAdmin)) {
-          throw new DomainError(
-            ErrorCode.FORBIDDEN,
-            CommonRefusal.NOT_PERMITTED,
-            'input.scopeKind: only platform admins may follow the national feed',
-            [{ field: 'input.scopeKind', message: 'only platform admins may follow the national feed' }],
-          );
-        }
         if (target) {
-          throw DomainError.invalidInput(field, 'must be empty for a NATIONAL endpoint');
+          throw DomainError.invalidInput(field, `must be empty for a NATIONAL ${wording.noun}`);
         }
         return null;
       case ApiTokenScopeKind.POLICE_FORCE_AREA:
@@ -41,7 +50,7 @@ export class WebhookScope {
           throw DomainError.invalidInput(field, 'must be a police force area code such as E23000001');
         }
         await this.areas.getByCode(target).catch(() => {
-          throw DomainError.invalidInput(field, `no police force area ${target}`);
+          throw DomainError.unknown(field, `no police force area ${target}`);
         });
         return target;
       case ApiTokenScopeKind.ORGANISATION:
@@ -61,12 +70,10 @@ export class WebhookScope {
         });
         const members = await this.networks.activeMembersOf(target);
         if (!POLICY[Action.PEOPLE_OF_LISTED_ORGANISATIONS].allows(creator, { organisationIds: members })) {
-          throw new DomainError(
-            ErrorCode.FORBIDDEN,
-            WebhookRefusal.FEED_OUTSIDE_MEMBERSHIP,
-            `${field}: only people of the network's active member organisations may follow it`,
-            [{ field, message: "only people of the network's active member organisations may follow it" }],
-          );
+          const message = `only people of the network's active member organisations ${wording.outsideMembershipAction}`;
+          throw new DomainError(ErrorCode.FORBIDDEN, wording.outsideMembership, `${field}: ${message}`, [
+            { field, message },
+          ]);
         }
         return target;
       }
