@@ -48,7 +48,7 @@ describe('account recovery under attack', () => {
   const newAccount = async (): Promise<{ email: string; headers: Headers }> => {
     const email = `account-${unique().toLowerCase()}@example.org`;
     await sut.client.data(INVITE, { id: NEWPORT_CVS, email }, coordinator);
-    const { token } = linkIn((await sink.waitFor(email, /invited/)).text, '/accept-invitation');
+    const { token } = linkIn((await sink.waitFor(email, /invited/)).text, '/dashboard/accept-invitation');
     const accepted = await sut.client.data<{ acceptInvitation: { session: { accessToken: string } } }>(ACCEPT, {
       t: token,
     });
@@ -68,7 +68,7 @@ describe('account recovery under attack', () => {
     expect([toTaken.data, toTaken.errors]).toEqual([toFresh.data, toFresh.errors]);
     expect(toTaken.data).toEqual({ requestEmailChange: { requested: true } });
     // Only the address's owner learns of the conflict, when the (newest) link is used.
-    const { token } = linkIn((await sink.waitFor(taken, /Confirm your new email/)).text, '/confirm-email');
+    const { token } = linkIn((await sink.waitFor(taken, /Confirm your new email/)).text, '/dashboard/confirm-email');
     const refused = await sut.client.request(CONFIRM, { t: token });
     expect(refused.errors?.[0]?.extensions?.reason).toBe('EMAIL_TAKEN');
     expect(await sut.client.data('{ me { email } }', {}, headers)).toEqual({ me: { email } });
@@ -106,7 +106,10 @@ describe('account recovery under attack', () => {
         await eventually(() => (turnedAway > 0 ? true : undefined), { what: 'the reset email turned away once' });
         // Meanwhile the person moves to another address.
         await sut.client.data(EMAIL_CHANGE, { e: newEmail, p: 'a-long-enough-password' }, headers);
-        const { token } = linkIn((await sink.waitFor(newEmail, /Confirm your new email/)).text, '/confirm-email');
+        const { token } = linkIn(
+          (await sink.waitFor(newEmail, /Confirm your new email/)).text,
+          '/dashboard/confirm-email',
+        );
         await sut.client.data(CONFIRM, { t: token });
       } finally {
         sink.onMessage = () => true;
@@ -147,7 +150,10 @@ describe('account recovery under attack', () => {
     });
     // Anyone who knows the address asks for a reset before the admin has used the setup token.
     expect(await sut.client.data(RESET_REQUEST, { e: email })).toEqual({ requestPasswordReset: { requested: true } });
-    const { token: reset } = linkIn((await sink.waitFor(email, /Reset your Convene password/)).text, '/reset-password');
+    const { token: reset } = linkIn(
+      (await sink.waitFor(email, /Reset your Convene password/)).text,
+      '/dashboard/reset-password',
+    );
     expect(await sut.client.data(SET_WITH_TOKEN, { t: setup, p: 'the-admins-first-password' })).toEqual({
       setPasswordWithToken: { person: { email } },
     });
