@@ -1,5 +1,14 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, type Connection, loaded, Loaders, RequestLoaders } from '@app/common';
+import {
+  type ActorRef,
+  CallingActor,
+  type Connection,
+  loaded,
+  Loaders,
+  type NoArgs,
+  type RequestContext,
+  RequestLoaders,
+} from '@app/common';
 import { LocalAuthority, LocalAuthorityLoaderFactory } from '@app/geography';
 import { Specialism } from '../specialism/specialism.model';
 import { OrganisationArgs } from './dto/organisation.args';
@@ -28,7 +37,7 @@ export class OrganisationResolver {
   }
 
   @ResolveField('specialisms', () => [Specialism], { description: 'Specialisms the organisation works in, by code.' })
-  specialismsOf(@Parent() organisation: Organisation, @Loaders() loaders: RequestLoaders): Promise<Specialism[]> {
+  specialismsOf(organisation: Organisation, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism[]> {
     return loaders.of(this.organisationLoaders).specialismsByOrganisationId.load(organisation.id);
   }
 
@@ -36,8 +45,9 @@ export class OrganisationResolver {
     description: 'Local authority districts the organisation serves (a national partner may serve none).',
   })
   async localAuthorities(
-    @Parent() organisation: Organisation,
-    @Loaders() loaders: RequestLoaders,
+    organisation: Organisation,
+    _args: NoArgs,
+    { loaders }: RequestContext,
   ): Promise<LocalAuthority[]> {
     const ids = await loaders.of(this.organisationLoaders).localAuthorityIdsByOrganisationId.load(organisation.id);
     const authorities = loaded(await loaders.of(this.authorityLoaders).byId.loadMany(ids));
