@@ -18,6 +18,7 @@ import { Notifications1796210000000 } from './1796210000000-Notifications';
 import { Webhooks1796220000000 } from './1796220000000-Webhooks';
 import { PollAnswersByOrganisation1796240000000 } from './1796240000000-PollAnswersByOrganisation';
 import { CoverageCannotBeInflated1796250000000 } from './1796250000000-CoverageCannotBeInflated';
+import { CoverageLastActivityLive1796340000000 } from './1796340000000-CoverageLastActivityLive';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   Webhooks1796220000000,
   PollAnswersByOrganisation1796240000000,
   CoverageCannotBeInflated1796250000000,
+  CoverageLastActivityLive1796340000000,
 ];
