@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { PlainRows } from '@app/database';
 import { LocalAuthorityService } from '@app/geography';
 import {
   type Connection,
@@ -26,6 +27,8 @@ export interface OrganisationPage {
 /** Organisations as readers find them: pages, filters, links (writes: `OrganisationFlowsService`). */
 @Injectable()
 export class OrganisationService {
+  private plainOrganisations?: PlainRows<OrganisationEntity>;
+
   constructor(
     @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
     @InjectRepository(OrganisationSpecialismEntity)
@@ -63,11 +66,10 @@ export class OrganisationService {
     return organisation;
   }
 
+  /** As plain rows: the hot read behind every `organisation` field (a network's members, coverage's convenors). */
   findByIds(ids: readonly string[]): Promise<OrganisationEntity[]> {
-    return this.organisations
-      .createQueryBuilder('organisation')
-      .where('organisation.id = ANY(:ids)', { ids })
-      .getMany();
+    this.plainOrganisations ??= new PlainRows(this.organisations);
+    return this.plainOrganisations.where('t.id = ANY($1)', [ids]);
   }
 
   findSpecialismLinks(organisationIds: readonly string[]): Promise<OrganisationSpecialismEntity[]> {
