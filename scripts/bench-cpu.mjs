@@ -111,7 +111,17 @@ try {
     peer = { child, base: `http://127.0.0.1:${PG_PORT}` };
     for (let i = 0; i < 2400; i++) {
       try {
-        if ((await fetch(`${peer.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).ok) break;
+        if (
+          (
+            await fetch(`${peer.base}/graphql`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{"query":"{__typename}"}',
+            })
+          ).ok
+        ) {
+          break;
+        }
       } catch {
         /* starting */
       }
@@ -119,7 +129,9 @@ try {
     }
   }
   for (const [i, [name, convene, theirs]] of queries.entries()) {
-    if (only && !only.includes(i)) continue;
+    if (only && !only.includes(i)) {
+      continue;
+    }
     await check(server.base, convene);
     const ours = await measure(server.child.pid, server.base, convene);
     let line = `${i} ${name.slice(0, 60).padEnd(60)} Convene ${ours.cpuPerRequest.toFixed(1).padStart(6)} ms CPU/req, ${Math.round(ours.rps)} req/s, p99 ${ours.p99} ms${ours.failed ? ` (${ours.failed} failed)` : ''}`;
