@@ -7,7 +7,8 @@
 //
 //   DATABASE_URL=… node scripts/bench-cpu.mjs [--peers] [--prepare] [--profile DIR] [--only N,M]
 //
-// --peers also measures PostGraphile (../shared/anchors/postgraphile/run.sh); --profile DIR writes a
+// --pg also sums the CPU of the database's backends (PostgreSQL on this machine; other clients of the
+// same database count too). --peers also measures PostGraphile (../shared/anchors/postgraphile/run.sh); --profile DIR writes a
 // V8 CPU profile of the Convene server (node --cpu-prof) covering the whole run into DIR.
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -37,7 +38,12 @@ if (!databaseUrl) {
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 function cpuMs(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  let stat;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0; // a database backend that has exited
+  }
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14, 15)
 }
@@ -52,14 +58,40 @@ const run = (base, query, amount) =>
     amount,
   });
 
+/** CPU of the database's backends (PostgreSQL on this machine), by pid; new ones count from 0. */
+let database = null;
+async function backendsCpu() {
+  const { rows } = await database.query(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  return new Map(rows.map(({ pid }) => [pid, cpuMs(pid)]));
+}
+
 async function measure(pid, base, query) {
   await run(base, query, Math.max(50, REQUESTS / 3));
   const before = cpuMs(pid);
+  const backendsBefore = database ? await backendsCpu() : null;
   const r = await run(base, query, REQUESTS);
   const cpu = cpuMs(pid) - before;
+  let databaseCpu = NaN;
+  if (backendsBefore) {
+    databaseCpu = 0;
+    for (const [backend, ms] of await backendsCpu()) {
+      databaseCpu += ms - (backendsBefore.get(backend) ?? 0);
+    }
+  }
   const failed = r.non2xx + r.errors + r.timeouts;
-  return { cpuPerRequest: cpu / REQUESTS, rps: r.requests.average, p99: r.latency.p99, failed };
+  return {
+    cpuPerRequest: cpu / REQUESTS,
+    databasePerRequest: databaseCpu / REQUESTS,
+    rps: r.requests.average,
+    p99: r.latency.p99,
+    failed,
+  };
 }
+
+const cpuText = (m) =>
+  `${m.cpuPerRequest.toFixed(1).padStart(5)} ms CPU/req${Number.isFinite(m.databasePerRequest) ? ` (+ PostgreSQL ${m.databasePerRequest.toFixed(1)})` : ''}`;
 
 async function check(base, query) {
   const response = await fetch(`${base}/graphql`, {
@@ -85,6 +117,10 @@ const server = startApiServer({
 let peer = null;
 try {
   await untilReady(server);
+  if (process.argv.includes('--pg')) {
+    database = new pg.Client({ connectionString: databaseUrl });
+    await database.connect();
+  }
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -134,11 +170,11 @@ try {
     }
     await check(server.base, convene);
     const ours = await measure(server.child.pid, server.base, convene);
-    let line = `${i} ${name.slice(0, 60).padEnd(60)} Convene ${ours.cpuPerRequest.toFixed(1).padStart(6)} ms CPU/req, ${Math.round(ours.rps)} req/s, p99 ${ours.p99} ms${ours.failed ? ` (${ours.failed} failed)` : ''}`;
+    let line = `${i} ${name.slice(0, 60).padEnd(60)} Convene ${cpuText(ours)}, ${Math.round(ours.rps)} req/s, p99 ${ours.p99} ms${ours.failed ? ` (${ours.failed} failed)` : ''}`;
     if (peer) {
       await check(peer.base, theirs);
       const t = await measure(peer.child.pid, peer.base, theirs);
-      line += ` | PostGraphile ${t.cpuPerRequest.toFixed(1)} ms CPU/req, ${Math.round(t.rps)} req/s, p99 ${t.p99} ms; CPU ratio ${(t.cpuPerRequest / ours.cpuPerRequest).toFixed(2)}×`;
+      line += ` | PostGraphile ${cpuText(t)}, ${Math.round(t.rps)} req/s, p99 ${t.p99} ms; CPU ratio ${(t.cpuPerRequest / ours.cpuPerRequest).toFixed(2)}×`;
     }
     console.log(line);
   }
@@ -148,5 +184,6 @@ try {
     peer.child.kill('SIGTERM');
     await exited;
   }
+  await database?.end();
   await stopApiServer(server);
 }

@@ -311,9 +311,10 @@ The cache is keyed by the versions of the families an answer read (docs/architec
 RSVP moves events, a section edit drafting, a role change networks. Areas (geography) and organisations read none of
 those and stay cached; the network queries read networks (a role change, one write in three, makes their next answer
 an uncached one), the events page events and networks (two writes in three); national coverage reads the last
-activity of every verb, so every write does. Identical misses wait for one execution (the store's in-flight map),
-so the p99 with writes is about an uncached answer's time under load: what brings it down is item 1 of issue 19 (a
-faster uncached path) and, for coverage, reading less than every verb's activity.
+activity of the areas' networks, which all three writes move, so each makes its next answer an uncached one (its
+figures are refreshed only after the role change; the RSVP and the edit only move the last activity, read live).
+Identical misses wait for one execution (the store's in-flight map), so the p99 with writes is about an uncached
+answer's time under load: what brings it down is a faster uncached path (item 1 of issue 19).
 `;
 const path = join(ROOT, 'docs', 'benchmarks.md');
 const current = await readFile(path, 'utf8').catch(() => '# Benchmarks\n');

@@ -1,4 +1,5 @@
 import type { ObjectLiteral, Repository } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 /** Column types whose values node-postgres parses as TypeORM hydrates them (strings, numbers, booleans, Dates). */
 const PLAIN_TYPES = new Set<unknown>([
@@ -48,11 +49,32 @@ export class PlainRows<T extends ObjectLiteral> {
     this.select = `SELECT ${columns.map((c) => `t."${c.databaseName}" AS "${c.propertyName}"`).join(', ')} FROM "${tablePath}" t`;
   }
 
-  /** Rows `WHERE` the condition (on `t`, with $1… parameters), in the order given (SQL, on `t`). */
-  where(condition: string, parameters: readonly unknown[], orderBy?: string): Promise<T[]> {
-    return this.repository.manager.query(
-      `${this.select} WHERE ${condition}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
-      parameters as unknown[],
-    );
+  /**
+   * Rows `WHERE` the condition (on `t`, with $1… parameters), in the order given (SQL, on `t`).
+   * A named (prepared) statement: PostgreSQL parses and plans each text once per connection, where
+   * planning cost more than running these reads (0.6 against 0.2 ms for a network's members).
+   * Logged like every other statement (the statement-count tests observe the logger).
+   */
+  async where(condition: string, parameters: readonly unknown[], orderBy?: string): Promise<T[]> {
+    const text = `${this.select} WHERE ${condition}${orderBy ? ` ORDER BY ${orderBy}` : ''}`;
+    const { logger, driver } = this.repository.manager.connection;
+    logger.logQuery(text, parameters as unknown[]);
+    const pool = (driver as PostgresDriver).master as {
+      query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+    };
+    const { rows } = await pool.query({ name: statementName(text), text, values: parameters as unknown[] });
+    return rows;
   }
+}
+
+/** Statement names by text (the texts are the code's own: a handful). */
+const names = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `plain_rows_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return name;
 }
