@@ -28,6 +28,7 @@ export interface OrganisationPage {
 @Injectable()
 export class OrganisationService {
   private plainOrganisations?: PlainRows<OrganisationEntity>;
+  private plainAreaLinks?: PlainRows<OrganisationLocalAuthorityEntity>;
 
   constructor(
     @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
@@ -80,11 +81,10 @@ export class OrganisationService {
       .getMany();
   }
 
+  /** As plain rows: read for every organisation of a page that shows the authorities it serves. */
   findLocalAuthorityLinks(organisationIds: readonly string[]): Promise<OrganisationLocalAuthorityEntity[]> {
-    return this.areaLinks
-      .createQueryBuilder('link')
-      .where('link.organisation_id = ANY(:organisationIds)', { organisationIds })
-      .getMany();
+    this.plainAreaLinks ??= new PlainRows(this.areaLinks);
+    return this.plainAreaLinks.where('t.organisation_id = ANY($1)', [organisationIds]);
   }
 
   /** Platform admins' verifications of the given organisations (none for those awaiting verification). */
