@@ -77,11 +77,27 @@ function load(base, query, seconds) {
   });
 }
 
-/** One measurement: req/s, p50, p99, and what went wrong (non-2xx answers, errors, timeouts). */
-async function measure(base, query) {
+/** User + system CPU of a process so far, in ms (/proc/<pid>/stat; USER_HZ is 100), or NaN off Linux. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * One measurement: req/s, p50, p99, the server's CPU per request (ms; the figure a busy machine
+ * moves least), and what went wrong (non-2xx answers, errors, timeouts).
+ */
+async function measure(base, query, pid) {
+  const before = cpuMs(pid);
   const r = await load(base, query, SECONDS);
+  const cpu = (cpuMs(pid) - before) / Math.max(1, r.requests.total);
   const failed = r.non2xx + r.errors + r.timeouts;
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpu, failed };
 }
 
 /** Answers the body's size, or throws with the errors: a query must be right before it is timed. */
@@ -141,7 +157,8 @@ async function stopChild(child, signal = 'SIGTERM') {
 }
 
 const fmt = (m) =>
-  `${Math.round(m.rps).toLocaleString('en-GB')} req/s, p50 ${m.p50} / p99 ${m.p99} ms${m.failed ? ` (${m.failed} failed)` : ''}`;
+  `${Math.round(m.rps).toLocaleString('en-GB')} req/s, p50 ${m.p50} / p99 ${m.p99} ms` +
+  `${Number.isFinite(m.cpu) ? `, CPU ${m.cpu.toFixed(1)} ms/req` : ''}${m.failed ? ` (${m.failed} failed)` : ''}`;
 const best = (runs) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
 const percentile = (sorted, p) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
@@ -202,11 +219,11 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, [name, convene, theirs]] of queries.entries()) {
       const sides = [
-        ['off', off.base, convene],
-        ['theirs', postgraphile.base, theirs],
+        ['off', off.base, convene, off.child.pid],
+        ['theirs', postgraphile.base, theirs, postgraphile.child.pid],
       ];
-      for (const [side, base, query] of round % 2 ? sides.reverse() : sides) {
-        const m = await measure(base, query);
+      for (const [side, base, query, pid] of round % 2 ? sides.reverse() : sides) {
+        const m = await measure(base, query, pid);
         figures[i][side].push(m);
         console.log(
           `round ${round + 1}, ${side === 'off' ? 'Convene, cache off' : 'PostGraphile'}: ${name}: ${fmt(m)}`,
@@ -217,12 +234,12 @@ try {
   // Cache on, quiet; then the same while the writes commit.
   for (const [i, [name, convene]] of queries.entries()) {
     await load(on.base, convene, WARM_UP_SECONDS);
-    figures[i].on = await measure(on.base, convene);
+    figures[i].on = await measure(on.base, convene, on.child.pid);
     console.log(`Convene, cache on: ${name}: ${fmt(figures[i].on)}`);
   }
   writes.start(WRITES_PER_SECOND);
   for (const [i, [name, convene]] of queries.entries()) {
-    figures[i].mixed = await measure(on.base, convene);
+    figures[i].mixed = await measure(on.base, convene, on.child.pid);
     console.log(`Convene, cache on, ${WRITES_PER_SECOND} writes/s: ${name}: ${fmt(figures[i].mixed)}`);
   }
   const written = await writes.stop();
@@ -231,7 +248,10 @@ try {
     const f = figures[i];
     const ours = best(f.off);
     const theirs = best(f.theirs);
-    const ratio = `${(ours.rps / theirs.rps).toFixed(2)}× (p99 ${(theirs.p99 / ours.p99).toFixed(2)}×)`;
+    const cpuRatio = Math.min(...f.theirs.map((m) => m.cpu)) / Math.min(...f.off.map((m) => m.cpu));
+    const ratio =
+      `${(ours.rps / theirs.rps).toFixed(2)}× (p99 ${(theirs.p99 / ours.p99).toFixed(2)}×` +
+      `${Number.isFinite(cpuRatio) ? `, CPU ${cpuRatio.toFixed(2)}×` : ''})`;
     rows.push(`| ${name} | ${fmt(ours)} | ${fmt(theirs)} | ${ratio} | ${fmt(f.on)} | ${fmt(f.mixed)} |`);
   }
   const worst = Math.max(...figures.map((f) => f.mixed.p99));
@@ -272,7 +292,9 @@ Convene on Node ${process.version}, PostGraphile ${JSON.parse(readFileSync(join(
 (the large set: ${setting}). Load average (1, 5, 15 min) ${loadBefore.map((l) => l.toFixed(1)).join(', ')} before and ${loadAfter.map((l) => l.toFixed(1)).join(', ')} after.
 ${warnings}Anonymous requests from autocannon in the same machine, ${CONNECTIONS} connections, ${SECONDS} s per measurement after a discarded ${WARM_UP_SECONDS} s warm-up.
 Cache off (RESPONSE_CACHE_MB=0) and PostGraphile: best of ${ROUNDS} alternating rounds each side; ratio is Convene's req/s over
-PostGraphile's, and in brackets PostGraphile's p99 over Convene's (at or above 1.0 is the goal of issue 19). Cache on: one
+PostGraphile's, and in brackets PostGraphile's p99 over Convene's and PostGraphile's server CPU per request over Convene's
+(least of the rounds; at or above 1.0 is the goal of issue 19). CPU per request is the server process's user + system time
+over the measurement (/proc) divided by the requests answered. Cache on: one
 run on a second Convene over the same database; "with writes": the same while ${WRITES_PER_SECOND} mixed mutations a second commit
 (the demo coordinator answers a one-off event, edits a section of a joint position, changes a partner's role in its
 network, in turn; scripts/bench-peers-writes.mjs), whose p99 must stay under ${MIXED_P99_BUDGET_MS} ms.
@@ -289,9 +311,10 @@ The cache is keyed by the versions of the families an answer read (docs/architec
 RSVP moves events, a section edit drafting, a role change networks. Areas (geography) and organisations read none of
 those and stay cached; the network queries read networks (a role change, one write in three, makes their next answer
 an uncached one), the events page events and networks (two writes in three); national coverage reads the last
-activity of every verb, so every write does. Identical misses wait for one execution (the store's in-flight map),
-so the p99 with writes is about an uncached answer's time under load: what brings it down is item 1 of issue 19 (a
-faster uncached path) and, for coverage, reading less than every verb's activity.
+activity of the areas' networks, which all three writes move, so each makes its next answer an uncached one (its
+figures are refreshed only after the role change; the RSVP and the edit only move the last activity, read live).
+Identical misses wait for one execution (the store's in-flight map), so the p99 with writes is about an uncached
+answer's time under load: what brings it down is a faster uncached path (item 1 of issue 19).
 `;
 const path = join(ROOT, 'docs', 'benchmarks.md');
 const current = await readFile(path, 'utf8').catch(() => '# Benchmarks\n');

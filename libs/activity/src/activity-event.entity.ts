@@ -12,6 +12,7 @@ import { ActivityVerb, ActivityVisibility } from './activity.enums';
 @Index('activity_event_police_force_area_idx', ['policeForceAreaCode', 'txId', 'sequence'])
 @Index('activity_event_organisation_idx', ['organisationId', 'txId', 'sequence'])
 @Index('activity_event_network_idx', ['networkId', 'txId', 'sequence'])
+@Index('activity_event_network_recent_idx', ['networkId', 'occurredAt']) // an area's last activity (coverage)
 @Index('activity_event_event_idx', ['eventId', 'txId', 'sequence'])
 export class ActivityEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

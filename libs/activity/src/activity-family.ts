@@ -109,6 +109,18 @@ export const VERB_FAMILY: Readonly<Record<ActivityVerb, ActivityFamily>> = {
 };
 
 /**
+ * The families whose activity may name a network (`network_id`): what an area's last activity
+ * (coverage) reads. The recorder refuses activity naming a network in any other family, so an
+ * answer reading the last activity is versioned by these and moves with no other write.
+ */
+export const NETWORK_ACTIVITY_FAMILIES: readonly ActivityFamily[] = [
+  ActivityFamily.NETWORKS,
+  ActivityFamily.EVENTS,
+  ActivityFamily.DRAFTING,
+  ActivityFamily.INFLUENCING,
+];
+
+/**
  * What each family's answers also read: the data its figures derive from, and the data that
  * decides what a viewer may see of it (network and organisation membership decide who sees an
  * event, a draft, an engagement).

@@ -7,6 +7,7 @@ import type { ActivityVerb, ActivityVisibility } from './activity.enums';
 import { LiveRights } from './live/live-rights';
 import { rightsSubjectsOf } from './live/rights-changes';
 import { ACTIVITY_WAKEUPS, type ActivityWakeups } from './live/wakeups';
+import { NETWORK_ACTIVITY_FAMILIES, VERB_FAMILY } from './activity-family';
 
 export interface NewActivity {
   readonly verb: ActivityVerb;
@@ -91,6 +92,10 @@ export class ActivityRecorder {
     const result = await this.dataSource.transaction(async (tx) => {
       let unchanged = false;
       const append = async (activity: NewActivity): Promise<void> => {
+        if (activity.networkId && !NETWORK_ACTIVITY_FAMILIES.includes(VERB_FAMILY[activity.verb])) {
+          // Coverage's last activity is versioned by those families only (response cache, coverage figures).
+          throw new Error(`${activity.verb} may not name a network: its family is not in NETWORK_ACTIVITY_FAMILIES`);
+        }
         if (!this.skipOutbox) {
           await tx.query(
             `INSERT INTO activity_event

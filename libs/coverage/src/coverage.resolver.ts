@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ActingPersonId, DomainError, loaded, Loaders, RequestLoaders } from '@app/common';
+import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ActingPersonId, DomainError, loaded, Loaders, type NoArgs, type RequestContext, RequestLoaders } from '@app/common';
 import {
   LocalAuthority,
   LocalAuthorityLoaderFactory,
@@ -95,7 +95,7 @@ export class CoverageReportResolver {
   }
 
   @ResolveField(() => [Specialism], { description: 'The priority specialisms the report measured against.' })
-  priorities(@Parent() report: CoverageReport, @Loaders() loaders: RequestLoaders): Promise<Specialism[]> {
+  priorities(report: CoverageReport, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism[]> {
     return this.specialismsFor(loaders, report.priorityCodes);
   }
 
@@ -114,34 +114,30 @@ export class AreaCoverageResolver {
   ) {}
 
   @ResolveField(() => PoliceForceArea)
-  policeForceArea(@Parent() coverage: AreaCoverage, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> {
+  policeForceArea(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> {
     return loaders.of(this.areaLoaders).byId.load(coverage.policeForceAreaId);
   }
 
   @ResolveField(() => [Organisation], { description: 'CVSs actively convening an active network in the area.' })
-  async convenors(@Parent() coverage: AreaCoverage, @Loaders() loaders: RequestLoaders): Promise<Organisation[]> {
+  async convenors(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation[]> {
     return loaded(await loaders.of(this.organisationLoaders).byId.loadMany(coverage.convenorIds));
   }
 
   @ResolveField(() => [LocalAuthority], { description: 'The local authorities reached.' })
   async reachedLocalAuthorities(
-    @Parent() coverage: AreaCoverage,
-    @Loaders() loaders: RequestLoaders,
-  ): Promise<LocalAuthority[]> {
+    coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<LocalAuthority[]> {
     const found = loaded(await loaders.of(this.authorityLoaders).byId.loadMany(coverage.reachedLocalAuthorityIds));
     return found.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   @ResolveField(() => [Specialism], { description: 'Specialisms of the active members of active networks.' })
-  async specialismsPresent(@Parent() coverage: AreaCoverage, @Loaders() loaders: RequestLoaders): Promise<Specialism[]> {
+  async specialismsPresent(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism[]> {
     return loaded(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.specialismCodes));
   }
 
   @ResolveField(() => [Specialism], { description: 'Priority specialisms no active member has.' })
   async prioritySpecialismsMissing(
-    @Parent() coverage: AreaCoverage,
-    @Loaders() loaders: RequestLoaders,
-  ): Promise<Specialism[]> {
+    coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism[]> {
     return loaded(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.missingPriorityCodes));
   }
 }
@@ -154,12 +150,12 @@ export class SpecialismCoverageResolver {
   ) {}
 
   @ResolveField(() => Specialism)
-  specialism(@Parent() coverage: SpecialismCoverage, @Loaders() loaders: RequestLoaders): Promise<Specialism> {
+  specialism(coverage: SpecialismCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism> {
     return loaders.of(this.coverageLoaders).specialismByCode.load(coverage.specialismCode);
   }
 
   @ResolveField(() => [PoliceForceArea], { description: 'The areas where it is present, by name.' })
-  async areas(@Parent() coverage: SpecialismCoverage, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea[]> {
+  async areas(coverage: SpecialismCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea[]> {
     const areas = loaded(await loaders.of(this.areaLoaders).byId.loadMany(coverage.policeForceAreaIds));
     return areas.sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -170,7 +166,7 @@ export class AreaCoverageFieldResolver {
   constructor(private readonly coverageLoaders: CoverageLoaderFactory) {}
 
   @ResolveField(() => AreaCoverage, { description: "The area's network coverage." })
-  coverage(@Parent() area: PoliceForceArea, @Loaders() loaders: RequestLoaders): Promise<AreaCoverage> {
+  coverage(area: PoliceForceArea, _args: NoArgs, { loaders }: RequestContext): Promise<AreaCoverage> {
     return loaders.of(this.coverageLoaders).byAreaId.load(area.id);
   }
 }

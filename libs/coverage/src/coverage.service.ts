@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ActivityRecorder, ActivityVerb, ActivityVisibility, DataVersion } from '@app/activity';
+import {
+  ActivityFamily,
+  ActivityRecorder,
+  ActivityVerb,
+  ActivityVisibility,
+  DataVersion,
+  type DataVersions,
+  withDependencies,
+} from '@app/activity';
 import type { Country, Region } from '@app/geography';
 import { SpecialismService } from '@app/organisations';
 import type { AreaFigures } from './coverage-figures';
@@ -28,15 +36,30 @@ const FIGURES = `SELECT police_force_area_id AS "policeForceAreaId", code, name,
   FROM coverage_area`;
 
 /**
+ * What the materialised figures read: networks, memberships, organisations (their verification,
+ * authorities and specialisms), geography and engagements, with the priorities (coverage's own).
+ * An area's last activity (any verb naming a network) is read live by the `coverage_area` view.
+ */
+const FIGURES_READ = withDependencies([ActivityFamily.COVERAGE]);
+
+interface Seen {
+  /** The version of all domain state (with the date). */
+  readonly whole: string;
+  /** The versions of the families the figures read (with the date). */
+  readonly figures: string;
+}
+
+/**
  * Coverage, a read model over geography, organisations, networks and activity (it reads their
- * tables, in SQL only). Figures live in a materialised view, refreshed when the data version
- * (libs/activity) has moved since the last refresh (every domain change appends activity), so a
- * read costs a fixed number of statements whatever the data size.
+ * tables, in SQL only). Figures live in a materialised view, refreshed when the versions of the
+ * families they read (libs/activity) have moved since the last refresh (every domain change
+ * appends activity of its family), so a read costs a fixed number of statements whatever the data
+ * size; today's snapshots are retaken when anything moved (an area's status reads its last activity).
  */
 @Injectable()
 export class CoverageService {
-  /** The data version (with its date) read before the last refresh started. */
-  private seen: string | null = null;
+  /** The versions read when the last refresh started. */
+  private seen: Seen | null = null;
   private refreshing: Promise<void> | null = null;
   /** Refreshes started and finished (one at a time, so they finish in order). */
   private started = 0;
@@ -121,35 +144,46 @@ export class CoverageService {
   }
 
   /**
-   * Refreshes the view (and today's snapshots) when the data version moved (any visible domain
-   * change, also one committed late behind a newer one) or the day changed. Only a refresh that
-   * started after this call read the version will do: one already running may predate the change.
+   * Refreshes the figures when the families they read moved, and today's snapshots when anything
+   * did (any visible domain change, also one committed late behind a newer one) or the day changed.
+   * Only a refresh that started after this call read the versions will do: one already running may
+   * predate the change. A refresh compares the figures' versions, read no earlier than those of any
+   * caller waiting for it, with those of the refresh before it: if they did not move, no write the
+   * figures read became visible in between, and the view already holds what a refresh would compute.
    */
   private async ensureFresh(): Promise<void> {
-    const version = await this.version.current();
-    if (this.seen === version) {
+    const versions = await this.version.versions();
+    if (this.seen?.whole === versions.whole) {
       return;
     }
     const needed = this.started + 1;
+    // What this call read serves a refresh it starts before waiting: no caller waiting for that
+    // refresh read later (reads run one after another). After a wait, the refresh reads again.
+    let read: DataVersions | null = versions;
     while (this.finished < needed) {
       if (!this.refreshing) {
         const run = ++this.started;
-        this.refreshing = this.refresh()
-          .then(() => {
+        this.refreshing = (read ? Promise.resolve(read) : this.version.versions())
+          .then(async (at) => {
+            const now: Seen = { whole: at.whole, figures: at.versionOf(FIGURES_READ) };
+            await this.refresh(this.seen?.figures !== now.figures);
             this.finished = run;
-            this.seen = version;
+            this.seen = now;
           })
           .finally(() => {
             this.refreshing = null;
           });
       }
       await this.refreshing;
+      read = null;
     }
   }
 
-  private async refresh(): Promise<void> {
+  private async refresh(figures: boolean): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.query('REFRESH MATERIALIZED VIEW CONCURRENTLY coverage_area_figures');
+      if (figures) {
+        await tx.query('REFRESH MATERIALIZED VIEW CONCURRENTLY coverage_area_figures');
+      }
       await tx.query(
         `INSERT INTO coverage_snapshot AS s (police_force_area_id, taken_on, status, active_networks, member_organisations,
            local_authorities_reached, local_authorities_total, population_reached, specialisms_present)

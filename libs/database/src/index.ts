@@ -8,3 +8,4 @@ export { migrations } from './migrations';
 export * from './sql-error';
 export * from './database-unavailable';
 export * from './row-lock';
+export * from './plain-rows';

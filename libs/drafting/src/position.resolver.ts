@@ -1,5 +1,5 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, DomainError, Loaders, RequestLoaders } from '@app/common';
+import { type ActorRef, CallingActor, DomainError, type NoArgs, type RequestContext } from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { contentHash, markdownOf } from './draft-text';
 import { JointPositionArgs, JointPositionsArgs } from './dto/position-changes.args';
@@ -41,12 +41,12 @@ export class PositionResolver {
   }
 
   @ResolveField(() => LocalNetwork)
-  network(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<LocalNetwork> {
+  network(position: JointPosition, _args: NoArgs, { loaders }: RequestContext): Promise<LocalNetwork> {
     return loaders.of(this.networkLoaders).byId.load(position.networkId);
   }
 
   @ResolveField(() => [PositionSection], { description: 'The sections as they are now, in order.' })
-  sections(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<PositionSection[]> {
+  sections(position: JointPosition, _args: NoArgs, { loaders }: RequestContext): Promise<PositionSection[]> {
     return loaders.of(this.positionLoaders).sectionsByPositionId.load(position.id);
   }
 
@@ -105,15 +105,12 @@ export class PositionResolver {
   }
 
   @ResolveField(() => [SignOn], { description: 'Every sign-on, voided ones included, oldest first.' })
-  signOns(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<SignOn[]> {
+  signOns(position: JointPosition, _args: NoArgs, { loaders }: RequestContext): Promise<SignOn[]> {
     return loaders.of(this.positionLoaders).signOnsByPositionId.load(position.id);
   }
 
   @ResolveField(() => PositionSubmission, { nullable: true })
-  submission(
-    @Parent() position: JointPosition,
-    @Loaders() loaders: RequestLoaders,
-  ): Promise<PositionSubmission | null> {
+  submission(position: JointPosition, _args: NoArgs, { loaders }: RequestContext): Promise<PositionSubmission | null> {
     return loaders.of(this.positionLoaders).submissionByPositionId.load(position.id);
   }
 }
@@ -126,8 +123,9 @@ export class PositionSectionResolver {
     description: `Each paragraph with the organisations whose words are in it (from the revisions that wrote it). Past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} paragraphs, neighbours with the same organisations come as one and the last holds the rest; a revision too long to compare in time credits its organisation (and those before) with every paragraph.`,
   })
   async attribution(
-    @Parent() section: PositionSection,
-    @Loaders() loaders: RequestLoaders,
+    section: PositionSection,
+    _args: NoArgs,
+    { loaders }: RequestContext,
   ): Promise<AttributedParagraph[]> {
     const writings = await loaders.of(this.positionLoaders).writingsBySectionId.load(section.id);
     return attribute(writings.map((r) => ({ body: r.body ?? '', organisationId: r.authorOrganisationId })));

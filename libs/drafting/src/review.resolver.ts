@@ -1,5 +1,5 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, Loaders, RequestLoaders } from '@app/common';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
+import { type ActorRef, CallingActor, type NoArgs, type RequestContext } from '@app/common';
 import {
   CommentPayload,
   PositionComment,
@@ -22,14 +22,14 @@ export class ReviewResolver {
   @ResolveField(() => [PositionComment], {
     description: 'Its comments and replies, oldest first, resolved ones included.',
   })
-  comments(@Parent() section: PositionSection, @Loaders() loaders: RequestLoaders): Promise<PositionComment[]> {
+  comments(section: PositionSection, _args: NoArgs, { loaders }: RequestContext): Promise<PositionComment[]> {
     return loaders.of(this.positionLoaders).commentsBySectionId.load(section.id);
   }
 
   @ResolveField(() => [PositionSuggestion], {
     description: 'Its tracked changes, oldest first, decided ones included.',
   })
-  suggestions(@Parent() section: PositionSection, @Loaders() loaders: RequestLoaders): Promise<PositionSuggestion[]> {
+  suggestions(section: PositionSection, _args: NoArgs, { loaders }: RequestContext): Promise<PositionSuggestion[]> {
     return loaders.of(this.positionLoaders).suggestionsBySectionId.load(section.id);
   }
 

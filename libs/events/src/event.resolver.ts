@@ -1,5 +1,13 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, type Connection, Loaders, RequestLoaders } from '@app/common';
+import {
+  type ActorRef,
+  CallingActor,
+  type Connection,
+  Loaders,
+  type NoArgs,
+  type RequestContext,
+  RequestLoaders,
+} from '@app/common';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
@@ -46,24 +54,24 @@ export class EventResolver {
     nullable: true,
     description: 'The organising network, if a network organises it.',
   })
-  network(@Parent() event: Event, @Loaders() loaders: RequestLoaders): Promise<LocalNetwork> | null {
+  network(event: Event, _args: NoArgs, { loaders }: RequestContext): Promise<LocalNetwork> | null {
     return event.networkId ? loaders.of(this.networkLoaders).byId.load(event.networkId) : null;
   }
 
   @ResolveField(() => Organisation, { nullable: true, description: 'The organising organisation, if not a network.' })
-  organiserOrganisation(@Parent() event: Event, @Loaders() loaders: RequestLoaders): Promise<Organisation> | null {
+  organiserOrganisation(event: Event, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation> | null {
     return event.organiserOrganisationId
       ? loaders.of(this.organisationLoaders).byId.load(event.organiserOrganisationId)
       : null;
   }
 
   @ResolveField(() => PoliceForceArea, { nullable: true, description: 'Null for a national event.' })
-  policeForceArea(@Parent() event: Event, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> | null {
+  policeForceArea(event: Event, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> | null {
     return event.policeForceAreaId ? loaders.of(this.areaLoaders).byId.load(event.policeForceAreaId) : null;
   }
 
   @ResolveField(() => [EventAgendaItem])
-  agenda(@Parent() event: Event, @Loaders() loaders: RequestLoaders): Promise<EventAgendaItem[]> {
+  agenda(event: Event, _args: NoArgs, { loaders }: RequestContext): Promise<EventAgendaItem[]> {
     return loaders.of(this.eventLoaders).agendaByEventId.load(event.id);
   }
 
@@ -118,7 +126,7 @@ export class EventOccurrenceResolver {
   constructor(private readonly eventLoaders: EventLoaderFactory) {}
 
   @ResolveField(() => Event, { description: 'The event (or series) it is an occurrence of.' })
-  event(@Parent() occurrence: EventOccurrence, @Loaders() loaders: RequestLoaders): Promise<Event> {
+  event(occurrence: EventOccurrence, _args: NoArgs, { loaders }: RequestContext): Promise<Event> {
     return loaders.of(this.eventLoaders).byId.load(occurrence.eventId);
   }
 }
@@ -128,7 +136,7 @@ export class EventRsvpResolver {
   constructor(private readonly organisationLoaders: OrganisationLoaderFactory) {}
 
   @ResolveField(() => Organisation, { description: 'The organisation the person answered for.' })
-  organisation(@Parent() rsvp: EventRsvp, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+  organisation(rsvp: EventRsvp, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation> {
     return loaders.of(this.organisationLoaders).byId.load(rsvp.organisationId);
   }
 }

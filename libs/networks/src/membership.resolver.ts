@@ -1,5 +1,13 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, loaded, Loaders, RequestLoaders } from '@app/common';
+import {
+  type ActorRef,
+  CallingActor,
+  loaded,
+  Loaders,
+  type NoArgs,
+  type RequestContext,
+  RequestLoaders,
+} from '@app/common';
 import { PoliceForceArea } from '@app/geography';
 import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
 import { NetworkLoaderFactory } from './network.loader';
@@ -15,17 +23,17 @@ export class MembershipResolver {
   ) {}
 
   @ResolveField(() => LocalNetwork)
-  network(@Parent() membership: NetworkMembership, @Loaders() loaders: RequestLoaders): Promise<LocalNetwork> {
+  network(membership: NetworkMembership, _args: NoArgs, { loaders }: RequestContext): Promise<LocalNetwork> {
     return loaders.of(this.networkLoaders).byId.load(membership.networkId);
   }
 
   @ResolveField(() => Organisation)
-  organisation(@Parent() membership: NetworkMembership, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+  organisation(membership: NetworkMembership, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation> {
     return loaders.of(this.organisationLoaders).byId.load(membership.organisationId);
   }
 
   @ResolveField(() => [MembershipChange], { description: 'Every status and role it has had, oldest first.' })
-  history(@Parent() membership: NetworkMembership, @Loaders() loaders: RequestLoaders): Promise<MembershipChange[]> {
+  history(membership: NetworkMembership, _args: NoArgs, { loaders }: RequestContext): Promise<MembershipChange[]> {
     return loaders.of(this.networkLoaders).historyByMembershipId.load(membership.id);
   }
 }

@@ -1,5 +1,13 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, type Connection, Loaders, RequestLoaders } from '@app/common';
+import {
+  type ActorRef,
+  CallingActor,
+  type Connection,
+  Loaders,
+  type NoArgs,
+  type RequestContext,
+  RequestLoaders,
+} from '@app/common';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { NetworkArgs, NetworksArgs } from './dto/networks.args';
 import { MembersArgs } from './dto/members.args';
@@ -30,12 +38,12 @@ export class NetworkResolver {
   }
 
   @ResolveField(() => PoliceForceArea)
-  policeForceArea(@Parent() network: LocalNetwork, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> {
+  policeForceArea(network: LocalNetwork, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> {
     return loaders.of(this.areaLoaders).byId.load(network.policeForceAreaId);
   }
 
   @ResolveField(() => [NetworkMembership], { description: 'The organisations actively convening it (always public).' })
-  async convenors(@Parent() network: LocalNetwork, @Loaders() loaders: RequestLoaders): Promise<NetworkMembership[]> {
+  async convenors(network: LocalNetwork, _args: NoArgs, { loaders }: RequestContext): Promise<NetworkMembership[]> {
     const memberships = await loaders.of(this.networkLoaders).membershipsByNetworkId.load(network.id);
     return memberships.filter((m) => m.status === MembershipStatus.ACTIVE && m.role === MembershipRole.CONVENOR);
   }
@@ -61,13 +69,13 @@ export class NetworkResolver {
   }
 
   @ResolveField(() => Int, { description: 'How many organisations are active in it, in any role (always public).' })
-  async memberCount(@Parent() network: LocalNetwork, @Loaders() loaders: RequestLoaders): Promise<number> {
+  async memberCount(network: LocalNetwork, _args: NoArgs, { loaders }: RequestContext): Promise<number> {
     const memberships = await loaders.of(this.networkLoaders).membershipsByNetworkId.load(network.id);
     return memberships.filter((m) => m.status === MembershipStatus.ACTIVE).length;
   }
 
   @ResolveField(() => [NetworkStatusChange], { description: 'Every status it has had, oldest first.' })
-  statusHistory(@Parent() network: LocalNetwork, @Loaders() loaders: RequestLoaders): Promise<NetworkStatusChange[]> {
+  statusHistory(network: LocalNetwork, _args: NoArgs, { loaders }: RequestContext): Promise<NetworkStatusChange[]> {
     return loaders.of(this.networkLoaders).statusHistoryByNetworkId.load(network.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
+import { PlainRows } from '@app/database';
 import { NetworkAudienceRegistry, type NetworkAudience } from '@app/activity';
 import {
   type ActorRef,
@@ -29,6 +30,8 @@ export interface NetworkPage {
 /** Reading networks and memberships; also tells the activity feed who may see NETWORK items. */
 @Injectable()
 export class NetworkService implements NetworkAudience, OnModuleInit {
+  private plainMemberships?: PlainRows<NetworkMembershipEntity>;
+
   constructor(
     @InjectRepository(LocalNetworkEntity) private readonly networks: Repository<LocalNetworkEntity>,
     @InjectRepository(NetworkMembershipEntity) private readonly memberships: Repository<NetworkMembershipEntity>,
@@ -108,13 +111,13 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     networkIds: readonly string[],
     statuses: readonly MembershipStatus[],
   ): Promise<NetworkMembershipEntity[]> {
-    return this.memberships
-      .createQueryBuilder('m')
-      .where('m.network_id = ANY(:networkIds) AND m.status = ANY(:statuses)', { networkIds, statuses })
-      .orderBy(`m.role = 'CONVENOR'`, 'DESC')
-      .addOrderBy('m.created_at')
-      .addOrderBy('m.id')
-      .getMany();
+    // Plain rows: a network's members are the hot read of the network queries.
+    this.plainMemberships ??= new PlainRows(this.memberships);
+    return this.plainMemberships.where(
+      't.network_id = ANY($1) AND t.status = ANY($2)',
+      [networkIds, statuses],
+      `t.role = 'CONVENOR' DESC, t.created_at, t.id`,
+    );
   }
 
   /** Every membership (history included) of these organisations, newest first. */

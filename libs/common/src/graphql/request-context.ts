@@ -40,6 +40,14 @@ export interface ActorRef {
   readonly expiresAt?: Date;
 }
 
+/**
+ * The arguments of a field resolver that takes none. Such a resolver is written without parameter
+ * decorators, `field(parent: T, _args: NoArgs, { loaders }: RequestContext)`, so Nest binds it to
+ * graphql-js as it is: no per-call param factories, pipes or interceptor chain (field resolvers get
+ * no guards, interceptors or filters here anyway, and there is no argument to validate).
+ */
+export type NoArgs = Readonly<Record<string, never>>;
+
 /** Injects the caller (contexts that may not depend on identity see it through `ActorRef`). */
 export const CallingActor = createParamDecorator((_: unknown, context: ExecutionContext): Promise<ActorRef> =>
   requestContextOf(context).actor(),

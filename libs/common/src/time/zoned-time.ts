@@ -16,8 +16,21 @@ export class ZonedTimeError extends Error {
   }
 }
 
+/**
+ * Zones found valid (luxon builds an Intl formatter to find out, each time: the hot part of
+ * expanding a page of series). Only valid names are kept, so the set is bounded by the tz database.
+ */
+const validZones = new Set<string>();
+
 export function isTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  if (validZones.has(zone)) {
+    return true;
+  }
+  const valid = IANAZone.isValidZone(zone);
+  if (valid) {
+    validZones.add(zone);
+  }
+  return valid;
 }
 
 /** An IANA zone name as the tz database spells it: areas and locations, or Etc/…, or UTC. */
@@ -107,7 +120,7 @@ export function occurrences(recurrence: Recurrence, from: Date, to: Date, limit 
   const result: Date[] = [];
   const instantOf = instantReader(recurrence.zone);
   for (const wall of starts) {
-    const local = DateTime.fromJSDate(wall, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const local = wall.toISOString().slice(0, 16); // the floating wall time as YYYY-MM-DDTHH:mm
     if (excluded.has(local)) {
       continue;
     }
@@ -126,20 +139,25 @@ export function occurrences(recurrence: Recurrence, from: Date, to: Date, limit 
  * `zonedInstant` for many wall times (as floating UTC) in one zone, undefined where the clocks skip
  * them. Where the zone's offset is the same on both sides of a few days around the wall time (all
  * but the days of a change; no zone changes twice in a week), the instant is the wall time less
- * that offset. Offsets are looked up on a grid shared by neighbouring occurrences: each look-up is
- * Intl formatting, the slow part of expanding a series.
+ * that offset. Offsets are looked up on a grid shared by neighbouring occurrences (and by every expansion
+ * in the zone): each look-up is Intl formatting, the slow part of expanding a series.
  */
 function instantReader(zone: string): (wall: Date, local: string) => Date | undefined {
   if (!isTimeZone(zone)) {
     return () => undefined;
   }
   const tz = IANAZone.create(zone);
-  const offsets = new Map<number, number>();
+  let offsets = gridOffsets.get(zone);
+  if (offsets === undefined || offsets.size > MAX_GRID_CELLS) {
+    offsets = new Map<number, number>();
+    gridOffsets.set(zone, offsets);
+  }
+  const cells = offsets;
   const offsetOnGrid = (cell: number): number => {
-    let offset = offsets.get(cell);
+    let offset = cells.get(cell);
     if (offset === undefined) {
       offset = tz.offset(cell * GRID_MS);
-      offsets.set(cell, offset);
+      cells.set(cell, offset);
     }
     return offset;
   };
@@ -158,6 +176,12 @@ function instantReader(zone: string): (wall: Date, local: string) => Date | unde
 
 const DAY_MS = 86_400_000;
 const GRID_MS = 2 * DAY_MS;
+/**
+ * A zone's offsets on the grid, shared by every expansion in the process (an offset at an instant
+ * never changes while it runs). Valid zones only; a zone's cells start again past about 110 years' worth.
+ */
+const gridOffsets = new Map<string, Map<number, number>>();
+const MAX_GRID_CELLS = 20_000;
 
 /** Most periods (days of a daily rule, weeks of a weekly one…) one expansion walks through. */
 export const MAX_RECURRENCE_PERIODS = 2_000;

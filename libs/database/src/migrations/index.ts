@@ -22,6 +22,7 @@ import { PresenceOnPubSub1796300000000 } from './1796300000000-PresenceOnPubSub'
 import { NotificationCategories1796310000000 } from './1796310000000-NotificationCategories';
 import { PasswordTokenPurpose1796320000000 } from './1796320000000-PasswordTokenPurpose';
 import { PasswordResetRequests1796320100000 } from './1796320100000-PasswordResetRequests';
+import { CoverageLastActivityLive1796340000000 } from './1796340000000-CoverageLastActivityLive';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   NotificationCategories1796310000000,
   PasswordTokenPurpose1796320000000,
   PasswordResetRequests1796320100000,
+  CoverageLastActivityLive1796340000000,
 ];

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import {
   ActivityHub,
   type ActivityScope,
@@ -7,10 +7,17 @@ import {
   LiveRights,
   rightsSubject,
 } from '@app/activity';
-import { type ActorRef, CallingActor, mapLive, noLongerAllowed, type RequestContext, startWith } from '@app/common';
+import {
+  type ActorRef,
+  CallingActor,
+  mapLive,
+  type NoArgs,
+  noLongerAllowed,
+  type RequestContext,
+  startWith,
+} from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
-import { Loaders, RequestLoaders } from '@app/common';
 import { Event } from '../event.model';
 import { EventLoaderFactory } from '../event.loader';
 import {
@@ -64,29 +71,29 @@ export class PollResolver {
   }
 
   @ResolveField(() => LocalNetwork)
-  network(@Parent() poll: SchedulingPoll, @Loaders() loaders: RequestLoaders): Promise<LocalNetwork> {
+  network(poll: SchedulingPoll, _args: NoArgs, { loaders }: RequestContext): Promise<LocalNetwork> {
     return loaders.of(this.networkLoaders).byId.load(poll.networkId);
   }
 
   @ResolveField(() => [PollSlot], { description: 'In start order.' })
-  slots(@Parent() poll: SchedulingPoll, @Loaders() loaders: RequestLoaders): Promise<PollSlot[]> {
+  slots(poll: SchedulingPoll, _args: NoArgs, { loaders }: RequestContext): Promise<PollSlot[]> {
     return loaders.of(this.pollLoaders).slotsByPollId.load(poll.id);
   }
 
   @ResolveField(() => [PollSlotTally], { description: 'Answers per slot, in slot order.' })
-  tally(@Parent() poll: SchedulingPoll, @Loaders() loaders: RequestLoaders): Promise<PollSlotTally[]> {
+  tally(poll: SchedulingPoll, _args: NoArgs, { loaders }: RequestContext): Promise<PollSlotTally[]> {
     return loaders.of(this.pollLoaders).tallyByPollId.load(poll.id);
   }
 
   @ResolveField(() => [PollSlotAnswer], {
     description: 'Every answer so far (members of the network see who said what).',
   })
-  answers(@Parent() poll: SchedulingPoll, @Loaders() loaders: RequestLoaders): Promise<PollSlotAnswer[]> {
+  answers(poll: SchedulingPoll, _args: NoArgs, { loaders }: RequestContext): Promise<PollSlotAnswer[]> {
     return loaders.of(this.pollLoaders).answersByPollId.load(poll.id);
   }
 
   @ResolveField(() => Event, { nullable: true, description: 'The event made from the confirmed slot.' })
-  event(@Parent() poll: SchedulingPoll, @Loaders() loaders: RequestLoaders): Promise<Event> | null {
+  event(poll: SchedulingPoll, _args: NoArgs, { loaders }: RequestContext): Promise<Event> | null {
     return poll.eventId ? loaders.of(this.eventLoaders).byId.load(poll.eventId) : null;
   }
 
@@ -166,7 +173,7 @@ export class PollSlotAnswerResolver {
   constructor(private readonly organisationLoaders: OrganisationLoaderFactory) {}
 
   @ResolveField(() => Organisation, { description: 'The member organisation the answer is for.' })
-  organisation(@Parent() answer: PollSlotAnswer, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+  organisation(answer: PollSlotAnswer, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation> {
     return loaders.of(this.organisationLoaders).byId.load(answer.organisationId);
   }
 }

@@ -1,5 +1,5 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders, RequestLoaders } from '@app/common';
+import { Args, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type NoArgs, type RequestContext } from '@app/common';
 import { CommunitySafetyPartnership } from '../community-safety-partnership/community-safety-partnership.model';
 import { PoliceForceAreaLoaderFactory } from '../police-force-area/police-force-area.loader';
 import { PoliceForceArea } from '../police-force-area/police-force-area.model';
@@ -32,8 +32,9 @@ export class LocalAuthorityResolver {
 
   @ResolveField(() => PoliceForceArea, { description: 'The police force area the authority lies in.' })
   policeForceArea(
-    @Parent() authority: LocalAuthorityEntity,
-    @Loaders() loaders: RequestLoaders,
+    authority: LocalAuthorityEntity,
+    _args: NoArgs,
+    { loaders }: RequestContext,
   ): Promise<PoliceForceArea> {
     return loaders.of(this.areaLoaders).byId.load(authority.policeForceAreaId);
   }
@@ -42,8 +43,9 @@ export class LocalAuthorityResolver {
     description: 'Community safety partnerships the authority belongs to (usually one; a few have several).',
   })
   communitySafetyPartnerships(
-    @Parent() authority: LocalAuthority,
-    @Loaders() loaders: RequestLoaders,
+    authority: LocalAuthority,
+    _args: NoArgs,
+    { loaders }: RequestContext,
   ): Promise<CommunitySafetyPartnership[]> {
     return loaders.of(this.authorityLoaders).partnershipsByAuthorityId.load(authority.id);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { PlainRows } from '@app/database';
 import { DomainError, escapeLike } from '@app/common';
 import { CommunitySafetyPartnershipEntity } from '../community-safety-partnership/community-safety-partnership.entity';
 import type { LocalAuthorityFilter } from './dto/local-authorities.args';
@@ -13,11 +14,17 @@ export interface PartnershipOfAuthority {
 
 @Injectable()
 export class LocalAuthorityService {
+  private plainAuthorities?: PlainRows<LocalAuthorityEntity>;
+
   constructor(
     @InjectRepository(LocalAuthorityEntity) private readonly authorities: Repository<LocalAuthorityEntity>,
     @InjectRepository(CommunitySafetyPartnershipEntity)
     private readonly partnerships: Repository<CommunitySafetyPartnershipEntity>,
   ) {}
+
+  private plain(): PlainRows<LocalAuthorityEntity> {
+    return (this.plainAuthorities ??= new PlainRows(this.authorities));
+  }
 
   list(filter: LocalAuthorityFilter = {}): Promise<LocalAuthorityEntity[]> {
     const query = this.authorities.createQueryBuilder('authority').orderBy('authority.name');
@@ -42,8 +49,9 @@ export class LocalAuthorityService {
     return authority;
   }
 
+  /** As plain rows, as `findByAreaIds`: the authorities an organisation serves, on every organisation listed. */
   findByIds(ids: readonly string[]): Promise<LocalAuthorityEntity[]> {
-    return this.authorities.createQueryBuilder('authority').where('authority.id = ANY(:ids)', { ids }).getMany();
+    return this.plain().where('t.id = ANY($1)', [ids]);
   }
 
   findByCodes(codes: readonly string[]): Promise<LocalAuthorityEntity[]> {
@@ -51,11 +59,7 @@ export class LocalAuthorityService {
   }
 
   findByAreaIds(areaIds: readonly string[]): Promise<LocalAuthorityEntity[]> {
-    return this.authorities
-      .createQueryBuilder('authority')
-      .where('authority.police_force_area_id = ANY(:areaIds)', { areaIds })
-      .orderBy('authority.name')
-      .getMany();
+    return this.plain().where('t.police_force_area_id = ANY($1)', [areaIds], 't.name');
   }
 
   async findPartnerships(authorityIds: readonly string[]): Promise<PartnershipOfAuthority[]> {

@@ -1,5 +1,13 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { LocalDate, Loaders, RequestLoaders, todayIn, UK_TIME_ZONE } from '@app/common';
+import {
+  Loaders,
+  LocalDate,
+  type NoArgs,
+  type RequestContext,
+  RequestLoaders,
+  todayIn,
+  UK_TIME_ZONE,
+} from '@app/common';
 import { GovernancePeriod } from '../governance/governance-period.model';
 import { periodOn } from '../governance/governance';
 import { LocalAuthorityLoaderFactory } from '../local-authority/local-authority.loader';
@@ -31,12 +39,12 @@ export class PoliceForceAreaResolver {
   }
 
   @ResolveField(() => [LocalAuthority], { description: 'Local authority districts in the area, by name.' })
-  localAuthorities(@Parent() area: PoliceForceArea, @Loaders() loaders: RequestLoaders): Promise<LocalAuthority[]> {
+  localAuthorities(area: PoliceForceArea, _args: NoArgs, { loaders }: RequestContext): Promise<LocalAuthority[]> {
     return loaders.of(this.authorityLoaders).byAreaId.load(area.id);
   }
 
   @ResolveField(() => [GovernancePeriod], { description: 'Governance history of the area, oldest first.' })
-  governance(@Parent() area: PoliceForceArea, @Loaders() loaders: RequestLoaders): Promise<GovernancePeriod[]> {
+  governance(area: PoliceForceArea, _args: NoArgs, { loaders }: RequestContext): Promise<GovernancePeriod[]> {
     return loaders.of(this.areaLoaders).governanceByAreaId.load(area.id);
   }
 
@@ -45,8 +53,9 @@ export class PoliceForceAreaResolver {
     description: 'Governance in force today (UK date).',
   })
   async currentGovernance(
-    @Parent() area: PoliceForceArea,
-    @Loaders() loaders: RequestLoaders,
+    area: PoliceForceArea,
+    _args: NoArgs,
+    { loaders }: RequestContext,
   ): Promise<GovernancePeriod | null> {
     return periodOn(await loaders.of(this.areaLoaders).governanceByAreaId.load(area.id), todayIn(UK_TIME_ZONE));
   }

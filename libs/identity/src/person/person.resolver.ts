@@ -1,5 +1,5 @@
-import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders, RequestLoaders } from '@app/common';
+import { Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type NoArgs, type RequestContext } from '@app/common';
 import { Organisation, OrganisationLoaderFactory, OrganisationVerification } from '@app/organisations';
 import { type Actor, CurrentActor } from '../auth/actor';
 import { Affiliation, Person } from './person.model';
@@ -19,7 +19,7 @@ export class PersonResolver {
   }
 
   @ResolveField(() => [Affiliation], { description: 'Organisations the person works for, and in what role.' })
-  affiliations(@Parent() person: Person, @Loaders() loaders: RequestLoaders): Promise<Affiliation[]> {
+  affiliations(person: Person, _args: NoArgs, { loaders }: RequestContext): Promise<Affiliation[]> {
     return loaders.of(this.personLoaders).affiliationsByPersonId.load(person.id);
   }
 }
@@ -29,7 +29,7 @@ export class AffiliationResolver {
   constructor(private readonly organisationLoaders: OrganisationLoaderFactory) {}
 
   @ResolveField(() => Organisation)
-  organisation(@Parent() affiliation: Affiliation, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+  organisation(affiliation: Affiliation, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation> {
     return loaders.of(this.organisationLoaders).byId.load(affiliation.organisationId);
   }
 }
@@ -43,8 +43,9 @@ export class OrganisationVerificationResolver {
     description: 'The platform admin who verified: platform admins only (null for others, and for the demo seed).',
   })
   async verifiedBy(
-    @Parent() verification: OrganisationVerification,
-    @Loaders() loaders: RequestLoaders,
+    verification: OrganisationVerification,
+    _args: NoArgs,
+    { loaders }: RequestContext,
   ): Promise<Person | null> {
     // verifiedByPersonId is left empty for viewers who are not platform admins (the organisations resolver)
     return verification.verifiedByPersonId

@@ -1,5 +1,14 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, Loaders, RequestLoaders, todayIn, UK_TIME_ZONE } from '@app/common';
+import {
+  type ActorRef,
+  CallingActor,
+  Loaders,
+  type NoArgs,
+  type RequestContext,
+  RequestLoaders,
+  todayIn,
+  UK_TIME_ZONE,
+} from '@app/common';
 import { JointPosition } from '@app/drafting';
 import { Event } from '@app/events';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
@@ -37,17 +46,17 @@ export class EngagementResolver {
   }
 
   @ResolveField(() => LocalNetwork)
-  network(@Parent() engagement: Engagement, @Loaders() loaders: RequestLoaders): Promise<LocalNetwork> {
+  network(engagement: Engagement, _args: NoArgs, { loaders }: RequestContext): Promise<LocalNetwork> {
     return loaders.of(this.networkLoaders).byId.load(engagement.networkId);
   }
 
   @ResolveField(() => [EngagementAsk])
-  asks(@Parent() engagement: Engagement, @Loaders() loaders: RequestLoaders): Promise<EngagementAsk[]> {
+  asks(engagement: Engagement, _args: NoArgs, { loaders }: RequestContext): Promise<EngagementAsk[]> {
     return loaders.of(this.engagementLoaders).asksByEngagementId.load(engagement.id);
   }
 
   @ResolveField(() => [Commitment], { description: 'What the office promised, soonest due first.' })
-  commitments(@Parent() engagement: Engagement, @Loaders() loaders: RequestLoaders): Promise<Commitment[]> {
+  commitments(engagement: Engagement, _args: NoArgs, { loaders }: RequestContext): Promise<Commitment[]> {
     return loaders.of(this.engagementLoaders).commitmentsByEngagementId.load(engagement.id);
   }
 
@@ -97,10 +106,7 @@ export class EngagementResolver {
   }
 
   @ResolveField(() => OfficeHolder, { nullable: true, description: 'The office-holder who took part, if recorded.' })
-  async officeHolder(
-    @Parent() engagement: Engagement,
-    @Loaders() loaders: RequestLoaders,
-  ): Promise<OfficeHolder | null> {
+  async officeHolder(engagement: Engagement, _args: NoArgs, { loaders }: RequestContext): Promise<OfficeHolder | null> {
     return engagement.officeHolderId
       ? loaders.of(this.engagementLoaders).officeHoldersById.load(engagement.officeHolderId)
       : null;
@@ -140,12 +146,12 @@ export class CommitmentResolver {
   }
 
   @ResolveField(() => Engagement)
-  engagement(@Parent() commitment: Commitment, @Loaders() loaders: RequestLoaders): Promise<Engagement> {
+  engagement(commitment: Commitment, _args: NoArgs, { loaders }: RequestContext): Promise<Engagement> {
     return loaders.of(this.engagementLoaders).byId.load(commitment.engagementId);
   }
 
   @ResolveField(() => [CommitmentStatusChange], { description: 'Every status it has had, oldest first.' })
-  history(@Parent() commitment: Commitment, @Loaders() loaders: RequestLoaders): Promise<CommitmentStatusChange[]> {
+  history(commitment: Commitment, _args: NoArgs, { loaders }: RequestContext): Promise<CommitmentStatusChange[]> {
     return loaders.of(this.engagementLoaders).historyByCommitmentId.load(commitment.id);
   }
 
@@ -175,7 +181,7 @@ export class AreaCommitmentsResolver {
   }
 
   @ResolveField(() => PoliceForceArea)
-  policeForceArea(@Parent() row: AreaCommitments, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> {
+  policeForceArea(row: AreaCommitments, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> {
     return loaders.of(this.areaLoaders).byId.load(row.policeForceAreaId);
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, Loaders, RequestLoaders } from '@app/common';
+import { type ActorRef, CallingActor, Loaders, type NoArgs, type RequestContext, RequestLoaders } from '@app/common';
 import { Event } from '@app/events';
 import { PoliceForceArea } from '@app/geography';
 import { ElectionRoundArgs, ElectionRoundsArgs } from './dto/election.args';
@@ -26,12 +26,12 @@ export class ElectionRoundResolver {
   }
 
   @ResolveField(() => Int, { description: 'How many areas the round contests.' })
-  async areaCount(@Parent() round: ElectionRound, @Loaders() loaders: RequestLoaders): Promise<number> {
+  async areaCount(round: ElectionRound, _args: NoArgs, { loaders }: RequestContext): Promise<number> {
     return (await loaders.of(this.electionLoaders).contestsByRoundId.load(round.id)).length;
   }
 
   @ResolveField(() => [ElectionContest], { description: "The areas' contests, by area name." })
-  contests(@Parent() round: ElectionRound, @Loaders() loaders: RequestLoaders): Promise<ElectionContest[]> {
+  contests(round: ElectionRound, _args: NoArgs, { loaders }: RequestContext): Promise<ElectionContest[]> {
     return loaders.of(this.electionLoaders).contestsByRoundId.load(round.id);
   }
 
@@ -58,17 +58,17 @@ export class ElectionContestResolver {
   ) {}
 
   @ResolveField(() => PoliceForceArea, { description: 'The area contested.' })
-  policeForceArea(@Parent() contest: ElectionContest, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> {
+  policeForceArea(contest: ElectionContest, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> {
     return loaders.of(this.officeLoaders).areaById.load(contest.policeForceAreaId);
   }
 
   @ResolveField(() => ElectionRound, { description: 'The round the contest belongs to.' })
-  round(@Parent() contest: ElectionContest, @Loaders() loaders: RequestLoaders): Promise<ElectionRound> {
+  round(contest: ElectionContest, _args: NoArgs, { loaders }: RequestContext): Promise<ElectionRound> {
     return loaders.of(this.electionLoaders).roundById.load(contest.roundId);
   }
 
   @ResolveField(() => [ElectionCandidate], { description: 'By name, as on a ballot paper.' })
-  candidates(@Parent() contest: ElectionContest, @Loaders() loaders: RequestLoaders): Promise<ElectionCandidate[]> {
+  candidates(contest: ElectionContest, _args: NoArgs, { loaders }: RequestContext): Promise<ElectionCandidate[]> {
     return loaders.of(this.electionLoaders).candidatesByContestId.load(contest.id);
   }
 }

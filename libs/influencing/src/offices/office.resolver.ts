@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Loaders, RequestLoaders } from '@app/common';
+import { type NoArgs, type RequestContext } from '@app/common';
 import { PoliceForceArea } from '@app/geography';
 import { rangesOverlap } from './calendar-dates';
 import { OfficeLoaderFactory } from './office.loader';
@@ -10,7 +10,7 @@ export class CommissionerOfficeResolver {
   constructor(private readonly officeLoaders: OfficeLoaderFactory) {}
 
   @ResolveField(() => [OfficeHolder], { description: 'Office-holders whose terms overlap the period, by term.' })
-  async holders(@Parent() office: CommissionerOffice, @Loaders() loaders: RequestLoaders): Promise<OfficeHolder[]> {
+  async holders(office: CommissionerOffice, _args: NoArgs, { loaders }: RequestContext): Promise<OfficeHolder[]> {
     const all = await loaders.of(this.officeLoaders).holdersByAreaId.load(office.policeForceAreaId);
     const period = { start: office.since, end: office.until };
     return all.filter((h) => rangesOverlap(period, { start: h.termStart, end: h.termEnd }));
@@ -27,7 +27,7 @@ export class OfficeHolderResolver {
   }
 
   @ResolveField(() => PoliceForceArea, { description: 'The area whose office it is.' })
-  policeForceArea(@Parent() holder: OfficeHolder, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> {
+  policeForceArea(holder: OfficeHolder, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> {
     return loaders.of(this.officeLoaders).areaById.load(holder.policeForceAreaId);
   }
 }

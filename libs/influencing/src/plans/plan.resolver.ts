@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, Loaders, RequestLoaders, todayIn, UK_TIME_ZONE } from '@app/common';
+import { type ActorRef, CallingActor, type NoArgs, type RequestContext, todayIn, UK_TIME_ZONE } from '@app/common';
 import { JointPosition, JointPositionPayload } from '@app/drafting';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
@@ -28,12 +28,12 @@ export class PoliceCrimePlanResolver {
   ) {}
 
   @ResolveField(() => [PlanPriority], { description: 'In the order of the plan.' })
-  priorities(@Parent() plan: PoliceCrimePlan, @Loaders() loaders: RequestLoaders): Promise<PlanPriority[]> {
+  priorities(plan: PoliceCrimePlan, _args: NoArgs, { loaders }: RequestContext): Promise<PlanPriority[]> {
     return loaders.of(this.planLoaders).prioritiesByPlanId.load(plan.id);
   }
 
   @ResolveField(() => PoliceForceArea)
-  policeForceArea(@Parent() plan: PoliceCrimePlan, @Loaders() loaders: RequestLoaders): Promise<PoliceForceArea> {
+  policeForceArea(plan: PoliceCrimePlan, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> {
     return loaders.of(this.areaLoaders).byId.load(plan.policeForceAreaId);
   }
 
@@ -54,7 +54,7 @@ export class AreaPlansResolver {
   constructor(private readonly planLoaders: PlanLoaderFactory) {}
 
   @ResolveField(() => [PoliceCrimePlan], { description: 'Its police and crime plans, newest first.' })
-  policeCrimePlans(@Parent() area: PoliceForceArea, @Loaders() loaders: RequestLoaders): Promise<PoliceCrimePlan[]> {
+  policeCrimePlans(area: PoliceForceArea, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceCrimePlan[]> {
     return loaders.of(this.planLoaders).plansByAreaId.load(area.id);
   }
 }
@@ -64,12 +64,12 @@ export class PositionInfluenceResolver {
   constructor(private readonly planLoaders: PlanLoaderFactory) {}
 
   @ResolveField(() => [PlanPriority], { description: 'The police and crime plan priorities it declares it addresses.' })
-  addresses(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<PlanPriority[]> {
+  addresses(position: JointPosition, _args: NoArgs, { loaders }: RequestContext): Promise<PlanPriority[]> {
     return loaders.of(this.planLoaders).prioritiesByPositionId.load(position.id);
   }
 
   @ResolveField(() => [JusticeDataLabResult], { description: 'Justice Data Lab results it cites.' })
-  evidence(@Parent() position: JointPosition, @Loaders() loaders: RequestLoaders): Promise<JusticeDataLabResult[]> {
+  evidence(position: JointPosition, _args: NoArgs, { loaders }: RequestContext): Promise<JusticeDataLabResult[]> {
     return loaders.of(this.planLoaders).evidenceByPositionId.load(position.id);
   }
 }
@@ -80,8 +80,9 @@ export class OrganisationEvidenceResolver {
 
   @ResolveField(() => [JusticeDataLabResult], { description: 'Justice Data Lab results it publishes, newest first.' })
   justiceDataLabResults(
-    @Parent() organisation: Organisation,
-    @Loaders() loaders: RequestLoaders,
+    organisation: Organisation,
+    _args: NoArgs,
+    { loaders }: RequestContext,
   ): Promise<JusticeDataLabResult[]> {
     return loaders.of(this.planLoaders).resultsByOrganisationId.load(organisation.id);
   }
@@ -92,7 +93,7 @@ export class JusticeDataLabResultResolver {
   constructor(private readonly organisationLoaders: OrganisationLoaderFactory) {}
 
   @ResolveField(() => Organisation)
-  organisation(@Parent() result: JusticeDataLabResult, @Loaders() loaders: RequestLoaders): Promise<Organisation> {
+  organisation(result: JusticeDataLabResult, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation> {
     return loaders.of(this.organisationLoaders).byId.load(result.organisationId);
   }
 

@@ -1,5 +1,14 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type ActorRef, CallingActor, type Connection, loaded, Loaders, RequestLoaders } from '@app/common';
+import {
+  type ActorRef,
+  CallingActor,
+  type Connection,
+  loaded,
+  Loaders,
+  type NoArgs,
+  type RequestContext,
+  RequestLoaders,
+} from '@app/common';
 import { LocalAuthority, LocalAuthorityLoaderFactory } from '@app/geography';
 import { Specialism } from '../specialism/specialism.model';
 import { OrganisationArgs } from './dto/organisation.args';
@@ -8,6 +17,9 @@ import { OrganisationLoaderFactory } from './organisation.loader';
 import { Organisation, OrganisationConnection, OrganisationVerification } from './organisation.model';
 import { OrganisationKind, VerificationStatus } from './organisation.enums';
 import { OrganisationService } from './organisation.service';
+
+/** `localeCompare`'s order (the default locale), without building a collator per comparison. */
+const BY_NAME = new Intl.Collator();
 
 @Resolver(() => Organisation)
 export class OrganisationResolver {
@@ -28,7 +40,7 @@ export class OrganisationResolver {
   }
 
   @ResolveField('specialisms', () => [Specialism], { description: 'Specialisms the organisation works in, by code.' })
-  specialismsOf(@Parent() organisation: Organisation, @Loaders() loaders: RequestLoaders): Promise<Specialism[]> {
+  specialismsOf(organisation: Organisation, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism[]> {
     return loaders.of(this.organisationLoaders).specialismsByOrganisationId.load(organisation.id);
   }
 
@@ -36,12 +48,13 @@ export class OrganisationResolver {
     description: 'Local authority districts the organisation serves (a national partner may serve none).',
   })
   async localAuthorities(
-    @Parent() organisation: Organisation,
-    @Loaders() loaders: RequestLoaders,
+    organisation: Organisation,
+    _args: NoArgs,
+    { loaders }: RequestContext,
   ): Promise<LocalAuthority[]> {
     const ids = await loaders.of(this.organisationLoaders).localAuthorityIdsByOrganisationId.load(organisation.id);
     const authorities = loaded(await loaders.of(this.authorityLoaders).byId.loadMany(ids));
-    return authorities.sort((a, b) => a.name.localeCompare(b.name));
+    return authorities.sort((a, b) => BY_NAME.compare(a.name, b.name));
   }
 
   @ResolveField(() => OrganisationVerification, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { PlainRows } from '@app/database';
 import { LocalAuthorityService } from '@app/geography';
 import {
   type Connection,
@@ -26,6 +27,9 @@ export interface OrganisationPage {
 /** Organisations as readers find them: pages, filters, links (writes: `OrganisationFlowsService`). */
 @Injectable()
 export class OrganisationService {
+  private plainOrganisations?: PlainRows<OrganisationEntity>;
+  private plainAreaLinks?: PlainRows<OrganisationLocalAuthorityEntity>;
+
   constructor(
     @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
     @InjectRepository(OrganisationSpecialismEntity)
@@ -63,11 +67,10 @@ export class OrganisationService {
     return organisation;
   }
 
+  /** As plain rows: the hot read behind every `organisation` field (a network's members, coverage's convenors). */
   findByIds(ids: readonly string[]): Promise<OrganisationEntity[]> {
-    return this.organisations
-      .createQueryBuilder('organisation')
-      .where('organisation.id = ANY(:ids)', { ids })
-      .getMany();
+    this.plainOrganisations ??= new PlainRows(this.organisations);
+    return this.plainOrganisations.where('t.id = ANY($1)', [ids]);
   }
 
   findSpecialismLinks(organisationIds: readonly string[]): Promise<OrganisationSpecialismEntity[]> {
@@ -78,11 +81,10 @@ export class OrganisationService {
       .getMany();
   }
 
+  /** As plain rows: read for every organisation of a page that shows the authorities it serves. */
   findLocalAuthorityLinks(organisationIds: readonly string[]): Promise<OrganisationLocalAuthorityEntity[]> {
-    return this.areaLinks
-      .createQueryBuilder('link')
-      .where('link.organisation_id = ANY(:organisationIds)', { organisationIds })
-      .getMany();
+    this.plainAreaLinks ??= new PlainRows(this.areaLinks);
+    return this.plainAreaLinks.where('t.organisation_id = ANY($1)', [organisationIds]);
   }
 
   /** Platform admins' verifications of the given organisations (none for those awaiting verification). */

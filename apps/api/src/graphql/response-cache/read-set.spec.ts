@@ -8,7 +8,7 @@ import { FIELD_READS, readSetOf, ReadSets, TYPE_READS } from './read-set';
 
 const schema = buildSchema(readFileSync(join(projectRoot(), 'schema', 'schema.graphql'), 'utf8'));
 const sut = (query: string) => readSetOf(schema, parse(query));
-const { GEOGRAPHY, ORGANISATIONS, NETWORKS, COVERAGE, EVENTS, DRAFTING, INFLUENCING } = ActivityFamily;
+const { GEOGRAPHY, ORGANISATIONS, IDENTITY, NETWORKS, COVERAGE, EVENTS, DRAFTING, INFLUENCING } = ActivityFamily;
 
 describe('read sets of query documents', () => {
   it('classifies every object, interface and union type of the schema, and only those', () => {
@@ -59,9 +59,18 @@ describe('read sets of query documents', () => {
     ]);
   });
 
-  it('reads everything for fields that read the activity log of every family', () => {
-    expect(sut('{ coverage { national { green } } }')).toEqual(ACTIVITY_FAMILIES);
-    expect(sut('{ coverage { areas { status } } }')).toEqual(ACTIVITY_FAMILIES);
+  it("reads every family whose activity names a network for fields that read an area's last activity, not identity", () => {
+    const all = ACTIVITY_FAMILIES.filter((family) => family !== IDENTITY);
+    expect(sut('{ coverage { national { green } } }')).toEqual(all);
+    expect(sut('{ coverage { areas { status } } }')).toEqual(all);
+    expect(sut('{ coverage { areas { lastActivityAt } } }')).toEqual(all);
+    expect(sut('{ coverage { areas { population } } }')).toEqual([
+      GEOGRAPHY,
+      ORGANISATIONS,
+      NETWORKS,
+      COVERAGE,
+      INFLUENCING,
+    ]);
   });
 
   it('reads fields of fragments, and every possible type of a union', () => {

@@ -10,7 +10,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { ACTIVITY_FAMILIES, ActivityFamily, withDependencies } from '@app/activity';
+import { ACTIVITY_FAMILIES, ActivityFamily, NETWORK_ACTIVITY_FAMILIES, withDependencies } from '@app/activity';
 
 /**
  * What a type's data is versioned by: the families whose activity records its changes, `ALL`
@@ -182,15 +182,16 @@ export const TYPE_READS: Readonly<Record<string, Reads>> = {
  * what a resolver reads besides (another family's table, the activity log).
  */
 export const FIELD_READS: Readonly<Record<string, Reads>> = {
-  // Status, its reasons and the roll-ups of it read the last activity of an area's networks: any verb.
-  'AreaCoverage.status': 'ALL',
-  'AreaCoverage.reasons': 'ALL',
-  'AreaCoverage.lastActivityAt': 'ALL',
-  'AreaCoverage.daysSinceLastActivity': 'ALL',
-  'NationalCoverage.green': 'ALL',
-  'NationalCoverage.amber': 'ALL',
-  'NationalCoverage.red': 'ALL',
-  'CoverageSnapshot.status': 'ALL',
+  // Status, its reasons and the roll-ups of it read the last activity of an area's networks: any
+  // verb that names a network (the recorder refuses one naming a network outside these families).
+  'AreaCoverage.status': NETWORK_ACTIVITY_FAMILIES,
+  'AreaCoverage.reasons': NETWORK_ACTIVITY_FAMILIES,
+  'AreaCoverage.lastActivityAt': NETWORK_ACTIVITY_FAMILIES,
+  'AreaCoverage.daysSinceLastActivity': NETWORK_ACTIVITY_FAMILIES,
+  'NationalCoverage.green': NETWORK_ACTIVITY_FAMILIES,
+  'NationalCoverage.amber': NETWORK_ACTIVITY_FAMILIES,
+  'NationalCoverage.red': NETWORK_ACTIVITY_FAMILIES,
+  'CoverageSnapshot.status': NETWORK_ACTIVITY_FAMILIES,
   'Query.coveragePriorities': [COVERAGE],
   'CoverageReport.priorities': [COVERAGE],
   // Filtered by the governance type, which influencing plans.
