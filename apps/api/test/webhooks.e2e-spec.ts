@@ -165,8 +165,15 @@ describe('webhooks: a feed delivered to another system, signed, in order, at lea
       websites.map(() => ['activity.ORGANISATION_UPDATED', NEWPORT_CVS]),
     );
 
-    // The delivery log says the same, newest first.
-    const log = await deliveriesOf(sut, coordinator, endpoint.id);
+    // The delivery log says the same, newest first (once the last answer is recorded: the receiver
+    // answers before the dispatcher writes down that it did).
+    const log = await eventually(
+      async () => {
+        const current = await deliveriesOf(sut, coordinator, endpoint.id);
+        return current.edges.every((e) => e.node.status !== 'PENDING') ? current : undefined;
+      },
+      { what: 'every delivery recorded' },
+    );
     expect(log.totalCount).toBe(5);
     const nodes = log.edges.map((e) => e.node);
     expect(nodes.map((d) => [d.status, d.attempts, d.responseStatus, d.error, d.nextAttemptAt])).toEqual([
