@@ -35,10 +35,46 @@ export function ItemPage({ kind, id }: { kind: ItemKind; id: string }): React.JS
 // Shared pieces
 
 const ZONE = 'Europe/London';
-const longDateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: ZONE });
-const longDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: ZONE });
-const timeOnly = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: ZONE });
+const dateParts = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: ZONE,
+});
 const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE });
+
+/** The parts of an instant in London, put together as the emails say it (no ICU-dependent commas). */
+function partsOf(date: Date): Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', string> {
+  const parts = Object.fromEntries(dateParts.formatToParts(date).map((p) => [p.type, p.value]));
+  return {
+    weekday: parts.weekday ?? '',
+    day: parts.day ?? '',
+    month: parts.month ?? '',
+    year: parts.year ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+  };
+}
+/** "Wednesday 9 December 2026". */
+const longDate = {
+  format: (date: Date): string => {
+    const p = partsOf(date);
+    return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+  },
+};
+/** "18:30". */
+const timeOnly = {
+  format: (date: Date): string => {
+    const p = partsOf(date);
+    return `${p.hour}:${p.minute}`;
+  },
+};
+/** "Wednesday 9 December 2026 at 18:30". */
+const longDateTime = { format: (date: Date): string => `${longDate.format(date)} at ${timeOnly.format(date)}` };
 
 /** "Wednesday 9 December 2026 at 18:30 to 20:30 (UK time)", the end's day said when it differs. */
 function when(startsAt: string, endsAt: string, allDay = false): string {
@@ -125,8 +161,7 @@ function Unavailable({ noun, error }: { noun: string; error: CombinedError }): R
           This {noun} is not public, or the link is wrong.
         </p>
         <p>
-          <SignInLink notice={`Sign in to see the ${noun} you were sent.`}>Sign in</SignInLink> and you come back
-          here.
+          <SignInLink notice={`Sign in to see the ${noun} you were sent.`}>Sign in</SignInLink> and you come back here.
         </p>
       </>
     );
