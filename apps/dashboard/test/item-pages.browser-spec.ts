@@ -216,6 +216,40 @@ describe('the pages of an event, a poll, a draft and an engagement, in a browser
     await tab.close();
   });
 
+  it('answers one occurrence of a series, chosen on the page', async () => {
+    const title = `Weekly surgery ${unique()} (browser test)`;
+    const event = await eventOf(sut, coordinator, {
+      organiserOrganisationId: NEWPORT_CVS,
+      policeForceAreaCode: GWENT,
+      kind: 'PCC_ENGAGEMENT',
+      title,
+      start: localIn(2),
+      end: localIn(2, 20),
+      recurrenceRule: 'FREQ=WEEKLY;COUNT=4',
+    });
+    const tab = await signedInTab(MEMBER);
+    await tab.goto(`${sut.baseUrl}/dashboard/events/${event.id}`);
+    await tab.getByRole('heading', { name: title, level: 1 }).waitFor();
+    const second = DateTime.fromISO(localIn(9), { zone: 'Europe/London' });
+    const label = `${second.toFormat('cccc d LLLL yyyy')} at 18:30 to 20:30 (UK time)`;
+    await tab.getByLabel('Which occurrence').selectOption({ label });
+    await tab.getByText(`${label} (one of a series)`).waitFor();
+    await expectAccessible(tab, 'a series, an occurrence chosen');
+    const answer = tab.getByRole('region', { name: 'Your organisation’s answer' });
+    await answer.getByLabel('Going', { exact: true }).check();
+    await answer.getByRole('button', { name: 'Send the answer' }).click();
+    await answer.getByRole('status').filter({ hasText: 'Answer saved: Going.' }).waitFor();
+    const rsvps = await sut.client.data<{ event: { rsvps: { answer: string; occurrenceStart: string }[] } }>(
+      'query ($id: ID!, $at: DateTime) { event(id: $id) { rsvps(occurrenceStart: $at) { answer occurrenceStart } } }',
+      { id: event.id, at: second.toUTC().toISO() },
+      member,
+    );
+    expect(rsvps.event.rsvps.map((r) => [r.answer, Date.parse(r.occurrenceStart)])).toEqual([
+      ['GOING', second.toMillis()],
+    ]);
+    await tab.close();
+  });
+
   it('redirects only item links with a UUID, to this site, and leaves the paths beside them alone', async () => {
     const id = '0b7e6a52-1f7e-4c55-9a1f-5b0f3c9d2e11';
     for (const kind of ['events', 'polls', 'positions', 'engagements']) {

@@ -289,7 +289,7 @@ export const MyOrganisationsQuery = graphql(`
 `);
 
 export const EventPageQuery = graphql(`
-  query EventPage($id: ID!) {
+  query EventPage($id: ID!, $occurrenceStart: DateTime, $from: DateTime!, $to: DateTime!) {
     event(id: $id) {
       id
       title
@@ -315,14 +315,20 @@ export const EventPageQuery = graphql(`
         id
         name
       }
-      tally {
+      occurrences(from: $from, to: $to) {
+        originalStart
+        startsAt
+        endsAt
+        cancelled
+      }
+      tally(occurrenceStart: $occurrenceStart) {
         confirmed
         maybe
         declined
         waitlisted
         placesLeft
       }
-      rsvps {
+      rsvps(occurrenceStart: $occurrenceStart) {
         id
         answer
         place

@@ -243,13 +243,35 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }): 
 const RSVP_WORDS: Record<RsvpAnswer, string> = { GOING: 'Going', MAYBE: 'Maybe', DECLINED: 'Not going' };
 const PLACE_WORDS = { CONFIRMED: 'a place is confirmed', WAITLISTED: 'on the waitlist', NONE: '' } as const;
 
+/** How far ahead a series' occurrences are offered to answer (the API allows up to 366 days). */
+const OCCURRENCE_WINDOW_MS = 180 * 24 * 3600 * 1000;
+
 function EventPage({ id }: { id: string }): React.JSX.Element {
+  const [span] = useState(() => {
+    const from = Date.now();
+    return { from: new Date(from).toISOString(), to: new Date(from + OCCURRENCE_WINDOW_MS).toISOString() };
+  });
+  // A series is answered one occurrence at a time (the API refuses an answer to the whole series).
+  const [occurrence, setOccurrence] = useState<string | null>(null);
   const [{ data, fetching, error }, reload] = useQuery({
     query: EventPageQuery,
-    variables: { id },
+    variables: { id, occurrenceStart: occurrence, from: span.from, to: span.to },
     requestPolicy: 'cache-and-network',
   });
-  const event = data?.event;
+  // While another occurrence's answers load, the page keeps showing the event.
+  const last = useRef<typeof data>(undefined);
+  if (data?.event) {
+    last.current = data;
+  }
+  const event = data?.event ?? last.current?.event;
+  const upcoming = event?.recurrenceRule ? event.occurrences.filter((o) => !o.cancelled).slice(0, 100) : [];
+  const firstUpcoming = upcoming[0]?.originalStart ?? null;
+  useEffect(() => {
+    if (occurrence === null && firstUpcoming) {
+      setOccurrence(firstUpcoming);
+    }
+  }, [occurrence, firstUpcoming]);
+  const choiceId = useId();
   if (error && !event) {
     return <Unavailable noun="event" error={error} />;
   }
@@ -261,6 +283,7 @@ function EventPage({ id }: { id: string }): React.JSX.Element {
       </>
     );
   }
+  const chosen = upcoming.find((o) => o.originalStart === occurrence);
   const cancelled = event.status === 'CANCELLED';
   const place = [event.venue, event.address].filter(Boolean).join(', ');
   return (
@@ -273,8 +296,10 @@ function EventPage({ id }: { id: string }): React.JSX.Element {
       ) : null}
       <dl className="facts">
         <Fact term="When">
-          {event.recurrenceRule ? 'First: ' : ''}
-          {when(event.startsAt, event.endsAt, event.allDay)}
+          {chosen
+            ? when(chosen.startsAt, chosen.endsAt, event.allDay)
+            : when(event.startsAt, event.endsAt, event.allDay)}
+          {event.recurrenceRule ? ' (one of a series)' : ''}
         </Fact>
         <Fact term="Where">
           {place || (event.onlineUrl ? 'Online' : 'Not given')}
@@ -316,10 +341,23 @@ function EventPage({ id }: { id: string }): React.JSX.Element {
           </a>
         </p>
       ) : null}
+      {upcoming.length > 0 ? (
+        <div className="field">
+          <label htmlFor={choiceId}>Which occurrence</label>
+          <select id={choiceId} value={occurrence ?? ''} onChange={(e) => setOccurrence(e.target.value)}>
+            {upcoming.map((o) => (
+              <option key={o.originalStart} value={o.originalStart}>
+                {when(o.startsAt, o.endsAt, event.allDay)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <EventAnswer
+        key={occurrence ?? ''}
         eventId={event.id}
-        open={event.status === 'SCHEDULED' || event.status === 'POSTPONED'}
-        recurring={Boolean(event.recurrenceRule)}
+        occurrenceStart={event.recurrenceRule ? occurrence : null}
+        open={(event.status === 'SCHEDULED' || event.status === 'POSTPONED') && (!event.recurrenceRule || !!chosen)}
         rsvps={event.rsvps}
         onAnswered={() => reload({ requestPolicy: 'network-only' })}
       />
@@ -336,8 +374,8 @@ interface RsvpView {
 
 function EventAnswer(props: {
   eventId: string;
+  occurrenceStart: string | null;
   open: boolean;
-  recurring: boolean;
   rsvps: readonly RsvpView[];
   onAnswered: () => void;
 }): React.JSX.Element {
@@ -391,7 +429,7 @@ function EventAnswer(props: {
         <p>
           {organisations.length === 0
             ? 'You answer for an organisation you work for, and you work for none.'
-            : 'Answers are closed: the event is not going ahead as planned.'}
+            : 'Answers are closed: the event (or this occurrence) is not going ahead as planned, or is over.'}
         </p>
       </section>
     );
@@ -403,7 +441,9 @@ function EventAnswer(props: {
     if (!value) {
       return;
     }
-    const result = await send({ input: { eventId: props.eventId, organisationId: chosen, answer: value } });
+    const result = await send({
+      input: { eventId: props.eventId, occurrenceStart: props.occurrenceStart, organisationId: chosen, answer: value },
+    });
     if (result.data) {
       setSaved(true);
       props.onAnswered();
@@ -444,7 +484,6 @@ function EventAnswer(props: {
             ))}
           </div>
         </fieldset>
-        {props.recurring ? <p className="hint">For a series, this answers its first occurrence.</p> : null}
         {sending.error ? <Alert>{messageOf(sending.error)}</Alert> : null}
         <div className="actions">
           <button type="submit" className="primary" disabled={sending.fetching || selected === null}>
