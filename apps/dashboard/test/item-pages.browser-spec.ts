@@ -12,6 +12,7 @@ import {
   localIn,
   MEMBER_GROUP,
   NEWPORT_CVS,
+  PARTNER_ORG,
   signIn,
   type Headers,
 } from '../../api/test/support/event-helpers';
@@ -226,6 +227,7 @@ describe('the pages of an event, a poll, a draft and an engagement, in a browser
       start: localIn(2),
       end: localIn(2, 20),
       recurrenceRule: 'FREQ=WEEKLY;COUNT=4',
+      capacity: 1,
     });
     const tab = await signedInTab(MEMBER);
     await tab.goto(`${sut.baseUrl}/dashboard/events/${event.id}`);
@@ -247,6 +249,40 @@ describe('the pages of an event, a poll, a draft and an engagement, in a browser
     expect(rsvps.event.rsvps.map((r) => [r.answer, Date.parse(r.occurrenceStart)])).toEqual([
       ['GOING', second.toMillis()],
     ]);
+    // The partner's organisation waits for that occurrence's one place, and gets it when the member's gives it up:
+    // the email about that occurrence links to the page opened on it.
+    const answer2 = (who: Headers, organisationId: string, value: string) =>
+      sut.client.data(
+        'mutation ($input: AnswerEventInput!) { answerEvent(input: $input) { rsvp { place } } }',
+        { input: { eventId: event.id, occurrenceStart: second.toUTC().toISO(), organisationId, answer: value } },
+        who,
+      );
+    const partner = await signIn(sut, PARTNER);
+    await answer2(partner, PARTNER_ORG, 'GOING');
+    await answer2(member, MEMBER_GROUP, 'DECLINED');
+    const promoted = await sink.waitFor(PARTNER, new RegExp(`^A place is yours: ${escape(title)}`));
+    const emailed = new RegExp(`${escape(PUBLIC_URL)}/dashboard/events/${event.id}\\?occurrence=[\\w%.-]+`).exec(
+      promoted.text,
+    )?.[0];
+    expect(emailed).toBeDefined();
+    const partnerTab = await signedInTab(PARTNER);
+    await partnerTab.goto((emailed ?? '').replace(PUBLIC_URL, sut.baseUrl));
+    await partnerTab.getByText(`${label} (one of a series)`).waitFor();
+    await partnerTab
+      .getByRole('region', { name: 'Your organisation’s answer' })
+      .getByText(/: Going \(a place is confirmed\)$/)
+      .waitFor();
+    await expectAccessible(partnerTab, 'a series, opened on the emailed occurrence');
+    await partnerTab.close();
+
+    // An email about one occurrence links with it: the page opens on that one.
+    const third = DateTime.fromISO(localIn(16), { zone: 'Europe/London' });
+    await tab.goto(
+      `${sut.baseUrl}/dashboard/events/${event.id}?occurrence=${encodeURIComponent(third.toUTC().toISO() ?? '')}`,
+    );
+    await tab
+      .getByText(`${third.toFormat('cccc d LLLL yyyy')} at 18:30 to 20:30 (UK time) (one of a series)`)
+      .waitFor();
     await tab.close();
   });
 

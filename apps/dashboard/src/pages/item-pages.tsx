@@ -265,12 +265,16 @@ function EventPage({ id }: { id: string }): React.JSX.Element {
   }
   const event = data?.event ?? last.current?.event;
   const upcoming = event?.recurrenceRule ? event.occurrences.filter((o) => !o.cancelled).slice(0, 100) : [];
-  const firstUpcoming = upcoming[0]?.originalStart ?? null;
+  // The occurrence an email was about (`?occurrence=`, its original or its moved start), else the next one.
+  const [asked] = useState(() => Date.parse(new URLSearchParams(window.location.search).get('occurrence') ?? ''));
+  const preferred =
+    upcoming.find((o) => Date.parse(o.originalStart) === asked || Date.parse(o.startsAt) === asked) ?? upcoming[0];
+  const preferredStart = preferred?.originalStart ?? null;
   useEffect(() => {
-    if (occurrence === null && firstUpcoming) {
-      setOccurrence(firstUpcoming);
+    if (occurrence === null && preferredStart) {
+      setOccurrence(preferredStart);
     }
-  }, [occurrence, firstUpcoming]);
+  }, [occurrence, preferredStart]);
   const choiceId = useId();
   if (error && !event) {
     return <Unavailable noun="event" error={error} />;

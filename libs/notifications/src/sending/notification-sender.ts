@@ -260,7 +260,11 @@ export class NotificationSender implements OnApplicationBootstrap {
     data.when = DateTime.fromJSDate(starts, { zone: event.timeZone }).toFormat("cccc d LLLL yyyy 'at' HH:mm ZZZZ");
     data.location = [event.venue, event.address].filter(Boolean).join(', ') || event.onlineUrl || null;
     data.answer = 'GOING or MAYBE';
-    links.event = `${this.options.publicUrl}/dashboard/events/${event.id}`;
+    // For a series, the page opens on the occurrence the message is about (not a secret: a query is fine).
+    const occurrence = event.recurrenceRule && typeof row.data.occurrence === 'string' ? row.data.occurrence : null;
+    links.event = `${this.options.publicUrl}/dashboard/events/${event.id}${
+      occurrence ? `?occurrence=${encodeURIComponent(occurrence)}` : ''
+    }`;
     const method = row.data.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
     return {
       method,
