@@ -152,6 +152,7 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
       const calendar = calendarOf(mail);
       expect(calendar.text).toMatch(/^METHOD:REQUEST\r?$/m);
       expect(calendar.uid).toBe(`${event.id}@convene`);
+      expect(mail.text).toContain(`https://convene.test/dashboard/events/${event.id}`); // the event's page
       // The item names who was promoted (the answer's item only counts them).
       const items = await query<{ payload: Record<string, unknown>; organisation_id: string }>(
         `SELECT payload, organisation_id FROM activity_event WHERE event_id = $1 AND verb = 'EVENT_WAITLIST_PROMOTED'`,
@@ -310,7 +311,7 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
       );
       const poll = created.createSchedulingPoll.poll;
       const opened = await sink.waitFor(MEMBER, new RegExp(`^When can you meet\\? ${escape(title)}`));
-      expect(opened.text).toContain(`https://convene.test/polls/${poll.id}`);
+      expect(opened.text).toContain(`https://convene.test/dashboard/polls/${poll.id}`);
       const [network] = await query<{ name: string }>('SELECT name FROM local_network WHERE id = $1', [networkId]);
       expect(opened.text).toContain(`${network?.name} is finding a time for ${title} (2 possible times)`);
       expect(opened.text).toMatch(/by \w+day \d+ \w+ at \d\d:\d\d/); // the deadline, in words
@@ -419,7 +420,7 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
       const reply = await sink.waitFor(MEMBER, new RegExp(`^A reply to your comment on ${escape(title)}`));
       expect(reply.text).toContain('Fair: "each kind" <b>reads</b> better.');
       expect(reply.html).toContain('&lt;b&gt;reads&lt;/b&gt;'); // escaped in HTML
-      expect(reply.text).toContain(`https://convene.test/positions/${position.id}`);
+      expect(reply.text).toContain(`https://convene.test/dashboard/positions/${position.id}`);
 
       const suggest = (replacement: string) =>
         mutate<{ suggestChange: { suggestion: { id: string } } }>(
@@ -481,7 +482,7 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
       );
       const RECORD =
         'mutation ($input: RecordEngagementInput!) { recordEngagement(input: $input) { engagement { id commitments { id dueOn } } } }';
-      await sut.client.data(
+      const recorded = await sut.client.data<{ recordEngagement: { engagement: { id: string } } }>(
         RECORD,
         {
           input: {
@@ -501,6 +502,9 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
       );
       const overdue = await sink.waitFor(COORDINATOR, about('Overdue'));
       expect(overdue.text).toContain('Publish the diversion figures');
+      expect(overdue.text).toContain(
+        `https://convene.test/dashboard/engagements/${recorded.recordEngagement.engagement.id}`,
+      );
       const due = await sink.waitFor(COORDINATOR, about('Due \\w+day \\d+ \\w+ \\d{4}'));
       expect(due.text).toContain('Meet the housing forum');
       expect(sink.to(COORDINATOR).some((m) => m.text.includes('women’s centre'))).toBe(false); // 30 days away

@@ -16,6 +16,8 @@ const AcceptInvitationPage = lazy(() => linkPages().then((m) => ({ default: m.Ac
 const ResetPasswordPage = lazy(() => linkPages().then((m) => ({ default: m.ResetPasswordPage })));
 const ConfirmEmailPage = lazy(() => linkPages().then((m) => ({ default: m.ConfirmEmailPage })));
 const ForgotPasswordPage = lazy(() => linkPages().then((m) => ({ default: m.ForgotPasswordPage })));
+// The pages of one event, poll, draft or engagement (notification emails link to them): one chunk.
+const ItemPage = lazy(() => import('./pages/item-pages').then((m) => ({ default: m.ItemPage })));
 const NotificationPreferencesPage = lazy(() =>
   import('./pages/notification-preferences-page').then((m) => ({ default: m.NotificationPreferencesPage })),
 );
@@ -84,6 +86,8 @@ function Page({ route }: { route: Route }): React.JSX.Element {
       return <Lazy page={<ConfirmEmailPage />} />;
     case 'preferences':
       return <Lazy page={<NotificationPreferencesPage />} />;
+    case 'item':
+      return <Lazy page={<ItemPage key={`${route.kind}:${route.id}`} kind={route.kind} id={route.id} />} />;
     case 'notFound':
       return (
         <>
@@ -101,6 +105,8 @@ function Page({ route }: { route: Route }): React.JSX.Element {
 function Lazy({ page }: { page: React.JSX.Element }): React.JSX.Element {
   return <Suspense fallback={<p role="status">Loading the page…</p>}>{page}</Suspense>;
 }
+
+const ITEM_TITLES = { events: 'Event', polls: 'Scheduling poll', positions: 'Draft', engagements: 'Engagement' };
 
 function titleOf(route: Route): string {
   switch (route.page) {
@@ -122,6 +128,8 @@ function titleOf(route: Route): string {
       return 'Confirm your new email address';
     case 'preferences':
       return 'Email settings';
+    case 'item':
+      return ITEM_TITLES[route.kind];
     case 'notFound':
       return 'Not found';
   }

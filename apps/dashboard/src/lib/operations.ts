@@ -270,3 +270,213 @@ export const UpdateNotificationPreferencesMutation = graphql(`
     }
   }
 `);
+
+// The pages of one item behind the links in notification emails (pages/item-pages.tsx).
+
+export const MyOrganisationsQuery = graphql(`
+  query MyOrganisations {
+    me {
+      id
+      affiliations {
+        role
+        organisation {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const EventPageQuery = graphql(`
+  query EventPage($id: ID!, $occurrenceStart: DateTime, $from: DateTime!, $to: DateTime!) {
+    event(id: $id) {
+      id
+      title
+      kind
+      status
+      statusReason
+      visibility
+      startsAt
+      endsAt
+      allDay
+      timeZone
+      recurrenceRule
+      venue
+      address
+      onlineUrl
+      capacity
+      description
+      network {
+        id
+        name
+      }
+      organiserOrganisation {
+        id
+        name
+      }
+      occurrences(from: $from, to: $to) {
+        originalStart
+        startsAt
+        endsAt
+        cancelled
+      }
+      tally(occurrenceStart: $occurrenceStart) {
+        confirmed
+        maybe
+        declined
+        waitlisted
+        placesLeft
+      }
+      rsvps(occurrenceStart: $occurrenceStart) {
+        id
+        answer
+        place
+        answeredAt
+        organisation {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const AnswerEventMutation = graphql(`
+  mutation AnswerEvent($input: AnswerEventInput!) {
+    answerEvent(input: $input) {
+      rsvp {
+        id
+        answer
+        place
+        answeredAt
+        organisation {
+          id
+          name
+        }
+      }
+      tally {
+        confirmed
+        maybe
+        declined
+        waitlisted
+        placesLeft
+      }
+    }
+  }
+`);
+
+export const PollPageQuery = graphql(`
+  query PollPage($id: ID!) {
+    schedulingPoll(id: $id) {
+      id
+      title
+      kind
+      status
+      deadline
+      description
+      timeZone
+      confirmedSlotId
+      eventId
+      network {
+        id
+        name
+      }
+      slots {
+        id
+        startsAt
+        endsAt
+      }
+      tally {
+        slotId
+        yes
+        ifNeedBe
+        no
+      }
+      answers {
+        slotId
+        organisationId
+        answer
+      }
+    }
+  }
+`);
+
+export const AnswerPollMutation = graphql(`
+  mutation AnswerPoll($input: AnswerSchedulingPollInput!) {
+    answerSchedulingPoll(input: $input) {
+      poll {
+        id
+        tally {
+          slotId
+          yes
+          ifNeedBe
+          no
+        }
+        answers {
+          slotId
+          organisationId
+          answer
+        }
+      }
+    }
+  }
+`);
+
+export const PositionPageQuery = graphql(`
+  query PositionPage($id: ID!) {
+    jointPosition(id: $id) {
+      id
+      title
+      status
+      statusReason
+      audience
+      purpose
+      deadline
+      revision
+      network {
+        id
+        name
+      }
+      sections {
+        id
+        ordinal
+        heading
+        body
+        comments {
+          id
+        }
+      }
+    }
+  }
+`);
+
+export const EngagementPageQuery = graphql(`
+  query EngagementPage($id: ID!) {
+    engagement(id: $id) {
+      id
+      kind
+      occurredOn
+      summary
+      officeParticipants
+      public
+      network {
+        id
+        name
+      }
+      asks {
+        id
+        ordinal
+        text
+      }
+      commitments {
+        id
+        text
+        owner
+        dueOn
+        status
+        daysOverdue
+      }
+    }
+  }
+`);

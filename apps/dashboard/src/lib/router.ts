@@ -12,7 +12,13 @@ export type Route =
   | { page: 'resetPassword' }
   | { page: 'confirmEmail' }
   | { page: 'preferences' }
+  | { page: 'item'; kind: ItemKind; id: string }
   | { page: 'notFound' };
+
+/** The pages of one item that notification emails link to: `/dashboard/<kind>/<uuid>`. */
+export type ItemKind = 'events' | 'polls' | 'positions' | 'engagements';
+const ITEM_KINDS: readonly ItemKind[] = ['events', 'polls', 'positions', 'engagements'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Pages of one segment, the ones behind the links in emails among them (their tokens: see link-token.ts). */
 const SINGLE_PAGES: Record<string, Route> = {
@@ -42,6 +48,10 @@ export function parseRoute(pathname: string): Route {
       return { page: 'activity', kind, target: parts[2] };
     }
   }
+  const kind = ITEM_KINDS.find((k) => k === parts[0]);
+  if (kind && parts.length === 2 && UUID.test(parts[1] ?? '')) {
+    return { page: 'item', kind, id: (parts[1] ?? '').toLowerCase() };
+  }
   const single =
     parts.length === 1 && Object.hasOwn(SINGLE_PAGES, parts[0] ?? '') ? SINGLE_PAGES[parts[0] ?? ''] : null;
   if (single) {
@@ -59,6 +69,7 @@ export const paths = {
   signIn: (): string => `${BASE}/sign-in`,
   forgotPassword: (): string => `${BASE}/forgot-password`,
   preferences: (): string => `${BASE}/preferences`,
+  item: (kind: ItemKind, id: string): string => `${BASE}/${kind}/${encodeURIComponent(id)}`,
 };
 
 /** What a page tells the next one it navigates to ("your password is changed"), kept in the history entry. */

@@ -232,20 +232,20 @@ export class NotificationSender implements OnApplicationBootstrap {
         break;
       case TemplateName.POLL_OPENED:
       case TemplateName.POLL_DEADLINE:
-        links.poll = `${base}/polls/${String(row.data.pollId)}`;
+        links.poll = `${base}/dashboard/polls/${encodeURIComponent(String(row.data.pollId))}`;
         break;
       case TemplateName.DRAFT_REPLY:
       case TemplateName.SUGGESTION_DECIDED:
-        links.position = `${base}/positions/${String(row.data.positionId)}`;
+        links.position = `${base}/dashboard/positions/${encodeURIComponent(String(row.data.positionId))}`;
         break;
       case TemplateName.COMMITMENT_DUE:
-        links.commitment = `${base}/engagements/${String(row.data.engagementId)}`;
+        links.commitment = `${base}/dashboard/engagements/${encodeURIComponent(String(row.data.engagementId))}`;
         break;
       case TemplateName.NETWORK_MEMBERSHIP:
         links.network = `${base}/dashboard/activity/networks/${encodeURIComponent(String(row.data.networkId))}`;
         break;
       case TemplateName.POSITION_SIGN_ON:
-        links.position = `${base}/positions/${String(row.data.positionId)}`;
+        links.position = `${base}/dashboard/positions/${encodeURIComponent(String(row.data.positionId))}`;
         break;
       case TemplateName.WEBHOOK_DISABLED:
       case TemplateName.ACTIVITY:
@@ -273,7 +273,11 @@ export class NotificationSender implements OnApplicationBootstrap {
     data.when = DateTime.fromJSDate(starts, { zone: event.timeZone }).toFormat("cccc d LLLL yyyy 'at' HH:mm ZZZZ");
     data.location = [event.venue, event.address].filter(Boolean).join(', ') || event.onlineUrl || null;
     data.answer = 'GOING or MAYBE';
-    links.event = `${this.options.publicUrl}/events/${event.id}`;
+    // For a series, the page opens on the occurrence the message is about (not a secret: a query is fine).
+    const occurrence = event.recurrenceRule && typeof row.data.occurrence === 'string' ? row.data.occurrence : null;
+    links.event = `${this.options.publicUrl}/dashboard/events/${event.id}${
+      occurrence ? `?occurrence=${encodeURIComponent(occurrence)}` : ''
+    }`;
     const method = row.data.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
     return {
       method,
