@@ -15,6 +15,11 @@ export interface StreamSource {
   replay(
     after: string | null,
   ): Promise<{ items: ActivityEventEntity[]; endCursor: string | null; hasNextPage: boolean }>;
+  /**
+   * Every item (of any scope or visibility) after a position, from the hub's memory, if it still holds
+   * all of them; else null and the stream replays with `replay`.
+   */
+  recent(after: ActivityPosition | null): readonly ActivityEventEntity[] | null;
   /** The viewer's rights as of now (they may have been withdrawn since subscribing). */
   rightsOf(viewer: ActorRef): Promise<ViewerRights>;
   detach(stream: ActivityStream): void;
@@ -45,8 +50,19 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     this.last = startCursor ? positionFromCursor(startCursor) : null;
   }
 
-  /** Replays from the cursor, then switches to the live items buffered meanwhile. */
+  /**
+   * Replays from the cursor, then switches to the live items buffered meanwhile. What the hub still
+   * holds in memory is replayed from there (checked as live items are), with no read of its own: a
+   * crowd of new subscribers does not crowd out the writes.
+   */
   async start(): Promise<void> {
+    const recent = this.source.recent(this.last);
+    if (recent) {
+      const buffered = this.buffered ?? [];
+      this.buffered = null;
+      this.offer(recent.length ? [...recent, ...buffered] : buffered);
+      return;
+    }
     let cursor = this.startCursor;
     for (;;) {
       const page = await this.source.replay(cursor);
