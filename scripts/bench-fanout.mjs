@@ -190,7 +190,7 @@ async function measure({ size, method, token, serverPid }) {
       (i) => `PROBE_${probe}_${i}`,
       () => reached !== null || now() - connectStarted > 90_000,
     );
-    const { failed, closeCodes } = await pool.connect({ count: size, perStep: 200, stepMs: 50, probe });
+    const { acked, failed, closeCodes } = await pool.connect({ count: size, perStep: 200, stepMs: 50, probe });
     if (failed) {
       console.log(
         `${method} ${size}: ${failed} sockets failed before their acknowledgement (close codes ${JSON.stringify(closeCodes)})`,
@@ -198,7 +198,8 @@ async function measure({ size, method, token, serverPid }) {
     }
     while (reached === null && now() - connectStarted < 90_000) {
       await sleep(100);
-      reached = (await pool.probeReachingAll({ count: size })).index;
+      // Every subscriber that was acknowledged (the failed ones are reported, and their deliveries missing).
+      reached = (await pool.probeReachingAll({ count: acked })).index;
     }
     const during = await connectWrites;
     const subscribedMs = reached === null ? NaN : during.committedAt.get(`PROBE_${probe}_${reached}`) - connectStarted;
@@ -321,6 +322,13 @@ try {
     let size = Math.max(...ours.filter(passes).map((r) => r.size), 0);
     const failing = ours.filter((r) => !passes(r)).map((r) => r.size);
     ceiling = failing.length ? { below: size, crossed: Math.min(...failing) } : null;
+    // Between a passing and a failing size: halve the gap twice.
+    for (let step = 0; ceiling && step < 2 && ceiling.crossed - ceiling.below > 1000; step++) {
+      const middle = Math.round((ceiling.below + ceiling.crossed) / 2 / 250) * 250;
+      const row = await measure({ size: middle, method, token, serverPid: server.child.pid });
+      rows.push({ ...row, ceilingStep: true });
+      ceiling = passes(row) ? { below: middle, crossed: ceiling.crossed } : { below: ceiling.below, crossed: middle };
+    }
     while (!ceiling && size < CEILING_MAX) {
       size = Math.min(CEILING_MAX, size + CEILING_STEP);
       const row = await measure({ size, method, token, serverPid: server.child.pid });
@@ -341,15 +349,16 @@ const ms = (v) => (Number.isFinite(v) ? String(Math.round(v)) : '-');
 const table = (method) =>
   rows
     .filter((r) => r.method === method)
+    .sort((a, b) => a.size - b.size)
     .map(
       (r) =>
-        `| ${r.size} | ${r.subscribedS.toFixed(1)} s | ${r.delivered} / ${r.expected} | ${Math.round(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ` +
+        `| ${r.size} | ${Number.isFinite(r.subscribedS) ? `${r.subscribedS.toFixed(1)} s` : 'not within 90 s'} | ${r.delivered} / ${r.expected}${r.connectFailed ? ` (${r.connectFailed} sockets refused or timed out before their acknowledgement)` : ''} | ${Math.round(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ` +
         `${Math.round(r.cpuPercent)} % (${r.cpuUsPerDelivery.toFixed(1)} µs per delivery) | ${r.mbPer1000.toFixed(1)} | ${r.writes.perSecond.toFixed(1)}/s, p99 ${ms(r.writes.p99)} ms | ` +
         `${r.connectWrites.perSecond.toFixed(1)}/s, p99 ${ms(r.connectWrites.p99)} ms |`,
     )
     .join('\n');
 const header =
-  '| subscribers | all subscribed after | delivered | deliveries/s | p50 ms | p99 ms | server CPU | server MB per 1,000 | writes during fan-out | writes while subscribing |\n' +
+  '| subscribers | all (acknowledged) subscribed after | delivered | deliveries/s | p50 ms | p99 ms | server CPU | server MB per 1,000 | writes during fan-out | writes while subscribing |\n' +
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
 const ceilingText = !ceiling
   ? 'not searched (FANOUT_CEILING=0).'
@@ -373,7 +382,11 @@ socket to the commit of the first write (a probe) that every subscriber then rec
 while the subscribers connect (garbage collection makes it noisy). Budget: 10,000 subscribers × 5 events/s delivered
 to all (50,000 deliveries/s) at p99 under 250 ms, under 40 MB per 1,000 subscribers, writes keeping their rate.
 
-**Server alone** (the method of issue 21): the API's node process pinned to core 0, the subscribers in a separate
+${
+  Math.max(loadBefore[0], loadAfter[0]) > os.cpus().length
+    ? '**Measured on a loaded machine (load average above the cores): not reference figures.** Compare builds by server CPU per delivery.\n\n'
+    : ''
+}**Server alone** (the method of issue 21): the API's node process pinned to core 0, the subscribers in a separate
 process pinned to core 1 (\`taskset\`), PostgreSQL on either core. One socket in ${SAMPLE} parses its messages
 (latency, order, duplicates); the rest count the messages carrying the run's tag in the raw bytes. Server CPU is the
 API process's own (user + system time from \`/proc/<pid>/stat\`, 100 % = one core) over the run and its drain.
@@ -382,6 +395,33 @@ ${header}
 ${table('pinned')}
 
 Ceiling (subscribers at which p99 crosses ${BUDGET_P99_MS} ms, server alone): ${ceilingText}
+
+**Levers measured** (2026-12-02, server alone at 5,000 subscribers, builds compared back to back with
+\`BENCH_DIST\`, load average 5–7 from other work on the 2 cores, so the server had about half of its core):
+
+| build | all subscribed after | writes while subscribing | delivered | p50 / p99 ms | server CPU per delivery | MB per 1,000 | writes during fan-out |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+| before issue 21 (3cec26a) | not within 90 s | p99 22,819 ms | 250000 / 250000 | 1301 / 4227 | 40.4 µs | 119.0 | p99 3,687 ms |
+| no reads per subscriber at start (e2da6fd) | 6.0 s | p99 4,764 ms | 250000 / 250000 | 59 / 166 | 16.9 µs | 33.1 | p99 25 ms |
+| and no promise chain per offer (4e21426) | 5.4 s | p99 616 ms | 250000 / 250000 | 84 / 599 | 17.8 µs | 30.5 | p99 1,109 ms |
+
+Before, every new subscriber read "now", counted and paged its replay and its rights through the live pool: at
+5,000 the replays were still running when the fan-out began and writes waited seconds for the database. Now one read
+of "now" serves every subscriber that asked while one was under way, and the replay comes from the hub's memory
+of its last 2,000 items (checked as live items are); only an older cursor reads the database. Delivering an offer
+without a promise per offer and positions without a WeakMap made no difference above the noise (also at 10,000:
+18.1 against 18.2 µs per delivery). \`ws\` already sends without compression: its server's \`perMessageDeflate\`
+defaults to off and Nest sets none, so a client offering it (as browsers and these subscribers do) gets plain frames.
+
+A CPU profile of the server at 10,000 (\`FANOUT_PROFILE=dir\`, after e2da6fd): 35 % in \`writev\` (one system call per
+message per socket; on loopback it includes the receiving side's TCP work), 9 % garbage collection, 9 % microtasks,
+4 % graphql-ws stringifying each \`next\` for each socket, 4 % graphql-ws's per-item emit, 3 % validating each
+subscribe. Not yet done: one serialisation and one \`Buffer\` shared by every socket (graphql-ws builds each message
+itself, and \`JSON.rawJSON\` takes only primitives, so it needs a send path of our own in place of
+\`graphql-ws/use/ws\`), corked or batched writes (at 5 events/s a socket gets one item per wake-up: only bursts and
+replays would batch), and back-pressure by socket: graphql-ws waits for each write's callback, so a reader that stops
+holds one message in \`ws\` and the kernel's buffers, then its stream queues up to 10,000 items and ends with
+FELL_BEHIND (an error message it cannot read), without the socket being closed.
 
 **Shared cores** (the method before issue 21, measured back to back on the same server): no pinning, the
 subscribers in the benchmark's own process parsing every message, all sharing the two cores with the server.
