@@ -4,11 +4,22 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 
+/** BENCH_DIST: another build to measure (a copy of dist/ inside the project, for its node_modules), e.g. to compare two commits back to back. */
+const DIST = process.env.BENCH_DIST ?? 'dist';
+
 /**
  * Starts `dist/apps/api/src/main.js`; `started` is when, for timing start-up. `seed: false` for a
- * second server on a database the first one has already seeded.
+ * second server on a database the first one has already seeded; `cpus` (e.g. '0') pins it.
  */
-export function startApiServer({ port, dataDir, databasePort, nodeFlags = [], env: extraEnv = {}, seed = true }) {
+export function startApiServer({
+  port,
+  dataDir,
+  databasePort,
+  nodeFlags = [],
+  env: extraEnv = {},
+  seed = true,
+  cpus = null,
+}) {
   const env = {
     ...process.env,
     PORT: String(port),
@@ -30,10 +41,16 @@ export function startApiServer({ port, dataDir, databasePort, nodeFlags = [], en
   if (seed && (env.DATABASE_URL || !existsSync(dataDir))) {
     seedDemo(env);
   }
-  const child = spawn(process.execPath, [...nodeFlags, '--max-semi-space-size=32', 'dist/apps/api/src/main.js'], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const command = [process.execPath, ...nodeFlags, '--max-semi-space-size=32', `${DIST}/apps/api/src/main.js`];
+  // `cpus`: pinned to those cores (taskset execs node, so the child's pid is the server's).
+  const child = spawn(
+    cpus === null ? command[0] : 'taskset',
+    cpus === null ? command.slice(1) : ['-c', cpus, ...command],
+    {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return { child, started, base: `http://127.0.0.1:${port}` };
 }
 
@@ -43,7 +60,7 @@ export function startApiServer({ port, dataDir, databasePort, nodeFlags = [], en
  */
 function seedDemo(env) {
   for (const args of [['migrate'], ['seed', '--demo']]) {
-    const done = spawnSync(process.execPath, ['dist/apps/api/src/cli.js', ...args], {
+    const done = spawnSync(process.execPath, [`${DIST}/apps/api/src/cli.js`, ...args], {
       env: { ...env, NODE_ENV: 'development', ALLOW_DEMO_LOGINS: undefined },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

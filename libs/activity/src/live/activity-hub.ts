@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { type ActorRef, asLiveWork } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
 import { ActivityFeedService } from '../activity-feed.service';
-import { cursorOf, isAfter, positionOf } from '../activity-position';
+import { type ActivityPosition, cursorOf, isAfter, positionOf } from '../activity-position';
 import type { ActivityScope } from '../dto/activity.args';
 import { ACTIVITY_WAKEUPS, type ActivityWakeups } from './wakeups';
 import { ActivityStream } from './activity-stream';
@@ -10,6 +10,10 @@ import { ActivityStream } from './activity-stream';
 /** Safety net for wake-ups lost with a crashed writer or a dropped LISTEN connection. */
 const POLL_MS = 1_000;
 const BATCH = 1_000;
+/** The newest items read, kept so that a new subscriber replays them from memory, not with reads of its own. */
+const RECENT = 2_000;
+
+type Now = Awaited<ReturnType<ActivityFeedService['now']>>;
 
 /**
  * This instance's fan-out: wakes when a writer publishes after commit (PostgreSQL NOTIFY, or
@@ -32,6 +36,15 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   /** From the newest item's transaction to this instance offering it, at the last offer. */
   private lastLagMs = 0;
   private lastReadFailed = false;
+  /**
+   * The items this instance has read since `recentFrom` (exclusive), in order, up to its head: all of
+   * them, whatever their scope or visibility. A stream starting at or after `recentFrom` replays from here.
+   */
+  private recent: ActivityEventEntity[] = [];
+  private recentFrom: ActivityPosition | null = null;
+  /** The read of "now" not yet sent, shared by every subscriber asking before it goes (and the one before it). */
+  private nowNext: Promise<Now> | null = null;
+  private nowLast: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly feed: ActivityFeedService,
@@ -39,7 +52,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.head = await this.feed.head();
+    this.moveHead(await this.feed.head());
     await this.wakeups.subscribe(() => this.wake());
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.timer.unref();
@@ -80,7 +93,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   ): Promise<ActivityStream> {
     await this.catchUpHead();
     // No cursor: from now, as one snapshot sees it (not from this instance's head, which may lag).
-    const now = after ? null : await this.feed.now();
+    const now = after ? null : await this.sharedNow();
     const start = after ?? (now?.head ? cursorOf(now.head) : null);
     const stream = new ActivityStream(
       {
@@ -92,6 +105,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
             hasNextPage: page.pageInfo.hasNextPage,
           };
         },
+        recent: (position) => this.recentAfter(position),
         rightsOf: (who) => this.feed.rightsOf(who),
         detach: (s) => this.streams.delete(s),
       },
@@ -105,13 +119,75 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
     return stream;
   }
 
+  /**
+   * "Now" for subscribers without a cursor: one read at a time, shared by all who asked before it was
+   * sent (a read already under way may predate a caller, so later callers wait for the next one).
+   */
+  private sharedNow(): Promise<Now> {
+    if (!this.nowNext) {
+      const next = this.nowLast.then(
+        () => this.readNow(),
+        () => this.readNow(),
+      );
+      this.nowNext = next;
+      this.nowLast = next;
+    }
+    return this.nowNext;
+  }
+
+  private readNow(): Promise<Now> {
+    this.nowNext = null; // callers from here on wait for the next read
+    return this.feed.now();
+  }
+
+  /**
+   * The items after `position` (null: from the very first) if this instance still holds all of them
+   * in memory; null if some were never read here or have been dropped (the stream reads them itself).
+   */
+  private recentAfter(position: ActivityPosition | null): ActivityEventEntity[] | null {
+    if (position === null || (this.recentFrom !== null && isAfter(this.recentFrom, position))) {
+      return null;
+    }
+    if (this.head && !isAfter(positionOf(this.head), position)) {
+      return []; // at or after the head: everything it may miss is still to be offered
+    }
+    // Binary search for the first item after `position`.
+    let low = 0;
+    let high = this.recent.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (isAfter(positionOf(this.recent[middle]), position)) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
+    }
+    return this.recent.slice(low);
+  }
+
+  /** The head moved without reading what lies between: the memory starts again from it. */
+  private moveHead(head: ActivityEventEntity | null): void {
+    this.head = head;
+    this.recent = [];
+    this.recentFrom = head ? positionOf(head) : null;
+  }
+
+  private remember(items: readonly ActivityEventEntity[]): void {
+    this.recent.push(...items);
+    const excess = this.recent.length - RECENT;
+    if (excess > 0) {
+      this.recentFrom = positionOf(this.recent[excess - 1]);
+      this.recent.splice(0, excess);
+    }
+  }
+
   private catchUpHead(): Promise<void> {
     if (this.idleSinceHead) {
       this.idleSinceHead = false;
       this.headRead = this.feed.head().then(
         (head) => {
           if (head && (!this.head || isAfter(positionOf(head), positionOf(this.head)))) {
-            this.head = head;
+            this.moveHead(head);
           }
         },
         (error: unknown) => {
@@ -158,6 +234,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
       const last = items.at(-1);
       if (last) {
         this.head = last;
+        this.remember(items);
         this.lastLagMs = Math.max(0, Date.now() - last.occurredAt.getTime());
         for (const stream of this.streams) {
           stream.offer(items);

@@ -15,6 +15,11 @@ export interface StreamSource {
   replay(
     after: string | null,
   ): Promise<{ items: ActivityEventEntity[]; endCursor: string | null; hasNextPage: boolean }>;
+  /**
+   * Every item (of any scope or visibility) after a position, from the hub's memory, if it still holds
+   * all of them; else null and the stream replays with `replay`.
+   */
+  recent(after: ActivityPosition | null): readonly ActivityEventEntity[] | null;
   /** The viewer's rights as of now (they may have been withdrawn since subscribing). */
   rightsOf(viewer: ActorRef): Promise<ViewerRights>;
   detach(stream: ActivityStream): void;
@@ -32,7 +37,8 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
   private failure: Error | null = null;
   private closed = false;
   private last: ActivityPosition | null;
-  private chain: Promise<void> = Promise.resolve();
+  /** Offers that arrived while an earlier one waits for the viewer's rights (null: none is waiting). */
+  private waitingForRights: (readonly ActivityEventEntity[])[] | null = null;
 
   constructor(
     private readonly source: StreamSource,
@@ -45,8 +51,19 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     this.last = startCursor ? positionFromCursor(startCursor) : null;
   }
 
-  /** Replays from the cursor, then switches to the live items buffered meanwhile. */
+  /**
+   * Replays from the cursor, then switches to the live items buffered meanwhile. What the hub still
+   * holds in memory is replayed from there (checked as live items are), with no read of its own: a
+   * crowd of new subscribers does not crowd out the writes.
+   */
   async start(): Promise<void> {
+    const recent = this.source.recent(this.last);
+    if (recent) {
+      const buffered = this.buffered ?? [];
+      this.buffered = null;
+      this.offer(recent.length ? [...recent, ...buffered] : buffered);
+      return;
+    }
     let cursor = this.startCursor;
     for (;;) {
       const page = await this.source.replay(cursor);
@@ -65,7 +82,10 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     this.offer(buffered);
   }
 
-  /** Live items from the hub, in position order. */
+  /**
+   * Live items from the hub, in position order. Delivered at once (no promise per offer), unless an
+   * item needs the viewer's current rights: the rest of the offer, and offers meanwhile, wait for them.
+   */
   offer(items: readonly ActivityEventEntity[]): void {
     if (this.closed || items.length === 0) {
       return;
@@ -74,32 +94,59 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
       this.buffered.push(...items);
       return;
     }
-    this.chain = this.chain.then(() => this.deliver(items)).catch((error: unknown) => this.fail(error));
+    if (this.waitingForRights) {
+      this.waitingForRights.push(items);
+      return;
+    }
+    this.deliver(items, 0, null);
   }
 
-  private async deliver(items: readonly ActivityEventEntity[]): Promise<void> {
-    let rights: ViewerRights | null = null;
-    for (const item of items) {
-      if (this.closed || !isAfter(positionOf(item), this.last) || !isInScope(item, this.scope)) {
+  /** Delivers `items` from `from`, with `rights` read for this offer (null: not read yet). */
+  private deliver(items: readonly ActivityEventEntity[], from: number, rights: ViewerRights | null): void {
+    for (let i = from; i < items.length; i++) {
+      const item = items[i];
+      const position = positionOf(item);
+      if (this.closed || !isAfter(position, this.last) || !isInScope(item, this.scope)) {
         continue;
       }
-      if (this.before.has(item.sequence)) {
-        this.last = positionOf(item);
+      if (this.before.size > 0 && this.before.has(item.sequence)) {
+        this.last = position;
         continue;
       }
       if (item.visibility !== ActivityVisibility.PUBLIC) {
-        rights ??= await this.source.rightsOf(await this.currentViewer());
+        if (!rights) {
+          this.readRightsThenDeliver(items, i);
+          return;
+        }
         if (!isVisibleTo(item, rights)) {
-          this.last = positionOf(item);
+          this.last = position;
           continue;
         }
       }
-      this.enqueue(item);
+      this.enqueue(item, position);
     }
   }
 
-  private enqueue(item: ActivityEventEntity): void {
-    this.last = positionOf(item);
+  /** Reads the viewer's rights as of now (once per offer), then goes on from `from`, then with the offers that waited. */
+  private readRightsThenDeliver(items: readonly ActivityEventEntity[], from: number): void {
+    const waiting: (readonly ActivityEventEntity[])[] = [];
+    this.waitingForRights = waiting;
+    void this.currentViewer()
+      .then((viewer) => this.source.rightsOf(viewer))
+      .then(
+        (rights) => {
+          this.waitingForRights = null;
+          this.deliver(items, from, rights);
+          for (const next of waiting) {
+            this.offer(next); // in order: an offer needing rights again waits once more, and those after it with it
+          }
+        },
+        (error: unknown) => this.fail(error),
+      );
+  }
+
+  private enqueue(item: ActivityEventEntity, position = positionOf(item)): void {
+    this.last = position;
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = null;
