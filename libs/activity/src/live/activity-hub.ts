@@ -186,7 +186,9 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
       this.idleSinceHead = false;
       this.headRead = this.feed.head().then(
         (head) => {
-          if (head && (!this.head || isAfter(positionOf(head), positionOf(this.head)))) {
+          // Only while nobody is attached: a stream that attached meanwhile is owed what lies between.
+          const unattended = this.streams.size === 0;
+          if (unattended && head && (!this.head || isAfter(positionOf(head), positionOf(this.head)))) {
             this.moveHead(head);
           }
         },
