@@ -334,7 +334,7 @@ const suffix = redisUrl ? '' : ' (skipped: no TEST_REDIS_URL)';
     expect(answers.filter((r) => r.errors && !refused.includes(r))).toEqual([]);
   }, 60_000);
 
-  it('counts one person\'s connections on every instance towards their limit of 5', async () => {
+  it("counts one person's connections on every instance towards their limit of 5", async () => {
     const draft = await draftIn(a, networkId, cast.member);
     const mine = [0, 1, 2, 3, 4].map((i) => open(i % 2 === 0 ? a : b, cast.member, draft.id));
     const ids = await Promise.all(mine.map((v) => v.opened()));
