@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { defaultRedisNamespace, LivePubSub, LiveRights, redisChannels } from '@app/activity';
-import { PresenceService } from '@app/drafting';
+import { MAX_PRESENT_PER_PERSON, PresenceService } from '@app/drafting';
 import { demoPersonId } from '@app/identity';
 import { eventually, graphqlWsClient, LiveSubscription } from '@app/testing';
 import { errorOf, gwentNetwork, type Headers, MEMBER_GROUP } from './support/event-helpers';
@@ -42,7 +42,7 @@ class Viewer {
     return this.live.items.at(-1)?.positionPresence.present ?? [];
   }
 
-  get errors(): { extensions?: { code?: unknown } }[] {
+  get errors(): { extensions?: { code?: unknown; reason?: unknown } }[] {
     return this.live.errors;
   }
 
@@ -188,6 +188,35 @@ describe('presence on one instance (in-memory pub/sub)', () => {
     expect(answers.filter((a) => a.errors && !refused.includes(a))).toEqual([]);
   });
 
+  it("refuses one person's connection past 5 in a draft (TOO_MANY_PRESENCES), never another member's", async () => {
+    const draft = await draftIn(sut, networkId, cast.member);
+    const mine: Viewer[] = [];
+    for (let i = 0; i < MAX_PRESENT_PER_PERSON; i++) {
+      mine.push(open(cast.member, draft.id));
+    }
+    const ids = await Promise.all(mine.map((v) => v.opened()));
+    await allSee(mine, ids);
+
+    const extra = open(cast.member, draft.id);
+    await eventually(() => (extra.errors.length ? true : undefined), { what: 'the sixth connection refused' });
+    expect(extra.errors[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'TOO_MANY_PRESENCES' });
+    expect(extra.you).toBeUndefined();
+
+    // Another member still joins, and sees the person's five (not the refused one).
+    const theirs = open(cast.coordinator, draft.id);
+    const them = await theirs.opened();
+    await allSee([...mine, theirs], [...ids, them]);
+    expect(theirs.errors).toEqual([]);
+
+    // The limit counts open connections: once one closes, the person may open another.
+    mine[0]?.stop();
+    await allSee([theirs], [...ids.slice(1), them]);
+    const again = open(cast.member, draft.id);
+    const back = await again.opened();
+    await allSee([theirs, again], [...ids.slice(1), them, back]);
+    expect(again.errors).toEqual([]);
+  });
+
   it('is members only: an outsider is refused, and a member whose organisation leaves stops seeing and being seen', async () => {
     const draft = await draftIn(sut, networkId, cast.member);
     const outsider = open(cast.partner, draft.id);
@@ -281,6 +310,43 @@ const suffix = redisUrl ? '' : ' (skipped: no TEST_REDIS_URL)';
 
     onA.stop();
     await allSee([onB], [them], 10_000, 'the connection closed on A gone from B within 10 s');
+  }, 60_000);
+
+  it('rate-limits moves sent to an instance that does not hold the connection before they reach Redis', async () => {
+    const draft = await draftIn(a, networkId, cast.member);
+    const onA = open(a, cast.member, draft.id);
+    const me = await onA.opened();
+    // B must know the connection before it can forward moves for it.
+    await eventually(() => b.app.get(PresenceService).find(me), { what: "B to hear of A's connection" });
+    const answers = [];
+    for (let i = 0; i < 30; i++) {
+      answers.push(
+        await b.client.request(
+          MOVE,
+          { input: { presenceId: me, sectionId: draft.sectionId, editing: i % 2 === 0 } },
+          cast.member,
+        ),
+      );
+    }
+    const refused = answers.filter((r) => r.errors?.[0]?.extensions?.code === 'TOO_MANY_REQUESTS');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]?.errors?.[0]?.extensions?.reason).toBe('PRESENCE_TOO_FAST');
+    expect(answers.filter((r) => r.errors && !refused.includes(r))).toEqual([]);
+  }, 60_000);
+
+  it("counts one person's connections on every instance towards their limit of 5", async () => {
+    const draft = await draftIn(a, networkId, cast.member);
+    const mine = [0, 1, 2, 3, 4].map((i) => open(i % 2 === 0 ? a : b, cast.member, draft.id));
+    const ids = await Promise.all(mine.map((v) => v.opened()));
+    await allSee(mine, ids);
+    for (const app of [a, b]) {
+      const extra = open(app, cast.member, draft.id);
+      await eventually(() => (extra.errors.length ? true : undefined), { what: 'the sixth connection refused' });
+      expect(extra.errors[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'TOO_MANY_PRESENCES' });
+    }
+    const theirs = open(b, cast.coordinator, draft.id);
+    const them = await theirs.opened();
+    await allSee([...mine, theirs], [...ids, them]);
   }, 60_000);
 
   it('forgets within 10 s the connections of an instance that stops heartbeating (cut off from Redis; a real SIGKILL is in the faults suite)', async () => {

@@ -15,6 +15,7 @@ export enum DraftingRefusal {
   TOO_MANY_SECTIONS = 'TOO_MANY_SECTIONS',
   DRAFT_FULL = 'DRAFT_FULL',
   PRESENCE_TOO_FAST = 'PRESENCE_TOO_FAST',
+  TOO_MANY_PRESENCES = 'TOO_MANY_PRESENCES',
 }
 
 export const DRAFTING_REFUSALS: RefusalDescriptions<DraftingRefusal> = {
@@ -31,6 +32,7 @@ export const DRAFTING_REFUSALS: RefusalDescriptions<DraftingRefusal> = {
   TOO_MANY_SECTIONS: 'A joint position has at most its limit of sections.',
   DRAFT_FULL: 'As many connections as a draft may hold have it open: try again later.',
   PRESENCE_TOO_FAST: 'A connection moves or pulses typing faster than presence allows: slow down.',
+  TOO_MANY_PRESENCES: 'You have the draft open on as many connections as one person may: close one first.',
 };
 
 declare module '@app/common' {

@@ -4,7 +4,7 @@ export * from './drafting.model';
 export * from './drafting.module';
 export * from './drafting-policy-facts';
 export * from './position.service';
-export { PresenceService } from './presence.service';
+export { MAX_PRESENT_PER_PERSON, PresenceService } from './presence.service';
 export * from './drafting-flows.service';
 export * from './drafting.operation-policy';
 export { draftOf } from './draft-lock';

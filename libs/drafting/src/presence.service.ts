@@ -28,6 +28,8 @@ const SWEEP_MS = 1_000;
 const NOTIFY_MS = 50;
 /** At most this many connections are present in one draft (across instances). */
 export const MAX_PRESENT_PER_DRAFT = 100;
+/** At most this many of one person's connections are present in one draft (a few tabs and devices). */
+export const MAX_PRESENT_PER_PERSON = 5;
 /** Moves and typing pulses per connection: a burst of this many, refilled at MOVES_PER_SECOND. */
 const MOVE_BURST = 10;
 const MOVES_PER_SECOND = 5;
@@ -47,14 +49,18 @@ type PresenceMessage =
     }
   | ({ readonly kind: 'move'; readonly instanceId: string; readonly to: string } & PlacedPresence);
 
-interface LocalEntry {
+/** A token bucket: MOVE_BURST tokens, refilled at MOVES_PER_SECOND. */
+interface Bucket {
+  tokens: number;
+  refilledAt: number;
+}
+
+interface LocalEntry extends Bucket {
   readonly presenceId: string;
   readonly positionId: string;
   readonly personId: string;
   sectionId: string | null;
   editing: boolean;
-  tokens: number;
-  refilledAt: number;
 }
 
 interface RemoteState {
@@ -77,6 +83,8 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly localByDraft = new Map<string, Set<string>>();
   /** positionId → instanceId → what that instance last said. */
   private readonly remote = new Map<string, Map<string, RemoteState>>();
+  /** presenceId → the bucket for moves this instance forwards to the holder (dropped once full again). */
+  private readonly forwarded = new Map<string, Bucket>();
   private readonly watchers = new Map<string, Set<(present: Presence[]) => void>>();
   private readonly last = new Map<string, string>();
   private readonly dirty = new Set<string>();
@@ -103,6 +111,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     const drafts = [...this.localByDraft.keys()];
     this.local.clear();
     this.localByDraft.clear();
+    this.forwarded.clear();
     await Promise.allSettled(drafts.map((positionId) => this.publishState(positionId)));
     if (this.subscription !== null) {
       this.pubsub.unsubscribe(this.subscription);
@@ -110,9 +119,20 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** A new connection in the draft; refused once the draft holds MAX_PRESENT_PER_DRAFT. */
+  /**
+   * A new connection in the draft; refused once the person has MAX_PRESENT_PER_PERSON there (so one
+   * person cannot fill it for others), or the draft holds MAX_PRESENT_PER_DRAFT.
+   */
   async join(positionId: string, personId: string): Promise<string> {
-    if (this.presentIn(positionId).length >= MAX_PRESENT_PER_DRAFT) {
+    const present = this.presentIn(positionId);
+    if (present.filter((p) => p.personId === personId).length >= MAX_PRESENT_PER_PERSON) {
+      throw new DomainError(
+        ErrorCode.TOO_MANY_REQUESTS,
+        DraftingRefusal.TOO_MANY_PRESENCES,
+        `You have this draft open on ${MAX_PRESENT_PER_PERSON} connections already; close one first`,
+      );
+    }
+    if (present.length >= MAX_PRESENT_PER_DRAFT) {
       throw new DomainError(
         ErrorCode.TOO_MANY_REQUESTS,
         DraftingRefusal.DRAFT_FULL,
@@ -169,14 +189,21 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     }
     const moved: PlacedPresence = { ...found, sectionId, editing: editing && sectionId !== null };
     const own = this.local.get(presenceId);
+    let bucket: Bucket | undefined = own ?? this.forwarded.get(presenceId);
+    if (!bucket) {
+      bucket = { tokens: MOVE_BURST, refilledAt: Date.now() };
+      this.forwarded.set(presenceId, bucket);
+      this.sweeper ??= setInterval(() => this.sweep(), SWEEP_MS).unref();
+    }
+    // Checked here too for a connection held elsewhere, so a flood is refused before it reaches the channel.
+    if (!this.take(bucket)) {
+      throw new DomainError(
+        ErrorCode.TOO_MANY_REQUESTS,
+        DraftingRefusal.PRESENCE_TOO_FAST,
+        `At most ${MOVES_PER_SECOND} moves and typing pulses a second per connection`,
+      );
+    }
     if (own) {
-      if (!this.take(own)) {
-        throw new DomainError(
-          ErrorCode.TOO_MANY_REQUESTS,
-          DraftingRefusal.PRESENCE_TOO_FAST,
-          `At most ${MOVES_PER_SECOND} moves and typing pulses a second per connection`,
-        );
-      }
       this.applyMove(own, moved);
     } else {
       // Held by another instance: it applies the move (and its rate limit) and tells everyone.
@@ -243,14 +270,14 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     return present.sort((a, b) => (a.presenceId < b.presenceId ? -1 : a.presenceId > b.presenceId ? 1 : 0));
   }
 
-  private take(entry: LocalEntry): boolean {
+  private take(bucket: Bucket): boolean {
     const now = Date.now();
-    entry.tokens = Math.min(MOVE_BURST, entry.tokens + ((now - entry.refilledAt) / 1_000) * MOVES_PER_SECOND);
-    entry.refilledAt = now;
-    if (entry.tokens < 1) {
+    bucket.tokens = refilled(bucket, now);
+    bucket.refilledAt = now;
+    if (bucket.tokens < 1) {
       return false;
     }
-    entry.tokens -= 1;
+    bucket.tokens -= 1;
     return true;
   }
 
@@ -305,6 +332,12 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   /** Drops what instances that stopped heartbeating had said. */
   private sweep(): void {
     const now = Date.now();
+    // A full bucket is the same as none: forget it (so the map holds only recent movers).
+    for (const [presenceId, bucket] of this.forwarded) {
+      if (refilled(bucket, now) >= MOVE_BURST) {
+        this.forwarded.delete(presenceId);
+      }
+    }
     for (const [positionId, byInstance] of this.remote) {
       for (const [instanceId, state] of byInstance) {
         if (state.expiresAt <= now) {
@@ -316,7 +349,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
         this.remote.delete(positionId);
       }
     }
-    if (this.remote.size === 0 && this.sweeper) {
+    if (this.remote.size === 0 && this.forwarded.size === 0 && this.sweeper) {
       clearInterval(this.sweeper);
       this.sweeper = null;
     }
@@ -377,6 +410,9 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     }
   }
 }
+
+const refilled = (bucket: Bucket, now: number): number =>
+  Math.min(MOVE_BURST, bucket.tokens + ((now - bucket.refilledAt) / 1_000) * MOVES_PER_SECOND);
 
 const toPresence = ({ presenceId, personId, sectionId, editing }: Presence): Presence => ({
   presenceId,
