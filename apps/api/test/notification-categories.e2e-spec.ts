@@ -576,4 +576,78 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
     },
     SLOW_MS,
   );
+  it(
+    'notices a commitment newly due or overdue however many noticed ones are still open (read page by page)',
+    async () => {
+      const sweeper = sut.app.get(NoticeSweeper);
+      // Only the sweeps below run from here on, reading one commitment at a time.
+      await sweeper.onApplicationShutdown();
+      const networkId = await gwentNetwork(sut, coordinator, admin);
+      const recorded = await sut.client.data<{
+        recordEngagement: { engagement: { id: string; commitments: { id: string; dueOn: string }[] } };
+      }>(
+        'mutation ($input: RecordEngagementInput!) { recordEngagement(input: $input) { engagement { id commitments { id dueOn } } } }',
+        {
+          input: {
+            networkId,
+            kind: 'MEETING',
+            occurredOn: ukDate(-300),
+            summary: 'Long-running engagement (test)',
+            commitments: [
+              { text: 'Old promise one', owner: 'The Commissioner', dueOn: ukDate(-5) },
+              { text: 'Old promise two', owner: 'The Commissioner', dueOn: ukDate(-6) },
+            ],
+          },
+        },
+        member,
+      );
+      const engagementId = recorded.recordEngagement.engagement.id;
+      const noticed = async (subjects: string[]): Promise<boolean> => {
+        const rows = await query<{ subject: string }>(
+          'SELECT DISTINCT subject FROM notification WHERE subject = ANY($1)',
+          [subjects],
+        );
+        return rows.length === subjects.length;
+      };
+      const [open] = await query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM commitment WHERE status = 'OPEN' AND due_on <= $1`,
+        [ukDate(7)],
+      );
+      const sweepsToEnd = Math.ceil(((open?.n ?? 0) + 2) / 19) + 1;
+      const sweepUntil = async (subjects: string[]): Promise<number> => {
+        for (let sweeps = 1; sweeps <= sweepsToEnd; sweeps++) {
+          await sweeper.sweep(undefined, 1);
+          if (await noticed(subjects)) {
+            return sweeps;
+          }
+        }
+        return -1;
+      };
+      const old = recorded.recordEngagement.engagement.commitments.map((c) => `commitment-overdue:${c.id}:${c.dueOn}`);
+      expect(await sweepUntil(old)).toBeGreaterThan(0);
+
+      // Now one newly due (the newest) and one entered already long overdue (the oldest of all).
+      const ADD = 'mutation ($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id dueOn } } }';
+      const added = [];
+      for (const [text, dueOn] of [
+        ['Newly due', ukDate(6)],
+        ['Long overdue', ukDate(-300)],
+      ] as const) {
+        const { addCommitment } = await sut.client.data<{
+          addCommitment: { commitment: { id: string; dueOn: string } };
+        }>(ADD, { input: { engagementId, text, owner: 'The Commissioner', dueOn } }, member);
+        added.push(addCommitment.commitment);
+      }
+      const fresh = [
+        `commitment-due:${added[0]?.id}:${added[0]?.dueOn}`,
+        `commitment-overdue:${added[1]?.id}:${added[1]?.dueOn}`,
+      ];
+      expect(await noticed(fresh)).toBe(false);
+      // The newest comes on the first page of the very next sweep; the oldest once the sweeps reach the end.
+      await sweeper.sweep(undefined, 1);
+      expect(await noticed([fresh[0] ?? ''])).toBe(true);
+      expect(await sweepUntil(fresh)).toBeGreaterThan(0);
+    },
+    SLOW_MS,
+  );
 });
