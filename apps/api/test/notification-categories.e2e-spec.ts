@@ -650,4 +650,61 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
     },
     SLOW_MS,
   );
+  it(
+    'reminds of a poll deadline newly coming up however many reminded polls are still open (read page by page)',
+    async () => {
+      const sweeper = sut.app.get(NoticeSweeper);
+      await sweeper.onApplicationShutdown(); // only the sweeps below run
+      const networkId = await gwentNetwork(sut, coordinator, admin);
+      const open = async (hoursToGo: number): Promise<string> => {
+        const created = await sut.client.data<{ createSchedulingPoll: { poll: { id: string } } }>(
+          'mutation ($input: CreateSchedulingPollInput!) { createSchedulingPoll(input: $input) { poll { id } } }',
+          {
+            input: {
+              networkId,
+              title: `Paged poll ${unique()} (test)`,
+              kind: 'NETWORK_MEETING',
+              deadline: DateTime.now().plus({ hours: hoursToGo }).toUTC().toISO(),
+              slots: [
+                { start: localIn(16), end: localIn(16, 20) },
+                { start: localIn(17), end: localIn(17, 20) },
+              ],
+            },
+          },
+          coordinator,
+        );
+        const id = created.createSchedulingPoll.poll.id;
+        // Opened two days before its deadline (the clock moved), so it is due a reminder.
+        await query(`UPDATE scheduling_poll SET created_at = now() - interval '2 days' WHERE id = $1`, [id]);
+        return id;
+      };
+      const subjectsOf = async (ids: string[]): Promise<string[]> =>
+        (
+          await query<{ id: string; deadline: Date }>('SELECT id, deadline FROM scheduling_poll WHERE id = ANY($1)', [
+            ids,
+          ])
+        ).map((p) => `poll-deadline:${p.id}:${p.deadline.toISOString()}`);
+      const reminded = async (subjects: string[]): Promise<boolean> =>
+        (await query('SELECT DISTINCT subject FROM notification WHERE subject = ANY($1)', [subjects])).length ===
+        subjects.length;
+      const [polls] = await query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM scheduling_poll WHERE status = 'OPEN' AND deadline > now()`,
+      );
+      const sweepUntil = async (subjects: string[]): Promise<number> => {
+        for (let sweeps = 1; sweeps <= Math.ceil(((polls?.n ?? 0) + 3) / 19) + 1; sweeps++) {
+          await sweeper.sweep(undefined, 1);
+          if (await reminded(subjects)) {
+            return sweeps;
+          }
+        }
+        return -1;
+      };
+      expect(await sweepUntil(await subjectsOf([await open(20), await open(21)]))).toBeGreaterThan(0);
+      // A poll closing sooner than both comes last, latest first: still reached.
+      const soonest = await subjectsOf([await open(2)]);
+      expect(await reminded(soonest)).toBe(false);
+      expect(await sweepUntil(soonest)).toBeGreaterThan(0);
+    },
+    SLOW_MS,
+  );
 });
