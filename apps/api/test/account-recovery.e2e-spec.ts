@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { AccountRecoveryService, createPlatformAdmin } from '@app/identity';
 import {
@@ -222,5 +222,90 @@ describe('password reset requests, answered before any work', () => {
     expect((await ask('partner@demo.convene.example', '203.0.113.8')).data).toEqual({
       requestPasswordReset: { requested: true },
     });
+  });
+
+  it('counts the addresses of one IPv6 /64 (and an IPv4-mapped address) as one client', async () => {
+    for (let i = 1; i <= 10; i++) {
+      const client = i === 10 ? '2001:DB8:7:1:0:0:0:a' : `2001:db8:7:1:${i.toString(16)}::${i}`;
+      expect((await ask(`nobody-${unique().toLowerCase()}@example.org`, client)).data).toEqual({
+        requestPasswordReset: { requested: true },
+      });
+    }
+    const refused = await ask(`nobody-${unique().toLowerCase()}@example.org`, '2001:db8:7:1:ffff:ffff:ffff:ffff');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ reason: 'RESET_REQUESTS_LIMITED' });
+    // The next /64 is another client.
+    expect((await ask(`nobody-${unique().toLowerCase()}@example.org`, '2001:db8:7:2::1')).data).toEqual({
+      requestPasswordReset: { requested: true },
+    });
+    // An IPv4-mapped address is the IPv4 address.
+    for (let i = 0; i < 10; i++) {
+      await ask(`nobody-${unique().toLowerCase()}@example.org`, '198.51.100.77');
+    }
+    const mapped = await ask(`nobody-${unique().toLowerCase()}@example.org`, '::ffff:198.51.100.77');
+    expect(mapped.errors?.[0]?.extensions).toMatchObject({ reason: 'RESET_REQUESTS_LIMITED' });
+  });
+
+  it('queues one reset for an address however often it is asked for, still counting each ask', async () => {
+    const db = sut.app.get(DataSource);
+    const email = `repeated-${unique().toLowerCase()}@example.org`;
+    const answers = [];
+    for (const client of ['192.0.2.31', '192.0.2.32', '192.0.2.31']) {
+      answers.push(await ask(email, client));
+    }
+    for (const answer of answers) {
+      expect({ data: answer.data, errors: answer.errors }).toEqual({
+        data: { requestPasswordReset: { requested: true } },
+        errors: undefined,
+      });
+    }
+    const rows = await db.query<{ address: string; pending: boolean }[]>(
+      `SELECT address, handled_at IS NULL AS pending FROM password_reset_request WHERE email = $1 ORDER BY requested_at`,
+      [email],
+    );
+    expect(rows).toEqual([
+      { address: '192.0.2.31', pending: true },
+      { address: '192.0.2.32', pending: false },
+      { address: '192.0.2.31', pending: false },
+    ]);
+    // Once it is handled, the next ask queues a new one.
+    await sut.app.get(AccountRecoveryService).handlePendingResets(1_000);
+    await ask(email, '192.0.2.33');
+    const [{ pending }] = await db.query<[{ pending: number }]>(
+      `SELECT count(*)::int AS pending FROM password_reset_request WHERE email = $1 AND handled_at IS NULL`,
+      [email],
+    );
+    expect(pending).toBe(1);
+  });
+
+  it('forgets handled requests after the hour the limit counts them, at most every few minutes', async () => {
+    const db = sut.app.get(DataSource);
+    const recovery = sut.app.get(AccountRecoveryService);
+    const marker = `old-${unique().toLowerCase()}`;
+    await db.query(
+      `INSERT INTO password_reset_request (email, address, requested_at, handled_at) VALUES
+        ($1 || '-61@example.org', '192.0.2.40', now() - interval '61 minutes', now() - interval '61 minutes'),
+        ($1 || '-59@example.org', '192.0.2.40', now() - interval '59 minutes', now() - interval '59 minutes')`,
+      [marker],
+    );
+    const deletes = (statements: string[]) =>
+      statements.filter((sql) => /DELETE FROM password_reset_request/.test(sql));
+    const real = Date.now.bind(Date);
+    const later = real() + 6 * 60_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
+    let first: string[];
+    try {
+      first = (await countSql(() => recovery.handlePendingResets())).statements;
+    } finally {
+      clock.mockRestore();
+    }
+    expect(deletes(first)).toHaveLength(1);
+    const left = await db.query<{ email: string }[]>(
+      `SELECT email FROM password_reset_request WHERE email LIKE $1 || '%'`,
+      [marker],
+    );
+    expect(left).toEqual([{ email: `${marker}-59@example.org` }]);
+    // The next tick, a moment later, leaves the table alone.
+    const second = (await countSql(() => recovery.handlePendingResets())).statements;
+    expect(deletes(second)).toEqual([]);
   });
 });

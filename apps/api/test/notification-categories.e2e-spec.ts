@@ -576,4 +576,135 @@ describe('notification categories: waitlist, polls, drafting feedback, commitmen
     },
     SLOW_MS,
   );
+  it(
+    'notices a commitment newly due or overdue however many noticed ones are still open (read page by page)',
+    async () => {
+      const sweeper = sut.app.get(NoticeSweeper);
+      // Only the sweeps below run from here on, reading one commitment at a time.
+      await sweeper.onApplicationShutdown();
+      const networkId = await gwentNetwork(sut, coordinator, admin);
+      const recorded = await sut.client.data<{
+        recordEngagement: { engagement: { id: string; commitments: { id: string; dueOn: string }[] } };
+      }>(
+        'mutation ($input: RecordEngagementInput!) { recordEngagement(input: $input) { engagement { id commitments { id dueOn } } } }',
+        {
+          input: {
+            networkId,
+            kind: 'MEETING',
+            occurredOn: ukDate(-300),
+            summary: 'Long-running engagement (test)',
+            commitments: [
+              { text: 'Old promise one', owner: 'The Commissioner', dueOn: ukDate(-5) },
+              { text: 'Old promise two', owner: 'The Commissioner', dueOn: ukDate(-6) },
+            ],
+          },
+        },
+        member,
+      );
+      const engagementId = recorded.recordEngagement.engagement.id;
+      const noticed = async (subjects: string[]): Promise<boolean> => {
+        const rows = await query<{ subject: string }>(
+          'SELECT DISTINCT subject FROM notification WHERE subject = ANY($1)',
+          [subjects],
+        );
+        return rows.length === subjects.length;
+      };
+      const [open] = await query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM commitment WHERE status = 'OPEN' AND due_on <= $1`,
+        [ukDate(7)],
+      );
+      const sweepsToEnd = Math.ceil(((open?.n ?? 0) + 2) / 19) + 1;
+      const sweepUntil = async (subjects: string[]): Promise<number> => {
+        for (let sweeps = 1; sweeps <= sweepsToEnd; sweeps++) {
+          await sweeper.sweep(undefined, 1);
+          if (await noticed(subjects)) {
+            return sweeps;
+          }
+        }
+        return -1;
+      };
+      const old = recorded.recordEngagement.engagement.commitments.map((c) => `commitment-overdue:${c.id}:${c.dueOn}`);
+      expect(await sweepUntil(old)).toBeGreaterThan(0);
+
+      // Now one newly due (the newest) and one entered already long overdue (the oldest of all).
+      const ADD = 'mutation ($input: AddCommitmentInput!) { addCommitment(input: $input) { commitment { id dueOn } } }';
+      const added = [];
+      for (const [text, dueOn] of [
+        ['Newly due', ukDate(6)],
+        ['Long overdue', ukDate(-300)],
+      ] as const) {
+        const { addCommitment } = await sut.client.data<{
+          addCommitment: { commitment: { id: string; dueOn: string } };
+        }>(ADD, { input: { engagementId, text, owner: 'The Commissioner', dueOn } }, member);
+        added.push(addCommitment.commitment);
+      }
+      const fresh = [
+        `commitment-due:${added[0]?.id}:${added[0]?.dueOn}`,
+        `commitment-overdue:${added[1]?.id}:${added[1]?.dueOn}`,
+      ];
+      expect(await noticed(fresh)).toBe(false);
+      // The newest comes on the first page of the very next sweep; the oldest once the sweeps reach the end.
+      await sweeper.sweep(undefined, 1);
+      expect(await noticed([fresh[0] ?? ''])).toBe(true);
+      expect(await sweepUntil(fresh)).toBeGreaterThan(0);
+    },
+    SLOW_MS,
+  );
+  it(
+    'reminds of a poll deadline newly coming up however many reminded polls are still open (read page by page)',
+    async () => {
+      const sweeper = sut.app.get(NoticeSweeper);
+      await sweeper.onApplicationShutdown(); // only the sweeps below run
+      const networkId = await gwentNetwork(sut, coordinator, admin);
+      const open = async (hoursToGo: number): Promise<string> => {
+        const created = await sut.client.data<{ createSchedulingPoll: { poll: { id: string } } }>(
+          'mutation ($input: CreateSchedulingPollInput!) { createSchedulingPoll(input: $input) { poll { id } } }',
+          {
+            input: {
+              networkId,
+              title: `Paged poll ${unique()} (test)`,
+              kind: 'NETWORK_MEETING',
+              deadline: DateTime.now().plus({ hours: hoursToGo }).toUTC().toISO(),
+              slots: [
+                { start: localIn(16), end: localIn(16, 20) },
+                { start: localIn(17), end: localIn(17, 20) },
+              ],
+            },
+          },
+          coordinator,
+        );
+        const id = created.createSchedulingPoll.poll.id;
+        // Opened two days before its deadline (the clock moved), so it is due a reminder.
+        await query(`UPDATE scheduling_poll SET created_at = now() - interval '2 days' WHERE id = $1`, [id]);
+        return id;
+      };
+      const subjectsOf = async (ids: string[]): Promise<string[]> =>
+        (
+          await query<{ id: string; deadline: Date }>('SELECT id, deadline FROM scheduling_poll WHERE id = ANY($1)', [
+            ids,
+          ])
+        ).map((p) => `poll-deadline:${p.id}:${p.deadline.toISOString()}`);
+      const reminded = async (subjects: string[]): Promise<boolean> =>
+        (await query('SELECT DISTINCT subject FROM notification WHERE subject = ANY($1)', [subjects])).length ===
+        subjects.length;
+      const [polls] = await query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM scheduling_poll WHERE status = 'OPEN' AND deadline > now()`,
+      );
+      const sweepUntil = async (subjects: string[]): Promise<number> => {
+        for (let sweeps = 1; sweeps <= Math.ceil(((polls?.n ?? 0) + 3) / 19) + 1; sweeps++) {
+          await sweeper.sweep(undefined, 1);
+          if (await reminded(subjects)) {
+            return sweeps;
+          }
+        }
+        return -1;
+      };
+      expect(await sweepUntil(await subjectsOf([await open(20), await open(21)]))).toBeGreaterThan(0);
+      // A poll closing sooner than both comes last, latest first: still reached.
+      const soonest = await subjectsOf([await open(2)]);
+      expect(await reminded(soonest)).toBe(false);
+      expect(await sweepUntil(soonest)).toBeGreaterThan(0);
+    },
+    SLOW_MS,
+  );
 });

@@ -16,3 +16,4 @@ export * from './text/storable-text';
 export * from './authorization';
 export * from './text/refused-move';
 export * from './text/csv';
+export * from './net/address-key';

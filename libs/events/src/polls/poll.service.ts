@@ -46,12 +46,20 @@ export class PollService {
     return ids.length === 0 ? Promise.resolve([]) : this.polls.findBy({ id: In([...ids]) });
   }
 
-  /** Open polls whose deadline falls between the two instants, soonest first (at most 500). */
-  openWithDeadlineBetween(from: Date, to: Date): Promise<SchedulingPollEntity[]> {
+  /**
+   * Open polls whose deadline falls between the two instants, latest first (those just come
+   * into a notice window lead), one page of at most `take` (500 at most) from `skip`.
+   */
+  openWithDeadlineBetween(
+    from: Date,
+    to: Date,
+    page: { skip: number; take: number } = { skip: 0, take: 500 },
+  ): Promise<SchedulingPollEntity[]> {
     return this.polls.find({
       where: { status: PollStatus.OPEN, deadline: Between(from, to) },
-      order: { deadline: 'ASC', id: 'ASC' },
-      take: 500,
+      order: { deadline: 'DESC', id: 'DESC' },
+      skip: Math.max(0, Math.floor(page.skip)),
+      take: Math.min(500, Math.max(1, Math.floor(page.take))),
     });
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LiveRights, rightsSubject } from '@app/activity';
-import { CommonRefusal, DomainError, ErrorCode } from '@app/common';
+import { addressKey, CommonRefusal, DomainError, ErrorCode } from '@app/common';
 import { lockRow } from '@app/database';
 import { IdentityRefusal } from '../identity.errors';
 import type { Actor } from '../auth/actor';
@@ -26,6 +26,15 @@ import { EmailChangeEntity } from './email-change.entity';
 const LINK_HOURS = 1;
 /** First key of the advisory lock that serialises reset requests per client address. */
 const RESET_REQUEST_LOCK = 0x5245_0001;
+/** First key of the advisory lock that serialises reset requests per email address asked for. */
+const RESET_EMAIL_LOCK = 0x5245_0002;
+/**
+ * How long reset requests are kept once handled: the hour the per-client limit counts them.
+ * (Pending ones stay until handled.)
+ */
+const RESET_REQUEST_RETENTION = '1 hour';
+/** Forgetting old reset requests runs at most this often per instance (not on every worker tick). */
+const RESET_CLEANUP_EVERY_MS = 5 * 60_000;
 /** Email-change confirmations one person may have sent per hour (more asks are quietly dropped). */
 const EMAIL_CHANGES_PER_HOUR = 3;
 
@@ -36,6 +45,9 @@ const EMAIL_CHANGES_PER_HOUR = 3;
  */
 @Injectable()
 export class AccountRecoveryService {
+  /** When this instance last forgot old reset requests (epoch ms; 0: not yet). */
+  private lastCleanup = 0;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
@@ -48,18 +60,22 @@ export class AccountRecoveryService {
    * Asks for a reset link to be emailed if the address has an account. The answer is the same
    * either way, and so is the work: the request only records itself (with the client's address,
    * for the per-address limit); `handlePendingResets` does the rest off the request path, so the
-   * answer's timing tells nothing either. At most ten requests an hour from one client address
-   * (refused with RESET_REQUESTS_LIMITED, whatever address they name).
+   * answer's timing tells nothing either. At most ten requests an hour from one client (an IPv4
+   * address, or an IPv6 /64: see `addressKey`), refused with RESET_REQUESTS_LIMITED whatever address
+   * they name. A request for an address that already has one waiting is still counted against the
+   * client, but recorded as handled: the waiting one makes the link, so repeats queue no more work.
    */
   async requestPasswordReset(email: string, clientAddress: string): Promise<void> {
     const address = normaliseEmail(email);
+    const client = addressKey(clientAddress);
     await this.dataSource.transaction(async (tx) => {
-      // Requests from one client queue here, so parallel ones cannot all pass the count.
-      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RESET_REQUEST_LOCK, clientAddress]);
+      // Requests from one client queue here, so parallel ones cannot all pass the count; then
+      // requests for one address, so parallel ones cannot all find none waiting.
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RESET_REQUEST_LOCK, client]);
       const [row] = await tx.query<{ recent: number; oldest: Date | null }[]>(
         `SELECT count(*)::int AS recent, min(requested_at) AS oldest FROM password_reset_request
           WHERE address = $1 AND requested_at > now() - interval '1 hour'`,
-        [clientAddress],
+        [client],
       );
       if ((row?.recent ?? 0) >= RESET_THROTTLE.perAddressPerHour) {
         const liftsAt = new Date((row?.oldest ?? new Date()).getTime() + 3_600_000);
@@ -69,7 +85,16 @@ export class AccountRecoveryService {
           `Too many password reset requests from this address: try again after ${liftsAt.toISOString().slice(0, 16)}Z`,
         );
       }
-      await tx.insert(PasswordResetRequestEntity, { email: address, address: clientAddress });
+      await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RESET_EMAIL_LOCK, address]);
+      const [{ waiting }] = await tx.query<[{ waiting: boolean }]>(
+        `SELECT EXISTS (SELECT 1 FROM password_reset_request WHERE email = $1 AND handled_at IS NULL) AS waiting`,
+        [address],
+      );
+      await tx.insert(PasswordResetRequestEntity, {
+        email: address,
+        address: client,
+        handledAt: waiting ? new Date() : null,
+      });
     });
   }
 
@@ -103,11 +128,23 @@ export class AccountRecoveryService {
       }
       handled++;
     }
-    // Requests are kept an hour for the per-address limit, then forgotten.
-    await this.dataSource.query(
-      `DELETE FROM password_reset_request WHERE handled_at IS NOT NULL AND requested_at < now() - interval '1 day'`,
-    );
+    await this.forgetOldRequests();
     return handled;
+  }
+
+  /**
+   * Handled requests are kept for the hour the per-client limit counts them, then forgotten; at
+   * most every few minutes per instance (a few extra minutes of rows change no count).
+   */
+  private async forgetOldRequests(): Promise<void> {
+    if (Date.now() - this.lastCleanup < RESET_CLEANUP_EVERY_MS) {
+      return;
+    }
+    this.lastCleanup = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM password_reset_request
+        WHERE handled_at IS NOT NULL AND requested_at < now() - interval '${RESET_REQUEST_RETENTION}'`,
+    );
   }
 
   private async issueResetLink(tx: EntityManager, address: string): Promise<void> {

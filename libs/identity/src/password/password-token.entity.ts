@@ -60,7 +60,7 @@ export class PasswordResetRequestEntity {
   @Column('text')
   email!: string;
 
-  /** The client's address. */
+  /** Whom the per-client limit counts it against: `addressKey` of the client's address (IPv6: its /64). */
   @Column('text')
   address!: string;
 

@@ -163,14 +163,19 @@ export class EngagementService {
   }
 
   /**
-   * OPEN commitments due on or before a day (`YYYY-MM-DD`), soonest first, at most 1000: for
-   * notices to the networks concerned (the caller checks who may read each engagement).
+   * OPEN commitments due on or before a day (`YYYY-MM-DD`), latest due first (those just come
+   * into a notice window lead), one page of at most `take` (1000 at most) from `skip`: for notices
+   * to the networks concerned (the caller pages to the end and checks who may read each engagement).
    */
-  openDueBy(lastDay: string): Promise<CommitmentEntity[]> {
+  openDueBy(
+    lastDay: string,
+    page: { skip: number; take: number } = { skip: 0, take: 1000 },
+  ): Promise<CommitmentEntity[]> {
     return this.db.manager.find(CommitmentEntity, {
       where: { status: CommitmentStatus.OPEN, dueOn: LessThanOrEqual(lastDay) },
-      order: { dueOn: 'ASC', id: 'ASC' },
-      take: 1000,
+      order: { dueOn: 'DESC', id: 'DESC' },
+      skip: Math.max(0, Math.floor(page.skip)),
+      take: Math.min(1000, Math.max(1, Math.floor(page.take))),
     });
   }
 
