@@ -210,4 +210,31 @@ describe('sign-in throttling per address', () => {
       await sut.close();
     }
   }, 120_000); // 31 sign-ins one after another, each a password hash
+
+  it('counts the addresses of one IPv6 /64 as one client', async () => {
+    const sut = await startTestApp({ TRUST_PROXY: '1' });
+    try {
+      for (let i = 0; i < SIGN_IN_THROTTLE.perAddress; i++) {
+        await sut.client.request(
+          SIGN_IN,
+          { email: `guess${i}@example.org`, password: 'x' },
+          { 'x-forwarded-for': `2001:db8:9:1:${(i + 1).toString(16)}::1` },
+        );
+      }
+      const fromTheSame64 = await sut.client.request(
+        SIGN_IN,
+        { email: 'member@demo.convene.example', password: DEMO_PASSWORD },
+        { 'x-forwarded-for': '2001:db8:9:1:ffff::2' },
+      );
+      expect(fromTheSame64.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+      const fromAnother64 = await sut.client.request(
+        SIGN_IN,
+        { email: 'member@demo.convene.example', password: DEMO_PASSWORD },
+        { 'x-forwarded-for': '2001:db8:9:2::1' },
+      );
+      expect(fromAnother64.errors).toBeUndefined();
+    } finally {
+      await sut.close();
+    }
+  }, 120_000); // 32 sign-ins one after another, each a password hash
 });

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { LiveRights, rightsSubject } from '@app/activity';
-import { DomainError, ErrorCode } from '@app/common';
+import { addressKey, DomainError, ErrorCode } from '@app/common';
 import { lockRow } from '@app/database';
 import { IDENTITY_OPTIONS, type IdentityOptions, SIGN_IN_THROTTLE } from '../identity.options';
 import { AffiliationEntity, PersonEntity } from '../person/person.entity';
@@ -45,7 +45,8 @@ export class AuthService {
     const normalised = normaliseEmail(email);
     // The attempt counts as a failure before the password is checked, so parallel guesses cannot
     // all pass the throttle before the first of them is counted.
-    const attemptId = await this.countAttempt(normalised, address);
+    // Counted per client (an IPv6 /64 is one client: rotating within it must not reset the count).
+    const attemptId = await this.countAttempt(normalised, addressKey(address));
     const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ email: normalised });
     // Same work whether or not the account exists: no enumeration by message or timing.
     const valid = await verifyPassword(password, person?.passwordHash ?? DECOY_PASSWORD_HASH);
