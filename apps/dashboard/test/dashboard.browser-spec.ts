@@ -1,32 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
+import { type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
 import { eventually } from '@app/testing';
 import { startTestApp, type TestApp } from '../../api/test/support/test-app';
+import { buildDashboard, type Chromium, expectAccessible, launchChromium } from './support/browser';
 
 // The dashboard in Debian's Chromium against the real API (test database with the demo data).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = process.cwd();
 const MERSEYSIDE = 'E23000004';
 const GWENT = 'W15000002';
 /** The page refreshes a session a minute before its access token expires: here, 5 s after sign-in. */
 const ACCESS_TOKEN_TTL_SECONDS = 65;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const FIRST_RENDER = 'convene:coverage-rendered';
-
-interface AxeViolation {
-  id: string;
-  nodes: string[];
-}
 
 describe('dashboard in a browser', () => {
   let sut: TestApp;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
+  let browser: Chromium | undefined;
   let admin: { headers: Record<string, string>; at: number } | null = null;
   const requested: string[] = [];
   const pageErrors: string[] = [];
@@ -56,15 +47,6 @@ describe('dashboard in a browser', () => {
 
   const open = async (path: string): Promise<void> => {
     await page.goto(`${sut.baseUrl}${path}`);
-  };
-
-  /** axe-core, injected through the DevTools protocol (the page's CSP forbids injected scripts). */
-  const axeViolations = async (): Promise<AxeViolation[]> => {
-    await page.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-    return page.evaluate(
-      `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} } })
-        .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`,
-    );
   };
 
   const statusOnMap = (code: string): Promise<string | null> =>
@@ -128,35 +110,11 @@ describe('dashboard in a browser', () => {
   };
 
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-dashboard.mjs'), '--quiet'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (built.status !== 0) {
-      throw new Error(`dashboard build failed: ${built.stderr}`);
-    }
-    figures.push(built.stdout.trim());
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM_PATH)`);
-    }
+    figures.push(buildDashboard());
     // Short-lived access tokens, so that the page's refresh (a minute before expiry) is exercised.
     sut = await startTestApp({ ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS) });
-    profile = mkdtempSync(join(tmpdir(), 'convene-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      // Without the background-networking flags Chromium calls home: the network here is closed.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
+    context = browser.context;
     page = context.pages()[0] ?? (await context.newPage());
     context.on('request', (request) => requested.push(request.url()));
     page.on('websocket', (socket) => {
@@ -182,11 +140,8 @@ describe('dashboard in a browser', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await sut?.close();
-    if (profile) {
-      rmSync(profile, { recursive: true, force: true });
-    }
     console.log(`Dashboard figures:\n${figures.join('\n')}`);
   });
 
@@ -514,14 +469,14 @@ describe('dashboard in a browser', () => {
     for (const [path, ready] of pages) {
       await open(path);
       await page.locator(ready).first().waitFor();
-      expect({ path, violations: await axeViolations() }).toEqual({ path, violations: [] });
+      await expectAccessible(page, path);
     }
     // The true-shape view too (its boundaries load only now).
     await open('/dashboard/');
     await page.locator('button', { hasText: 'True shapes' }).click();
     await page.locator('[data-testid="true-shape-map"] [data-area]').first().waitFor();
     expect(await page.locator('[data-testid="true-shape-map"] [data-area]').count()).toBe(43);
-    expect({ path: 'true shapes', violations: await axeViolations() }).toEqual({ path: 'true shapes', violations: [] });
+    await expectAccessible(page, 'true shapes');
   });
 
   it('made no request beyond 127.0.0.1 and met no error in the page', () => {

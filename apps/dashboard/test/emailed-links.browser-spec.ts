@@ -1,28 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { GWENT, MEMBER_GROUP, NEWPORT_CVS, signIn, type Headers } from '../../api/test/support/event-helpers';
 import { unique } from '../../api/test/support/operation-fixtures';
 import { linkIn, SmtpSink } from '../../api/test/support/smtp-sink';
 import { startTestApp, type TestApp } from '../../api/test/support/test-app';
+import { buildDashboard, type Chromium, expectAccessible, launchChromium } from './support/browser';
 
 // The pages behind the links in emails, in Debian's Chromium against the real API, with the mail
 // received over real SMTP (an in-process server): each test opens the link a message carries.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = process.cwd();
 const PUBLIC_URL = 'https://convene.test';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const INVITE =
   'mutation ($id: ID!, $email: String!) { inviteToOrganisation(input: { organisationId: $id, email: $email }) { invitation { id } } }';
-
-interface AxeViolation {
-  id: string;
-  nodes: string[];
-}
 
 interface Sent {
   url: string;
@@ -33,7 +22,7 @@ describe('the pages behind emailed links, in a browser', () => {
   let sut: TestApp;
   let sink: SmtpSink;
   let context: BrowserContext;
-  let profile: string;
+  let browser: Chromium | undefined;
   let coordinator: Headers;
   const sent: Sent[] = [];
   const pageErrors: string[] = [];
@@ -76,30 +65,11 @@ describe('the pages behind emailed links, in a browser', () => {
   const mailLink = async (to: string, subject: RegExp, path: string): Promise<{ url: string; token: string }> =>
     linkIn((await sink.waitFor(to, subject)).text, path);
 
-  /** axe-core, injected through the DevTools protocol (the page's CSP forbids injected scripts). */
-  const expectAccessible = async (tab: Page, state: string): Promise<void> => {
-    await tab.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-    const violations = await tab.evaluate<AxeViolation[]>(
-      `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} } })
-        .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`,
-    );
-    expect({ state, violations }).toEqual({ state, violations: [] });
-  };
-
   /** The element that has the focus: its text (a new step's heading takes it, for screen readers). */
   const focused = (tab: Page): Promise<string> => tab.evaluate<string>('document.activeElement?.textContent ?? ""');
 
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-dashboard.mjs'), '--quiet'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (built.status !== 0) {
-      throw new Error(`dashboard build failed: ${built.stderr}`);
-    }
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM_PATH)`);
-    }
+    buildDashboard();
     sink = await SmtpSink.start();
     sut = await startTestApp({
       SMTP_URL: sink.url,
@@ -109,32 +79,15 @@ describe('the pages behind emailed links, in a browser', () => {
       NOTIFICATION_POLL_SECONDS: '0.5',
     });
     coordinator = await signIn(sut, 'coordinator@demo.convene.example');
-    profile = mkdtempSync(join(tmpdir(), 'convene-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      // Without the background-networking flags Chromium calls home: the network here is closed.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
+    context = browser.context;
     context.on('request', (request) => sent.push({ url: request.url(), body: request.postData() ?? '' }));
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await sut?.close();
     await sink?.close();
-    if (profile) {
-      rmSync(profile, { recursive: true, force: true });
-    }
   });
 
   it('accepts an invitation from the emailed link, creating the account (the link then says it is used)', async () => {

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import {
   eventOf,
   GWENT,
@@ -19,21 +15,14 @@ import {
 import { freshPosition, unique } from '../../api/test/support/operation-fixtures';
 import { SmtpSink } from '../../api/test/support/smtp-sink';
 import { startTestApp, type TestApp } from '../../api/test/support/test-app';
+import { buildDashboard, type Chromium, expectAccessible, launchChromium } from './support/browser';
 
 // The pages of one event, poll, draft and engagement that notification emails link to, in
 // Debian's Chromium against the real API, with the mail received over real SMTP.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = process.cwd();
 const PUBLIC_URL = 'https://convene.test';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const PASSWORD = 'convene-demo-2026';
 const MEMBER = 'member@demo.convene.example';
 const PARTNER = 'partner@demo.convene.example';
-
-interface AxeViolation {
-  id: string;
-  nodes: string[];
-}
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ukDate = (daysFromToday: number): string =>
@@ -43,7 +32,7 @@ describe('the pages of an event, a poll, a draft and an engagement, in a browser
   let sut: TestApp;
   let sink: SmtpSink;
   let context: BrowserContext;
-  let profile: string;
+  let browser: Chromium | undefined;
   let coordinator: Headers;
   let member: Headers;
   let admin: Headers;
@@ -88,29 +77,10 @@ describe('the pages of an event, a poll, a draft and an engagement, in a browser
     return tab;
   };
 
-  /** axe-core, injected through the DevTools protocol (the page's CSP forbids injected scripts). */
-  const expectAccessible = async (tab: Page, state: string): Promise<void> => {
-    await tab.evaluate(readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-    const violations = await tab.evaluate<AxeViolation[]>(
-      `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} } })
-        .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`,
-    );
-    expect({ state, violations }).toEqual({ state, violations: [] });
-  };
-
   const focused = (tab: Page): Promise<string> => tab.evaluate<string>('document.activeElement?.textContent ?? ""');
 
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-dashboard.mjs'), '--quiet'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (built.status !== 0) {
-      throw new Error(`dashboard build failed: ${built.stderr}`);
-    }
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM_PATH)`);
-    }
+    buildDashboard();
     sink = await SmtpSink.start();
     sut = await startTestApp({
       SMTP_URL: sink.url,
@@ -122,22 +92,8 @@ describe('the pages of an event, a poll, a draft and an engagement, in a browser
     coordinator = await signIn(sut, 'coordinator@demo.convene.example');
     member = await signIn(sut, MEMBER);
     admin = await signIn(sut, 'admin@demo.convene.example');
-    profile = mkdtempSync(join(tmpdir(), 'convene-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      // Without the background-networking flags Chromium calls home: the network here is closed.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
+    context = browser.context;
     context.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith('data:') && new URL(url).hostname !== '127.0.0.1') {
@@ -147,12 +103,9 @@ describe('the pages of an event, a poll, a draft and an engagement, in a browser
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await sut?.close();
     await sink?.close();
-    if (profile) {
-      rmSync(profile, { recursive: true, force: true });
-    }
   });
 
   it('opens the event from the link in a received email, signs in, and answers GOING for the organisation', async () => {
