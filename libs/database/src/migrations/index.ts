@@ -23,7 +23,6 @@ import { NotificationCategories1796310000000 } from './1796310000000-Notificatio
 import { PasswordTokenPurpose1796320000000 } from './1796320000000-PasswordTokenPurpose';
 import { PasswordResetRequests1796320100000 } from './1796320100000-PasswordResetRequests';
 import { CoverageLastActivityLive1796340000000 } from './1796340000000-CoverageLastActivityLive';
-import { IndexesBuiltConcurrently1796340100000 } from './1796340100000-IndexesBuiltConcurrently';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -52,5 +51,4 @@ export const migrations = [
   PasswordTokenPurpose1796320000000,
   PasswordResetRequests1796320100000,
   CoverageLastActivityLive1796340000000,
-  IndexesBuiltConcurrently1796340100000,
 ];
