@@ -138,10 +138,19 @@ describe('notifications by email (real SMTP to an in-process server)', () => {
 
   it('throttles reset emails to three an hour per account, with the same answer', async () => {
     const REQUEST = 'mutation ($e: String!) { requestPasswordReset(input: { email: $e }) { requested } }';
+    // One at a time, each handled before the next (a request while one waits is the same request).
+    const waiting = async () =>
+      (
+        await query<{ count: number }>(
+          `SELECT count(*)::int AS count FROM password_reset_request
+            WHERE email = 'partner@demo.convene.example' AND handled_at IS NULL`,
+        )
+      )[0]?.count;
     for (let i = 0; i < 5; i++) {
       expect(await sut.client.data(REQUEST, { e: 'partner@demo.convene.example' })).toEqual({
         requestPasswordReset: { requested: true },
       });
+      await eventually(async () => ((await waiting()) === 0 ? true : undefined), { what: 'the request handled' });
     }
     await eventually(() => (sink.to('partner@demo.convene.example').length >= 3 ? true : undefined));
     const [{ count }] = await query<{ count: number }>(
