@@ -124,7 +124,6 @@ describe('a WebSocket that stops reading', () => {
       const result = JSON.parse(await line()) as { code: number | null; reason: string | null; nexts: number };
       expect({ code: result.code, reason: result.reason }).toEqual({ code: TOO_SLOW.code, reason: TOO_SLOW.reason });
       expect(result.nexts).toBeLessThan(created.length * SLOW_OPERATIONS);
-      // eslint-disable-next-line no-console
       console.log(
         `slow reader: closed after ${created.length} items (${result.nexts} of ${created.length * SLOW_OPERATIONS} messages reached it)`,
       );

@@ -180,13 +180,13 @@ export class WebSocketLimits implements OnApplicationBootstrap {
  */
 function boundBuffer(socket: WebSocket, max: number): void {
   // `ws` reads a function second argument as the callback, and no options as the defaults.
-  const send = socket.send as (data: unknown, options?: unknown, callback?: unknown) => void;
-  socket.send = function boundedSend(this: WebSocket, data: unknown, options?: unknown, callback?: unknown): void {
-    send.call(this, data, options, callback);
-    if (this.bufferedAmount > max) {
-      tooSlow(this);
+  const send = socket.send.bind(socket) as (data: unknown, options?: unknown, callback?: unknown) => void;
+  socket.send = ((data: unknown, options?: unknown, callback?: unknown): void => {
+    send(data, options, callback);
+    if (socket.bufferedAmount > max) {
+      tooSlow(socket);
     }
-  } as WebSocket['send'];
+  }) as WebSocket['send'];
 }
 
 function tooSlow(socket: WebSocket): void {
