@@ -109,6 +109,7 @@ describe('a WebSocket that stops reading', () => {
         },
         { timeoutMs: 90_000, intervalMs: 0, what: 'the server to close the slow socket' },
       );
+      const closedAfter = created.length;
       const barrier = 'BP_BARRIER';
       await createSpecialism(barrier);
       created.push(barrier);
@@ -125,7 +126,7 @@ describe('a WebSocket that stops reading', () => {
       expect({ code: result.code, reason: result.reason }).toEqual({ code: TOO_SLOW.code, reason: TOO_SLOW.reason });
       expect(result.nexts).toBeLessThan(created.length * SLOW_OPERATIONS);
       console.log(
-        `slow reader: closed after ${created.length} items (${result.nexts} of ${created.length * SLOW_OPERATIONS} messages reached it)`,
+        `slow reader: closed after ${closedAfter} items (${result.nexts} of ${created.length * SLOW_OPERATIONS} messages reached it)`,
       );
       reader.stop();
     } finally {
