@@ -129,6 +129,13 @@ export class AppConfig {
   @WholeNumber('WS_MAX_SOCKETS_PER_PERSON must be an integer from 1 to 10000', 1, 10_000)
   WS_MAX_SOCKETS_PER_PERSON = 10;
 
+  /**
+   * Bytes a WebSocket may have waiting to be written (a reader that stopped reading): beyond it the
+   * socket is closed with 4410 "Too slow: resume from your cursor".
+   */
+  @WholeNumber('WS_MAX_BUFFERED_BYTES must be an integer from 1024 to 1073741824', 1024, 1_073_741_824)
+  WS_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
   /** Memory for whole cached query responses (0 turns the cache off). */
   @WholeNumber('RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096', 0, 4096)
   RESPONSE_CACHE_MB = 64;

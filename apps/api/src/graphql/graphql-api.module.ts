@@ -61,6 +61,7 @@ function graphqlWsOptions(
         : undefined,
     onError: (ctx, id, payload, errors) => {
       limits.ended(ctx, id, payload);
+      limits.fellBehind(ctx, errors);
       // A stream's own failure (its original error kept); graphql-ws's protocol errors keep their words.
       return errors.some((error) => error.originalError)
         ? errors.map((error) => (error.originalError ? formatError(error.toJSON(), error) : error.toJSON()))

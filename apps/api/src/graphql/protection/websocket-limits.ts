@@ -5,7 +5,8 @@ import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import { asLiveWork, bearerToken, ErrorCode } from '@app/common';
+import { ActivityRefusal } from '@app/activity';
+import { asLiveWork, bearerToken, DomainError, ErrorCode } from '@app/common';
 import { AuthService } from '@app/identity';
 import { AppConfig } from '../../config/app-config';
 import { addressKey, clientAddress } from './client-address';
@@ -13,6 +14,13 @@ import { graphqlWsServer } from './graphql-ws-server';
 
 /** How a connection beyond a cap is closed: like HTTP 429, a client may try again later. */
 export const TOO_MANY_CONNECTIONS = { code: 4429, reason: 'Too many connections' } as const;
+
+/**
+ * How a socket that does not read what it is sent is closed (more than WS_MAX_BUFFERED_BYTES waiting to be
+ * written, or a stream that fell behind): the client reconnects and resubscribes with `after` set to the
+ * cursor of the last item it has. (4429 is graphql-ws's code for "do not retry"; this one may be retried.)
+ */
+export const TOO_SLOW = { code: 4410, reason: 'Too slow: resume from your cursor' } as const;
 
 /** Nest types graphql-ws's `extra` as unknown; on the `ws` server it is the socket and upgrade request. */
 type WsContext = Context<Record<string, unknown> | undefined, unknown>;
@@ -22,6 +30,7 @@ type WsContext = Context<Record<string, unknown> | undefined, unknown>;
  * connections per client address and per signed-in person (or API token). An operation beyond
  * its cap is answered with a GraphQL error (code TOO_MANY_REQUESTS); a connection beyond one is
  * closed with 4429 "Too many connections". Each count is freed when its operation or socket ends.
+ * A socket that does not read what it is sent is closed with 4410 (TOO_SLOW).
  */
 @Injectable()
 export class WebSocketLimits implements OnApplicationBootstrap {
@@ -118,8 +127,19 @@ export class WebSocketLimits implements OnApplicationBootstrap {
     return undefined;
   };
 
+  /**
+   * graphql-ws `onError`: a stream that fell behind its subscriber (FELL_BEHIND) means a socket that is not
+   * read: its error is sent, and the socket closed as too slow.
+   */
+  fellBehind(ctx: WsContext, errors: readonly GraphQLError[]): void {
+    if (errors.some((error) => isFellBehind(error.originalError))) {
+      tooSlow((ctx.extra as Extra).socket);
+    }
+  }
+
   /** Counts a new socket against its address before the client says anything. */
   private opened(socket: WebSocket, request: IncomingMessage): void {
+    boundBuffer(socket, this.config.WS_MAX_BUFFERED_BYTES);
     const address = addressKey(clientAddress(request, this.config.TRUST_PROXY));
     if (!this.perAddress.take(address, this.config.WS_MAX_SOCKETS_PER_ADDRESS)) {
       this.refuse(socket);
@@ -151,6 +171,33 @@ export class WebSocketLimits implements OnApplicationBootstrap {
         return null;
     }
   }
+}
+
+/**
+ * After each send (one comparison), closes the socket as too slow once more than `max` bytes wait in `ws`
+ * and the socket's stream (what the kernel would not take): one reader that stopped cannot hold unbounded
+ * memory, and other sockets never wait for it.
+ */
+function boundBuffer(socket: WebSocket, max: number): void {
+  // `ws` reads a function second argument as the callback, and no options as the defaults.
+  const send = socket.send.bind(socket) as (data: unknown, options?: unknown, callback?: unknown) => void;
+  socket.send = ((data: unknown, options?: unknown, callback?: unknown): void => {
+    send(data, options, callback);
+    if (socket.bufferedAmount > max) {
+      tooSlow(socket);
+    }
+  }) as WebSocket['send'];
+}
+
+function tooSlow(socket: WebSocket): void {
+  if (socket.readyState === socket.OPEN) {
+    // The close frame waits behind what is buffered; `ws` destroys the socket if no answer comes within 30 s.
+    socket.close(TOO_SLOW.code, TOO_SLOW.reason);
+  }
+}
+
+function isFellBehind(error: unknown): boolean {
+  return error instanceof DomainError && error.reason === ActivityRefusal.FELL_BEHIND;
 }
 
 /** An operation on a connection, from its Subscribe message until it has ended. */
