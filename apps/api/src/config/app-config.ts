@@ -37,6 +37,20 @@ function WholeNumber(message: string, min: number, max?: number): PropertyDecora
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
 
+/** A number (fractions allowed) from `min` to `max`, with one message for every way it can be wrong. */
+function DecimalNumber(message: string, min: number, max: number): PropertyDecorator {
+  const options = { message: (a: { value: unknown }) => `${message} ${got(a)}` };
+  const decorators = [
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
+    ),
+    IsNumber({}, options),
+    Min(min, options),
+    Max(max, options),
+  ];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
 /** Environment variables, typed and checked once at start-up; see the README's table. */
 export class AppConfig {
   @WholeNumber('PORT must be an integer from 1 to 65535', 1, 65535)
@@ -161,12 +175,7 @@ export class AppConfig {
   EVENT_REMINDER_LEAD_SECONDS = 86_400;
 
   /** How often each instance asks the job queue for due reminders (pg-boss allows 0.5 s at least). */
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
-  )
-  @IsNumber({}, { message: (a) => `EVENT_REMINDER_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
-  @Min(0.5, { message: (a) => `EVENT_REMINDER_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
-  @Max(300, { message: (a) => `EVENT_REMINDER_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
+  @DecimalNumber('EVENT_REMINDER_POLL_SECONDS must be a number of seconds from 0.5 to 300', 0.5, 300)
   EVENT_REMINDER_POLL_SECONDS = 5;
 
   /** A reminder held this long by an instance (that died) is retried by another one. */
@@ -216,12 +225,7 @@ export class AppConfig {
   NOTIFICATION_PLAN_INTERVAL_MS = 500;
 
   /** How often each instance asks the job queue for due emails (pg-boss allows 0.5 s at least). */
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
-  )
-  @IsNumber({}, { message: (a) => `NOTIFICATION_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
-  @Min(0.5, { message: (a) => `NOTIFICATION_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
-  @Max(300, { message: (a) => `NOTIFICATION_POLL_SECONDS must be a number of seconds from 0.5 to 300 ${got(a)}` })
+  @DecimalNumber('NOTIFICATION_POLL_SECONDS must be a number of seconds from 0.5 to 300', 0.5, 300)
   NOTIFICATION_POLL_SECONDS = 2;
 
   /** How often each instance looks for poll deadlines coming up and commitments falling due. */
