@@ -85,8 +85,22 @@ export function zonedInstant(local: string, zone: string): Date {
 
 /** The local wall-clock time (`YYYY-MM-DDTHH:mm`) of an instant in a zone. */
 export function localTimeOf(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+  // A series' first start is read this way for every list of it: luxon's formatting, remembered.
+  const key = `${zone}|${instant.getTime()}`;
+  let local = localTimes.get(key);
+  if (local === undefined) {
+    local = DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+    if (localTimes.size >= MAX_LOCAL_TIMES) {
+      localTimes.clear();
+    }
+    localTimes.set(key, local);
+  }
+  return local;
 }
+
+/** Local times by zone and instant (an instant's local time never changes while the process runs). */
+const localTimes = new Map<string, string>();
+const MAX_LOCAL_TIMES = 10_000;
 
 export interface Recurrence {
   /** RFC 5545 RRULE value, e.g. `FREQ=MONTHLY;BYDAY=1TU` (no DTSTART: `firstStart` is it). */
