@@ -56,6 +56,14 @@ export class InputValidationPipe extends ValidationPipe {
   private readonly passed = new Map<unknown, Set<string>>();
   private passedCount = 0;
 
+  /** Binary values (Buffer, ArrayBuffer) are looked for in nested objects; a flat value has none. */
+  protected override findNestedBinaryValues(
+    object: object,
+    metadataCache?: Map<unknown, unknown[]>,
+  ): ValidationError[] {
+    return flatKeyOf(object) === undefined ? super.findNestedBinaryValues(object, metadataCache) : [];
+  }
+
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
     const key = flatKeyOf(object);
     if (key !== undefined && this.passed.get(object.constructor)?.has(key)) {
