@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ArgumentMetadata } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, Max, MaxLength } from 'class-validator';
+import { IsDate, IsInt, IsOptional, IsString, Max, MaxLength, ValidateNested } from 'class-validator';
 import { DomainError } from '@app/common';
 import { InputValidationPipe } from './input-validation.pipe';
 
@@ -19,6 +19,23 @@ class WindowArgs {
   @IsString()
   @MaxLength(3)
   label?: string;
+}
+
+class Item {
+  @IsString()
+  name!: string;
+}
+
+class ListInput {
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => Item)
+  items?: (Item | null)[] | null;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Item)
+  first?: Item | null;
 }
 
 const args: ArgumentMetadata = { type: 'body', metatype: WindowArgs };
@@ -63,6 +80,26 @@ describe('argument validation, remembering the flat values it passed', () => {
       for (const value of order) {
         expect([value, await outcome(sut, value)]).toEqual([value, expected[cases.indexOf(value)]]);
       }
+    }
+  });
+
+  it('still looks into nested values, null ones and binary ones included', async () => {
+    const sut = new InputValidationPipe();
+    const input: ArgumentMetadata = { type: 'body', metatype: ListInput, data: 'input' };
+    const refusal = async (value: unknown) => {
+      try {
+        await sut.transform(value, input);
+        return 'passed';
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        return (error as DomainError).message;
+      }
+    };
+    for (let round = 0; round < 2; round++) {
+      expect(await refusal({ items: [{ name: 'a' }], first: { name: 'b' } })).toBe('passed');
+      expect(await refusal({ items: [{ name: 'a' }, null], first: null })).toMatch(/^input\.items\.1/);
+      expect(await refusal({ items: [{ name: 1 }] })).toMatch(/^input\.items\.0\.name/);
+      expect(await refusal({ items: [Buffer.from('x')] })).toMatch(/^input\.items\.0/);
     }
   });
 

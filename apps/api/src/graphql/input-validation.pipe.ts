@@ -61,7 +61,9 @@ export class InputValidationPipe extends ValidationPipe {
     object: object,
     metadataCache?: Map<unknown, unknown[]>,
   ): ValidationError[] {
-    return flatKeyOf(object) === undefined ? super.findNestedBinaryValues(object, metadataCache) : [];
+    // Nested values come through here too: anything but an object is left to Nest.
+    const flat = typeof object === 'object' && object !== null && flatKeyOf(object) !== undefined;
+    return flat ? [] : super.findNestedBinaryValues(object, metadataCache);
   }
 
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
