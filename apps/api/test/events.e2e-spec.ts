@@ -1003,6 +1003,69 @@ describe('event scheduling', () => {
     });
   });
 
+  it('lists a series afresh after each change: a cancellation, a move, a new time and a new time zone', async () => {
+    // Expansions are remembered by rule, start, zone and window: each read below follows a change.
+    const event = await eventOf(sut, coordinator, {
+      networkId,
+      kind: 'NETWORK_MEETING',
+      title: 'Tuesday evenings (test)',
+      start: '2027-01-05T18:30',
+      end: '2027-01-05T20:00',
+      recurrenceRule: 'FREQ=WEEKLY;BYDAY=TU',
+    });
+    const window = ['2027-03-01T00:00:00Z', '2027-03-24T00:00:00Z'] as const;
+    const read = async () =>
+      (await occurrences(event.id, ...window)).map((o) => [o.originalStart, o.startsAt, o.cancelled, o.moved]);
+    const change = async (input: Record<string, unknown>) =>
+      expect(
+        (
+          await sut.client.request(
+            'mutation ($input: ChangeOccurrenceInput!) { changeEventOccurrence(input: $input) { event { id } } }',
+            { input: { eventId: event.id, ...input } },
+            coordinator,
+          )
+        ).errors,
+      ).toBeUndefined();
+    const reschedule = async (input: Record<string, unknown>) =>
+      expect(
+        (
+          await sut.client.request(
+            'mutation ($input: RescheduleEventInput!) { rescheduleEvent(input: $input) { event { id } } }',
+            { input: { eventId: event.id, recurrenceRule: 'FREQ=WEEKLY;BYDAY=TU', ...input } },
+            coordinator,
+          )
+        ).errors,
+      ).toBeUndefined();
+    const weekly = (times: string[]) => times.map((t) => [t, t, false, false]);
+
+    expect(await read()).toEqual(
+      weekly([
+        '2027-03-02T18:30:00.000Z',
+        '2027-03-09T18:30:00.000Z',
+        '2027-03-16T18:30:00.000Z',
+        '2027-03-23T18:30:00.000Z',
+      ]),
+    );
+    await change({ occurrenceStart: '2027-03-09T18:30:00.000Z', cancel: true });
+    await change({ occurrenceStart: '2027-03-16T18:30:00.000Z', start: '2027-03-17T18:00', end: '2027-03-17T19:30' });
+    expect(await read()).toEqual([
+      ['2027-03-02T18:30:00.000Z', '2027-03-02T18:30:00.000Z', false, false],
+      ['2027-03-09T18:30:00.000Z', '2027-03-09T18:30:00.000Z', true, false],
+      ['2027-03-16T18:30:00.000Z', '2027-03-17T18:00:00.000Z', false, true],
+      ['2027-03-23T18:30:00.000Z', '2027-03-23T18:30:00.000Z', false, false],
+    ]);
+    await change({ occurrenceStart: '2027-03-09T18:30:00.000Z', restore: true });
+    await reschedule({ start: '2027-01-05T19:00', end: '2027-01-05T20:30' });
+    expect((await read()).filter(([, , , moved]) => !moved)).toEqual(
+      weekly(['2027-03-02T19:00:00.000Z', '2027-03-09T19:00:00.000Z', '2027-03-23T19:00:00.000Z']),
+    );
+    // 19:00 in New York: EST (UTC-5) until 14 March 2027, then EDT (UTC-4).
+    await reschedule({ start: '2027-01-05T19:00', end: '2027-01-05T20:30', timeZone: 'America/New_York' });
+    expect((await read()).filter(([, , , moved]) => !moved)).toEqual(
+      weekly(['2027-03-03T00:00:00.000Z', '2027-03-10T00:00:00.000Z', '2027-03-23T23:00:00.000Z']),
+    );
+  });
+
   it('costs a fixed number of SQL statements for a page of events with their nested fields, whatever its size', async () => {
     const nested = `query ($id: ID!, $first: Int!) { events(first: $first, filter: { networkId: $id }) { totalCount edges { node {
         title network { name } policeForceArea { code } organiserOrganisation { name } agenda { title } tally { confirmed placesLeft } rsvps { place organisation { name } }

@@ -31,8 +31,18 @@ export class EventResolver {
   @Query(() => EventConnection, {
     description: 'Events (a series counts once) in start order, a page at a time; only those you may see.',
   })
-  events(@Args() { filter, first, after }: EventsArgs, @CallingActor() viewer: ActorRef): Promise<Connection<Event>> {
-    return this.eventService.list(viewer, filter, first, after);
+  async events(
+    @Args() { filter, first, after }: EventsArgs,
+    @CallingActor() viewer: ActorRef,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<Connection<Event>> {
+    const page = await this.eventService.list(viewer, filter, first, after);
+    // Nested fields (occurrences) read the event by id: the page's rows are those rows, read now.
+    const byId = loaders.of(this.eventLoaders).byId;
+    for (const { node } of page.edges) {
+      byId.prime(node.id, node);
+    }
+    return page;
   }
 
   @Query(() => Event, { description: 'One event; NOT_FOUND if there is none or you may not see it.' })

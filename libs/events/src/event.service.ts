@@ -13,6 +13,7 @@ import {
   groupBy,
   toConnection,
 } from '@app/common';
+import { PlainRows } from '@app/database';
 import { PoliceForceAreaService } from '@app/geography';
 import { MembershipRole, MembershipStatus, NetworkService } from '@app/networks';
 import type { EventFilter } from './dto/events.args';
@@ -41,6 +42,8 @@ export interface TallyKey {
 /** Reading events: visibility, occurrences, agendas, answers and tallies. */
 @Injectable()
 export class EventService {
+  private plainChanges?: PlainRows<EventOccurrenceChangeEntity>;
+
   constructor(
     @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
     @InjectRepository(EventOccurrenceChangeEntity)
@@ -77,17 +80,23 @@ export class EventService {
     after?: string,
   ): Promise<Connection<EventEntity>> {
     const query = await this.filtered(await this.accessOf(viewer), filter);
-    const totalCount = await query.clone().getCount();
-    if (after) {
-      const { key, id } = decodeCursor(after, 'after', (p) => hasUuid(p) && isIsoInstant(p.key));
-      query.andWhere('(e.starts_at, e.id) > (:key::timestamptz, :id::uuid)', { key, id });
+    const cursor = after ? decodeCursor(after, 'after', (p) => hasUuid(p) && isIsoInstant(p.key)) : undefined;
+    // A first page counts in the same statement (the count is over every row, before LIMIT).
+    const totalCount = cursor ? await query.clone().getCount() : undefined;
+    if (cursor) {
+      query.andWhere('(e.starts_at, e.id) > (:key::timestamptz, :id::uuid)', { key: cursor.key, id: cursor.id });
+    } else {
+      query.addSelect('count(*) OVER ()', 'total_count');
     }
-    const rows = await query
+    const { entities, raw } = await query
       .orderBy('e.starts_at')
       .addOrderBy('e.id')
       .limit(first + 1)
-      .getMany();
-    return toConnection(rows, first, totalCount, (e) => ({ key: e.startsAt.toISOString(), id: e.id }));
+      .getRawAndEntities<{ total_count: string }>();
+    return toConnection(entities, first, totalCount ?? Number(raw[0]?.total_count ?? 0), (e) => ({
+      key: e.startsAt.toISOString(),
+      id: e.id,
+    }));
   }
 
   /** Every occurrence (moved and cancelled ones included) overlapping [from, to), in start order. */
@@ -116,13 +125,11 @@ export class EventService {
     return result.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.eventId.localeCompare(b.eventId));
   }
 
+  /** Moved and cancelled occurrences of events, in original start order (plain rows: read for every page of series). */
   changesOf(eventIds: readonly string[]): Promise<EventOccurrenceChangeEntity[]> {
+    this.plainChanges ??= new PlainRows(this.changes);
     return eventIds.length
-      ? this.changes
-          .createQueryBuilder('c')
-          .where('c.event_id = ANY(:eventIds)', { eventIds })
-          .orderBy('c.original_start')
-          .getMany()
+      ? this.plainChanges.where('t.event_id = ANY($1)', [eventIds], 't.original_start')
       : Promise.resolve([]);
   }
 

@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import type { ValidationError, ValidatorOptions } from 'class-validator';
 import { asHttpError, DomainError, unsafeTextIn, validationFailed } from '@app/common';
 
 /**
@@ -50,6 +51,69 @@ export class InputValidationPipe extends ValidationPipe {
       throw error;
     }
   }
+
+  /** Flat values class-validator passed, by class (see flatKeyOf). */
+  private readonly passed = new Map<unknown, Set<string>>();
+  private passedCount = 0;
+
+  /** Binary values (Buffer, ArrayBuffer) are looked for in nested objects; a flat value has none. */
+  protected override findNestedBinaryValues(
+    object: object,
+    metadataCache?: Map<unknown, unknown[]>,
+  ): ValidationError[] {
+    // Nested values come through here too: anything but an object is left to Nest.
+    const flat = typeof object === 'object' && object !== null && flatKeyOf(object) !== undefined;
+    return flat ? [] : super.findNestedBinaryValues(object, metadataCache);
+  }
+
+  protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
+    const key = flatKeyOf(object);
+    if (key !== undefined && this.passed.get(object.constructor)?.has(key)) {
+      return [];
+    }
+    const errors = await super.validate(object, validatorOptions);
+    if (key !== undefined && errors.length === 0) {
+      if (this.passedCount >= MAX_PASSED) {
+        this.passed.clear();
+        this.passedCount = 0;
+      }
+      let passed = this.passed.get(object.constructor);
+      if (passed === undefined) {
+        passed = new Set();
+        this.passed.set(object.constructor, passed);
+      }
+      passed.add(key);
+      this.passedCount += 1;
+    }
+    return errors;
+  }
+}
+
+/**
+ * The arguments of a field inside a list (an event's `occurrences(from, to)` on a page of events)
+ * are the same for every item: class-validator's walk over its metadata ran once per item. Values
+ * it passed are remembered by class and value, for flat values only (text, numbers, booleans,
+ * dates: validators here read nothing else); refusals are worked out every time.
+ */
+const MAX_PASSED = 2_000;
+const MAX_KEY_LENGTH = 1_000;
+
+/** The own values of a flat object, each tagged with its type; undefined for anything nested. */
+function flatKeyOf(object: object): string | undefined {
+  const parts: unknown[] = [];
+  for (const [key, value] of Object.entries(object)) {
+    if (value instanceof Date) {
+      parts.push(key, 'd', String(value.getTime()));
+    } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      parts.push(key, typeof value, Object.is(value, -0) ? '-0' : String(value));
+    } else if (value === null || value === undefined) {
+      parts.push(key, String(value), '');
+    } else {
+      return undefined;
+    }
+  }
+  const key = JSON.stringify(parts);
+  return key.length <= MAX_KEY_LENGTH ? key : undefined;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -180,3 +180,104 @@ describe('bounded recurrence walks', () => {
     expect(localTimeOf(starts[0], LONDON)).toBe('2076-01-01T18:30');
   });
 });
+
+describe('remembered walks', () => {
+  /** Expanded afresh with rrule, no bounds and nothing remembered: each local start and its instant. */
+  const fresh = (
+    recurrence: { rule: string; firstStart: string; zone: string },
+    from: Date,
+    to: Date,
+  ): { local: string; instant: string }[] =>
+    rrulestr(`RRULE:${recurrence.rule}`, {
+      dtstart: DateTime.fromISO(recurrence.firstStart, { zone: 'UTC' }).toJSDate(),
+    })
+      .between(new Date(from.getTime() - 86_400_000), new Date(to.getTime() + 86_400_000), true)
+      .map((wall) => DateTime.fromJSDate(wall, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm"))
+      .flatMap((local) => {
+        try {
+          return [{ local, at: zonedInstant(local, recurrence.zone) }];
+        } catch {
+          return []; // skipped by the clocks
+        }
+      })
+      .filter(({ at }) => at >= from && at < to)
+      .map(({ local, at }) => ({ local, instant: at.toISOString() }));
+  /** The first `limit` of a fresh expansion, leaving out the exceptions. */
+  const expected = (
+    all: readonly { local: string; instant: string }[],
+    limit: number,
+    exceptions: readonly string[] = [],
+  ): string[] =>
+    all
+      .filter(({ local }) => !exceptions.includes(local))
+      .slice(0, limit)
+      .map(({ instant }) => instant);
+
+  const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata'];
+  const rules = [
+    'FREQ=DAILY',
+    'FREQ=WEEKLY',
+    'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH',
+    'FREQ=MONTHLY;BYDAY=1TU',
+    'FREQ=MONTHLY;BYMONTHDAY=-1',
+    'FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1SU',
+    'FREQ=DAILY;COUNT=40',
+  ];
+  // Windows over the clock changes of both hemispheres, from their first start and years later.
+  const windows = [
+    ['2026-03-01', '2026-04-15'],
+    ['2026-09-20', '2026-11-10'],
+    ['2030-01-01', '2031-01-01'],
+  ] as const;
+
+  it.each(rules)('gives %s as a fresh expansion does, whatever limit or exceptions each call asks', (rule) => {
+    for (const zone of zones) {
+      for (const firstStart of ['2026-01-06T18:30', '2026-03-08T02:30', '2026-10-04T01:30']) {
+        for (const [from, to] of windows) {
+          const window = [new Date(`${from}T00:00Z`), new Date(`${to}T00:00Z`)] as const;
+          const all = fresh({ rule, firstStart, zone }, ...window);
+          // Small limits first (walks cut short), then larger ones (walked again), then smaller again.
+          for (const [limit, exceptions] of [
+            [2, []],
+            [1, []],
+            [400, []],
+            [3, all.slice(0, 2).map(({ local }) => local)],
+            [5, []],
+            [1000, all.slice(-1).map(({ local }) => local)],
+          ] as const) {
+            const recurrence = { rule, firstStart, zone, exceptions };
+            expect([rule, zone, firstStart, from, limit, occurrences(recurrence, ...window, limit).map(isoOf)]).toEqual(
+              [rule, zone, firstStart, from, limit, expected(all, limit, exceptions)],
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('walks a series anew once its rule, first start or zone is edited', () => {
+    const window = [new Date('2026-03-01T00:00Z'), new Date('2026-06-01T00:00Z')] as const;
+    const weekly = { rule: 'FREQ=WEEKLY', firstStart: '2026-01-06T18:30', zone: LONDON };
+    for (const edited of [
+      weekly,
+      { ...weekly, rule: 'FREQ=WEEKLY;INTERVAL=2' },
+      { ...weekly, firstStart: '2026-01-07T09:00' },
+      { ...weekly, zone: 'America/New_York' },
+      weekly,
+    ]) {
+      expect(occurrences(edited, ...window).map(isoOf)).toEqual(expected(fresh(edited, ...window), Infinity));
+    }
+  });
+
+  it('hands every caller a list of its own', () => {
+    const window = [new Date('2026-03-01T00:00Z'), new Date('2026-06-01T00:00Z')] as const;
+    const weekly = { rule: 'FREQ=WEEKLY', firstStart: '2026-01-06T18:30', zone: LONDON };
+    const first = occurrences(weekly, ...window);
+    const expected = first.map(isoOf);
+    first[0].setTime(0);
+    first.pop();
+    expect(occurrences(weekly, ...window).map(isoOf)).toEqual(expected);
+  });
+});
+
+const isoOf = (instant: Date): string => instant.toISOString();

@@ -85,8 +85,22 @@ export function zonedInstant(local: string, zone: string): Date {
 
 /** The local wall-clock time (`YYYY-MM-DDTHH:mm`) of an instant in a zone. */
 export function localTimeOf(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+  // A series' first start is read this way for every list of it: luxon's formatting, remembered.
+  const key = `${zone}|${instant.getTime()}`;
+  let local = localTimes.get(key);
+  if (local === undefined) {
+    local = DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+    if (localTimes.size >= MAX_LOCAL_TIMES) {
+      localTimes.clear();
+    }
+    localTimes.set(key, local);
+  }
+  return local;
 }
+
+/** Local times by zone and instant (an instant's local time never changes while the process runs). */
+const localTimes = new Map<string, string>();
+const MAX_LOCAL_TIMES = 10_000;
 
 export interface Recurrence {
   /** RFC 5545 RRULE value, e.g. `FREQ=MONTHLY;BYDAY=1TU` (no DTSTART: `firstStart` is it). */
@@ -109,30 +123,92 @@ export function occurrences(recurrence: Recurrence, from: Date, to: Date, limit 
   // Wall times, written as UTC (rrule's "floating" time); widened by a day for the zone's offset.
   // The iterator stops rrule early: the widening adds at most a few, exceptions are skipped.
   const cap = limit + excluded.size + 4;
-  const after = new Date(from.getTime() - DAY_MS);
-  const before = new Date(to.getTime() + DAY_MS);
-  const starts = boundedWalk(parseRule(recurrence.rule, recurrence.firstStart), after, before).between(
-    after,
-    before,
-    true,
-    (_date, i) => i < cap,
-  );
+  const walk = walkOf(recurrence, from.getTime() - DAY_MS, to.getTime() + DAY_MS, cap);
   const result: Date[] = [];
-  const instantOf = instantReader(recurrence.zone);
-  for (const wall of starts) {
-    const local = wall.toISOString().slice(0, 16); // the floating wall time as YYYY-MM-DDTHH:mm
-    if (excluded.has(local)) {
+  const end = Math.min(cap, walk.walls.length);
+  for (let i = 0; i < end; i++) {
+    if (excluded.size > 0 && excluded.has(floatingLocal(walk.walls[i]))) {
       continue;
     }
-    const instant = instantOf(wall, local);
-    if (instant && instant >= from && instant < to) {
-      result.push(instant);
+    const instant = walk.instants[i];
+    if (instant >= from.getTime() && instant < to.getTime()) {
+      result.push(new Date(instant));
       if (result.length >= limit) {
         break;
       }
     }
   }
   return result;
+}
+
+/** The floating wall time (as UTC) as YYYY-MM-DDTHH:mm. */
+const floatingLocal = (wall: number): string => new Date(wall).toISOString().slice(0, 16);
+
+/**
+ * The rule's wall times from `after` to `before` (inclusive), in order, at most `cap` of them, with
+ * the instant each names in the zone (NaN where the clocks skip it).
+ */
+interface Walk {
+  readonly walls: readonly number[];
+  readonly instants: readonly number[];
+  /** Whether the walk ended by itself (past `before`, or out of periods) rather than at its cap. */
+  readonly complete: boolean;
+}
+
+/**
+ * Walks by what they depend on: the rule, its first start, the zone and the widened window (an
+ * event's edit changes one of these, so it is a new key; its moved and cancelled occurrences are
+ * applied by the caller). A walk cut at a cap serves any cap up to it; a complete one any cap.
+ * Least recently used first; bounded in walks and in the wall times they hold.
+ */
+const walks = new Map<string, Walk>();
+let walkedStarts = 0;
+const MAX_WALKS = 4_000;
+const MAX_WALKED_STARTS = 200_000;
+
+function walkOf(recurrence: Recurrence, after: number, before: number, cap: number): Walk {
+  // Valid zones and local times hold no `|`: the key reads one way only.
+  const key =
+    LOCAL.test(recurrence.firstStart) && isTimeZone(recurrence.zone)
+      ? `${recurrence.zone}|${recurrence.firstStart}|${after}|${before}|${recurrence.rule}`
+      : undefined;
+  const known = key === undefined ? undefined : walks.get(key);
+  if (key !== undefined && known !== undefined && (known.complete || cap <= known.walls.length)) {
+    walks.delete(key); // most recently used last
+    walks.set(key, known);
+    return known;
+  }
+  const afterDate = new Date(after);
+  const beforeDate = new Date(before);
+  const starts = boundedWalk(parseRule(recurrence.rule, recurrence.firstStart), afterDate, beforeDate).between(
+    afterDate,
+    beforeDate,
+    true,
+    (_date, i) => i < cap,
+  );
+  const instantOf = instantReader(recurrence.zone);
+  const walk: Walk = {
+    walls: starts.map((wall) => wall.getTime()),
+    instants: starts.map((wall) => instantOf(wall, floatingLocal(wall.getTime()))?.getTime() ?? NaN),
+    complete: starts.length < cap,
+  };
+  if (key === undefined) {
+    return walk;
+  }
+  if (known !== undefined) {
+    walks.delete(key);
+    walkedStarts -= known.walls.length;
+  }
+  walks.set(key, walk);
+  walkedStarts += walk.walls.length;
+  for (const [oldest, old] of walks) {
+    if (walks.size <= MAX_WALKS && walkedStarts <= MAX_WALKED_STARTS) {
+      break;
+    }
+    walks.delete(oldest);
+    walkedStarts -= old.walls.length;
+  }
+  return walk;
 }
 
 /**
