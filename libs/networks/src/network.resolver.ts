@@ -1,4 +1,5 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   type ActorRef,
   CallingActor,
@@ -7,6 +8,7 @@ import {
   type NoArgs,
   type RequestContext,
   RequestLoaders,
+  selects,
 } from '@app/common';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { NetworkArgs, NetworksArgs } from './dto/networks.args';
@@ -43,8 +45,17 @@ export class NetworkResolver {
   }
 
   @ResolveField(() => [NetworkMembership], { description: 'The organisations actively convening it (always public).' })
-  async convenors(network: LocalNetwork, _args: NoArgs, { loaders }: RequestContext): Promise<NetworkMembership[]> {
-    const memberships = await loaders.of(this.networkLoaders).membershipsByNetworkId.load(network.id);
+  async convenors(
+    network: LocalNetwork,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+    info: GraphQLResolveInfo,
+  ): Promise<NetworkMembership[]> {
+    const own = loaders.of(this.networkLoaders);
+    if (selects(info, 'organisation')) {
+      own.withOrganisations();
+    }
+    const memberships = await own.membershipsByNetworkId.load(network.id);
     return memberships.filter((m) => m.status === MembershipStatus.ACTIVE && m.role === MembershipRole.CONVENOR);
   }
 
@@ -59,8 +70,12 @@ export class NetworkResolver {
     @Args() { statuses }: MembersArgs,
     @CallingActor() viewer: ActorRef,
     @Loaders() loaders: RequestLoaders,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<NetworkMembership[] | null> {
     const own = loaders.of(this.networkLoaders);
+    if (selects(info, 'organisation')) {
+      own.withOrganisations();
+    }
     const onlyActive = statuses.every((s) => s === MembershipStatus.ACTIVE);
     if (!(onlyActive && network.membersPublic) && !(await new MembershipVisibility(viewer, own).isInside(network.id))) {
       return null;

@@ -73,6 +73,28 @@ export class OrganisationService {
     return this.plainOrganisations.where('t.id = ANY($1)', [ids]);
   }
 
+  /**
+   * The caller's rows, each with the organisation its `"organisationId"` names, in one statement:
+   * `rows` is a fixed statement over the caller's own tables (its `$1`… parameters), `orderBy` its
+   * order (on `r`, the caller's columns by their names). For a loader that reads a list whose
+   * items each show their organisation (a network's members): one round trip where there were two.
+   */
+  async withOrganisations(
+    rows: string,
+    parameters: readonly unknown[],
+    orderBy: string,
+  ): Promise<{ row: Record<string, unknown>; organisation: OrganisationEntity | null }[]> {
+    this.plainOrganisations ??= new PlainRows(this.organisations);
+    const plain = this.plainOrganisations;
+    const found = await plain.query<Record<string, unknown>>(
+      `SELECT r.*, o.id IS NOT NULL AS "organisation?", ${plain.selectList('o', 'organisation.')}
+         FROM (${rows}) r LEFT JOIN organisation o ON o.id = r."organisationId"
+        ORDER BY ${orderBy}`,
+      parameters,
+    );
+    return found.map((row) => ({ row, organisation: row['organisation?'] ? plain.pick(row, 'organisation.') : null }));
+  }
+
   findSpecialismLinks(organisationIds: readonly string[]): Promise<OrganisationSpecialismEntity[]> {
     return this.specialismLinks
       .createQueryBuilder('link')
