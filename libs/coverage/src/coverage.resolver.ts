@@ -24,22 +24,39 @@ export class CoverageReportResolver {
     private readonly specialisms: SpecialismService,
     private readonly areas: PoliceForceAreaService,
     private readonly loaderFactory: CoverageLoaderFactory,
+    private readonly areaLoaders: PoliceForceAreaLoaderFactory,
   ) {}
 
   @Query(() => CoverageReport, {
     description: 'Network coverage area by area (status, reach, specialisms, activity) and its national roll-up.',
   })
-  async coverage(@Args() { filter }: CoverageArgs): Promise<CoverageReport> {
+  async coverage(@Args() { filter }: CoverageArgs, @Loaders() loaders: RequestLoaders): Promise<CoverageReport> {
     const [rows, vocabulary, priorities] = await Promise.all([
-      this.service.areas(filter ?? {}),
+      this.service.areasWithPoliceForceAreas(filter ?? {}),
       this.specialisms.list(),
       this.service.priorities(),
     ]);
-    return toReport(
-      rows,
+    const report = toReport(
+      rows.map((r) => r.figures),
       vocabulary,
       priorities.map((p) => p.specialismCode),
     );
+    // What this read already holds, the fields below take from it: no statement, no promise per area.
+    const byCode = new Map(vocabulary.map((s) => [s.code, s]));
+    const specialismByCode = loaders.of(this.loaderFactory).specialismByCode;
+    for (const specialism of vocabulary) {
+      specialismByCode.prime(specialism.code, specialism);
+    }
+    const areaById = loaders.of(this.areaLoaders).byId;
+    report.areas.forEach((coverage, i) => {
+      const area = rows[i]?.area;
+      if (area) {
+        coverage.policeForceArea = area;
+        areaById.prime(area.id, area);
+      }
+      coverage.vocabulary = byCode;
+    });
+    return report;
   }
 
   @Query(() => [CoverageSnapshot], {
@@ -114,8 +131,12 @@ export class AreaCoverageResolver {
   ) {}
 
   @ResolveField(() => PoliceForceArea)
-  policeForceArea(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> {
-    return loaders.of(this.areaLoaders).byId.load(coverage.policeForceAreaId);
+  policeForceArea(
+    coverage: AreaCoverage,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+  ): PoliceForceArea | Promise<PoliceForceArea> {
+    return coverage.policeForceArea ?? loaders.of(this.areaLoaders).byId.load(coverage.policeForceAreaId);
   }
 
   @ResolveField(() => [Organisation], { description: 'CVSs actively convening an active network in the area.' })
@@ -131,14 +152,34 @@ export class AreaCoverageResolver {
   }
 
   @ResolveField(() => [Specialism], { description: 'Specialisms of the active members of active networks.' })
-  async specialismsPresent(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism[]> {
-    return loaded(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.specialismCodes));
+  specialismsPresent(
+    coverage: AreaCoverage,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+  ): Specialism[] | Promise<Specialism[]> {
+    return this.specialismsOf(coverage, coverage.specialismCodes, loaders);
   }
 
   @ResolveField(() => [Specialism], { description: 'Priority specialisms no active member has.' })
-  async prioritySpecialismsMissing(
-    coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism[]> {
-    return loaded(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.missingPriorityCodes));
+  prioritySpecialismsMissing(
+    coverage: AreaCoverage,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+  ): Specialism[] | Promise<Specialism[]> {
+    return this.specialismsOf(coverage, coverage.missingPriorityCodes, loaders);
+  }
+
+  /** From the vocabulary read with the figures where there is one (as the loader would: unknown codes left out). */
+  private specialismsOf(
+    coverage: AreaCoverage,
+    codes: readonly string[],
+    loaders: RequestLoaders,
+  ): Specialism[] | Promise<Specialism[]> {
+    const vocabulary = coverage.vocabulary;
+    if (vocabulary) {
+      return codes.flatMap((code) => vocabulary.get(code) ?? []);
+    }
+    return loaders.of(this.coverageLoaders).specialismByCode.loadMany(codes).then(loaded);
   }
 }
 

@@ -10,7 +10,8 @@ import {
   type DataVersions,
   withDependencies,
 } from '@app/activity';
-import type { Country, Region } from '@app/geography';
+import { type Country, PoliceForceAreaEntity, type Region } from '@app/geography';
+import { PlainRows } from '@app/database';
 import { SpecialismService } from '@app/organisations';
 import type { AreaFigures } from './coverage-figures';
 import { CoveragePriorityEntity, CoverageSnapshotEntity } from './coverage.entities';
@@ -35,6 +36,13 @@ const FIGURES = `SELECT police_force_area_id AS "policeForceAreaId", code, name,
     AS "daysSinceLastEngagement", status
   FROM coverage_area`;
 
+const FILTERED = `WHERE ($1::text IS NULL OR $1 = ANY(specialisms_present))
+  AND ($2::text IS NULL OR region::text = $2) AND ($3::text IS NULL OR country::text = $3)`;
+const filterParameters = (filter: CoverageFilter): (string | null)[] => [
+  filter.specialism ?? null,
+  filter.region ?? null,
+  filter.country ?? null,
+];
 /**
  * What the materialised figures read: networks, memberships, organisations (their verification,
  * authorities and specialisms), geography and engagements, with the priorities (coverage's own).
@@ -64,6 +72,7 @@ export class CoverageService {
   /** Refreshes started and finished (one at a time, so they finish in order). */
   private started = 0;
   private finished = 0;
+  private plainAreas?: PlainRows<PoliceForceAreaEntity>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -78,13 +87,29 @@ export class CoverageService {
       await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
     }
     await this.ensureFresh();
-    return this.dataSource.query(
-      `${FIGURES}
-       WHERE ($1::text IS NULL OR $1 = ANY(specialisms_present))
-         AND ($2::text IS NULL OR region::text = $2) AND ($3::text IS NULL OR country::text = $3)
-       ORDER BY name`,
-      [filter.specialism ?? null, filter.region ?? null, filter.country ?? null],
+    return this.dataSource.query(`${FIGURES} ${FILTERED} ORDER BY name`, filterParameters(filter));
+  }
+
+  /**
+   * As `areas`, each with its police force area (the row geography's loader reads), in one prepared
+   * statement: the report shows each area's name and code.
+   */
+  async areasWithPoliceForceAreas(
+    filter: CoverageFilter = {},
+  ): Promise<{ figures: AreaFigures; area: PoliceForceAreaEntity }[]> {
+    if (filter.specialism) {
+      await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
+    }
+    await this.ensureFresh();
+    const areas = (this.plainAreas ??= new PlainRows(this.dataSource.getRepository(PoliceForceAreaEntity)));
+    const rows = await areas.query<AreaFigures & Record<string, unknown>>(
+      `SELECT f.*, ${areas.selectList('a', 'area.')}
+         FROM (${FIGURES} ${FILTERED}) f JOIN police_force_area a ON a.id = f."policeForceAreaId"
+        ORDER BY f.name`,
+      filterParameters(filter),
     );
+    // The figures keep the area's columns too (under `area.`): nothing reads them from there.
+    return rows.map((row) => ({ figures: row, area: areas.pick(row, 'area.') }));
   }
 
   async forAreaIds(ids: readonly string[]): Promise<AreaFigures[]> {
