@@ -31,6 +31,8 @@ export class PlainRows<T extends ObjectLiteral> {
   private readonly select: string;
   /** [database column, property] of each column. */
   private readonly columns: readonly (readonly [string, string])[];
+  private readonly tablePath: string;
+  private readonly primaryColumn: string;
 
   constructor(private readonly repository: Repository<T>) {
     const { columns, tablePath, name } = repository.metadata;
@@ -49,6 +51,9 @@ export class PlainRows<T extends ObjectLiteral> {
       );
     }
     this.columns = columns.map((c) => [c.databaseName, c.propertyName] as const);
+    this.tablePath = tablePath;
+    const [primary, ...more] = repository.metadata.primaryColumns;
+    this.primaryColumn = primary && more.length === 0 ? primary.databaseName : '';
     this.select = `SELECT ${this.selectList('t')} FROM "${tablePath}" t`;
   }
 
@@ -74,6 +79,30 @@ export class PlainRows<T extends ObjectLiteral> {
    */
   where(condition: string, parameters: readonly unknown[], orderBy?: string): Promise<T[]> {
     return this.query<T>(`${this.select} WHERE ${condition}${orderBy ? ` ORDER BY ${orderBy}` : ''}`, parameters);
+  }
+
+  /**
+   * The rows of another statement (`rows`: fixed text, `$1`… parameters), each with the entity its
+   * column `key` names (null for none), in one statement: `orderBy` on `r`, the rows' columns by
+   * name. The entity's context offers this to the others (they read its table only through it),
+   * so a list whose items each show one of its entities is one round trip, not two.
+   */
+  async beside(
+    rows: string,
+    parameters: readonly unknown[],
+    key: string,
+    orderBy: string,
+  ): Promise<{ row: Record<string, unknown>; entity: T | null }[]> {
+    if (!this.primaryColumn) {
+      throw new Error(`${this.repository.metadata.name} has no single-column key to read rows beside`);
+    }
+    const found = await this.query<Record<string, unknown>>(
+      `SELECT r.*, t."${this.primaryColumn}" IS NOT NULL AS "beside?", ${this.selectList('t', 'beside.')}
+         FROM (${rows}) r LEFT JOIN "${this.tablePath}" t ON t."${this.primaryColumn}" = r."${key}"
+        ORDER BY ${orderBy}`,
+      parameters,
+    );
+    return found.map((row) => ({ row, entity: row['beside?'] ? this.pick(row, 'beside.') : null }));
   }
 
   /** Any statement of the code's own (a fixed text), run as `where` runs its own: named, logged, plain rows. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { PlainRows } from '@app/database';
-import { LocalAuthorityService } from '@app/geography';
+import { type LocalAuthorityEntity, LocalAuthorityService } from '@app/geography';
 import {
   type Connection,
   DEFAULT_PAGE_SIZE,
@@ -74,10 +74,9 @@ export class OrganisationService {
   }
 
   /**
-   * The caller's rows, each with the organisation its `"organisationId"` names, in one statement:
-   * `rows` is a fixed statement over the caller's own tables (its `$1`… parameters), `orderBy` its
-   * order (on `r`, the caller's columns by their names). For a loader that reads a list whose
-   * items each show their organisation (a network's members): one round trip where there were two.
+   * The caller's rows (a fixed statement over its own tables), each with the organisation its
+   * `"organisationId"` names, in one statement (`PlainRows.beside`): for a list whose items each
+   * show their organisation (a network's members).
    */
   async withOrganisations(
     rows: string,
@@ -85,14 +84,24 @@ export class OrganisationService {
     orderBy: string,
   ): Promise<{ row: Record<string, unknown>; organisation: OrganisationEntity | null }[]> {
     this.plainOrganisations ??= new PlainRows(this.organisations);
-    const plain = this.plainOrganisations;
-    const found = await plain.query<Record<string, unknown>>(
-      `SELECT r.*, o.id IS NOT NULL AS "organisation?", ${plain.selectList('o', 'organisation.')}
-         FROM (${rows}) r LEFT JOIN organisation o ON o.id = r."organisationId"
-        ORDER BY ${orderBy}`,
-      parameters,
+    return (await this.plainOrganisations.beside(rows, parameters, 'organisationId', orderBy)).map(
+      ({ row, entity }) => ({ row, organisation: entity }),
     );
-    return found.map((row) => ({ row, organisation: row['organisation?'] ? plain.pick(row, 'organisation.') : null }));
+  }
+
+  /** The local authorities each organisation serves (in one statement with geography's rows), unordered. */
+  async localAuthoritiesOf(
+    organisationIds: readonly string[],
+  ): Promise<{ organisationId: string; localAuthority: LocalAuthorityEntity }[]> {
+    const rows = await this.localAuthorities.withLocalAuthorities(
+      `SELECT t.organisation_id AS "organisationId", t.local_authority_id AS "localAuthorityId"
+         FROM organisation_local_authority t WHERE t.organisation_id = ANY($1)`,
+      [organisationIds],
+      'r."organisationId"',
+    );
+    return rows.flatMap(({ row, localAuthority }) =>
+      localAuthority ? [{ organisationId: row.organisationId as string, localAuthority }] : [],
+    );
   }
 
   findSpecialismLinks(organisationIds: readonly string[]): Promise<OrganisationSpecialismEntity[]> {
