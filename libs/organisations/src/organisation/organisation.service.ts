@@ -42,21 +42,35 @@ export class OrganisationService {
     private readonly specialisms: SpecialismService,
   ) {}
 
-  /** A page in name order (keyset pagination: stable under inserts, cheap at any depth). */
+  /**
+   * A page in name order (keyset pagination: stable under inserts, cheap at any depth), as plain
+   * rows, with the count of the whole filtered list read in the same statement.
+   */
   async list(filter: OrganisationFilter = {}, page: OrganisationPage = {}): Promise<Connection<OrganisationEntity>> {
     const limit = page.first ?? DEFAULT_PAGE_SIZE;
     const query = await this.filtered(filter);
-    const totalCount = await query.clone().getCount();
+    const whole = query.clone().select('count(*)::int');
     if (page.after) {
       const { key, id } = decodeCursor(page.after, 'after', hasUuid);
       query.andWhere('(organisation.name, organisation.id) > (:key, :id)', { key, id });
     }
-    const rows = await query
+    this.plainOrganisations ??= new PlainRows(this.organisations);
+    const plain = this.plainOrganisations;
+    const found = await query
+      .select(plain.selectList('organisation'))
+      .addSelect(`(${whole.getQuery()})`, 'totalCount')
       .orderBy('organisation.name', 'ASC')
       .addOrderBy('organisation.id', 'ASC')
       .limit(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, (o) => ({ key: o.name, id: o.id }));
+      .getRawMany<Record<string, unknown>>();
+    // A page past the end has no row to carry the count.
+    const totalCount = found[0] ? (found[0].totalCount as number) : await whole.getCount();
+    return toConnection(
+      found.map((row) => plain.pick(row)),
+      limit,
+      totalCount,
+      (o) => ({ key: o.name, id: o.id }),
+    );
   }
 
   async getById(id: string): Promise<OrganisationEntity> {
