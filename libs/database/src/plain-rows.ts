@@ -18,6 +18,20 @@ const PLAIN_TYPES = new Set<unknown>([
   'timestamp with time zone',
 ]);
 
+/** Column types JSON gives back as node-postgres parses them (strings, 32-bit integers, booleans). */
+const JSON_TYPES = new Set<unknown>([
+  'uuid',
+  'text',
+  'varchar',
+  'character varying',
+  'enum',
+  'int',
+  'integer',
+  'smallint',
+  'boolean',
+  'bool',
+]);
+
 /**
  * Reads an entity's rows with plain SQL, for hot read paths: every column under its property
  * name, as node-postgres parses it, with none of TypeORM's query building and entity hydration
@@ -60,6 +74,23 @@ export class PlainRows<T extends ObjectLiteral> {
   /** Every column of the table under `alias`, as `"<prefix><property>"`: to read these rows joined to others. */
   selectList(alias: string, prefix = ''): string {
     return this.columns.map(([column, property]) => `${alias}."${column}" AS "${prefix}${property}"`).join(', ');
+  }
+
+  /**
+   * An SQL expression: a JSON array of this table's rows (alias `j`) `WHERE` the condition, in the
+   * order given, each as the object `where` would read (`[]` for none). For a list nested in each
+   * row of another statement: one statement for both levels. Only for tables whose columns JSON
+   * carries as node-postgres parses them (no timestamps, no bigints).
+   */
+  jsonArray(condition: string, orderBy: string): string {
+    const unfit = this.repository.metadata.columns.filter((c) => !JSON_TYPES.has(c.type));
+    if (unfit.length > 0) {
+      throw new Error(
+        `${this.repository.metadata.name} cannot be read as JSON: ${unfit.map((c) => c.propertyName).join(', ')}`,
+      );
+    }
+    const fields = this.columns.map(([column, property]) => `'${property}', j."${column}"`).join(', ');
+    return `coalesce((SELECT json_agg(json_build_object(${fields}) ORDER BY ${orderBy}) FROM "${this.tablePath}" j WHERE ${condition}), '[]')`;
   }
 
   /** The entity's properties out of a row read with `selectList(…, prefix)`. */
