@@ -1,5 +1,6 @@
-import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ActingPersonId, DomainError, loaded, Loaders, type NoArgs, type RequestContext, RequestLoaders } from '@app/common';
+import { Args, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ActingPersonId, DomainError, loaded, Loaders, type NoArgs, type RequestContext, RequestLoaders, selects } from '@app/common';
 import {
   LocalAuthority,
   LocalAuthorityLoaderFactory,
@@ -7,7 +8,7 @@ import {
   PoliceForceAreaLoaderFactory,
   PoliceForceAreaService,
 } from '@app/geography';
-import { Organisation, OrganisationLoaderFactory, Specialism, SpecialismService } from '@app/organisations';
+import { Organisation, OrganisationLoaderFactory, Specialism } from '@app/organisations';
 import { CoverageArgs, CoverageHistoryArgs, SetCoveragePrioritiesInput } from './dto/coverage.args';
 import { CoveragePrioritiesPayload } from './dto/coverage.payloads';
 import { toReport } from './coverage-report';
@@ -21,7 +22,6 @@ const MAX_HISTORY_DAYS = 3 * 366;
 export class CoverageReportResolver {
   constructor(
     private readonly service: CoverageService,
-    private readonly specialisms: SpecialismService,
     private readonly areas: PoliceForceAreaService,
     private readonly loaderFactory: CoverageLoaderFactory,
     private readonly areaLoaders: PoliceForceAreaLoaderFactory,
@@ -30,16 +30,19 @@ export class CoverageReportResolver {
   @Query(() => CoverageReport, {
     description: 'Network coverage area by area (status, reach, specialisms, activity) and its national roll-up.',
   })
-  async coverage(@Args() { filter }: CoverageArgs, @Loaders() loaders: RequestLoaders): Promise<CoverageReport> {
-    const [rows, vocabulary, priorities] = await Promise.all([
-      this.service.areasWithPoliceForceAreas(filter ?? {}),
-      this.specialisms.list(),
-      this.service.priorities(),
+  async coverage(
+    @Args() { filter }: CoverageArgs,
+    @Loaders() loaders: RequestLoaders,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CoverageReport> {
+    const [rows, { vocabulary, priorityCodes }] = await Promise.all([
+      this.service.areasWithPoliceForceAreas(filter ?? {}, { withConvenors: selects(info, 'areas', 'convenors') }),
+      this.service.vocabularyAndPriorities(),
     ]);
     const report = toReport(
       rows.map((r) => r.figures),
       vocabulary,
-      priorities.map((p) => p.specialismCode),
+      priorityCodes,
     );
     // What this read already holds, the fields below take from it: no statement, no promise per area.
     const byCode = new Map(vocabulary.map((s) => [s.code, s]));
@@ -49,10 +52,13 @@ export class CoverageReportResolver {
     }
     const areaById = loaders.of(this.areaLoaders).byId;
     report.areas.forEach((coverage, i) => {
-      const area = rows[i]?.area;
+      const { area, convenors } = rows[i] ?? {};
       if (area) {
         coverage.policeForceArea = area;
         areaById.prime(area.id, area);
+      }
+      if (convenors) {
+        coverage.convenorOrganisations = convenors;
       }
       coverage.vocabulary = byCode;
     });
@@ -140,8 +146,11 @@ export class AreaCoverageResolver {
   }
 
   @ResolveField(() => [Organisation], { description: 'CVSs actively convening an active network in the area.' })
-  async convenors(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation[]> {
-    return loaded(await loaders.of(this.organisationLoaders).byId.loadMany(coverage.convenorIds));
+  convenors(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Organisation[] | Promise<Organisation[]> {
+    return (
+      coverage.convenorOrganisations ??
+      loaders.of(this.organisationLoaders).byId.loadMany(coverage.convenorIds).then(loaded)
+    );
   }
 
   @ResolveField(() => [LocalAuthority], { description: 'The local authorities reached.' })

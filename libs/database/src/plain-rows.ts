@@ -1,5 +1,6 @@
 import type { ObjectLiteral, Repository } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { parseTimestamptz } from './timestamptz';
 
 /** Column types whose values node-postgres parses as TypeORM hydrates them (strings, numbers, booleans, Dates). */
 const PLAIN_TYPES = new Set<unknown>([
@@ -18,19 +19,9 @@ const PLAIN_TYPES = new Set<unknown>([
   'timestamp with time zone',
 ]);
 
-/** Column types JSON gives back as node-postgres parses them (strings, 32-bit integers, booleans). */
-const JSON_TYPES = new Set<unknown>([
-  'uuid',
-  'text',
-  'varchar',
-  'character varying',
-  'enum',
-  'int',
-  'integer',
-  'smallint',
-  'boolean',
-  'bool',
-]);
+/** Column types JSON carries as text, for `fromJson` to give them as node-postgres does (a Date; a string). */
+const AS_TEXT_IN_JSON = new Set<unknown>(['bigint', 'timestamptz', 'timestamp with time zone']);
+const TIMESTAMPTZ = new Set<unknown>(['timestamptz', 'timestamp with time zone']);
 
 /**
  * Reads an entity's rows with plain SQL, for hot read paths: every column under its property
@@ -46,6 +37,10 @@ export class PlainRows<T extends ObjectLiteral> {
   /** [database column, property] of each column. */
   private readonly columns: readonly (readonly [string, string])[];
   private readonly tablePath: string;
+  /** Each column's type, in the order of `columns`. */
+  private readonly types: readonly unknown[];
+  /** The properties of timestamp columns. */
+  private readonly timestamps: readonly string[];
   private readonly primaryColumn: string;
 
   constructor(private readonly repository: Repository<T>) {
@@ -66,6 +61,8 @@ export class PlainRows<T extends ObjectLiteral> {
     }
     this.columns = columns.map((c) => [c.databaseName, c.propertyName] as const);
     this.tablePath = tablePath;
+    this.types = columns.map((c) => c.type);
+    this.timestamps = columns.filter((c) => TIMESTAMPTZ.has(c.type)).map((c) => c.propertyName);
     const [primary, ...more] = repository.metadata.primaryColumns;
     this.primaryColumn = primary && more.length === 0 ? primary.databaseName : '';
     this.select = `SELECT ${this.selectList('t')} FROM "${tablePath}" t`;
@@ -78,19 +75,32 @@ export class PlainRows<T extends ObjectLiteral> {
 
   /**
    * An SQL expression: a JSON array of this table's rows (alias `j`) `WHERE` the condition, in the
-   * order given, each as the object `where` would read (`[]` for none). For a list nested in each
-   * row of another statement: one statement for both levels. Only for tables whose columns JSON
-   * carries as node-postgres parses them (no timestamps, no bigints).
+   * order given (`[]` for none); `fromJson` turns each into the object `where` would read. For a
+   * list nested in each row of another statement: one statement for both levels. Timestamps and
+   * bigints travel as their text (the same text a row carries), so they parse as in a row.
    */
   jsonArray(condition: string, orderBy: string): string {
-    const unfit = this.repository.metadata.columns.filter((c) => !JSON_TYPES.has(c.type));
-    if (unfit.length > 0) {
-      throw new Error(
-        `${this.repository.metadata.name} cannot be read as JSON: ${unfit.map((c) => c.propertyName).join(', ')}`,
-      );
-    }
-    const fields = this.columns.map(([column, property]) => `'${property}', j."${column}"`).join(', ');
+    const fields = this.columns
+      .map(([column, property], i) =>
+        AS_TEXT_IN_JSON.has(this.types[i]) ? `'${property}', j."${column}"::text` : `'${property}', j."${column}"`,
+      )
+      .join(', ');
     return `coalesce((SELECT json_agg(json_build_object(${fields}) ORDER BY ${orderBy}) FROM "${this.tablePath}" j WHERE ${condition}), '[]')`;
+  }
+
+  /** The rows of a `jsonArray`, as `where` reads them (in place: the JSON was parsed for this). */
+  fromJson(objects: Record<string, unknown>[]): T[] {
+    if (this.timestamps.length > 0) {
+      for (const object of objects) {
+        for (const property of this.timestamps) {
+          const text = object[property];
+          if (typeof text === 'string') {
+            object[property] = parseTimestamptz(text);
+          }
+        }
+      }
+    }
+    return objects as T[];
   }
 
   /** The entity's properties out of a row read with `selectList(…, prefix)`. */

@@ -32,6 +32,13 @@ describe('selects', () => {
     ).toBe(true);
   });
 
+  it('follows a path of subfields', () => {
+    const info = infoOf('{ network { members { organisation { localAuthorities { code } } } } }');
+    expect(selects(info, 'organisation', 'localAuthorities')).toBe(true);
+    expect(selects(info, 'organisation', 'specialisms')).toBe(false);
+    expect(selects(info, 'localAuthorities')).toBe(false);
+  });
+
   it('does not find one that is not asked, or asked only deeper down', () => {
     expect(selects(infoOf('{ network { members { id role } } }'), 'organisation')).toBe(false);
     expect(selects(infoOf('{ network { members { network { organisation { id } } } } }'), 'organisation')).toBe(false);

@@ -1,23 +1,30 @@
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /**
- * Whether the field being resolved asks for its subfield `name` (in any of its nodes, through
- * fragments too): for a loader that can read what is asked along with the list, in one statement.
- * Only a hint: a loader still answers a subfield it was not told of, with a statement of its own.
+ * Whether the field being resolved asks for the subfield at `path` (`selects(info, 'areas',
+ * 'convenors')`: its `areas { convenors }`), in any of its nodes, through fragments too: for a
+ * loader that can read what is asked along with the list, in one statement. Only a hint: a loader
+ * still answers a subfield it was not told of, with a statement of its own.
  */
-export function selects(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, name: string): boolean {
-  const within = (set: SelectionSetNode | undefined, depth: number): boolean =>
-    depth < 8 &&
-    (set?.selections.some((selection) => {
-      switch (selection.kind) {
-        case Kind.FIELD:
-          return selection.name.value === name;
-        case Kind.INLINE_FRAGMENT:
-          return within(selection.selectionSet, depth + 1);
-        case Kind.FRAGMENT_SPREAD:
-          return within(info.fragments[selection.name.value]?.selectionSet, depth + 1);
-      }
-    }) ??
-      false);
-  return info.fieldNodes.some((node) => within(node.selectionSet, 0));
+export function selects(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, ...path: string[]): boolean {
+  const inside = (set: SelectionSetNode | undefined, name: string, depth = 0): SelectionSetNode[] =>
+    depth > 8 || !set
+      ? []
+      : set.selections.flatMap((selection) => {
+          switch (selection.kind) {
+            case Kind.FIELD:
+              return selection.name.value === name
+                ? [selection.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] }]
+                : [];
+            case Kind.INLINE_FRAGMENT:
+              return inside(selection.selectionSet, name, depth + 1);
+            case Kind.FRAGMENT_SPREAD:
+              return inside(info.fragments[selection.name.value]?.selectionSet, name, depth + 1);
+          }
+        });
+  let sets: (SelectionSetNode | undefined)[] = info.fieldNodes.map((node) => node.selectionSet);
+  for (const name of path) {
+    sets = sets.flatMap((set) => inside(set, name));
+  }
+  return path.length > 0 && sets.length > 0;
 }

@@ -22,6 +22,7 @@ const filterParameters = (filter: PoliceForceAreaFilter): (string | null)[] => [
 export class PoliceForceAreaService {
   private plainAreas?: PlainRows<PoliceForceAreaEntity>;
 
+  private plainAuthorities?: PlainRows<LocalAuthorityEntity>;
   private authoritiesInJson?: string;
 
   constructor(
@@ -42,7 +43,8 @@ export class PoliceForceAreaService {
     filter: PoliceForceAreaFilter = {},
   ): Promise<{ area: PoliceForceAreaEntity; localAuthorities: LocalAuthorityEntity[] }[]> {
     const plain = this.plain();
-    this.authoritiesInJson ??= new PlainRows(this.authorities).jsonArray('j.police_force_area_id = t.id', 'j.name');
+    const authorities = (this.plainAuthorities ??= new PlainRows(this.authorities));
+    this.authoritiesInJson ??= authorities.jsonArray('j.police_force_area_id = t.id', 'j.name');
     const rows = await plain.query<Record<string, unknown>>(
       `SELECT ${plain.selectList('t')}, ${this.authoritiesInJson} AS "localAuthorities?"
          FROM police_force_area t WHERE ${FILTER} ORDER BY t.display_name`,
@@ -50,7 +52,7 @@ export class PoliceForceAreaService {
     );
     return rows.map((row) => ({
       area: plain.pick(row),
-      localAuthorities: row['localAuthorities?'] as LocalAuthorityEntity[],
+      localAuthorities: authorities.fromJson(row['localAuthorities?'] as Record<string, unknown>[]),
     }));
   }
 
