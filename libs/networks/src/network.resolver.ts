@@ -14,6 +14,7 @@ import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { NetworkArgs, NetworksArgs } from './dto/networks.args';
 import { MembersArgs } from './dto/members.args';
 import { MembershipRole, MembershipStatus } from './network.enums';
+import type { LocalNetworkEntity } from './network.entities';
 import { NetworkLoaderFactory } from './network.loader';
 import { LocalNetwork, LocalNetworkConnection, NetworkMembership, NetworkStatusChange } from './network.model';
 import { NetworkService } from './network.service';
@@ -35,13 +36,17 @@ export class NetworkResolver {
   }
 
   @Query(() => LocalNetwork, { description: 'One local network by id; NOT_FOUND if there is none.' })
-  network(@Args() { id }: NetworkArgs): Promise<LocalNetwork> {
-    return this.service.getById(id);
+  network(@Args() { id }: NetworkArgs, @Info() info: GraphQLResolveInfo): Promise<LocalNetwork> {
+    return selects(info, 'policeForceArea') ? this.service.getByIdWithArea(id) : this.service.getById(id);
   }
 
   @ResolveField(() => PoliceForceArea)
-  policeForceArea(network: LocalNetwork, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> {
-    return loaders.of(this.areaLoaders).byId.load(network.policeForceAreaId);
+  policeForceArea(
+    network: LocalNetwork & Pick<LocalNetworkEntity, 'policeForceArea'>,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+  ): PoliceForceArea | Promise<PoliceForceArea> {
+    return network.policeForceArea ?? loaders.of(this.areaLoaders).byId.load(network.policeForceAreaId);
   }
 
   @ResolveField(() => [NetworkMembership], { description: 'The organisations actively convening it (always public).' })

@@ -95,6 +95,25 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     return network;
   }
 
+  /** As `getById`, with its police force area (`policeForceArea`) read in the same statement. */
+  async getByIdWithArea(id: string): Promise<LocalNetworkEntity> {
+    this.plainNetworks ??= new PlainRows(this.networks);
+    const plain = this.plainNetworks;
+    const [found] = await this.areas.withPoliceForceAreas(
+      `SELECT ${plain.selectList('t')} FROM local_network t WHERE t.id = $1`,
+      [id],
+      'r.id',
+    );
+    if (!found) {
+      throw DomainError.notFound('Network', id);
+    }
+    const network = plain.pick(found.row);
+    if (found.area) {
+      network.policeForceArea = found.area;
+    }
+    return network;
+  }
+
   findByIds(ids: readonly string[]): Promise<LocalNetworkEntity[]> {
     return this.networks.createQueryBuilder('n').where('n.id = ANY(:ids)', { ids }).getMany();
   }
