@@ -1,12 +1,10 @@
-import { Args, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   Loaders,
   LocalDate,
   type NoArgs,
   type RequestContext,
   RequestLoaders,
-  selects,
   todayIn,
   UK_TIME_ZONE,
 } from '@app/common';
@@ -31,20 +29,8 @@ export class PoliceForceAreaResolver {
   @Query(() => [PoliceForceArea], {
     description: 'The 43 police force areas of England and Wales, by display name; optionally filtered.',
   })
-  async policeForceAreas(
-    @Args() { filter }: PoliceForceAreasArgs,
-    @Info() info: GraphQLResolveInfo,
-    @Loaders() loaders: RequestLoaders,
-  ): Promise<PoliceForceArea[]> {
-    if (!selects(info, 'localAuthorities')) {
-      return this.areas.list(filter);
-    }
-    // Asked with their authorities: both levels in one statement, the authorities' loader primed.
-    const byAreaId = loaders.of(this.authorityLoaders).byAreaId;
-    return (await this.areas.listWithLocalAuthorities(filter)).map(({ area, localAuthorities }) => {
-      byAreaId.prime(area.id, localAuthorities);
-      return area;
-    });
+  policeForceAreas(@Args() { filter }: PoliceForceAreasArgs): Promise<PoliceForceArea[]> {
+    return this.areas.list(filter);
   }
 
   @Query(() => PoliceForceArea, { description: 'One police force area by ONS code; NOT_FOUND if there is none.' })
