@@ -1,5 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { LocalDate } from '@app/common';
+import type { PoliceForceAreaEntity } from '@app/geography';
+import type { OrganisationEntity, Specialism } from '@app/organisations';
 import { CoverageStatus } from './coverage.enums';
 
 @ObjectType('AreaCoverage', { description: "A police force area's network coverage, computed in the database." })
@@ -69,6 +71,12 @@ export class AreaCoverage {
   reachedLocalAuthorityIds!: string[];
   specialismCodes!: string[];
   missingPriorityCodes!: string[];
+  /** The area, where it was read with the figures (the report's areas). */
+  policeForceArea?: PoliceForceAreaEntity;
+  /** Its convenors' organisations (those of `convenorIds`, in order), where they were read with the figures. */
+  convenorOrganisations?: OrganisationEntity[];
+  /** The specialisms by code, where the vocabulary was read with the figures. */
+  vocabulary?: ReadonlyMap<string, Specialism>;
 }
 
 @ObjectType('SpecialismCoverage', { description: 'Where one specialism is present in an active network.' })

@@ -1,5 +1,6 @@
-import { Args, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ActingPersonId, DomainError, loaded, Loaders, type NoArgs, type RequestContext, RequestLoaders } from '@app/common';
+import { Args, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ActingPersonId, DomainError, loaded, Loaders, type NoArgs, type RequestContext, RequestLoaders, selects } from '@app/common';
 import {
   LocalAuthority,
   LocalAuthorityLoaderFactory,
@@ -7,7 +8,7 @@ import {
   PoliceForceAreaLoaderFactory,
   PoliceForceAreaService,
 } from '@app/geography';
-import { Organisation, OrganisationLoaderFactory, Specialism, SpecialismService } from '@app/organisations';
+import { Organisation, OrganisationLoaderFactory, Specialism } from '@app/organisations';
 import { CoverageArgs, CoverageHistoryArgs, SetCoveragePrioritiesInput } from './dto/coverage.args';
 import { CoveragePrioritiesPayload } from './dto/coverage.payloads';
 import { toReport } from './coverage-report';
@@ -21,25 +22,47 @@ const MAX_HISTORY_DAYS = 3 * 366;
 export class CoverageReportResolver {
   constructor(
     private readonly service: CoverageService,
-    private readonly specialisms: SpecialismService,
     private readonly areas: PoliceForceAreaService,
     private readonly loaderFactory: CoverageLoaderFactory,
+    private readonly areaLoaders: PoliceForceAreaLoaderFactory,
   ) {}
 
   @Query(() => CoverageReport, {
     description: 'Network coverage area by area (status, reach, specialisms, activity) and its national roll-up.',
   })
-  async coverage(@Args() { filter }: CoverageArgs): Promise<CoverageReport> {
-    const [rows, vocabulary, priorities] = await Promise.all([
-      this.service.areas(filter ?? {}),
-      this.specialisms.list(),
-      this.service.priorities(),
+  async coverage(
+    @Args() { filter }: CoverageArgs,
+    @Loaders() loaders: RequestLoaders,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CoverageReport> {
+    const [rows, { vocabulary, priorityCodes }] = await Promise.all([
+      this.service.areasWithPoliceForceAreas(filter ?? {}, { withConvenors: selects(info, 'areas', 'convenors') }),
+      this.service.vocabularyAndPriorities(),
     ]);
-    return toReport(
-      rows,
+    const report = toReport(
+      rows.map((r) => r.figures),
       vocabulary,
-      priorities.map((p) => p.specialismCode),
+      priorityCodes,
     );
+    // What this read already holds, the fields below take from it: no statement, no promise per area.
+    const byCode = new Map(vocabulary.map((s) => [s.code, s]));
+    const specialismByCode = loaders.of(this.loaderFactory).specialismByCode;
+    for (const specialism of vocabulary) {
+      specialismByCode.prime(specialism.code, specialism);
+    }
+    const areaById = loaders.of(this.areaLoaders).byId;
+    report.areas.forEach((coverage, i) => {
+      const { area, convenors } = rows[i] ?? {};
+      if (area) {
+        coverage.policeForceArea = area;
+        areaById.prime(area.id, area);
+      }
+      if (convenors) {
+        coverage.convenorOrganisations = convenors;
+      }
+      coverage.vocabulary = byCode;
+    });
+    return report;
   }
 
   @Query(() => [CoverageSnapshot], {
@@ -114,13 +137,20 @@ export class AreaCoverageResolver {
   ) {}
 
   @ResolveField(() => PoliceForceArea)
-  policeForceArea(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> {
-    return loaders.of(this.areaLoaders).byId.load(coverage.policeForceAreaId);
+  policeForceArea(
+    coverage: AreaCoverage,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+  ): PoliceForceArea | Promise<PoliceForceArea> {
+    return coverage.policeForceArea ?? loaders.of(this.areaLoaders).byId.load(coverage.policeForceAreaId);
   }
 
   @ResolveField(() => [Organisation], { description: 'CVSs actively convening an active network in the area.' })
-  async convenors(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation[]> {
-    return loaded(await loaders.of(this.organisationLoaders).byId.loadMany(coverage.convenorIds));
+  convenors(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Organisation[] | Promise<Organisation[]> {
+    return (
+      coverage.convenorOrganisations ??
+      loaders.of(this.organisationLoaders).byId.loadMany(coverage.convenorIds).then(loaded)
+    );
   }
 
   @ResolveField(() => [LocalAuthority], { description: 'The local authorities reached.' })
@@ -131,14 +161,34 @@ export class AreaCoverageResolver {
   }
 
   @ResolveField(() => [Specialism], { description: 'Specialisms of the active members of active networks.' })
-  async specialismsPresent(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism[]> {
-    return loaded(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.specialismCodes));
+  specialismsPresent(
+    coverage: AreaCoverage,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+  ): Specialism[] | Promise<Specialism[]> {
+    return this.specialismsOf(coverage, coverage.specialismCodes, loaders);
   }
 
   @ResolveField(() => [Specialism], { description: 'Priority specialisms no active member has.' })
-  async prioritySpecialismsMissing(
-    coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism[]> {
-    return loaded(await loaders.of(this.coverageLoaders).specialismByCode.loadMany(coverage.missingPriorityCodes));
+  prioritySpecialismsMissing(
+    coverage: AreaCoverage,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+  ): Specialism[] | Promise<Specialism[]> {
+    return this.specialismsOf(coverage, coverage.missingPriorityCodes, loaders);
+  }
+
+  /** From the vocabulary read with the figures where there is one (as the loader would: unknown codes left out). */
+  private specialismsOf(
+    coverage: AreaCoverage,
+    codes: readonly string[],
+    loaders: RequestLoaders,
+  ): Specialism[] | Promise<Specialism[]> {
+    const vocabulary = coverage.vocabulary;
+    if (vocabulary) {
+      return codes.flatMap((code) => vocabulary.get(code) ?? []);
+    }
+    return loaders.of(this.coverageLoaders).specialismByCode.loadMany(codes).then(loaded);
   }
 }
 

@@ -10,8 +10,9 @@ import {
   type DataVersions,
   withDependencies,
 } from '@app/activity';
-import type { Country, Region } from '@app/geography';
-import { SpecialismService } from '@app/organisations';
+import { type Country, PoliceForceAreaEntity, type Region } from '@app/geography';
+import { PlainRows } from '@app/database';
+import { OrganisationEntity, SpecialismEntity, SpecialismService } from '@app/organisations';
 import type { AreaFigures } from './coverage-figures';
 import { CoveragePriorityEntity, CoverageSnapshotEntity } from './coverage.entities';
 
@@ -35,6 +36,13 @@ const FIGURES = `SELECT police_force_area_id AS "policeForceAreaId", code, name,
     AS "daysSinceLastEngagement", status
   FROM coverage_area`;
 
+const FILTERED = `WHERE ($1::text IS NULL OR $1 = ANY(specialisms_present))
+  AND ($2::text IS NULL OR region::text = $2) AND ($3::text IS NULL OR country::text = $3)`;
+const filterParameters = (filter: CoverageFilter): (string | null)[] => [
+  filter.specialism ?? null,
+  filter.region ?? null,
+  filter.country ?? null,
+];
 /**
  * What the materialised figures read: networks, memberships, organisations (their verification,
  * authorities and specialisms), geography and engagements, with the priorities (coverage's own).
@@ -64,6 +72,9 @@ export class CoverageService {
   /** Refreshes started and finished (one at a time, so they finish in order). */
   private started = 0;
   private finished = 0;
+  private plainAreas?: PlainRows<PoliceForceAreaEntity>;
+  private plainSpecialisms?: PlainRows<SpecialismEntity>;
+  private plainOrganisations?: PlainRows<OrganisationEntity>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -78,13 +89,41 @@ export class CoverageService {
       await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
     }
     await this.ensureFresh();
-    return this.dataSource.query(
-      `${FIGURES}
-       WHERE ($1::text IS NULL OR $1 = ANY(specialisms_present))
-         AND ($2::text IS NULL OR region::text = $2) AND ($3::text IS NULL OR country::text = $3)
-       ORDER BY name`,
-      [filter.specialism ?? null, filter.region ?? null, filter.country ?? null],
+    return this.dataSource.query(`${FIGURES} ${FILTERED} ORDER BY name`, filterParameters(filter));
+  }
+
+  /**
+   * As `areas`, each with its police force area (the row geography's loader reads) and, when asked,
+   * its convenors' organisations (as organisations' loader reads them, in the order of
+   * `convenorIds`), in one prepared statement: the report shows each area's name and code.
+   */
+  async areasWithPoliceForceAreas(
+    filter: CoverageFilter = {},
+    { withConvenors = false } = {},
+  ): Promise<{ figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[]> {
+    if (filter.specialism) {
+      await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
+    }
+    await this.ensureFresh();
+    const areas = (this.plainAreas ??= new PlainRows(this.dataSource.getRepository(PoliceForceAreaEntity)));
+    const organisations = (this.plainOrganisations ??= new PlainRows(this.dataSource.getRepository(OrganisationEntity)));
+    const convenors = withConvenors ? organisations.jsonArray('j.id = ANY(f."convenorIds")', 'j.id') : 'NULL';
+    const rows = await areas.query<AreaFigures & Record<string, unknown>>(
+      `SELECT f.*, ${areas.selectList('a', 'area.')}, ${convenors} AS "convenors?"
+         FROM (${FIGURES} ${FILTERED}) f JOIN police_force_area a ON a.id = f."policeForceAreaId"
+        ORDER BY f.name`,
+      filterParameters(filter),
     );
+    // The figures keep the area's columns too (under `area.`): nothing reads them from there.
+    return rows.map((row) => {
+      const found = row['convenors?'] as Record<string, unknown>[] | null;
+      let convenors: OrganisationEntity[] | null = null;
+      if (found) {
+        const byId = new Map(organisations.fromJson(found).map((o) => [o.id, o]));
+        convenors = row.convenorIds.flatMap((id) => byId.get(id) ?? []);
+      }
+      return { figures: row, area: areas.pick(row, 'area.'), convenors };
+    });
   }
 
   async forAreaIds(ids: readonly string[]): Promise<AreaFigures[]> {
@@ -115,6 +154,26 @@ export class CoverageService {
     return rows.map(({ day, ...snapshot }) =>
       snapshot.takenOn ? ({ ...snapshot, takenOn: day } as CoverageSnapshotEntity) : null,
     );
+  }
+
+  /**
+   * The vocabulary (as `SpecialismService.list` reads it, by label) and the priority codes (by
+   * position), in one statement: the report reads both.
+   */
+  async vocabularyAndPriorities(): Promise<{ vocabulary: SpecialismEntity[]; priorityCodes: string[] }> {
+    const plain = (this.plainSpecialisms ??= new PlainRows(this.dataSource.getRepository(SpecialismEntity)));
+    const rows = await plain.query<Record<string, unknown> & { 'position?': number | null }>(
+      `SELECT ${plain.selectList('s')}, p.position AS "position?"
+         FROM specialism s LEFT JOIN coverage_priority p ON p.specialism_code = s.code
+        ORDER BY s.label`,
+      [],
+    );
+    const priorities = rows.filter((row) => row['position?'] !== null);
+    priorities.sort((a, b) => (a['position?'] ?? 0) - (b['position?'] ?? 0));
+    return {
+      vocabulary: rows.map((row) => plain.pick(row)),
+      priorityCodes: priorities.map((row) => row.code as string),
+    };
   }
 
   priorities(): Promise<CoveragePriorityEntity[]> {

@@ -4,6 +4,7 @@ import { pgWithLivePool } from './live-pool';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { SqlLogger } from './sql-logger';
+import { pgTypes } from './timestamptz';
 
 export type PostgresDataSourceOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
 
@@ -32,6 +33,7 @@ export function dataSourceOptions(settings: DatabaseSettings, entities: EntityLi
     connectTimeoutMS: settings.connectTimeoutMs,
     applicationName: settings.applicationName,
     extra: {
+      types: pgTypes,
       statement_timeout: settings.statementTimeoutMs,
       idle_in_transaction_session_timeout: settings.statementTimeoutMs * 2,
     },

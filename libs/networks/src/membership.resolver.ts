@@ -10,6 +10,7 @@ import {
 } from '@app/common';
 import { PoliceForceArea } from '@app/geography';
 import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
+import type { NetworkMembershipEntity } from './network.entities';
 import { NetworkLoaderFactory } from './network.loader';
 import { LocalNetwork, MembershipChange, NetworkMembership } from './network.model';
 import { AreaNetworksArgs } from './dto/area-networks.args';
@@ -27,9 +28,14 @@ export class MembershipResolver {
     return loaders.of(this.networkLoaders).byId.load(membership.networkId);
   }
 
+  /** Read with the membership where the list asked for it (no promise to wait for), else through the loader. */
   @ResolveField(() => Organisation)
-  organisation(membership: NetworkMembership, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation> {
-    return loaders.of(this.organisationLoaders).byId.load(membership.organisationId);
+  organisation(
+    membership: NetworkMembership & Pick<NetworkMembershipEntity, 'organisation'>,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+  ): Organisation | Promise<Organisation> {
+    return membership.organisation ?? loaders.of(this.organisationLoaders).byId.load(membership.organisationId);
   }
 
   @ResolveField(() => [MembershipChange], { description: 'Every status and role it has had, oldest first.' })

@@ -13,8 +13,14 @@ import { NetworkService } from './network.service';
 export interface NetworkLoaders {
   readonly byId: DataLoader<string, LocalNetworkEntity>;
   readonly byAreaId: DataLoader<string, LocalNetworkEntity[]>;
-  /** Every membership of a network, history included (filtered per field by status). */
+  /**
+   * Every membership of a network, history included (filtered per field by status); each with its
+   * `organisation`, read in the same statement, once `withOrganisations()` was called before the
+   * batch ran.
+   */
   readonly membershipsByNetworkId: DataLoader<string, NetworkMembershipEntity[]>;
+  /** The memberships read from now on come with their organisations (a field asked for them). */
+  withOrganisations(): void;
   readonly membershipsByOrganisationId: DataLoader<string, NetworkMembershipEntity[]>;
   readonly historyByMembershipId: DataLoader<string, NetworkMembershipChangeEntity[]>;
   readonly statusHistoryByNetworkId: DataLoader<string, NetworkStatusChangeEntity[]>;
@@ -27,7 +33,11 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
   constructor(private readonly networks: NetworkService) {}
 
   createLoaders(): NetworkLoaders {
+    let withOrganisations = false;
     return {
+      withOrganisations: () => {
+        withOrganisations = true;
+      },
       byId: new DataLoader(async (ids) => keyedBy(ids, await this.networks.findByIds(ids), (n) => n.id)),
       byAreaId: new DataLoader(async (ids) =>
         groupBy(ids, await this.networks.findByAreaIds(ids), (n) => n.policeForceAreaId),
@@ -35,7 +45,9 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
       membershipsByNetworkId: new DataLoader(async (ids) =>
         groupBy(
           ids,
-          await this.networks.findMembershipsOfNetworks(ids, Object.values(MembershipStatus)),
+          await (withOrganisations
+            ? this.networks.findMembershipsOfNetworksWithOrganisations(ids, Object.values(MembershipStatus))
+            : this.networks.findMembershipsOfNetworks(ids, Object.values(MembershipStatus))),
           (m) => m.networkId,
         ),
       ),

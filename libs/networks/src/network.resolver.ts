@@ -1,4 +1,5 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   type ActorRef,
   CallingActor,
@@ -7,11 +8,13 @@ import {
   type NoArgs,
   type RequestContext,
   RequestLoaders,
+  selects,
 } from '@app/common';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { NetworkArgs, NetworksArgs } from './dto/networks.args';
 import { MembersArgs } from './dto/members.args';
 import { MembershipRole, MembershipStatus } from './network.enums';
+import type { LocalNetworkEntity } from './network.entities';
 import { NetworkLoaderFactory } from './network.loader';
 import { LocalNetwork, LocalNetworkConnection, NetworkMembership, NetworkStatusChange } from './network.model';
 import { NetworkService } from './network.service';
@@ -33,18 +36,31 @@ export class NetworkResolver {
   }
 
   @Query(() => LocalNetwork, { description: 'One local network by id; NOT_FOUND if there is none.' })
-  network(@Args() { id }: NetworkArgs): Promise<LocalNetwork> {
-    return this.service.getById(id);
+  network(@Args() { id }: NetworkArgs, @Info() info: GraphQLResolveInfo): Promise<LocalNetwork> {
+    return selects(info, 'policeForceArea') ? this.service.getByIdWithArea(id) : this.service.getById(id);
   }
 
   @ResolveField(() => PoliceForceArea)
-  policeForceArea(network: LocalNetwork, _args: NoArgs, { loaders }: RequestContext): Promise<PoliceForceArea> {
-    return loaders.of(this.areaLoaders).byId.load(network.policeForceAreaId);
+  policeForceArea(
+    network: LocalNetwork & Pick<LocalNetworkEntity, 'policeForceArea'>,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+  ): PoliceForceArea | Promise<PoliceForceArea> {
+    return network.policeForceArea ?? loaders.of(this.areaLoaders).byId.load(network.policeForceAreaId);
   }
 
   @ResolveField(() => [NetworkMembership], { description: 'The organisations actively convening it (always public).' })
-  async convenors(network: LocalNetwork, _args: NoArgs, { loaders }: RequestContext): Promise<NetworkMembership[]> {
-    const memberships = await loaders.of(this.networkLoaders).membershipsByNetworkId.load(network.id);
+  async convenors(
+    network: LocalNetwork,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+    info: GraphQLResolveInfo,
+  ): Promise<NetworkMembership[]> {
+    const own = loaders.of(this.networkLoaders);
+    if (selects(info, 'organisation')) {
+      own.withOrganisations();
+    }
+    const memberships = await own.membershipsByNetworkId.load(network.id);
     return memberships.filter((m) => m.status === MembershipStatus.ACTIVE && m.role === MembershipRole.CONVENOR);
   }
 
@@ -59,8 +75,12 @@ export class NetworkResolver {
     @Args() { statuses }: MembersArgs,
     @CallingActor() viewer: ActorRef,
     @Loaders() loaders: RequestLoaders,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<NetworkMembership[] | null> {
     const own = loaders.of(this.networkLoaders);
+    if (selects(info, 'organisation')) {
+      own.withOrganisations();
+    }
     const onlyActive = statuses.every((s) => s === MembershipStatus.ACTIVE);
     if (!(onlyActive && network.membersPublic) && !(await new MembershipVisibility(viewer, own).isInside(network.id))) {
       return null;

@@ -13,6 +13,7 @@ import {
   toConnection,
 } from '@app/common';
 import { PoliceForceAreaService } from '@app/geography';
+import { OrganisationService } from '@app/organisations';
 import type { NetworkFilter } from './dto/networks.args';
 import {
   LocalNetworkEntity,
@@ -31,6 +32,7 @@ export interface NetworkPage {
 @Injectable()
 export class NetworkService implements NetworkAudience, OnModuleInit {
   private plainMemberships?: PlainRows<NetworkMembershipEntity>;
+  private plainNetworks?: PlainRows<LocalNetworkEntity>;
 
   constructor(
     @InjectRepository(LocalNetworkEntity) private readonly networks: Repository<LocalNetworkEntity>,
@@ -40,6 +42,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     @InjectRepository(NetworkStatusChangeEntity) private readonly statusChanges: Repository<NetworkStatusChangeEntity>,
     private readonly areas: PoliceForceAreaService,
     private readonly audience: NetworkAudienceRegistry,
+    private readonly organisations: OrganisationService,
   ) {}
 
   onModuleInit(): void {
@@ -82,10 +85,31 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     return toConnection(rows, limit, totalCount, (n) => ({ key: n.name, id: n.id }));
   }
 
+  /** As a plain row: the first read of every network page. */
   async getById(id: string): Promise<LocalNetworkEntity> {
-    const network = await this.networks.findOneBy({ id });
+    this.plainNetworks ??= new PlainRows(this.networks);
+    const [network] = await this.plainNetworks.where('t.id = $1', [id]);
     if (!network) {
       throw DomainError.notFound('Network', id);
+    }
+    return network;
+  }
+
+  /** As `getById`, with its police force area (`policeForceArea`) read in the same statement. */
+  async getByIdWithArea(id: string): Promise<LocalNetworkEntity> {
+    this.plainNetworks ??= new PlainRows(this.networks);
+    const plain = this.plainNetworks;
+    const [found] = await this.areas.withPoliceForceAreas(
+      `SELECT ${plain.selectList('t')} FROM local_network t WHERE t.id = $1`,
+      [id],
+      'r.id',
+    );
+    if (!found) {
+      throw DomainError.notFound('Network', id);
+    }
+    const network = plain.pick(found.row);
+    if (found.area) {
+      network.policeForceArea = found.area;
     }
     return network;
   }
@@ -118,6 +142,30 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       [networkIds, statuses],
       `t.role = 'CONVENOR' DESC, t.created_at, t.id`,
     );
+  }
+
+  /**
+   * As `findMembershipsOfNetworks`, each with its organisation (`organisation`), read in the same
+   * statement: for a list that shows its members' organisations.
+   */
+  async findMembershipsOfNetworksWithOrganisations(
+    networkIds: readonly string[],
+    statuses: readonly MembershipStatus[],
+  ): Promise<NetworkMembershipEntity[]> {
+    this.plainMemberships ??= new PlainRows(this.memberships);
+    const plain = this.plainMemberships;
+    const rows = await this.organisations.withOrganisations(
+      `SELECT ${plain.selectList('t')} FROM network_membership t WHERE t.network_id = ANY($1) AND t.status = ANY($2)`,
+      [networkIds, statuses],
+      `r.role = 'CONVENOR' DESC, r."createdAt", r.id`,
+    );
+    return rows.map(({ row, organisation }) => {
+      const membership = plain.pick(row);
+      if (organisation) {
+        membership.organisation = organisation;
+      }
+      return membership;
+    });
   }
 
   /** Every membership (history included) of these organisations, newest first. */

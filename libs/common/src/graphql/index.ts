@@ -5,3 +5,4 @@ export * from './loader-results';
 export * from './trim.decorator';
 export * from './optional-not-null.decorator';
 export * from './is-decimal.decorator';
+export * from './selection';

@@ -49,6 +49,22 @@ export class LocalAuthorityService {
     return authority;
   }
 
+  /**
+   * The caller's rows (a fixed statement over its own tables), each with the local authority its
+   * `"localAuthorityId"` names, in one statement (`PlainRows.beside`): the authorities an
+   * organisation serves, on every organisation listed.
+   */
+  async withLocalAuthorities(
+    rows: string,
+    parameters: readonly unknown[],
+    orderBy: string,
+  ): Promise<{ row: Record<string, unknown>; localAuthority: LocalAuthorityEntity | null }[]> {
+    return (await this.plain().beside(rows, parameters, 'localAuthorityId', orderBy)).map(({ row, entity }) => ({
+      row,
+      localAuthority: entity,
+    }));
+  }
+
   /** As plain rows, as `findByAreaIds`: the authorities an organisation serves, on every organisation listed. */
   findByIds(ids: readonly string[]): Promise<LocalAuthorityEntity[]> {
     return this.plain().where('t.id = ANY($1)', [ids]);

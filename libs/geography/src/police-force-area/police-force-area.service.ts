@@ -24,6 +24,21 @@ export class PoliceForceAreaService {
     );
   }
 
+  /**
+   * The caller's rows (a fixed statement over its own tables), each with the area its
+   * `"policeForceAreaId"` names, in one statement (`PlainRows.beside`): a network shown with its area.
+   */
+  async withPoliceForceAreas(
+    rows: string,
+    parameters: readonly unknown[],
+    orderBy: string,
+  ): Promise<{ row: Record<string, unknown>; area: PoliceForceAreaEntity | null }[]> {
+    return (await this.plain().beside(rows, parameters, 'policeForceAreaId', orderBy)).map(({ row, entity }) => ({
+      row,
+      area: entity,
+    }));
+  }
+
   private plain(): PlainRows<PoliceForceAreaEntity> {
     return (this.plainAreas ??= new PlainRows(this.areas));
   }

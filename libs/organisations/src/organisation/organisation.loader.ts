@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { groupBy, keyedBy, type LoaderFactory } from '@app/common';
+import type { LocalAuthorityEntity } from '@app/geography';
 import type { SpecialismEntity } from '../specialism/specialism.entity';
 import { SpecialismService } from '../specialism/specialism.service';
 import type { OrganisationEntity } from './organisation.entity';
@@ -10,11 +11,14 @@ import { OrganisationService } from './organisation.service';
 export interface OrganisationLoaders {
   readonly byId: DataLoader<string, OrganisationEntity>;
   readonly specialismsByOrganisationId: DataLoader<string, SpecialismEntity[]>;
-  /** Ids of the local authorities each organisation serves (resolved by geography's loaders). */
-  readonly localAuthorityIdsByOrganisationId: DataLoader<string, string[]>;
+  /** The local authorities each organisation serves, by name (read with geography's rows in one statement). */
+  readonly localAuthoritiesByOrganisationId: DataLoader<string, LocalAuthorityEntity[]>;
   /** A platform admin's verification of each organisation, or null while it awaits one. */
   readonly verificationByOrganisationId: DataLoader<string, OrganisationVerificationEntity | null>;
 }
+
+/** `localeCompare`'s order (the default locale), without building a collator per comparison. */
+const BY_NAME = new Intl.Collator();
 
 @Injectable()
 export class OrganisationLoaderFactory implements LoaderFactory<OrganisationLoaders> {
@@ -38,9 +42,9 @@ export class OrganisationLoaderFactory implements LoaderFactory<OrganisationLoad
           group.flatMap((l) => vocabulary.get(l.specialismCode) ?? []),
         );
       }),
-      localAuthorityIdsByOrganisationId: new DataLoader(async (ids) =>
-        groupBy(ids, await this.organisations.findLocalAuthorityLinks(ids), (l) => l.organisationId).map((group) =>
-          group.map((l) => l.localAuthorityId),
+      localAuthoritiesByOrganisationId: new DataLoader(async (ids) =>
+        groupBy(ids, await this.organisations.localAuthoritiesOf(ids), (l) => l.organisationId).map((group) =>
+          group.map((l) => l.localAuthority).sort((a, b) => BY_NAME.compare(a.name, b.name)),
         ),
       ),
       verificationByOrganisationId: new DataLoader(async (ids) => {

@@ -3,13 +3,12 @@ import {
   type ActorRef,
   CallingActor,
   type Connection,
-  loaded,
   Loaders,
   type NoArgs,
   type RequestContext,
   RequestLoaders,
 } from '@app/common';
-import { LocalAuthority, LocalAuthorityLoaderFactory } from '@app/geography';
+import { LocalAuthority } from '@app/geography';
 import { Specialism } from '../specialism/specialism.model';
 import { OrganisationArgs } from './dto/organisation.args';
 import { OrganisationsArgs } from './dto/organisations.args';
@@ -18,15 +17,11 @@ import { Organisation, OrganisationConnection, OrganisationVerification } from '
 import { OrganisationKind, VerificationStatus } from './organisation.enums';
 import { OrganisationService } from './organisation.service';
 
-/** `localeCompare`'s order (the default locale), without building a collator per comparison. */
-const BY_NAME = new Intl.Collator();
-
 @Resolver(() => Organisation)
 export class OrganisationResolver {
   constructor(
     private readonly service: OrganisationService,
     private readonly organisationLoaders: OrganisationLoaderFactory,
-    private readonly authorityLoaders: LocalAuthorityLoaderFactory,
   ) {}
 
   @Query(() => Organisation, { description: 'One organisation by id; NOT_FOUND if there is none.' })
@@ -47,14 +42,8 @@ export class OrganisationResolver {
   @ResolveField(() => [LocalAuthority], {
     description: 'Local authority districts the organisation serves (a national partner may serve none).',
   })
-  async localAuthorities(
-    organisation: Organisation,
-    _args: NoArgs,
-    { loaders }: RequestContext,
-  ): Promise<LocalAuthority[]> {
-    const ids = await loaders.of(this.organisationLoaders).localAuthorityIdsByOrganisationId.load(organisation.id);
-    const authorities = loaded(await loaders.of(this.authorityLoaders).byId.loadMany(ids));
-    return authorities.sort((a, b) => BY_NAME.compare(a.name, b.name));
+  localAuthorities(organisation: Organisation, _args: NoArgs, { loaders }: RequestContext): Promise<LocalAuthority[]> {
+    return loaders.of(this.organisationLoaders).localAuthoritiesByOrganisationId.load(organisation.id);
   }
 
   @ResolveField(() => OrganisationVerification, {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { PlainRows } from '@app/database';
-import { LocalAuthorityService } from '@app/geography';
+import { type LocalAuthorityEntity, LocalAuthorityService } from '@app/geography';
 import {
   type Connection,
   DEFAULT_PAGE_SIZE,
@@ -42,21 +42,35 @@ export class OrganisationService {
     private readonly specialisms: SpecialismService,
   ) {}
 
-  /** A page in name order (keyset pagination: stable under inserts, cheap at any depth). */
+  /**
+   * A page in name order (keyset pagination: stable under inserts, cheap at any depth), as plain
+   * rows, with the count of the whole filtered list read in the same statement.
+   */
   async list(filter: OrganisationFilter = {}, page: OrganisationPage = {}): Promise<Connection<OrganisationEntity>> {
     const limit = page.first ?? DEFAULT_PAGE_SIZE;
     const query = await this.filtered(filter);
-    const totalCount = await query.clone().getCount();
+    const whole = query.clone().select('count(*)::int');
     if (page.after) {
       const { key, id } = decodeCursor(page.after, 'after', hasUuid);
       query.andWhere('(organisation.name, organisation.id) > (:key, :id)', { key, id });
     }
-    const rows = await query
+    this.plainOrganisations ??= new PlainRows(this.organisations);
+    const plain = this.plainOrganisations;
+    const found = await query
+      .select(plain.selectList('organisation'))
+      .addSelect(`(${whole.getQuery()})`, 'totalCount')
       .orderBy('organisation.name', 'ASC')
       .addOrderBy('organisation.id', 'ASC')
       .limit(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, totalCount, (o) => ({ key: o.name, id: o.id }));
+      .getRawMany<Record<string, unknown>>();
+    // A page past the end has no row to carry the count.
+    const totalCount = found[0] ? (found[0].totalCount as number) : await whole.getCount();
+    return toConnection(
+      found.map((row) => plain.pick(row)),
+      limit,
+      totalCount,
+      (o) => ({ key: o.name, id: o.id }),
+    );
   }
 
   async getById(id: string): Promise<OrganisationEntity> {
@@ -71,6 +85,37 @@ export class OrganisationService {
   findByIds(ids: readonly string[]): Promise<OrganisationEntity[]> {
     this.plainOrganisations ??= new PlainRows(this.organisations);
     return this.plainOrganisations.where('t.id = ANY($1)', [ids]);
+  }
+
+  /**
+   * The caller's rows (a fixed statement over its own tables), each with the organisation its
+   * `"organisationId"` names, in one statement (`PlainRows.beside`): for a list whose items each
+   * show their organisation (a network's members).
+   */
+  async withOrganisations(
+    rows: string,
+    parameters: readonly unknown[],
+    orderBy: string,
+  ): Promise<{ row: Record<string, unknown>; organisation: OrganisationEntity | null }[]> {
+    this.plainOrganisations ??= new PlainRows(this.organisations);
+    return (await this.plainOrganisations.beside(rows, parameters, 'organisationId', orderBy)).map(
+      ({ row, entity }) => ({ row, organisation: entity }),
+    );
+  }
+
+  /** The local authorities each organisation serves (in one statement with geography's rows), unordered. */
+  async localAuthoritiesOf(
+    organisationIds: readonly string[],
+  ): Promise<{ organisationId: string; localAuthority: LocalAuthorityEntity }[]> {
+    const rows = await this.localAuthorities.withLocalAuthorities(
+      `SELECT t.organisation_id AS "organisationId", t.local_authority_id AS "localAuthorityId"
+         FROM organisation_local_authority t WHERE t.organisation_id = ANY($1)`,
+      [organisationIds],
+      'r."organisationId"',
+    );
+    return rows.flatMap(({ row, localAuthority }) =>
+      localAuthority ? [{ organisationId: row.organisationId as string, localAuthority }] : [],
+    );
   }
 
   findSpecialismLinks(organisationIds: readonly string[]): Promise<OrganisationSpecialismEntity[]> {

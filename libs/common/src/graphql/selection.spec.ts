@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { type FieldNode, type FragmentDefinitionNode, Kind, parse } from 'graphql';
+import { selects } from './selection';
+
+/** The `members` field of a document, as graphql-js hands it to its resolver. */
+function infoOf(document: string): Parameters<typeof selects>[0] {
+  const parsed = parse(document, { noLocation: true });
+  const fragments = Object.fromEntries(
+    parsed.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const fieldNodes: FieldNode[] = [];
+  const visit = (node: unknown): void => {
+    if (node && typeof node === 'object') {
+      if ((node as FieldNode).kind === Kind.FIELD && (node as FieldNode).name.value === 'members') {
+        fieldNodes.push(node as FieldNode);
+      }
+      Object.values(node).forEach(visit);
+    }
+  };
+  parsed.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).forEach(visit);
+  return { fieldNodes, fragments };
+}
+
+describe('selects', () => {
+  it('finds a subfield asked directly, in an inline fragment or a named one', () => {
+    expect(selects(infoOf('{ network { members { id organisation { id } } } }'), 'organisation')).toBe(true);
+    expect(selects(infoOf('{ network { members { ... on M { organisation { id } } } } }'), 'organisation')).toBe(true);
+    expect(
+      selects(infoOf('{ network { members { ...M } } } fragment M on M { organisation { id } }'), 'organisation'),
+    ).toBe(true);
+  });
+
+  it('follows a path of subfields', () => {
+    const info = infoOf('{ network { members { organisation { localAuthorities { code } } } } }');
+    expect(selects(info, 'organisation', 'localAuthorities')).toBe(true);
+    expect(selects(info, 'organisation', 'specialisms')).toBe(false);
+    expect(selects(info, 'localAuthorities')).toBe(false);
+  });
+
+  it('does not find one that is not asked, or asked only deeper down', () => {
+    expect(selects(infoOf('{ network { members { id role } } }'), 'organisation')).toBe(false);
+    expect(selects(infoOf('{ network { members { network { organisation { id } } } } }'), 'organisation')).toBe(false);
+  });
+});
