@@ -1,0 +1,298 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { GraphQLISODateTime } from '@nestjs/graphql';
+import {
+  execute,
+  type ExecutionResult,
+  getOperationAST,
+  GraphQLBoolean,
+  GraphQLEnumType,
+  GraphQLError,
+  type GraphQLFormattedError,
+  GraphQLID,
+  GraphQLInputObjectType,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  parse,
+} from 'graphql';
+import { GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
+import { compileQuery as jitCompileQuery } from 'graphql-jit';
+import { compiledExecutor, type Executor } from './compiled-execution';
+import { formatError } from './format-error';
+
+const compileQuery = jest.fn(jitCompileQuery);
+
+const Status = new GraphQLEnumType({
+  name: 'Status',
+  values: { ACTIVE: { value: 'active' }, ENDED: { value: 'ended' } },
+});
+
+const refused = () => new GraphQLError('Not yours', { extensions: { code: 'FORBIDDEN', reason: 'NOT_A_MEMBER' } });
+
+const Member: GraphQLObjectType = new GraphQLObjectType({
+  name: 'Member',
+  fields: () => ({
+    id: { type: new GraphQLNonNull(GraphQLID) },
+    name: { type: new GraphQLNonNull(GraphQLString) },
+    nickname: { type: GraphQLString },
+    status: { type: new GraphQLNonNull(Status) },
+    joinedAt: { type: GraphQLISODateTime },
+    born: { type: GraphQLLocalDate },
+    profile: { type: GraphQLJSONObject },
+    age: { type: GraphQLInt },
+    secret: { type: GraphQLString, resolve: () => Promise.reject(refused()) },
+    secretNonNull: { type: new GraphQLNonNull(GraphQLString), resolve: () => Promise.reject(refused()) },
+    broken: {
+      type: GraphQLString,
+      resolve: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'x')");
+      },
+    },
+    thrownText: {
+      type: GraphQLString,
+      resolve: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- what a careless library may do
+        throw 'plain text';
+      },
+    },
+    friend: { type: Member, resolve: (member: { friend?: unknown }) => Promise.resolve(member.friend ?? null) },
+    tags: { type: new GraphQLList(new GraphQLNonNull(GraphQLString)) },
+  }),
+});
+
+const ada = {
+  id: 1,
+  name: 'Ada',
+  nickname: null,
+  status: 'active',
+  joinedAt: new Date('2026-03-01T09:30:00.000Z'),
+  born: '1815-12-10',
+  profile: { languages: ['en'], notes: null },
+  age: 36,
+  tags: ['maths', 'engines'],
+};
+const grace = { ...ada, id: '2', name: 'Grace', status: 'ended', friend: ada, tags: ['navy'] };
+const broken = { ...ada, id: '3', name: null, age: 'many', status: 'gone', tags: ['x', null], joinedAt: 'soon' };
+
+const Filter = new GraphQLInputObjectType({
+  name: 'Filter',
+  fields: {
+    status: { type: Status },
+    since: { type: GraphQLISODateTime },
+    names: { type: new GraphQLList(new GraphQLNonNull(GraphQLString)) },
+    limit: { type: GraphQLInt, defaultValue: 10 },
+  },
+});
+
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: {
+      members: {
+        type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Member))),
+        args: { filter: { type: Filter }, first: { type: GraphQLInt, defaultValue: 2 } },
+        resolve: (_root, args: { filter?: { status?: string; names?: string[]; limit: number }; first: number }) =>
+          [ada, grace]
+            .filter((m) => !args.filter?.status || m.status === args.filter.status)
+            .filter((m) => !args.filter?.names || args.filter.names.includes(m.name))
+            .slice(0, Math.min(args.first, args.filter?.limit ?? 10)),
+      },
+      member: {
+        type: Member,
+        args: { id: { type: new GraphQLNonNull(GraphQLID) }, since: { type: GraphQLISODateTime } },
+        resolve: (_root, args: { id: string; since?: Date }) =>
+          [ada, grace, broken].find((m) => String(m.id) === args.id && (!args.since || args.since instanceof Date)),
+      },
+      membersOrNull: { type: new GraphQLList(Member), resolve: () => [ada, broken, grace] },
+      required: { type: new GraphQLNonNull(Member), resolve: () => broken },
+      echo: {
+        type: GraphQLString,
+        args: { filter: { type: Filter }, flag: { type: GraphQLBoolean } },
+        resolve: (_root, args) => JSON.stringify(args),
+      },
+    },
+  }),
+  mutation: new GraphQLObjectType({
+    name: 'Mutation',
+    fields: { touch: { type: GraphQLInt, resolve: () => 1 } },
+  }),
+});
+
+/** What a client reads: Apollo's enrichment (a default code) and then ours (`formatError`). */
+function asClientSees(result: ExecutionResult): unknown {
+  return {
+    ...result,
+    errors: result.errors?.map((error): GraphQLFormattedError => {
+      const extensions = { ...error.extensions, code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
+      return formatError({ ...error.toJSON(), extensions }, error);
+    }),
+  };
+}
+
+const executor = (compileAfter = 0): Executor => compiledExecutor({ compileAfter, compile: compileQuery });
+
+async function compare(query: string, variables?: Record<string, unknown>, sut = executor()) {
+  const document = parse(query);
+  const operation = getOperationAST(document) ?? undefined;
+  const compiled = await sut({ schema, document, operation, context: {}, request: { variables } });
+  const interpreted = await execute({ schema, document, contextValue: {}, variableValues: variables });
+  return { compiled, interpreted, seen: asClientSees(compiled), expected: asClientSees(interpreted) };
+}
+
+describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
+  it('compiles a query and serialises scalars and enums with their own serialize', async () => {
+    compileQuery.mockClear();
+    const { seen, expected, compiled } = await compare(
+      '{ members { id name nickname status joinedAt born profile age tags friend { name status } } }',
+    );
+    expect(compileQuery.mock.calls.length).toBe(1);
+    expect(seen).toEqual(expected);
+    expect(JSON.stringify(compiled)).toEqual(JSON.stringify(expected));
+    expect(compiled.data?.members).toEqual([
+      expect.objectContaining({ id: '1', status: 'ACTIVE', joinedAt: '2026-03-01T09:30:00.000Z', born: '1815-12-10' }),
+      expect.objectContaining({ id: '2', status: 'ENDED', friend: { name: 'Ada', status: 'ACTIVE' } }),
+    ]);
+  });
+
+  it('keeps resolver errors: message, code and extensions, path, locations; a null where the field is nullable', async () => {
+    const { seen, expected } = await compare('{ members { name secret } }');
+    expect(seen).toEqual(expected);
+    expect(seen).toMatchObject({
+      data: {
+        members: [
+          { name: 'Ada', secret: null },
+          { name: 'Grace', secret: null },
+        ],
+      },
+      errors: [
+        {
+          message: 'Not yours',
+          path: ['members', 0, 'secret'],
+          locations: [{ line: 1, column: 18 }],
+          extensions: { code: 'FORBIDDEN', reason: 'NOT_A_MEMBER' },
+        },
+        expect.objectContaining({ path: ['members', 1, 'secret'] }),
+      ],
+    });
+  });
+
+  it('propagates a null to the nearest nullable parent, as graphql-js does', async () => {
+    for (const query of [
+      '{ member(id: "2") { name friend { name secretNonNull } } }',
+      '{ membersOrNull { name } }',
+      '{ membersOrNull { tags } }',
+      '{ member(id: "1") { secretNonNull } }',
+      '{ required { name } }',
+      '{ members { secretNonNull } }',
+    ]) {
+      const { seen, expected } = await compare(query);
+      expect({ query, seen }).toEqual({ query, seen: expected });
+    }
+  });
+
+  it('masks unexpected errors the same way (a thrown TypeError, a thrown string, a null in a non-null field)', async () => {
+    for (const query of ['{ members { broken } }', '{ members { thrownText } }', '{ required { id name } }']) {
+      const { seen, expected } = await compare(query);
+      expect({ query, seen }).toEqual({ query, seen: expected });
+    }
+    const { seen } = await compare('{ members { broken } }');
+    expect((seen as { errors: unknown[] }).errors[0]).toEqual({
+      message: 'Internal server error',
+      path: ['members', 0, 'broken'],
+      locations: [{ line: 1, column: 13 }],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+
+  it('fails a value its scalar or enum cannot serialise as graphql-js does', async () => {
+    for (const query of [
+      '{ member(id: "3") { age } }',
+      '{ member(id: "3") { status } }',
+      '{ member(id: "3") { joinedAt } }',
+    ]) {
+      const { seen, expected } = await compare(query);
+      expect({ query, seen }).toEqual({ query, seen: expected });
+    }
+  });
+
+  it('reads variables as graphql-js does, and leaves refused variables to graphql-js (BAD_USER_INPUT upstream)', async () => {
+    const query =
+      'query M($filter: Filter, $first: Int, $id: ID!, $since: DateTime) { members(filter: $filter, first: $first) { name } member(id: $id, since: $since) { name } }';
+    for (const variables of [
+      { id: 1 },
+      { id: '2', first: 1, filter: { status: 'ENDED' } },
+      { id: '1', filter: { names: 'Ada', limit: null }, since: '2026-01-01T00:00:00Z' },
+      { id: '1', filter: { names: ['Ada', 'Grace'] } },
+      { id: null },
+      {},
+      { id: '1', filter: { status: 'active' } },
+      { id: '1', first: 1.5 },
+      { id: '1', filter: { unknown: 1 } },
+      { id: '1', since: 'yesterday' },
+    ]) {
+      const { seen, expected } = await compare(query, variables);
+      expect({ variables, seen }).toEqual({ variables, seen: expected });
+    }
+    const { compiled } = await compare(query, { id: null });
+    expect(compiled.data).toBeUndefined();
+    expect(compiled.errors?.[0]?.nodes?.[0]?.kind).toBe('VariableDefinition'); // what Apollo needs for BAD_USER_INPUT
+  });
+
+  it('passes resolvers the arguments graphql-js passes', async () => {
+    for (const query of [
+      '{ echo }',
+      '{ echo(flag: true, filter: { status: ACTIVE, names: "one" }) }',
+      'query E($f: Boolean) { echo(flag: $f) }',
+      '{ echo(filter: { since: "2026-01-01T00:00:00Z" }) }',
+    ]) {
+      const { seen, expected } = await compare(query, {});
+      expect({ query, seen }).toEqual({ query, seen: expected });
+    }
+  });
+
+  it('handles aliases, fragments, @skip and @include', async () => {
+    const { seen, expected } = await compare(
+      `query Q($yes: Boolean!) { a: members(first: 1) { ...M } b: members { n: name nickname @skip(if: $yes) id @include(if: $yes) } }
+       fragment M on Member { name friend { ...F } }
+       fragment F on Member { id status }`,
+      { yes: true },
+    );
+    expect(seen).toEqual(expected);
+  });
+
+  it('leaves mutations, introspection and documents with no operation chosen to graphql-js', async () => {
+    compileQuery.mockClear();
+    for (const query of [
+      'mutation { touch }',
+      '{ __schema { queryType { name } } }',
+      '{ __type(name: "Member") { name } }',
+    ]) {
+      const { seen, expected } = await compare(query);
+      expect(seen).toEqual(expected);
+    }
+    const document = parse('query A { members { name } } query B { echo }');
+    const result = await executor()({ schema, document, context: {}, request: {} });
+    expect(result.errors?.[0]?.message).toBe('Must provide operation name if query contains multiple operations.');
+    expect(compileQuery.mock.calls.length).toBe(0);
+  });
+
+  it('compiles an operation once, after it has run `compileAfter` times on graphql-js', async () => {
+    compileQuery.mockClear();
+    const sut = executor(2);
+    const document = parse('{ members { name } }');
+    const operation = getOperationAST(document) ?? undefined;
+    const request = { schema, document, operation, context: {}, request: {} };
+    const results = [];
+    for (let run = 0; run < 5; run++) {
+      results.push(await sut(request));
+    }
+    expect(compileQuery.mock.calls.length).toBe(1);
+    expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
+    // Another parse of the same text is another document (Apollo keeps one per query text).
+    await sut({ ...request, document: parse('{ members { name } }') });
+    expect(compileQuery.mock.calls.length).toBe(1);
+  });
+});
