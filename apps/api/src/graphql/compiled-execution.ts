@@ -41,8 +41,11 @@ export type Compile = (
   options?: Partial<CompilerOptions>,
 ) => CompiledQuery | ExecutionResult;
 
-/** Per operation: runs so far on graphql-js, or its compiled form, or `false` where it stays on graphql-js. */
-type Plan = number | CompiledQuery | false;
+/**
+ * Per operation: runs so far on graphql-js; or its compiled form, with the variables it uses inside
+ * input object literals; or `false` where it stays on graphql-js.
+ */
+type Plan = number | { readonly query: CompiledQuery; readonly inObjects: readonly string[] } | false;
 
 /**
  * Executes queries with graphql-jit: each operation is compiled once into a function (no per-field
@@ -93,7 +96,9 @@ export function compiledExecutor({
       disableLeafSerialization: false,
       customSerializers,
     });
-    const next = isCompiledQuery(compiled) ? compiled : false;
+    const next = isCompiledQuery(compiled)
+      ? { query: compiled, inObjects: variablesInObjects(request.document) }
+      : false;
     plans.set(operation, next);
     return next;
   };
@@ -112,7 +117,12 @@ export function compiledExecutor({
     ) {
       return interpret(request);
     }
-    const result = await plan.query(undefined, request.context, variables);
+    // A field of an input object literal given a variable the request leaves out: graphql-js leaves the
+    // field out (or gives its default), graphql-jit sets it to null.
+    if (plan.inObjects.some((name) => variables[name] === undefined)) {
+      return interpret(request);
+    }
+    const result = await plan.query.query(undefined, request.context, variables);
     if (!('data' in result)) {
       return interpret(request); // graphql-jit refused variables graphql-js accepted: let graphql-js run it
     }
@@ -133,6 +143,28 @@ function introspects(document: DocumentNode): boolean {
     },
   });
   return found;
+}
+
+/** The variables used inside input object literals (`filter: { status: $status }`), anywhere in the document. */
+function variablesInObjects(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  let depth = 0;
+  visit(document, {
+    [Kind.OBJECT]: {
+      enter: () => {
+        depth++;
+      },
+      leave: () => {
+        depth--;
+      },
+    },
+    [Kind.VARIABLE]: (variable) => {
+      if (depth > 0) {
+        names.add(variable.name.value);
+      }
+    },
+  });
+  return [...names];
 }
 
 /** What a leaf type's `serialize` threw: graphql-jit keeps only an error's `message`, so it is carried there. */
