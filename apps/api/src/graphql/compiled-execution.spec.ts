@@ -2,6 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals';
 import { GraphQLISODateTime } from '@nestjs/graphql';
 import {
   execute,
+  type DocumentNode,
   type ExecutionResult,
   getOperationAST,
   GraphQLBoolean,
@@ -20,7 +21,7 @@ import {
 } from 'graphql';
 import { GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
 import { compileQuery as jitCompileQuery } from 'graphql-jit';
-import { compiledExecutor, type Executor } from './compiled-execution';
+import { compiledExecutor, type Executor, spellsJitMarker } from './compiled-execution';
 import { formatError } from './format-error';
 
 const compileQuery = jest.fn(jitCompileQuery);
@@ -87,6 +88,11 @@ const Filter = new GraphQLInputObjectType({
   },
 });
 
+const StrictFilter = new GraphQLInputObjectType({
+  name: 'StrictFilter',
+  fields: { status: { type: new GraphQLNonNull(Status) } },
+});
+
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
@@ -110,7 +116,12 @@ const schema = new GraphQLSchema({
       required: { type: new GraphQLNonNull(Member), resolve: () => broken },
       echo: {
         type: GraphQLString,
-        args: { filter: { type: Filter }, flag: { type: GraphQLBoolean } },
+        args: {
+          filter: { type: Filter },
+          flag: { type: GraphQLBoolean },
+          statuses: { type: new GraphQLList(new GraphQLNonNull(Status)) },
+          strict: { type: StrictFilter },
+        },
         // Keys given as undefined show: a pipe could tell them from keys left out.
         resolve: (_root, args) => JSON.stringify(described(args)),
       },
@@ -149,8 +160,7 @@ function asClientSees(result: ExecutionResult): unknown {
 
 const executor = (compileAfter = 0): Executor => compiledExecutor({ compileAfter, compile: compileQuery });
 
-async function compare(query: string, variables?: Record<string, unknown>, sut = executor()) {
-  const document = parse(query);
+async function compare(query: string, variables?: Record<string, unknown>, sut = executor(), document = parse(query)) {
   const operation = getOperationAST(document) ?? undefined;
   const compiled = await sut({ schema, document, operation, context: {}, request: { variables } });
   const interpreted = await execute({ schema, document, contextValue: {}, variableValues: variables });
@@ -326,5 +336,113 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
     // Another parse of the same text is another document (Apollo keeps one per query text).
     await sut({ ...request, document: parse('{ members { name } }') });
     expect(compileQuery.mock.calls.length).toBe(1);
+  });
+
+  it('passes no null where graphql-js refuses one: a variable inside a list or object literal given null or left out', async () => {
+    for (const query of [
+      'query E($s: Status = ACTIVE) { echo(statuses: [$s]) }',
+      'query E($s: Status = ACTIVE) { echo(strict: { status: $s }) }',
+      'query E($s: Status = ACTIVE) { echo(statuses: [ENDED, $s], strict: { status: ENDED }) }',
+    ]) {
+      for (const variables of [{ s: null }, {}, { s: 'ENDED' }]) {
+        const { seen, expected } = await compare(query, variables);
+        expect({ query, variables, seen }).toEqual({ query, variables, seen: expected });
+      }
+    }
+    const { seen } = await compare('query E($s: Status = ACTIVE) { echo(statuses: [$s]) }', { s: null });
+    expect(seen).toMatchObject({ errors: [{ message: expect.stringContaining('has invalid value') }] });
+  });
+});
+
+const MAGIC_DATE = '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d';
+
+describe('compiled execution never compiles what graphql-jit would turn into code', () => {
+  it('answers a literal spelling a graphql-jit marker on graphql-js, and runs none of it', async () => {
+    compileQuery.mockClear();
+    const sut = executor();
+    const owned = (globalThis as { owned?: unknown }).owned;
+    for (const query of [
+      `{ member(id: "${MAGIC_DATE}(globalThis.owned = process.pid, 0)") { name } }`,
+      `{ echo(filter: { names: ["${MAGIC_DATE}(globalThis.owned = 1, 0)"] }) }`,
+      `query E($f: Boolean = true) { echo(flag: $f, filter: { names: "\\u005F_MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d(globalThis.owned = 2, 0)" }) }`,
+    ]) {
+      const document = parse(query);
+      for (let run = 0; run < 3; run++) {
+        const { seen, expected } = await compare(query, {}, sut, document);
+        expect({ query, seen }).toEqual({ query, seen: expected });
+      }
+    }
+    expect((globalThis as { owned?: unknown }).owned).toBe(owned);
+    expect(compileQuery.mock.calls.length).toBe(0);
+  });
+
+  it('finds a marker in any string or name, escaped or in a block string, in defaults and directives', () => {
+    for (const query of [
+      `{ member(id: "${MAGIC_DATE}1") { name } }`,
+      '{ member(id: "\\u005F_MAGIC_NAN__") { name } }',
+      '{ member(id: """ __MAGIC_PLUS_INFINITY__ """) { name } }',
+      'query Q($id: ID! = "x__MAGIC_MINUS_INFINITY__") { member(id: $id) { name } }',
+      '{ member(id: "1") { name @skip(if: false) @deprecated(reason: "__MAGIC_DATE__") } }',
+      '{ echo(filter: { names: [["a", "__MAGIC_"]] }) }',
+      '{ __MAGIC_DATE__x: echo }',
+    ]) {
+      expect({ query, spells: spellsJitMarker(parse(query)) }).toEqual({ query, spells: true });
+    }
+    for (const query of ['{ member(id: "__MAGIC") { name } }', '{ echo(filter: { names: "_MAGIC_DATE__" }) }']) {
+      expect({ query, spells: spellsJitMarker(parse(query)) }).toEqual({ query, spells: false });
+    }
+  });
+});
+
+describe('compiled execution bounds what compiling costs', () => {
+  const run = async (sut: Executor, document: DocumentNode) => {
+    const operation = getOperationAST(document) ?? undefined;
+    return sut({ schema, document, operation, context: {}, request: {} });
+  };
+  const [a, b, c] = ['{ members { id } }', '{ members { name } }', '{ members { status } }'].map((text) =>
+    parse(text),
+  ) as [DocumentNode, DocumentNode, DocumentNode];
+
+  it('keeps at most `maxCompiled` compiled operations, the least recently used going first', async () => {
+    compileQuery.mockClear();
+    const sut = compiledExecutor({ compileAfter: 0, compile: compileQuery, maxCompiled: 2 });
+    await run(sut, a);
+    await run(sut, b);
+    await run(sut, a); // a is now the most recently used
+    expect(compileQuery.mock.calls.length).toBe(2);
+    await run(sut, c); // evicts b
+    await run(sut, a);
+    expect(compileQuery.mock.calls.length).toBe(3);
+    const again = await run(sut, b); // compiled again
+    expect(compileQuery.mock.calls.length).toBe(4);
+    expect(again).toEqual(await execute({ schema, document: b, contextValue: {} }));
+  });
+
+  it('compiles at most `compiles` operations per window, and compiles the rest at later runs', async () => {
+    compileQuery.mockClear();
+    let clock = 1_000_000;
+    const sut = compiledExecutor({
+      compileAfter: 0,
+      compile: compileQuery,
+      compileBudget: { compiles: 2, windowMs: 10_000 },
+      now: () => clock,
+    });
+    for (const document of [a, b, c]) {
+      const result = await run(sut, document);
+      expect(result).toEqual(await execute({ schema, document, contextValue: {} }));
+    }
+    expect(compileQuery.mock.calls.length).toBe(2); // c ran on graphql-js
+    clock += 4_999; // not yet a whole compile earned back
+    await run(sut, c);
+    expect(compileQuery.mock.calls.length).toBe(2);
+    clock += 1;
+    await run(sut, c);
+    expect(compileQuery.mock.calls.length).toBe(3);
+    await run(sut, c); // compiled: no budget spent
+    clock += 60_000; // the budget refills to its size, no further
+    for (const text of ['{ members { age } }', '{ members { tags } }', '{ members { born } }']) {
+      await run(sut, parse(text));
+    }
+    expect(compileQuery.mock.calls.length).toBe(5);
   });
 });

@@ -19,6 +19,7 @@ import {
 } from 'graphql';
 import { inspect } from 'graphql/jsutils/inspect';
 import { compileQuery, type CompiledQuery, type CompilerOptions, isCompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
 import { AppConfig } from '../config/app-config';
 
 /** What Apollo hands its executor (`makeGatewayGraphQLRequestContext`): the parts read here. */
@@ -41,29 +42,71 @@ export type Compile = (
   options?: Partial<CompilerOptions>,
 ) => CompiledQuery | ExecutionResult;
 
+/** An operation's compiled form, with the variables it uses inside input object and list literals. */
+interface Compiled {
+  readonly query: CompiledQuery;
+  readonly inLiterals: readonly string[];
+}
+
+/** Per operation: runs so far on graphql-js (compiled, if at all, in `compiledPlans`), or `false` where it stays there. */
+type Plan = number | false;
+
 /**
- * Per operation: runs so far on graphql-js; or its compiled form, with the variables it uses inside
- * input object literals; or `false` where it stays on graphql-js.
+ * Compiled operations kept at most: generated source is several times the size of the document
+ * Apollo accounts for, so compiled forms are bounded on their own (least recently used go first;
+ * an evicted operation is compiled again on its next run, within the compile budget).
  */
-type Plan = number | { readonly query: CompiledQuery; readonly inObjects: readonly string[] } | false;
+export const MAX_COMPILED_OPERATIONS = 500;
+
+/**
+ * Compiles allowed per window across the process (a token bucket refilling evenly): a compile
+ * blocks the event loop for ~1-35 ms, and many distinct documents each sent twice must not add up
+ * to a stall. When the budget is spent the operation runs on graphql-js and is compiled later.
+ */
+export const COMPILES_PER_WINDOW = 20;
+export const COMPILE_WINDOW_MS = 10_000;
 
 /**
  * Executes queries with graphql-jit: each operation is compiled once into a function (no per-field
  * lookups of the schema, resolvers or arguments), after `compileAfter` runs on graphql-js, so a
  * query seen once is not compiled. Compiled forms are kept per operation node of Apollo's parsed
- * document (its document store keeps the document of a repeated query string), so they go when
- * Apollo evicts the document. Mutations, subscriptions, introspection and anything graphql-jit
- * refuses run on graphql-js, as do requests whose variables graphql-js refuses (its errors and
- * codes stand); results are those of graphql-js, errors included (see `asExecutionError`).
+ * document (its document store keeps the document of a repeated query string), at most
+ * `maxCompiled` of them, and at most `compileBudget.compiles` are compiled per window. Mutations,
+ * subscriptions, introspection, documents spelling a graphql-jit marker (`spellsJitMarker`) and
+ * anything graphql-jit refuses run on graphql-js, as do requests whose variables graphql-js refuses
+ * (its errors and codes stand); results are those of graphql-js, errors included (see `asExecutionError`).
  */
 export function compiledExecutor({
   compileAfter,
   compile = compileQuery,
+  maxCompiled = MAX_COMPILED_OPERATIONS,
+  compileBudget = { compiles: COMPILES_PER_WINDOW, windowMs: COMPILE_WINDOW_MS },
+  now = Date.now,
 }: {
   compileAfter: number;
   compile?: Compile;
+  maxCompiled?: number;
+  compileBudget?: { readonly compiles: number; readonly windowMs: number };
+  /** Milliseconds, replaceable in tests. */
+  now?: () => number;
 }): Executor {
   const plans = new WeakMap<OperationDefinitionNode, Plan>();
+  const compiledPlans = new LRUCache<OperationDefinitionNode, Compiled>({ max: maxCompiled });
+  let tokens = compileBudget.compiles;
+  let refilledAt = now();
+  const mayCompile = (): boolean => {
+    const at = now();
+    tokens = Math.min(
+      compileBudget.compiles,
+      tokens + (Math.max(0, at - refilledAt) * compileBudget.compiles) / compileBudget.windowMs,
+    );
+    refilledAt = at;
+    if (tokens < 1) {
+      return false;
+    }
+    tokens--;
+    return true;
+  };
   const serializers = new WeakMap<GraphQLSchema, Record<string, (value: unknown) => unknown>>();
 
   const interpret = async (request: ExecutorRequest): Promise<ExecutionResult> =>
@@ -75,38 +118,54 @@ export function compiledExecutor({
       operationName: request.request.operationName,
     });
 
-  const planFor = (request: ExecutorRequest, operation: OperationDefinitionNode): Plan => {
-    const plan =
-      plans.get(operation) ??
-      (operation.operation === OperationTypeNode.QUERY && !introspects(request.document) ? 0 : false);
-    if (typeof plan !== 'number') {
-      return plan;
+  const planFor = (request: ExecutorRequest, operation: OperationDefinitionNode): Compiled | undefined => {
+    const compiled = compiledPlans.get(operation);
+    if (compiled) {
+      return compiled;
+    }
+    let plan = plans.get(operation);
+    if (plan === undefined) {
+      plan =
+        operation.operation === OperationTypeNode.QUERY &&
+        !introspects(request.document) &&
+        !spellsJitMarker(request.document)
+          ? 0
+          : false;
+      plans.set(operation, plan);
+    }
+    if (plan === false) {
+      return undefined;
     }
     if (plan < compileAfter) {
       plans.set(operation, plan + 1);
-      return plan;
+      return undefined;
+    }
+    if (!mayCompile()) {
+      return undefined; // compiled at a later run
     }
     let customSerializers = serializers.get(request.schema);
     if (!customSerializers) {
       customSerializers = leafSerializers(request.schema);
       serializers.set(request.schema, customSerializers);
     }
-    const compiled = compile(request.schema, request.document, operation.name?.value, {
+    const query = compile(request.schema, request.document, operation.name?.value, {
       // Every scalar and enum through its own `serialize`, as graphql-js does (DateTime, enums' values).
       disableLeafSerialization: false,
       customSerializers,
     });
-    const next = isCompiledQuery(compiled)
-      ? { query: compiled, inObjects: variablesInObjects(request.document) }
-      : false;
-    plans.set(operation, next);
+    if (!isCompiledQuery(query)) {
+      plans.set(operation, false);
+      return undefined;
+    }
+    const next = { query, inLiterals: variablesInLiterals(request.document) };
+    compiledPlans.set(operation, next);
     return next;
   };
 
   return async (request) => {
     const { operation } = request;
-    const plan = operation ? planFor(request, operation) : false;
-    if (!operation || typeof plan !== 'object') {
+    const plan = operation ? planFor(request, operation) : undefined;
+    if (!operation || !plan) {
       return interpret(request);
     }
     const variables = request.request.variables ?? {};
@@ -117,9 +176,10 @@ export function compiledExecutor({
     ) {
       return interpret(request);
     }
-    // A field of an input object literal given a variable the request leaves out: graphql-js leaves the
-    // field out (or gives its default), graphql-jit sets it to null.
-    if (plan.inObjects.some((name) => variables[name] === undefined)) {
+    // A variable inside an input object or list literal that the request leaves out or sets to null:
+    // graphql-js leaves the field out (or gives its default) or refuses a null in a non-null place,
+    // graphql-jit passes null.
+    if (plan.inLiterals.some((name) => variables[name] === undefined || variables[name] === null)) {
       return interpret(request);
     }
     const result = await plan.query.query(undefined, request.context, variables);
@@ -145,19 +205,54 @@ function introspects(document: DocumentNode): boolean {
   return found;
 }
 
-/** The variables used inside input object literals (`filter: { status: $status }`), anywhere in the document. */
-function variablesInObjects(document: DocumentNode): string[] {
+/** graphql-jit's marker strings (`__MAGIC_DATE__…`), which it turns back into code in the source it generates. */
+const JIT_MARKER = '__MAGIC_';
+
+/**
+ * Whether any string or name in the document spells a graphql-jit marker. graphql-jit writes literal
+ * argument values into the source it generates (`JSON.stringify`) and then replaces
+ * `"__MAGIC_DATE__<uuid><anything>"` with `new Date(<anything>)`: a literal spelling it would run as
+ * code. Such documents are never compiled. Decoded values are read (escapes, block strings).
+ */
+export function spellsJitMarker(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.STRING]: (string) => {
+      if (string.value.includes(JIT_MARKER)) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+    [Kind.NAME]: (name) => {
+      if (name.value.includes(JIT_MARKER)) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * The variables used inside input object or list literals (`filter: { status: $status }`,
+ * `statuses: [$status]`), anywhere in the document.
+ */
+function variablesInLiterals(document: DocumentNode): string[] {
   const names = new Set<string>();
   let depth = 0;
-  visit(document, {
-    [Kind.OBJECT]: {
-      enter: () => {
-        depth++;
-      },
-      leave: () => {
-        depth--;
-      },
+  const literal = {
+    enter: () => {
+      depth++;
     },
+    leave: () => {
+      depth--;
+    },
+  };
+  visit(document, {
+    [Kind.OBJECT]: literal,
+    [Kind.LIST]: literal,
     [Kind.VARIABLE]: (variable) => {
       if (depth > 0) {
         names.add(variable.name.value);
