@@ -140,4 +140,18 @@ describe('compiled queries answer as graphql-js does', () => {
       variables: { full: true },
     });
   });
+
+  it('never compiles a literal spelling a graphql-jit marker (it would run as code): answers as graphql-js, runs none of it', async () => {
+    const owned = (globalThis as { owned?: unknown }).owned;
+    const marker = '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d';
+    for (const query of [
+      `{ organisations(first: 1, after: "${marker}(globalThis.owned = process.pid, 0)") { totalCount } }`,
+      `{ organisations(first: 1, after: "\\u005F_${marker.slice(2)}(globalThis.owned = 1, 0)") { totalCount } }`,
+    ]) {
+      for (let run = 0; run < 3; run++) {
+        await same({ query });
+      }
+    }
+    expect((globalThis as { owned?: unknown }).owned).toBe(owned);
+  });
 });
