@@ -150,6 +150,15 @@ export class AppConfig {
   @WholeNumber('WS_MAX_BUFFERED_BYTES must be an integer from 1024 to 1073741824', 1024, 1_073_741_824)
   WS_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
+  /** Queries run compiled with graphql-jit (docs/architecture.md); `false` runs every operation on graphql-js. */
+  @Transform(toBool)
+  @IsBoolean({ message: (a) => `GRAPHQL_COMPILED_EXECUTION must be true or false ${got(a)}` })
+  GRAPHQL_COMPILED_EXECUTION = true;
+
+  /** Runs of a query on graphql-js before it is compiled (0: at once), so that a query seen once is not compiled. */
+  @WholeNumber('GRAPHQL_COMPILE_AFTER must be a whole number of runs from 0 to 1000', 0, 1000)
+  GRAPHQL_COMPILE_AFTER = 1;
+
   /** Memory for whole cached query responses (0 turns the cache off). */
   @WholeNumber('RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096', 0, 4096)
   RESPONSE_CACHE_MB = 64;

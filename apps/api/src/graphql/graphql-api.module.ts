@@ -13,6 +13,7 @@ import { AppConfig } from '../config/app-config';
 import { OperationPolicies } from './authorization/operation-policy';
 import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
+import { CompiledExecution } from './compiled-execution';
 import { formatError } from './format-error';
 import { REFUSAL_SCHEMA_TYPES } from './refusal-reasons';
 import { Metrics } from '../metrics/metrics';
@@ -141,6 +142,7 @@ function graphqlWsOptions(
   ],
   providers: [
     WebSocketPayloadLimit,
+    CompiledExecution,
     TrustProxy,
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

@@ -1,0 +1,362 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import {
+  BREAK,
+  type DocumentNode,
+  execute,
+  type ExecutionResult,
+  getVariableValues,
+  GraphQLError,
+  type GraphQLLeafType,
+  type GraphQLSchema,
+  isLeafType,
+  Kind,
+  locatedError,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+  visit,
+} from 'graphql';
+import { inspect } from 'graphql/jsutils/inspect';
+import { compileQuery, type CompiledQuery, type CompilerOptions, isCompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
+import { AppConfig } from '../config/app-config';
+
+/** What Apollo hands its executor (`makeGatewayGraphQLRequestContext`): the parts read here. */
+export interface ExecutorRequest {
+  readonly schema: GraphQLSchema;
+  readonly document: DocumentNode;
+  /** Apollo's choice of operation (`getOperationAST`); absent when none matches. */
+  readonly operation?: OperationDefinitionNode;
+  readonly context: unknown;
+  readonly request: { readonly variables?: Record<string, unknown>; readonly operationName?: string };
+}
+
+export type Executor = (request: ExecutorRequest) => Promise<ExecutionResult>;
+
+/** `compileQuery`, replaceable in tests. */
+export type Compile = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string,
+  options?: Partial<CompilerOptions>,
+) => CompiledQuery | ExecutionResult;
+
+/** An operation's compiled form, with the variables it uses inside input object and list literals. */
+interface Compiled {
+  readonly query: CompiledQuery;
+  readonly inLiterals: readonly string[];
+}
+
+/** Per operation: runs so far on graphql-js (compiled, if at all, in `compiledPlans`), or `false` where it stays there. */
+type Plan = number | false;
+
+/**
+ * Compiled operations kept at most: generated source is several times the size of the document
+ * Apollo accounts for, so compiled forms are bounded on their own (least recently used go first;
+ * an evicted operation is compiled again on its next run, within the compile budget).
+ */
+export const MAX_COMPILED_OPERATIONS = 500;
+
+/**
+ * Compiles allowed per window across the process (a token bucket refilling evenly): a compile
+ * blocks the event loop for ~1-35 ms, and many distinct documents each sent twice must not add up
+ * to a stall. When the budget is spent the operation runs on graphql-js and is compiled later.
+ */
+export const COMPILES_PER_WINDOW = 20;
+export const COMPILE_WINDOW_MS = 10_000;
+
+/**
+ * Executes queries with graphql-jit: each operation is compiled once into a function (no per-field
+ * lookups of the schema, resolvers or arguments), after `compileAfter` runs on graphql-js, so a
+ * query seen once is not compiled. Compiled forms are kept per operation node of Apollo's parsed
+ * document (its document store keeps the document of a repeated query string), at most
+ * `maxCompiled` of them, and at most `compileBudget.compiles` are compiled per window. Mutations,
+ * subscriptions, introspection, documents spelling a graphql-jit marker (`spellsJitMarker`) and
+ * anything graphql-jit refuses run on graphql-js, as do requests whose variables graphql-js refuses
+ * (its errors and codes stand); results are those of graphql-js, errors included (see `asExecutionError`).
+ */
+export function compiledExecutor({
+  compileAfter,
+  compile = compileQuery,
+  maxCompiled = MAX_COMPILED_OPERATIONS,
+  compileBudget = { compiles: COMPILES_PER_WINDOW, windowMs: COMPILE_WINDOW_MS },
+  now = Date.now,
+}: {
+  compileAfter: number;
+  compile?: Compile;
+  maxCompiled?: number;
+  compileBudget?: { readonly compiles: number; readonly windowMs: number };
+  /** Milliseconds, replaceable in tests. */
+  now?: () => number;
+}): Executor {
+  const plans = new WeakMap<OperationDefinitionNode, Plan>();
+  const compiledPlans = new LRUCache<OperationDefinitionNode, Compiled>({ max: maxCompiled });
+  let tokens = compileBudget.compiles;
+  let refilledAt = now();
+  const mayCompile = (): boolean => {
+    const at = now();
+    tokens = Math.min(
+      compileBudget.compiles,
+      tokens + (Math.max(0, at - refilledAt) * compileBudget.compiles) / compileBudget.windowMs,
+    );
+    refilledAt = at;
+    if (tokens < 1) {
+      return false;
+    }
+    tokens--;
+    return true;
+  };
+  const serializers = new WeakMap<GraphQLSchema, Record<string, (value: unknown) => unknown>>();
+
+  const interpret = async (request: ExecutorRequest): Promise<ExecutionResult> =>
+    execute({
+      schema: request.schema,
+      document: request.document,
+      contextValue: request.context,
+      variableValues: request.request.variables,
+      operationName: request.request.operationName,
+    });
+
+  const planFor = (request: ExecutorRequest, operation: OperationDefinitionNode): Compiled | undefined => {
+    const compiled = compiledPlans.get(operation);
+    if (compiled) {
+      return compiled;
+    }
+    let plan = plans.get(operation);
+    if (plan === undefined) {
+      plan =
+        operation.operation === OperationTypeNode.QUERY &&
+        !introspects(request.document) &&
+        !spellsJitMarker(request.document)
+          ? 0
+          : false;
+      plans.set(operation, plan);
+    }
+    if (plan === false) {
+      return undefined;
+    }
+    if (plan < compileAfter) {
+      plans.set(operation, plan + 1);
+      return undefined;
+    }
+    if (!mayCompile()) {
+      return undefined; // compiled at a later run
+    }
+    let customSerializers = serializers.get(request.schema);
+    if (!customSerializers) {
+      customSerializers = leafSerializers(request.schema);
+      serializers.set(request.schema, customSerializers);
+    }
+    const query = compile(request.schema, request.document, operation.name?.value, {
+      // Every scalar and enum through its own `serialize`, as graphql-js does (DateTime, enums' values).
+      disableLeafSerialization: false,
+      customSerializers,
+    });
+    if (!isCompiledQuery(query)) {
+      plans.set(operation, false);
+      return undefined;
+    }
+    const next = { query, inLiterals: variablesInLiterals(request.document) };
+    compiledPlans.set(operation, next);
+    return next;
+  };
+
+  return async (request) => {
+    const { operation } = request;
+    const plan = operation ? planFor(request, operation) : undefined;
+    if (!operation || !plan) {
+      return interpret(request);
+    }
+    const variables = request.request.variables ?? {};
+    // graphql-js decides which variables are refused, and how (Apollo's BAD_USER_INPUT reads its errors).
+    if (
+      operation.variableDefinitions?.length &&
+      'errors' in getVariableValues(request.schema, operation.variableDefinitions, variables, { maxErrors: 50 })
+    ) {
+      return interpret(request);
+    }
+    // A variable inside an input object or list literal that the request leaves out or sets to null:
+    // graphql-js leaves the field out (or gives its default) or refuses a null in a non-null place,
+    // graphql-jit passes null.
+    if (plan.inLiterals.some((name) => variables[name] === undefined || variables[name] === null)) {
+      return interpret(request);
+    }
+    const result = await plan.query.query(undefined, request.context, variables);
+    if (!('data' in result)) {
+      return interpret(request); // graphql-jit refused variables graphql-js accepted: let graphql-js run it
+    }
+    return result.errors ? { ...result, errors: result.errors.map(asExecutionError) } : result;
+  };
+}
+
+/** Whether the document reads the schema (`__schema`, `__type`): rare, large, left to graphql-js. */
+function introspects(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.FIELD]: (field) => {
+      if (field.name.value === '__schema' || field.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** graphql-jit's marker strings (`__MAGIC_DATE__…`), which it turns back into code in the source it generates. */
+const JIT_MARKER = '__MAGIC_';
+
+/**
+ * Whether any string or name in the document spells a graphql-jit marker. graphql-jit writes literal
+ * argument values into the source it generates (`JSON.stringify`) and then replaces
+ * `"__MAGIC_DATE__<uuid><anything>"` with `new Date(<anything>)`: a literal spelling it would run as
+ * code. Such documents are never compiled. Decoded values are read (escapes, block strings).
+ */
+export function spellsJitMarker(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.STRING]: (string) => {
+      if (string.value.includes(JIT_MARKER)) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+    [Kind.NAME]: (name) => {
+      if (name.value.includes(JIT_MARKER)) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * The variables used inside input object or list literals (`filter: { status: $status }`,
+ * `statuses: [$status]`), anywhere in the document.
+ */
+function variablesInLiterals(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  let depth = 0;
+  const literal = {
+    enter: () => {
+      depth++;
+    },
+    leave: () => {
+      depth--;
+    },
+  };
+  visit(document, {
+    [Kind.OBJECT]: literal,
+    [Kind.LIST]: literal,
+    [Kind.VARIABLE]: (variable) => {
+      if (depth > 0) {
+        names.add(variable.name.value);
+      }
+    },
+  });
+  return [...names];
+}
+
+/** What a leaf type's `serialize` threw: graphql-jit keeps only an error's `message`, so it is carried there. */
+class LeafFailure {
+  constructor(readonly thrown: unknown) {}
+}
+
+class CarriedLeafFailure extends Error {
+  constructor(failure: LeafFailure) {
+    super();
+    Object.defineProperty(this, 'message', { value: failure });
+  }
+}
+
+/**
+ * Each scalar's and enum's `serialize` as graphql-js calls it (`completeLeafValue`): what it throws
+ * reaches the error (see `asExecutionError`), and a nullish result is an error, not a null.
+ */
+function leafSerializers(schema: GraphQLSchema): Record<string, (value: unknown) => unknown> {
+  const leaves = Object.values(schema.getTypeMap()).filter((type): type is GraphQLLeafType => isLeafType(type));
+  return Object.fromEntries(
+    leaves.map((type) => [
+      type.name,
+      (value: unknown): unknown => {
+        let serialized: unknown;
+        try {
+          serialized = type.serialize(value);
+        } catch (thrown) {
+          throw new CarriedLeafFailure(new LeafFailure(thrown));
+        }
+        if (serialized === null || serialized === undefined) {
+          const message = `Expected \`${inspect(type)}.serialize(${inspect(value)})\` to return non-nullable value, returned: ${inspect(serialized)}`;
+          throw new CarriedLeafFailure(new LeafFailure(new Error(message)));
+        }
+        return serialized;
+      },
+    ]),
+  );
+}
+
+/** graphql-js raises a null in a non-null field as a plain Error, its other completion failures as GraphQLErrors. */
+const NULL_IN_NON_NULL = 'Cannot return null for non-nullable field ';
+
+/**
+ * graphql-jit's field error as graphql-js makes it (`locatedError`): what was thrown kept as
+ * `originalError` (for graphql-jit's own messages, the kind of error graphql-js raises), its
+ * `extensions`, the field's path and locations. Apollo's formatting and ours (`formatError`: codes
+ * kept, anything else masked) then see what they see from graphql-js.
+ */
+export function asExecutionError(error: GraphQLError): GraphQLError {
+  const message: unknown = error.message;
+  const raw: unknown =
+    message instanceof LeafFailure
+      ? message.thrown
+      : (error.originalError ??
+        (error.message.startsWith(NULL_IN_NON_NULL) ? new Error(error.message) : new GraphQLError(error.message)));
+  const located = locatedError(raw, undefined, error.path);
+  if (located !== raw && located.locations === undefined) {
+    (located as { locations: GraphQLError['locations'] }).locations = error.locations;
+  }
+  return located;
+}
+
+interface ApolloInternals {
+  gatewayExecutor: Executor | null;
+  rootValue?: unknown;
+  fieldResolver?: unknown;
+}
+
+/**
+ * Installs `compiledExecutor` as Apollo's executor: the one hook Apollo Server 5 offers after its
+ * parsing, validation and `didResolveOperation` plugins (query limits, the response cache) and
+ * before its own error formatting, which is what graphql-js's results get too. HTTP only: graphql-ws
+ * runs its operations itself. Fails start-up loudly if an Apollo upgrade moves the hook.
+ */
+@Injectable()
+export class CompiledExecution implements OnApplicationBootstrap {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.GRAPHQL_COMPILED_EXECUTION) {
+      return;
+    }
+    const adapter = this.moduleRef.get(GraphQLModule, { strict: false }).graphQlAdapter as {
+      instance?: { internals?: ApolloInternals };
+    };
+    const internals = adapter.instance?.internals;
+    if (!internals || internals.gatewayExecutor !== null) {
+      throw new Error('Cannot find the Apollo executor hook to run compiled queries; check @apollo/server internals');
+    }
+    // graphql-js is called here as Apollo calls it: without a root value or a default field resolver.
+    if (internals.rootValue !== undefined || internals.fieldResolver !== undefined) {
+      throw new Error('Compiled execution does not pass Apollo a rootValue or fieldResolver');
+    }
+    internals.gatewayExecutor = compiledExecutor({ compileAfter: this.config.GRAPHQL_COMPILE_AFTER });
+  }
+}
