@@ -5,6 +5,7 @@ import { ActivityRefusal } from '@app/activity';
 import { DomainError, ErrorCode } from '@app/common';
 import type { AuthService } from '@app/identity';
 import { loadConfig } from '../../config/app-config';
+import { SharedPayloads } from '../subscriptions/shared-payloads';
 import { TOO_SLOW, WebSocketLimits } from './websocket-limits';
 
 /** The parts of a `ws` socket the hook touches. */
@@ -12,7 +13,7 @@ function socket(readyState = 1) {
   return { OPEN: 1, readyState, close: jest.fn() };
 }
 
-const sut = new WebSocketLimits(loadConfig({}), {} as AuthService, {} as ModuleRef);
+const sut = new WebSocketLimits(loadConfig({}), {} as AuthService, {} as ModuleRef, new SharedPayloads());
 const context = (s: ReturnType<typeof socket>) => ({ extra: { socket: s } }) as never;
 const streamError = (error: Error) => new GraphQLError(error.message, { originalError: error });
 

@@ -9,6 +9,7 @@ import { ActivityRefusal } from '@app/activity';
 import { asLiveWork, bearerToken, DomainError, ErrorCode } from '@app/common';
 import { AuthService } from '@app/identity';
 import { AppConfig } from '../../config/app-config';
+import { SharedPayloads } from '../subscriptions/shared-payloads';
 import { addressKey, clientAddress } from './client-address';
 import { graphqlWsServer } from './graphql-ws-server';
 
@@ -44,6 +45,7 @@ export class WebSocketLimits implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly moduleRef: ModuleRef,
+    private readonly payloads: SharedPayloads,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -139,7 +141,7 @@ export class WebSocketLimits implements OnApplicationBootstrap {
 
   /** Counts a new socket against its address before the client says anything. */
   private opened(socket: WebSocket, request: IncomingMessage): void {
-    boundBuffer(socket, this.config.WS_MAX_BUFFERED_BYTES);
+    sendWithin(socket, this.config.WS_MAX_BUFFERED_BYTES, this.payloads);
     const address = addressKey(clientAddress(request, this.config.TRUST_PROXY));
     if (!this.perAddress.take(address, this.config.WS_MAX_SOCKETS_PER_ADDRESS)) {
       this.refuse(socket);
@@ -174,20 +176,29 @@ export class WebSocketLimits implements OnApplicationBootstrap {
 }
 
 /**
- * After each send (one comparison), closes the socket as too slow once more than `max` bytes wait in `ws`
- * and the socket's stream (what the kernel would not take): one reader that stopped cannot hold unbounded
- * memory, and other sockets never wait for it.
+ * The socket's `send` as graphql-ws uses it: puts back a shared payload left out of a `next` message (see
+ * SharedPayloads), then, after each send (one comparison), closes the socket as too slow once more than
+ * `max` bytes wait in `ws` and the socket's stream (what the kernel would not take): one reader that stopped
+ * cannot hold unbounded memory, and other sockets never wait for it.
  */
-function boundBuffer(socket: WebSocket, max: number): void {
+function sendWithin(socket: WebSocket, max: number, payloads: SharedPayloads): void {
   // `ws` reads a function second argument as the callback, and no options as the defaults.
   const send = socket.send.bind(socket) as (data: unknown, options?: unknown, callback?: unknown) => void;
   socket.send = ((data: unknown, options?: unknown, callback?: unknown): void => {
-    send(data, options, callback);
+    const message = payloads.complete(data);
+    if (message === data) {
+      send(data, options, callback);
+    } else {
+      // The bytes of a text message (graphql-ws sends no options, only its callback).
+      send(message, AS_TEXT, typeof options === 'function' ? options : callback);
+    }
     if (socket.bufferedAmount > max) {
       tooSlow(socket);
     }
   }) as WebSocket['send'];
 }
+
+const AS_TEXT = { binary: false } as const;
 
 function tooSlow(socket: WebSocket): void {
   if (socket.readyState === socket.OPEN) {
@@ -232,5 +243,5 @@ class Counts {
 }
 
 /** Imported where graphql-ws is configured, so its hooks and the connection counter are one instance. */
-@Module({ providers: [WebSocketLimits], exports: [WebSocketLimits] })
+@Module({ providers: [WebSocketLimits, SharedPayloads], exports: [WebSocketLimits, SharedPayloads] })
 export class WebSocketLimitsModule {}
