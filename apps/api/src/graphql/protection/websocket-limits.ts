@@ -4,12 +4,13 @@ import { GraphQLError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { ActivityRefusal } from '@app/activity';
 import { asLiveWork, bearerToken, DomainError, ErrorCode } from '@app/common';
 import { AuthService } from '@app/identity';
 import { AppConfig } from '../../config/app-config';
-import { SharedPayloads } from '../subscriptions/shared-payloads';
+import { messageOf, SharedPayloads } from '../subscriptions/shared-payloads';
 import { addressKey, clientAddress } from './client-address';
 import { graphqlWsServer } from './graphql-ws-server';
 
@@ -184,13 +185,26 @@ export class WebSocketLimits implements OnApplicationBootstrap {
 function sendWithin(socket: WebSocket, max: number, payloads: SharedPayloads): void {
   // `ws` reads a function second argument as the callback, and no options as the defaults.
   const send = socket.send.bind(socket) as (data: unknown, options?: unknown, callback?: unknown) => void;
+  const internals = socket as unknown as WsInternals;
   socket.send = ((data: unknown, options?: unknown, callback?: unknown): void => {
-    const message = payloads.complete(data);
-    if (message === data) {
+    const frame = payloads.complete(data);
+    if (frame === data) {
       send(data, options, callback);
     } else {
-      // The bytes of a text message (graphql-ws sends no options, only its callback).
-      send(message, AS_TEXT, typeof options === 'function' ? options : callback);
+      // graphql-ws passes no options, only its callback (called once the frame is written, as `ws` does).
+      const written = (typeof options === 'function' ? options : callback) as ((error?: Error | null) => void) | undefined;
+      const sender = internals._sender;
+      if (
+        socket.readyState === socket.OPEN &&
+        sender?._state === 0 &&
+        sender._queue.length === 0 &&
+        sender._firstFragment
+      ) {
+        // Nothing of `ws`'s waits to go before it: one write of the whole frame, not a header and a body.
+        internals._socket.write(frame, written);
+      } else {
+        send(messageOf(frame as Buffer), AS_TEXT, written);
+      }
     }
     if (socket.bufferedAmount > max) {
       tooSlow(socket);
@@ -199,6 +213,15 @@ function sendWithin(socket: WebSocket, max: number, payloads: SharedPayloads): v
 }
 
 const AS_TEXT = { binary: false } as const;
+
+/**
+ * What of `ws` 8's internals a frame written straight to its stream relies on: the sender idle (no
+ * compression or blob read under way, no frame queued) and between messages. Checked on every such send.
+ */
+interface WsInternals {
+  readonly _socket: Writable;
+  readonly _sender?: { readonly _state: number; readonly _queue: unknown[]; readonly _firstFragment: boolean };
+}
 
 function tooSlow(socket: WebSocket): void {
   if (socket.readyState === socket.OPEN) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { MessageType, stringifyMessage } from 'graphql-ws';
-import { jsonReplacer, SharedPayloads } from './shared-payloads';
+import { jsonReplacer, messageOf, SharedPayloads } from './shared-payloads';
 
 /** What a socket sends for one message: graphql-ws stringifies it with the replacer, then sends at once. */
 function sent(payloads: SharedPayloads, message: Parameters<typeof stringifyMessage>[0]): string {
   const data = payloads.complete(stringifyMessage(message, jsonReplacer(payloads)));
-  return Buffer.isBuffer(data) ? data.toString('utf8') : (data as string);
+  return Buffer.isBuffer(data) ? messageOf(data).toString('utf8') : (data as string);
 }
 
 describe('SharedPayloads', () => {
@@ -31,6 +31,24 @@ describe('SharedPayloads', () => {
       type: 'next',
       payload: { data: { n: 1 } },
     });
+  });
+
+  it('frames the message as one unmasked text frame, with a 7, 16 or 64-bit length', () => {
+    const payloads = new SharedPayloads();
+    for (const size of [10, 100, 1_000, 70_000]) {
+      const payload = { data: { text: 'x'.repeat(size) } };
+      const frame = payloads.complete(
+        stringifyMessage({ id: '1', type: MessageType.Next, payload }, jsonReplacer(payloads)),
+      ) as Buffer;
+      const message = messageOf(frame);
+      expect(frame[0]).toBe(0x81);
+      const length =
+        frame[1] === 126 ? frame.readUInt16BE(2) : frame[1] === 127 ? Number(frame.readBigUInt64BE(2)) : frame[1];
+      expect(frame[1] & 0x80).toBe(0);
+      expect(length).toBe(message.length);
+      expect(frame.length - message.length).toBe(message.length < 126 ? 2 : message.length < 65_536 ? 4 : 10);
+      expect(JSON.parse(message.toString('utf8'))).toEqual({ id: '1', type: 'next', payload });
+    }
   });
 
   it('sends a formatted error result as it is', () => {

@@ -6,7 +6,8 @@ import { Injectable } from '@nestjs/common';
  * grouped-subscribe.ts). Its `jsonMessageReplacer` stops at such a `payload`: the payload is serialised
  * once per result object (kept while the object lives), a placeholder takes its place in the message, and
  * the socket's `send`, called at once with that message, puts the bytes in their place: each socket gets
- * `{"id":"<its id>","type":"next","payload":<the shared bytes>}` as one text frame.
+ * `{"id":"<its id>","type":"next","payload":<the shared bytes>}` as one text frame, built here in one buffer
+ * (one copy of the payload and one write per socket).
  *
  * graphql-ws calls the replacer and then `send` synchronously (`socket.send(stringifyMessage(...))`), so the
  * bytes the replacer sets aside belong to the next message sent; every message starts afresh, and one that
@@ -46,7 +47,8 @@ export class SharedPayloads {
 
   /**
    * What to send for `data`, a message graphql-ws has just stringified: the message with its payload's
-   * bytes put back (a Buffer, to be sent as text), or `data` itself when nothing was left out of it.
+   * bytes put back, as a whole WebSocket text frame (see `messageOf` for the message alone), or `data`
+   * itself when nothing was left out of it.
    */
   complete(data: unknown): unknown {
     const bytes = this.pending;
@@ -58,12 +60,31 @@ export class SharedPayloads {
     // `{"id":…,"type":"next","payload":` + the shared bytes + `}`: one copy of the payload per socket.
     const head = data.slice(0, data.length - WITH_PLACEHOLDER.length + PAYLOAD_KEY.length);
     const headBytes = Buffer.byteLength(head);
-    const frame = Buffer.allocUnsafe(headBytes + bytes.length + 1);
-    frame.write(head, 0, 'utf8');
-    bytes.copy(frame, headBytes);
+    const length = headBytes + bytes.length + 1;
+    const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+    const frame = Buffer.allocUnsafe(header + length);
+    // RFC 6455 §5.2: FIN and opcode 1 (text), unmasked (a server's), then the length in 7, 16 or 64 bits.
+    frame[0] = 0x81;
+    if (header === 2) {
+      frame[1] = length;
+    } else if (header === 4) {
+      frame[1] = 126;
+      frame.writeUInt16BE(length, 2);
+    } else {
+      frame[1] = 127;
+      frame.writeUInt16BE(0, 2);
+      frame.writeUIntBE(length, 4, 6);
+    }
+    frame.write(head, header, 'utf8');
+    bytes.copy(frame, header + headBytes);
     frame[frame.length - 1] = CLOSING_BRACE;
     return frame;
   }
+}
+
+/** The message a text frame made by `complete` carries (without its header). */
+export function messageOf(frame: Buffer): Buffer {
+  return frame.subarray(frame[1] === 126 ? 4 : frame[1] === 127 ? 10 : 2);
 }
 
 /** A `jsonMessageReplacer` for graphql-ws, whose typings want a `this`-taking function. */
