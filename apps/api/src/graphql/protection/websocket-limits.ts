@@ -192,7 +192,8 @@ function sendWithin(socket: WebSocket, max: number, payloads: SharedPayloads): v
       send(data, options, callback);
     } else {
       // graphql-ws passes no options, only its callback (called once the frame is written, as `ws` does).
-      const written = (typeof options === 'function' ? options : callback) as ((error?: Error | null) => void) | undefined;
+      const written = (typeof options === 'function' ? options : callback) as
+        ((error?: Error | null) => void) | undefined;
       const sender = internals._sender;
       if (
         socket.readyState === socket.OPEN &&
