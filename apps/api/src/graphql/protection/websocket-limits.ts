@@ -199,7 +199,8 @@ function sendWithin(socket: WebSocket, max: number, payloads: SharedPayloads): v
         socket.readyState === socket.OPEN &&
         sender?._state === 0 &&
         sender._queue.length === 0 &&
-        sender._firstFragment
+        sender._firstFragment &&
+        internals._socket?.writable
       ) {
         // Nothing of `ws`'s waits to go before it: one write of the whole frame, not a header and a body.
         internals._socket.write(frame, written);
@@ -217,10 +218,11 @@ const AS_TEXT = { binary: false } as const;
 
 /**
  * What of `ws` 8's internals a frame written straight to its stream relies on: the sender idle (no
- * compression or blob read under way, no frame queued) and between messages. Checked on every such send.
+ * compression or blob read under way, no frame queued) and between messages. Checked on every such send; if a
+ * `ws` upgrade renames them, frames go through `ws.send` as before.
  */
 interface WsInternals {
-  readonly _socket: Writable;
+  readonly _socket?: Writable;
   readonly _sender?: { readonly _state: number; readonly _queue: unknown[]; readonly _firstFragment: boolean };
 }
 
