@@ -30,6 +30,7 @@ import { ResponseCacheModule } from './response-cache/response-cache.module';
 import type { ResponseStore } from './response-cache/response-store';
 import { stringifyResult, versionedResponseCache } from './response-cache/versioned-response-cache';
 import { groupedSubscribe } from './subscriptions/grouped-subscribe';
+import { jsonReplacer, SharedPayloads } from './subscriptions/shared-payloads';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -45,9 +46,13 @@ function graphqlWsOptions(
   protection: QueryProtection,
   limits: WebSocketLimits,
   liveRights: LiveRights,
+  payloads: SharedPayloads,
 ): GraphQLWsSubscriptionsConfig {
   const options: GraphQLWsSubscriptionsConfig &
-    Pick<ServerOptions, 'validate' | 'subscribe' | 'onOperation' | 'onComplete' | 'onNext' | 'onError'> = {
+    Pick<
+      ServerOptions,
+      'validate' | 'subscribe' | 'onOperation' | 'onComplete' | 'onNext' | 'onError' | 'jsonMessageReplacer'
+    > = {
     path: GRAPHQL_PATH,
     // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts), and
     // ends every stream opened with credentials when they end.
@@ -55,11 +60,13 @@ function graphqlWsOptions(
     onConnect: limits.onConnect,
     onOperation: limits.setUp,
     onComplete: limits.ended,
-    // graphql-ws sends errors as thrown: give them the codes and masking they get over HTTP.
+    // graphql-ws sends errors as thrown: give them the codes and masking they get over HTTP. A result
+    // without errors goes as it is: the same object for a whole group, serialised once (SharedPayloads).
     onNext: (_ctx, _id, _payload, _args, result) =>
       result.errors?.length
         ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
-        : undefined,
+        : result,
+    jsonMessageReplacer: jsonReplacer(payloads),
     onError: (ctx, id, payload, errors) => {
       limits.ended(ctx, id, payload);
       limits.fellBehind(ctx, errors);
@@ -99,7 +106,16 @@ function graphqlWsOptions(
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [ResponseCacheModule, WebSocketLimitsModule],
-      inject: [AppConfig, AuthService, DataVersion, RESPONSE_STORE, WebSocketLimits, LiveRights, Metrics],
+      inject: [
+        AppConfig,
+        AuthService,
+        DataVersion,
+        RESPONSE_STORE,
+        WebSocketLimits,
+        LiveRights,
+        Metrics,
+        SharedPayloads,
+      ],
       useFactory: (
         config: AppConfig,
         auth: AuthService,
@@ -108,6 +124,7 @@ function graphqlWsOptions(
         limits: WebSocketLimits,
         liveRights: LiveRights,
         metrics: Metrics,
+        payloads: SharedPayloads,
       ): ApolloDriverConfig => {
         const protection = queryProtection({ production: config.isProduction });
         return {
@@ -126,7 +143,7 @@ function graphqlWsOptions(
           context: requestContextFactory(auth, config.TRUST_PROXY),
           parseOptions: protection.parseOptions,
           validationRules: protection.validationRules,
-          subscriptions: { 'graphql-ws': graphqlWsOptions(protection, limits, liveRights) },
+          subscriptions: { 'graphql-ws': graphqlWsOptions(protection, limits, liveRights, payloads) },
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only
           plugins: [
             // Cache hints are unused (the response cache keys on the data version), and the plugin wraps every field resolver.

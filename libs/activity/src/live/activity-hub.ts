@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type ActorRef, asLiveWork } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
@@ -12,6 +13,12 @@ const POLL_MS = 1_000;
 const BATCH = 1_000;
 /** The newest items read, kept so that a new subscriber replays them from memory, not with reads of its own. */
 const RECENT = 2_000;
+/**
+ * Streams offered new items per turn of the event loop: each offer sets off its subscriber's delivery
+ * (execution shared, a message written), so between chunks requests are served, not held behind the
+ * whole fan-out.
+ */
+const OFFER_CHUNK = 500;
 
 type Now = Awaited<ReturnType<ActivityFeedService['now']>>;
 
@@ -238,8 +245,13 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
         this.head = last;
         this.remember(items);
         this.lastLagMs = Math.max(0, Date.now() - last.occurredAt.getTime());
+        // A stream attached meanwhile has these items already (from the hub's memory or its replay): offered again, it skips them.
+        let offered = 0;
         for (const stream of this.streams) {
           stream.offer(items);
+          if (++offered % OFFER_CHUNK === 0) {
+            await nextTurn();
+          }
         }
       }
     } while (this.again || items.length === BATCH);

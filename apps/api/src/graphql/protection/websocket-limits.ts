@@ -4,11 +4,13 @@ import { GraphQLError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { ActivityRefusal } from '@app/activity';
 import { asLiveWork, bearerToken, DomainError, ErrorCode } from '@app/common';
 import { AuthService } from '@app/identity';
 import { AppConfig } from '../../config/app-config';
+import { messageOf, SharedPayloads } from '../subscriptions/shared-payloads';
 import { addressKey, clientAddress } from './client-address';
 import { graphqlWsServer } from './graphql-ws-server';
 
@@ -44,6 +46,7 @@ export class WebSocketLimits implements OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly moduleRef: ModuleRef,
+    private readonly payloads: SharedPayloads,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -139,7 +142,7 @@ export class WebSocketLimits implements OnApplicationBootstrap {
 
   /** Counts a new socket against its address before the client says anything. */
   private opened(socket: WebSocket, request: IncomingMessage): void {
-    boundBuffer(socket, this.config.WS_MAX_BUFFERED_BYTES);
+    sendWithin(socket, this.config.WS_MAX_BUFFERED_BYTES, this.payloads);
     const address = addressKey(clientAddress(request, this.config.TRUST_PROXY));
     if (!this.perAddress.take(address, this.config.WS_MAX_SOCKETS_PER_ADDRESS)) {
       this.refuse(socket);
@@ -174,19 +177,53 @@ export class WebSocketLimits implements OnApplicationBootstrap {
 }
 
 /**
- * After each send (one comparison), closes the socket as too slow once more than `max` bytes wait in `ws`
- * and the socket's stream (what the kernel would not take): one reader that stopped cannot hold unbounded
- * memory, and other sockets never wait for it.
+ * The socket's `send` as graphql-ws uses it: puts back a shared payload left out of a `next` message (see
+ * SharedPayloads), then, after each send (one comparison), closes the socket as too slow once more than
+ * `max` bytes wait in `ws` and the socket's stream (what the kernel would not take): one reader that stopped
+ * cannot hold unbounded memory, and other sockets never wait for it.
  */
-function boundBuffer(socket: WebSocket, max: number): void {
+function sendWithin(socket: WebSocket, max: number, payloads: SharedPayloads): void {
   // `ws` reads a function second argument as the callback, and no options as the defaults.
   const send = socket.send.bind(socket) as (data: unknown, options?: unknown, callback?: unknown) => void;
+  const internals = socket as unknown as WsInternals;
   socket.send = ((data: unknown, options?: unknown, callback?: unknown): void => {
-    send(data, options, callback);
+    const frame = payloads.complete(data);
+    if (frame === data) {
+      send(data, options, callback);
+    } else {
+      // graphql-ws passes no options, only its callback (called once the frame is written, as `ws` does).
+      const written = (typeof options === 'function' ? options : callback) as
+        ((error?: Error | null) => void) | undefined;
+      const sender = internals._sender;
+      if (
+        socket.readyState === socket.OPEN &&
+        sender?._state === 0 &&
+        sender._queue.length === 0 &&
+        sender._firstFragment &&
+        internals._socket?.writable
+      ) {
+        // Nothing of `ws`'s waits to go before it: one write of the whole frame, not a header and a body.
+        internals._socket.write(frame, written);
+      } else {
+        send(messageOf(frame as Buffer), AS_TEXT, written);
+      }
+    }
     if (socket.bufferedAmount > max) {
       tooSlow(socket);
     }
   }) as WebSocket['send'];
+}
+
+const AS_TEXT = { binary: false } as const;
+
+/**
+ * What of `ws` 8's internals a frame written straight to its stream relies on: the sender idle (no
+ * compression or blob read under way, no frame queued) and between messages. Checked on every such send; if a
+ * `ws` upgrade renames them, frames go through `ws.send` as before.
+ */
+interface WsInternals {
+  readonly _socket?: Writable;
+  readonly _sender?: { readonly _state: number; readonly _queue: unknown[]; readonly _firstFragment: boolean };
 }
 
 function tooSlow(socket: WebSocket): void {
@@ -232,5 +269,5 @@ class Counts {
 }
 
 /** Imported where graphql-ws is configured, so its hooks and the connection counter are one instance. */
-@Module({ providers: [WebSocketLimits], exports: [WebSocketLimits] })
+@Module({ providers: [WebSocketLimits, SharedPayloads], exports: [WebSocketLimits, SharedPayloads] })
 export class WebSocketLimitsModule {}

@@ -18,24 +18,31 @@ export function groupedSubscribe(
   guard: (context: RequestContext, source: AsyncIterator<unknown>) => Promise<AsyncIterator<unknown>> = (_, source) =>
     Promise.resolve(source),
 ): (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
-  const cache = new Map<string, Promise<ExecutionResult>>();
+  /** Per group and item, the step every subscriber of the group is handed (a promise until it is executed). */
+  const cache = new Map<string, Step | Promise<Step>>();
   // Short ids for groups: the key is built on every delivery, so keep it small.
   const groups = new Map<string, number>();
   let nextGroup = 0; // never reused, so a forgotten signature cannot alias a live group
 
-  const run = (key: string, args: ExecutionArgs, item: unknown): Promise<ExecutionResult> => {
+  const run = (key: string, args: ExecutionArgs, item: unknown): Step | Promise<Step> => {
     const cached = cache.get(key);
     if (cached) {
       return cached;
     }
-    const result = Promise.resolve(
+    const step = Promise.resolve(
       execute({ ...args, contextValue: withFreshLoaders(args.contextValue), rootValue: item }),
-    );
-    cache.set(key, result);
+    ).then((value): Step => {
+      const executed: Step = { value, done: false };
+      if (cache.get(key) === step) {
+        cache.set(key, executed); // later subscribers take it without waiting a turn for a promise
+      }
+      return executed;
+    });
+    cache.set(key, step);
     if (cache.size > CACHE_LIMIT) {
       cache.delete(cache.keys().next().value as string);
     }
-    return result;
+    return step;
   };
 
   const subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
@@ -53,15 +60,11 @@ export function groupedSubscribe(
       groups.set(signature, group);
     }
     const iterator = await asLiveWork(() => guard(args.contextValue as RequestContext, source[Symbol.asyncIterator]()));
+    // One promise per delivery: the source's, and the shared step once the group's result is there.
+    const step = (next: IteratorResult<unknown>): Step | Promise<Step> | IteratorReturnResult<undefined> =>
+      next.done ? DONE : run(`${group}|${itemKey(next.value)}`, args, next.value);
     const mapped: AsyncIterableIterator<ExecutionResult> = {
-      next: () =>
-        asLiveWork(async (): Promise<IteratorResult<ExecutionResult>> => {
-          const next = await iterator.next();
-          if (next.done) {
-            return { value: undefined, done: true };
-          }
-          return { value: await run(`${group}|${itemKey(next.value)}`, args, next.value), done: false };
-        }),
+      next: () => asLiveWork(() => iterator.next().then(step)),
       return: () =>
         asLiveWork(async (): Promise<IteratorResult<ExecutionResult>> => {
           await iterator.return?.();
@@ -80,6 +83,11 @@ export function groupedSubscribe(
   };
   return subscribe;
 }
+
+/** What a subscriber's `next()` gives for an item (shared by its group: graphql-ws only reads it). */
+type Step = IteratorYieldResult<ExecutionResult>;
+
+const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 
 /**
  * Each item is executed with DataLoaders of its own: a subscription's context lives as long as the
