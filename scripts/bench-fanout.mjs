@@ -416,12 +416,22 @@ defaults to off and Nest sets none, so a client offering it (as browsers and the
 A CPU profile of the server at 10,000 (\`FANOUT_PROFILE=dir\`, after e2da6fd): 35 % in \`writev\` (one system call per
 message per socket; on loopback it includes the receiving side's TCP work), 9 % garbage collection, 9 % microtasks,
 4 % graphql-ws stringifying each \`next\` for each socket, 4 % graphql-ws's per-item emit, 3 % validating each
-subscribe. Not yet done: one serialisation and one \`Buffer\` shared by every socket (graphql-ws builds each message
-itself, and \`JSON.rawJSON\` takes only primitives, so it needs a send path of our own in place of
-\`graphql-ws/use/ws\`), corked or batched writes (at 5 events/s a socket gets one item per wake-up: only bursts and
-replays would batch), and back-pressure by socket: graphql-ws waits for each write's callback, so a reader that stops
-holds one message in \`ws\` and the kernel's buffers, then its stream queues up to 10,000 items and ends with
-FELL_BEHIND (an error message it cannot read), without the socket being closed.
+subscribe.
+
+**Send path** (2026-12-02, later; \`scripts/bench-sendpath.mjs\` measures graphql-ws, \`ws\` and a build's grouped
+subscribe and send path alone, without the database): each group's result is serialised once (graphql-ws's
+\`jsonMessageReplacer\` leaves a \`next\` payload out, the socket's send puts the shared bytes back around its own
+id, apps/api/src/graphql/subscriptions/shared-payloads.ts), each socket's whole frame is one buffer and one write
+while \`ws\`'s sender is idle (else through \`ws.send\`), one promise per delivery in the grouped subscribe, and the hub
+offers new items to 500 streams per turn of the event loop, so requests are answered during a fan-out (at 5,000, an
+HTTP request needing 5 turns: p99 3.8 s before, 0.8 s after). Server CPU per delivery: 12.8 → 10.3 µs user time for
+170-byte items and 19.5–27 → 10–13 µs for 2 KB items on the send path alone; 26.0 → 22.8 µs on average at 5,000 on
+a loaded machine (runs overlap). The rest per delivery: the system call that writes each message to each socket
+(half of the server's CPU; on loopback it includes the receiver's TCP work) and graphql-ws's own loop (its for-await,
+a copy of each result, \`await onNext\`, a promise per send). Next: a subscribe and send loop of our own in place of
+\`graphql-ws/use/ws\`, keeping the protocol and the hooks.
+Back-pressure: a socket with more than \`WS_MAX_BUFFERED_BYTES\` waiting, or one of whose streams fell 10,000 items
+behind, is closed with 4410 "Too slow: resume from your cursor".
 
 **Shared cores** (the method before issue 21, measured back to back on the same server): no pinning, the
 subscribers in the benchmark's own process parsing every message, all sharing the two cores with the server.
