@@ -74,7 +74,8 @@ async function serve(config: AppConfig, databaseUrl: string): Promise<INestAppli
   const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableCors({ origin: false });
-  await app.listen(config.PORT);
+  // Node's listen(port, backlog): a number after the port is the backlog (Nest's types only name a host there).
+  await app.listen(config.PORT, config.HTTP_LISTEN_BACKLOG as unknown as string);
   return app;
 }
 
