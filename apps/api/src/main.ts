@@ -74,8 +74,7 @@ async function serve(config: AppConfig, databaseUrl: string): Promise<INestAppli
   const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableCors({ origin: false });
-  // Node's listen(port, backlog): a number after the port is the backlog (Nest's types only name a host there).
-  await app.listen(config.PORT, config.HTTP_LISTEN_BACKLOG as unknown as string);
+  await app.listen(config.PORT);
   return app;
 }
 

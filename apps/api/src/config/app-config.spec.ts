@@ -16,7 +16,6 @@ describe('loadConfig', () => {
     expect(sut.WS_MAX_SOCKETS_PER_ADDRESS).toBe(50);
     expect(sut.WS_MAX_SOCKETS_PER_PERSON).toBe(10);
     expect(sut.WS_MAX_BUFFERED_BYTES).toBe(4 * 1024 * 1024);
-    expect(sut.HTTP_LISTEN_BACKLOG).toBe(4096);
   });
 
   it('reads typed values from strings', () => {
@@ -58,7 +57,6 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test (got "staging")'],
     [{ DB_MIGRATE_ON_START: 'yes' }, 'DB_MIGRATE_ON_START must be true or false (got "yes")'],
     [{ WS_MAX_BUFFERED_BYTES: '100' }, 'WS_MAX_BUFFERED_BYTES must be an integer from 1024 to 1073741824 (got 100)'],
-    [{ HTTP_LISTEN_BACKLOG: '0' }, 'HTTP_LISTEN_BACKLOG must be an integer from 1 to 65535 (got 0)'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

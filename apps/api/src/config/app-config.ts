@@ -150,14 +150,6 @@ export class AppConfig {
   @WholeNumber('WS_MAX_BUFFERED_BYTES must be an integer from 1024 to 1073741824', 1024, 1_073_741_824)
   WS_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-  /**
-   * Connections the kernel may hold accepted but not yet taken by the server (`listen`'s backlog; Linux caps it
-   * at net.core.somaxconn). Node's 511 overflowed when thousands of dashboards reconnected while a fan-out kept
-   * the event loop busy: the dropped handshakes were retried by the clients' kernels after 1, 3, 7 … seconds.
-   */
-  @WholeNumber('HTTP_LISTEN_BACKLOG must be an integer from 1 to 65535', 1, 65_535)
-  HTTP_LISTEN_BACKLOG = 4096;
-
   /** Queries run compiled with graphql-jit (docs/architecture.md); `false` runs every operation on graphql-js. */
   @Transform(toBool)
   @IsBoolean({ message: (a) => `GRAPHQL_COMPILED_EXECUTION must be true or false ${got(a)}` })
