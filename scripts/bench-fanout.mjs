@@ -433,6 +433,12 @@ a copy of each result, \`await onNext\`, a promise per send). Next: a subscribe 
 Back-pressure: a socket with more than \`WS_MAX_BUFFERED_BYTES\` waiting, or one of whose streams fell 10,000 items
 behind, is closed with 4410 "Too slow: resume from your cursor".
 
+Subscribing at 10,000: the server (one core) takes the handshakes more slowly than 200 per 50 ms while it fans out,
+so Node's listen queue (backlog 511) overflows and the clients' kernels retry the dropped handshakes after 1, 3, 7 … s
+(45.8 s to subscribe, 200 sockets never acknowledged). A backlog of 4,096, tried once, dropped none but took 76 s,
+with writes meanwhile at p99 36 s instead of 534 ms: reverted. Handshakes and subscription set-up per socket are
+the next cost to cut.
+
 **Shared cores** (the method before issue 21, measured back to back on the same server): no pinning, the
 subscribers in the benchmark's own process parsing every message, all sharing the two cores with the server.
 
