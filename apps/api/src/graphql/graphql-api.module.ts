@@ -30,6 +30,7 @@ import { ResponseCacheModule } from './response-cache/response-cache.module';
 import type { ResponseStore } from './response-cache/response-store';
 import { stringifyResult, versionedResponseCache } from './response-cache/versioned-response-cache';
 import { groupedSubscribe } from './subscriptions/grouped-subscribe';
+import { SubscribeDocuments } from './subscriptions/subscribe-documents';
 import { jsonReplacer, SharedPayloads } from './subscriptions/shared-payloads';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -48,10 +49,12 @@ function graphqlWsOptions(
   liveRights: LiveRights,
   payloads: SharedPayloads,
 ): GraphQLWsSubscriptionsConfig {
+  // Reconnecting dashboards send a handful of distinct documents: each parsed and validated once.
+  const documents = new SubscribeDocuments((query) => protection.parse(query));
   const options: GraphQLWsSubscriptionsConfig &
     Pick<
       ServerOptions,
-      'validate' | 'subscribe' | 'onOperation' | 'onComplete' | 'onNext' | 'onError' | 'jsonMessageReplacer'
+      'parse' | 'validate' | 'subscribe' | 'onOperation' | 'onComplete' | 'onNext' | 'onError' | 'jsonMessageReplacer'
     > = {
     path: GRAPHQL_PATH,
     // Executes each live item once per group of identical subscriptions (see grouped-subscribe.ts), and
@@ -82,17 +85,20 @@ function graphqlWsOptions(
         return refusal;
       }
       try {
-        protection.parse(payload.query);
+        documents.parse(payload.query);
         return undefined;
       } catch (error) {
         const parseError = error instanceof GraphQLError ? error : new GraphQLError(String(error));
         return [withCode(parseError, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED)];
       }
     },
+    parse: (source) => documents.parse(typeof source === 'string' ? source : source.body),
     // The same codes as over HTTP, so a client branches the same way on either transport.
     validate: (schema, document) =>
-      validate(schema, document, [...specifiedRules, ...protection.validationRules]).map((error) =>
-        withCode(error, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED),
+      documents.validated(schema, document, () =>
+        validate(schema, document, [...specifiedRules, ...protection.validationRules]).map((error) =>
+          withCode(error, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED),
+        ),
       ),
   };
   return options;

@@ -1,4 +1,11 @@
-import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, print } from 'graphql';
+import {
+  createSourceEventStream,
+  type DocumentNode,
+  execute,
+  type ExecutionArgs,
+  type ExecutionResult,
+  print,
+} from 'graphql';
 import { type ActorRef, asLiveWork, type RequestContext, RequestLoaders } from '@app/common';
 
 /** Results kept per group (they are small; a slow subscriber further behind re-executes). */
@@ -50,7 +57,7 @@ export function groupedSubscribe(
     if (!isAsyncIterable(source)) {
       return source;
     }
-    const signature = `${print(args.document)}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${await asLiveWork(() => visibilityClass(args))}`;
+    const signature = `${printed(args.document)}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${await asLiveWork(() => visibilityClass(args))}`;
     let group = groups.get(signature);
     if (group === undefined) {
       if (groups.size >= 10_000) {
@@ -98,6 +105,17 @@ function withFreshLoaders(context: unknown): unknown {
   return context !== null && typeof context === 'object' && 'loaders' in context
     ? { ...context, loaders: new RequestLoaders() }
     : context;
+}
+
+/** Documents are shared by subscribers sending the same text (SubscribeDocuments): printed once each. */
+const prints = new WeakMap<DocumentNode, string>();
+function printed(document: DocumentNode): string {
+  let text = prints.get(document);
+  if (text === undefined) {
+    text = print(document);
+    prints.set(document, text);
+  }
+  return text;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
