@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { Frequency, type Options, RRule, rrulestr, Weekday } from 'rrule';
+import { LRUCache } from 'lru-cache';
 
 /** Local wall-clock time as people write it: `YYYY-MM-DDTHH:mm` (seconds optional). */
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
@@ -161,10 +162,11 @@ interface Walk {
  * applied by the caller). A walk cut at a cap serves any cap up to it; a complete one any cap.
  * Least recently used first; bounded in walks and in the wall times they hold.
  */
-const walks = new Map<string, Walk>();
-let walkedStarts = 0;
-const MAX_WALKS = 4_000;
-const MAX_WALKED_STARTS = 200_000;
+const walks = new LRUCache<string, Walk>({
+  max: 4_000,
+  maxSize: 200_000, // wall times held
+  sizeCalculation: (walk) => Math.max(walk.walls.length, 1),
+});
 
 function walkOf(recurrence: Recurrence, after: number, before: number, cap: number): Walk {
   // Valid zones and local times hold no `|`: the key reads one way only.
@@ -173,9 +175,7 @@ function walkOf(recurrence: Recurrence, after: number, before: number, cap: numb
       ? `${recurrence.zone}|${recurrence.firstStart}|${after}|${before}|${recurrence.rule}`
       : undefined;
   const known = key === undefined ? undefined : walks.get(key);
-  if (key !== undefined && known !== undefined && (known.complete || cap <= known.walls.length)) {
-    walks.delete(key); // most recently used last
-    walks.set(key, known);
+  if (known !== undefined && (known.complete || cap <= known.walls.length)) {
     return known;
   }
   const afterDate = new Date(after);
@@ -192,21 +192,8 @@ function walkOf(recurrence: Recurrence, after: number, before: number, cap: numb
     instants: starts.map((wall) => instantOf(wall, floatingLocal(wall.getTime()))?.getTime() ?? NaN),
     complete: starts.length < cap,
   };
-  if (key === undefined) {
-    return walk;
-  }
-  if (known !== undefined) {
-    walks.delete(key);
-    walkedStarts -= known.walls.length;
-  }
-  walks.set(key, walk);
-  walkedStarts += walk.walls.length;
-  for (const [oldest, old] of walks) {
-    if (walks.size <= MAX_WALKS && walkedStarts <= MAX_WALKED_STARTS) {
-      break;
-    }
-    walks.delete(oldest);
-    walkedStarts -= old.walls.length;
+  if (key !== undefined) {
+    walks.set(key, walk);
   }
   return walk;
 }
