@@ -43,13 +43,20 @@ class Stream {
   waiting = null;
   closed = false;
   offer(item) {
-    if (this.waiting) {
+    if (this.push) {
+      this.push(item);
+    } else if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = null;
       resolve({ value: item, done: false });
     } else {
       this.queue.push(item);
     }
+  }
+  /** As ActivityStream pushes (a build whose grouped subscribe asks for it). */
+  pushTo(deliver) {
+    this.push = deliver;
+    this.queue.splice(0).forEach(deliver);
   }
   next() {
     const item = this.queue.shift();
@@ -88,6 +95,7 @@ useServer(
   {
     schema,
     subscribe: groupedSubscribe(),
+    onOperation: (ctx, id, payload, args, result) => limits.setUp(ctx, id, payload, args, result),
     ...(payloads
       ? { onNext: (_ctx, _id, _payload, _args, result) => result, jsonMessageReplacer: shared.jsonReplacer(payloads) }
       : { onNext: () => undefined }),

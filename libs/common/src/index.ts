@@ -11,6 +11,7 @@ export * from './live/map-live';
 export * from './async/fresh-single-flight';
 export * from './time/local-date';
 export * from './live/live-work';
+export * from './live/live-push';
 export * from './live/background-work';
 export * from './text/storable-text';
 export * from './authorization';

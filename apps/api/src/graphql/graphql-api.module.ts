@@ -5,7 +5,7 @@ import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from 
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
-import { GraphQLError, specifiedRules, validate } from 'graphql';
+import { type ExecutionResult, type FormattedExecutionResult, GraphQLError, specifiedRules, validate } from 'graphql';
 import { DataVersion, LiveRights } from '@app/activity';
 import { AuthService } from '@app/identity';
 import { NetworksModule } from '@app/networks';
@@ -39,6 +39,16 @@ export const GRAPHQL_PATH = '/graphql';
 type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 /**
+ * graphql-ws sends errors as thrown: give them the codes and masking they get over HTTP. A result without
+ * errors goes as it is: the same object for a whole group, serialised once (SharedPayloads).
+ */
+function formattedResult(result: ExecutionResult): FormattedExecutionResult | ExecutionResult {
+  return result.errors?.length
+    ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+    : result;
+}
+
+/**
  * graphql-ws gets none of Apollo's rules or plugins: give it the same limits, and the caps on
  * connections and operations. (Nest's type omits `parse` and `validate`, but passes every option
  * through to graphql-ws.)
@@ -61,14 +71,10 @@ function graphqlWsOptions(
     // ends every stream opened with credentials when they end.
     subscribe: groupedSubscribe((context, source) => liveRights.guard(context, source)),
     onConnect: limits.onConnect,
-    onOperation: limits.setUp,
+    // Streams that push their results (activity) have them written straight to the socket, formatted alike.
+    onOperation: (ctx, id, payload, args, result) => limits.setUp(ctx, id, payload, args, result, formattedResult),
     onComplete: limits.ended,
-    // graphql-ws sends errors as thrown: give them the codes and masking they get over HTTP. A result
-    // without errors goes as it is: the same object for a whole group, serialised once (SharedPayloads).
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors?.length
-        ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
-        : result,
+    onNext: (_ctx, _id, _payload, _args, result) => formattedResult(result),
     jsonMessageReplacer: jsonReplacer(payloads),
     onError: (ctx, id, payload, errors) => {
       limits.ended(ctx, id, payload);

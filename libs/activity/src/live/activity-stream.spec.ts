@@ -79,4 +79,32 @@ describe('ActivityStream', () => {
     expect(await take(stream, 5)).toEqual(['1', '2', '3', '4', '6']); // 5 is no longer visible
     expect(await take(stream, 1)).toEqual(['7']);
   });
+
+  it('pushes what it holds, then each item as it comes, and settles next() only at its end', async () => {
+    const { stream } = streamWith([item(1)]);
+    await stream.start();
+    stream.offer([item(2)]); // held: nobody is reading
+    const pushed: string[] = [];
+    stream.pushTo((pushedItem) => pushed.push(pushedItem.sequence));
+    expect(pushed).toEqual(['1', '2']);
+    const end = stream.next();
+    stream.offer([item(2), item(3)]);
+    expect(pushed).toEqual(['1', '2', '3']); // at once, no turn of the event loop, no duplicate
+    void stream.return();
+    await expect(end).resolves.toEqual({ value: undefined, done: true });
+    stream.offer([item(4)]);
+    expect(pushed).toEqual(['1', '2', '3']);
+  });
+
+  it('rejects a waiting next() with the reason it failed (not a plain end)', async () => {
+    const { stream, state } = streamWith([]);
+    await stream.start();
+    stream.pushTo(() => undefined);
+    const end = stream.next();
+    stream.offer([item(1, ActivityVisibility.ORGANISATION)]);
+    await settle();
+    state.release.shift(); // dropped: the rights read fails instead
+    (stream as unknown as { fail(error: unknown): void }).fail(new Error('rights unavailable'));
+    await expect(end).rejects.toThrow('rights unavailable');
+  });
 });

@@ -1,4 +1,4 @@
-import type { ActorRef } from '@app/common';
+import type { ActorRef, LivePush } from '@app/common';
 import { DomainError, ErrorCode } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
 import { isInScope, isVisibleTo, type ViewerRights } from '../activity-feed.service';
@@ -30,10 +30,15 @@ export interface StreamSource {
  * with no gap and no duplicate at the switch (items are only ever delivered in increasing
  * position). Non-public items are re-checked against the subscriber's current rights.
  */
-export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity> {
+export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity>, LivePush<ActivityEventEntity> {
   private readonly queue: ActivityEventEntity[] = [];
   private buffered: ActivityEventEntity[] | null = [];
-  private waiting: ((result: IteratorResult<ActivityEventEntity>) => void) | null = null;
+  private waiting: {
+    readonly resolve: (result: IteratorResult<ActivityEventEntity>) => void;
+    readonly reject: (error: Error) => void;
+  } | null = null;
+  /** Set by `pushTo`: items go straight there, and `next()` waits for the end. */
+  private push: ((item: ActivityEventEntity) => void) | null = null;
   private failure: Error | null = null;
   private closed = false;
   private last: ActivityPosition | null;
@@ -147,8 +152,12 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
 
   private enqueue(item: ActivityEventEntity, position = positionOf(item)): void {
     this.last = position;
+    if (this.push) {
+      this.push(item);
+      return;
+    }
     if (this.waiting) {
-      const resolve = this.waiting;
+      const { resolve } = this.waiting;
       this.waiting = null;
       resolve({ value: item, done: false });
       return;
@@ -168,7 +177,20 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
   private fail(error: unknown): void {
     this.failure = error instanceof Error ? error : new Error(String(error));
     this.queue.length = 0;
+    if (this.waiting) {
+      const { reject } = this.waiting;
+      this.waiting = null;
+      reject(this.failure); // a waiting reader hears why, not just that it ended
+      this.failure = null;
+    }
     void this.return();
+  }
+
+  pushTo(deliver: (item: ActivityEventEntity) => void): void {
+    this.push = deliver;
+    for (const item of this.queue.splice(0)) {
+      deliver(item);
+    }
   }
 
   next(): Promise<IteratorResult<ActivityEventEntity>> {
@@ -184,14 +206,14 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     if (this.closed) {
       return Promise.resolve({ value: undefined, done: true });
     }
-    return new Promise((resolve) => (this.waiting = resolve));
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 
   return(): Promise<IteratorResult<ActivityEventEntity>> {
     this.closed = true;
     this.source.detach(this);
     if (this.waiting) {
-      const resolve = this.waiting;
+      const { resolve } = this.waiting;
       this.waiting = null;
       resolve({ value: undefined, done: true });
     }

@@ -105,6 +105,50 @@ describe('LiveRights', () => {
     await expect(next).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('passes pushed items at once, holds those that arrive during a check, and delivers them after it, in order', async () => {
+    sut = new LiveRights(new FakeWakeups());
+    const { iterator } = source<string>();
+    let deliverTo: (item: string) => void = () => undefined;
+    const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => void) => (deliverTo = deliver) });
+    let allow: (actor: ActorRef) => void = () => undefined;
+    const stream = (await sut.guard(
+      contextOf(PERSON, () => new Promise<ActorRef>((resolve) => (allow = resolve))),
+      pushing,
+    )) as AsyncIterableIterator<string> & { pushTo(deliver: (item: string) => void): void };
+    const delivered: string[] = [];
+    stream.pushTo((item) => delivered.push(item));
+    deliverTo('before');
+    void sut.changed(['organisation:o1']);
+    deliverTo('during 1');
+    deliverTo('during 2');
+    expect(delivered).toEqual(['before']);
+    allow(PERSON);
+    await settle();
+    deliverTo('after');
+    expect(delivered).toEqual(['before', 'during 1', 'during 2', 'after']);
+  });
+
+  it('drops pushed items held during a check that ends the stream', async () => {
+    sut = new LiveRights(new FakeWakeups());
+    const { iterator } = source<string>();
+    let deliverTo: (item: string) => void = () => undefined;
+    const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => void) => (deliverTo = deliver) });
+    let refuse: (error: unknown) => void = () => undefined;
+    const stream = (await sut.guard(
+      contextOf(PERSON, () => new Promise<ActorRef>((_, reject) => (refuse = reject))),
+      pushing,
+    )) as AsyncIterableIterator<string> & { pushTo(deliver: (item: string) => void): void };
+    const delivered: string[] = [];
+    stream.pushTo((item) => delivered.push(item));
+    const end = stream.next();
+    void sut.changed(['organisation:o1']);
+    deliverTo('written after the change');
+    refuse(new DomainError(ErrorCode.UNAUTHENTICATED, IdentityRefusal.ACCESS_TOKEN_INVALID, 'signed out'));
+    await expect(end).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    deliverTo('later');
+    expect(delivered).toEqual([]);
+  });
+
   it('ends with UNAUTHENTICATED, not an internal error, when the source itself meets the ended credentials', async () => {
     sut = new LiveRights(new FakeWakeups());
     const { state } = source<string>();

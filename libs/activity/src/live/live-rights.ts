@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { GraphQLError } from 'graphql';
-import { type ActorRef, credentialsEnded, ErrorCode, noLongerAllowed, type RequestContext } from '@app/common';
+import {
+  type ActorRef,
+  canPush,
+  credentialsEnded,
+  ErrorCode,
+  type LivePush,
+  noLongerAllowed,
+  type RequestContext,
+} from '@app/common';
 import { RIGHTS_RECHECK_MS, rightsSubject } from './rights-changes';
 import { ACTIVITY_WAKEUPS, type ActivityWakeups } from './wakeups';
 
@@ -78,7 +86,10 @@ export class LiveRights implements OnApplicationShutdown {
     if (opened.kind === 'ANONYMOUS' && !options.stillAllowed) {
       return source as AsyncIterableIterator<T>; // no credentials to end, nothing of its own to re-check
     }
-    const stream: GuardedStream<T> = new GuardedStream<T>(source, context, opened, options, () => this.forget(stream));
+    const forget = (): void => this.forget(stream);
+    const stream: GuardedStream<T> = canPush<T>(source)
+      ? new PushingGuardedStream<T>(source, context, opened, options, forget)
+      : new GuardedStream<T>(source, context, opened, options, forget);
     this.all.add(stream);
     for (const subject of stream.subjects) {
       let streams = this.bySubject.get(subject);
@@ -184,17 +195,17 @@ function isUnauthenticated(error: unknown): boolean {
 class GuardedStream<T> implements AsyncIterableIterator<T> {
   readonly subjects: readonly string[];
   checkedAt = Date.now();
-  private checking: Promise<void> | null = null;
+  protected checking: Promise<void> | null = null;
   private again: { withRule: boolean; actorOf: (context: RequestContext) => Promise<ActorRef> } | null = null;
   private ending: GraphQLError | null = null;
-  private finished = false;
+  protected finished = false;
   private abort: (error: GraphQLError) => void = () => undefined;
   /** Rejects once the stream is ended, so that a waiting `next()` gives up at once. */
   private readonly aborted: Promise<never>;
   private expiry: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly source: AsyncIterator<T>,
+    protected readonly source: AsyncIterator<T>,
     private readonly context: RequestContext,
     private readonly opened: ActorRef,
     private readonly options: LiveRightsOptions,
@@ -224,8 +235,12 @@ class GuardedStream<T> implements AsyncIterableIterator<T> {
       if (again) {
         this.recheck(again.withRule, again.actorOf);
       }
+      this.checked();
     });
   }
+
+  /** A check has settled (another may have started since). */
+  protected checked(): void {}
 
   private async check(withRule: boolean, actorOf: (context: RequestContext) => Promise<ActorRef>): Promise<void> {
     this.checkedAt = Date.now();
@@ -333,5 +348,37 @@ class GuardedStream<T> implements AsyncIterableIterator<T> {
 
   [Symbol.asyncIterator](): this {
     return this;
+  }
+}
+
+/** A guarded stream whose source pushes its items: they pass at once, or wait for a check under way. */
+class PushingGuardedStream<T> extends GuardedStream<T> implements LivePush<T> {
+  private deliver: (item: T) => void = () => undefined;
+  /** Items that arrived while a check ran, in order (null: none). */
+  private held: T[] | null = null;
+
+  pushTo(deliver: (item: T) => void): void {
+    this.deliver = deliver;
+    (this.source as AsyncIterator<T> & LivePush<T>).pushTo((item) => {
+      if (this.finished) {
+        return;
+      }
+      if (this.checking || this.held) {
+        (this.held ??= []).push(item);
+        return;
+      }
+      deliver(item);
+    });
+  }
+
+  protected override checked(): void {
+    const held = this.held;
+    if (!held || this.checking) {
+      return; // nothing waits, or the next check decides for them
+    }
+    this.held = null;
+    if (!this.finished) {
+      held.forEach((item) => this.deliver(item));
+    }
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { GraphQLError } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
 import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { ActivityRefusal } from '@app/activity';
-import { asLiveWork, bearerToken, DomainError, ErrorCode } from '@app/common';
+import { asLiveWork, bearerToken, canPush, DomainError, ErrorCode } from '@app/common';
 import { AuthService } from '@app/identity';
 import { AppConfig } from '../../config/app-config';
 import { messageOf, SharedPayloads } from '../subscriptions/shared-payloads';
@@ -114,12 +114,30 @@ export class WebSocketLimits implements OnApplicationBootstrap {
     ];
   }
 
-  /** graphql-ws `onOperation`: set up; from now on it counts while graphql-ws holds its stream. */
-  readonly setUp = (ctx: WsContext, _id: string, payload: object, _args: unknown, result: unknown): undefined => {
+  /**
+   * graphql-ws `onOperation`: set up; from now on it counts while graphql-ws holds its stream. A stream that
+   * pushes its results (LivePush) has them written straight to the socket as `next` messages, each one frame,
+   * with the same error formatting and bound on unread bytes as graphql-ws's own sends; graphql-ws still
+   * sends its error or completion.
+   */
+  readonly setUp = (
+    ctx: WsContext,
+    id: string,
+    payload: object,
+    _args: unknown,
+    result: unknown,
+    format: (result: ExecutionResult) => object = (value) => value,
+  ): undefined => {
     const operation = this.operations.get(ctx)?.get(payload);
     if (operation) {
       operation.setUp = true;
       operation.result = result;
+    }
+    // Not when the client completed it meanwhile (graphql-ws then ends the stream without iterating it).
+    if (canPush<ExecutionResult>(result) && id in ctx.subscriptions) {
+      const { socket } = ctx.extra as Extra;
+      const max = this.config.WS_MAX_BUFFERED_BYTES;
+      result.pushTo((value) => sendFrame(socket, this.payloads.nextFrame(id, format(value)), max));
     }
     return undefined;
   };
@@ -185,33 +203,51 @@ export class WebSocketLimits implements OnApplicationBootstrap {
 function sendWithin(socket: WebSocket, max: number, payloads: SharedPayloads): void {
   // `ws` reads a function second argument as the callback, and no options as the defaults.
   const send = socket.send.bind(socket) as (data: unknown, options?: unknown, callback?: unknown) => void;
-  const internals = socket as unknown as WsInternals;
   socket.send = ((data: unknown, options?: unknown, callback?: unknown): void => {
     const frame = payloads.complete(data);
     if (frame === data) {
       send(data, options, callback);
+      if (socket.bufferedAmount > max) {
+        tooSlow(socket);
+      }
     } else {
       // graphql-ws passes no options, only its callback (called once the frame is written, as `ws` does).
       const written = (typeof options === 'function' ? options : callback) as
         ((error?: Error | null) => void) | undefined;
-      const sender = internals._sender;
-      if (
-        socket.readyState === socket.OPEN &&
-        sender?._state === 0 &&
-        sender._queue.length === 0 &&
-        sender._firstFragment &&
-        internals._socket?.writable
-      ) {
-        // Nothing of `ws`'s waits to go before it: one write of the whole frame, not a header and a body.
-        internals._socket.write(frame, written);
-      } else {
-        send(messageOf(frame as Buffer), AS_TEXT, written);
-      }
-    }
-    if (socket.bufferedAmount > max) {
-      tooSlow(socket);
+      sendFrame(socket, frame as Buffer, max, written, send);
     }
   }) as WebSocket['send'];
+}
+
+/**
+ * Sends a whole text frame (see SharedPayloads) as one write when nothing of `ws`'s waits to go before it,
+ * else through `ws`; then closes the socket as too slow if more than `max` bytes wait to be written.
+ */
+function sendFrame(
+  socket: WebSocket,
+  frame: Buffer,
+  max: number,
+  written?: (error?: Error | null) => void,
+  send?: (data: unknown, options?: unknown, callback?: unknown) => void,
+): void {
+  const internals = socket as unknown as WsInternals;
+  const sender = internals._sender;
+  if (
+    socket.readyState === socket.OPEN &&
+    sender?._state === 0 &&
+    sender._queue.length === 0 &&
+    sender._firstFragment &&
+    internals._socket?.writable
+  ) {
+    internals._socket.write(frame, written);
+  } else if (send) {
+    send(messageOf(frame), AS_TEXT, written);
+  } else {
+    socket.send(messageOf(frame), AS_TEXT, written); // graphql-ws's send above: it passes a frame it did not make as it is
+  }
+  if (socket.bufferedAmount > max) {
+    tooSlow(socket);
+  }
 }
 
 const AS_TEXT = { binary: false } as const;

@@ -6,7 +6,7 @@ import {
   type ExecutionResult,
   print,
 } from 'graphql';
-import { type ActorRef, asLiveWork, type RequestContext, RequestLoaders } from '@app/common';
+import { type ActorRef, asLiveWork, canPush, type LivePush, type RequestContext, RequestLoaders } from '@app/common';
 
 /** Results kept per group (they are small; a slow subscriber further behind re-executes). */
 const CACHE_LIMIT = 2_000;
@@ -37,7 +37,7 @@ export function groupedSubscribe(
       return cached;
     }
     const step = Promise.resolve(
-      execute({ ...args, contextValue: withFreshLoaders(args.contextValue), rootValue: item }),
+      asLiveWork(() => execute({ ...args, contextValue: withFreshLoaders(args.contextValue), rootValue: item })),
     ).then((value): Step => {
       const executed: Step = { value, done: false };
       if (cache.get(key) === step) {
@@ -52,7 +52,7 @@ export function groupedSubscribe(
     return step;
   };
 
-  const subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
+  const subscribe = async (args: ExecutionArgs): Promise<GroupedStream | ExecutionResult> => {
     const source = await asLiveWork(() => createSourceEventStream(args));
     if (!isAsyncIterable(source)) {
       return source;
@@ -70,26 +70,88 @@ export function groupedSubscribe(
     // One promise per delivery: the source's, and the shared step once the group's result is there.
     const step = (next: IteratorResult<unknown>): Step | Promise<Step> | IteratorReturnResult<undefined> =>
       next.done ? DONE : run(`${group}|${itemKey(next.value)}`, args, next.value);
-    const mapped: AsyncIterableIterator<ExecutionResult> = {
-      next: () => asLiveWork(() => iterator.next().then(step)),
-      return: () =>
-        asLiveWork(async (): Promise<IteratorResult<ExecutionResult>> => {
+    /** Set once the subscriber's stream has ended (its `next()` settled, or `return()`): nothing more is pushed. */
+    let ended = false;
+    const mapped: GroupedStream = {
+      next: () => {
+        const next = asLiveWork(() => iterator.next().then(step));
+        if (pushing) {
+          void next.then(
+            () => (ended = true),
+            () => (ended = true),
+          );
+        }
+        return next;
+      },
+      return: () => {
+        ended = true;
+        return asLiveWork(async (): Promise<IteratorResult<ExecutionResult>> => {
           await iterator.return?.();
           return { value: undefined, done: true };
-        }),
-      throw: (error: unknown) =>
-        asLiveWork(async (): Promise<IteratorResult<ExecutionResult>> => {
+        });
+      },
+      throw: (error: unknown) => {
+        ended = true;
+        return asLiveWork(async (): Promise<IteratorResult<ExecutionResult>> => {
           await iterator.return?.();
           throw error;
-        }),
+        });
+      },
       [Symbol.asyncIterator]() {
         return mapped;
       },
     };
+    let pushing = false;
+    if (canPush<unknown>(iterator)) {
+      // Each item's shared result handed over in order: at once when the group's result is there, else after it.
+      mapped.pushTo = (deliver) => {
+        pushing = true;
+        let tail: Promise<void> | null = null;
+        const handOver = (result: Step): void => {
+          if (!ended) {
+            deliver(result.value);
+          }
+        };
+        // A result that could not be made or written ends the stream (graphql-ws then completes it).
+        const giveUp = (): void => {
+          ended = true;
+          void iterator.return?.();
+        };
+        asLiveWork(() =>
+          iterator.pushTo((item) => {
+            const next = run(`${group}|${itemKey(item)}`, args, item);
+            if (tail === null && !(next instanceof Promise)) {
+              try {
+                handOver(next);
+              } catch {
+                giveUp();
+              }
+              return;
+            }
+            const queued: Promise<void> = (tail ?? Promise.resolve())
+              .then(() => next)
+              .then(handOver)
+              .catch(giveUp)
+              .then(() => {
+                if (tail === queued) {
+                  tail = null;
+                }
+              });
+            tail = queued;
+          }),
+        );
+      };
+    }
     return mapped;
   };
   return subscribe;
 }
+
+/**
+ * A grouped subscription as graphql-ws iterates it; with `pushTo` when its source pushes items (see
+ * LivePush): the caller then writes each result as it comes, and graphql-ws's `next()` waits for the end.
+ */
+export type GroupedStream = AsyncIterableIterator<ExecutionResult> & Partial<LivePush<ExecutionResult>>;
 
 /** What a subscriber's `next()` gives for an item (shared by its group: graphql-ws only reads it). */
 type Step = IteratorYieldResult<ExecutionResult>;

@@ -34,12 +34,7 @@ export class SharedPayloads {
       typeof value === 'object' &&
       value !== null
     ) {
-      let bytes = this.serialised.get(value);
-      if (!bytes) {
-        bytes = Buffer.from(JSON.stringify(value));
-        this.serialised.set(value, bytes);
-      }
-      this.pending = bytes;
+      this.pending = this.bytesOf(value);
       return PLACEHOLDER;
     }
     return value;
@@ -58,28 +53,50 @@ export class SharedPayloads {
       return data;
     }
     // `{"id":…,"type":"next","payload":` + the shared bytes + `}`: one copy of the payload per socket.
-    const head = data.slice(0, data.length - WITH_PLACEHOLDER.length + PAYLOAD_KEY.length);
-    const headBytes = Buffer.byteLength(head);
-    const length = headBytes + bytes.length + 1;
-    const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-    const frame = Buffer.allocUnsafe(header + length);
-    // RFC 6455 §5.2: FIN and opcode 1 (text), unmasked (a server's), then the length in 7, 16 or 64 bits.
-    frame[0] = 0x81;
-    if (header === 2) {
-      frame[1] = length;
-    } else if (header === 4) {
-      frame[1] = 126;
-      frame.writeUInt16BE(length, 2);
-    } else {
-      frame[1] = 127;
-      frame.writeUInt16BE(0, 2);
-      frame.writeUIntBE(length, 4, 6);
-    }
-    frame.write(head, header, 'utf8');
-    bytes.copy(frame, header + headBytes);
-    frame[frame.length - 1] = CLOSING_BRACE;
-    return frame;
+    return textFrame(data.slice(0, data.length - WITH_PLACEHOLDER.length + PAYLOAD_KEY.length), bytes);
   }
+
+  /**
+   * A `next` message for a subscriber's operation `id` as a whole text frame, written without graphql-ws (see
+   * LivePush): the payload serialised once per result object, as for the messages graphql-ws sends.
+   */
+  nextFrame(id: string, payload: object): Buffer {
+    // The order and spelling of graphql-ws's own `next` messages.
+    return textFrame(`{"id":${JSON.stringify(id)},"type":"next",${PAYLOAD_KEY}`, this.bytesOf(payload));
+  }
+
+  private bytesOf(payload: object): Buffer {
+    let bytes = this.serialised.get(payload);
+    if (!bytes) {
+      bytes = Buffer.from(JSON.stringify(payload));
+      this.serialised.set(payload, bytes);
+    }
+    return bytes;
+  }
+}
+
+/** `head` + `body` + `}` as one unmasked WebSocket text frame (a server's; one copy of the body). */
+function textFrame(head: string, body: Buffer): Buffer {
+  const headBytes = Buffer.byteLength(head);
+  const length = headBytes + body.length + 1;
+  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(header + length);
+  // RFC 6455 §5.2: FIN and opcode 1 (text), then the length in 7, 16 or 64 bits.
+  frame[0] = 0x81;
+  if (header === 2) {
+    frame[1] = length;
+  } else if (header === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt16BE(0, 2);
+    frame.writeUIntBE(length, 4, 6);
+  }
+  frame.write(head, header, 'utf8');
+  body.copy(frame, header + headBytes);
+  frame[frame.length - 1] = CLOSING_BRACE;
+  return frame;
 }
 
 /** The message a text frame made by `complete` carries (without its header). */

@@ -1,0 +1,68 @@
+// Subscription set-up alone (issue 21): N anonymous `activity` subscribers opened 200 per 50 ms
+// against one API instance pinned to core 0 (this process, the subscribers, on core 1), with no
+// writes; prints the wall time until every acknowledgement and until the server counts N open
+// subscriptions, and the server's CPU per subscriber. SUBSCRIBE_SIZES (10000), SUBSCRIBE_PROFILE=dir
+// (a --cpu-prof profile of the server, which then covers start-up and this phase only).
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { subscriberPool } from './bench-fanout-clients.mjs';
+import { startApiServer, stopApiServer, untilReady } from './bench-server.mjs';
+
+const PORT = 3921;
+const SIZES = (process.env.SUBSCRIBE_SIZES ?? '10000').split(',').map(Number);
+const METRICS_TOKEN = randomBytes(24).toString('hex');
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+const now = () => performance.now();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+async function openSubscriptions() {
+  const response = await fetch(`http://127.0.0.1:${PORT}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  return Number(/^convene_subscriptions_open (\d+)/m.exec(await response.text())?.[1] ?? NaN);
+}
+
+execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+const server = startApiServer({
+  port: PORT,
+  dataDir: '.data/bench-subscribe',
+  databasePort: 54381,
+  cpus: '0',
+  env: { METRICS_TOKEN },
+  nodeFlags: process.env.SUBSCRIBE_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SUBSCRIBE_PROFILE}`] : [],
+});
+try {
+  await untilReady(server);
+  for (const size of SIZES) {
+    const pool = subscriberPool({ url: `ws://127.0.0.1:${PORT}/graphql`, sample: 1_000_000 });
+    const cpuBefore = cpuSeconds(server.child.pid);
+    const started = now();
+    const { ackedMs, acked, failed, closeCodes } = await pool.connect({ count: size, probe: 'NONE' });
+    let open = 0;
+    while (now() - started < 120_000 && (open = await openSubscriptions()) < acked) {
+      await sleep(100);
+    }
+    const subscribedMs = now() - started;
+    const cpu = cpuSeconds(server.child.pid) - cpuBefore;
+    console.log(
+      `${size}: acknowledged ${acked} in ${(ackedMs / 1000).toFixed(1)} s (${failed} failed ${JSON.stringify(closeCodes)}), ` +
+        `${open} subscribed after ${(subscribedMs / 1000).toFixed(1)} s; server CPU ${cpu.toFixed(2)} s ` +
+        `(${((cpu * 1e6) / Math.max(open, 1)).toFixed(0)} µs per subscriber)`,
+    );
+    await pool.close();
+    for (let i = 0; i < 100 && (await openSubscriptions()) > 0; i++) {
+      await sleep(200);
+    }
+  }
+} finally {
+  await stopApiServer(server);
+  await rm('.data/bench-subscribe', { recursive: true, force: true });
+}
