@@ -137,7 +137,8 @@ export class WebSocketLimits implements OnApplicationBootstrap {
     if (canPush<ExecutionResult>(result) && id in ctx.subscriptions) {
       const { socket } = ctx.extra as Extra;
       const max = this.config.WS_MAX_BUFFERED_BYTES;
-      result.pushTo((value) => sendFrame(socket, this.payloads.nextFrame(id, format(value)), max));
+      const frameOf = this.payloads.nextFrames(id);
+      result.pushTo((value) => sendFrame(socket, frameOf(format(value)), max));
     }
     return undefined;
   };

@@ -21,6 +21,17 @@ describe('SharedPayloads', () => {
     expect(second.slice(second.indexOf('"payload":'))).toBe(first.slice(first.indexOf('"payload":')));
   });
 
+  it("builds the frames of a pushed stream byte for byte as graphql-ws's own next messages", () => {
+    const payloads = new SharedPayloads();
+    for (const id of ['1', 'ünïcode-id "quoted" \\ \u2028']) {
+      const frame = payloads.nextFrames(id)(result);
+      const viaGraphqlWs = stringifyMessage({ id, type: MessageType.Next, payload: result });
+      expect(messageOf(frame).toString('utf8')).toBe(viaGraphqlWs);
+      expect(frame[0]).toBe(0x81);
+      expect(frame.length - messageOf(frame).length).toBe(Buffer.byteLength(viaGraphqlWs) < 126 ? 2 : 4);
+    }
+  });
+
   it('sends the bytes of the first serialisation, even if the object is changed after it', () => {
     const payloads = new SharedPayloads();
     const shared = { data: { n: 1 } };

@@ -57,12 +57,14 @@ export class SharedPayloads {
   }
 
   /**
-   * A `next` message for a subscriber's operation `id` as a whole text frame, written without graphql-ws (see
-   * LivePush): the payload serialised once per result object, as for the messages graphql-ws sends.
+   * The `next` messages of a subscriber's operation `id`, each a whole text frame written without graphql-ws
+   * (see LivePush): the payload serialised once per result object, as for the messages graphql-ws sends, and
+   * the message's head once per operation.
    */
-  nextFrame(id: string, payload: object): Buffer {
+  nextFrames(id: string): (payload: object) => Buffer {
     // The order and spelling of graphql-ws's own `next` messages.
-    return textFrame(`{"id":${JSON.stringify(id)},"type":"next",${PAYLOAD_KEY}`, this.bytesOf(payload));
+    const head = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next",${PAYLOAD_KEY}`);
+    return (payload) => textFrame(head, this.bytesOf(payload));
   }
 
   private bytesOf(payload: object): Buffer {
@@ -76,8 +78,8 @@ export class SharedPayloads {
 }
 
 /** `head` + `body` + `}` as one unmasked WebSocket text frame (a server's; one copy of the body). */
-function textFrame(head: string, body: Buffer): Buffer {
-  const headBytes = Buffer.byteLength(head);
+function textFrame(head: string | Buffer, body: Buffer): Buffer {
+  const headBytes = typeof head === 'string' ? Buffer.byteLength(head) : head.length;
   const length = headBytes + body.length + 1;
   const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(header + length);
@@ -93,7 +95,11 @@ function textFrame(head: string, body: Buffer): Buffer {
     frame.writeUInt16BE(0, 2);
     frame.writeUIntBE(length, 4, 6);
   }
-  frame.write(head, header, 'utf8');
+  if (typeof head === 'string') {
+    frame.write(head, header, 'utf8');
+  } else {
+    head.copy(frame, header);
+  }
   body.copy(frame, header + headBytes);
   frame[frame.length - 1] = CLOSING_BRACE;
   return frame;
