@@ -85,7 +85,7 @@ describe('ActivityStream', () => {
     await stream.start();
     stream.offer([item(2)]); // held: nobody is reading
     const pushed: string[] = [];
-    stream.pushTo((pushedItem) => pushed.push(pushedItem.sequence));
+    stream.pushTo((pushedItem) => (pushed.push(pushedItem.sequence), 0));
     expect(pushed).toEqual(['1', '2']);
     const end = stream.next();
     stream.offer([item(2), item(3)]);
@@ -99,12 +99,31 @@ describe('ActivityStream', () => {
   it('rejects a waiting next() with the reason it failed (not a plain end)', async () => {
     const { stream, state } = streamWith([]);
     await stream.start();
-    stream.pushTo(() => undefined);
+    stream.pushTo(() => 0);
     const end = stream.next();
     stream.offer([item(1, ActivityVisibility.ORGANISATION)]);
     await settle();
     state.release.shift(); // dropped: the rights read fails instead
     (stream as unknown as { fail(error: unknown): void }).fail(new Error('rights unavailable'));
     await expect(end).rejects.toThrow('rights unavailable');
+  });
+
+  it('fails with FELL_BEHIND when its receiver holds more than 10,000 items, and with the error a delivery throws', async () => {
+    const { stream } = streamWith([]);
+    await stream.start();
+    let held = 0;
+    stream.pushTo(() => ++held);
+    const end = stream.next();
+    stream.offer(Array.from({ length: 10_001 }, (_, i) => item(i + 1)));
+    await expect(end).rejects.toMatchObject({ reason: 'FELL_BEHIND' });
+
+    const other = streamWith([]).stream;
+    await other.start();
+    other.pushTo(() => {
+      throw new Error('cannot write');
+    });
+    const otherEnd = other.next();
+    other.offer([item(1), item(2)]);
+    await expect(otherEnd).rejects.toThrow('cannot write');
   });
 });

@@ -1,4 +1,4 @@
-import type { ActorRef, LivePush } from '@app/common';
+import type { ActorRef, LiveDelivery, LivePush } from '@app/common';
 import { DomainError, ErrorCode } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
 import { isInScope, isVisibleTo, type ViewerRights } from '../activity-feed.service';
@@ -38,7 +38,7 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     readonly reject: (error: Error) => void;
   } | null = null;
   /** Set by `pushTo`: items go straight there, and `next()` waits for the end. */
-  private push: ((item: ActivityEventEntity) => void) | null = null;
+  private push: LiveDelivery<ActivityEventEntity> | null = null;
   private failure: Error | null = null;
   private closed = false;
   private last: ActivityPosition | null;
@@ -153,7 +153,7 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
   private enqueue(item: ActivityEventEntity, position = positionOf(item)): void {
     this.last = position;
     if (this.push) {
-      this.push(item);
+      this.handOver(this.push, item);
       return;
     }
     if (this.waiting) {
@@ -164,14 +164,18 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     }
     this.queue.push(item);
     if (this.queue.length > MAX_QUEUED) {
-      this.fail(
-        new DomainError(
-          ErrorCode.TOO_MANY_REQUESTS,
-          ActivityRefusal.FELL_BEHIND,
-          `The subscriber fell ${MAX_QUEUED} items behind; resubscribe with after: "${cursorOf(item)}"`,
-        ),
-      );
+      this.fellBehind(item);
     }
+  }
+
+  private fellBehind(item: ActivityEventEntity): void {
+    this.fail(
+      new DomainError(
+        ErrorCode.TOO_MANY_REQUESTS,
+        ActivityRefusal.FELL_BEHIND,
+        `The subscriber fell ${MAX_QUEUED} items behind; resubscribe with after: "${cursorOf(item)}"`,
+      ),
+    );
   }
 
   private fail(error: unknown): void {
@@ -186,10 +190,27 @@ export class ActivityStream implements AsyncIterableIterator<ActivityEventEntity
     void this.return();
   }
 
-  pushTo(deliver: (item: ActivityEventEntity) => void): void {
+  pushTo(deliver: LiveDelivery<ActivityEventEntity>): void {
     this.push = deliver;
     for (const item of this.queue.splice(0)) {
-      deliver(item);
+      if (this.closed) {
+        break;
+      }
+      this.handOver(deliver, item);
+    }
+  }
+
+  /** Pushes one item; the receiver's backlog counts as this stream's queue. */
+  private handOver(deliver: LiveDelivery<ActivityEventEntity>, item: ActivityEventEntity): void {
+    let held: number;
+    try {
+      held = deliver(item);
+    } catch (error) {
+      this.fail(error); // this subscriber's failure; the hub goes on with the others
+      return;
+    }
+    if (held > MAX_QUEUED) {
+      this.fellBehind(item);
     }
   }
 

@@ -109,14 +109,14 @@ describe('LiveRights', () => {
     sut = new LiveRights(new FakeWakeups());
     const { iterator } = source<string>();
     let deliverTo: (item: string) => void = () => undefined;
-    const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => void) => (deliverTo = deliver) });
+    const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => number) => (deliverTo = deliver) });
     let allow: (actor: ActorRef) => void = () => undefined;
     const stream = (await sut.guard(
       contextOf(PERSON, () => new Promise<ActorRef>((resolve) => (allow = resolve))),
       pushing,
-    )) as AsyncIterableIterator<string> & { pushTo(deliver: (item: string) => void): void };
+    )) as AsyncIterableIterator<string> & { pushTo(deliver: (item: string) => number): void };
     const delivered: string[] = [];
-    stream.pushTo((item) => delivered.push(item));
+    stream.pushTo((item) => (delivered.push(item), 0));
     deliverTo('before');
     void sut.changed(['organisation:o1']);
     deliverTo('during 1');
@@ -128,18 +128,44 @@ describe('LiveRights', () => {
     expect(delivered).toEqual(['before', 'during 1', 'during 2', 'after']);
   });
 
+  it('releases each held item on the verdict of the check it arrived during, while later checks overlap', async () => {
+    sut = new LiveRights(new FakeWakeups());
+    const { iterator } = source<string>();
+    let deliverTo: (item: string) => number = () => 0;
+    const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => number) => (deliverTo = deliver) });
+    const allow: ((actor: ActorRef) => void)[] = [];
+    const stream = (await sut.guard(
+      contextOf(PERSON, () => new Promise<ActorRef>((resolve) => allow.push(resolve))),
+      pushing,
+    )) as AsyncIterableIterator<string> & { pushTo(deliver: (item: string) => number): void };
+    const delivered: string[] = [];
+    stream.pushTo((item) => (delivered.push(item), 0));
+    void sut.changed(['organisation:o1']); // check 1
+    expect(deliverTo('a')).toBe(1); // held: the receiver learns how many wait
+    void sut.changed(['organisation:o1']); // check 2 queued behind check 1
+    expect(deliverTo('b')).toBe(2);
+    allow.shift()?.(PERSON); // check 1 passes; check 2 starts
+    await settle();
+    expect(delivered).toEqual(['a', 'b']); // both arrived during check 1
+    deliverTo('c'); // during check 2
+    expect(delivered).toEqual(['a', 'b']);
+    allow.shift()?.(PERSON);
+    await settle();
+    expect(delivered).toEqual(['a', 'b', 'c']);
+  });
+
   it('drops pushed items held during a check that ends the stream', async () => {
     sut = new LiveRights(new FakeWakeups());
     const { iterator } = source<string>();
     let deliverTo: (item: string) => void = () => undefined;
-    const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => void) => (deliverTo = deliver) });
+    const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => number) => (deliverTo = deliver) });
     let refuse: (error: unknown) => void = () => undefined;
     const stream = (await sut.guard(
       contextOf(PERSON, () => new Promise<ActorRef>((_, reject) => (refuse = reject))),
       pushing,
-    )) as AsyncIterableIterator<string> & { pushTo(deliver: (item: string) => void): void };
+    )) as AsyncIterableIterator<string> & { pushTo(deliver: (item: string) => number): void };
     const delivered: string[] = [];
-    stream.pushTo((item) => delivered.push(item));
+    stream.pushTo((item) => (delivered.push(item), 0));
     const end = stream.next();
     void sut.changed(['organisation:o1']);
     deliverTo('written after the change');

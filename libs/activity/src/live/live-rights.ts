@@ -5,6 +5,7 @@ import {
   canPush,
   credentialsEnded,
   ErrorCode,
+  type LiveDelivery,
   type LivePush,
   noLongerAllowed,
   type RequestContext,
@@ -228,6 +229,7 @@ class GuardedStream<T> implements AsyncIterableIterator<T> {
       this.again = { withRule: withRule || (this.again?.withRule ?? false), actorOf };
       return;
     }
+    const number = ++this.checks;
     this.checking = this.check(withRule, actorOf).finally(() => {
       this.checking = null;
       const again = this.again;
@@ -235,12 +237,15 @@ class GuardedStream<T> implements AsyncIterableIterator<T> {
       if (again) {
         this.recheck(again.withRule, again.actorOf);
       }
-      this.checked();
+      this.checked(number);
     });
   }
 
-  /** A check has settled (another may have started since). */
-  protected checked(): void {}
+  /** Checks started so far: the one under way (if any) is number `checks`. */
+  protected checks = 0;
+
+  /** Check number `number` has settled (the next may have started already). */
+  protected checked(_number: number): void {}
 
   private async check(withRule: boolean, actorOf: (context: RequestContext) => Promise<ActorRef>): Promise<void> {
     this.checkedAt = Date.now();
@@ -351,34 +356,42 @@ class GuardedStream<T> implements AsyncIterableIterator<T> {
   }
 }
 
-/** A guarded stream whose source pushes its items: they pass at once, or wait for a check under way. */
+/**
+ * A guarded stream whose source pushes its items: they pass at once, or, arriving during a check, wait
+ * for that check's verdict (as `next()` waits for the check under way when an item arrives).
+ */
 class PushingGuardedStream<T> extends GuardedStream<T> implements LivePush<T> {
-  private deliver: (item: T) => void = () => undefined;
-  /** Items that arrived while a check ran, in order (null: none). */
-  private held: T[] | null = null;
+  private deliver: LiveDelivery<T> = () => 0;
+  /** Items that arrived during a check, in order, each with the number of that check. */
+  private readonly held: { readonly item: T; readonly check: number }[] = [];
+  /** What the receiver held at its last delivery. */
+  private downstream = 0;
 
-  pushTo(deliver: (item: T) => void): void {
+  pushTo(deliver: LiveDelivery<T>): void {
     this.deliver = deliver;
     (this.source as AsyncIterator<T> & LivePush<T>).pushTo((item) => {
       if (this.finished) {
-        return;
+        return 0;
       }
-      if (this.checking || this.held) {
-        (this.held ??= []).push(item);
-        return;
+      if (this.checking || this.held.length > 0) {
+        this.held.push({ item, check: this.checks });
+        return this.held.length + this.downstream;
       }
-      deliver(item);
+      this.downstream = deliver(item);
+      return this.downstream;
     });
   }
 
-  protected override checked(): void {
-    const held = this.held;
-    if (!held || this.checking) {
-      return; // nothing waits, or the next check decides for them
+  protected override checked(number: number): void {
+    let released = 0;
+    while (released < this.held.length && this.held[released].check <= number) {
+      released++;
     }
-    this.held = null;
+    const items = this.held.splice(0, released);
     if (!this.finished) {
-      held.forEach((item) => this.deliver(item));
+      for (const { item } of items) {
+        this.downstream = this.deliver(item);
+      }
     }
   }
 }

@@ -138,7 +138,12 @@ export class WebSocketLimits implements OnApplicationBootstrap {
       const { socket } = ctx.extra as Extra;
       const max = this.config.WS_MAX_BUFFERED_BYTES;
       const frameOf = this.payloads.nextFrames(id);
-      result.pushTo((value) => sendFrame(socket, frameOf(format(value)), max));
+      result.pushTo((value) => {
+        if (socket.readyState === socket.OPEN) {
+          sendFrame(socket, frameOf(format(value)), max);
+        }
+        return 0; // what is not written waits in `ws`, bounded in bytes (see sendWithin)
+      });
     }
     return undefined;
   };

@@ -72,16 +72,27 @@ export function groupedSubscribe(
       next.done ? DONE : run(`${group}|${itemKey(next.value)}`, args, next.value);
     /** Set once the subscriber's stream has ended (its `next()` settled, or `return()`): nothing more is pushed. */
     let ended = false;
+    /** Why a pushed stream gave up (a result that could not be made or written): its `next()` rejects with it. */
+    let failure: Error | null = null;
+    let pushing = false;
     const mapped: GroupedStream = {
       next: () => {
-        const next = asLiveWork(() => iterator.next().then(step));
-        if (pushing) {
-          void next.then(
-            () => (ended = true),
-            () => (ended = true),
-          );
+        if (!pushing) {
+          return asLiveWork(() => iterator.next().then(step));
         }
-        return next;
+        const end = asLiveWork(() =>
+          iterator.next().then((next) => {
+            if (failure !== null) {
+              throw failure;
+            }
+            return step(next);
+          }),
+        );
+        void end.then(
+          () => (ended = true),
+          () => (ended = true),
+        );
+        return end;
       },
       return: () => {
         ended = true;
@@ -101,43 +112,45 @@ export function groupedSubscribe(
         return mapped;
       },
     };
-    let pushing = false;
     if (canPush<unknown>(iterator)) {
       // Each item's shared result handed over in order: at once when the group's result is there, else after it.
       mapped.pushTo = (deliver) => {
         pushing = true;
         let tail: Promise<void> | null = null;
+        /** Items waiting behind a result still being made. */
+        let waiting = 0;
         const handOver = (result: Step): void => {
           if (!ended) {
             deliver(result.value);
           }
         };
-        // A result that could not be made or written ends the stream (graphql-ws then completes it).
-        const giveUp = (): void => {
-          ended = true;
-          void iterator.return?.();
+        const giveUp = (error: unknown): void => {
+          if (!ended) {
+            ended = true;
+            failure = error instanceof Error ? error : new Error(String(error));
+            void iterator.return?.(); // its `next()` settles, and rejects with the failure
+          }
         };
         asLiveWork(() =>
           iterator.pushTo((item) => {
             const next = run(`${group}|${itemKey(item)}`, args, item);
             if (tail === null && !(next instanceof Promise)) {
-              try {
-                handOver(next);
-              } catch {
-                giveUp();
-              }
-              return;
+              handOver(next);
+              return 0;
             }
+            waiting++;
             const queued: Promise<void> = (tail ?? Promise.resolve())
               .then(() => next)
               .then(handOver)
               .catch(giveUp)
               .then(() => {
+                waiting--;
                 if (tail === queued) {
                   tail = null;
                 }
               });
             tail = queued;
+            return waiting;
           }),
         );
       };
