@@ -103,6 +103,38 @@ describe('argument validation, remembering the flat values it passed', () => {
     }
   });
 
+  it('answers nested values, asked again in any order, as a pipe that remembers nothing does', async () => {
+    const input: ArgumentMetadata = { type: 'body', metatype: ListInput, data: 'input' };
+    const outcomeOf = async (sut: InputValidationPipe, value: unknown): Promise<unknown> => {
+      try {
+        const result = await sut.transform(structuredClone(value), input);
+        return ['passed', JSON.stringify(result)];
+      } catch (error) {
+        return (error as DomainError).message;
+      }
+    };
+    const nested: unknown[] = [
+      { items: [{ name: 'a' }], first: { name: 'b' } },
+      { items: [{ name: 'a' }, { name: 'c' }] },
+      { items: [{ name: 'a', extra: 1 }] },
+      { first: { name: 'b', extra: 'x' } },
+      { first: { name: 2 } },
+      { items: [{ name: 'a' }, null] },
+      { items: [[{ name: 'a' }]] },
+      { items: [] },
+      { first: { name: 'b' }, other: { name: 'b' } },
+      { first: { name: { name: 'b' } } },
+    ];
+    const expected = await Promise.all(nested.map((value) => outcomeOf(new InputValidationPipe(), value)));
+    expect(expected.filter((e) => Array.isArray(e))).toHaveLength(4);
+    const sut = new InputValidationPipe();
+    for (const order of [nested, [...nested].reverse(), [...nested, ...nested]]) {
+      for (const value of order) {
+        expect([value, await outcomeOf(sut, value)]).toEqual([value, expected[nested.indexOf(value)]]);
+      }
+    }
+  });
+
   it('hands each caller an instance of its own', async () => {
     const sut = new InputValidationPipe();
     const value = { from: new Date('2027-01-01T00:00:00Z'), limit: 3 };

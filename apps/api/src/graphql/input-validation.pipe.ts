@@ -52,22 +52,22 @@ export class InputValidationPipe extends ValidationPipe {
     }
   }
 
-  /** Flat values class-validator passed, by class (see flatKeyOf). */
+  /** Values class-validator passed, by class (see valueKeyOf). */
   private readonly passed = new Map<unknown, Set<string>>();
   private passedCount = 0;
 
-  /** Binary values (Buffer, ArrayBuffer) are looked for in nested objects; a flat value has none. */
+  /** Binary values (Buffer, ArrayBuffer) are looked for in nested objects; a value with a key has none. */
   protected override findNestedBinaryValues(
     object: object,
     metadataCache?: Map<unknown, unknown[]>,
   ): ValidationError[] {
     // Nested values come through here too: anything but an object is left to Nest.
-    const flat = typeof object === 'object' && object !== null && flatKeyOf(object) !== undefined;
-    return flat ? [] : super.findNestedBinaryValues(object, metadataCache);
+    const keyed = typeof object === 'object' && object !== null && valueKeyOf(object) !== undefined;
+    return keyed ? [] : super.findNestedBinaryValues(object, metadataCache);
   }
 
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
-    const key = flatKeyOf(object);
+    const key = valueKeyOf(object);
     if (key !== undefined && this.passed.get(object.constructor)?.has(key)) {
       return [];
     }
@@ -91,29 +91,75 @@ export class InputValidationPipe extends ValidationPipe {
 
 /**
  * The arguments of a field inside a list (an event's `occurrences(from, to)` on a page of events)
- * are the same for every item: class-validator's walk over its metadata ran once per item. Values
- * it passed are remembered by class and value, for flat values only (text, numbers, booleans,
- * dates: validators here read nothing else); refusals are worked out every time.
+ * are the same for every item, and a subscription's arguments the same for every subscriber:
+ * class-validator's walk over its metadata ran once per item. Values it passed are remembered by
+ * class and value, for values made of text, numbers, booleans, dates and nested objects or lists
+ * of them (validators here read nothing else); refusals are worked out every time.
  */
 const MAX_PASSED = 2_000;
 const MAX_KEY_LENGTH = 1_000;
+const MAX_DEPTH = 4;
 
-/** The own values of a flat object, each tagged with its type; undefined for anything nested. */
-function flatKeyOf(object: object): string | undefined {
+/** The object's own values, nested ones with their class, as one text; undefined for anything else. */
+function valueKeyOf(object: object): string | undefined {
   const parts: unknown[] = [];
-  for (const [key, value] of Object.entries(object)) {
+  if (!collect(object, parts, 0)) {
+    return undefined;
+  }
+  const key = JSON.stringify(parts);
+  return key.length <= MAX_KEY_LENGTH ? key : undefined;
+}
+
+/** Appends the object's class and its entries (key, kind, value; a nested object: its own entries). */
+function collect(object: object, parts: unknown[], depth: number): boolean {
+  if (depth > MAX_DEPTH || isBuiltIn(object)) {
+    return false;
+  }
+  const entries = Object.entries(object);
+  parts.push(classIdOf(object), entries.length);
+  for (const [key, value] of entries) {
     if (value instanceof Date) {
       parts.push(key, 'd', String(value.getTime()));
     } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       parts.push(key, typeof value, Object.is(value, -0) ? '-0' : String(value));
     } else if (value === null || value === undefined) {
       parts.push(key, String(value), '');
+    } else if (typeof value === 'object') {
+      parts.push(key, 'o');
+      if (!collect(value as object, parts, depth + 1)) {
+        return false;
+      }
     } else {
-      return undefined;
+      return false;
     }
   }
-  const key = JSON.stringify(parts);
-  return key.length <= MAX_KEY_LENGTH ? key : undefined;
+  return parts.length * 8 <= MAX_KEY_LENGTH * 4; // stop walking what could not be a key anyway
+}
+
+/** Binary values (for Nest's own check) and collections whose contents entries do not show. */
+function isBuiltIn(value: object): boolean {
+  return (
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    value instanceof Map ||
+    value instanceof Set ||
+    value instanceof RegExp
+  );
+}
+
+const classIds = new WeakMap<object, number>();
+let nextClassId = 1;
+function classIdOf(object: object): number {
+  const prototype: unknown = Object.getPrototypeOf(object);
+  if (prototype === null || typeof prototype !== 'object') {
+    return 0;
+  }
+  let id = classIds.get(prototype);
+  if (id === undefined) {
+    id = nextClassId++;
+    classIds.set(prototype, id);
+  }
+  return id;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
