@@ -108,12 +108,20 @@ export class PlainRows<T extends ObjectLiteral> {
 
   /** The entity's properties out of a row read with `selectList(…, prefix)`. */
   pick(row: Readonly<Record<string, unknown>>, prefix = ''): T {
+    let keys = this.prefixed.get(prefix);
+    if (keys === undefined) {
+      keys = this.columns.map(([, property]) => [prefix + property, property] as const);
+      this.prefixed.set(prefix, keys);
+    }
     const entity: Record<string, unknown> = {};
-    for (const [, property] of this.columns) {
-      entity[property] = row[prefix === '' ? property : prefix + property];
+    for (const [key, property] of keys) {
+      entity[property] = row[key];
     }
     return entity as T;
   }
+
+  /** [row key, property] of each column, by prefix (a few fixed ones): not joined again for every row. */
+  private readonly prefixed = new Map<string, readonly (readonly [string, string])[]>();
 
   /**
    * Rows `WHERE` the condition (on `t`, with $1… parameters), in the order given (SQL, on `t`).
