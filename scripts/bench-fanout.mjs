@@ -444,6 +444,21 @@ and validated each, and the token limit parsed it once more; SubscribeDocuments,
 text): 5,000 subscribed in 6.0 s instead of 11.2 s; 10,000 in 39.0 s with all 500,000 delivered, p99 978 ms (one run
 each, load 1.7).
 
+**Pushed deliveries** (2026-12-02, the session after): an activity stream hands each item over as it comes
+(\`LivePush\`, libs/common/src/live/live-push.ts) through its rights guard and its group's shared result to a writer
+attached in graphql-ws's \`onOperation\` hook, which writes one frame per delivery straight to the socket
+(apps/api/src/graphql/protection/websocket-limits.ts); graphql-ws still handles the connection, the Subscribe,
+errors and completion, and its \`next()\` on the stream settles only at the end. Send path alone (5,000 subscribers
+× 30 events, alternating builds): user CPU 12.3–13.4 → 5.6–6.6 µs per delivery, system 10.3–11.4 µs either way (the
+write itself; on loopback it carries the receiver's TCP work). A raw \`ws\` broadcast of the same frames measured
+4.6 µs user and 10.3 µs system: the push path is within about 1 µs of writing the bytes. With the fan-out cheaper,
+subscribing is faster too: 10,000 subscribed in 7.0, 10.0, 17.3 and 18.9 s in four runs that day (budget 20 s; 39–46 s
+before), every delivery made, p99 185–227 ms. What is left of subscribing is the server's own work per socket (about
+0.4–0.5 ms of CPU: the HTTP upgrade, graphql-ws's messages, the resolver's set-up, garbage collection;
+\`scripts/bench-subscribe.mjs\` measures it alone) against a fan-out to the sockets already subscribed that takes 85 %
+of the core at 10,000; a listen backlog of 4,096 (tried again) dropped 672 handshakes instead of hundreds of
+thousands but subscribed in 17.3 s: left at Node's 511.
+
 **Shared cores** (the method before issue 21, measured back to back on the same server): no pinning, the
 subscribers in the benchmark's own process parsing every message, all sharing the two cores with the server.
 
