@@ -58,6 +58,13 @@ const settle = async () => {
   }
 };
 
+/** Until `condition` holds (reads of "now" are spaced a few milliseconds apart). */
+const until = async (condition: () => boolean) => {
+  while (!condition()) {
+    await new Promise((done) => setTimeout(done, 1));
+  }
+};
+
 describe('ActivityHub', () => {
   it('never skips items owed to a stream that attached while the hub believed itself idle', async () => {
     const { feed, log, nowHeld } = fakeFeed();
@@ -69,13 +76,13 @@ describe('ActivityHub', () => {
     try {
       state.wake(); // nobody attached: the hub goes idle
       const first = sut.stream(scope, null, viewer, () => Promise.resolve(viewer));
-      await settle();
+      await until(() => nowHeld.length > 0);
       state.wake(); // a wake-up while A is still starting: the hub, seeing no stream, believes itself idle
       nowHeld.shift()?.(); // A starts after item 1
       const a = await first;
       log.push(item(2), item(3)); // committed; their wake-up comes later
       const second = sut.stream(scope, null, viewer, () => Promise.resolve(viewer));
-      await settle();
+      await until(() => nowHeld.length > 0);
       nowHeld.shift()?.();
       const b = await second;
       state.wake();

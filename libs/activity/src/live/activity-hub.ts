@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setTimeout as delay, setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type ActorRef, asLiveWork } from '@app/common';
 import type { ActivityEventEntity } from '../activity-event.entity';
@@ -19,6 +19,8 @@ const RECENT = 2_000;
  * whole fan-out.
  */
 const OFFER_CHUNK = 500;
+/** Reads of "now" for new subscribers are this far apart at least (each read serves all who asked meanwhile). */
+const NOW_SPACING_MS = 5;
 
 type Now = Awaited<ReturnType<ActivityFeedService['now']>>;
 
@@ -52,6 +54,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   /** The read of "now" not yet sent, shared by every subscriber asking before it goes (and the one before it). */
   private nowNext: Promise<Now> | null = null;
   private nowLast: Promise<unknown> = Promise.resolve();
+  private nowReadAt = 0;
 
   constructor(
     private readonly feed: ActivityFeedService,
@@ -142,7 +145,13 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
     return this.nowNext;
   }
 
-  private readNow(): Promise<Now> {
+  private async readNow(): Promise<Now> {
+    // Reads at most every NOW_SPACING_MS: a crowd of dashboards reconnecting shares a few reads, not one per round trip.
+    const wait = this.nowReadAt + NOW_SPACING_MS - Date.now();
+    if (wait > 0) {
+      await delay(wait);
+    }
+    this.nowReadAt = Date.now();
     this.nowNext = null; // callers from here on wait for the next read
     return this.feed.now();
   }
