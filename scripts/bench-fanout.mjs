@@ -322,13 +322,6 @@ try {
     let size = Math.max(...ours.filter(passes).map((r) => r.size), 0);
     const failing = ours.filter((r) => !passes(r)).map((r) => r.size);
     ceiling = failing.length ? { below: size, crossed: Math.min(...failing) } : null;
-    // Between a passing and a failing size: halve the gap twice.
-    for (let step = 0; ceiling && step < 2 && ceiling.crossed - ceiling.below > 1000; step++) {
-      const middle = Math.round((ceiling.below + ceiling.crossed) / 2 / 250) * 250;
-      const row = await measure({ size: middle, method, token, serverPid: server.child.pid });
-      rows.push({ ...row, ceilingStep: true });
-      ceiling = passes(row) ? { below: middle, crossed: ceiling.crossed } : { below: ceiling.below, crossed: middle };
-    }
     while (!ceiling && size < CEILING_MAX) {
       size = Math.min(CEILING_MAX, size + CEILING_STEP);
       const row = await measure({ size, method, token, serverPid: server.child.pid });
@@ -336,6 +329,13 @@ try {
       if (!passes(row)) {
         ceiling = { below: size - CEILING_STEP, crossed: size };
       }
+    }
+    // Between a passing and a failing size: halve the gap twice.
+    for (let step = 0; ceiling && step < 2 && ceiling.crossed - ceiling.below > 1000; step++) {
+      const middle = Math.round((ceiling.below + ceiling.crossed) / 2 / 250) * 250;
+      const row = await measure({ size: middle, method, token, serverPid: server.child.pid });
+      rows.push({ ...row, ceilingStep: true });
+      ceiling = passes(row) ? { below: middle, crossed: ceiling.crossed } : { below: ceiling.below, crossed: middle };
     }
     ceiling ??= { below: size, crossed: null };
   }
