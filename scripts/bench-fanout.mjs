@@ -457,7 +457,9 @@ before), every delivery made, p99 185–227 ms. What is left of subscribing is t
 0.4–0.5 ms of CPU: the HTTP upgrade, graphql-ws's messages, the resolver's set-up, garbage collection;
 \`scripts/bench-subscribe.mjs\` measures it alone) against a fan-out to the sockets already subscribed that takes 85 %
 of the core at 10,000; a listen backlog of 4,096 (tried again) dropped 672 handshakes instead of hundreds of
-thousands but subscribed in 17.3 s: left at Node's 511.
+thousands but subscribed in 17.3 s: left at Node's 511. Memory on a fresh server (the table's column measures a server
+reused across sizes, so its later rows understate it): 10,000 subscribers grew its RSS by 15.2 MB per 1,000
+(\`scripts/bench-subscribe.mjs\`).
 
 **Shared cores** (the method before issue 21, measured back to back on the same server): no pinning, the
 subscribers in the benchmark's own process parsing every message, all sharing the two cores with the server.

@@ -1,8 +1,10 @@
 // Subscription set-up alone (issue 21): N anonymous `activity` subscribers opened 200 per 50 ms
 // against one API instance pinned to core 0 (this process, the subscribers, on core 1), with no
 // writes; prints the wall time until every acknowledgement and until the server counts N open
-// subscriptions, and the server's CPU per subscriber. SUBSCRIBE_SIZES (10000), SUBSCRIBE_PROFILE=dir
-// (a --cpu-prof profile of the server, which then covers start-up and this phase only).
+// subscriptions, the server's CPU per subscriber and its memory (RSS) growth per 1,000 subscribers
+// (a fresh server: the fan-out benchmark reuses one across sizes, so its later rows understate it).
+// SUBSCRIBE_SIZES (10000), SUBSCRIBE_PROFILE=dir (a --cpu-prof profile of the server, which then
+// covers start-up and this phase only).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,6 +18,10 @@ const METRICS_TOKEN = randomBytes(24).toString('hex');
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
 const now = () => performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function rssMb(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+}
 
 function cpuSeconds(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -44,6 +50,7 @@ try {
   for (const size of SIZES) {
     const pool = subscriberPool({ url: `ws://127.0.0.1:${PORT}/graphql`, sample: 1_000_000 });
     const cpuBefore = cpuSeconds(server.child.pid);
+    const rssBefore = rssMb(server.child.pid);
     const started = now();
     const { ackedMs, acked, failed, closeCodes } = await pool.connect({ count: size, probe: 'NONE' });
     let open = 0;
@@ -52,10 +59,12 @@ try {
     }
     const subscribedMs = now() - started;
     const cpu = cpuSeconds(server.child.pid) - cpuBefore;
+    await sleep(1_000);
+    const mbPer1000 = ((rssMb(server.child.pid) - rssBefore) / Math.max(open, 1)) * 1000;
     console.log(
       `${size}: acknowledged ${acked} in ${(ackedMs / 1000).toFixed(1)} s (${failed} failed ${JSON.stringify(closeCodes)}), ` +
         `${open} subscribed after ${(subscribedMs / 1000).toFixed(1)} s; server CPU ${cpu.toFixed(2)} s ` +
-        `(${((cpu * 1e6) / Math.max(open, 1)).toFixed(0)} µs per subscriber)`,
+        `(${((cpu * 1e6) / Math.max(open, 1)).toFixed(0)} µs per subscriber); RSS grew ${mbPer1000.toFixed(1)} MB per 1,000`,
     );
     await pool.close();
     for (let i = 0; i < 100 && (await openSubscriptions()) > 0; i++) {
