@@ -7,6 +7,7 @@
 //
 //   DATABASE_URL=… node scripts/bench-cpu.mjs [--peers] [--prepare] [--profile DIR] [--only N,M]
 //
+// Query 6 is the floor, `{ __typename }`: a request that reads nothing.
 // --pg also sums the CPU of the database's backends (PostgreSQL on this machine; other clients of the
 // same database count too). --peers also measures PostGraphile (../shared/anchors/postgraphile/run.sh); --profile DIR writes a
 // V8 CPU profile of the Convene server (node --cpu-prof) covering the whole run into DIR.
@@ -134,6 +135,8 @@ try {
        GROUP BY n.id ORDER BY count(*) DESC, n.id LIMIT 1`,
     );
     var queries = peerQueries({ networkId: rows[0].id, activeMembers: rows[0].members, events: EVENTS_PAGE });
+    // The floor: what a request costs that reads nothing (HTTP, middleware, Apollo, context).
+    queries.push(['the floor: { __typename }', '{ __typename }', '{ __typename }']);
   } finally {
     await client.end();
   }
