@@ -7,6 +7,7 @@ import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphq
 import type { ServerOptions } from 'graphql-ws';
 import { type ExecutionResult, type FormattedExecutionResult, GraphQLError, specifiedRules, validate } from 'graphql';
 import { DataVersion, LiveRights } from '@app/activity';
+import { DateTimeScalar } from '@app/common';
 import { AuthService } from '@app/identity';
 import { NetworksModule } from '@app/networks';
 import { AppConfig } from '../config/app-config';
@@ -143,7 +144,11 @@ function graphqlWsOptions(
           path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
-          buildSchemaOptions: { orphanedTypes: REFUSAL_SCHEMA_TYPES },
+          // Dates serialise through a memo of their ISO texts (same scalar, same schema).
+          buildSchemaOptions: {
+            orphanedTypes: REFUSAL_SCHEMA_TYPES,
+            scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+          },
           graphiql: false, // served offline by GraphqlIdeModule instead of from a CDN
           introspection: !config.isProduction || config.graphqlIde,
           includeStacktraceInErrorResponses: false,
