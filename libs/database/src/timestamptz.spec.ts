@@ -29,6 +29,16 @@ describe('parseTimestamptz', () => {
     }
   });
 
+  it('gives a Date of its own for a text parsed before, whatever was done to the earlier one', () => {
+    const text = '2026-12-02 10:11:12.345678+00';
+    const first = parseTimestamptz(text) as Date;
+    first.setTime(0);
+    const second = parseTimestamptz(text) as Date;
+    expect(second).not.toBe(first);
+    expect(second.toISOString()).toBe('2026-12-02T10:11:12.345Z');
+    expect(parseTimestamptz('infinity')).toBe(parseTimestamptz('infinity'));
+  });
+
   it('leaves every other shape to postgres-date', () => {
     for (const text of [
       'infinity',

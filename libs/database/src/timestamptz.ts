@@ -27,6 +27,29 @@ function laidOut(text: string, end: number): boolean {
  * them was a twentieth of a network page's CPU.
  */
 export function parseTimestamptz(text: string): unknown {
+  const known = times.get(text);
+  if (known !== undefined) {
+    return new Date(known); // a Date of its own: callers may change theirs
+  }
+  const parsed = parseText(text);
+  if (parsed instanceof Date) {
+    if (times.size >= TIMES_MAX) {
+      times.clear();
+    }
+    times.set(text, parsed.getTime());
+  }
+  return parsed;
+}
+
+/**
+ * Texts parsed, with their time: hot reads carry the same rows' timestamps request after request
+ * (a network's 123 memberships and their organisations: some 700 per page). Bounded: cleared when
+ * full (every entry can be parsed again).
+ */
+const TIMES_MAX = 50_000;
+const times = new Map<string, number>();
+
+function parseText(text: string): unknown {
   const length = text.length;
   if (
     length < 22 ||
