@@ -252,6 +252,30 @@ describe('coverage: area by area, nationally, over time', () => {
     });
   });
 
+  it('shows a new specialism and new priorities at the next read (the vocabulary is kept only while nothing moved)', async () => {
+    type Report = { coverage: { bySpecialism: { specialism: { code: string } }[]; priorities: { code: string }[] } };
+    const report = '{ coverage { bySpecialism { specialism { code } } priorities { code } } }';
+    const before = await must<Report>('member', report);
+    expect(before.coverage.bySpecialism.map((s) => s.specialism.code)).not.toContain('KEPT_VOCABULARY');
+    await must(
+      'admin',
+      'mutation { createSpecialism(input: { code: "KEPT_VOCABULARY", label: "Kept" }) { specialism { code } } }',
+    );
+    const added = await must<Report>('member', report);
+    expect(added.coverage.bySpecialism.map((s) => s.specialism.code)).toContain('KEPT_VOCABULARY');
+    await must(
+      'admin',
+      'mutation { setCoveragePriorities(input: { specialisms: ["KEPT_VOCABULARY"] }) { priorities { code } } }',
+    );
+    expect((await must<Report>('member', report)).coverage.priorities).toEqual([{ code: 'KEPT_VOCABULARY' }]);
+    const restored = JSON.stringify(before.coverage.priorities.map((p) => p.code));
+    await must(
+      'admin',
+      `mutation { setCoveragePriorities(input: { specialisms: ${restored} }) { priorities { code } } }`,
+    );
+    expect((await must<Report>('member', report)).coverage.priorities).toEqual(before.coverage.priorities);
+  });
+
   it('rolls up nationally with filters, at a constant number of SQL statements whatever the data', async () => {
     const wales = await must<{
       coverage: {
@@ -300,8 +324,9 @@ describe('coverage: area by area, nationally, over time', () => {
     // The response cache's version read, the data versions, the refresh (4), the vocabulary with the priorities,
     // the figures with their areas and convenors: the nested fields take what the report read.
     expect(after.statements.length).toBeLessThanOrEqual(8);
-    // With nothing new, no refresh: the freshness check, the figures, and the batched nested fields.
-    expect(steady.statements.length).toBeLessThanOrEqual(after.statements.length - 3);
+    // With nothing new, no refresh and the vocabulary kept: the freshness check, the figures, and the batched
+    // nested fields.
+    expect(steady.statements.length).toBeLessThanOrEqual(after.statements.length - 4);
   });
 
   it('keeps a snapshot per day for trend lines', async () => {

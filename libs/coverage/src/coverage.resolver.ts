@@ -35,14 +35,16 @@ export class CoverageReportResolver {
     @Loaders() loaders: RequestLoaders,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CoverageReport> {
-    const [rows, { vocabulary, priorityCodes }] = await Promise.all([
-      this.service.areasWithPoliceForceAreas(filter ?? {}, { withConvenors: selects(info, 'areas', 'convenors') }),
-      this.service.vocabularyAndPriorities(),
-    ]);
+    const {
+      rows,
+      vocabulary: { vocabulary, priorityCodes },
+    } = await this.service.areasWithPoliceForceAreas(filter ?? {}, {
+      withConvenors: selects(info, 'areas', 'convenors'),
+    });
     const report = toReport(
       rows.map((r) => r.figures),
       vocabulary,
-      priorityCodes,
+      [...priorityCodes], // the report's own: the vocabulary and priorities are kept between requests
     );
     // What this read already holds, the fields below take from it: no statement, no promise per area.
     const byCode = new Map(vocabulary.map((s) => [s.code, s]));

@@ -50,6 +50,11 @@ const filterParameters = (filter: CoverageFilter): (string | null)[] => [
  */
 const FIGURES_READ = withDependencies([ActivityFamily.COVERAGE]);
 
+interface VocabularyAndPriorities {
+  readonly vocabulary: readonly SpecialismEntity[];
+  readonly priorityCodes: readonly string[];
+}
+
 interface Seen {
   /** The version of all domain state (with the date). */
   readonly whole: string;
@@ -95,16 +100,31 @@ export class CoverageService {
   /**
    * As `areas`, each with its police force area (the row geography's loader reads) and, when asked,
    * its convenors' organisations (as organisations' loader reads them, in the order of
-   * `convenorIds`), in one prepared statement: the report shows each area's name and code.
+   * `convenorIds`), in one prepared statement: the report shows each area's name and code. With the
+   * vocabulary and the priorities the report measures against.
    */
   async areasWithPoliceForceAreas(
     filter: CoverageFilter = {},
     { withConvenors = false } = {},
-  ): Promise<{ figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[]> {
+  ): Promise<{
+    rows: { figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[];
+    vocabulary: Readonly<VocabularyAndPriorities>;
+  }> {
     if (filter.specialism) {
       await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
     }
-    await this.ensureFresh();
+    const versions = await this.ensureFresh();
+    const [rows, vocabulary] = await Promise.all([
+      this.figuresWithAreas(filter, withConvenors),
+      this.vocabularyAndPriorities(versions),
+    ]);
+    return { rows, vocabulary };
+  }
+
+  private async figuresWithAreas(
+    filter: CoverageFilter,
+    withConvenors: boolean,
+  ): Promise<{ figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[]> {
     const areas = (this.plainAreas ??= new PlainRows(this.dataSource.getRepository(PoliceForceAreaEntity)));
     const organisations = (this.plainOrganisations ??= new PlainRows(this.dataSource.getRepository(OrganisationEntity)));
     const convenors = withConvenors ? organisations.jsonArray('j.id = ANY(f."convenorIds")', 'j.id') : 'NULL';
@@ -158,9 +178,29 @@ export class CoverageService {
 
   /**
    * The vocabulary (as `SpecialismService.list` reads it, by label) and the priority codes (by
-   * position), in one statement: the report reads both.
+   * position): the report reads both. Kept while the versions of the families the figures read do
+   * not move (new specialisms are organisations' activity, priorities coverage's), as the figures
+   * themselves are: in the steady state a report is one statement beside the shared versions read.
    */
-  async vocabularyAndPriorities(): Promise<{ vocabulary: SpecialismEntity[]; priorityCodes: string[] }> {
+  private vocabularyAndPriorities(versions: DataVersions): Promise<Readonly<VocabularyAndPriorities>> {
+    const version = versions.versionOf(FIGURES_READ);
+    if (this.vocabulary?.version !== version) {
+      // Read after the versions: at least as new as what they name.
+      const value = this.readVocabularyAndPriorities();
+      this.vocabulary = { version, value };
+      value.catch(() => {
+        if (this.vocabulary?.value === value) {
+          this.vocabulary = null; // the next caller reads again
+        }
+      });
+    }
+    return this.vocabulary.value;
+  }
+
+  private vocabulary: { version: string; value: Promise<Readonly<VocabularyAndPriorities>> } | null = null;
+
+  /** The vocabulary and the priority codes in one statement. */
+  private async readVocabularyAndPriorities(): Promise<Readonly<VocabularyAndPriorities>> {
     const plain = (this.plainSpecialisms ??= new PlainRows(this.dataSource.getRepository(SpecialismEntity)));
     const rows = await plain.query<Record<string, unknown> & { 'position?': number | null }>(
       `SELECT ${plain.selectList('s')}, p.position AS "position?"
@@ -210,10 +250,10 @@ export class CoverageService {
    * caller waiting for it, with those of the refresh before it: if they did not move, no write the
    * figures read became visible in between, and the view already holds what a refresh would compute.
    */
-  private async ensureFresh(): Promise<void> {
+  private async ensureFresh(): Promise<DataVersions> {
     const versions = await this.version.versions();
     if (this.seen?.whole === versions.whole) {
-      return;
+      return versions;
     }
     const needed = this.started + 1;
     // What this call read serves a refresh it starts before waiting: no caller waiting for that
@@ -236,6 +276,7 @@ export class CoverageService {
       await this.refreshing;
       read = null;
     }
+    return versions;
   }
 
   private async refresh(figures: boolean): Promise<void> {
