@@ -112,12 +112,18 @@ function valueKeyOf(object: object): string | undefined {
 
 /** Appends the object's class and its entries (key, kind, value; a nested object: its own entries). */
 function collect(object: object, parts: unknown[], depth: number): boolean {
-  if (depth > MAX_DEPTH || isBuiltIn(object)) {
+  if (depth > MAX_DEPTH || isBuiltIn(object) || (Array.isArray(object) && object.length > MAX_KEY_LENGTH / 4)) {
     return false;
   }
   const entries = Object.entries(object);
   parts.push(classIdOf(object), entries.length);
   for (const [key, value] of entries) {
+    if (parts.length * 8 > MAX_KEY_LENGTH * 4) {
+      return false; // stop walking what could not be a key anyway (a long list is left to class-validator)
+    }
+    if (typeof value === 'string' && value.length > MAX_KEY_LENGTH) {
+      return false;
+    }
     if (value instanceof Date) {
       parts.push(key, 'd', String(value.getTime()));
     } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
@@ -133,7 +139,7 @@ function collect(object: object, parts: unknown[], depth: number): boolean {
       return false;
     }
   }
-  return parts.length * 8 <= MAX_KEY_LENGTH * 4; // stop walking what could not be a key anyway
+  return true;
 }
 
 /** Binary values (for Nest's own check) and collections whose contents entries do not show. */

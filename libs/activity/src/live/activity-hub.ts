@@ -54,7 +54,7 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
   /** The read of "now" not yet sent, shared by every subscriber asking before it goes (and the one before it). */
   private nowNext: Promise<Now> | null = null;
   private nowLast: Promise<unknown> = Promise.resolve();
-  private nowReadAt = 0;
+  private nowReadAt = -NOW_SPACING_MS;
 
   constructor(
     private readonly feed: ActivityFeedService,
@@ -147,11 +147,12 @@ export class ActivityHub implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async readNow(): Promise<Now> {
     // Reads at most every NOW_SPACING_MS: a crowd of dashboards reconnecting shares a few reads, not one per round trip.
-    const wait = this.nowReadAt + NOW_SPACING_MS - Date.now();
+    // A monotonic clock, and never more than the spacing: a wall clock stepped back must not hold subscribers.
+    const wait = Math.min(this.nowReadAt + NOW_SPACING_MS - performance.now(), NOW_SPACING_MS);
     if (wait > 0) {
       await delay(wait);
     }
-    this.nowReadAt = Date.now();
+    this.nowReadAt = performance.now();
     this.nowNext = null; // callers from here on wait for the next read
     return this.feed.now();
   }
