@@ -6,7 +6,9 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -157,6 +159,37 @@ export class FaultRedis {
 }
 
 /** The built API as a child process, so a scenario can kill it. */
+/** Whether process `pid` holds the listening TCP socket of `port` (Linux: /proc/net/tcp* and the process's fds). */
+function listensOn(pid: number | undefined, port: number): boolean {
+  if (pid === undefined) {
+    return false;
+  }
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const lines = existsSync(table) ? readFileSync(table, 'utf8').split('\n').slice(1) : [];
+    for (const line of lines) {
+      const fields = line.trim().split(/\s+/);
+      // local_address is "<address>:<port in hex>"; state 0A is LISTEN; the inode is the tenth field.
+      if (fields[1]?.endsWith(`:${hexPort}`) && fields[3] === '0A') {
+        inodes.add(fields[9]);
+      }
+    }
+  }
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        return target.startsWith('socket:[') && inodes.has(target.slice(8, -1));
+      } catch {
+        return false; // closed meanwhile
+      }
+    });
+  } catch {
+    return false; // the process is gone
+  }
+}
+
 export class ApiProcess {
   readonly port = freePort();
   readonly baseUrl = `http://127.0.0.1:${this.port}`;
@@ -185,7 +218,19 @@ export class ApiProcess {
       });
     }
     this.exited = new Promise((done) => this.process.once('exit', (code, signal) => done({ code, signal })));
+    void this.exited.then(({ code, signal }) => {
+      if (this.ready && !this.stopped) {
+        // A crash would otherwise show only as refused connections in whatever the test did next.
+        console.error(
+          `[faults] the API on port ${this.port} exited on its own (${code ?? signal}); its last output:\n${this.output.join('').slice(-4_000)}`,
+        );
+      }
+    });
   }
+
+  /** Set when the test stops or kills it (an exit otherwise, once it was ready, is reported). */
+  private stopped = false;
+  private ready = false;
 
   /**
    * Starts the API and waits until it is ready; fails at once with its output if it exits, and
@@ -197,10 +242,14 @@ export class ApiProcess {
     try {
       await waitUntil(
         `the API on port ${api.port}`,
-        async () => (await fetch(`${api.baseUrl}/health/ready`, { signal: AbortSignal.timeout(5_000) })).ok,
+        // Ours, not another suite's server that drew the same random port (ours then fails with EADDRINUSE).
+        async () =>
+          listensOn(api.pid, api.port) &&
+          (await fetch(`${api.baseUrl}/health/ready`, { signal: AbortSignal.timeout(5_000) })).ok,
         120_000,
         () => (api.running ? null : `it exited before it was ready:\n${output()}`),
       );
+      api.ready = true;
       return api;
     } catch (error) {
       api.kill('SIGKILL');
@@ -220,6 +269,7 @@ export class ApiProcess {
   }
 
   kill(signal: NodeJS.Signals): void {
+    this.stopped = true;
     if (this.running) {
       this.process.kill(signal);
     }
