@@ -43,6 +43,7 @@ export interface TallyKey {
 @Injectable()
 export class EventService {
   private plainChanges?: PlainRows<EventOccurrenceChangeEntity>;
+  private plainEvents?: PlainRows<EventEntity>;
 
   constructor(
     @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
@@ -88,11 +89,20 @@ export class EventService {
     } else {
       query.addSelect('count(*) OVER ()', 'total_count');
     }
-    const { entities, raw } = await query
+    // Plain rows, as a named statement with the limit a parameter: hydrating entities was a tenth of the page's CPU.
+    this.plainEvents ??= new PlainRows(this.events);
+    const plain = this.plainEvents;
+    const [text, parameters]: [string, unknown[]] = query
+      .select(plain.selectList('e'))
+      .addSelect(cursor ? '0' : 'count(*) OVER ()', 'total_count')
       .orderBy('e.starts_at')
       .addOrderBy('e.id')
-      .limit(first + 1)
-      .getRawAndEntities<{ total_count: string }>();
+      .getQueryAndParameters();
+    const raw = await plain.query<Record<string, unknown>>(`${text} LIMIT $${parameters.length + 1}`, [
+      ...parameters,
+      first + 1,
+    ]);
+    const entities = raw.map((row) => plain.pick(row));
     return toConnection(entities, first, totalCount ?? Number(raw[0]?.total_count ?? 0), (e) => ({
       key: e.startsAt.toISOString(),
       id: e.id,
