@@ -108,8 +108,8 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       throw DomainError.notFound('Network', id);
     }
     const network = plain.pick(found.row);
-    if (found.area) {
-      network.policeForceArea = found.area;
+    if (found.entity) {
+      network.policeForceArea = found.entity;
     }
     return network;
   }
@@ -159,10 +159,10 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       [networkIds, statuses],
       `r.role = 'CONVENOR' DESC, r."createdAt", r.id`,
     );
-    return rows.map(({ row, organisation }) => {
+    return rows.map(({ row, entity }) => {
       const membership = plain.pick(row);
-      if (organisation) {
-        membership.organisation = organisation;
+      if (entity) {
+        membership.organisation = entity;
       }
       return membership;
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { PlainRows } from '@app/database';
+import { PlainRows, type RowBeside } from '@app/database';
 import { DomainError, escapeLike } from '@app/common';
 import { CommunitySafetyPartnershipEntity } from '../community-safety-partnership/community-safety-partnership.entity';
 import type { LocalAuthorityFilter } from './dto/local-authorities.args';
@@ -54,15 +54,12 @@ export class LocalAuthorityService {
    * `"localAuthorityId"` names, in one statement (`PlainRows.beside`): the authorities an
    * organisation serves, on every organisation listed.
    */
-  async withLocalAuthorities(
+  withLocalAuthorities(
     rows: string,
     parameters: readonly unknown[],
     orderBy: string,
-  ): Promise<{ row: Record<string, unknown>; localAuthority: LocalAuthorityEntity | null }[]> {
-    return (await this.plain().beside(rows, parameters, 'localAuthorityId', orderBy)).map(({ row, entity }) => ({
-      row,
-      localAuthority: entity,
-    }));
+  ): Promise<RowBeside<LocalAuthorityEntity>[]> {
+    return this.plain().beside(rows, parameters, 'localAuthorityId', orderBy);
   }
 
   /** As plain rows, as `findByAreaIds`: the authorities an organisation serves, on every organisation listed. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainError, todayIn, UK_TIME_ZONE } from '@app/common';
-import { PlainRows } from '@app/database';
+import { PlainRows, type RowBeside } from '@app/database';
 import type { PoliceForceAreaFilter } from './dto/police-force-areas.args';
 import { PoliceForceAreaEntity } from './police-force-area.entity';
 
@@ -28,15 +28,12 @@ export class PoliceForceAreaService {
    * The caller's rows (a fixed statement over its own tables), each with the area its
    * `"policeForceAreaId"` names, in one statement (`PlainRows.beside`): a network shown with its area.
    */
-  async withPoliceForceAreas(
+  withPoliceForceAreas(
     rows: string,
     parameters: readonly unknown[],
     orderBy: string,
-  ): Promise<{ row: Record<string, unknown>; area: PoliceForceAreaEntity | null }[]> {
-    return (await this.plain().beside(rows, parameters, 'policeForceAreaId', orderBy)).map(({ row, entity }) => ({
-      row,
-      area: entity,
-    }));
+  ): Promise<RowBeside<PoliceForceAreaEntity>[]> {
+    return this.plain().beside(rows, parameters, 'policeForceAreaId', orderBy);
   }
 
   private plain(): PlainRows<PoliceForceAreaEntity> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
-import { PlainRows } from '@app/database';
+import { PlainRows, type RowBeside } from '@app/database';
 import { type LocalAuthorityEntity, LocalAuthorityService } from '@app/geography';
 import {
   type Connection,
@@ -92,15 +92,13 @@ export class OrganisationService {
    * `"organisationId"` names, in one statement (`PlainRows.beside`): for a list whose items each
    * show their organisation (a network's members).
    */
-  async withOrganisations(
+  withOrganisations(
     rows: string,
     parameters: readonly unknown[],
     orderBy: string,
-  ): Promise<{ row: Record<string, unknown>; organisation: OrganisationEntity | null }[]> {
+  ): Promise<RowBeside<OrganisationEntity>[]> {
     this.plainOrganisations ??= new PlainRows(this.organisations);
-    return (await this.plainOrganisations.beside(rows, parameters, 'organisationId', orderBy)).map(
-      ({ row, entity }) => ({ row, organisation: entity }),
-    );
+    return this.plainOrganisations.beside(rows, parameters, 'organisationId', orderBy);
   }
 
   /** The local authorities each organisation serves (in one statement with geography's rows), unordered. */
@@ -113,8 +111,8 @@ export class OrganisationService {
       [organisationIds],
       'r."organisationId"',
     );
-    return rows.flatMap(({ row, localAuthority }) =>
-      localAuthority ? [{ organisationId: row.organisationId as string, localAuthority }] : [],
+    return rows.flatMap(({ row, entity }) =>
+      entity ? [{ organisationId: row.organisationId as string, localAuthority: entity }] : [],
     );
   }
 
