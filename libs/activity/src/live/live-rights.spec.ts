@@ -61,6 +61,22 @@ function contextOf(opened: ActorRef, current: () => Promise<ActorRef>): RequestC
   };
 }
 
+/**
+ * A guarded stream over a source that pushes (as ActivityStream does): `offer` hands the source an
+ * item (answering what the guard says it holds), `delivered` is what came out of the guard.
+ */
+async function guardedPushing(sut: LiveRights, current: () => Promise<ActorRef>) {
+  const { iterator } = source<string>();
+  let offer: (item: string) => number = () => 0;
+  const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => number) => (offer = deliver) });
+  const stream = (await sut.guard(contextOf(PERSON, current), pushing)) as AsyncIterableIterator<string> & {
+    pushTo(deliver: (item: string) => number): void;
+  };
+  const delivered: string[] = [];
+  stream.pushTo((item) => (delivered.push(item), 0));
+  return { stream, delivered, offer: (item: string) => offer(item) };
+}
+
 const settle = () => new Promise((done) => setImmediate(done));
 
 describe('LiveRights', () => {
@@ -107,47 +123,34 @@ describe('LiveRights', () => {
 
   it('passes pushed items at once, holds those that arrive during a check, and delivers them after it, in order', async () => {
     sut = new LiveRights(new FakeWakeups());
-    const { iterator } = source<string>();
-    let deliverTo: (item: string) => void = () => undefined;
-    const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => number) => (deliverTo = deliver) });
     let allow: (actor: ActorRef) => void = () => undefined;
-    const stream = (await sut.guard(
-      contextOf(PERSON, () => new Promise<ActorRef>((resolve) => (allow = resolve))),
-      pushing,
-    )) as AsyncIterableIterator<string> & { pushTo(deliver: (item: string) => number): void };
-    const delivered: string[] = [];
-    stream.pushTo((item) => (delivered.push(item), 0));
-    deliverTo('before');
+    const { delivered, offer } = await guardedPushing(sut, () => new Promise<ActorRef>((resolve) => (allow = resolve)));
+    offer('before');
     void sut.changed(['organisation:o1']);
-    deliverTo('during 1');
-    deliverTo('during 2');
+    offer('during 1');
+    offer('during 2');
     expect(delivered).toEqual(['before']);
     allow(PERSON);
     await settle();
-    deliverTo('after');
+    offer('after');
     expect(delivered).toEqual(['before', 'during 1', 'during 2', 'after']);
   });
 
   it('releases each held item on the verdict of the check it arrived during, while later checks overlap', async () => {
     sut = new LiveRights(new FakeWakeups());
-    const { iterator } = source<string>();
-    let deliverTo: (item: string) => number = () => 0;
-    const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => number) => (deliverTo = deliver) });
     const allow: ((actor: ActorRef) => void)[] = [];
-    const stream = (await sut.guard(
-      contextOf(PERSON, () => new Promise<ActorRef>((resolve) => allow.push(resolve))),
-      pushing,
-    )) as AsyncIterableIterator<string> & { pushTo(deliver: (item: string) => number): void };
-    const delivered: string[] = [];
-    stream.pushTo((item) => (delivered.push(item), 0));
+    const { delivered, offer } = await guardedPushing(
+      sut,
+      () => new Promise<ActorRef>((resolve) => allow.push(resolve)),
+    );
     void sut.changed(['organisation:o1']); // check 1
-    expect(deliverTo('a')).toBe(1); // held: the receiver learns how many wait
+    expect(offer('a')).toBe(1); // held: the receiver learns how many wait
     void sut.changed(['organisation:o1']); // check 2 queued behind check 1
-    expect(deliverTo('b')).toBe(2);
+    expect(offer('b')).toBe(2);
     allow.shift()?.(PERSON); // check 1 passes; check 2 starts
     await settle();
     expect(delivered).toEqual(['a', 'b']); // both arrived during check 1
-    deliverTo('c'); // during check 2
+    offer('c'); // during check 2
     expect(delivered).toEqual(['a', 'b']);
     allow.shift()?.(PERSON);
     await settle();
@@ -156,22 +159,17 @@ describe('LiveRights', () => {
 
   it('drops pushed items held during a check that ends the stream', async () => {
     sut = new LiveRights(new FakeWakeups());
-    const { iterator } = source<string>();
-    let deliverTo: (item: string) => void = () => undefined;
-    const pushing = Object.assign(iterator, { pushTo: (deliver: (item: string) => number) => (deliverTo = deliver) });
     let refuse: (error: unknown) => void = () => undefined;
-    const stream = (await sut.guard(
-      contextOf(PERSON, () => new Promise<ActorRef>((_, reject) => (refuse = reject))),
-      pushing,
-    )) as AsyncIterableIterator<string> & { pushTo(deliver: (item: string) => number): void };
-    const delivered: string[] = [];
-    stream.pushTo((item) => (delivered.push(item), 0));
+    const { stream, delivered, offer } = await guardedPushing(
+      sut,
+      () => new Promise<ActorRef>((_, reject) => (refuse = reject)),
+    );
     const end = stream.next();
     void sut.changed(['organisation:o1']);
-    deliverTo('written after the change');
+    offer('written after the change');
     refuse(new DomainError(ErrorCode.UNAUTHENTICATED, IdentityRefusal.ACCESS_TOKEN_INVALID, 'signed out'));
     await expect(end).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    deliverTo('later');
+    offer('later');
     expect(delivered).toEqual([]);
   });
 
