@@ -23,7 +23,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { subscriberPool } from './bench-fanout-clients.mjs';
-import { startApiServer, stopApiServer, untilReady } from './bench-server.mjs';
+import {
+  cpuSeconds,
+  openSubscriptions as openSubscriptionsOf,
+  rssMb,
+  startApiServer,
+  stopApiServer,
+  untilReady,
+} from './bench-server.mjs';
 
 const PORT = 3919;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -41,23 +48,10 @@ const BUDGET_P99_MS = 250;
 const DRAIN_MS = 30_000;
 const DATA_DIR = '.data/bench-fanout';
 const METRICS_TOKEN = randomBytes(24).toString('hex');
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
 const pinning = METHODS.includes('pinned');
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function rssMb(pid) {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-/** CPU seconds the process has used (user + system), from /proc/<pid>/stat. */
-function cpuSeconds(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14 and 15)
-}
 
 function descendants(pid) {
   const children = new Map();
@@ -88,11 +82,7 @@ async function graphql(query, variables, token) {
 }
 
 /** Scraping /metrics walks every open handle: fine between runs, not during one. */
-async function openSubscriptions() {
-  const response = await fetch(`${BASE}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-  const text = await response.text();
-  return Number(/^convene_subscriptions_open (\d+)/m.exec(text)?.[1] ?? NaN);
-}
+const openSubscriptions = () => openSubscriptionsOf(BASE, METRICS_TOKEN);
 
 function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;

@@ -1,8 +1,8 @@
 // The built API as a child process, for the benchmarks: production mode, its own embedded
 // PostgreSQL (unless DATABASE_URL is set), loopback only.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** BENCH_DIST: another build to measure (a copy of dist/ inside the project, for its node_modules), e.g. to compare two commits back to back. */
 const DIST = process.env.BENCH_DIST ?? 'dist';
@@ -92,4 +92,24 @@ export async function stopApiServer({ child }) {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGINT');
   await exited;
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+
+/** CPU seconds the process has used (user + system), from /proc/<pid>/stat. */
+export function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14 and 15)
+}
+
+/** The process's resident memory in MB, from /proc/<pid>/status. */
+export function rssMb(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+}
+
+/** Subscriptions the server holds open (its /metrics; scraping walks every open handle: not during a run). */
+export async function openSubscriptions(base, metricsToken) {
+  const response = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+  return Number(/^convene_subscriptions_open (\d+)/m.exec(await response.text())?.[1] ?? NaN);
 }

@@ -7,34 +7,24 @@
 // covers start-up and this phase only).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { subscriberPool } from './bench-fanout-clients.mjs';
-import { startApiServer, stopApiServer, untilReady } from './bench-server.mjs';
+import {
+  cpuSeconds,
+  openSubscriptions as openSubscriptionsOf,
+  rssMb,
+  startApiServer,
+  stopApiServer,
+  untilReady,
+} from './bench-server.mjs';
 
 const PORT = 3921;
 const SIZES = (process.env.SUBSCRIBE_SIZES ?? '10000').split(',').map(Number);
 const METRICS_TOKEN = randomBytes(24).toString('hex');
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
 const now = () => performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function rssMb(pid) {
-  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-}
-
-function cpuSeconds(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-
-async function openSubscriptions() {
-  const response = await fetch(`http://127.0.0.1:${PORT}/metrics`, {
-    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
-  });
-  return Number(/^convene_subscriptions_open (\d+)/m.exec(await response.text())?.[1] ?? NaN);
-}
+const openSubscriptions = () => openSubscriptionsOf(`http://127.0.0.1:${PORT}`, METRICS_TOKEN);
 
 execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 const server = startApiServer({
