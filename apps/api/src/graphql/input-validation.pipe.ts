@@ -52,6 +52,18 @@ export class InputValidationPipe extends ValidationPipe {
     }
   }
 
+  /** Each value's key, worked out once: Nest looks for binary values, then validates, the same object. */
+  private readonly keys = new WeakMap<object, string | undefined>();
+
+  private keyOf(object: object): string | undefined {
+    if (this.keys.has(object)) {
+      return this.keys.get(object);
+    }
+    const key = valueKeyOf(object);
+    this.keys.set(object, key);
+    return key;
+  }
+
   /** Values class-validator passed, by class (see valueKeyOf). */
   private readonly passed = new Map<unknown, Set<string>>();
   private passedCount = 0;
@@ -62,12 +74,12 @@ export class InputValidationPipe extends ValidationPipe {
     metadataCache?: Map<unknown, unknown[]>,
   ): ValidationError[] {
     // Nested values come through here too: anything but an object is left to Nest.
-    const keyed = typeof object === 'object' && object !== null && valueKeyOf(object) !== undefined;
+    const keyed = typeof object === 'object' && object !== null && this.keyOf(object) !== undefined;
     return keyed ? [] : super.findNestedBinaryValues(object, metadataCache);
   }
 
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
-    const key = valueKeyOf(object);
+    const key = this.keyOf(object);
     if (key !== undefined && this.passed.get(object.constructor)?.has(key)) {
       return [];
     }
