@@ -5,7 +5,7 @@
 // those requests. Needs DATABASE_URL with the large set and the bench's events (bench:peers makes
 // them; `--prepare` adds them here).
 //
-//   DATABASE_URL=… node scripts/bench-cpu.mjs [--peers] [--prepare] [--profile DIR] [--only N,M]
+//   DATABASE_URL=… node scripts/bench-cpu.mjs [--peers] [--prepare] [--profile DIR] [--only N,M] [--query TEXT]
 //
 // Query 6 is the floor, `{ __typename }`: a request that reads nothing.
 // --pg also sums the CPU of the database's backends (PostgreSQL on this machine; other clients of the
@@ -137,6 +137,10 @@ try {
     var queries = peerQueries({ networkId: rows[0].id, activeMembers: rows[0].members, events: EVENTS_PAGE });
     // The floor: what a request costs that reads nothing (HTTP, middleware, Apollo, context).
     queries.push(['the floor: { __typename }', '{ __typename }', '{ __typename }']);
+    // --query TEXT: that query alone (Convene only), to split a query's cost by what it asks for.
+    if (arg('--query')) {
+      queries = [['--query', arg('--query'), '{ __typename }']];
+    }
   } finally {
     await client.end();
   }

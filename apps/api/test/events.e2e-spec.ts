@@ -1078,6 +1078,27 @@ describe('event scheduling', () => {
     expect(many.statements.length).toBe(few.statements.length);
   });
 
+  it("checks each event's occurrence window as any argument is checked, naming the argument", async () => {
+    const page = (from: string, to: string) =>
+      sut.client.request(
+        `query ($id: ID!, $from: DateTime!, $to: DateTime!) { events(first: 5, filter: { networkId: $id }) {
+           edges { node { id occurrences(from: $from, to: $to) { startsAt } } } } }`,
+        { id: networkId, from, to },
+        member,
+      );
+    const fine = await page('2027-01-01T00:00:00Z', '2027-02-01T00:00:00Z');
+    expect(fine.errors).toBeUndefined();
+    // Not an instant: the same value twice (a refusal is never remembered as a pass), then after a pass.
+    for (const from of ['not a date', 'not a date', '2027-13-45T00:00:00Z']) {
+      expect(errorOf(await page(from, '2027-02-01T00:00:00Z'))).toEqual({ code: 'BAD_USER_INPUT', field: 'from' });
+    }
+    expect(errorOf(await page('2027-01-01T00:00:00Z', 'soon'))).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect(errorOf(await page('2027-02-01T00:00:00Z', '2027-01-01T00:00:00Z'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+    });
+  });
+
   it('lists a calendar of occurrences across events, each with its event', async () => {
     const { eventOccurrences } = await sut.client.data<{
       eventOccurrences: { startsAt: string; event: { title: string; network: { id: string } } }[];

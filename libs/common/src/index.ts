@@ -18,3 +18,4 @@ export * from './authorization';
 export * from './text/refused-move';
 export * from './text/csv';
 export * from './net/address-key';
+export * from './validation/passed-values';

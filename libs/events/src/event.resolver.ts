@@ -7,6 +7,7 @@ import {
   type NoArgs,
   type RequestContext,
   RequestLoaders,
+  ResolvedDirectly,
 } from '@app/common';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
@@ -88,10 +89,11 @@ export class EventResolver {
   @ResolveField(() => [EventOccurrence], {
     description: `Its occurrences in a window of at most ${MAX_WINDOW_DAYS} days. One answer holds at most ${MAX_OCCURRENCES} occurrences across all events' lists; past that it is refused (BAD_USER_INPUT on \`to\`): ask for shorter windows or fewer events.`,
   })
+  @ResolvedDirectly(EventOccurrencesArgs) // once per event of a page
   async occurrences(
-    @Parent() event: Event,
+    event: Event,
     @Args() { from, to }: EventOccurrencesArgs,
-    @Loaders() loaders: RequestLoaders,
+    { loaders }: RequestContext,
   ): Promise<EventOccurrence[]> {
     assertWindow(from, to);
     const batch = loaders.of(this.eventLoaders);

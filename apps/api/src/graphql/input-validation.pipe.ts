@@ -1,6 +1,14 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import type { ValidationError, ValidatorOptions } from 'class-validator';
-import { asHttpError, DomainError, unsafeTextIn, validationFailed } from '@app/common';
+import {
+  ARGUMENT_VALIDATION,
+  asHttpError,
+  DomainError,
+  PassedValues,
+  unsafeTextIn,
+  validationFailed,
+  valueKeyOf,
+} from '@app/common';
 
 /**
  * Validates resolver arguments with class-validator and turns failures into BAD_USER_INPUT
@@ -15,10 +23,8 @@ import { asHttpError, DomainError, unsafeTextIn, validationFailed } from '@app/c
 export class InputValidationPipe extends ValidationPipe {
   constructor() {
     super({
+      ...ARGUMENT_VALIDATION,
       transform: true,
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      stopAtFirstError: true,
       exceptionFactory: (errors) => validationFailed(errors),
     });
   }
@@ -64,9 +70,8 @@ export class InputValidationPipe extends ValidationPipe {
     return key;
   }
 
-  /** Values class-validator passed, by class (see valueKeyOf). */
-  private readonly passed = new Map<unknown, Set<string>>();
-  private passedCount = 0;
+  /** Values class-validator passed (see PassedValues). */
+  private readonly passed = new PassedValues();
 
   /** Binary values (Buffer, ArrayBuffer) are looked for in nested objects; a value with a key has none. */
   protected override findNestedBinaryValues(
@@ -80,104 +85,15 @@ export class InputValidationPipe extends ValidationPipe {
 
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
     const key = this.keyOf(object);
-    if (key !== undefined && this.passed.get(object.constructor)?.has(key)) {
+    if (key !== undefined && this.passed.has(object, key)) {
       return [];
     }
     const errors = await super.validate(object, validatorOptions);
     if (key !== undefined && errors.length === 0) {
-      if (this.passedCount >= MAX_PASSED) {
-        this.passed.clear();
-        this.passedCount = 0;
-      }
-      let passed = this.passed.get(object.constructor);
-      if (passed === undefined) {
-        passed = new Set();
-        this.passed.set(object.constructor, passed);
-      }
-      passed.add(key);
-      this.passedCount += 1;
+      this.passed.add(object, key);
     }
     return errors;
   }
-}
-
-/**
- * The arguments of a field inside a list (an event's `occurrences(from, to)` on a page of events)
- * are the same for every item, and a subscription's arguments the same for every subscriber:
- * class-validator's walk over its metadata ran once per item. Values it passed are remembered by
- * class and value, for values made of text, numbers, booleans, dates and nested objects or lists
- * of them (validators here read nothing else); refusals are worked out every time.
- */
-const MAX_PASSED = 2_000;
-const MAX_KEY_LENGTH = 1_000;
-const MAX_DEPTH = 4;
-
-/** The object's own values, nested ones with their class, as one text; undefined for anything else. */
-function valueKeyOf(object: object): string | undefined {
-  const parts: unknown[] = [];
-  if (!collect(object, parts, 0)) {
-    return undefined;
-  }
-  const key = JSON.stringify(parts);
-  return key.length <= MAX_KEY_LENGTH ? key : undefined;
-}
-
-/** Appends the object's class and its entries (key, kind, value; a nested object: its own entries). */
-function collect(object: object, parts: unknown[], depth: number): boolean {
-  if (depth > MAX_DEPTH || isBuiltIn(object) || (Array.isArray(object) && object.length > MAX_KEY_LENGTH / 4)) {
-    return false;
-  }
-  const entries = Object.entries(object);
-  parts.push(classIdOf(object), entries.length);
-  for (const [key, value] of entries) {
-    if (parts.length * 8 > MAX_KEY_LENGTH * 4) {
-      return false; // stop walking what could not be a key anyway (a long list is left to class-validator)
-    }
-    if (typeof value === 'string' && value.length > MAX_KEY_LENGTH) {
-      return false;
-    }
-    if (value instanceof Date) {
-      parts.push(key, 'd', String(value.getTime()));
-    } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      parts.push(key, typeof value, Object.is(value, -0) ? '-0' : String(value));
-    } else if (value === null || value === undefined) {
-      parts.push(key, String(value), '');
-    } else if (typeof value === 'object') {
-      parts.push(key, 'o');
-      if (!collect(value as object, parts, depth + 1)) {
-        return false;
-      }
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** Binary values (for Nest's own check) and collections whose contents entries do not show. */
-function isBuiltIn(value: object): boolean {
-  return (
-    ArrayBuffer.isView(value) ||
-    value instanceof ArrayBuffer ||
-    value instanceof Map ||
-    value instanceof Set ||
-    value instanceof RegExp
-  );
-}
-
-const classIds = new WeakMap<object, number>();
-let nextClassId = 1;
-function classIdOf(object: object): number {
-  const prototype: unknown = Object.getPrototypeOf(object);
-  if (prototype === null || typeof prototype !== 'object') {
-    return 0;
-  }
-  let id = classIds.get(prototype);
-  if (id === undefined) {
-    id = nextClassId++;
-    classIds.set(prototype, id);
-  }
-  return id;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

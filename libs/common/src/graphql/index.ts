@@ -6,3 +6,4 @@ export * from './trim.decorator';
 export * from './optional-not-null.decorator';
 export * from './is-decimal.decorator';
 export * from './selection';
+export * from './resolved-directly';

@@ -1,0 +1,77 @@
+import { describe, expect, it } from '@jest/globals';
+import { Args, ArgsType, Field, ID, PARAM_ARGS_METADATA } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsUUID } from 'class-validator';
+import { DomainError } from '../errors/domain-error';
+import { ResolvedDirectly } from './resolved-directly';
+
+@ArgsType()
+class WindowArgs {
+  @Field()
+  @Type(() => Date)
+  @IsDate()
+  from!: Date;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  networkId?: string;
+}
+
+class Resolver {
+  readonly seen: unknown[] = [];
+
+  @ResolvedDirectly(WindowArgs)
+  window(parent: string, @Args() args: WindowArgs, context: { who: string }): string {
+    this.seen.push(args);
+    return `${parent} ${args.from.toISOString()} ${context.who}`;
+  }
+}
+
+const refusal = (call: () => unknown): { code: string; fields: string[] } => {
+  try {
+    call();
+  } catch (error) {
+    const domain = error as DomainError;
+    return { code: domain.code, fields: domain.fields.map((p) => p.field) };
+  }
+  throw new Error('not refused');
+};
+
+describe('ResolvedDirectly', () => {
+  it('leaves Nest no parameter metadata, so its fast path binds the method as it is', () => {
+    expect(Reflect.getMetadata(PARAM_ARGS_METADATA, Resolver, 'window')).toBeUndefined();
+  });
+
+  it('hands on the arguments as an instance of their class, an explicit null read as absent', () => {
+    const resolver = new Resolver();
+    const from = new Date('2027-01-01T00:00:00Z');
+    expect(resolver.window('event', { from, networkId: null } as never, { who: 'me' })).toBe(
+      'event 2027-01-01T00:00:00.000Z me',
+    );
+    expect(resolver.seen[0]).toBeInstanceOf(WindowArgs);
+    expect(resolver.seen[0]).toEqual(Object.assign(new WindowArgs(), { from }));
+  });
+
+  it('refuses what the global pipe refuses, naming the field, every time (a pass is remembered, a refusal never)', () => {
+    const resolver = new Resolver();
+    const valid = { from: new Date('2027-01-01T00:00:00Z') };
+    resolver.window('event', valid, { who: 'me' });
+    resolver.window('event', { ...valid }, { who: 'me' }); // remembered
+    for (let i = 0; i < 2; i++) {
+      expect(refusal(() => resolver.window('event', { from: new Date('not a date') }, { who: 'me' }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        fields: ['from'],
+      });
+      expect(refusal(() => resolver.window('event', { ...valid, networkId: 'nope' }, { who: 'me' }))).toEqual({
+        code: 'BAD_USER_INPUT',
+        fields: ['networkId'],
+      });
+    }
+    expect(refusal(() => resolver.window('event', { ...valid, networkId: 'a\u0000' }, { who: 'me' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: ['networkId'],
+    });
+    expect(resolver.seen).toHaveLength(2);
+  });
+});
