@@ -1066,6 +1066,72 @@ describe('event scheduling', () => {
     );
   });
 
+  it('lists only the events a viewer may see, by every filter, with the same total on every page', async () => {
+    const hidden = await eventOf(sut, coordinator, {
+      networkId,
+      kind: 'TRAINING',
+      title: 'Members only (test)',
+      start: localIn(70),
+      end: localIn(70, 20),
+      visibility: 'NETWORK',
+    });
+    const called = await eventOf(sut, coordinator, {
+      networkId,
+      kind: 'NETWORK_MEETING',
+      title: 'Called off (test)',
+      start: localIn(71),
+      end: localIn(71, 20),
+    });
+    const { errors } = await sut.client.request(
+      'mutation ($input: ChangeEventStatusInput!) { changeEventStatus(input: $input) { event { status } } }',
+      { input: { eventId: called.id, status: 'CANCELLED', reason: 'No room (test)' } },
+      coordinator,
+    );
+    expect(errors).toBeUndefined();
+    interface Page {
+      totalCount: number;
+      edges: { cursor: string; node: { id: string; kind: string; status: string } }[];
+    }
+    const list = async (who: Headers, filter: Record<string, unknown>, first = 100, after?: string) =>
+      (
+        await sut.client.data<{ events: Page }>(
+          `query ($filter: EventFilter, $first: Int!, $after: String) {
+             events(first: $first, after: $after, filter: $filter) { totalCount edges { cursor node { id kind status } } } }`,
+          { filter, first, after },
+          who,
+        )
+      ).events;
+    const ids = (page: Page) => page.edges.map((e) => e.node.id);
+    const theirs = await list(member, { networkId });
+    expect(ids(theirs)).toContain(hidden.id);
+    expect(theirs.totalCount).toBe(theirs.edges.length);
+    expect(ids(await list(partner, { networkId }))).not.toContain(hidden.id);
+    expect(ids(await list({}, { networkId }))).not.toContain(hidden.id);
+    expect(ids(await list(admin, { networkId }))).toContain(hidden.id);
+
+    const training = await list(member, { networkId, kinds: ['TRAINING'] });
+    expect(ids(training)).toContain(hidden.id);
+    expect(new Set(training.edges.map((e) => e.node.kind))).toEqual(new Set(['TRAINING']));
+    const cancelled = await list(member, {
+      networkId,
+      statuses: ['CANCELLED'],
+      kinds: ['NETWORK_MEETING', 'TRAINING'],
+    });
+    expect(ids(cancelled)).toContain(called.id);
+    expect(new Set(cancelled.edges.map((e) => e.node.status))).toEqual(new Set(['CANCELLED']));
+    expect(ids(await list(member, { networkId, policeForceAreaCode: GWENT }))).toEqual(ids(theirs));
+    expect(await list(member, { networkId, policeForceAreaCode: 'E23000099' })).toEqual({ totalCount: 0, edges: [] });
+    expect(await list(member, { networkId, organiserOrganisationId: PARTNER_ORG })).toEqual({
+      totalCount: 0,
+      edges: [],
+    });
+
+    const first = await list(member, { networkId }, 2);
+    const second = await list(member, { networkId }, 2, first.edges[1].cursor);
+    expect(second.totalCount).toBe(theirs.totalCount);
+    expect(ids(second)).toEqual(ids(theirs).slice(2, 4));
+  });
+
   it('costs a fixed number of SQL statements for a page of events with their nested fields, whatever its size', async () => {
     const nested = `query ($id: ID!, $first: Int!) { events(first: $first, filter: { networkId: $id }) { totalCount edges { node {
         title network { name } policeForceArea { code } organiserOrganisation { name } agenda { title } tally { confirmed placesLeft } rsvps { place organisation { name } }
