@@ -1132,6 +1132,46 @@ describe('event scheduling', () => {
     expect(ids(second)).toEqual(ids(theirs).slice(2, 4));
   });
 
+  it('reads a page of series with their moved and cancelled occurrences in one statement', async () => {
+    const series = await eventOf(sut, coordinator, {
+      networkId,
+      kind: 'NETWORK_MEETING',
+      title: 'Weekly, one called off (test)',
+      start: localIn(90, 9),
+      end: localIn(90, 10),
+      recurrenceRule: 'FREQ=WEEKLY;COUNT=3',
+      visibility: 'PUBLIC',
+    });
+    const from = new Date(Date.now() + 85 * 86_400_000).toISOString();
+    const to = new Date(Date.now() + 120 * 86_400_000).toISOString();
+    const second = (await occurrences(series.id, from, to))[1];
+    const { errors } = await sut.client.request(
+      'mutation ($input: ChangeOccurrenceInput!) { changeEventOccurrence(input: $input) { event { id } } }',
+      { input: { eventId: series.id, occurrenceStart: second.originalStart, cancel: true, reason: 'Closed (test)' } },
+      coordinator,
+    );
+    expect(errors).toBeUndefined();
+    const { result, statements } = await countSql(() =>
+      sut.client.data<{ events: { edges: { node: { id: string; occurrences: Occurrence[] } }[] } }>(
+        `query ($id: ID!, $from: DateTime!, $to: DateTime!) { events(first: 50, filter: { networkId: $id }) {
+           edges { node { id occurrences(from: $from, to: $to) { ${OCCURRENCE} } } } } }`,
+        { id: networkId, from, to },
+        {},
+      ),
+    );
+    const listed = result.events.edges.find((e) => e.node.id === series.id)?.node.occurrences;
+    expect(listed?.map((o) => [o.originalStart, o.cancelled, o.reason])).toEqual(
+      (await occurrences(series.id, from, to)).map((o) => [o.originalStart, o.cancelled, o.reason]),
+    );
+    expect(listed?.[1]).toMatchObject({
+      originalStart: second.originalStart,
+      cancelled: true,
+      reason: 'Closed (test)',
+    });
+    // The response cache's version read, then one statement for the events and their changes.
+    expect(statements).toHaveLength(1 + 1);
+  });
+
   it('costs a fixed number of SQL statements for a page of events with their nested fields, whatever its size', async () => {
     const nested = `query ($id: ID!, $first: Int!) { events(first: $first, filter: { networkId: $id }) { totalCount edges { node {
         title network { name } policeForceArea { code } organiserOrganisation { name } agenda { title } tally { confirmed placesLeft } rsvps { place organisation { name } }

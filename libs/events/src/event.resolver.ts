@@ -1,4 +1,5 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   type ActorRef,
   CallingActor,
@@ -8,6 +9,7 @@ import {
   type RequestContext,
   RequestLoaders,
   ResolvedDirectly,
+  selects,
 } from '@app/common';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
@@ -36,12 +38,17 @@ export class EventResolver {
     @Args() { filter, first, after }: EventsArgs,
     @CallingActor() viewer: ActorRef,
     @Loaders() loaders: RequestLoaders,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Event>> {
-    const page = await this.eventService.list(viewer, filter, first, after);
+    const withChanges = selects(info, 'edges', 'node', 'occurrences');
+    const { page, changes } = await this.eventService.list(viewer, filter, first, after, withChanges);
     // Nested fields (occurrences) read the event by id: the page's rows are those rows, read now.
-    const byId = loaders.of(this.eventLoaders).byId;
+    const batch = loaders.of(this.eventLoaders);
     for (const { node } of page.edges) {
-      byId.prime(node.id, node);
+      batch.byId.prime(node.id, node);
+    }
+    for (const [eventId, list] of changes ?? []) {
+      batch.changesByEventId.prime(eventId, list);
     }
     return page;
   }

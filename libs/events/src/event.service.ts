@@ -73,41 +73,55 @@ export class EventService {
     return this.events.createQueryBuilder('e').where('e.id = ANY(:ids)', { ids }).getMany();
   }
 
-  /** A page of events (series count once) in start order. */
+  /**
+   * A page of events (series count once) in start order; `withChanges`: each with its moved and
+   * cancelled occurrences, read in the same statement (a page asking for occurrences needs them).
+   */
   async list(
     viewer: ActorRef,
     filter: EventFilter = {},
     first = DEFAULT_PAGE_SIZE,
     after?: string,
-  ): Promise<Connection<EventEntity>> {
+    withChanges = false,
+  ): Promise<EventPage> {
     const cursor = after ? decodeCursor(after, 'after', (p) => hasUuid(p) && isIsoInstant(p.key)) : undefined;
     const { conditions, parameters } = await this.conditionsOf(await this.accessOf(viewer), filter);
     const plain = this.plainEventRows();
+    const changes = this.plainChangeRows();
     // Plain SQL, a named statement with the limit a parameter: building it with TypeORM was a tenth
     // of a page's CPU, hydrating entities another.
-    const all = whereOf(conditions);
+    const columns = `${plain.selectList('t')}${withChanges ? `, ${changes.jsonArray('j.event_id = t.id', 'j.original_start')} AS "changes?"` : ''}`;
+    let rows: Record<string, unknown>[];
+    let totalCount: number;
     if (cursor) {
+      const all = whereOf(conditions);
       const [{ count }] = await plain.query<{ count: number }>(
         `SELECT count(*)::int AS count FROM event t${all}`,
         parameters,
       );
       const n = parameters.length;
-      const after = `(t.starts_at, t.id) > ($${n + 1}::timestamptz, $${n + 2}::uuid)`;
-      const rows = await plain.query<EventEntity>(
-        `SELECT ${plain.selectList('t')} FROM event t${whereOf([...conditions, after])}
-          ORDER BY t.starts_at, t.id LIMIT $${n + 3}`,
+      const later = `(t.starts_at, t.id) > ($${n + 1}::timestamptz, $${n + 2}::uuid)`;
+      rows = await plain.query(
+        `SELECT ${columns} FROM event t${whereOf([...conditions, later])} ORDER BY t.starts_at, t.id LIMIT $${n + 3}`,
         [...parameters, cursor.key, cursor.id, first + 1],
       );
-      return toConnection(rows, first, count, cursorOf);
+      totalCount = count;
+    } else {
+      // A first page counts in the same statement (the count is over every row, before LIMIT).
+      rows = await plain.query(
+        `SELECT ${columns}, count(*) OVER () AS total_count FROM event t${whereOf(conditions)}
+          ORDER BY t.starts_at, t.id LIMIT $${parameters.length + 1}`,
+        [...parameters, first + 1],
+      );
+      totalCount = Number(rows[0]?.total_count ?? 0);
     }
-    // A first page counts in the same statement (the count is over every row, before LIMIT).
-    const raw = await plain.query<Record<string, unknown>>(
-      `SELECT ${plain.selectList('t')}, count(*) OVER () AS total_count FROM event t${all}
-        ORDER BY t.starts_at, t.id LIMIT $${parameters.length + 1}`,
-      [...parameters, first + 1],
-    );
-    const entities = raw.map((row) => plain.pick(row));
-    return toConnection(entities, first, Number(raw[0]?.total_count ?? 0), cursorOf);
+    const events = rows.map((row) => plain.pick(row));
+    return {
+      page: toConnection(events, first, totalCount, cursorOf),
+      changes: withChanges
+        ? new Map(rows.map((row, i) => [events[i].id, changes.fromJson(row['changes?'] as Record<string, unknown>[])]))
+        : undefined,
+    };
   }
 
   /** Every occurrence (moved and cancelled ones included) overlapping [from, to), in start order. */
@@ -142,9 +156,8 @@ export class EventService {
 
   /** Moved and cancelled occurrences of events, in original start order (plain rows: read for every page of series). */
   changesOf(eventIds: readonly string[]): Promise<EventOccurrenceChangeEntity[]> {
-    this.plainChanges ??= new PlainRows(this.changes);
     return eventIds.length
-      ? this.plainChanges.where('t.event_id = ANY($1)', [eventIds], 't.original_start')
+      ? this.plainChangeRows().where('t.event_id = ANY($1)', [eventIds], 't.original_start')
       : Promise.resolve([]);
   }
 
@@ -255,6 +268,11 @@ export class EventService {
     });
   }
 
+  private plainChangeRows(): PlainRows<EventOccurrenceChangeEntity> {
+    this.plainChanges ??= new PlainRows(this.changes);
+    return this.plainChanges;
+  }
+
   private plainEventRows(): PlainRows<EventEntity> {
     this.plainEvents ??= new PlainRows(this.events);
     return this.plainEvents;
@@ -322,6 +340,12 @@ export class EventService {
     );
     return rows.map((r) => r.id);
   }
+}
+
+/** A page of events, and each one's moved and cancelled occurrences if they were asked for. */
+export interface EventPage {
+  readonly page: Connection<EventEntity>;
+  readonly changes?: ReadonlyMap<string, EventOccurrenceChangeEntity[]>;
 }
 
 const whereOf = (conditions: readonly string[]): string =>
