@@ -59,7 +59,7 @@ export class LocalAuthorityService {
     parameters: readonly unknown[],
     orderBy: string,
   ): Promise<RowBeside<LocalAuthorityEntity>[]> {
-    return this.plain().beside(rows, parameters, 'localAuthorityId', orderBy);
+    return this.plain().beside(rows, parameters, 'localAuthorityId', orderBy, 'join'); // a small table of fixed size
   }
 
   /** As plain rows, as `findByAreaIds`: the authorities an organisation serves, on every organisation listed. */

@@ -33,7 +33,7 @@ export class PoliceForceAreaService {
     parameters: readonly unknown[],
     orderBy: string,
   ): Promise<RowBeside<PoliceForceAreaEntity>[]> {
-    return this.plain().beside(rows, parameters, 'policeForceAreaId', orderBy);
+    return this.plain().beside(rows, parameters, 'policeForceAreaId', orderBy, 'join'); // a small table of fixed size
   }
 
   private plain(): PlainRows<PoliceForceAreaEntity> {

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { PlainRows } from './plain-rows';
+
+@Entity('plain_rows_test_place')
+class Place {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('timestamptz', { name: 'opened_at' })
+  openedAt!: Date;
+}
+
+const BATH = '00000000-0000-4000-8000-000000000001';
+const WELLS = '00000000-0000-4000-8000-000000000002';
+const NOWHERE = '00000000-0000-4000-8000-000000000009';
+
+describe('PlainRows.beside (real PostgreSQL)', () => {
+  let database: TestDatabase;
+  let source: DataSource;
+  let places: PlainRows<Place>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    source = new DataSource({ type: 'postgres', url: database.url, entities: [Place] });
+    await source.initialize();
+    await source.query(
+      'CREATE TABLE plain_rows_test_place (id uuid PRIMARY KEY, name text NOT NULL, opened_at timestamptz NOT NULL)',
+    );
+    await source.query(
+      `INSERT INTO plain_rows_test_place VALUES ($1, 'Bath', '2020-01-02T03:04:05Z'), ($2, 'Wells', '2021-01-01T00:00:00Z')`,
+      [BATH, WELLS],
+    );
+    places = new PlainRows(source.getRepository(Place));
+  });
+
+  afterAll(async () => {
+    await source?.destroy();
+    await database?.drop();
+  });
+
+  // Visits: two to Bath, one to a place that is not there, one to none.
+  const visits = `SELECT * FROM (VALUES (1, $1::uuid), (2, $2::uuid), (3, $3::uuid), (4, NULL::uuid)) v(n, "placeId")`;
+
+  it.each(['lookup', 'join'] as const)('gives each row once, with its entity or null (%s)', async (by) => {
+    const rows = await places.beside(visits, [BATH, NOWHERE, BATH], 'placeId', 'r.n', by);
+    expect(rows.map(({ row, entity }) => [row.n, entity])).toEqual([
+      [1, { id: BATH, name: 'Bath', openedAt: new Date('2020-01-02T03:04:05Z') }],
+      [2, null],
+      [3, { id: BATH, name: 'Bath', openedAt: new Date('2020-01-02T03:04:05Z') }],
+      [4, null],
+    ]);
+    expect(rows[0].entity).not.toBe(rows[2].entity); // each row's own object: callers may change theirs
+  });
+});
