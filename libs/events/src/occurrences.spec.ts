@@ -134,6 +134,24 @@ describe('occurrencesOf an event', () => {
   const to = new Date('2026-02-01T00:00Z');
   const starts = (list: { startsAt: Date }[]) => list.map((o) => localTimeOf(o.startsAt, 'Europe/London'));
 
+  it('gives a series nothing changed as it gives one with an unrelated change (properties)', () => {
+    fc.assert(
+      fc.property(recurrence, window, fc.integer({ min: 15, max: 3 * 24 * 60 }), (r, { from, to }, minutes) => {
+        const startsAt = zonedInstant(r.firstStart, r.zone);
+        const event = series({
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + minutes * 60_000),
+          timeZone: r.zone,
+          recurrenceRule: r.rule,
+        });
+        // A cancellation far outside the window: the general road, with nothing to apply.
+        const far = change({ originalStart: new Date('2100-01-05T09:00Z'), cancelled: true });
+        expect(occurrencesOf(event, [], from, to)).toEqual(occurrencesOf(event, [far], from, to));
+      }),
+      RUNS,
+    );
+  });
+
   it('gives a single event once, if it overlaps the window', () => {
     const single = series({ recurrenceRule: null });
     expect(starts(occurrencesOf(single, [], from, to))).toEqual(['2026-01-06T18:30']);

@@ -28,6 +28,12 @@ export function occurrencesOf(
   /** Most occurrences the rule is expanded to (moved-in ones come on top). */
   limit = 1000,
 ): Occurrence[] {
+  const starts = originalStarts(event, from, to, limit);
+  const plain =
+    changes.length === 0 && event.status !== EventStatus.CANCELLED ? unchanged(event, starts, from, to) : null;
+  if (plain) {
+    return plain;
+  }
   const byOriginal = new Map(changes.map((c) => [c.originalStart.getTime(), c]));
   const result = new Map<number, Occurrence>();
   const add = (originalStart: Date): void => {
@@ -36,7 +42,7 @@ export function occurrencesOf(
       result.set(originalStart.getTime(), occurrence);
     }
   };
-  for (const start of originalStarts(event, from, to, limit)) {
+  for (const start of starts) {
     add(start);
   }
   for (const change of changes) {
@@ -45,6 +51,37 @@ export function occurrencesOf(
     }
   }
   return [...result.values()].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+/**
+ * Occurrences of a series nothing moved or cancelled, as `occurrencesOf` gives them, where the
+ * rule's starts are in order (null if not): no lookups of changes, no map and no sort, for most
+ * series on a page of events.
+ */
+function unchanged(event: EventEntity, starts: readonly Date[], from: Date, to: Date): Occurrence[] | null {
+  const length = event.endsAt.getTime() - event.startsAt.getTime();
+  const result: Occurrence[] = [];
+  let last = -Infinity;
+  for (const startsAt of starts) {
+    const start = startsAt.getTime();
+    if (!(start > last)) {
+      return null;
+    }
+    last = start;
+    const endsAt = new Date(start + length);
+    if (startsAt < to && endsAt > from) {
+      result.push({
+        eventId: event.id,
+        originalStart: startsAt,
+        startsAt,
+        endsAt,
+        cancelled: false,
+        moved: false,
+        reason: null,
+      });
+    }
+  }
+  return result;
 }
 
 /** The occurrence a series' rule gives at `originalStart` (moved or cancelled as changed), if any. */
