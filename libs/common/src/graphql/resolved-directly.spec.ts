@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Args, ArgsType, Field, ID, PARAM_ARGS_METADATA } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Info, PARAM_ARGS_METADATA, ResolveField } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsUUID } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
@@ -73,5 +73,32 @@ describe('ResolvedDirectly', () => {
       fields: ['networkId'],
     });
     expect(resolver.seen).toHaveLength(2);
+  });
+
+  it('is refused when the class is defined if Nest could not bind the method as it is', () => {
+    expect(() => {
+      class WithInfo {
+        @ResolvedDirectly(WindowArgs)
+        window(_parent: string, @Args() _args: WindowArgs, @Info() _info: unknown): void {}
+      }
+      return WithInfo;
+    }).toThrow('one whole @Args()');
+    expect(() => {
+      class NamedArgs {
+        @ResolvedDirectly(WindowArgs)
+        window(_parent: string, @Args('window') _args: WindowArgs): void {}
+      }
+      return NamedArgs;
+    }).toThrow('one whole @Args()');
+    expect(() => {
+      class Above {
+        @ResolvedDirectly(WindowArgs)
+        @ResolveField(() => String)
+        window(_parent: string, @Args() _args: WindowArgs): string {
+          return '';
+        }
+      }
+      return Above;
+    }).toThrow('below @ResolveField');
   });
 });

@@ -1,4 +1,4 @@
-import { PARAM_ARGS_METADATA } from '@nestjs/graphql';
+import { PARAM_ARGS_METADATA, RESOLVER_NAME_METADATA } from '@nestjs/graphql';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
@@ -15,22 +15,49 @@ export const ARGUMENT_VALIDATION: ValidatorOptions = {
 
 type Resolve = (parent: unknown, args: Record<string, unknown>, ...rest: unknown[]) => unknown;
 
+/** Nest's key of an `@Args()` parameter in its metadata: `<GqlParamtype.ARGS>:<index>`. */
+const ARGS_PARAMETER = /^3:\d+$/;
+
 /**
  * A field resolved once per item of long lists whose arguments are one `@ArgsType()` (an event's
  * `occurrences(from, to)` on a page of events): Nest binds it to graphql-js as it is, as it does a
  * field without parameter decorators (NoArgs), instead of running its param factories, pipes and
  * promise chain on every call (a fifth of the CPU of a page of 20 series). The method takes
- * `(parent, args, context)` as graphql-js passes them; its `@Args()` only declares the schema's
- * arguments. The arguments are checked here as the global pipe checks them (unsafe text refused,
- * an explicit null read as absent, class-validator on `argsType`, BAD_USER_INPUT naming the field)
- * and handed on as an instance of `argsType`; values that passed are remembered (PassedValues).
+ * `(parent, args, context)` as graphql-js passes them; its one `@Args()` (whole, no pipes) only
+ * declares the schema's arguments, and the args type's fields keep their property names (Nest's
+ * renaming is not applied). The arguments are checked here as the global pipe checks them (unsafe
+ * text refused, an explicit null read as absent, class-validator's constraints on `argsType`, all
+ * synchronous here, BAD_USER_INPUT naming the field) and handed on as an instance of `argsType`;
+ * values that passed are remembered (PassedValues). Misuse is refused when the class is defined.
  */
 export function ResolvedDirectly(argsType: new () => object): MethodDecorator {
   const passed = new PassedValues();
   return (target, key, descriptor) => {
+    const where = `${target.constructor.name}.${String(key)}`;
+    if (Reflect.hasMetadata(RESOLVER_NAME_METADATA, descriptor.value as object)) {
+      throw new Error(`${where}: put @ResolvedDirectly below @ResolveField (it must see the method it wraps)`);
+    }
+    const parameters = Object.entries(
+      (Reflect.getOwnMetadata(PARAM_ARGS_METADATA, target.constructor, key) ?? {}) as Record<
+        string,
+        { data?: unknown; pipes?: unknown[] }
+      >,
+    );
+    const [only] = parameters;
+    if (
+      parameters.length !== 1 ||
+      !ARGS_PARAMETER.test(only[0]) ||
+      only[1].data !== undefined ||
+      only[1].pipes?.length
+    ) {
+      throw new Error(`${where}: @ResolvedDirectly takes one whole @Args() and no other parameter decorators or pipes`);
+    }
     // Nest's fast path takes a field resolver without parameter metadata; the schema's arguments
     // were registered apart from it, by @Args() itself.
     Reflect.deleteMetadata(PARAM_ARGS_METADATA, target.constructor, key);
+    if (Reflect.getMetadata(PARAM_ARGS_METADATA, target.constructor, key) !== undefined) {
+      throw new Error(`${where}: a base class declares parameters for it, so Nest would not bind it directly`);
+    }
     const resolve = descriptor.value as unknown as Resolve;
     const direct: Resolve = function (this: unknown, parent, args, ...rest) {
       return resolve.call(this, parent, checkedArguments(argsType, args, passed), ...rest);
