@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { Repository } from 'typeorm';
 import { PlainRows, type RowBeside } from '@app/database';
 import { type LocalAuthorityEntity, LocalAuthorityService } from '@app/geography';
 import {
@@ -48,23 +48,28 @@ export class OrganisationService {
    */
   async list(filter: OrganisationFilter = {}, page: OrganisationPage = {}): Promise<Connection<OrganisationEntity>> {
     const limit = page.first ?? DEFAULT_PAGE_SIZE;
-    const query = await this.filtered(filter);
-    const whole = query.clone().select('count(*)::int');
+    const { conditions, parameters } = await this.conditionsOf(filter);
+    const plain = this.plainRows();
+    // Plain SQL, a named statement with the limit a parameter: PostgreSQL plans it once per
+    // connection (an unnamed one was planned on every page), and no TypeORM query is built.
+    const count = `(SELECT count(*)::int FROM organisation t WHERE ${conditions.join(' AND ')})`;
+    const rows = [...conditions];
+    const values = [...parameters];
     if (page.after) {
       const { key, id } = decodeCursor(page.after, 'after', hasUuid);
-      query.andWhere('(organisation.name, organisation.id) > (:key, :id)', { key, id });
+      values.push(key, id);
+      rows.push(`(t.name, t.id) > ($${values.length - 1}, $${values.length}::uuid)`);
     }
-    this.plainOrganisations ??= new PlainRows(this.organisations);
-    const plain = this.plainOrganisations;
-    const found = await query
-      .select(plain.selectList('organisation'))
-      .addSelect(`(${whole.getQuery()})`, 'totalCount')
-      .orderBy('organisation.name', 'ASC')
-      .addOrderBy('organisation.id', 'ASC')
-      .limit(limit + 1)
-      .getRawMany<Record<string, unknown>>();
+    values.push(limit + 1);
+    const found = await plain.query<Record<string, unknown>>(
+      `SELECT ${plain.selectList('t')}, ${count} AS "totalCount" FROM organisation t WHERE ${rows.join(' AND ')}
+        ORDER BY t.name, t.id LIMIT $${values.length}`,
+      values,
+    );
     // A page past the end has no row to carry the count.
-    const totalCount = found[0] ? (found[0].totalCount as number) : await whole.getCount();
+    const totalCount = found[0]
+      ? (found[0].totalCount as number)
+      : (await plain.query<{ count: number }>(`SELECT ${count} AS count`, parameters))[0].count;
     return toConnection(
       found.map((row) => plain.pick(row)),
       limit,
@@ -83,8 +88,7 @@ export class OrganisationService {
 
   /** As plain rows: the hot read behind every `organisation` field (a network's members, coverage's convenors). */
   findByIds(ids: readonly string[]): Promise<OrganisationEntity[]> {
-    this.plainOrganisations ??= new PlainRows(this.organisations);
-    return this.plainOrganisations.where('t.id = ANY($1)', [ids]);
+    return this.plainRows().where('t.id = ANY($1)', [ids]);
   }
 
   /**
@@ -97,8 +101,7 @@ export class OrganisationService {
     parameters: readonly unknown[],
     orderBy: string,
   ): Promise<RowBeside<OrganisationEntity>[]> {
-    this.plainOrganisations ??= new PlainRows(this.organisations);
-    return this.plainOrganisations.beside(rows, parameters, 'organisationId', orderBy);
+    return this.plainRows().beside(rows, parameters, 'organisationId', orderBy);
   }
 
   /** The local authorities each organisation serves (in one statement with geography's rows), unordered. */
@@ -151,35 +154,41 @@ export class OrganisationService {
       .map((a) => a.id);
   }
 
-  private async filtered(filter: OrganisationFilter): Promise<SelectQueryBuilder<OrganisationEntity>> {
-    const query = this.organisations
-      .createQueryBuilder('organisation')
-      .where('organisation.status = :status', { status: filter.status ?? OrganisationStatus.ACTIVE });
+  private plainRows(): PlainRows<OrganisationEntity> {
+    return (this.plainOrganisations ??= new PlainRows(this.organisations));
+  }
+
+  /** The conditions (on `t`, with $1… parameters) for the organisations the filter asks for. */
+  private async conditionsOf(filter: OrganisationFilter): Promise<{ conditions: string[]; parameters: unknown[] }> {
+    const parameters: unknown[] = [filter.status ?? OrganisationStatus.ACTIVE];
+    const conditions = ['t.status = $1'];
+    const and = (condition: (n: string) => string, value: unknown): void => {
+      parameters.push(value);
+      conditions.push(condition(`$${parameters.length}`));
+    };
     if (filter.kind) {
-      query.andWhere('organisation.kind = :kind', { kind: filter.kind });
+      and((n) => `t.kind = ${n}`, filter.kind);
     }
     if (filter.nameContains) {
-      query.andWhere(`organisation.name ILIKE '%' || :name || '%' ESCAPE '\\'`, {
-        name: escapeLike(filter.nameContains),
-      });
+      and((n) => `t.name ILIKE '%' || ${n} || '%' ESCAPE '\\'`, escapeLike(filter.nameContains));
     }
     if (filter.specialism) {
       await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM organisation_specialism s
-           WHERE s.organisation_id = organisation.id AND s.specialism_code = :specialism)`,
-        { specialism: filter.specialism },
+      and(
+        (n) =>
+          `EXISTS (SELECT 1 FROM organisation_specialism s WHERE s.organisation_id = t.id AND s.specialism_code = ${n})`,
+        filter.specialism,
       );
     }
     if (filter.servesLocalAuthorityCode || filter.servesPoliceForceAreaCode) {
       // Codes become ids through geography's service: contexts do not read each other's tables.
       const authorityIds = await this.authorityIdsFor(filter);
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM organisation_local_authority l
-           WHERE l.organisation_id = organisation.id AND l.local_authority_id = ANY(:authorityIds))`,
-        { authorityIds },
+      and(
+        (n) =>
+          `EXISTS (SELECT 1 FROM organisation_local_authority l WHERE l.organisation_id = t.id AND l.local_authority_id = ANY(${n}::uuid[]))`,
+        authorityIds,
       );
     }
-    return query;
+    return { conditions, parameters };
   }
 }
