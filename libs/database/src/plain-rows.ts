@@ -70,8 +70,17 @@ export class PlainRows<T extends ObjectLiteral> {
 
   /** Every column of the table under `alias`, as `"<prefix><property>"`: to read these rows joined to others. */
   selectList(alias: string, prefix = ''): string {
-    return this.columns.map(([column, property]) => `${alias}."${column}" AS "${prefix}${property}"`).join(', ');
+    const key = `${alias}|${prefix}`;
+    let list = this.selectLists.get(key);
+    if (list === undefined) {
+      list = this.columns.map(([column, property]) => `${alias}."${column}" AS "${prefix}${property}"`).join(', ');
+      this.selectLists.set(key, list);
+    }
+    return list;
   }
+
+  /** Select lists by alias and prefix (a few fixed ones): made once, not on every statement. */
+  private readonly selectLists = new Map<string, string>();
 
   /**
    * An SQL expression: a JSON array of this table's rows (alias `j`) `WHERE` the condition, in the
@@ -154,19 +163,31 @@ export class PlainRows<T extends ObjectLiteral> {
     if (!this.primaryColumn) {
       throw new Error(`${this.repository.metadata.name} has no single-column key to read rows beside`);
     }
+    const found = await this.query<Record<string, unknown>>(this.besideText(rows, key, orderBy, by), parameters);
+    return found.map((row) => ({ row, entity: row['beside?'] ? this.pick(row, 'beside.') : null }));
+  }
+
+  /** The statement `beside` runs, made once per caller's text (callers keep theirs: the same string each time). */
+  private besideText(rows: string, key: string, orderBy: string, by: 'lookup' | 'join'): string {
+    const known = this.besideTexts.get(rows);
+    if (known?.key === key && known.orderBy === orderBy && known.by === by) {
+      return known.text;
+    }
     const entity =
       by === 'join'
         ? `"${this.tablePath}" t ON t."${this.primaryColumn}" = r."${key}"`
         : `LATERAL (SELECT * FROM "${this.tablePath}" t WHERE t."${this.primaryColumn}" = r."${key}" LIMIT 1) t ON true`;
-    const found = await this.query<Record<string, unknown>>(
-      `SELECT r.*, t."${this.primaryColumn}" IS NOT NULL AS "beside?", ${this.selectList('t', 'beside.')}
+    const text = `SELECT r.*, t."${this.primaryColumn}" IS NOT NULL AS "beside?", ${this.selectList('t', 'beside.')}
          FROM (${rows}) r
          LEFT JOIN ${entity}
-        ORDER BY ${orderBy}`,
-      parameters,
-    );
-    return found.map((row) => ({ row, entity: row['beside?'] ? this.pick(row, 'beside.') : null }));
+        ORDER BY ${orderBy}`;
+    if (this.besideTexts.size < MAX_TEXTS) {
+      this.besideTexts.set(rows, { key, orderBy, by, text });
+    }
+    return text;
   }
+
+  private readonly besideTexts = new Map<string, { key: string; orderBy: string; by: string; text: string }>();
 
   /** Any statement of the code's own (a fixed text), run as `where` runs its own: named, logged, plain rows. */
   async query<R>(text: string, parameters: readonly unknown[]): Promise<R[]> {
@@ -185,6 +206,9 @@ export interface RowBeside<T> {
   readonly row: Record<string, unknown>;
   readonly entity: T | null;
 }
+
+/** Texts kept (the code's own: a handful; a bound all the same). */
+const MAX_TEXTS = 1_000;
 
 /** Statement names by text (the texts are the code's own: a handful). */
 const names = new Map<string, string>();

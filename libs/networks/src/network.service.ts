@@ -31,6 +31,7 @@ export interface NetworkPage {
 /** Reading networks and memberships; also tells the activity feed who may see NETWORK items. */
 @Injectable()
 export class NetworkService implements NetworkAudience, OnModuleInit {
+  private membershipRows?: string;
   private plainMemberships?: PlainRows<NetworkMembershipEntity>;
   private plainNetworks?: PlainRows<LocalNetworkEntity>;
 
@@ -154,8 +155,10 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
   ): Promise<NetworkMembershipEntity[]> {
     this.plainMemberships ??= new PlainRows(this.memberships);
     const plain = this.plainMemberships;
+    // One text, kept: the same string each time is hashed once where it is looked up.
+    this.membershipRows ??= `SELECT ${plain.selectList('t')} FROM network_membership t WHERE t.network_id = ANY($1) AND t.status = ANY($2)`;
     const rows = await this.organisations.withOrganisations(
-      `SELECT ${plain.selectList('t')} FROM network_membership t WHERE t.network_id = ANY($1) AND t.status = ANY($2)`,
+      this.membershipRows,
       [networkIds, statuses],
       `r.role = 'CONVENOR' DESC, r."createdAt", r.id`,
     );
