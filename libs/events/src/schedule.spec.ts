@@ -82,3 +82,24 @@ describe('original starts of a series', () => {
     expect(isOriginalStart({ ...weekly, recurrenceRule: null }, new Date('2026-01-13T18:30Z'))).toBe(false);
   });
 });
+
+describe('a series at the edges of the instants a Date holds', () => {
+  const weekly = {
+    startsAt: new Date('2027-01-05T18:30:00Z'),
+    endsAt: new Date('2027-01-05T20:00:00Z'),
+    timeZone: 'Europe/London',
+    recurrenceRule: 'FREQ=WEEKLY',
+  };
+  const last = new Date(8.64e15);
+  const first = new Date(-8.64e15);
+
+  it('answers, without throwing, whether the first or last instant is an occurrence (it is not)', () => {
+    expect(isOriginalStart(weekly, last)).toBe(false);
+    expect(isOriginalStart(weekly, first)).toBe(false);
+  });
+
+  it('expands a window that ends at the last instant or starts at the first', () => {
+    expect(() => originalStarts(weekly, new Date(8.64e15 - 7 * 86_400_000), last)).not.toThrow();
+    expect(originalStarts(weekly, first, new Date(-8.64e15 + 7 * 86_400_000))).toEqual([]);
+  });
+});

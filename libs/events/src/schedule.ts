@@ -141,7 +141,11 @@ export function isOriginalStart(series: Series, start: Date): boolean {
   if (!series.recurrenceRule) {
     return start.getTime() === series.startsAt.getTime();
   }
-  return originalStarts(series, start, new Date(start.getTime() + 1)).some((s) => s.getTime() === start.getTime());
+  const after = new Date(start.getTime() + 1);
+  if (Number.isNaN(after.getTime())) {
+    return false; // the last instant a Date holds: no walk reaches it
+  }
+  return originalStarts(series, start, after).some((s) => s.getTime() === start.getTime());
 }
 
 export const horizonFrom = (from: Date): Date => new Date(from.getTime() + HORIZON_DAYS * DAY_MS);

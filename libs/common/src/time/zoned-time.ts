@@ -124,7 +124,13 @@ export function occurrences(recurrence: Recurrence, from: Date, to: Date, limit 
   // Wall times, written as UTC (rrule's "floating" time); widened by a day for the zone's offset.
   // The iterator stops rrule early: the widening adds at most a few, exceptions are skipped.
   const cap = limit + excluded.size + 4;
-  const walk = walkOf(recurrence, from.getTime() - DAY_MS, to.getTime() + DAY_MS, cap);
+  // Within the instants a Date holds (±8.64e15 ms): a window at its edge stays a window.
+  const walk = walkOf(
+    recurrence,
+    Math.max(from.getTime() - DAY_MS, -MAX_TIME),
+    Math.min(to.getTime() + DAY_MS, MAX_TIME),
+    cap,
+  );
   const result: Date[] = [];
   const end = Math.min(cap, walk.walls.length);
   for (let i = 0; i < end; i++) {
@@ -238,6 +244,8 @@ function instantReader(zone: string): (wall: Date, local: string) => Date | unde
 }
 
 const DAY_MS = 86_400_000;
+/** The last instant a Date holds (ECMAScript's time range). */
+const MAX_TIME = 8.64e15;
 const GRID_MS = 2 * DAY_MS;
 /**
  * A zone's offsets on the grid, shared by every expansion in the process (an offset at an instant
