@@ -393,6 +393,77 @@ describe('local networks: convening and membership', () => {
     expect(nowPublic.data?.network.pending).toBeNull();
   });
 
+  it("reads only the columns a list asks of its members' organisations, and whole ones wherever more is asked", async () => {
+    const networkId = await createNetwork('Member columns (test)');
+    await join(networkId, womensGroup, 'member');
+    interface Org {
+      id: string;
+      name: string;
+      kind?: string;
+      website?: string | null;
+      contactEmail?: string | null;
+      createdAt?: string;
+      verification?: { status: string } | null;
+    }
+    const whole = async (id: string): Promise<Org> =>
+      (
+        await call<{ organisation: Org }>(
+          'coordinator',
+          'query ($id: ID!) { organisation(id: $id) { id name kind website contactEmail createdAt verification { status } } }',
+          { id },
+        )
+      ).data!.organisation;
+    const expected = new Map([
+      [NEWPORT_CVS, await whole(NEWPORT_CVS)],
+      [womensGroup, await whole(womensGroup)],
+    ]);
+    expect(expected.get(NEWPORT_CVS)?.verification).not.toBeNull(); // a CVS: its verification is computed from its kind
+
+    // A few columns: only those (and the key) are read beside the memberships.
+    const slim = await countSql(() =>
+      call<{ network: { members: { organisation: Org }[] } }>(
+        'coordinator',
+        'query ($id: ID!) { network(id: $id) { members { organisation { id name } } } }',
+        { id: networkId },
+      ),
+    );
+    expect(slim.result.data?.network.members.map((m) => m.organisation)).toEqual(
+      [NEWPORT_CVS, womensGroup].map((id) => ({ id, name: expected.get(id)?.name })),
+    );
+    const beside = slim.statements.find((sql) => sql.includes('"beside.name"')) ?? '';
+    expect(beside).not.toContain('"beside.website"');
+
+    // A sibling asking for a field computed from the entity: the organisations are read whole.
+    const siblings = await call<{ network: { members: { organisation: Org }[]; convenors: { organisation: Org }[] } }>(
+      'coordinator',
+      `query ($id: ID!) { network(id: $id) {
+         members { organisation { id name } } convenors { organisation { id verification { status } } } } }`,
+      { id: networkId },
+    );
+    expect(siblings.errors).toBeUndefined();
+    expect(siblings.data?.network.convenors.map((c) => c.organisation)).toEqual([
+      { id: NEWPORT_CVS, verification: expected.get(NEWPORT_CVS)?.verification },
+    ]);
+    // The same network's members again, deeper, asking for columns the first list left out: read whole then.
+    const deeper = await call<{
+      network: { members: { organisation: Org }[]; convenors: { network: { members: { organisation: Org }[] } }[] };
+    }>(
+      'coordinator',
+      `query ($id: ID!) { network(id: $id) {
+         members { organisation { id name } }
+         convenors { network { members { organisation { id website contactEmail createdAt } } } } } }`,
+      { id: networkId },
+    );
+    expect(deeper.errors).toBeUndefined();
+    const again = deeper.data!.network.convenors.flatMap((c) => c.network.members.map((m) => m.organisation));
+    expect(again).toEqual(
+      [NEWPORT_CVS, womensGroup].map((id) => {
+        const known = expected.get(id)!;
+        return { id, website: known.website, contactEmail: known.contactEmail, createdAt: known.createdAt };
+      }),
+    );
+  });
+
   it('lists and filters networks, and answers nested lists with a constant number of statements', async () => {
     const first = await createNetwork('Listing A (test)');
     await createNetwork('Listing B (test)');

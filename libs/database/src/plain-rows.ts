@@ -36,6 +36,7 @@ export class PlainRows<T extends ObjectLiteral> {
   private readonly select: string;
   /** [database column, property] of each column. */
   private readonly columns: readonly (readonly [string, string])[];
+  private readonly properties: ReadonlySet<string>;
   private readonly tablePath: string;
   /** Each column's type, in the order of `columns`. */
   private readonly types: readonly unknown[];
@@ -60,6 +61,7 @@ export class PlainRows<T extends ObjectLiteral> {
       );
     }
     this.columns = columns.map((c) => [c.databaseName, c.propertyName] as const);
+    this.properties = new Set(columns.map((c) => c.propertyName));
     this.tablePath = tablePath;
     this.types = columns.map((c) => c.type);
     this.timestamps = columns.filter((c) => TIMESTAMPTZ.has(c.type)).map((c) => c.propertyName);
@@ -68,15 +70,58 @@ export class PlainRows<T extends ObjectLiteral> {
     this.select = `SELECT ${this.selectList('t')} FROM "${tablePath}" t`;
   }
 
-  /** Every column of the table under `alias`, as `"<prefix><property>"`: to read these rows joined to others. */
-  selectList(alias: string, prefix = ''): string {
-    const key = `${alias}|${prefix}`;
+  /**
+   * Every column of the table under `alias`, as `"<prefix><property>"`: to read these rows joined to
+   * others. With `only`, just the columns of those properties (and the key): a partial entity, for a
+   * list whose query asks for a few fields (see `has`).
+   */
+  selectList(alias: string, prefix = '', only?: ReadonlySet<string>): string {
+    const key = `${alias}|${prefix}|${keyOf(only)}`;
     let list = this.selectLists.get(key);
     if (list === undefined) {
-      list = this.columns.map(([column, property]) => `${alias}."${column}" AS "${prefix}${property}"`).join(', ');
+      list = this.columnsOf(only)
+        .map(([column, property]) => `${alias}."${column}" AS "${prefix}${property}"`)
+        .join(', ');
       this.selectLists.set(key, list);
     }
     return list;
+  }
+
+  /**
+   * Of fields a query asks for, the columns to read (for `only`): undefined (every column) if one of
+   * them is not a column, since a field computed from the entity may read any of its columns.
+   */
+  columnsAmong(fields: Iterable<string>): Set<string> | undefined {
+    const columns = new Set<string>();
+    for (const field of fields) {
+      if (this.properties.has(field)) {
+        columns.add(field);
+      } else if (field !== '__typename') {
+        return undefined;
+      }
+    }
+    return columns;
+  }
+
+  /** Whether an entity read with `only` (or whole) serves these fields: `columnsAmong` of them were read. */
+  has(entity: object, fields: ReadonlySet<string>): boolean {
+    let columns = this.columnsOfFields.get(fields);
+    if (columns === undefined) {
+      columns = this.columnsAmong(fields) ?? null;
+      this.columnsOfFields.set(fields, columns);
+    }
+    return columns
+      ? [...columns].every((property) => property in entity)
+      : this.columns.every(([, property]) => property in entity);
+  }
+
+  /** `columnsAmong` by set of fields (a list's items ask with one set: see fieldsAt). */
+  private readonly columnsOfFields = new WeakMap<ReadonlySet<string>, ReadonlySet<string> | null>();
+
+  private columnsOf(only?: ReadonlySet<string>): readonly (readonly [string, string])[] {
+    return only
+      ? this.columns.filter(([column, property]) => only.has(property) || column === this.primaryColumn)
+      : this.columns;
   }
 
   /** Select lists by alias and prefix (a few fixed ones): made once, not on every statement. */
@@ -115,12 +160,13 @@ export class PlainRows<T extends ObjectLiteral> {
     return objects as T[];
   }
 
-  /** The entity's properties out of a row read with `selectList(…, prefix)`. */
-  pick(row: Readonly<Record<string, unknown>>, prefix = ''): T {
-    let keys = this.prefixed.get(prefix);
+  /** The entity's properties out of a row read with `selectList(…, prefix, only)`. */
+  pick(row: Readonly<Record<string, unknown>>, prefix = '', only?: ReadonlySet<string>): T {
+    const cacheKey = only ? `${prefix}|${keyOf(only)}` : prefix;
+    let keys = this.prefixed.get(cacheKey);
     if (keys === undefined) {
-      keys = this.columns.map(([, property]) => [prefix + property, property] as const);
-      this.prefixed.set(prefix, keys);
+      keys = this.columnsOf(only).map(([, property]) => [prefix + property, property] as const);
+      this.prefixed.set(cacheKey, keys);
     }
     const entity: Record<string, unknown> = {};
     for (const [key, property] of keys) {
@@ -129,7 +175,7 @@ export class PlainRows<T extends ObjectLiteral> {
     return entity as T;
   }
 
-  /** [row key, property] of each column, by prefix (a few fixed ones): not joined again for every row. */
+  /** [row key, property] of each column, by prefix and properties (a few fixed ones): not joined again for every row. */
   private readonly prefixed = new Map<string, readonly (readonly [string, string])[]>();
 
   /**
@@ -159,35 +205,49 @@ export class PlainRows<T extends ObjectLiteral> {
     key: string,
     orderBy: string,
     by: 'lookup' | 'join' = 'lookup',
+    /** Only these properties of the entity (and its key): see `selectList`. */
+    only?: ReadonlySet<string>,
   ): Promise<RowBeside<T>[]> {
     if (!this.primaryColumn) {
       throw new Error(`${this.repository.metadata.name} has no single-column key to read rows beside`);
     }
-    const found = await this.query<Record<string, unknown>>(this.besideText(rows, key, orderBy, by), parameters);
-    return found.map((row) => ({ row, entity: row['beside?'] ? this.pick(row, 'beside.') : null }));
+    const text = this.besideText(rows, key, orderBy, by, only);
+    const found = await this.query<Record<string, unknown>>(text, parameters);
+    return found.map((row) => ({ row, entity: row['beside?'] ? this.pick(row, 'beside.', only) : null }));
   }
 
   /** The statement `beside` runs, made once per caller's text (callers keep theirs: the same string each time). */
-  private besideText(rows: string, key: string, orderBy: string, by: 'lookup' | 'join'): string {
+  private besideText(
+    rows: string,
+    key: string,
+    orderBy: string,
+    by: 'lookup' | 'join',
+    only: ReadonlySet<string> | undefined,
+  ): string {
+    const properties = keyOf(only);
     const known = this.besideTexts.get(rows);
-    if (known?.key === key && known.orderBy === orderBy && known.by === by) {
+    if (known?.key === key && known.orderBy === orderBy && known.by === by && known.properties === properties) {
       return known.text;
     }
     const entity =
       by === 'join'
         ? `"${this.tablePath}" t ON t."${this.primaryColumn}" = r."${key}"`
         : `LATERAL (SELECT * FROM "${this.tablePath}" t WHERE t."${this.primaryColumn}" = r."${key}" LIMIT 1) t ON true`;
-    const text = `SELECT r.*, t."${this.primaryColumn}" IS NOT NULL AS "beside?", ${this.selectList('t', 'beside.')}
+    const text = `SELECT r.*, t."${this.primaryColumn}" IS NOT NULL AS "beside?", ${this.selectList('t', 'beside.', only)}
          FROM (${rows}) r
          LEFT JOIN ${entity}
         ORDER BY ${orderBy}`;
     if (this.besideTexts.size < MAX_TEXTS) {
-      this.besideTexts.set(rows, { key, orderBy, by, text });
+      this.besideTexts.set(rows, { key, orderBy, by, properties, text });
     }
     return text;
   }
 
-  private readonly besideTexts = new Map<string, { key: string; orderBy: string; by: string; text: string }>();
+  /** The last text made for each caller's text (a caller asks for one set of properties most of the time). */
+  private readonly besideTexts = new Map<
+    string,
+    { key: string; orderBy: string; by: string; properties: string; text: string }
+  >();
 
   /** Any statement of the code's own (a fixed text), run as `where` runs its own: named, logged, plain rows. */
   async query<R>(text: string, parameters: readonly unknown[]): Promise<R[]> {
@@ -221,3 +281,18 @@ function statementName(text: string): string {
   }
   return name;
 }
+
+/** A set of properties as a key ('' for every column), worked out once per set (pick runs for every row). */
+function keyOf(only: ReadonlySet<string> | undefined): string {
+  if (!only) {
+    return '';
+  }
+  let key = setKeys.get(only);
+  if (key === undefined) {
+    key = [...only].sort().join(',');
+    setKeys.set(only, key);
+  }
+  return key;
+}
+
+const setKeys = new WeakMap<ReadonlySet<string>, string>();

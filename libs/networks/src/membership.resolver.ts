@@ -1,7 +1,9 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   type ActorRef,
   CallingActor,
+  fieldsAt,
   loaded,
   Loaders,
   type NoArgs,
@@ -9,7 +11,7 @@ import {
   RequestLoaders,
 } from '@app/common';
 import { PoliceForceArea } from '@app/geography';
-import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
+import { Organisation, OrganisationLoaderFactory, OrganisationService } from '@app/organisations';
 import type { NetworkMembershipEntity } from './network.entities';
 import { NetworkLoaderFactory } from './network.loader';
 import { LocalNetwork, MembershipChange, NetworkMembership } from './network.model';
@@ -21,6 +23,7 @@ export class MembershipResolver {
   constructor(
     private readonly networkLoaders: NetworkLoaderFactory,
     private readonly organisationLoaders: OrganisationLoaderFactory,
+    private readonly organisations: OrganisationService,
   ) {}
 
   @ResolveField(() => LocalNetwork)
@@ -28,14 +31,21 @@ export class MembershipResolver {
     return loaders.of(this.networkLoaders).byId.load(membership.networkId);
   }
 
-  /** Read with the membership where the list asked for it (no promise to wait for), else through the loader. */
+  /**
+   * Read with the membership where the list asked for it (no promise to wait for), else through the
+   * loader; also where the list read only some of its fields and this query asks for another.
+   */
   @ResolveField(() => Organisation)
   organisation(
     membership: NetworkMembership & Pick<NetworkMembershipEntity, 'organisation'>,
     _args: NoArgs,
     { loaders }: RequestContext,
+    info: GraphQLResolveInfo,
   ): Organisation | Promise<Organisation> {
-    return membership.organisation ?? loaders.of(this.organisationLoaders).byId.load(membership.organisationId);
+    const attached = membership.organisation;
+    return attached && this.organisations.serves(attached, fieldsAt(info))
+      ? attached
+      : loaders.of(this.organisationLoaders).byId.load(membership.organisationId);
   }
 
   @ResolveField(() => [MembershipChange], { description: 'Every status and role it has had, oldest first.' })

@@ -19,8 +19,13 @@ export interface NetworkLoaders {
    * batch ran.
    */
   readonly membershipsByNetworkId: DataLoader<string, NetworkMembershipEntity[]>;
-  /** The memberships read from now on come with their organisations (a field asked for them). */
-  withOrganisations(): void;
+  /**
+   * The memberships read from now on come with their organisations (a field asked for them): with
+   * `fields`, only those fields of them (with all asked for before); without, all of them. An
+   * organisation attached without a field a later list asks for is read whole by that list's
+   * `organisation` field (see MembershipResolver).
+   */
+  withOrganisations(fields?: ReadonlySet<string>): void;
   readonly membershipsByOrganisationId: DataLoader<string, NetworkMembershipEntity[]>;
   readonly historyByMembershipId: DataLoader<string, NetworkMembershipChangeEntity[]>;
   readonly statusHistoryByNetworkId: DataLoader<string, NetworkStatusChangeEntity[]>;
@@ -34,9 +39,16 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
 
   createLoaders(): NetworkLoaders {
     let withOrganisations = false;
+    /** The organisations' fields asked for so far (undefined: all of them). */
+    let organisationFields: Set<string> | undefined = new Set();
     return {
-      withOrganisations: () => {
+      withOrganisations: (fields) => {
         withOrganisations = true;
+        if (fields === undefined) {
+          organisationFields = undefined;
+        } else if (organisationFields) {
+          organisationFields = new Set([...organisationFields, ...fields]);
+        }
       },
       byId: new DataLoader(async (ids) => keyedBy(ids, await this.networks.findByIds(ids), (n) => n.id)),
       byAreaId: new DataLoader(async (ids) =>
@@ -46,7 +58,11 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
         groupBy(
           ids,
           await (withOrganisations
-            ? this.networks.findMembershipsOfNetworksWithOrganisations(ids, Object.values(MembershipStatus))
+            ? this.networks.findMembershipsOfNetworksWithOrganisations(
+                ids,
+                Object.values(MembershipStatus),
+                organisationFields,
+              )
             : this.networks.findMembershipsOfNetworks(ids, Object.values(MembershipStatus))),
           (m) => m.networkId,
         ),

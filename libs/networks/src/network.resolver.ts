@@ -8,6 +8,7 @@ import {
   type NoArgs,
   type RequestContext,
   RequestLoaders,
+  fieldsAt,
   selects,
 } from '@app/common';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
@@ -58,7 +59,7 @@ export class NetworkResolver {
   ): Promise<NetworkMembership[]> {
     const own = loaders.of(this.networkLoaders);
     if (selects(info, 'organisation')) {
-      own.withOrganisations();
+      own.withOrganisations(fieldsAt(info, 'organisation'));
     }
     const memberships = await own.membershipsByNetworkId.load(network.id);
     return memberships.filter((m) => m.status === MembershipStatus.ACTIVE && m.role === MembershipRole.CONVENOR);
@@ -79,7 +80,7 @@ export class NetworkResolver {
   ): Promise<NetworkMembership[] | null> {
     const own = loaders.of(this.networkLoaders);
     if (selects(info, 'organisation')) {
-      own.withOrganisations();
+      own.withOrganisations(fieldsAt(info, 'organisation'));
     }
     const onlyActive = statuses.every((s) => s === MembershipStatus.ACTIVE);
     if (!(onlyActive && network.membersPublic) && !(await new MembershipVisibility(viewer, own).isInside(network.id))) {

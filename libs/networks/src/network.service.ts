@@ -152,6 +152,8 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
   async findMembershipsOfNetworksWithOrganisations(
     networkIds: readonly string[],
     statuses: readonly MembershipStatus[],
+    /** The fields a query asks of the organisations (see OrganisationService.withOrganisations). */
+    organisationFields?: ReadonlySet<string>,
   ): Promise<NetworkMembershipEntity[]> {
     this.plainMemberships ??= new PlainRows(this.memberships);
     const plain = this.plainMemberships;
@@ -161,6 +163,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       this.membershipRows,
       [networkIds, statuses],
       `r.role = 'CONVENOR' DESC, r."createdAt", r.id`,
+      organisationFields,
     );
     return rows.map(({ row, entity }) => {
       const membership = plain.pick(row);

@@ -7,6 +7,53 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
  * still answers a subfield it was not told of, with a statement of its own.
  */
 export function selects(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, ...path: string[]): boolean {
+  return path.length > 0 && selectionSetsAt(info, path).length > 0;
+}
+
+/**
+ * The names of the fields asked for at `path` below the field being resolved (none: the field
+ * itself), through fragments, in every node that asks for it: for a loader that reads only those
+ * columns. Empty if nothing is asked there.
+ */
+export function fieldsAt(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  ...path: string[]
+): ReadonlySet<string> {
+  // A field of a list's items is resolved once per item with the same nodes: worked out once for them.
+  const known = path.length === 0 ? ownFields.get(info.fieldNodes) : undefined;
+  if (known) {
+    return known;
+  }
+  const names = new Set<string>();
+  const add = (set: SelectionSetNode, depth: number): void => {
+    for (const selection of depth > 8 ? [] : set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        names.add(selection.name.value);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        add(selection.selectionSet, depth + 1);
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) {
+          add(fragment.selectionSet, depth + 1);
+        }
+      }
+    }
+  };
+  for (const set of selectionSetsAt(info, path)) {
+    add(set, 0);
+  }
+  if (path.length === 0) {
+    ownFields.set(info.fieldNodes, names);
+  }
+  return names;
+}
+
+const ownFields = new WeakMap<object, ReadonlySet<string>>();
+
+function selectionSetsAt(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  path: string[],
+): SelectionSetNode[] {
   const inside = (set: SelectionSetNode | undefined, name: string, depth = 0): SelectionSetNode[] =>
     depth > 8 || !set
       ? []
@@ -26,5 +73,5 @@ export function selects(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments
   for (const name of path) {
     sets = sets.flatMap((set) => inside(set, name));
   }
-  return path.length > 0 && sets.length > 0;
+  return sets.filter((set): set is SelectionSetNode => set !== undefined);
 }

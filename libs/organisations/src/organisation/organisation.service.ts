@@ -100,8 +100,16 @@ export class OrganisationService {
     rows: string,
     parameters: readonly unknown[],
     orderBy: string,
+    /** The fields a query asks of them: only their columns are read where all are columns (see `serves`). */
+    fields?: ReadonlySet<string>,
   ): Promise<RowBeside<OrganisationEntity>[]> {
-    return this.plainRows().beside(rows, parameters, 'organisationId', orderBy);
+    const plain = this.plainRows();
+    return plain.beside(rows, parameters, 'organisationId', orderBy, 'lookup', fields && plain.columnsAmong(fields));
+  }
+
+  /** Whether an organisation read by `withOrganisations(…, fields)` serves a query asking for these fields. */
+  serves(organisation: OrganisationEntity, fields: ReadonlySet<string>): boolean {
+    return this.plainRows().has(organisation, fields);
   }
 
   /** The local authorities each organisation serves (in one statement with geography's rows), unordered. */
