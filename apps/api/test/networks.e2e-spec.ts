@@ -433,6 +433,22 @@ describe('local networks: convening and membership', () => {
     const beside = slim.statements.find((sql) => sql.includes('"beside.name"')) ?? '';
     expect(beside).not.toContain('"beside.website"');
 
+    // Fields behind fragments nested deeper than the selection is looked at: read whole, not left out.
+    const nine = await call<{ network: { members: { organisation: Org }[] } }>(
+      'coordinator',
+      `query ($id: ID!) { network(id: $id) { members { organisation { id
+         ${'... { '.repeat(9)}contactEmail kind${' }'.repeat(9)} } } } }`,
+      { id: networkId },
+    );
+    expect(nine.errors).toBeUndefined();
+    expect(nine.data?.network.members.map((m) => m.organisation)).toEqual(
+      [NEWPORT_CVS, womensGroup].map((id) => ({
+        id,
+        contactEmail: expected.get(id)?.contactEmail,
+        kind: expected.get(id)?.kind,
+      })),
+    );
+
     // A sibling asking for a field computed from the entity: the organisations are read whole.
     const siblings = await call<{ network: { members: { organisation: Org }[]; convenors: { organisation: Org }[] } }>(
       'coordinator',

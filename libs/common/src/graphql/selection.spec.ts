@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { type FieldNode, type FragmentDefinitionNode, Kind, parse } from 'graphql';
-import { selects } from './selection';
+import { DEEPER, fieldsAt, selects } from './selection';
 
 /** The `members` field of a document, as graphql-js hands it to its resolver. */
 function infoOf(document: string): Parameters<typeof selects>[0] {
@@ -42,5 +42,25 @@ describe('selects', () => {
   it('does not find one that is not asked, or asked only deeper down', () => {
     expect(selects(infoOf('{ network { members { id role } } }'), 'organisation')).toBe(false);
     expect(selects(infoOf('{ network { members { network { organisation { id } } } } }'), 'organisation')).toBe(false);
+  });
+});
+
+describe('fieldsAt', () => {
+  it('names the fields asked at a path, through aliases and fragments of both kinds', () => {
+    const info = infoOf(
+      '{ network { members { organisation { id a: name ... on O { website } ...F } } } } fragment F on O { kind }',
+    );
+    expect(fieldsAt(info, 'organisation')).toEqual(new Set(['id', 'name', 'website', 'kind']));
+    expect(fieldsAt(info)).toEqual(new Set(['organisation']));
+    expect(fieldsAt(info, 'nothing')).toEqual(new Set());
+  });
+
+  it('names no field of fragments nested past its depth, only DEEPER (so a reader reads everything)', () => {
+    const nested = (depth: number): string =>
+      `{ network { members { organisation { id ${'... { '.repeat(depth)}contactEmail${' }'.repeat(depth)} } } } }`;
+    expect(fieldsAt(infoOf(nested(8)), 'organisation')).toEqual(new Set(['id', 'contactEmail']));
+    const deep = fieldsAt(infoOf(nested(9)), 'organisation');
+    expect(deep.has('contactEmail')).toBe(false);
+    expect(deep).toEqual(new Set(['id', DEEPER]));
   });
 });

@@ -13,7 +13,8 @@ export function selects(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments
 /**
  * The names of the fields asked for at `path` below the field being resolved (none: the field
  * itself), through fragments, in every node that asks for it: for a loader that reads only those
- * columns. Empty if nothing is asked there.
+ * columns. Empty if nothing is asked there. Fragments nested more than 8 deep add `DEEPER` instead
+ * of their fields: a name no field has, so a reader of "only these columns" reads them all.
  */
 export function fieldsAt(
   info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
@@ -26,7 +27,11 @@ export function fieldsAt(
   }
   const names = new Set<string>();
   const add = (set: SelectionSetNode, depth: number): void => {
-    for (const selection of depth > 8 ? [] : set.selections) {
+    if (depth > 8) {
+      names.add(DEEPER); // fragments nested deeper than looked: not a field, so nothing is left out for it
+      return;
+    }
+    for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         names.add(selection.name.value);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -49,6 +54,9 @@ export function fieldsAt(
 }
 
 const ownFields = new WeakMap<object, ReadonlySet<string>>();
+
+/** What `fieldsAt` gives for fragments nested beyond its depth. */
+export const DEEPER = '…';
 
 function selectionSetsAt(
   info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
