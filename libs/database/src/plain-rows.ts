@@ -110,9 +110,15 @@ export class PlainRows<T extends ObjectLiteral> {
       columns = this.columnsAmong(fields) ?? null;
       this.columnsOfFields.set(fields, columns);
     }
-    return columns
-      ? [...columns].every((property) => property in entity)
-      : this.columns.every(([, property]) => property in entity);
+    if (columns) {
+      for (const property of columns) {
+        if (!(property in entity)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return this.columns.every(([, property]) => property in entity);
   }
 
   /** `columnsAmong` by set of fields (a list's items ask with one set: see fieldsAt). */
@@ -270,7 +276,10 @@ export interface RowBeside<T> {
 /** Texts kept (the code's own: a handful; a bound all the same). */
 const MAX_TEXTS = 1_000;
 
-/** Statement names by text (the texts are the code's own: a handful). */
+/**
+ * Statement names by text. The texts are the code's own: a handful per read, and per list that reads
+ * only the asked columns one per subset of them (at most 2^9 for an organisation's): bounded.
+ */
 const names = new Map<string, string>();
 
 function statementName(text: string): string {
