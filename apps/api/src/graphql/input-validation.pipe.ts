@@ -5,9 +5,10 @@ import {
   asHttpError,
   DomainError,
   PassedValues,
-  unsafeTextIn,
+  unstorableArgument,
   validationFailed,
   valueKeyOf,
+  withoutNulls,
 } from '@app/common';
 
 /**
@@ -33,19 +34,15 @@ export class InputValidationPipe extends ValidationPipe {
     // @nestjs/graphql hands resolver arguments to pipes as 'body' (parent and context as 'custom');
     // the few plain HTTP routes take 'query' and 'param' values.
     if (metadata.type !== 'custom') {
-      const unsafe = unsafeTextIn(value, metadata.data ?? '');
-      if (unsafe !== undefined) {
-        const refusal = DomainError.invalidInput(
-          unsafe,
-          'must not contain NUL characters or unpaired UTF-16 surrogates',
-        );
+      const refusal = unstorableArgument(value, metadata.data ?? '');
+      if (refusal) {
         // Plain HTTP routes answer with Nest's HTTP errors (the GraphQL exception filter is not theirs).
         throw metadata.type === 'body' ? refusal : asHttpError(refusal);
       }
     }
     if (metadata.type === 'body') {
       if (metadata.data === undefined && isPlainObject(value)) {
-        value = Object.fromEntries(Object.entries(value).filter(([, item]) => item !== null));
+        value = withoutNulls(value);
       }
     }
     try {

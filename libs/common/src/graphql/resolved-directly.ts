@@ -13,6 +13,18 @@ export const ARGUMENT_VALIDATION: ValidatorOptions = {
   stopAtFirstError: true,
 };
 
+/** The refusal of arguments holding text PostgreSQL cannot store (NUL, unpaired surrogates), naming it under `path`. */
+export function unstorableArgument(value: unknown, path = ''): DomainError | undefined {
+  const unsafe = unsafeTextIn(value, path);
+  return unsafe === undefined
+    ? undefined
+    : DomainError.invalidInput(unsafe, 'must not contain NUL characters or unpaired UTF-16 surrogates');
+}
+
+/** A field's arguments with an explicit `null` for a whole optional argument read as leaving it out. */
+export const withoutNulls = (args: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null));
+
 type Resolve = (parent: unknown, args: Record<string, unknown>, ...rest: unknown[]) => unknown;
 
 /** Nest's key of an `@Args()` parameter in its metadata: `<GqlParamtype.ARGS>:<index>`. */
@@ -71,12 +83,11 @@ function checkedArguments(
   args: Record<string, unknown>,
   passed: PassedValues,
 ): Record<string, unknown> {
-  const unsafe = unsafeTextIn(args, '');
-  if (unsafe !== undefined) {
-    throw DomainError.invalidInput(unsafe, 'must not contain NUL characters or unpaired UTF-16 surrogates');
+  const refusal = unstorableArgument(args);
+  if (refusal) {
+    throw refusal;
   }
-  const given = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null));
-  const instance = plainToInstance(argsType, given) as Record<string, unknown>;
+  const instance = plainToInstance(argsType, withoutNulls(args)) as Record<string, unknown>;
   const key = valueKeyOf(instance);
   if (key === undefined || !passed.has(instance, key)) {
     const errors = validateSync(instance, ARGUMENT_VALIDATION);
