@@ -19,3 +19,4 @@ export * from './text/refused-move';
 export * from './text/csv';
 export * from './net/address-key';
 export * from './validation/passed-values';
+export * from './sql/conditions';

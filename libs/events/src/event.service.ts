@@ -12,6 +12,8 @@ import {
   DomainError,
   groupBy,
   toConnection,
+  SqlConditions,
+  sqlWhere,
 } from '@app/common';
 import { PlainRows } from '@app/database';
 import { PoliceForceAreaService } from '@app/geography';
@@ -94,7 +96,7 @@ export class EventService {
     let rows: Record<string, unknown>[];
     let totalCount: number;
     if (cursor) {
-      const all = whereOf(conditions);
+      const all = sqlWhere(conditions);
       const [{ count }] = await plain.query<{ count: number }>(
         `SELECT count(*)::int AS count FROM event t${all}`,
         parameters,
@@ -102,14 +104,14 @@ export class EventService {
       const n = parameters.length;
       const later = `(t.starts_at, t.id) > ($${n + 1}::timestamptz, $${n + 2}::uuid)`;
       rows = await plain.query(
-        `SELECT ${columns} FROM event t${whereOf([...conditions, later])} ORDER BY t.starts_at, t.id LIMIT $${n + 3}`,
+        `SELECT ${columns} FROM event t${sqlWhere([...conditions, later])} ORDER BY t.starts_at, t.id LIMIT $${n + 3}`,
         [...parameters, cursor.key, cursor.id, first + 1],
       );
       totalCount = count;
     } else {
       // A first page counts in the same statement (the count is over every row, before LIMIT).
       rows = await plain.query(
-        `SELECT ${columns}, count(*) OVER () AS total_count FROM event t${whereOf(conditions)}
+        `SELECT ${columns}, count(*) OVER () AS total_count FROM event t${sqlWhere(conditions)}
           ORDER BY t.starts_at, t.id LIMIT $${parameters.length + 1}`,
         [...parameters, first + 1],
       );
@@ -278,40 +280,33 @@ export class EventService {
     return this.plainEvents;
   }
 
-  /** The conditions (on `t`, with $1… parameters) for the events the viewer may see that match the filter. */
-  private async conditionsOf(
-    access: EventAccess,
-    filter: EventFilter,
-  ): Promise<{ conditions: string[]; parameters: unknown[] }> {
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    const and = (condition: (n: string) => string, value: unknown): void => {
-      parameters.push(value);
-      conditions.push(condition(`$${parameters.length}`));
-    };
+  /** The conditions (on `t`) for the events the viewer may see that match the filter. */
+  private async conditionsOf(access: EventAccess, filter: EventFilter): Promise<SqlConditions> {
+    const where = new SqlConditions();
     if (!access.platformAdmin) {
-      parameters.push(EventVisibility.PUBLIC, [...access.networkIds]);
-      conditions.push(
-        `(t.visibility = $${parameters.length - 1} OR t.network_id = ANY($${parameters.length}::uuid[]))`,
+      where.and(
+        (visibility, networks) => `(t.visibility = ${visibility} OR t.network_id = ANY(${networks}::uuid[]))`,
+        EventVisibility.PUBLIC,
+        [...access.networkIds],
       );
     }
     if (filter.networkId) {
-      and((n) => `t.network_id = ${n}`, filter.networkId);
+      where.and((n) => `t.network_id = ${n}`, filter.networkId);
     }
     if (filter.organiserOrganisationId) {
-      and((n) => `t.organiser_organisation_id = ${n}`, filter.organiserOrganisationId);
+      where.and((n) => `t.organiser_organisation_id = ${n}`, filter.organiserOrganisationId);
     }
     if (filter.policeForceAreaCode) {
       const area = await this.areas.getByCode(filter.policeForceAreaCode).catch(() => null);
-      and((n) => `t.police_force_area_id = ${n}`, area?.id ?? null);
+      where.and((n) => `t.police_force_area_id = ${n}`, area?.id ?? null);
     }
     if (filter.kinds?.length) {
-      and((n) => `t.kind = ANY(${n})`, filter.kinds);
+      where.and((n) => `t.kind = ANY(${n})`, filter.kinds);
     }
     if (filter.statuses?.length) {
-      and((n) => `t.status = ANY(${n})`, filter.statuses);
+      where.and((n) => `t.status = ANY(${n})`, filter.statuses);
     }
-    return { conditions, parameters };
+    return where;
   }
 
   /**
@@ -347,9 +342,6 @@ export interface EventPage {
   readonly page: Connection<EventEntity>;
   readonly changes?: ReadonlyMap<string, EventOccurrenceChangeEntity[]>;
 }
-
-const whereOf = (conditions: readonly string[]): string =>
-  conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
 
 const cursorOf = (event: EventEntity): { key: string; id: string } => ({
   key: event.startsAt.toISOString(),

@@ -11,6 +11,7 @@ import {
   DomainError,
   escapeLike,
   toConnection,
+  SqlConditions,
 } from '@app/common';
 import type { OrganisationFilter } from './dto/organisations.args';
 import { SpecialismService } from '../specialism/specialism.service';
@@ -166,23 +167,18 @@ export class OrganisationService {
     return (this.plainOrganisations ??= new PlainRows(this.organisations));
   }
 
-  /** The conditions (on `t`, with $1… parameters) for the organisations the filter asks for. */
-  private async conditionsOf(filter: OrganisationFilter): Promise<{ conditions: string[]; parameters: unknown[] }> {
-    const parameters: unknown[] = [filter.status ?? OrganisationStatus.ACTIVE];
-    const conditions = ['t.status = $1'];
-    const and = (condition: (n: string) => string, value: unknown): void => {
-      parameters.push(value);
-      conditions.push(condition(`$${parameters.length}`));
-    };
+  /** The conditions (on `t`) for the organisations the filter asks for. */
+  private async conditionsOf(filter: OrganisationFilter): Promise<SqlConditions> {
+    const where = new SqlConditions().and((n) => `t.status = ${n}`, filter.status ?? OrganisationStatus.ACTIVE);
     if (filter.kind) {
-      and((n) => `t.kind = ${n}`, filter.kind);
+      where.and((n) => `t.kind = ${n}`, filter.kind);
     }
     if (filter.nameContains) {
-      and((n) => `t.name ILIKE '%' || ${n} || '%' ESCAPE '\\'`, escapeLike(filter.nameContains));
+      where.and((n) => `t.name ILIKE '%' || ${n} || '%' ESCAPE '\\'`, escapeLike(filter.nameContains));
     }
     if (filter.specialism) {
       await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
-      and(
+      where.and(
         (n) =>
           `EXISTS (SELECT 1 FROM organisation_specialism s WHERE s.organisation_id = t.id AND s.specialism_code = ${n})`,
         filter.specialism,
@@ -191,12 +187,12 @@ export class OrganisationService {
     if (filter.servesLocalAuthorityCode || filter.servesPoliceForceAreaCode) {
       // Codes become ids through geography's service: contexts do not read each other's tables.
       const authorityIds = await this.authorityIdsFor(filter);
-      and(
+      where.and(
         (n) =>
           `EXISTS (SELECT 1 FROM organisation_local_authority l WHERE l.organisation_id = t.id AND l.local_authority_id = ANY(${n}::uuid[]))`,
         authorityIds,
       );
     }
-    return { conditions, parameters };
+    return where;
   }
 }
