@@ -66,6 +66,15 @@ function expected(r: { rule: string; firstStart: string; zone: string }, from: D
   return result.sort((a, b) => a.getTime() - b.getTime());
 }
 
+/** The instant of a local time in its zone, if the clocks do not skip it. */
+function existingInstant(local: string, zone: string): Date | undefined {
+  try {
+    return zonedInstant(local, zone);
+  } catch {
+    return undefined;
+  }
+}
+
 describe('occurrences of a recurrence rule (properties)', () => {
   it('gives exactly the rule’s starts in the window, in order, at the first start’s local time', () => {
     fc.assert(
@@ -137,7 +146,8 @@ describe('occurrencesOf an event', () => {
   it('gives a series nothing changed as it gives one with an unrelated change (properties)', () => {
     fc.assert(
       fc.property(recurrence, window, fc.integer({ min: 15, max: 3 * 24 * 60 }), (r, { from, to }, minutes) => {
-        const startsAt = zonedInstant(r.firstStart, r.zone);
+        const startsAt = existingInstant(r.firstStart, r.zone);
+        fc.pre(startsAt !== undefined); // an event cannot start in a clock change's gap
         const event = series({
           startsAt,
           endsAt: new Date(startsAt.getTime() + minutes * 60_000),
