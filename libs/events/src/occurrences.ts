@@ -60,6 +60,8 @@ export function occurrencesOf(
  */
 function unchanged(event: EventEntity, starts: readonly Date[], from: Date, to: Date): Occurrence[] | null {
   const length = event.endsAt.getTime() - event.startsAt.getTime();
+  const fromTime = from.getTime();
+  const toTime = to.getTime();
   const result: Occurrence[] = [];
   let last = -Infinity;
   for (const startsAt of starts) {
@@ -68,8 +70,9 @@ function unchanged(event: EventEntity, starts: readonly Date[], from: Date, to: 
       return null;
     }
     last = start;
-    const endsAt = new Date(start + length);
-    if (startsAt < to && endsAt > from) {
+    const endsAt = start < toTime ? new Date(start + length) : null;
+    // NaN (an end past the last instant a Date holds) is not after `from`, as before.
+    if (endsAt && endsAt.getTime() > fromTime) {
       result.push({
         eventId: event.id,
         originalStart: startsAt,

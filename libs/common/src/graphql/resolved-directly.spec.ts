@@ -75,6 +75,20 @@ describe('ResolvedDirectly', () => {
     expect(resolver.seen).toHaveLength(2);
   });
 
+  it('hands each call an instance of its own when a value comes again (a mutation does not carry over)', () => {
+    const resolver = new Resolver();
+    const args = () => ({ from: new Date('2027-01-01T00:00:00Z'), networkId: null });
+    resolver.window('event', args() as never, { who: 'me' });
+    const first = resolver.seen[0] as WindowArgs;
+    first.from.setUTCFullYear(1999);
+    first.networkId = 'changed';
+    resolver.window('event', args() as never, { who: 'me' });
+    const second = resolver.seen[1] as WindowArgs;
+    expect(second).toBeInstanceOf(WindowArgs);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(Object.assign(new WindowArgs(), { from: new Date('2027-01-01T00:00:00Z') }));
+  });
+
   it('is refused when the class is defined if Nest could not bind the method as it is', () => {
     expect(() => {
       class WithInfo {

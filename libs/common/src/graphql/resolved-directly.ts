@@ -44,6 +44,7 @@ const ARGS_PARAMETER = /^3:\d+$/;
  */
 export function ResolvedDirectly(argsType: new () => object): MethodDecorator {
   const passed = new PassedValues();
+  const checked = new CheckedArguments();
   return (target, key, descriptor) => {
     const where = `${target.constructor.name}.${String(key)}`;
     if (Reflect.hasMetadata(RESOLVER_NAME_METADATA, descriptor.value as object)) {
@@ -72,16 +73,58 @@ export function ResolvedDirectly(argsType: new () => object): MethodDecorator {
     }
     const resolve = descriptor.value as unknown as Resolve;
     const direct: Resolve = function (this: unknown, parent, args, ...rest) {
-      return resolve.call(this, parent, checkedArguments(argsType, args, passed), ...rest);
+      return resolve.call(this, parent, checked.of(args) ?? checkedArguments(argsType, args, passed, checked), ...rest);
     };
     (descriptor as PropertyDescriptor).value = direct;
   };
+}
+
+/**
+ * Arguments that passed, by their value as graphql-js gave them, as the instance they became: a
+ * page of 20 events asks `occurrences(from, to)` with one value 20 times, and turning it into an
+ * instance (class-transformer) cost more than the field's own work. Only instances of text,
+ * numbers, booleans and dates are kept; each call gets a copy of its own (dates too). Bounded:
+ * cleared when full.
+ */
+class CheckedArguments {
+  private readonly instances = new Map<string, Record<string, unknown>>();
+
+  of(args: Record<string, unknown>): Record<string, unknown> | undefined {
+    const key = this.instances.size > 0 ? valueKeyOf(args) : undefined;
+    const known = key === undefined ? undefined : this.instances.get(key);
+    return known && copyOf(known);
+  }
+
+  add(args: Record<string, unknown>, instance: Record<string, unknown>): void {
+    const key = valueKeyOf(args);
+    if (key === undefined || !Object.values(instance).every(isFlatValue)) {
+      return;
+    }
+    if (this.instances.size >= MAX_CHECKED) {
+      this.instances.clear();
+    }
+    this.instances.set(key, copyOf(instance));
+  }
+}
+
+const MAX_CHECKED = 1_000;
+
+const isFlatValue = (value: unknown): boolean =>
+  value === null || value instanceof Date || (typeof value !== 'object' && typeof value !== 'function');
+
+function copyOf(instance: Record<string, unknown>): Record<string, unknown> {
+  const copy = Object.create(Object.getPrototypeOf(instance) as object | null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(instance)) {
+    copy[key] = value instanceof Date ? new Date(value.getTime()) : value;
+  }
+  return copy;
 }
 
 function checkedArguments(
   argsType: new () => object,
   args: Record<string, unknown>,
   passed: PassedValues,
+  checked: CheckedArguments,
 ): Record<string, unknown> {
   const refusal = unstorableArgument(args);
   if (refusal) {
@@ -98,5 +141,6 @@ function checkedArguments(
       passed.add(instance, key);
     }
   }
+  checked.add(args, instance);
   return instance;
 }
