@@ -480,6 +480,66 @@ describe('local networks: convening and membership', () => {
     );
   });
 
+  it('reads only the membership columns a list asks for, and the statuses, and reads again wherever more is asked', async () => {
+    const networkId = await createNetwork('Membership columns (test)');
+    await join(networkId, womensGroup, 'member');
+    const requested = await mutate('member', 'requestToJoinNetwork', { networkId, organisationId: youthGroup });
+    expect(requested.errors).toBeUndefined();
+    interface Member {
+      id: string;
+      role?: string;
+      status?: string;
+      statusSince?: string;
+      joinedAt?: string | null;
+      endedAt?: string | null;
+      createdAt?: string;
+    }
+    const full = 'id role status statusSince joinedAt endedAt createdAt';
+    const whole = (
+      await call<{ network: { members: Member[] } }>(
+        'coordinator',
+        `query ($id: ID!) { network(id: $id) { members(statuses: [ACTIVE, REQUESTED]) { ${full} } } }`,
+        { id: networkId },
+      )
+    ).data!.network.members;
+    expect(whole.map((m) => m.status)).toEqual(['ACTIVE', 'ACTIVE', 'REQUESTED']);
+    expect(whole.every((m) => m.createdAt && m.statusSince)).toBe(true);
+
+    // Ids and role: none of the timestamps read, and only the statuses asked for.
+    const slim = await countSql(() =>
+      call<{ network: { members: Member[]; memberCount: number } }>(
+        'coordinator',
+        'query ($id: ID!) { network(id: $id) { memberCount members { id role } } }',
+        { id: networkId },
+      ),
+    );
+    expect(slim.result.data?.network).toEqual({
+      memberCount: 2,
+      members: whole.slice(0, 2).map(({ id, role }) => ({ id, role })),
+    });
+    const read = slim.statements.find((sql) => sql.includes('FROM "network_membership" t')) ?? '';
+    expect(read).toContain('"role"');
+    for (const column of ['status_since', 'joined_at', 'ended_at', 'created_at" AS']) {
+      expect(read).not.toContain(column);
+    }
+    // memberCount and members in one read (the other statement on the table is the viewer's networks).
+    expect(slim.statements.filter((sql) => sql.includes('FROM "network_membership" t')).length).toBe(1);
+
+    // The same network's members again, deeper, asking for what the first list left out: read again.
+    const deeper = await call<{
+      network: { members: Member[]; convenors: { network: { members: Member[] } }[] };
+    }>(
+      'coordinator',
+      `query ($id: ID!) { network(id: $id) {
+         members { id }
+         convenors { network { members(statuses: [ACTIVE, REQUESTED]) { ${full} } } } } }`,
+      { id: networkId },
+    );
+    expect(deeper.errors).toBeUndefined();
+    expect(deeper.data?.network.members).toEqual(whole.slice(0, 2).map(({ id }) => ({ id })));
+    expect(deeper.data?.network.convenors.flatMap((c) => c.network.members)).toEqual(whole);
+  });
+
   it('lists and filters networks, and answers nested lists with a constant number of statements', async () => {
     const first = await createNetwork('Listing A (test)');
     await createNetwork('Listing B (test)');

@@ -190,8 +190,15 @@ export class PlainRows<T extends ObjectLiteral> {
    * planning cost more than running these reads (0.6 against 0.2 ms for a network's members).
    * Logged like every other statement (the statement-count tests observe the logger).
    */
-  where(condition: string, parameters: readonly unknown[], orderBy?: string): Promise<T[]> {
-    return this.query<T>(`${this.select} WHERE ${condition}${orderBy ? ` ORDER BY ${orderBy}` : ''}`, parameters);
+  where(
+    condition: string,
+    parameters: readonly unknown[],
+    orderBy?: string,
+    /** Only these properties (and the key): see `selectList`. */
+    only?: ReadonlySet<string>,
+  ): Promise<T[]> {
+    const select = only ? `SELECT ${this.selectList('t', '', only)} FROM "${this.tablePath}" t` : this.select;
+    return this.query<T>(`${select} WHERE ${condition}${orderBy ? ` ORDER BY ${orderBy}` : ''}`, parameters);
   }
 
   /**

@@ -14,11 +14,16 @@ export interface NetworkLoaders {
   readonly byId: DataLoader<string, LocalNetworkEntity>;
   readonly byAreaId: DataLoader<string, LocalNetworkEntity[]>;
   /**
-   * Every membership of a network, history included (filtered per field by status); each with its
-   * `organisation`, read in the same statement, once `withOrganisations()` was called before the
-   * batch ran.
+   * A network's memberships, convenors first: at least those in `statuses` (all of them if not
+   * given: filter by status where it matters) with at least the columns the asked `fields` of them
+   * need (all of them if not given; ids, role and status always). Each with its `organisation`,
+   * read in the same statement, once `withOrganisations()` was called before the batch ran. One
+   * statement per batch, reading what its loads ask for together.
    */
-  readonly membershipsByNetworkId: DataLoader<string, NetworkMembershipEntity[]>;
+  membershipsOf(
+    networkId: string,
+    need?: { readonly statuses?: readonly MembershipStatus[]; readonly fields?: ReadonlySet<string> },
+  ): Promise<NetworkMembershipEntity[]>;
   /**
    * The memberships read from now on come with their organisations (a field asked for them): with
    * `fields`, only those fields of them (with all asked for before); without, all of them. An
@@ -41,6 +46,22 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
     let withOrganisations = false;
     /** The organisations' fields asked for so far (undefined: all of them). */
     let organisationFields: Set<string> | undefined = new Set();
+    const memberships = new DataLoader<MembershipsRead, NetworkMembershipEntity[], string>(
+      async (reads) => {
+        const networkIds = [...new Set(reads.map((r) => r.networkId))];
+        const statuses = [...new Set(reads.flatMap((r) => r.statuses))];
+        const columns = unionOf(reads.map((r) => r.columns));
+        const found = await (withOrganisations
+          ? this.networks.findMembershipsOfNetworksWithOrganisations(networkIds, statuses, organisationFields, columns)
+          : this.networks.findMembershipsOfNetworks(networkIds, statuses, columns));
+        return groupBy(
+          reads.map((r) => r.networkId),
+          found,
+          (m) => m.networkId,
+        );
+      },
+      { cacheKeyFn: keyOfRead },
+    );
     return {
       withOrganisations: (fields) => {
         withOrganisations = true;
@@ -54,19 +75,11 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
       byAreaId: new DataLoader(async (ids) =>
         groupBy(ids, await this.networks.findByAreaIds(ids), (n) => n.policeForceAreaId),
       ),
-      membershipsByNetworkId: new DataLoader(async (ids) =>
-        groupBy(
-          ids,
-          await (withOrganisations
-            ? this.networks.findMembershipsOfNetworksWithOrganisations(
-                ids,
-                Object.values(MembershipStatus),
-                organisationFields,
-              )
-            : this.networks.findMembershipsOfNetworks(ids, Object.values(MembershipStatus))),
-          (m) => m.networkId,
-        ),
-      ),
+      membershipsOf: (networkId, need = {}) => {
+        const columns = need.fields ? this.networks.membershipColumns(need.fields) : undefined;
+        const statuses = need.statuses ?? ALL_STATUSES;
+        return memberships.load({ networkId, statuses, columns });
+      },
       membershipsByOrganisationId: new DataLoader(async (ids) =>
         groupBy(ids, await this.networks.findMembershipsOfOrganisations(ids), (m) => m.organisationId),
       ),
@@ -81,4 +94,31 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
       ),
     };
   }
+}
+
+/** One load of a network's memberships: what it needs read (columns undefined: all of them). */
+interface MembershipsRead {
+  readonly networkId: string;
+  readonly statuses: readonly MembershipStatus[];
+  readonly columns: ReadonlySet<string> | undefined;
+}
+
+const ALL_STATUSES: readonly MembershipStatus[] = Object.values(MembershipStatus);
+
+/** A load's cache key: a later load needing other statuses or columns reads again. */
+const keyOfRead = ({ networkId, statuses, columns }: MembershipsRead): string =>
+  `${networkId}|${[...statuses].sort().join(',')}|${columns ? [...columns].sort().join(',') : '*'}`;
+
+/** Every column any of them needs (undefined: all of them, where one needs all). */
+function unionOf(sets: readonly (ReadonlySet<string> | undefined)[]): ReadonlySet<string> | undefined {
+  const union = new Set<string>();
+  for (const set of sets) {
+    if (set === undefined) {
+      return undefined;
+    }
+    for (const column of set) {
+      union.add(column);
+    }
+  }
+  return union;
 }

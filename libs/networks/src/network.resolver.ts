@@ -21,6 +21,10 @@ import { LocalNetwork, LocalNetworkConnection, NetworkMembership, NetworkStatusC
 import { NetworkService } from './network.service';
 import { MembershipVisibility } from './network-visibility';
 
+const ACTIVE = [MembershipStatus.ACTIVE];
+/** No field of the memberships themselves: ids, role and status are enough. */
+const NONE: ReadonlySet<string> = new Set();
+
 @Resolver(() => LocalNetwork)
 export class NetworkResolver {
   constructor(
@@ -61,7 +65,7 @@ export class NetworkResolver {
     if (selects(info, 'organisation')) {
       own.withOrganisations(fieldsAt(info, 'organisation'));
     }
-    const memberships = await own.membershipsByNetworkId.load(network.id);
+    const memberships = await own.membershipsOf(network.id, { statuses: ACTIVE, fields: fieldsAt(info) });
     return memberships.filter((m) => m.status === MembershipStatus.ACTIVE && m.role === MembershipRole.CONVENOR);
   }
 
@@ -86,12 +90,16 @@ export class NetworkResolver {
     if (!(onlyActive && network.membersPublic) && !(await new MembershipVisibility(viewer, own).isInside(network.id))) {
       return null;
     }
-    return (await own.membershipsByNetworkId.load(network.id)).filter((m) => statuses.includes(m.status));
+    return (await own.membershipsOf(network.id, { statuses, fields: fieldsAt(info) })).filter((m) =>
+      statuses.includes(m.status),
+    );
   }
 
   @ResolveField(() => Int, { description: 'How many organisations are active in it, in any role (always public).' })
   async memberCount(network: LocalNetwork, _args: NoArgs, { loaders }: RequestContext): Promise<number> {
-    const memberships = await loaders.of(this.networkLoaders).membershipsByNetworkId.load(network.id);
+    const memberships = await loaders
+      .of(this.networkLoaders)
+      .membershipsOf(network.id, { statuses: ACTIVE, fields: NONE });
     return memberships.filter((m) => m.status === MembershipStatus.ACTIVE).length;
   }
 

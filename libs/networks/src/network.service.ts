@@ -23,6 +23,11 @@ import {
 } from './network.entities';
 import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus, type NetworkStatus } from './network.enums';
 
+/** Membership fields resolved from the ids every read has (`network`, `organisation`, `history`). */
+const MEMBERSHIP_FIELDS_OF_IDS: ReadonlySet<string> = new Set(['network', 'organisation', 'history']);
+/** What every reader of a network's memberships uses: ids, role and status. */
+const ALWAYS_READ = ['id', 'networkId', 'organisationId', 'role', 'status'] as const;
+
 export interface NetworkPage {
   readonly first?: number;
   readonly after?: string;
@@ -31,7 +36,7 @@ export interface NetworkPage {
 /** Reading networks and memberships; also tells the activity feed who may see NETWORK items. */
 @Injectable()
 export class NetworkService implements NetworkAudience, OnModuleInit {
-  private membershipRows?: string;
+  private readonly membershipRows = new Map<string, string>();
   private plainMemberships?: PlainRows<NetworkMembershipEntity>;
   private plainNetworks?: PlainRows<LocalNetworkEntity>;
 
@@ -131,18 +136,45 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     return this.memberships.createQueryBuilder('m').where('m.id = ANY(:ids)', { ids }).getMany();
   }
 
-  /** Memberships of these networks in these statuses, convenors first, then oldest first. */
+  /**
+   * Memberships of these networks in these statuses, convenors first, then oldest first. With
+   * `only`, just those properties of them (and their key): a partial entity, for a list whose
+   * query asks for a few fields (see `membershipColumns`).
+   */
   findMembershipsOfNetworks(
     networkIds: readonly string[],
     statuses: readonly MembershipStatus[],
+    only?: ReadonlySet<string>,
   ): Promise<NetworkMembershipEntity[]> {
     // Plain rows: a network's members are the hot read of the network queries.
-    this.plainMemberships ??= new PlainRows(this.memberships);
-    return this.plainMemberships.where(
+    return this.plainMembershipRows().where(
       't.network_id = ANY($1) AND t.status = ANY($2)',
       [networkIds, statuses],
       `t.role = 'CONVENOR' DESC, t.created_at, t.id`,
+      only,
     );
+  }
+
+  /**
+   * Of the fields a query asks of memberships, the properties to read: those it asks for, and what
+   * every reader of a network's memberships uses (ids, role, status); undefined (all of them) where
+   * a field is neither a column nor one resolved from those.
+   */
+  membershipColumns(fields: ReadonlySet<string>): ReadonlySet<string> | undefined {
+    const columns = this.plainMembershipRows().columnsAmong(
+      [...fields].filter((field) => !MEMBERSHIP_FIELDS_OF_IDS.has(field)),
+    );
+    if (columns) {
+      for (const property of ALWAYS_READ) {
+        columns.add(property);
+      }
+    }
+    return columns;
+  }
+
+  private plainMembershipRows(): PlainRows<NetworkMembershipEntity> {
+    this.plainMemberships ??= new PlainRows(this.memberships);
+    return this.plainMemberships;
   }
 
   /**
@@ -154,24 +186,40 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     statuses: readonly MembershipStatus[],
     /** The fields a query asks of the organisations (see OrganisationService.withOrganisations). */
     organisationFields?: ReadonlySet<string>,
+    /** Only these properties of the memberships: see `findMembershipsOfNetworks`. */
+    only?: ReadonlySet<string>,
   ): Promise<NetworkMembershipEntity[]> {
-    this.plainMemberships ??= new PlainRows(this.memberships);
-    const plain = this.plainMemberships;
-    // One text, kept: the same string each time is hashed once where it is looked up.
-    this.membershipRows ??= `SELECT ${plain.selectList('t')} FROM network_membership t WHERE t.network_id = ANY($1) AND t.status = ANY($2)`;
+    const plain = this.plainMembershipRows();
     const rows = await this.organisations.withOrganisations(
-      this.membershipRows,
+      this.membershipRowsText(only),
       [networkIds, statuses],
-      `r.role = 'CONVENOR' DESC, r."createdAt", r.id`,
+      'r."order?"',
       organisationFields,
     );
     return rows.map(({ row, entity }) => {
-      const membership = plain.pick(row);
+      const membership = plain.pick(row, '', only);
       if (entity) {
         membership.organisation = entity;
       }
       return membership;
     });
+  }
+
+  /**
+   * The memberships' statement for `withOrganisations`, one text per set of properties, kept (the
+   * same string each time is hashed once where it is looked up). Their order travels as a number,
+   * so the order's columns need not be among those read.
+   */
+  private membershipRowsText(only: ReadonlySet<string> | undefined): string {
+    const key = only ? [...only].sort().join(',') : '';
+    let text = this.membershipRows.get(key);
+    if (text === undefined) {
+      text = `SELECT ${this.plainMembershipRows().selectList('t', '', only)},
+          row_number() OVER (ORDER BY t.role = 'CONVENOR' DESC, t.created_at, t.id)::int AS "order?"
+        FROM network_membership t WHERE t.network_id = ANY($1) AND t.status = ANY($2)`;
+      this.membershipRows.set(key, text); // one per subset of the 4 optional columns: at most 16
+    }
+    return text;
   }
 
   /** Every membership (history included) of these organisations, newest first. */

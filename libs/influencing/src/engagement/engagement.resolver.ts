@@ -79,7 +79,9 @@ export class EngagementResolver {
     let shown = links.map((l) => l.organisationId);
     if (!network.membersPublic && !access.platformAdmin && !access.networkIds.has(network.id)) {
       // Taking part must not disclose a private member list; convenors are public anyway.
-      const convenors = (await networks.membershipsByNetworkId.load(network.id))
+      const convenors = (
+        await networks.membershipsOf(network.id, { statuses: [MembershipStatus.ACTIVE], fields: new Set() })
+      )
         .filter((m) => m.role === MembershipRole.CONVENOR && m.status === MembershipStatus.ACTIVE)
         .map((m) => m.organisationId);
       shown = shown.filter((id) => convenors.includes(id));
