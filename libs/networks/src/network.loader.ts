@@ -50,7 +50,8 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
       async (reads) => {
         const networkIds = [...new Set(reads.map((r) => r.networkId))];
         const statuses = [...new Set(reads.flatMap((r) => r.statuses))];
-        const columns = unionOf(reads.map((r) => r.columns));
+        // One set of columns or all of them (see NetworkService.membershipColumns): all where loads differ.
+        const columns = reads.every((r) => r.columns === reads[0].columns) ? reads[0].columns : undefined;
         const found = await (withOrganisations
           ? this.networks.findMembershipsOfNetworksWithOrganisations(networkIds, statuses, organisationFields, columns)
           : this.networks.findMembershipsOfNetworks(networkIds, statuses, columns));
@@ -108,17 +109,3 @@ const ALL_STATUSES: readonly MembershipStatus[] = Object.values(MembershipStatus
 /** A load's cache key: a later load needing other statuses or columns reads again. */
 const keyOfRead = ({ networkId, statuses, columns }: MembershipsRead): string =>
   `${networkId}|${[...statuses].sort().join(',')}|${columns ? [...columns].sort().join(',') : '*'}`;
-
-/** Every column any of them needs (undefined: all of them, where one needs all). */
-function unionOf(sets: readonly (ReadonlySet<string> | undefined)[]): ReadonlySet<string> | undefined {
-  const union = new Set<string>();
-  for (const set of sets) {
-    if (set === undefined) {
-      return undefined;
-    }
-    for (const column of set) {
-      union.add(column);
-    }
-  }
-  return union;
-}

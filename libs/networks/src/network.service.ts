@@ -23,10 +23,10 @@ import {
 } from './network.entities';
 import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus, type NetworkStatus } from './network.enums';
 
-/** Membership fields resolved from the ids every read has (`network`, `organisation`, `history`). */
-const MEMBERSHIP_FIELDS_OF_IDS: ReadonlySet<string> = new Set(['network', 'organisation', 'history']);
+/** Membership fields resolved from the ids every read has (`network`, `organisation`, `history`), and `__typename`. */
+const MEMBERSHIP_FIELDS_OF_IDS: ReadonlySet<string> = new Set(['network', 'organisation', 'history', '__typename']);
 /** What every reader of a network's memberships uses: ids, role and status. */
-const ALWAYS_READ = ['id', 'networkId', 'organisationId', 'role', 'status'] as const;
+const ALWAYS_READ: ReadonlySet<string> = new Set(['id', 'networkId', 'organisationId', 'role', 'status']);
 
 export interface NetworkPage {
   readonly first?: number;
@@ -156,20 +156,18 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
   }
 
   /**
-   * Of the fields a query asks of memberships, the properties to read: those it asks for, and what
-   * every reader of a network's memberships uses (ids, role, status); undefined (all of them) where
-   * a field is neither a column nor one resolved from those.
+   * Of the fields a query asks of memberships, the properties to read: what every reader of a
+   * network's memberships uses (ids, role, status) where it asks for nothing more, else all of them
+   * (undefined). Two sets, not one per subset of the timestamps: each set is a statement text of
+   * its own, prepared on every connection, and the organisations' fields already multiply them.
    */
   membershipColumns(fields: ReadonlySet<string>): ReadonlySet<string> | undefined {
-    const columns = this.plainMembershipRows().columnsAmong(
-      [...fields].filter((field) => !MEMBERSHIP_FIELDS_OF_IDS.has(field)),
-    );
-    if (columns) {
-      for (const property of ALWAYS_READ) {
-        columns.add(property);
+    for (const field of fields) {
+      if (!MEMBERSHIP_FIELDS_OF_IDS.has(field) && !ALWAYS_READ.has(field)) {
+        return undefined;
       }
     }
-    return columns;
+    return ALWAYS_READ;
   }
 
   private plainMembershipRows(): PlainRows<NetworkMembershipEntity> {
@@ -217,7 +215,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       text = `SELECT ${this.plainMembershipRows().selectList('t', '', only)},
           row_number() OVER (ORDER BY t.role = 'CONVENOR' DESC, t.created_at, t.id)::int AS "order?"
         FROM network_membership t WHERE t.network_id = ANY($1) AND t.status = ANY($2)`;
-      this.membershipRows.set(key, text); // one per subset of the 4 optional columns: at most 16
+      this.membershipRows.set(key, text); // two: see membershipColumns
     }
     return text;
   }
