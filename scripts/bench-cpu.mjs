@@ -92,7 +92,7 @@ async function measure(pid, base, query) {
 }
 
 const cpuText = (m) =>
-  `${m.cpuPerRequest.toFixed(1).padStart(5)} ms CPU/req${Number.isFinite(m.databasePerRequest) ? ` (+ PostgreSQL ${m.databasePerRequest.toFixed(1)})` : ''}`;
+  `${m.cpuPerRequest.toFixed(2).padStart(5)} ms CPU/req${Number.isFinite(m.databasePerRequest) ? ` (+ PostgreSQL ${m.databasePerRequest.toFixed(2)})` : ''}`;
 
 async function check(base, query) {
   const response = await fetch(`${base}/graphql`, {

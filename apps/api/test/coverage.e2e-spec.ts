@@ -329,6 +329,36 @@ describe('coverage: area by area, nationally, over time', () => {
     expect(steady.statements.length).toBeLessThanOrEqual(after.statements.length - 4);
   });
 
+  it('reads the authorities reached only where a report lists them, and lists them where it does', async () => {
+    type Areas = {
+      coverage: {
+        areas: {
+          policeForceArea: { code: string };
+          localAuthoritiesReached: number;
+          reachedLocalAuthorities?: { code: string }[];
+        }[];
+      };
+    };
+    const counts = await countSql(() =>
+      call<Areas>('anonymous', '{ coverage { areas { policeForceArea { code } localAuthoritiesReached } } }'),
+    );
+    const figures = counts.statements.find((sql) => sql.includes('coverage_area')) ?? '';
+    expect(figures).toContain('"localAuthoritiesReached"');
+    expect(figures).not.toContain('reached_ids');
+    const listed = await must<Areas>(
+      'anonymous',
+      '{ coverage { areas { policeForceArea { code } localAuthoritiesReached ...Reached } } } fragment Reached on AreaCoverage { reachedLocalAuthorities { code } }',
+    );
+    const northWales = listed.coverage.areas.find((a) => a.policeForceArea.code === NORTH_WALES);
+    expect(northWales?.reachedLocalAuthorities?.map((a) => a.code).sort()).toEqual(Object.keys(POPULATION).sort());
+    for (const area of listed.coverage.areas) {
+      expect(area.reachedLocalAuthorities).toHaveLength(area.localAuthoritiesReached);
+    }
+    expect(counts.result.data?.coverage.areas.map((a) => a.localAuthoritiesReached)).toEqual(
+      listed.coverage.areas.map((a) => a.localAuthoritiesReached),
+    );
+  });
+
   it('keeps a snapshot per day for trend lines', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);

@@ -18,7 +18,8 @@ export interface AreaFigures {
   readonly memberOrganisations: number;
   readonly localAuthoritiesTotal: number;
   readonly localAuthoritiesReached: number;
-  readonly reachedLocalAuthorityIds: string[];
+  /** Null where the report was read without them (see `CoverageService.areasWithPoliceForceAreas`). */
+  readonly reachedLocalAuthorityIds: string[] | null;
   readonly populationReached: number;
   readonly specialismsPresent: string[];
   readonly prioritiesMissing: string[];

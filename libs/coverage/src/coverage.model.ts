@@ -68,7 +68,8 @@ export class AreaCoverage {
 
   policeForceAreaId!: string;
   convenorIds!: string[];
-  reachedLocalAuthorityIds!: string[];
+  /** Null where the figures were read without them: `reachedLocalAuthorities` reads them then. */
+  reachedLocalAuthorityIds!: string[] | null;
   specialismCodes!: string[];
   missingPriorityCodes!: string[];
   /** The area, where it was read with the figures (the report's areas). */

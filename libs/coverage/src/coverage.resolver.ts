@@ -40,6 +40,7 @@ export class CoverageReportResolver {
       vocabulary: { vocabulary, priorityCodes },
     } = await this.service.areasWithPoliceForceAreas(filter ?? {}, {
       withConvenors: selects(info, 'areas', 'convenors'),
+      withReached: selects(info, 'areas', 'reachedLocalAuthorities'),
     });
     const report = toReport(
       rows.map((r) => r.figures),
@@ -158,7 +159,11 @@ export class AreaCoverageResolver {
   @ResolveField(() => [LocalAuthority], { description: 'The local authorities reached.' })
   async reachedLocalAuthorities(
     coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<LocalAuthority[]> {
-    const found = loaded(await loaders.of(this.authorityLoaders).byId.loadMany(coverage.reachedLocalAuthorityIds));
+    const ids =
+      coverage.reachedLocalAuthorityIds ??
+      (await loaders.of(this.coverageLoaders).byAreaId.load(coverage.policeForceAreaId)).reachedLocalAuthorityIds ??
+      [];
+    const found = loaded(await loaders.of(this.authorityLoaders).byId.loadMany(ids));
     return found.sort((a, b) => a.name.localeCompare(b.name));
   }
 
