@@ -168,12 +168,7 @@ export class PlainRows<T extends ObjectLiteral> {
 
   /** The entity's properties out of a row read with `selectList(…, prefix, only)`. */
   pick(row: Readonly<Record<string, unknown>>, prefix = '', only?: ReadonlySet<string>): T {
-    const cacheKey = only ? `${prefix}|${keyOf(only)}` : prefix;
-    let keys = this.prefixed.get(cacheKey);
-    if (keys === undefined) {
-      keys = this.columnsOf(only).map(([, property]) => [prefix + property, property] as const);
-      this.prefixed.set(cacheKey, keys);
-    }
+    const keys = this.keysOf(prefix, only);
     const entity: Record<string, unknown> = {};
     for (const [key, property] of keys) {
       entity[property] = row[key];
@@ -181,8 +176,29 @@ export class PlainRows<T extends ObjectLiteral> {
     return entity as T;
   }
 
-  /** [row key, property] of each column, by prefix and properties (a few fixed ones): not joined again for every row. */
+  /** [row key, property] of each column read with `selectList(…, prefix, only)`. */
+  private keysOf(prefix: string, only: ReadonlySet<string> | undefined): readonly (readonly [string, string])[] {
+    // By the set itself, then the prefix: no key text made (and hashed) for every row.
+    let byPrefix = only ? this.prefixedOnly.get(only) : this.prefixed;
+    if (byPrefix === undefined) {
+      byPrefix = new Map();
+      this.prefixedOnly.set(only as ReadonlySet<string>, byPrefix);
+    }
+    let keys = byPrefix.get(prefix);
+    if (keys === undefined) {
+      keys = this.columnsOf(only).map(([, property]) => [prefix + property, property] as const);
+      byPrefix.set(prefix, keys);
+    }
+    return keys;
+  }
+
+  /** [row key, property] of each column, by prefix (a few fixed ones): not joined again for every row. */
   private readonly prefixed = new Map<string, readonly (readonly [string, string])[]>();
+  /** The same for reads of some properties, by their set. */
+  private readonly prefixedOnly = new WeakMap<
+    ReadonlySet<string>,
+    Map<string, readonly (readonly [string, string])[]>
+  >();
 
   /**
    * Rows `WHERE` the condition (on `t`, with $1… parameters), in the order given (SQL, on `t`).
