@@ -35,7 +35,8 @@ export function loggingParams(config: AppConfig, destination?: DestinationStream
       // Receives the error as pino serialised it; a failed statement's values stay out of the log.
       err: (err: Record<string, unknown>) => withoutSqlValues(err),
     },
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+    // No `redact`: the `req` serializer above leaves every header out (tokens included), and pino
+    // would run its redaction for each request's child logger all the same.
     ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname' } } } : {}),
   };
   return { pinoHttp: destination ? [options, destination] : options };
