@@ -56,4 +56,18 @@ describe('PlainRows.beside (real PostgreSQL)', () => {
     ]);
     expect(rows[0].entity).not.toBe(rows[2].entity); // each row's own object: callers may change theirs
   });
+
+  it('reads the key alone for an empty set of properties, and every column for none, in either order', async () => {
+    // A list asking only `__typename` of its entities reads the key; a read of whole entities
+    // after it (same prefix) must not get that list's columns, nor one before it the whole list.
+    const fresh = new PlainRows(source.getRepository(Place));
+    const keyOnly = await fresh.beside(visits, [BATH, NOWHERE, WELLS], 'placeId', 'r.n', 'lookup', new Set());
+    expect(keyOnly[0].entity).toEqual({ id: BATH });
+    const whole = await fresh.beside(visits, [BATH, NOWHERE, WELLS], 'placeId', 'r.n');
+    expect(whole[2].entity).toEqual({ id: WELLS, name: 'Wells', openedAt: new Date('2021-01-01T00:00:00Z') });
+    expect(fresh.selectList('t', 'x.', new Set())).toBe('t."id" AS "x.id"');
+    expect(fresh.selectList('t', 'x.')).toContain('"x.name"');
+    expect((await fresh.where('t.id = $1', [WELLS], undefined, new Set()))[0]).toEqual({ id: WELLS });
+    expect((await fresh.where('t.id = $1', [WELLS]))[0]).toMatchObject({ name: 'Wells' });
+  });
 });

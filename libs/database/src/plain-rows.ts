@@ -314,14 +314,14 @@ function statementName(text: string): string {
   return name;
 }
 
-/** A set of properties as a key ('' for every column), worked out once per set (pick runs for every row). */
+/** A set of properties as a key (`*` for every column), worked out once per set. */
 function keyOf(only: ReadonlySet<string> | undefined): string {
   if (!only) {
-    return '';
+    return '*'; // every column: never the key of a set (an empty set, the key alone, is '=')
   }
   let key = setKeys.get(only);
   if (key === undefined) {
-    key = [...only].sort().join(',');
+    key = `=${[...only].sort().join(',')}`;
     setKeys.set(only, key);
   }
   return key;

@@ -209,7 +209,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
    * so the order's columns need not be among those read.
    */
   private membershipRowsText(only: ReadonlySet<string> | undefined): string {
-    const key = only ? [...only].sort().join(',') : '';
+    const key = only ? `=${[...only].sort().join(',')}` : '*';
     let text = this.membershipRows.get(key);
     if (text === undefined) {
       text = `SELECT ${this.plainMembershipRows().selectList('t', '', only)},
