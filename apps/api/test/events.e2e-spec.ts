@@ -1189,6 +1189,66 @@ describe('event scheduling', () => {
     expect(many.statements.length).toBe(few.statements.length);
   });
 
+  it('reads only the columns a page of events lists, and whole events wherever more is asked', async () => {
+    type Page = {
+      events: {
+        edges: {
+          node: {
+            id: string;
+            title: string;
+            description?: string | null;
+            occurrences: { event: { description: string | null } }[];
+          };
+        }[];
+      };
+    };
+    const described = await eventOf(sut, coordinator, {
+      networkId,
+      kind: 'NETWORK_MEETING',
+      title: 'Described (test)',
+      description: 'What the page need not read (test)',
+      start: localIn(20, 14),
+      end: localIn(20, 15),
+    });
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const window = `from: "${from}", to: "${new Date(Date.parse(from) + 365 * 86_400_000).toISOString()}"`;
+    const whole = await sut.client.data<Page>(
+      `query ($id: ID!) { events(first: 50, filter: { networkId: $id }) { edges { node { id title description } } } }`,
+      { id: networkId },
+      member,
+    );
+    const descriptions = new Map(whole.events.edges.map(({ node }) => [node.id, node.description]));
+    expect(descriptions.get(described.id)).toBe('What the page need not read (test)');
+
+    const slim = await countSql(() =>
+      sut.client.data<Page>(
+        `query ($id: ID!) { events(first: 50, filter: { networkId: $id }) { edges { node { id title occurrences(${window}) { startsAt } } } } }`,
+        { id: networkId },
+        member,
+      ),
+    );
+    const page = slim.statements.find((sql) => sql.includes('FROM event t')) ?? '';
+    expect(page).toContain('"recurrenceRule"');
+    expect(page).not.toContain('"description"');
+    expect(slim.result.events.edges.map(({ node }) => node.id)).toEqual([...descriptions.keys()]);
+
+    // An occurrence's event is a whole event, read by id: not the page's partial row.
+    const deeper = await sut.client.data<Page>(
+      `query ($id: ID!) { events(first: 50, filter: { networkId: $id }) { edges { node { id title
+         occurrences(${window}) { event { description } } } } } }`,
+      { id: networkId },
+      member,
+    );
+    for (const { node } of deeper.events.edges) {
+      for (const occurrence of node.occurrences) {
+        expect(occurrence.event.description).toBe(descriptions.get(node.id));
+      }
+    }
+    expect(deeper.events.edges.find(({ node }) => node.id === described.id)?.node.occurrences).toEqual([
+      { event: { description: 'What the page need not read (test)' } },
+    ]);
+  });
+
   it("checks each event's occurrence window as any argument is checked, naming the argument", async () => {
     const page = (from: string, to: string) =>
       sut.client.request(

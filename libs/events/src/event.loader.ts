@@ -15,6 +15,11 @@ import { OccurrenceBudget } from './occurrences';
 
 export interface EventLoaders {
   readonly byId: DataLoader<string, EventEntity>;
+  /**
+   * An event with at least its id and schedule (start, end, zone, rule, status and its reason), for
+   * its occurrences: a page of events primes it with its rows, even where they hold some columns only.
+   */
+  readonly scheduleById: DataLoader<string, EventEntity>;
   readonly agendaByEventId: DataLoader<string, EventAgendaItemEntity[]>;
   readonly changesByEventId: DataLoader<string, EventOccurrenceChangeEntity[]>;
   readonly tally: DataLoader<TallyKey, RsvpTally, string>;
@@ -33,6 +38,7 @@ export class EventLoaderFactory implements LoaderFactory<EventLoaders> {
   createLoaders(): EventLoaders {
     return {
       byId: new DataLoader(async (ids) => keyedBy(ids, await this.events.findByIds(ids), (e) => e.id)),
+      scheduleById: new DataLoader(async (ids) => keyedBy(ids, await this.events.findByIds(ids), (e) => e.id)),
       agendaByEventId: new DataLoader(async (ids) => groupBy(ids, await this.events.agendaOf(ids), (a) => a.eventId)),
       changesByEventId: new DataLoader(async (ids) => groupBy(ids, await this.events.changesOf(ids), (c) => c.eventId)),
       tally: new DataLoader((keys) => this.events.tallies(keys), {

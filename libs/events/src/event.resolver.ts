@@ -4,6 +4,7 @@ import {
   type ActorRef,
   CallingActor,
   type Connection,
+  fieldsAt,
   Loaders,
   type NoArgs,
   type RequestContext,
@@ -41,11 +42,16 @@ export class EventResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Event>> {
     const withChanges = selects(info, 'edges', 'node', 'occurrences');
-    const { page, changes } = await this.eventService.list(viewer, filter, first, after, withChanges);
-    // Nested fields (occurrences) read the event by id: the page's rows are those rows, read now.
+    const only = this.eventService.pageColumns(fieldsAt(info, 'edges', 'node'));
+    const { page, changes } = await this.eventService.list(viewer, filter, first, after, withChanges, only);
+    // Nested fields read the event by id (occurrences its schedule): the page's rows are those rows,
+    // read now. Rows of some columns only are no whole events: `byId` reads those itself.
     const batch = loaders.of(this.eventLoaders);
     for (const { node } of page.edges) {
-      batch.byId.prime(node.id, node);
+      batch.scheduleById.prime(node.id, node);
+      if (!only) {
+        batch.byId.prime(node.id, node);
+      }
     }
     for (const [eventId, list] of changes ?? []) {
       batch.changesByEventId.prime(eventId, list);
@@ -104,7 +110,10 @@ export class EventResolver {
   ): Promise<EventOccurrence[]> {
     assertWindow(from, to);
     const batch = loaders.of(this.eventLoaders);
-    const [entity, changes] = await Promise.all([batch.byId.load(event.id), batch.changesByEventId.load(event.id)]);
+    const [entity, changes] = await Promise.all([
+      batch.scheduleById.load(event.id),
+      batch.changesByEventId.load(event.id),
+    ]);
     await batch.occurrenceBudget.turn(); // a page of series: one list per turn of the event loop
     const list = occurrencesOf(entity, changes, from, to, batch.occurrenceBudget.probe);
     batch.occurrenceBudget.take(list.length);

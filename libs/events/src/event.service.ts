@@ -29,6 +29,38 @@ import { tallyFrom, tallyOf } from './rsvp-tally';
 /** Series expanded between turns of the event loop. */
 const YIELD_EVERY = 10;
 
+/**
+ * What a page of events reads when its query asks for no more: every column but the long and rarely
+ * listed ones (description, venue and address, minutes, audit columns), which are most of a row's bytes.
+ */
+const PAGE_COLUMNS: ReadonlySet<string> = new Set([
+  'id',
+  'networkId',
+  'organiserOrganisationId',
+  'policeForceAreaId',
+  'kind',
+  'title',
+  'timeZone',
+  'allDay',
+  'startsAt',
+  'endsAt',
+  'recurrenceRule',
+  'capacity',
+  'visibility',
+  'status',
+  'statusReason',
+]);
+/** Event fields resolved from `PAGE_COLUMNS` alone (ids; `occurrences` reads the schedule). */
+const FIELDS_FROM_PAGE_COLUMNS: ReadonlySet<string> = new Set([
+  '__typename',
+  'network',
+  'organiserOrganisation',
+  'policeForceArea',
+  'agenda',
+  'occurrences',
+  'rsvps',
+]);
+
 /** An event, or one occurrence of a series (by its original start). */
 export interface RsvpKey {
   readonly eventId: string;
@@ -85,6 +117,8 @@ export class EventService {
     first = DEFAULT_PAGE_SIZE,
     after?: string,
     withChanges = false,
+    /** Only these properties of the events (and their key): see `pageColumns`. */
+    only?: ReadonlySet<string>,
   ): Promise<EventPage> {
     const cursor = after ? decodeCursor(after, 'after', (p) => hasUuid(p) && isIsoInstant(p.key)) : undefined;
     const { conditions, parameters } = await this.conditionsOf(await this.accessOf(viewer), filter);
@@ -92,7 +126,7 @@ export class EventService {
     const changes = this.plainChangeRows();
     // Plain SQL, a named statement with the limit a parameter: building it with TypeORM was a tenth
     // of a page's CPU, hydrating entities another.
-    const columns = `${plain.selectList('t')}${withChanges ? `, ${changes.jsonArray('j.event_id = t.id', 'j.original_start')} AS "changes?"` : ''}`;
+    const columns = `${plain.selectList('t', '', only)}${withChanges ? `, ${changes.jsonArray('j.event_id = t.id', 'j.original_start')} AS "changes?"` : ''}`;
     let rows: Record<string, unknown>[];
     let totalCount: number;
     if (cursor) {
@@ -117,13 +151,27 @@ export class EventService {
       );
       totalCount = Number(rows[0]?.total_count ?? 0);
     }
-    const events = rows.map((row) => plain.pick(row));
+    const events = rows.map((row) => plain.pick(row, '', only));
     return {
       page: toConnection(events, first, totalCount, cursorOf),
       changes: withChanges
         ? new Map(rows.map((row, i) => [events[i].id, changes.fromJson(row['changes?'] as Record<string, unknown>[])]))
         : undefined,
     };
+  }
+
+  /**
+   * Of the fields a query asks of a page's events, the properties to read: `PAGE_COLUMNS` where
+   * every field is one of them or a field resolved from them (ids, the schedule), else all of them
+   * (undefined). One set, not one per subset: each is a statement text prepared on every connection.
+   */
+  pageColumns(fields: ReadonlySet<string>): ReadonlySet<string> | undefined {
+    for (const field of fields) {
+      if (!PAGE_COLUMNS.has(field) && !FIELDS_FROM_PAGE_COLUMNS.has(field)) {
+        return undefined;
+      }
+    }
+    return PAGE_COLUMNS;
   }
 
   /** Every occurrence (moved and cancelled ones included) overlapping [from, to), in start order. */
