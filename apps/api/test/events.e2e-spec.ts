@@ -1197,6 +1197,7 @@ describe('event scheduling', () => {
             id: string;
             title: string;
             description?: string | null;
+            createdAt?: string;
             occurrences: { event: { description: string | null } }[];
           };
         }[];
@@ -1213,11 +1214,12 @@ describe('event scheduling', () => {
     const from = new Date(Date.now() - 86_400_000).toISOString();
     const window = `from: "${from}", to: "${new Date(Date.parse(from) + 365 * 86_400_000).toISOString()}"`;
     const whole = await sut.client.data<Page>(
-      `query ($id: ID!) { events(first: 50, filter: { networkId: $id }) { edges { node { id title description } } } }`,
+      `query ($id: ID!) { events(first: 50, filter: { networkId: $id }) { edges { node { id title description createdAt } } } }`,
       { id: networkId },
       member,
     );
     const descriptions = new Map(whole.events.edges.map(({ node }) => [node.id, node.description]));
+    const created = new Map(whole.events.edges.map(({ node }) => [node.id, node.createdAt]));
     expect(descriptions.get(described.id)).toBe('What the page need not read (test)');
 
     const slim = await countSql(() =>
@@ -1231,6 +1233,17 @@ describe('event scheduling', () => {
     expect(page).toContain('"recurrenceRule"');
     expect(page).not.toContain('"description"');
     expect(slim.result.events.edges.map(({ node }) => node.id)).toEqual([...descriptions.keys()]);
+
+    // Fields behind fragments nested deeper than the selection is looked at: read whole, not left out
+    // (`createdAt` is not among a slim page's columns, and cannot be null).
+    const nine = await sut.client.data<{ events: { edges: { node: { id: string; createdAt: string } }[] } }>(
+      `query ($id: ID!) { events(first: 1, filter: { networkId: $id }) {
+         ${'... { '.repeat(9)}edges { node { id createdAt } }${' }'.repeat(9)} } }`,
+      { id: networkId },
+      member,
+    );
+    const [first] = nine.events.edges;
+    expect(first.node.createdAt).toBe(created.get(first.node.id));
 
     // An occurrence's event is a whole event, read by id: not the page's partial row.
     const deeper = await sut.client.data<Page>(

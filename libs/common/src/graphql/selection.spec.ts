@@ -63,4 +63,12 @@ describe('fieldsAt', () => {
     expect(deep.has('contactEmail')).toBe(false);
     expect(deep).toEqual(new Set(['id', DEEPER]));
   });
+
+  it('gives DEEPER at a path reached only past its depth, and selects finds any path there', () => {
+    const nested = `{ network { members { ${'... { '.repeat(9)}organisation { id }${' }'.repeat(9)} } } }`;
+    expect(fieldsAt(infoOf(nested), 'organisation')).toEqual(new Set([DEEPER]));
+    expect(fieldsAt(infoOf(nested), 'organisation', 'localAuthorities')).toEqual(new Set([DEEPER]));
+    expect(selects(infoOf(nested), 'organisation')).toBe(true);
+    expect(selects(infoOf(nested), 'anything', 'at', 'all')).toBe(true);
+  });
 });

@@ -58,25 +58,36 @@ const ownFields = new WeakMap<object, ReadonlySet<string>>();
 /** What `fieldsAt` gives for fragments nested beyond its depth. */
 export const DEEPER = '…';
 
+/**
+ * A selection set behind fragments nested beyond the depth looked at: it may hold any field, at any
+ * path below it, so `selects` finds every path in it and `fieldsAt` gives `DEEPER` there.
+ */
+const UNSEEN: SelectionSetNode = {
+  kind: Kind.SELECTION_SET,
+  selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: DEEPER } }],
+};
+
 function selectionSetsAt(
   info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
   path: string[],
 ): SelectionSetNode[] {
   const inside = (set: SelectionSetNode | undefined, name: string, depth = 0): SelectionSetNode[] =>
-    depth > 8 || !set
-      ? []
-      : set.selections.flatMap((selection) => {
-          switch (selection.kind) {
-            case Kind.FIELD:
-              return selection.name.value === name
-                ? [selection.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] }]
-                : [];
-            case Kind.INLINE_FRAGMENT:
-              return inside(selection.selectionSet, name, depth + 1);
-            case Kind.FRAGMENT_SPREAD:
-              return inside(info.fragments[selection.name.value]?.selectionSet, name, depth + 1);
-          }
-        });
+    set === UNSEEN || (set && depth > 8)
+      ? [UNSEEN]
+      : !set
+        ? []
+        : set.selections.flatMap((selection) => {
+            switch (selection.kind) {
+              case Kind.FIELD:
+                return selection.name.value === name
+                  ? [selection.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] }]
+                  : [];
+              case Kind.INLINE_FRAGMENT:
+                return inside(selection.selectionSet, name, depth + 1);
+              case Kind.FRAGMENT_SPREAD:
+                return inside(info.fragments[selection.name.value]?.selectionSet, name, depth + 1);
+            }
+          });
   let sets: (SelectionSetNode | undefined)[] = info.fieldNodes.map((node) => node.selectionSet);
   for (const name of path) {
     sets = sets.flatMap((set) => inside(set, name));
