@@ -17,6 +17,8 @@ import {
   GraphQLObjectType,
   GraphQLSchema,
   GraphQLString,
+  Kind,
+  type OperationDefinitionNode,
   parse,
 } from 'graphql';
 import { GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
@@ -303,6 +305,40 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
       { yes: true },
     );
     expect(seen).toEqual(expected);
+  });
+
+  it('answers a fragment spread both under @include and without it as graphql-js does (left to graphql-js)', async () => {
+    compileQuery.mockClear();
+    const query = `query Q($full: Boolean!) { a: member(id: "1") { id ...N @include(if: $full) } b: member(id: "1") { id ...N } }
+       fragment N on Member { name }`;
+    const sut = executor();
+    const document = parse(query);
+    for (let run = 0; run < 3; run++) {
+      const { seen, expected } = await compare(query, { full: false }, sut, document);
+      expect(seen).toEqual(expected);
+      expect(seen).toMatchObject({ data: { b: { id: '1', name: 'Ada' } } });
+    }
+    // Another operation of the same document (Apollo keeps one per text) spreads it unconditionally.
+    const two = parse(`query A($x: Boolean!) { member(id: "1") { id ...N @include(if: $x) } }
+       query B { member(id: "1") { id ...N } }
+       fragment N on Member { name }`);
+    const run = (name: string, variables?: Record<string, unknown>) =>
+      sut({
+        schema,
+        document: two,
+        operation: two.definitions.find(
+          (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
+        ),
+        context: {},
+        request: { variables, operationName: name },
+      });
+    for (let round = 0; round < 2; round++) {
+      await run('A', { x: false });
+    }
+    for (let round = 0; round < 2; round++) {
+      expect(await run('B')).toEqual({ data: { member: { id: '1', name: 'Ada' } } });
+    }
+    expect(compileQuery.mock.calls.length).toBe(0);
   });
 
   it('leaves mutations, introspection and documents with no operation chosen to graphql-js', async () => {

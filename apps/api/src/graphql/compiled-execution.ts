@@ -72,7 +72,8 @@ export const COMPILE_WINDOW_MS = 10_000;
  * query seen once is not compiled. Compiled forms are kept per operation node of Apollo's parsed
  * document (its document store keeps the document of a repeated query string), at most
  * `maxCompiled` of them, and at most `compileBudget.compiles` are compiled per window. Mutations,
- * subscriptions, introspection, documents spelling a graphql-jit marker (`spellsJitMarker`) and
+ * subscriptions, introspection, documents using `@skip` or `@include` (`skipsOrIncludes`), documents
+ * spelling a graphql-jit marker (`spellsJitMarker`) and
  * anything graphql-jit refuses run on graphql-js, as do requests whose variables graphql-js refuses
  * (its errors and codes stand); results are those of graphql-js, errors included (see `asExecutionError`).
  */
@@ -128,6 +129,7 @@ export function compiledExecutor({
       plan =
         operation.operation === OperationTypeNode.QUERY &&
         !introspects(request.document) &&
+        !skipsOrIncludes(request.document) &&
         !spellsJitMarker(request.document)
           ? 0
           : false;
@@ -188,6 +190,27 @@ export function compiledExecutor({
     }
     return result.errors ? { ...result, errors: result.errors.map(asExecutionError) } : result;
   };
+}
+
+/**
+ * Whether the document uses `@skip` or `@include` anywhere: graphql-jit writes their conditions onto
+ * the document's field nodes and joins every condition it meets for a node, so a fragment spread
+ * under `@include(if: $x)` in one place (or in another operation of the same document, which
+ * Apollo keeps for every request of that text) also hid the fragment's fields where it is spread
+ * unconditionally. Such documents run on graphql-js.
+ */
+function skipsOrIncludes(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.DIRECTIVE]: (directive) => {
+      if (directive.name.value === 'skip' || directive.name.value === 'include') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** Whether the document reads the schema (`__schema`, `__type`): rare, large, left to graphql-js. */
