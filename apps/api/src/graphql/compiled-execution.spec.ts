@@ -341,6 +341,44 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
     expect(compileQuery.mock.calls.length).toBe(0);
   });
 
+  it('leaves to graphql-js the names graphql-jit misreads: aliases with _, variables named __…, custom scalar defaults', async () => {
+    compileQuery.mockClear();
+    const sut = executor();
+    const cases: [string, Record<string, unknown>?][] = [
+      // graphql-jit keys resolve info by response path joined with `_`: these two met.
+      ['{ friend_member: members { name } member(id: "2") { friend { id } } }'],
+      ['{ member(id: "1") { __proto__: name id } }'],
+      [
+        'query Q($__proto__: Boolean) { echo(flag: $__proto__) }',
+        JSON.parse('{"__proto__": true}') as Record<string, unknown>,
+      ],
+      ['query Q($since: DateTime = "2026-01-01T00:00:00Z") { member(id: "1", since: $since) { id } }', {}],
+    ];
+    for (const [query, variables] of cases) {
+      const document = parse(query);
+      for (let run = 0; run < 2; run++) {
+        const { seen, expected } = await compare(query, variables, sut, document);
+        expect(seen).toEqual(expected);
+      }
+    }
+    expect(compileQuery.mock.calls.length).toBe(0);
+  });
+
+  it('answers as graphql-js where graphql-jit would give more errors under a nulled parent, or another order', async () => {
+    const sut = executor();
+    for (const query of [
+      '{ member(id: "1") { secretNonNull again: secretNonNull } }',
+      '{ membersOrNull { secretNonNull } }',
+      '{ member(id: "2") { friend { secretNonNull } broken } }',
+    ]) {
+      const document = parse(query);
+      for (let run = 0; run < 2; run++) {
+        const { seen, expected } = await compare(query, undefined, sut, document);
+        expect(seen).toEqual(expected);
+      }
+    }
+  });
+
   it('leaves mutations, introspection and documents with no operation chosen to graphql-js', async () => {
     compileQuery.mockClear();
     for (const query of [

@@ -7,12 +7,10 @@ import {
   execute,
   type ExecutionResult,
   getVariableValues,
-  GraphQLError,
   type GraphQLLeafType,
   type GraphQLSchema,
   isLeafType,
   Kind,
-  locatedError,
   type OperationDefinitionNode,
   OperationTypeNode,
   visit,
@@ -75,7 +73,8 @@ export const COMPILE_WINDOW_MS = 10_000;
  * subscriptions, introspection, documents using `@skip` or `@include` (`skipsOrIncludes`), documents
  * spelling a graphql-jit marker (`spellsJitMarker`) and
  * anything graphql-jit refuses run on graphql-js, as do requests whose variables graphql-js refuses
- * (its errors and codes stand); results are those of graphql-js, errors included (see `asExecutionError`).
+ * (its errors and codes stand); an answer with errors is graphql-js's (the operation runs again there),
+ * so results are those of graphql-js, errors included.
  */
 export function compiledExecutor({
   compileAfter,
@@ -130,6 +129,7 @@ export function compiledExecutor({
         operation.operation === OperationTypeNode.QUERY &&
         !introspects(request.document) &&
         !skipsOrIncludes(request.document) &&
+        !namesJitMisreads(request.document) &&
         !spellsJitMarker(request.document)
           ? 0
           : false;
@@ -188,7 +188,9 @@ export function compiledExecutor({
     if (!('data' in result)) {
       return interpret(request); // graphql-jit refused variables graphql-js accepted: let graphql-js run it
     }
-    return result.errors ? { ...result, errors: result.errors.map(asExecutionError) } : result;
+    // graphql-jit completes what graphql-js stops at under a nulled parent (more errors, in another
+    // order): an answer with errors is graphql-js's own (queries only read; errors are the rare path).
+    return result.errors ? interpret(request) : result;
   };
 }
 
@@ -204,6 +206,45 @@ function skipsOrIncludes(document: DocumentNode): boolean {
   visit(document, {
     [Kind.DIRECTIVE]: (directive) => {
       if (directive.name.value === 'skip' || directive.name.value === 'include') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Scalars graphql-jit copies defaults of as they are (JSON): a `DateTime` default would reach resolvers as text. */
+const BUILT_IN_SCALARS = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
+
+/**
+ * Whether the document holds a name graphql-jit reads otherwise than graphql-js: an alias with `_`
+ * (graphql-jit names each field's resolve info by its response path joined with `_`, so the alias
+ * `policeForceArea_network` took the info of `network { policeForceArea }`: its parent type, name and
+ * selection), a `__proto__` alias (written into an object literal, it sets the prototype), a
+ * variable named `__…` (`$__proto__` never reached the arguments), or a variable of a custom scalar
+ * with a default (graphql-jit passes the default as JSON, a `DateTime` as text, not a Date).
+ */
+function namesJitMisreads(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.FIELD]: (field) => {
+      if (field.alias?.value.includes('_')) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+    [Kind.VARIABLE_DEFINITION]: (definition) => {
+      let type = definition.type;
+      while (type.kind !== Kind.NAMED_TYPE) {
+        type = type.type;
+      }
+      if (
+        definition.variable.name.value.startsWith('__') ||
+        (definition.defaultValue !== undefined && !BUILT_IN_SCALARS.has(type.name.value))
+      ) {
         found = true;
         return BREAK;
       }
@@ -285,21 +326,9 @@ function variablesInLiterals(document: DocumentNode): string[] {
   return [...names];
 }
 
-/** What a leaf type's `serialize` threw: graphql-jit keeps only an error's `message`, so it is carried there. */
-class LeafFailure {
-  constructor(readonly thrown: unknown) {}
-}
-
-class CarriedLeafFailure extends Error {
-  constructor(failure: LeafFailure) {
-    super();
-    Object.defineProperty(this, 'message', { value: failure });
-  }
-}
-
 /**
- * Each scalar's and enum's `serialize` as graphql-js calls it (`completeLeafValue`): what it throws
- * reaches the error (see `asExecutionError`), and a nullish result is an error, not a null.
+ * Each scalar's and enum's `serialize` as graphql-js calls it (`completeLeafValue`): a nullish result
+ * is an error, not a null (an answer with errors is then graphql-js's own, see `compiledExecutor`).
  */
 function leafSerializers(schema: GraphQLSchema): Record<string, (value: unknown) => unknown> {
   const leaves = Object.values(schema.getTypeMap()).filter((type): type is GraphQLLeafType => isLeafType(type));
@@ -307,43 +336,14 @@ function leafSerializers(schema: GraphQLSchema): Record<string, (value: unknown)
     leaves.map((type) => [
       type.name,
       (value: unknown): unknown => {
-        let serialized: unknown;
-        try {
-          serialized = type.serialize(value);
-        } catch (thrown) {
-          throw new CarriedLeafFailure(new LeafFailure(thrown));
-        }
+        const serialized = type.serialize(value);
         if (serialized === null || serialized === undefined) {
-          const message = `Expected \`${inspect(type)}.serialize(${inspect(value)})\` to return non-nullable value, returned: ${inspect(serialized)}`;
-          throw new CarriedLeafFailure(new LeafFailure(new Error(message)));
+          throw new Error(`${inspect(type)}.serialize(${inspect(value)}) returned ${inspect(serialized)}`);
         }
         return serialized;
       },
     ]),
   );
-}
-
-/** graphql-js raises a null in a non-null field as a plain Error, its other completion failures as GraphQLErrors. */
-const NULL_IN_NON_NULL = 'Cannot return null for non-nullable field ';
-
-/**
- * graphql-jit's field error as graphql-js makes it (`locatedError`): what was thrown kept as
- * `originalError` (for graphql-jit's own messages, the kind of error graphql-js raises), its
- * `extensions`, the field's path and locations. Apollo's formatting and ours (`formatError`: codes
- * kept, anything else masked) then see what they see from graphql-js.
- */
-export function asExecutionError(error: GraphQLError): GraphQLError {
-  const message: unknown = error.message;
-  const raw: unknown =
-    message instanceof LeafFailure
-      ? message.thrown
-      : (error.originalError ??
-        (error.message.startsWith(NULL_IN_NON_NULL) ? new Error(error.message) : new GraphQLError(error.message)));
-  const located = locatedError(raw, undefined, error.path);
-  if (located !== raw && located.locations === undefined) {
-    (located as { locations: GraphQLError['locations'] }).locations = error.locations;
-  }
-  return located;
 }
 
 interface ApolloInternals {
