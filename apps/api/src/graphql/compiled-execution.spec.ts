@@ -23,6 +23,7 @@ import {
 } from 'graphql';
 import { GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
 import { compileQuery as jitCompileQuery } from 'graphql-jit';
+import { RequestLoaders } from '@app/common';
 import { compiledExecutor, type Executor, spellsJitMarker } from './compiled-execution';
 import { formatError } from './format-error';
 
@@ -377,6 +378,33 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
         expect(seen).toEqual(expected);
       }
     }
+  });
+
+  it('runs an answer with errors again on graphql-js with loaders of its own, as a new request would', async () => {
+    const counter = { createLoaders: () => ({ count: 0 }) };
+    const counting = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          counted: {
+            type: GraphQLInt,
+            resolve: (_root, _args, context: { loaders: RequestLoaders }) => ++context.loaders.of(counter).count,
+          },
+          refused: { type: GraphQLString, resolve: () => Promise.reject(refused()) },
+        },
+      }),
+    });
+    const document = parse('{ counted refused }');
+    const operation = getOperationAST(document) ?? undefined;
+    const result = await executor()({
+      schema: counting,
+      document,
+      operation,
+      context: { loaders: new RequestLoaders() },
+      request: {},
+    });
+    expect(result.data).toEqual({ counted: 1, refused: null });
+    expect(result.errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
   });
 
   it('leaves mutations, introspection and documents with no operation chosen to graphql-js', async () => {

@@ -18,6 +18,7 @@ import {
 import { inspect } from 'graphql/jsutils/inspect';
 import { compileQuery, type CompiledQuery, type CompilerOptions, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { RequestLoaders } from '@app/common';
 import { AppConfig } from '../config/app-config';
 
 /** What Apollo hands its executor (`makeGatewayGraphQLRequestContext`): the parts read here. */
@@ -189,9 +190,17 @@ export function compiledExecutor({
       return interpret(request); // graphql-jit refused variables graphql-js accepted: let graphql-js run it
     }
     // graphql-jit completes what graphql-js stops at under a nulled parent (more errors, in another
-    // order): an answer with errors is graphql-js's own (queries only read; errors are the rare path).
-    return result.errors ? interpret(request) : result;
+    // order): an answer with errors is graphql-js's own (queries only read; errors are the rare path),
+    // with loaders of its own, as a new request has (their state, an occurrence budget, is not carried over).
+    return result.errors ? interpret({ ...request, context: afresh(request.context) }) : result;
   };
+}
+
+/** The request's context with loaders of its own: a second run of its operation starts as the first did. */
+function afresh(context: unknown): unknown {
+  return context && typeof context === 'object' && 'loaders' in context
+    ? { ...context, loaders: new RequestLoaders() }
+    : context;
 }
 
 /**
