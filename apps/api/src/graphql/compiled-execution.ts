@@ -71,8 +71,8 @@ export const COMPILE_WINDOW_MS = 10_000;
  * query seen once is not compiled. Compiled forms are kept per operation node of Apollo's parsed
  * document (its document store keeps the document of a repeated query string), at most
  * `maxCompiled` of them, and at most `compileBudget.compiles` are compiled per window. Mutations,
- * subscriptions, introspection, documents using `@skip` or `@include` (`skipsOrIncludes`), documents
- * spelling a graphql-jit marker (`spellsJitMarker`) and
+ * subscriptions, documents graphql-jit reads otherwise (`jitReadsOtherwise`: introspection, `@skip`
+ * and `@include`, some names), documents spelling a graphql-jit marker (`spellsJitMarker`) and
  * anything graphql-jit refuses run on graphql-js, as do requests whose variables graphql-js refuses
  * (its errors and codes stand); an answer with errors is graphql-js's (the operation runs again there),
  * so results are those of graphql-js, errors included.
@@ -128,9 +128,7 @@ export function compiledExecutor({
     if (plan === undefined) {
       plan =
         operation.operation === OperationTypeNode.QUERY &&
-        !introspects(request.document) &&
-        !skipsOrIncludes(request.document) &&
-        !namesJitMisreads(request.document) &&
+        !jitReadsOtherwise(request.document) &&
         !spellsJitMarker(request.document)
           ? 0
           : false;
@@ -203,76 +201,41 @@ function afresh(context: unknown): unknown {
     : context;
 }
 
-/**
- * Whether the document uses `@skip` or `@include` anywhere: graphql-jit writes their conditions onto
- * the document's field nodes and joins every condition it meets for a node, so a fragment spread
- * under `@include(if: $x)` in one place (or in another operation of the same document, which
- * Apollo keeps for every request of that text) also hid the fragment's fields where it is spread
- * unconditionally. Such documents run on graphql-js.
- */
-function skipsOrIncludes(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    [Kind.DIRECTIVE]: (directive) => {
-      if (directive.name.value === 'skip' || directive.name.value === 'include') {
-        found = true;
-        return BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-
 /** Scalars graphql-jit copies defaults of as they are (JSON): a `DateTime` default would reach resolvers as text. */
 const BUILT_IN_SCALARS = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
 
 /**
- * Whether the document holds a name graphql-jit reads otherwise than graphql-js: an alias with `_`
- * (graphql-jit names each field's resolve info by its response path joined with `_`, so the alias
- * `policeForceArea_network` took the info of `network { policeForceArea }`: its parent type, name and
- * selection), a `__proto__` alias (written into an object literal, it sets the prototype), a
- * variable named `__…` (`$__proto__` never reached the arguments), or a variable of a custom scalar
- * with a default (graphql-jit passes the default as JSON, a `DateTime` as text, not a Date).
+ * Whether the document holds what graphql-jit reads otherwise than graphql-js, or is better left to it:
+ * - schema reads (`__schema`, `__type`): rare and large;
+ * - `@skip` or `@include`: graphql-jit writes their conditions onto the document's field nodes and joins
+ *   every condition it meets for a node, so a fragment spread under `@include(if: $x)` in one place (or
+ *   in another operation of the same document, which Apollo keeps for every request of that text) also
+ *   hid the fragment's fields where it is spread unconditionally;
+ * - an alias with `_`: graphql-jit names each field's resolve info by its response path joined with
+ *   `_`, so `policeForceArea_network` took the info of `network { policeForceArea }` (its parent type,
+ *   name and selection); and a `__proto__` alias, which in an object literal sets the prototype;
+ * - a variable named `__…` (`$__proto__` never reached the arguments), or one of a custom scalar with a
+ *   default (graphql-jit passes the default as JSON: a `DateTime` as text, not a Date).
  */
-function namesJitMisreads(document: DocumentNode): boolean {
+function jitReadsOtherwise(document: DocumentNode): boolean {
   let found = false;
+  const hit = (yes: boolean): unknown => {
+    found ||= yes;
+    return yes ? BREAK : undefined;
+  };
   visit(document, {
-    [Kind.FIELD]: (field) => {
-      if (field.alias?.value.includes('_')) {
-        found = true;
-        return BREAK;
-      }
-      return undefined;
-    },
+    [Kind.FIELD]: (field) =>
+      hit(field.name.value === '__schema' || field.name.value === '__type' || !!field.alias?.value.includes('_')),
+    [Kind.DIRECTIVE]: (directive) => hit(directive.name.value === 'skip' || directive.name.value === 'include'),
     [Kind.VARIABLE_DEFINITION]: (definition) => {
       let type = definition.type;
       while (type.kind !== Kind.NAMED_TYPE) {
         type = type.type;
       }
-      if (
+      return hit(
         definition.variable.name.value.startsWith('__') ||
-        (definition.defaultValue !== undefined && !BUILT_IN_SCALARS.has(type.name.value))
-      ) {
-        found = true;
-        return BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-
-/** Whether the document reads the schema (`__schema`, `__type`): rare, large, left to graphql-js. */
-function introspects(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    [Kind.FIELD]: (field) => {
-      if (field.name.value === '__schema' || field.name.value === '__type') {
-        found = true;
-        return BREAK;
-      }
-      return undefined;
+          (definition.defaultValue !== undefined && !BUILT_IN_SCALARS.has(type.name.value)),
+      );
     },
   });
   return found;
