@@ -16,6 +16,7 @@ import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
 import { CompiledExecution } from './compiled-execution';
 import { formatError } from './format-error';
+import { withPlainFieldReads } from './plain-field-reads';
 import { REFUSAL_SCHEMA_TYPES } from './refusal-reasons';
 import { Metrics } from '../metrics/metrics';
 import { metricsPlugin } from '../metrics/metrics.plugin';
@@ -149,6 +150,8 @@ function graphqlWsOptions(
             orphanedTypes: REFUSAL_SCHEMA_TYPES,
             scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
           },
+          // Plain fields read their property in graphql-jit's compiled code instead of through a resolver.
+          transformSchema: withPlainFieldReads,
           graphiql: false, // served offline by GraphqlIdeModule instead of from a CDN
           introspection: !config.isProduction || config.graphqlIde,
           includeStacktraceInErrorResponses: false,
