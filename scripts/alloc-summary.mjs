@@ -5,6 +5,7 @@
 //
 // REQUESTS is how many requests ran while sampling (e.g. `autocannon -a N` between the two SIGUSR2).
 import { readFileSync } from 'node:fs';
+import { placeOf } from './profile-places.mjs';
 
 const [file, requests, top = '30'] = process.argv.slice(2);
 if (!file || !(Number(requests) > 0)) {
@@ -12,16 +13,6 @@ if (!file || !(Number(requests) > 0)) {
   process.exit(2);
 }
 const profile = JSON.parse(readFileSync(file, 'utf8'));
-const where = (url) => {
-  const inPackage = url.match(/node_modules\/((@[^/]+\/)?[^/]+)/);
-  if (inPackage) {
-    return inPackage[1];
-  }
-  if (url.includes('/dist/')) {
-    return `app: ${url.split('/dist/')[1]}`;
-  }
-  return url ? `node: ${url.split('/').pop()}` : '(native)';
-};
 const byFunction = new Map();
 const byPackage = new Map();
 let total = 0;
@@ -30,8 +21,12 @@ const visit = (node) => {
   if (node.selfSize) {
     const { functionName, url, lineNumber } = node.callFrame;
     total += node.selfSize;
-    add(byFunction, `${functionName || '(anonymous)'} ${where(url)}:${lineNumber + 1}`, node.selfSize);
-    add(byPackage, where(url), node.selfSize);
+    add(
+      byFunction,
+      `${functionName || '(anonymous)'} ${placeOf(url, { file: true })}:${lineNumber + 1}`,
+      node.selfSize,
+    );
+    add(byPackage, placeOf(url), node.selfSize);
   }
   for (const child of node.children ?? []) {
     visit(child);

@@ -4,6 +4,7 @@
 //
 //   node scripts/cpu-profile-summary.mjs file.cpuprofile [top=25]
 import { readFileSync } from 'node:fs';
+import { placeOf } from './profile-places.mjs';
 
 const [file, topArg] = process.argv.slice(2);
 const top = Number(topArg ?? 25);
@@ -43,27 +44,7 @@ function where(n) {
   if (name === '(idle)' || name === '(program)') {
     return name;
   }
-  if (!url) {
-    return '(native)';
-  }
-  const m = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-  if (m) {
-    return m[1];
-  }
-  if (url.startsWith('node:')) {
-    return 'node internals';
-  }
-  if (url.includes('/dist/')) {
-    return (
-      'app: ' +
-      url
-        .replace(/.*\/dist\//, '')
-        .split('/')
-        .slice(0, 3)
-        .join('/')
-    );
-  }
-  return url;
+  return placeOf(url);
 }
 const label = (n) =>
   `${n.callFrame.functionName || '(anonymous)'} ${where(n)}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`;
