@@ -63,7 +63,8 @@ describe('withPlainFieldReads', () => {
   beforeAll(async () => {
     schema = await nestSchema();
     const authority = schema.getType('Authority') as GraphQLObjectType;
-    // Nest's schema as it comes: every field has a resolver (the property read, or the class's own).
+    // As the app's schema comes to the transform: Nest's property read on every field, and the
+    // @ResolveField's own resolver, which the app attaches and the schema factory alone does not.
     authority.getFields().upper.resolve = (root: Authority) => root.code.toUpperCase();
     for (const [name, field] of Object.entries(authority.getFields())) {
       expect(field.resolve).toBeDefined();
