@@ -1,10 +1,18 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 
 /** What a call answered and the longest the event loop was held while it ran. */
 export interface Measured<T> {
   readonly result: T;
-  /** Longest single delay of the event loop during the call, in milliseconds. */
+  /** Longest single delay of the event loop during the call, in milliseconds, GC pauses included. */
   readonly maxDelayMs: number;
+  /** Garbage-collection pauses during the call, in milliseconds, all together. */
+  readonly gcPauseMs: number;
+  /**
+   * The longest delay less the GC pauses: what the call's own work held the loop for, at least.
+   * A mark-compact of the test process's heap (the whole suite's, up to the worker's memory limit)
+   * can pause it for half a second whatever the request did, so stalls are judged on this.
+   */
+  readonly blockedMs: number;
 }
 
 /**
@@ -13,13 +21,19 @@ export interface Measured<T> {
  */
 export async function measureEventLoopDelay<T>(call: () => Promise<T>): Promise<Measured<T>> {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
+  const pauses: PerformanceEntry[] = [];
+  const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  gc.observe({ entryTypes: ['gc'] });
   histogram.enable();
   try {
     const result = await call();
-    // One more turn so a block at the very end is sampled too.
+    // One more turn so a block at the very end is sampled too (and its GC entries delivered).
     await new Promise((resolve) => setTimeout(resolve, 20));
-    return { result, maxDelayMs: histogram.max / 1e6 };
+    const maxDelayMs = histogram.max / 1e6;
+    const gcPauseMs = pauses.reduce((sum, entry) => sum + entry.duration, 0);
+    return { result, maxDelayMs, gcPauseMs, blockedMs: Math.max(0, maxDelayMs - gcPauseMs) };
   } finally {
     histogram.disable();
+    gc.disconnect();
   }
 }
