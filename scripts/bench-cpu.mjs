@@ -11,6 +11,8 @@
 // --pg also sums the CPU of the database's backends (PostgreSQL on this machine; other clients of the
 // same database count too). --peers also measures PostGraphile (../shared/anchors/postgraphile/run.sh); --profile DIR writes a
 // V8 CPU profile of the Convene server (node --cpu-prof) covering the whole run into DIR.
+// BENCH_NODE_FLAGS adds flags to the server's node, e.g. `--perf-basic-prof-only-functions` for `perf record -g -p PID`:
+// perf counts CPU time only, where a V8 profile also counts time the thread waited (writev on loopback).
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,7 +114,10 @@ const server = startApiServer({
   seed: false,
   dataDir: '.data/bench-cpu', // unused: the server runs on DATABASE_URL
   databasePort: PORT + 2,
-  nodeFlags: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  nodeFlags: [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  ],
   env: { DATABASE_URL: databaseUrl, RESPONSE_CACHE_MB: '0' },
 });
 let peer = null;

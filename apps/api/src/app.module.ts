@@ -23,6 +23,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { loggingParams } from './logging';
 import { MetricsModule } from './metrics/metrics.module';
+import { ExpressSettings } from './http/express-settings';
 import { HttpServerTimeouts } from './http/http-server-timeouts';
 
 /** The configuration, and the options contexts take from the composition root, for every module. */
@@ -42,6 +43,7 @@ class ConfigModule {
         { provide: AppConfig, useValue: config },
         { provide: EVENTS_OPTIONS, useValue: events },
         HttpServerTimeouts,
+        ExpressSettings,
       ],
       exports: [AppConfig, EVENTS_OPTIONS],
     };

@@ -222,6 +222,27 @@ describe('iCalendar feeds', () => {
     expect(vevent(calendar, series.id)).toMatchObject({ sequence: 3, location: 'Online only' });
   });
 
+  it('answers a calendar app polling a public feed with 304 until an event changes', async () => {
+    const path = `${sut.baseUrl}/calendars/networks/${networkId}.ics`;
+    const first = await fetch(path);
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^W\/".+"$/);
+    await first.text();
+    // As a calendar app revalidates (fetch would add `no-cache` to a conditional request, asking for the body).
+    const revalidate = { 'if-none-match': tag ?? '', 'cache-control': 'max-age=0' };
+    const unchanged = await fetch(path, { headers: revalidate });
+    expect([unchanged.status, await unchanged.text()]).toEqual([304, '']);
+
+    await mutate(coordinator, 'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { id } } }', {
+      eventId: series.id,
+      venue: 'Newport Community Hub, room 2',
+    });
+    const changed = await fetch(path, { headers: revalidate });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(tag);
+    expect(await changed.text()).toContain('room 2');
+  });
+
   it("serves an area's public events, from networks and organisations alike", async () => {
     const feed = await fetchCalendar(`/calendars/areas/${GWENT}.ics`);
     expect(feed.status).toBe(200);

@@ -26,6 +26,17 @@ describe('HTTP surface', () => {
     expect(response.headers.get('keep-alive')).toBe('timeout=65');
   });
 
+  it('names no framework and hashes no GraphQL answer for a tag no client can send back', async () => {
+    const response = await fetch(sut.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ policeForceAreas { code } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect([response.headers.get('x-powered-by'), response.headers.get('etag')]).toEqual([null, null]);
+    expect(await response.text()).toContain('E23000034');
+  });
+
   it('serves an offline GraphQL IDE to browsers: every asset from this server, none from a CDN', async () => {
     const page = await fetch(sut.graphqlUrl, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);

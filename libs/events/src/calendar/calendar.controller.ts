@@ -1,5 +1,7 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { isUUID } from 'class-validator';
+import etag from 'etag';
+import type { Response } from 'express';
 import { asHttpError, CommonRefusal, DomainError, ErrorCode } from '@app/common';
 import { CalendarFeedService } from './calendar-feed.service';
 
@@ -16,15 +18,15 @@ export class CalendarController {
   @Get('networks/:id.ics')
   @Header('Content-Type', ICS)
   @Header('Cache-Control', 'public, max-age=300')
-  network(@Param('id') id: string): Promise<string> {
-    return notFoundAsHttp(isUUID(id) ? this.calendars.networkCalendar(id) : null);
+  network(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return tagged(res, notFoundAsHttp(isUUID(id) ? this.calendars.networkCalendar(id) : null));
   }
 
   @Get('areas/:code.ics')
   @Header('Content-Type', ICS)
   @Header('Cache-Control', 'public, max-age=300')
-  area(@Param('code') code: string): Promise<string> {
-    return notFoundAsHttp(/^[EW]\d{8}$/.test(code) ? this.calendars.areaCalendar(code) : null);
+  area(@Param('code') code: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return tagged(res, notFoundAsHttp(/^[EW]\d{8}$/.test(code) ? this.calendars.areaCalendar(code) : null));
   }
 
   @Get('feeds/:token.ics')
@@ -33,6 +35,17 @@ export class CalendarController {
   person(@Param('token') token: string): Promise<string> {
     return notFoundAsHttp(token.length <= 100 ? this.calendars.personCalendar(token) : null);
   }
+}
+
+/**
+ * A public feed with its entity tag, so that a calendar app polling it gets a 304 without the body
+ * while nothing changed (Express answers If-None-Match itself once the tag is set). Tags are made
+ * here, not by Express for every response: see main.ts.
+ */
+async function tagged(res: Response, work: Promise<string>): Promise<string> {
+  const body = await work;
+  res.setHeader('ETag', etag(body, { weak: true }));
+  return body;
 }
 
 async function notFoundAsHttp(work: Promise<string> | null): Promise<string> {

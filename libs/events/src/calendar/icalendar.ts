@@ -52,6 +52,9 @@ export function icalendarOf(
       allDay: event.allDay,
       created: event.createdAt,
       lastModified: event.updatedAt,
+      // RFC 5545: without METHOD, DTSTAMP is when the event was last revised, so a feed reads the
+      // same (and keeps its ETag) until something changes; an iTIP message is stamped when sent.
+      ...(method ? {} : { stamp: event.updatedAt }),
     };
     const exdates = own.filter((c) => c.cancelled).map((c) => localStamp(zoned(c.originalStart), event.allDay));
     calendar.createEvent({
