@@ -168,36 +168,35 @@ export class PlainRows<T extends ObjectLiteral> {
 
   /** The entity's properties out of a row read with `selectList(…, prefix, only)`. */
   pick(row: Readonly<Record<string, unknown>>, prefix = '', only?: ReadonlySet<string>): T {
-    const keys = this.keysOf(prefix, only);
-    const entity: Record<string, unknown> = {};
-    for (const [key, property] of keys) {
-      entity[property] = row[key];
-    }
-    return entity as T;
+    return this.pickerOf(prefix, only)(row) as T;
   }
 
-  /** [row key, property] of each column read with `selectList(…, prefix, only)`. */
-  private keysOf(prefix: string, only: ReadonlySet<string> | undefined): readonly (readonly [string, string])[] {
+  /** `pick` for one prefix and set of properties: an object literal, made once (see `literalBuilder`). */
+  private pickerOf(
+    prefix: string,
+    only: ReadonlySet<string> | undefined,
+  ): RowBuilder<Readonly<Record<string, unknown>>> {
     // By the set itself, then the prefix: no key text made (and hashed) for every row.
-    let byPrefix = only ? this.prefixedOnly.get(only) : this.prefixed;
+    let byPrefix = only ? this.pickersOnly.get(only) : this.pickers;
     if (byPrefix === undefined) {
       byPrefix = new Map();
-      this.prefixedOnly.set(only as ReadonlySet<string>, byPrefix);
+      this.pickersOnly.set(only as ReadonlySet<string>, byPrefix);
     }
-    let keys = byPrefix.get(prefix);
-    if (keys === undefined) {
-      keys = this.columnsOf(only).map(([, property]) => [prefix + property, property] as const);
-      byPrefix.set(prefix, keys);
+    let picker = byPrefix.get(prefix);
+    if (picker === undefined) {
+      const keys = this.columnsOf(only).map(([, property]) => [prefix + property, property] as const);
+      picker = literalBuilder(keys.map(([key, property]) => [property, key]));
+      byPrefix.set(prefix, picker);
     }
-    return keys;
+    return picker;
   }
 
-  /** [row key, property] of each column, by prefix (a few fixed ones): not joined again for every row. */
-  private readonly prefixed = new Map<string, readonly (readonly [string, string])[]>();
+  /** Pickers by prefix (a few fixed ones). */
+  private readonly pickers = new Map<string, RowBuilder<Readonly<Record<string, unknown>>>>();
   /** The same for reads of some properties, by their set. */
-  private readonly prefixedOnly = new WeakMap<
+  private readonly pickersOnly = new WeakMap<
     ReadonlySet<string>,
-    Map<string, readonly (readonly [string, string])[]>
+    Map<string, RowBuilder<Readonly<Record<string, unknown>>>>
   >();
 
   /**
@@ -278,16 +277,65 @@ export class PlainRows<T extends ObjectLiteral> {
     { key: string; orderBy: string; by: string; properties: string; text: string }
   >();
 
-  /** Any statement of the code's own (a fixed text), run as `where` runs its own: named, logged, plain rows. */
+  /**
+   * Any statement of the code's own (a fixed text), run as `where` runs its own: named, logged, plain
+   * rows. node-postgres gives each row as an array, made into an object by a literal compiled for the
+   * statement's columns: its own objects are copies of a dictionary (each value stored and read by
+   * hashing its name) and every row of every statement had to be read that way.
+   */
   async query<R>(text: string, parameters: readonly unknown[]): Promise<R[]> {
     const { logger, driver } = this.repository.manager.connection;
     logger.logQuery(text, parameters as unknown[]);
     const pool = (driver as PostgresDriver).master as {
-      query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
+      query(config: { name: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{
+        rows: unknown[][];
+        fields: readonly { name: string }[];
+      }>;
     };
-    const { rows } = await pool.query({ name: statementName(text), text, values: parameters as unknown[] });
-    return rows;
+    const name = statementName(text);
+    const { rows, fields } = await pool.query({ name, text, values: parameters as unknown[], rowMode: 'array' });
+    const build = rowBuilderOf(name, fields);
+    const objects = new Array<R>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      objects[i] = build(rows[i]) as R;
+    }
+    return objects;
   }
+}
+
+/** Makes one object out of a row: a literal with fixed names, so every object it makes has one shape. */
+type RowBuilder<From> = (row: From) => Record<string, unknown>;
+
+/**
+ * A function returning `{ [name]: row[source], … }` for these [name, source] pairs, as one object
+ * literal (V8 makes such objects with one shape and reads them with monomorphic loads, where
+ * adding properties one by one by name is a megamorphic store for each). Names and sources are
+ * quoted as JSON strings; `__proto__` (which a literal would take for the prototype) is computed.
+ */
+function literalBuilder<From>(pairs: readonly (readonly [string, string | number])[]): RowBuilder<From> {
+  const entries = pairs.map(([name, source]) => {
+    const key = name === '__proto__' ? `[${JSON.stringify(name)}]` : JSON.stringify(name);
+    return `${key}: row[${JSON.stringify(source)}]`;
+  });
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- names from the code's own statements, quoted
+  return new Function('row', `return { ${entries.join(', ')} };`) as RowBuilder<From>;
+}
+
+/** Row builders by statement name: one text, one list of columns (checked, in case a table changed). */
+const rowBuilders = new Map<string, { names: readonly string[]; build: RowBuilder<unknown[]> }>();
+
+function rowBuilderOf(statement: string, fields: readonly { name: string }[]): RowBuilder<unknown[]> {
+  const known = rowBuilders.get(statement);
+  if (known && known.names.length === fields.length && known.names.every((n, i) => n === fields[i].name)) {
+    return known.build;
+  }
+  const names = fields.map((f) => f.name);
+  // Two columns of one name: the last wins, as in node-postgres's own objects.
+  const build = literalBuilder<unknown[]>(
+    names.map((name, i) => [name, i] as const).filter(([name], i) => names.lastIndexOf(name) === i),
+  );
+  rowBuilders.set(statement, { names, build });
+  return build;
 }
 
 /** A row of another context's statement, with the entity its key names (null for none). */
