@@ -232,6 +232,7 @@ describe('iCalendar feeds', () => {
     const revalidate = { 'if-none-match': tag ?? '', 'cache-control': 'max-age=0' };
     const unchanged = await fetch(path, { headers: revalidate });
     expect([unchanged.status, await unchanged.text()]).toEqual([304, '']);
+    expect(unchanged.headers.get('cache-control')).toBe('public, max-age=300');
 
     await mutate(coordinator, 'mutation ($input: UpdateEventInput!) { updateEvent(input: $input) { event { id } } }', {
       eventId: series.id,

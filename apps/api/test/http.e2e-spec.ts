@@ -52,6 +52,21 @@ describe('HTTP surface', () => {
     expect((await fetch(`${sut.baseUrl}/graphql-ide/..%2Fpackage.json`)).status).toBe(404);
   });
 
+  // The dashboard's files go out the same way (`res.sendFile`); it is built only where it is served.
+  it('tags files it serves, so a browser revalidates by tag, not by date alone', async () => {
+    for (const path of ['/graphql-ide/graphiql.min.js']) {
+      const file = await fetch(`${sut.baseUrl}${path}`);
+      await file.arrayBuffer();
+      const tag = file.headers.get('etag');
+      expect([path, file.status, tag]).toEqual([path, 200, expect.stringMatching(/^W\/".+"$/)]);
+      // As a browser revalidates (fetch would add `no-cache` to a conditional request, asking for the body).
+      const again = await fetch(`${sut.baseUrl}${path}`, {
+        headers: { 'if-none-match': tag ?? '', 'cache-control': 'max-age=0' },
+      });
+      expect([path, again.status]).toEqual([path, 304]);
+    }
+  });
+
   it("gives the dashboard the same CSP whatever the Host header says (a cache may not serve one host's to another)", async () => {
     const cspFor = (host: string): Promise<string> =>
       new Promise((resolve, reject) => {

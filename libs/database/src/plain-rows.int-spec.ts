@@ -70,4 +70,31 @@ describe('PlainRows.beside (real PostgreSQL)', () => {
     expect((await fresh.where('t.id = $1', [WELLS], undefined, new Set()))[0]).toEqual({ id: WELLS });
     expect((await fresh.where('t.id = $1', [WELLS]))[0]).toMatchObject({ name: 'Wells' });
   });
+
+  it("makes each row the object node-postgres makes, whatever the columns' names", async () => {
+    const text = `SELECT 1 AS "__proto__", 2 AS "1", 3 AS "a""b\\", 4 AS "beside?", 5 AS "beside.id", 6 AS x,
+      7 AS "constructor", NULL::int AS "none", 8 AS x, $1::timestamptz AS "at" FROM generate_series(1, 2)`;
+    const at = '2024-05-06T07:08:09Z';
+    const ours = await places.query<Record<string, unknown>>(text, [at]);
+    const theirs = await source.query<Record<string, unknown>[]>(text, [at]);
+    expect(ours).toEqual(theirs);
+    expect(ours.map((row) => Object.keys(row))).toEqual(theirs.map((row) => Object.keys(row)));
+    expect(ours.map((row) => Object.getPrototypeOf(row) as unknown)).toEqual([Object.prototype, Object.prototype]);
+    expect(Object.hasOwn(ours[0], '__proto__') && ours[0]['__proto__']).toBe(1);
+    expect([ours[0].x, ours[0].at]).toEqual([8, new Date(at)]);
+    expect(await places.query(`${text} WHERE false`, [at])).toEqual([]);
+  });
+
+  it('picks the same properties through a set of columns asked for again as a new set', async () => {
+    const first = places.columnsAmong(new Set(['name', '__typename']));
+    const again = places.columnsAmong(['name']);
+    expect(again).toBe(first);
+    const rows = await places.beside(visits, [BATH, NOWHERE, BATH], 'placeId', 'r.n', 'lookup', again);
+    expect(rows.map(({ entity }) => entity)).toEqual([
+      { id: BATH, name: 'Bath' },
+      null,
+      { id: BATH, name: 'Bath' },
+      null,
+    ]);
+  });
 });

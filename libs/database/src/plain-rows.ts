@@ -89,19 +89,30 @@ export class PlainRows<T extends ObjectLiteral> {
 
   /**
    * Of fields a query asks for, the columns to read (for `only`): undefined (every column) if one of
-   * them is not a column, since a field computed from the entity may read any of its columns.
+   * them is not a column, since a field computed from the entity may read any of its columns. One
+   * set per list of columns, the same each time: what is made per set (statement texts, pickers) is
+   * made once, where fields come as a new set on every request.
    */
-  columnsAmong(fields: Iterable<string>): Set<string> | undefined {
-    const columns = new Set<string>();
+  columnsAmong(fields: Iterable<string>): ReadonlySet<string> | undefined {
+    const columns: string[] = [];
     for (const field of fields) {
       if (this.properties.has(field)) {
-        columns.add(field);
+        columns.push(field);
       } else if (field !== '__typename') {
         return undefined;
       }
     }
-    return columns;
+    const key = columns.sort().join(',');
+    let set = this.columnSets.get(key);
+    if (set === undefined) {
+      set = new Set(columns);
+      this.columnSets.set(key, set); // bounded: subsets of the entity's properties a query names
+    }
+    return set;
   }
+
+  /** `columnsAmong`'s sets by their sorted, joined columns. */
+  private readonly columnSets = new Map<string, ReadonlySet<string>>();
 
   /** Whether an entity read with `only` (or whole) serves these fields: `columnsAmong` of them were read. */
   has(entity: object, fields: ReadonlySet<string>): boolean {
@@ -330,10 +341,11 @@ function rowBuilderOf(statement: string, fields: readonly { name: string }[]): R
     return known.build;
   }
   const names = fields.map((f) => f.name);
-  // Two columns of one name: the last wins, as in node-postgres's own objects.
-  const build = literalBuilder<unknown[]>(
-    names.map((name, i) => [name, i] as const).filter(([name], i) => names.lastIndexOf(name) === i),
-  );
+  // Two columns of one name: where the first stands, the last one's value, as node-postgres has it.
+  const pairs = names
+    .filter((name, i) => names.indexOf(name) === i)
+    .map((name) => [name, names.lastIndexOf(name)] as const);
+  const build = literalBuilder<unknown[]>(pairs);
   rowBuilders.set(statement, { names, build });
   return build;
 }

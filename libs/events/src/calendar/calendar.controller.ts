@@ -40,7 +40,7 @@ export class CalendarController {
 /**
  * A public feed with its entity tag, so that a calendar app polling it gets a 304 without the body
  * while nothing changed (Express answers If-None-Match itself once the tag is set). Tags are made
- * here, not by Express for every response: see main.ts.
+ * here, not by Express for every response: see ExpressSettings.
  */
 async function tagged(res: Response, work: Promise<string>): Promise<string> {
   const body = await work;
