@@ -7,8 +7,10 @@ import {
   execute,
   type ExecutionResult,
   getVariableValues,
+  type GraphQLEnumType,
   type GraphQLLeafType,
   type GraphQLSchema,
+  isEnumType,
   isLeafType,
   Kind,
   type OperationDefinitionNode,
@@ -305,16 +307,38 @@ function variablesInLiterals(document: DocumentNode): string[] {
 function leafSerializers(schema: GraphQLSchema): Record<string, (value: unknown) => unknown> {
   const leaves = Object.values(schema.getTypeMap()).filter((type): type is GraphQLLeafType => isLeafType(type));
   return Object.fromEntries(
-    leaves.map((type) => [
-      type.name,
-      (value: unknown): unknown => {
+    leaves.map((type) => {
+      const serialize = (value: unknown): unknown => {
         const serialized = type.serialize(value);
         if (serialized === null || serialized === undefined) {
           throw new Error(`${inspect(type)}.serialize(${inspect(value)}) returned ${inspect(serialized)}`);
         }
         return serialized;
-      },
-    ]),
+      };
+      return [type.name, isEnumType(type) ? (enumSerializer(type) ?? serialize) : serialize];
+    }),
+  );
+}
+
+/**
+ * An enum's `serialize` for values that are strings: a switch over them, where graphql-js looks
+ * each up in a Map (hashing every value read from the database, a string made for this row); any
+ * other value goes to `otherwise` (graphql-js's own, which refuses it). Undefined where a value is
+ * not a string. Values and names are quoted as JSON strings (the schema's own).
+ */
+function enumSerializer(type: GraphQLEnumType): ((value: unknown) => unknown) | undefined {
+  const values = type.getValues();
+  if (!values.every((v) => typeof v.value === 'string')) {
+    return undefined;
+  }
+  const cases = values.map((v) => `case ${JSON.stringify(v.value)}: return ${JSON.stringify(v.name)};`).join(' ');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the schema's own names and values, quoted
+  const make = new Function(
+    'otherwise',
+    `return (value) => { switch (value) { ${cases} default: return otherwise(value); } };`,
+  );
+  return (make as (otherwise: (value: unknown) => unknown) => (value: unknown) => unknown)((value) =>
+    type.serialize(value),
   );
 }
 
