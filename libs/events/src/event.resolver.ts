@@ -114,7 +114,7 @@ export class EventResolver {
       batch.scheduleById.load(event.id),
       batch.changesByEventId.load(event.id),
     ]);
-    await batch.occurrenceBudget.turn(); // a page of series: one list per turn of the event loop
+    await batch.occurrenceBudget.turn(); // a page of series: a turn of the event loop every OCCURRENCES_PER_TURN
     const list = occurrencesOf(entity, changes, from, to, batch.occurrenceBudget.probe);
     batch.occurrenceBudget.take(list.length);
     return list;

@@ -5,7 +5,7 @@ import { rrulestr } from 'rrule';
 import { localTimeOf, occurrences, zonedInstant } from '@app/common';
 import type { EventEntity, EventOccurrenceChangeEntity } from './event.entities';
 import { EventStatus } from './event.enums';
-import { occurrencesOf } from './occurrences';
+import { OCCURRENCES_PER_TURN, OccurrenceBudget, occurrencesOf } from './occurrences';
 
 const DAY_MS = 86_400_000;
 const RUNS = { numRuns: 60 };
@@ -200,5 +200,51 @@ describe('occurrencesOf an event', () => {
     const result = occurrencesOf(series({ status: EventStatus.CANCELLED, statusReason: 'ended' }), [], from, to);
     expect(result.length).toBe(4);
     expect(result.every((o) => o.cancelled && o.reason === 'ended')).toBe(true);
+  });
+});
+
+describe('OccurrenceBudget: turns of the event loop', () => {
+  it('gives a list a turn of its own once the lists before it expanded OCCURRENCES_PER_TURN, refused ones counted', async () => {
+    expect(OCCURRENCES_PER_TURN).toBe(250);
+    // Counts turns of the event loop while the lists run.
+    let turn = 0;
+    let counting = true;
+    const tick = (): void => {
+      turn++;
+      if (counting) {
+        setImmediate(tick);
+      }
+    };
+    setImmediate(tick);
+    const budget = new OccurrenceBudget();
+    /** A list of `count` occurrences: the turn it ran in, and whether the budget took it. */
+    const list = async (count: number): Promise<[number, boolean]> => {
+      await budget.turn();
+      const at = turn;
+      try {
+        budget.take(count);
+        return [at, true];
+      } catch {
+        return [at, false];
+      }
+    };
+    try {
+      const [a, b, c, d, e, f, g] = await Promise.all([
+        list(100),
+        list(100),
+        list(40), // 240 expanded: the next list still runs in this turn
+        list(10), // 250: the next list waits for a turn
+        list(10),
+        list(400), // 260 taken, 240 left: refused, but expanded
+        list(1), // after a refused list's 400: a turn of its own, and taken
+      ]);
+      expect([a[0], b[0], c[0], d[0]]).toEqual([a[0], a[0], a[0], a[0]]);
+      expect(e[0]).toBeGreaterThan(d[0]);
+      expect(f).toEqual([e[0], false]);
+      expect(g[0]).toBeGreaterThan(f[0]);
+      expect([a, b, c, d, e, g].every(([, taken]) => taken)).toBe(true);
+    } finally {
+      counting = false;
+    }
   });
 });

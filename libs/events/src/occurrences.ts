@@ -138,23 +138,36 @@ export function assertWindow(from: Date, to: Date): void {
   }
 }
 
-/** Series expanded between turns of the event loop (each at most `probe` occurrences). */
+/** Series the calendar query expands between turns of the event loop (it stops at the first refusal). */
 export const SERIES_PER_TURN = 10;
+/**
+ * Occurrences a page's lists expand between turns of the event loop: a list starts in a turn of its
+ * own once those before it expanded this many since the last one, counting refused lists (which
+ * expand up to `probe` before they are refused, and the lists after them too).
+ */
+export const OCCURRENCES_PER_TURN = 250;
 
 /** How many more occurrences one answer may hold; past MAX_OCCURRENCES it is refused, naming `to`. */
 export class OccurrenceBudget {
   private left = MAX_OCCURRENCES;
   private turns: Promise<void> = Promise.resolve();
-  private lists = 0;
+  /** Occurrences expanded since the last turn of the event loop. */
+  private expanded = 0;
 
   /**
-   * Resolves after the lists asked for before, in a turn of the event loop of its own every
-   * SERIES_PER_TURN lists: other requests run between them, and a page of a few series is not
-   * spread over a turn each (a turn cost about as much as expanding a weekly series' quarter).
+   * Resolves after the lists asked for before have been expanded, in a turn of the event loop of its
+   * own once they expanded OCCURRENCES_PER_TURN since the last: other requests run between them, a
+   * page of a few series is not spread over a turn each (a turn cost about as much as expanding a
+   * weekly series' quarter), and no turn expands much more than that plus one list.
    */
   turn(): Promise<void> {
-    const yields = this.lists++ % SERIES_PER_TURN === 0;
-    this.turns = yields ? this.turns.then(() => setImmediate()) : this.turns;
+    this.turns = this.turns.then(() => {
+      if (this.expanded < OCCURRENCES_PER_TURN) {
+        return undefined;
+      }
+      this.expanded = 0;
+      return setImmediate();
+    });
     return this.turns;
   }
 
@@ -164,6 +177,7 @@ export class OccurrenceBudget {
   }
 
   take(count: number): void {
+    this.expanded += count;
     if (count > this.left) {
       throw DomainError.invalidInput(
         'to',
