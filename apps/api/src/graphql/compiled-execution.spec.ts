@@ -34,6 +34,15 @@ const Status = new GraphQLEnumType({
   values: { ACTIVE: { value: 'active' }, ENDED: { value: 'ended' } },
 });
 
+/** Values a switch must quote and a duplicate value (graphql-js's Map keeps the last name). */
+const Mood = new GraphQLEnumType({
+  name: 'Mood',
+  values: { HAPPY: { value: 'h"ap\\py' }, GLAD: { value: 'h"ap\\py' }, ODD: { value: '__proto__' } },
+});
+
+/** Values that are not strings: graphql-js's own serialize. */
+const Level = new GraphQLEnumType({ name: 'Level', values: { LOW: { value: 1 }, HIGH: { value: 2 } } });
+
 const refused = () => new GraphQLError('Not yours', { extensions: { code: 'FORBIDDEN', reason: 'NOT_A_MEMBER' } });
 
 const Member: GraphQLObjectType = new GraphQLObjectType({
@@ -64,6 +73,8 @@ const Member: GraphQLObjectType = new GraphQLObjectType({
     },
     friend: { type: Member, resolve: (member: { friend?: unknown }) => Promise.resolve(member.friend ?? null) },
     tags: { type: new GraphQLList(new GraphQLNonNull(GraphQLString)) },
+    mood: { type: Mood },
+    level: { type: Level },
   }),
 });
 
@@ -77,9 +88,30 @@ const ada = {
   profile: { languages: ['en'], notes: null },
   age: 36,
   tags: ['maths', 'engines'],
+  mood: 'h"ap\\py',
+  level: 1,
 };
-const grace = { ...ada, id: '2', name: 'Grace', status: 'ended', friend: ada, tags: ['navy'] };
-const broken = { ...ada, id: '3', name: null, age: 'many', status: 'gone', tags: ['x', null], joinedAt: 'soon' };
+const grace = {
+  ...ada,
+  id: '2',
+  name: 'Grace',
+  status: 'ended',
+  friend: ada,
+  tags: ['navy'],
+  mood: '__proto__',
+  level: 2,
+};
+const broken = {
+  ...ada,
+  id: '3',
+  name: null,
+  age: 'many',
+  status: 'gone',
+  tags: ['x', null],
+  joinedAt: 'soon',
+  mood: 'nope',
+  level: 3,
+};
 
 const Filter = new GraphQLInputObjectType({
   name: 'Filter',
@@ -235,10 +267,21 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
     });
   });
 
+  it('serialises enums as graphql-js does: quoted values, a value named twice, values that are not strings', async () => {
+    const { seen, expected, compiled } = await compare('{ members { mood level } }');
+    expect(seen).toEqual(expected);
+    expect(compiled.data?.members).toEqual([
+      { mood: 'GLAD', level: 'LOW' },
+      { mood: 'ODD', level: 'HIGH' },
+    ]);
+  });
+
   it('fails a value its scalar or enum cannot serialise as graphql-js does', async () => {
     for (const query of [
       '{ member(id: "3") { age } }',
       '{ member(id: "3") { status } }',
+      '{ member(id: "3") { mood } }',
+      '{ member(id: "3") { level } }',
       '{ member(id: "3") { joinedAt } }',
     ]) {
       const { seen, expected } = await compare(query);

@@ -323,24 +323,29 @@ function leafSerializers(schema: GraphQLSchema): Record<string, (value: unknown)
 /**
  * An enum's `serialize` for values that are strings: a switch over them, where graphql-js looks
  * each up in a Map (hashing every value read from the database, a string made for this row); any
- * other value goes to `otherwise` (graphql-js's own, which refuses it). Undefined where a value is
- * not a string. Values and names are quoted as JSON strings (the schema's own).
+ * other value goes to graphql-js's own (which refuses it). Undefined where a value is not a string,
+ * or past SWITCHED_VALUES values (a long switch compares more than a Map hashes). A value named
+ * twice is the last name's, as in graphql-js's Map. Quoted as JSON strings (the schema's own).
  */
 function enumSerializer(type: GraphQLEnumType): ((value: unknown) => unknown) | undefined {
   const values = type.getValues();
-  if (!values.every((v) => typeof v.value === 'string')) {
+  if (values.length > SWITCHED_VALUES || !values.every((v) => typeof v.value === 'string')) {
     return undefined;
   }
-  const cases = values.map((v) => `case ${JSON.stringify(v.value)}: return ${JSON.stringify(v.name)};`).join(' ');
+  const names = new Map(values.map((v) => [v.value as string, v.name]));
+  const cases = [...names].map(([value, name]) => `case ${JSON.stringify(value)}: return ${JSON.stringify(name)};`);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the schema's own names and values, quoted
   const make = new Function(
     'otherwise',
-    `return (value) => { switch (value) { ${cases} default: return otherwise(value); } };`,
+    `return (value) => { switch (value) { ${cases.join(' ')} default: return otherwise(value); } };`,
   );
   return (make as (otherwise: (value: unknown) => unknown) => (value: unknown) => unknown)((value) =>
     type.serialize(value),
   );
 }
+
+/** Enums serialised by a switch at most this long (most of ours have 2–8 values; activity verbs 74). */
+const SWITCHED_VALUES = 16;
 
 interface ApolloInternals {
   gatewayExecutor: Executor | null;
