@@ -291,8 +291,8 @@ export class PlainRows<T extends ObjectLiteral> {
   /**
    * Any statement of the code's own (a fixed text), run as `where` runs its own: named, logged, plain
    * rows. node-postgres gives each row as an array, made into an object by a literal compiled for the
-   * statement's columns: its own objects are copies of a dictionary (each value stored and read by
-   * hashing its name) and every row of every statement had to be read that way.
+   * statement's columns: its own objects are cloned, property by property, from a null-prototype
+   * dictionary and then filled by name (a megamorphic store for every value), and read by name again.
    */
   async query<R>(text: string, parameters: readonly unknown[]): Promise<R[]> {
     const { logger, driver } = this.repository.manager.connection;
