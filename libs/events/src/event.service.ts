@@ -23,8 +23,11 @@ import { EventAccess } from './event-access';
 import { EventAgendaItemEntity, EventEntity, EventOccurrenceChangeEntity, EventRsvpEntity } from './event.entities';
 import { EventVisibility, type RsvpAnswer, type RsvpPlace } from './event.enums';
 import type { RsvpTally } from './event.model';
-import { assertWindow, type Occurrence, OccurrenceBudget, occurrencesOf, SERIES_PER_TURN } from './occurrences';
+import { assertWindow, type Occurrence, OccurrenceBudget, occurrencesOf } from './occurrences';
 import { tallyFrom, tallyOf } from './rsvp-tally';
+
+/** Series expanded between turns of the event loop. */
+const YIELD_EVERY = 10;
 
 /**
  * What a page of events reads when its query asks for no more: every column but the long and rarely
@@ -191,7 +194,7 @@ export class EventService {
     const budget = new OccurrenceBudget();
     const result: Occurrence[] = [];
     for (const [i, event] of events.entries()) {
-      if (i % SERIES_PER_TURN === SERIES_PER_TURN - 1) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) {
         await setImmediate(); // many series: let other requests run between them
       }
       const list = occurrencesOf(event, changes[i], from, to, budget.probe);

@@ -138,8 +138,6 @@ export function assertWindow(from: Date, to: Date): void {
   }
 }
 
-/** Series the calendar query expands between turns of the event loop (it stops at the first refusal). */
-export const SERIES_PER_TURN = 10;
 /**
  * Occurrences a page's lists expand between turns of the event loop: a list starts in a turn of its
  * own once those before it expanded this many since the last one, counting refused lists (which
