@@ -1,7 +1,8 @@
 // Two builds' server CPU per request, compared over several alternating rounds: on a shared machine
 // identical runs of `bench-cpu.mjs` differ by ±0.1–0.2 ms, more than a small lever moves, so one
 // round each proves nothing. Each round runs `bench-cpu.mjs` once per build (order swapped every
-// round; BENCH_DIST picks the build) and the summary gives each query's median and range per build.
+// round; BENCH_DIST picks the build) and the summary gives each query's median and range per build
+// (with --pg, the database's CPU per request too, on a line of its own).
 //
 //   DATABASE_URL=… node scripts/bench-ab.mjs BEFORE_DIR AFTER_DIR [--rounds 4] [bench-cpu options: --only 1,4 …]
 //
@@ -32,9 +33,12 @@ function run(dist) {
   }
   const found = new Map();
   for (const line of done.stdout.split('\n')) {
-    const match = /^(\d+ .{0,40}).*?Convene\s+([\d.]+) ms CPU\/req/.exec(line);
+    const match = /^(\d+ .{0,40}).*?Convene\s+([\d.]+) ms CPU\/req(?: \(\+ PostgreSQL ([\d.]+)\))?/.exec(line);
     if (match) {
       found.set(match[1].trim(), Number(match[2]));
+      if (match[3] !== undefined) {
+        found.set(`${match[1].trim()} (PostgreSQL)`, Number(match[3]));
+      }
     }
   }
   return found;

@@ -430,8 +430,28 @@ describe('local networks: convening and membership', () => {
     expect(slim.result.data?.network.members.map((m) => m.organisation)).toEqual(
       [NEWPORT_CVS, womensGroup].map((id) => ({ id, name: expected.get(id)?.name })),
     );
-    const beside = slim.statements.find((sql) => sql.includes('"beside.name"')) ?? '';
-    expect(beside).not.toContain('"beside.website"');
+    // Read with the network, in one statement: the members as one value, each with its organisation.
+    const [read, ...more] = slim.statements.filter((sql) => sql.includes('network_membership m'));
+    expect(more).toEqual([]);
+    expect(read).toContain('o."name"::text');
+    expect(read).not.toContain('o."website"');
+
+    // Through the loader (a page of networks, each with its members): the same few columns, beside them.
+    const listed = await countSql(() =>
+      call<{ networks: { edges: { node: { id: string; members: { organisation: Org }[] } }[] } }>(
+        'coordinator',
+        `query ($org: ID!) { networks(first: 100, filter: { memberOrganisationId: $org }) {
+           edges { node { id members { organisation { id name } } } } } }`,
+        { org: womensGroup },
+      ),
+    );
+    const listedHere = listed.result.data?.networks.edges.find((e) => e.node.id === networkId)?.node;
+    expect(listedHere?.members).toEqual(slim.result.data?.network.members);
+    const beside = listed.statements.filter((sql) => sql.includes('"beside.name"'));
+    expect(beside.length).toBeGreaterThan(0); // one per batch: private networks' members after the viewer's check
+    for (const sql of beside) {
+      expect(sql).not.toContain('"beside.website"');
+    }
 
     // Fields behind fragments nested deeper than the selection is looked at: read whole, not left out.
     const nine = await call<{ network: { members: { organisation: Org }[] } }>(
@@ -517,13 +537,13 @@ describe('local networks: convening and membership', () => {
       memberCount: 2,
       members: whole.slice(0, 2).map(({ id, role }) => ({ id, role })),
     });
-    const read = slim.statements.find((sql) => sql.includes('FROM "network_membership" t')) ?? '';
-    expect(read).toContain('"role"');
-    for (const column of ['status_since', 'joined_at', 'ended_at', 'created_at" AS']) {
-      expect(read).not.toContain(column);
+    // memberCount and members in one read, the network's own (the other statement on the table is the viewer's networks).
+    const [read, ...more] = slim.statements.filter((sql) => /network_membership"? [mt]\b/.test(sql));
+    expect(more).toEqual([]);
+    expect(read).toContain('m."role"::text');
+    for (const column of ['status_since', 'joined_at', 'ended_at', 'created_at']) {
+      expect(read).not.toContain(`m."${column}"::text`);
     }
-    // memberCount and members in one read (the other statement on the table is the viewer's networks).
-    expect(slim.statements.filter((sql) => sql.includes('FROM "network_membership" t')).length).toBe(1);
 
     // The same network's members again, deeper, asking for what the first list left out: read again.
     const deeper = await call<{
@@ -538,6 +558,63 @@ describe('local networks: convening and membership', () => {
     expect(deeper.errors).toBeUndefined();
     expect(deeper.data?.network.members).toEqual(whole.slice(0, 2).map(({ id }) => ({ id })));
     expect(deeper.data?.network.convenors.flatMap((c) => c.network.members)).toEqual(whole);
+  });
+
+  it("reads a network's page (area, convenors, members, their organisations, count) in one statement", async () => {
+    const networkId = await createNetwork('One read (test)');
+    await join(networkId, womensGroup, 'member');
+    const page = await countSql(() =>
+      call<{ network: Record<string, unknown> }>(
+        'coordinator',
+        `query ($id: ID!) { network(id: $id) {
+           name policeForceArea { code } memberCount
+           convenors { role organisation { name } }
+           members { role joinedAt organisation { name kind } } } }`,
+        { id: networkId },
+      ),
+    );
+    expect(page.result.errors).toBeUndefined();
+    expect(page.result.data?.network).toMatchObject({
+      policeForceArea: { code: GWENT },
+      memberCount: 2,
+      convenors: [{ role: 'CONVENOR', organisation: { name: expect.any(String) } }],
+      members: [
+        { role: 'CONVENOR', organisation: { kind: 'CVS' } },
+        { role: 'MEMBER', joinedAt: expect.any(String), organisation: { name: expect.any(String) } },
+      ],
+    });
+    // The viewer's own networks aside (members-only rules), nothing more reads these tables.
+    const reads = page.statements.filter((sql) =>
+      /local_network|"?organisation"? [a-z]\b|"?network_membership"? [a-z]\b/.test(sql),
+    );
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toContain('FROM local_network t WHERE t.id = $1');
+
+    // Convenors first, whenever they became convenors; each value as the loader's read gives it.
+    const torfaen = await join(networkId, TORFAEN_CVS, 'admin');
+    expect(
+      (await mutate('coordinator', 'changeMembershipRole', { membershipId: torfaen, role: 'CONVENOR' })).errors,
+    ).toBeUndefined();
+    const full = 'id role status statusSince joinedAt endedAt createdAt organisation { id name kind createdAt }';
+    const direct = await countSql(() =>
+      call<{ network: { members: { id: string; role: string }[]; policeForceArea: { code: string } } }>(
+        'coordinator',
+        `query ($id: ID!) { network(id: $id) { policeForceArea { code } members { ${full} } } }`,
+        { id: networkId },
+      ),
+    );
+    expect(direct.statements.filter((sql) => /network_membership"? [mt]\b/.test(sql))).toHaveLength(1);
+    const listed = await call<{ networks: { edges: { node: { id: string; members: unknown[] } }[] } }>(
+      'coordinator',
+      `query ($org: ID!) { networks(first: 20, filter: { memberOrganisationId: $org }) {
+         edges { node { id members { ${full} } } } } }`,
+      { org: TORFAEN_CVS },
+    );
+    expect(listed.errors).toBeUndefined();
+    const members = direct.result.data!.network.members;
+    expect(members.map((m) => m.role)).toEqual(['CONVENOR', 'CONVENOR', 'MEMBER']);
+    expect(members[1].id).toBe(torfaen);
+    expect(listed.data?.networks.edges.find((e) => e.node.id === networkId)?.node.members).toEqual(members);
   });
 
   it('lists and filters networks, and answers nested lists with a constant number of statements', async () => {

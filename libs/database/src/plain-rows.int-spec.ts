@@ -15,18 +15,44 @@ class Place {
   openedAt!: Date;
 }
 
+/** A column of each type a text array carries as text: nested rows must come back as rows do. */
+@Entity('plain_rows_test_venue')
+class Venue {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { nullable: true })
+  note!: string | null;
+
+  @Column('int')
+  seats!: number;
+
+  @Column('boolean', { nullable: true })
+  accessible!: boolean | null;
+
+  @Column('bigint')
+  visitors!: string;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt!: Date | null;
+}
+
 const BATH = '00000000-0000-4000-8000-000000000001';
 const WELLS = '00000000-0000-4000-8000-000000000002';
 const NOWHERE = '00000000-0000-4000-8000-000000000009';
 
-describe('PlainRows.beside (real PostgreSQL)', () => {
+describe('PlainRows (real PostgreSQL)', () => {
   let database: TestDatabase;
   let source: DataSource;
   let places: PlainRows<Place>;
+  let venues: PlainRows<Venue>;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    source = new DataSource({ type: 'postgres', url: database.url, entities: [Place] });
+    source = new DataSource({ type: 'postgres', url: database.url, entities: [Place, Venue] });
     await source.initialize();
     await source.query(
       'CREATE TABLE plain_rows_test_place (id uuid PRIMARY KEY, name text NOT NULL, opened_at timestamptz NOT NULL)',
@@ -36,6 +62,15 @@ describe('PlainRows.beside (real PostgreSQL)', () => {
       [BATH, WELLS],
     );
     places = new PlainRows(source.getRepository(Place));
+    await source.query(`CREATE TABLE plain_rows_test_venue (id uuid PRIMARY KEY, name text NOT NULL, note text,
+      seats int NOT NULL, accessible boolean, visitors bigint NOT NULL, closed_at timestamptz)`);
+    await source.query(
+      `INSERT INTO plain_rows_test_venue VALUES
+        ($1, $3, NULL, 0, NULL, 9007199254740993, NULL),
+        ($2, 'Wells', $4, -12, true, 0, '2021-06-30T23:59:59.123456Z')`,
+      [BATH, WELLS, 'The "Pump" Room, {Bath}\\ \u00e9\u2013 \u0001 NULL', ' ,"{}"\n\t'],
+    );
+    venues = new PlainRows(source.getRepository(Venue));
   });
 
   afterAll(async () => {
@@ -96,5 +131,45 @@ describe('PlainRows.beside (real PostgreSQL)', () => {
       { id: BATH, name: 'Bath' },
       null,
     ]);
+  });
+
+  it('reads rows nested as text arrays in one value as `where` reads them, with their lookups', async () => {
+    const some = venues.columnsAmong(['name', 'accessible']);
+    for (const only of [undefined, some]) {
+      const lookup = venues.textLookup('v."venueId"', 'o', only);
+      expect(venues.textLookup('v."venueId"', 'o', only)).toBe(lookup);
+      const [{ nested }] = await venues.query<{ nested: unknown[][] }>(
+        `SELECT array_to_json(ARRAY(
+           SELECT ARRAY[v.n::text, ${lookup.elements}]
+             FROM (VALUES (1, $1::uuid), (2, $2::uuid), (3, $3::uuid), (4, NULL::uuid)) v(n, "venueId") ${lookup.join}
+            ORDER BY v.n)) AS nested`,
+        [WELLS, BATH, NOWHERE],
+      );
+      const rows = await venues.where('t.id = ANY($1)', [[BATH, WELLS]], 't.id DESC', only);
+      expect(nested.map((tuple) => [tuple[0], lookup.read(tuple, 1)])).toEqual([
+        ['1', rows[0]],
+        ['2', rows[1]],
+        ['3', null],
+        ['4', null],
+      ]);
+      expect(nested.map((tuple) => venues.fromTexts(tuple, 1, only))[1]).toEqual(rows[1]);
+      expect(lookup.width).toBe(venues.width(only));
+    }
+    const [wells, bath] = await venues.where('t.id = ANY($1)', [[BATH, WELLS]], 't.id DESC');
+    // What the rows hold, so the comparison above compares values of every kind.
+    expect(bath).toMatchObject({
+      note: null,
+      seats: 0,
+      accessible: null,
+      visitors: '9007199254740993',
+      closedAt: null,
+    });
+    expect(wells).toMatchObject({ seats: -12, accessible: true, closedAt: new Date('2021-06-30T23:59:59.123Z') });
+    expect(bath.name).toContain('"Pump"');
+    const [{ none }] = await venues.query<{ none: unknown }>(
+      `SELECT array_to_json(ARRAY(SELECT ARRAY[${venues.textTuple('t')}] FROM plain_rows_test_venue t WHERE false)) AS none`,
+      [],
+    );
+    expect(none).toEqual([]);
   });
 });

@@ -177,6 +177,82 @@ export class PlainRows<T extends ObjectLiteral> {
     return objects as T[];
   }
 
+  /**
+   * SQL: the columns `selectList(alias, '', only)` reads, each as text, for `ARRAY[…]`: a row as a
+   * text array, for many rows nested in one row of another statement (a network's members in its
+   * row, as `array_to_json(ARRAY(SELECT ARRAY[…] …))`). PostgreSQL sends them as one value that
+   * JSON.parse reads at once, where rows of their own are decoded value by value; text arrays cost
+   * PostgreSQL no more than the rows (JSON objects or `json_build_array` cost it twice as much).
+   * `fromTexts` makes each the object `where` would read.
+   */
+  textTuple(alias: string, only?: ReadonlySet<string>): string {
+    return this.columnsOf(only)
+      .map(([column]) => `${alias}."${column}"::text`)
+      .join(', ');
+  }
+
+  /** How many elements `textTuple(…, only)` gives. */
+  width(only?: ReadonlySet<string>): number {
+    return this.columnsOf(only).length;
+  }
+
+  /**
+   * The entity out of the elements `textTuple(…, only)` gave, from `at` on in `tuple`: each parsed
+   * as node-postgres parses its column (numbers, booleans, timestamps).
+   */
+  fromTexts(tuple: readonly unknown[], at = 0, only?: ReadonlySet<string>): T {
+    return this.textReaderOf(only)(tuple, at) as T;
+  }
+
+  /**
+   * For another context's statement whose nested rows (see `textTuple`) each show one of this
+   * table's rows, by key (`key`, an expression of that statement): the clause joining it (a lateral
+   * lookup, as `beside`'s), its elements and how many, and the reader (null where the key names
+   * none). Made once per key, alias and set of properties.
+   */
+  textLookup(key: string, alias: string, only?: ReadonlySet<string>): TextLookup<T> {
+    if (!this.primaryColumn) {
+      throw new Error(`${this.repository.metadata.name} has no single-column key to look rows up by`);
+    }
+    const name = `${key}|${alias}|${keyOf(only)}`;
+    let lookup = this.textLookups.get(name);
+    if (lookup === undefined) {
+      const columns = this.columnsOf(only);
+      const keyAt = columns.findIndex(([column]) => column === this.primaryColumn);
+      const read = this.textReaderOf(only);
+      lookup = {
+        join: `LEFT JOIN LATERAL (SELECT * FROM "${this.tablePath}" ${alias}
+            WHERE ${alias}."${this.primaryColumn}" = ${key} LIMIT 1) ${alias} ON true`,
+        elements: this.textTuple(alias, only),
+        width: columns.length,
+        read: (tuple, at) => (tuple[at + keyAt] === null ? null : (read(tuple, at) as T)),
+      };
+      if (this.textLookups.size < MAX_TEXTS) {
+        this.textLookups.set(name, lookup);
+      }
+    }
+    return lookup;
+  }
+
+  private readonly textLookups = new Map<string, TextLookup<T>>();
+
+  private textReaderOf(only: ReadonlySet<string> | undefined): TextReader {
+    let reader = only ? this.textReadersOnly.get(only) : this.textReader;
+    if (reader === undefined) {
+      const types = new Map(this.columns.map(([, property], i) => [property, this.types[i]]));
+      reader = textReader(this.columnsOf(only).map(([, property]) => [property, types.get(property)] as const));
+      if (only) {
+        this.textReadersOnly.set(only, reader);
+      } else {
+        this.textReader = reader;
+      }
+    }
+    return reader;
+  }
+
+  private textReader?: TextReader;
+  private readonly textReadersOnly = new WeakMap<ReadonlySet<string>, TextReader>();
+
   /** The entity's properties out of a row read with `selectList(…, prefix, only)`. */
   pick(row: Readonly<Record<string, unknown>>, prefix = '', only?: ReadonlySet<string>): T {
     return this.pickerOf(prefix, only)(row) as T;
@@ -324,12 +400,60 @@ type RowBuilder<From> = (row: From) => Record<string, unknown>;
  * quoted as JSON strings; `__proto__` (which a literal would take for the prototype) is computed.
  */
 function literalBuilder<From>(pairs: readonly (readonly [string, string | number])[]): RowBuilder<From> {
-  const entries = pairs.map(([name, source]) => {
-    const key = name === '__proto__' ? `[${JSON.stringify(name)}]` : JSON.stringify(name);
-    return `${key}: row[${JSON.stringify(source)}]`;
-  });
+  const entries = pairs.map(([name, source]) => `${propertyKey(name)}: row[${JSON.stringify(source)}]`);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- names from the code's own statements, quoted
   return new Function('row', `return { ${entries.join(', ')} };`) as RowBuilder<From>;
+}
+
+const propertyKey = (name: string): string =>
+  name === '__proto__' ? `[${JSON.stringify(name)}]` : JSON.stringify(name);
+
+/** Makes one entity out of text elements from `at` on (see `PlainRows.textTuple`). */
+type TextReader = (tuple: readonly unknown[], at: number) => Record<string, unknown>;
+
+/** Text as node-postgres parses each column type (the rest stay text: uuids, enums, bigints). */
+const FROM_TEXT = {
+  number: (text: unknown): unknown => (typeof text === 'string' ? Number(text) : text),
+  boolean: (text: unknown): unknown => (typeof text === 'string' ? text === 'true' : text),
+  timestamp: (text: unknown): unknown => (typeof text === 'string' ? parseTimestamptz(text) : text),
+};
+
+function fromTextOf(type: unknown): keyof typeof FROM_TEXT | null {
+  switch (type) {
+    case 'int':
+    case 'integer':
+    case 'smallint':
+      return 'number';
+    case 'boolean':
+    case 'bool':
+      return 'boolean';
+    default:
+      return TIMESTAMPTZ.has(type) ? 'timestamp' : null;
+  }
+}
+
+/** A `TextReader` for these [property, column type] pairs, in order: one object literal, as `literalBuilder`'s. */
+function textReader(columns: readonly (readonly [string, unknown])[]): TextReader {
+  const entries = columns.map(([property, type], i) => {
+    const parse = fromTextOf(type);
+    return `${propertyKey(property)}: ${parse ? `parse.${parse}(row[at + ${i}])` : `row[at + ${i}]`}`;
+  });
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- property names of the code's entities, quoted
+  const make = new Function('parse', `return (row, at) => ({ ${entries.join(', ')} });`) as (
+    parse: typeof FROM_TEXT,
+  ) => TextReader;
+  return make(FROM_TEXT);
+}
+
+/** One of a table's rows for each nested row of another context's statement (see `PlainRows.textLookup`). */
+export interface TextLookup<T> {
+  /** The clause joining the row, for the nested rows' `FROM`. */
+  readonly join: string;
+  /** Its elements for the nested rows' `ARRAY[…]`, and how many. */
+  readonly elements: string;
+  readonly width: number;
+  /** The entity out of a nested row's elements from `at` on (null for none). */
+  readonly read: (tuple: readonly unknown[], at: number) => T | null;
 }
 
 /** Row builders by statement name: one text, one list of columns (checked, in case a table changed). */
@@ -361,7 +485,8 @@ const MAX_TEXTS = 1_000;
 
 /**
  * Statement names by text. The texts are the code's own: a handful per read, and per list that reads
- * only the asked columns one per subset of them (at most 2^9 for an organisation's): bounded.
+ * only the asked columns one per subset of them (2^9 for an organisation's, times four for a
+ * network's page: its members' two sets of columns, with or without its area): bounded.
  */
 const names = new Map<string, string>();
 

@@ -31,6 +31,13 @@ export interface NetworkLoaders {
    * `organisation` field (see MembershipResolver).
    */
   withOrganisations(fields?: ReadonlySet<string>): void;
+  /**
+   * The network (NOT_FOUND if there is none) read with its memberships in one statement
+   * (NetworkService.getByIdWithMemberships): what `membershipsOf` gives for them from then on, with
+   * statuses `read.statuses` and fields their columns serve. Once per request for each id and read
+   * (a query may ask for one network under many aliases).
+   */
+  networkWithMemberships(id: string, read: MembershipsAhead): Promise<LocalNetworkEntity>;
   readonly membershipsByOrganisationId: DataLoader<string, NetworkMembershipEntity[]>;
   readonly historyByMembershipId: DataLoader<string, NetworkMembershipChangeEntity[]>;
   readonly statusHistoryByNetworkId: DataLoader<string, NetworkStatusChangeEntity[]>;
@@ -46,6 +53,7 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
     let withOrganisations = false;
     /** The organisations' fields asked for so far (undefined: all of them). */
     let organisationFields: Set<string> | undefined = new Set();
+    const ahead = new Map<string, Promise<LocalNetworkEntity>>();
     const memberships = new DataLoader<MembershipsRead, NetworkMembershipEntity[], string>(
       async (reads) => {
         const networkIds = [...new Set(reads.map((r) => r.networkId))];
@@ -71,6 +79,23 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
         } else if (organisationFields) {
           organisationFields = new Set([...organisationFields, ...fields]);
         }
+      },
+      networkWithMemberships: (id, read) => {
+        const key = keyOfAhead(id, read);
+        let network = ahead.get(key);
+        if (network === undefined) {
+          network = this.networks.getByIdWithMemberships(id, read).then((found) => {
+            // Keyed as the loads that read them: by the network's own id (the asked one may differ in case).
+            const primed = { networkId: found.network.id, statuses: read.statuses };
+            memberships.prime({ ...primed, columns: read.only }, found.memberships);
+            if (read.only === undefined) {
+              memberships.prime({ ...primed, columns: this.networks.membershipColumns(NO_FIELDS) }, found.memberships);
+            }
+            return found.network;
+          });
+          ahead.set(key, network);
+        }
+        return network;
       },
       byId: new DataLoader(async (ids) => keyedBy(ids, await this.networks.findByIds(ids), (n) => n.id)),
       byAreaId: new DataLoader(async (ids) =>
@@ -105,6 +130,19 @@ interface MembershipsRead {
 }
 
 const ALL_STATUSES: readonly MembershipStatus[] = Object.values(MembershipStatus);
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/** A read of a network with its memberships: see `networkWithMemberships`. */
+export type MembershipsAhead = Parameters<NetworkService['getByIdWithMemberships']>[1];
+
+const keyOfAhead = (id: string, { withArea, statuses, only, organisations }: MembershipsAhead): string =>
+  [
+    id,
+    withArea,
+    [...statuses].sort().join(','),
+    only ? [...only].sort().join(',') : '*',
+    organisations ? (organisations.fields ? [...organisations.fields].sort().join(',') : '*') : '-',
+  ].join('|');
 
 /** A load's cache key: a later load needing other statuses or columns reads again. */
 const keyOfRead = ({ networkId, statuses, columns }: MembershipsRead): string =>

@@ -10,6 +10,7 @@ import {
   RequestLoaders,
   fieldsAt,
   selects,
+  selectsWithDefaults,
 } from '@app/common';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { NetworkArgs, NetworksArgs } from './dto/networks.args';
@@ -24,6 +25,8 @@ import { MembershipVisibility } from './network-visibility';
 const ACTIVE = [MembershipStatus.ACTIVE];
 /** No field of the memberships themselves: ids, role and status are enough. */
 const NONE: ReadonlySet<string> = new Set();
+/** The fields listing a network's memberships. */
+const MEMBERSHIP_LISTS = ['members', 'convenors'] as const;
 
 @Resolver(() => LocalNetwork)
 export class NetworkResolver {
@@ -41,8 +44,33 @@ export class NetworkResolver {
   }
 
   @Query(() => LocalNetwork, { description: 'One local network by id; NOT_FOUND if there is none.' })
-  network(@Args() { id }: NetworkArgs, @Info() info: GraphQLResolveInfo): Promise<LocalNetwork> {
-    return selects(info, 'policeForceArea') ? this.service.getByIdWithArea(id) : this.service.getById(id);
+  network(
+    @Args() { id }: NetworkArgs,
+    @Loaders() loaders: RequestLoaders,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<LocalNetwork> {
+    const withArea = selects(info, 'policeForceArea');
+    const lists = MEMBERSHIP_LISTS.filter((field) =>
+      field === 'members' ? selectsWithDefaults(info, [field], ['statuses']) : selects(info, field),
+    );
+    if (lists.length === 0 && !selects(info, 'memberCount')) {
+      return withArea ? this.service.getByIdWithArea(id) : this.service.getById(id);
+    }
+    // Its members (where asked for the default statuses), convenors and count read its active
+    // memberships: read with it, in one statement, for the loader they read through. Each field
+    // still decides what it shows (members: null where you may not see them).
+    const few = this.service.membershipColumns(NONE);
+    const whole = lists.some((field) => this.service.membershipColumns(fieldsAt(info, field)) !== few);
+    const showingOrganisations = lists.filter((field) => selects(info, field, 'organisation'));
+    return loaders.of(this.networkLoaders).networkWithMemberships(id, {
+      withArea,
+      statuses: ACTIVE,
+      only: whole ? undefined : few,
+      organisations:
+        showingOrganisations.length > 0
+          ? { fields: new Set(showingOrganisations.flatMap((field) => [...fieldsAt(info, field, 'organisation')])) }
+          : undefined,
+    });
   }
 
   @ResolveField(() => PoliceForceArea)

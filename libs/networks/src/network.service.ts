@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
-import { PlainRows } from '@app/database';
+import { PlainRows, type TextLookup } from '@app/database';
 import { NetworkAudienceRegistry, type NetworkAudience } from '@app/activity';
 import {
   type ActorRef,
@@ -27,6 +27,8 @@ import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus, type NetworkStatus }
 const MEMBERSHIP_FIELDS_OF_IDS: ReadonlySet<string> = new Set(['network', 'organisation', 'history', '__typename']);
 /** What every reader of a network's memberships uses: ids, role and status. */
 const ALWAYS_READ: ReadonlySet<string> = new Set(['id', 'networkId', 'organisationId', 'role', 'status']);
+/** Organisation lookups whose statements are kept (one per set of their fields a query asks for). */
+const MAX_LOOKUPS = 1_000;
 
 export interface NetworkPage {
   readonly first?: number;
@@ -119,6 +121,95 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     }
     return network;
   }
+
+  /**
+   * As `getById` (with `withArea`, `getByIdWithArea`), with its memberships in `statuses` as
+   * `findMembershipsOfNetworks` (`findMembershipsOfNetworksWithOrganisations` with `organisations`)
+   * reads them, in the same statement: the members travel as one JSON value (PlainRows.textTuple),
+   * the hot read of a network's page.
+   */
+  async getByIdWithMemberships(
+    id: string,
+    read: {
+      readonly withArea: boolean;
+      readonly statuses: readonly MembershipStatus[];
+      /** Only these properties of the memberships: see `findMembershipsOfNetworks`. */
+      readonly only?: ReadonlySet<string>;
+      /** With their organisations: these fields of them (see OrganisationService.organisationsAsText), or all. */
+      readonly organisations?: { readonly fields?: ReadonlySet<string> };
+    },
+  ): Promise<{ network: LocalNetworkEntity; memberships: NetworkMembershipEntity[] }> {
+    const plain = (this.plainNetworks ??= new PlainRows(this.networks));
+    const organisation = read.organisations
+      ? this.organisations.organisationsAsText('m.organisation_id', 'o', read.organisations.fields)
+      : null;
+    const text = this.networkWithMembershipsText(read.only, organisation);
+    const parameters = [id, read.statuses];
+    let row: Record<string, unknown> | undefined;
+    let area: LocalNetworkEntity['policeForceArea'] | null = null;
+    if (read.withArea) {
+      const [found] = await this.areas.withPoliceForceAreas(text, parameters, 'r.id');
+      row = found?.row;
+      area = found?.entity ?? null;
+    } else {
+      [row] = await plain.query<Record<string, unknown>>(text, parameters);
+    }
+    if (!row) {
+      throw DomainError.notFound('Network', id);
+    }
+    const network = plain.pick(row);
+    if (area) {
+      network.policeForceArea = area;
+    }
+    const memberships = this.plainMembershipRows();
+    const tuples = row['memberships?'] as unknown[][];
+    const organisationAt = memberships.width(read.only);
+    return {
+      network,
+      memberships: tuples.map((tuple) => {
+        const membership = memberships.fromTexts(tuple, 0, read.only);
+        const found = organisation?.read(tuple, organisationAt);
+        if (found) {
+          membership.organisation = found;
+        }
+        return membership;
+      }),
+    };
+  }
+
+  /** `getByIdWithMemberships`' statement, one per set of properties and organisation lookup (a few), kept. */
+  private networkWithMembershipsText(
+    only: ReadonlySet<string> | undefined,
+    organisation: TextLookup<unknown> | null,
+  ): string {
+    let byColumns = this.networkWithMembershipsTexts.get(organisation);
+    if (byColumns === undefined) {
+      byColumns = new Map();
+      if (this.networkWithMembershipsTexts.size < MAX_LOOKUPS) {
+        this.networkWithMembershipsTexts.set(organisation, byColumns);
+      }
+    }
+    let text = byColumns.get(only);
+    if (text === undefined) {
+      const network = (this.plainNetworks ??= new PlainRows(this.networks));
+      const elements = this.plainMembershipRows().textTuple('m', only);
+      text = `SELECT ${network.selectList('t')},
+          array_to_json(ARRAY(
+            SELECT ARRAY[${organisation ? `${elements}, ${organisation.elements}` : elements}]
+              FROM network_membership m ${organisation?.join ?? ''}
+             WHERE m.network_id = t.id AND m.status = ANY($2)
+             ORDER BY m.role = 'CONVENOR' DESC, m.created_at, m.id)) AS "memberships?"
+        FROM local_network t WHERE t.id = $1`;
+      byColumns.set(only, text); // two sets (see membershipColumns)
+    }
+    return text;
+  }
+
+  /** By organisation lookup (each made once per set of fields: see PlainRows.textLookup), then set of properties. */
+  private readonly networkWithMembershipsTexts = new Map<
+    TextLookup<unknown> | null,
+    Map<ReadonlySet<string> | undefined, string>
+  >();
 
   findByIds(ids: readonly string[]): Promise<LocalNetworkEntity[]> {
     return this.networks.createQueryBuilder('n').where('n.id = ANY(:ids)', { ids }).getMany();

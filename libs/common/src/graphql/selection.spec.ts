@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { type FieldNode, type FragmentDefinitionNode, Kind, parse } from 'graphql';
-import { DEEPER, fieldsAt, selects } from './selection';
+import { DEEPER, fieldsAt, selects, selectsWithDefaults } from './selection';
 
 /** The `members` field of a document, as graphql-js hands it to its resolver. */
 function infoOf(document: string): Parameters<typeof selects>[0] {
@@ -70,5 +70,33 @@ describe('fieldsAt', () => {
     expect(fieldsAt(infoOf(nested), 'organisation', 'localAuthorities')).toEqual(new Set([DEEPER]));
     expect(selects(infoOf(nested), 'organisation')).toBe(true);
     expect(selects(infoOf(nested), 'anything', 'at', 'all')).toBe(true);
+  });
+});
+
+describe('selectsWithDefaults', () => {
+  const path = ['organisation', 'networks'];
+  it('is true where a node asks without the arguments, in any alias or fragment', () => {
+    expect(
+      selectsWithDefaults(infoOf('{ n { members { organisation { networks { id } } } } }'), path, ['status']),
+    ).toBe(true);
+    const both =
+      '{ n { members { organisation { a: networks(status: X) { id } ...F } } } } fragment F on O { networks { id } }';
+    expect(selectsWithDefaults(infoOf(both), path, ['status'])).toBe(true);
+    expect(
+      selectsWithDefaults(infoOf('{ n { members { organisation { networks(first: 2) { id } } } } }'), path, ['status']),
+    ).toBe(true);
+  });
+
+  it('is false where every node gives one of them, or none asks', () => {
+    const info = infoOf(
+      '{ n { members { organisation { networks(status: X) { id } b: networks(status: $s) { id } } } } }',
+    );
+    expect(selectsWithDefaults(info, path, ['status'])).toBe(false);
+    expect(selectsWithDefaults(infoOf('{ n { members { organisation { id } } } }'), path, ['status'])).toBe(false);
+  });
+
+  it('is true behind fragments nested deeper than it looks', () => {
+    const deep = `{ n { members { organisation { ${'... { '.repeat(10)}networks(status: X) { id }${' }'.repeat(10)} } } } }`;
+    expect(selectsWithDefaults(infoOf(deep), path, ['status'])).toBe(true);
   });
 });

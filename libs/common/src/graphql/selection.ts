@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /**
  * Whether the field being resolved asks for the subfield at `path` (`selects(info, 'areas',
@@ -8,6 +8,41 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
  */
 export function selects(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, ...path: string[]): boolean {
   return path.length > 0 && selectionSetsAt(info, path).length > 0;
+}
+
+/**
+ * Whether a node asking for the subfield at `path` gives it none of `names` as arguments (their
+ * defaults apply there): for a loader reading ahead what a field reads by default. Behind fragments
+ * nested beyond the depth looked at: yes (only a hint, as `selects`).
+ */
+export function selectsWithDefaults(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  path: readonly string[],
+  names: readonly string[],
+): boolean {
+  const last = path[path.length - 1];
+  const nodes = (set: SelectionSetNode | undefined, depth: number): FieldNode[] =>
+    !set
+      ? []
+      : depth > 8
+        ? [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: last } }] // unseen: as if asked without arguments
+        : set.selections.flatMap((selection) =>
+            selection.kind === Kind.FIELD
+              ? selection.name.value === last
+                ? [selection]
+                : []
+              : nodes(
+                  selection.kind === Kind.INLINE_FRAGMENT
+                    ? selection.selectionSet
+                    : info.fragments[selection.name.value]?.selectionSet,
+                  depth + 1,
+                ),
+          );
+  return selectionSetsAt(info, path.slice(0, -1)).some(
+    (set) =>
+      set === UNSEEN ||
+      nodes(set, 0).some((node) => !node.arguments?.some((argument) => names.includes(argument.name.value))),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { PlainRows, type RowBeside } from '@app/database';
+import { PlainRows, type RowBeside, type TextLookup } from '@app/database';
 import { type LocalAuthorityEntity, LocalAuthorityService } from '@app/geography';
 import {
   type Connection,
@@ -108,7 +108,17 @@ export class OrganisationService {
     return plain.beside(rows, parameters, 'organisationId', orderBy, 'lookup', fields && plain.columnsAmong(fields));
   }
 
-  /** Whether an organisation read by `withOrganisations(…, fields)` serves a query asking for these fields. */
+  /**
+   * For the caller's statement whose nested rows each show an organisation (a network's members as
+   * one value): the organisation its `key` (an expression of it) names, as text elements of the
+   * nested rows (`PlainRows.textLookup`), with the function reading it.
+   */
+  organisationsAsText(key: string, alias: string, fields?: ReadonlySet<string>): TextLookup<OrganisationEntity> {
+    const plain = this.plainRows();
+    return plain.textLookup(key, alias, fields && plain.columnsAmong(fields));
+  }
+
+  /** Whether an organisation read by `withOrganisations(…, fields)` or `organisationsAsText` serves a query asking for these fields. */
   serves(organisation: OrganisationEntity, fields: ReadonlySet<string>): boolean {
     return this.plainRows().has(organisation, fields);
   }
