@@ -359,6 +359,40 @@ describe('coverage: area by area, nationally, over time', () => {
     );
   });
 
+  it("reads only the convenors' columns a report asks for, and reads them whole where more is asked", async () => {
+    type Convenor = { id: string; name?: string; website?: string | null; kind?: string; createdAt?: string };
+    type Areas = { coverage: { areas: { policeForceArea: { code: string }; convenors: Convenor[] }[] } };
+    const slim = await countSql(() =>
+      call<Areas>('anonymous', '{ coverage { areas { policeForceArea { code } convenors { id name } } } }'),
+    );
+    expect(slim.result.errors).toBeUndefined();
+    const figures = slim.statements.filter((sql) => sql.includes('coverage_area'));
+    expect(figures).toHaveLength(1);
+    expect(figures[0]).toContain('j."name"::text');
+    expect(figures[0]).not.toContain('j."website"');
+    // Nothing else reads organisations: the report's own read serves the field.
+    expect(
+      slim.statements.filter((sql) => /"?organisation"? [a-z]\b/.test(sql) && !sql.includes('coverage_area')),
+    ).toEqual([]);
+
+    const wide = await must<Areas>(
+      'anonymous',
+      '{ coverage { areas { policeForceArea { code } convenors { id name website kind createdAt } } } }',
+    );
+    const north = wide.coverage.areas.find((a) => a.policeForceArea.code === NORTH_WALES)?.convenors ?? [];
+    expect(north.length).toBeGreaterThan(0);
+    for (const convenor of north) {
+      const { organisation } = await must<{ organisation: Convenor }>(
+        'anonymous',
+        'query ($id: ID!) { organisation(id: $id) { id name website kind createdAt } }',
+        { id: convenor.id },
+      );
+      expect(convenor).toEqual(organisation);
+    }
+    const slimNorth = slim.result.data?.coverage.areas.find((a) => a.policeForceArea.code === NORTH_WALES)?.convenors;
+    expect(slimNorth).toEqual(north.map(({ id, name }) => ({ id, name })));
+  });
+
   it('keeps a snapshot per day for trend lines', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,16 @@
 import { Args, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ActingPersonId, DomainError, loaded, Loaders, type NoArgs, type RequestContext, RequestLoaders, selects } from '@app/common';
+import {
+  ActingPersonId,
+  DomainError,
+  fieldsAt,
+  loaded,
+  Loaders,
+  type NoArgs,
+  type RequestContext,
+  RequestLoaders,
+  selects,
+} from '@app/common';
 import {
   LocalAuthority,
   LocalAuthorityLoaderFactory,
@@ -40,6 +50,7 @@ export class CoverageReportResolver {
       vocabulary: { vocabulary, priorityCodes },
     } = await this.service.areasWithPoliceForceAreas(filter ?? {}, {
       withConvenors: selects(info, 'areas', 'convenors'),
+      convenorFields: fieldsAt(info, 'areas', 'convenors'),
       withReached: selects(info, 'areas', 'reachedLocalAuthorities'),
     });
     const report = toReport(
@@ -133,6 +144,7 @@ export class CoverageReportResolver {
 @Resolver(() => AreaCoverage)
 export class AreaCoverageResolver {
   constructor(
+    private readonly service: CoverageService,
     private readonly coverageLoaders: CoverageLoaderFactory,
     private readonly areaLoaders: PoliceForceAreaLoaderFactory,
     private readonly authorityLoaders: LocalAuthorityLoaderFactory,
@@ -149,11 +161,17 @@ export class AreaCoverageResolver {
   }
 
   @ResolveField(() => [Organisation], { description: 'CVSs actively convening an active network in the area.' })
-  convenors(coverage: AreaCoverage, _args: NoArgs, { loaders }: RequestContext): Organisation[] | Promise<Organisation[]> {
-    return (
-      coverage.convenorOrganisations ??
-      loaders.of(this.organisationLoaders).byId.loadMany(coverage.convenorIds).then(loaded)
-    );
+  convenors(
+    coverage: AreaCoverage,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+    info: GraphQLResolveInfo,
+  ): Organisation[] | Promise<Organisation[]> {
+    // Read with the report where it asked for them, with the fields it asked (a nested list may ask for more).
+    const attached = coverage.convenorOrganisations;
+    return attached && this.service.convenorsServe(attached, fieldsAt(info))
+      ? attached
+      : loaders.of(this.organisationLoaders).byId.loadMany(coverage.convenorIds).then(loaded);
   }
 
   @ResolveField(() => [LocalAuthority], { description: 'The local authorities reached.' })

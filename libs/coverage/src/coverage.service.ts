@@ -44,6 +44,9 @@ const FIGURES_WITHOUT_REACHED = FIGURES.replace(
   'NULL::uuid[] AS "reachedLocalAuthorityIds"',
 );
 
+/** Statement texts kept: four variants, times the subsets of the convenors' fields a query names. */
+const MAX_FIGURES_TEXTS = 5_000;
+
 const FILTERED = `WHERE ($1::text IS NULL OR $1 = ANY(specialisms_present))
   AND ($2::text IS NULL OR region::text = $2) AND ($3::text IS NULL OR country::text = $3)`;
 const filterParameters = (filter: CoverageFilter): (string | null)[] => [
@@ -116,9 +119,11 @@ export class CoverageService {
     filter: CoverageFilter = {},
     {
       withConvenors = false,
+      /** The fields asked of the convenors: only their columns are read where all are columns (see `convenorsServe`). */
+      convenorFields,
       /** Without, each area's `reachedLocalAuthorityIds` is null (an array of ids per area, parsed for nothing). */
       withReached = true,
-    } = {},
+    }: { withConvenors?: boolean; convenorFields?: ReadonlySet<string>; withReached?: boolean } = {},
   ): Promise<{
     rows: { figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[];
     vocabulary: Readonly<VocabularyAndPriorities>;
@@ -128,7 +133,7 @@ export class CoverageService {
     }
     const versions = await this.ensureFresh();
     const [rows, vocabulary] = await Promise.all([
-      this.figuresWithAreas(filter, withConvenors, withReached),
+      this.figuresWithAreas(filter, withConvenors, convenorFields, withReached),
       this.vocabularyAndPriorities(versions),
     ]);
     return { rows, vocabulary };
@@ -137,31 +142,55 @@ export class CoverageService {
   private async figuresWithAreas(
     filter: CoverageFilter,
     withConvenors: boolean,
+    convenorFields: ReadonlySet<string> | undefined,
     withReached: boolean,
   ): Promise<{ figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[]> {
     const areas = (this.plainAreas ??= new PlainRows(this.dataSource.getRepository(PoliceForceAreaEntity)));
-    const organisations = (this.plainOrganisations ??= new PlainRows(this.dataSource.getRepository(OrganisationEntity)));
-    // Four texts, each made once: the same string each time is hashed once where it is looked up.
-    const variant = `${withConvenors}|${withReached}`;
+    const organisations = this.plainOrganisationRows();
+    const only = withConvenors && convenorFields ? organisations.columnsAmong(convenorFields) : undefined;
+    // One text per variant and set of the convenors' columns (bounded: subsets of their fields), made
+    // once: the same string each time is hashed once where it is looked up.
+    const variant = `${withConvenors}|${withReached}|${only ? [...only].sort().join(',') : '*'}`;
     let text = this.figuresTexts.get(variant);
     if (text === undefined) {
-      const convenors = withConvenors ? organisations.jsonArray('j.id = ANY(f."convenorIds")', 'j.id') : 'NULL';
+      // Text arrays, not JSON objects: half of PostgreSQL's CPU for them (see PlainRows.textTuple).
+      const convenors = withConvenors
+        ? `array_to_json(ARRAY(SELECT ARRAY[${organisations.textTuple('j', only)}]
+             FROM "organisation" j WHERE j.id = ANY(f."convenorIds")))`
+        : 'NULL';
       text = `SELECT f.*, ${areas.selectList('a', 'area.')}, ${convenors} AS "convenors?"
          FROM (${withReached ? FIGURES : FIGURES_WITHOUT_REACHED} ${FILTERED}) f JOIN police_force_area a ON a.id = f."policeForceAreaId"
         ORDER BY f.name`;
-      this.figuresTexts.set(variant, text);
+      if (this.figuresTexts.size < MAX_FIGURES_TEXTS) {
+        this.figuresTexts.set(variant, text);
+      }
     }
     const rows = await areas.query<AreaFigures & Record<string, unknown>>(text, filterParameters(filter));
     // The figures keep the area's columns too (under `area.`): nothing reads them from there.
     return rows.map((row) => {
-      const found = row['convenors?'] as Record<string, unknown>[] | null;
+      const found = row['convenors?'] as unknown[][] | null;
       let convenors: OrganisationEntity[] | null = null;
       if (found) {
-        const byId = new Map(organisations.fromJson(found).map((o) => [o.id, o]));
+        const byId = new Map(
+          found.map((tuple) => {
+            const organisation = organisations.fromTexts(tuple, 0, only);
+            return [organisation.id, organisation];
+          }),
+        );
         convenors = row.convenorIds.flatMap((id) => byId.get(id) ?? []);
       }
       return { figures: row, area: areas.pick(row, 'area.'), convenors };
     });
+  }
+
+  /** Whether convenors read with `convenorFields` (or whole) serve a query asking for these fields of them. */
+  convenorsServe(convenors: readonly OrganisationEntity[], fields: ReadonlySet<string>): boolean {
+    const organisations = this.plainOrganisationRows();
+    return convenors.every((organisation) => organisations.has(organisation, fields));
+  }
+
+  private plainOrganisationRows(): PlainRows<OrganisationEntity> {
+    return (this.plainOrganisations ??= new PlainRows(this.dataSource.getRepository(OrganisationEntity)));
   }
 
   async forAreaIds(ids: readonly string[]): Promise<AreaFigures[]> {
