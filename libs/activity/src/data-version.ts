@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { freshSingleFlight } from '@app/common';
+import { plainQuery } from '@app/database';
 import { ACTIVITY_FAMILIES, type ActivityFamily, VERB_FAMILY } from './activity-family';
 import type { ActivityVerb } from './activity.enums';
 
@@ -60,9 +61,15 @@ export class DataVersion {
   private async read(): Promise<DataVersions> {
     const below = this.settledBelow;
     const counted = this.settledCounts;
-    const rows = await this.dataSource.query<
-      { xmin: string; verb: string | null; newly_settled: string; unsettled: string; today: string }[]
-    >(
+    // Named and without TypeORM's query path: every uncached read of coverage (and every cached read) makes it.
+    const rows = await plainQuery<{
+      xmin: string;
+      verb: string | null;
+      newly_settled: string;
+      unsettled: string;
+      today: string;
+    }>(
+      this.dataSource,
       `SELECT s.xmin, e.verb::text AS verb,
               count(e.sequence) FILTER (WHERE e.tx_id < s.xmin) AS newly_settled,
               count(e.sequence) FILTER (WHERE e.tx_id >= s.xmin) AS unsettled,

@@ -1,4 +1,4 @@
-import type { ObjectLiteral, Repository } from 'typeorm';
+import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { parseTimestamptz } from './timestamptz';
 
@@ -370,24 +370,37 @@ export class PlainRows<T extends ObjectLiteral> {
    * statement's columns: its own objects are cloned, property by property, from a null-prototype
    * dictionary and then filled by name (a megamorphic store for every value), and read by name again.
    */
-  async query<R>(text: string, parameters: readonly unknown[]): Promise<R[]> {
-    const { logger, driver } = this.repository.manager.connection;
-    logger.logQuery(text, parameters as unknown[]);
-    const pool = (driver as PostgresDriver).master as {
-      query(config: { name: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{
-        rows: unknown[][];
-        fields: readonly { name: string }[];
-      }>;
-    };
-    const name = statementName(text);
-    const { rows, fields } = await pool.query({ name, text, values: parameters as unknown[], rowMode: 'array' });
-    const build = rowBuilderOf(name, fields);
-    const objects = new Array<R>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      objects[i] = build(rows[i]) as R;
-    }
-    return objects;
+  query<R>(text: string, parameters: readonly unknown[]): Promise<R[]> {
+    return plainQuery<R>(this.repository.manager.connection, text, parameters);
   }
+}
+
+/**
+ * A statement of the code's own (a fixed text) as `PlainRows.query` runs it: named (planned once
+ * per connection), logged, plain rows; none of TypeORM's query path. For hot reads of tables no
+ * entity maps as plain rows (counts, versions).
+ */
+export async function plainQuery<R>(
+  dataSource: Pick<DataSource, 'logger' | 'driver'>,
+  text: string,
+  parameters: readonly unknown[],
+): Promise<R[]> {
+  const { logger, driver } = dataSource;
+  logger.logQuery(text, parameters as unknown[]);
+  const pool = (driver as PostgresDriver).master as {
+    query(config: { name: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{
+      rows: unknown[][];
+      fields: readonly { name: string }[];
+    }>;
+  };
+  const name = statementName(text);
+  const { rows, fields } = await pool.query({ name, text, values: parameters as unknown[], rowMode: 'array' });
+  const build = rowBuilderOf(name, fields);
+  const objects = new Array<R>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    objects[i] = build(rows[i]) as R;
+  }
+  return objects;
 }
 
 /** Makes one object out of a row: a literal with fixed names, so every object it makes has one shape. */
