@@ -366,7 +366,7 @@ describe('coverage: area by area, nationally, over time', () => {
       call<Areas>('anonymous', '{ coverage { areas { policeForceArea { code } convenors { id name } } } }'),
     );
     expect(slim.result.errors).toBeUndefined();
-    const figures = slim.statements.filter((sql) => sql.includes('coverage_area'));
+    const figures = slim.statements.filter((sql) => sql.includes('AS "convenors?"'));
     expect(figures).toHaveLength(1);
     expect(figures[0]).toContain('j."name"::text');
     expect(figures[0]).not.toContain('j."website"');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { PlainRows } from './plain-rows';
+import { PlainRows, plainQuery } from './plain-rows';
 
 @Entity('plain_rows_test_place')
 class Place {
@@ -133,6 +133,49 @@ describe('PlainRows (real PostgreSQL)', () => {
     ]);
   });
 
+  it('logs its statements as TypeORM logs its own: each, failed ones and slow ones', async () => {
+    const seen: string[] = [];
+    const logged = new DataSource({
+      type: 'postgres',
+      url: database.url,
+      entities: [Place, Venue],
+      maxQueryExecutionTime: 5,
+      logger: {
+        logQuery: (query: string) => seen.push(`query ${query}`),
+        logQueryError: (_error: unknown, query: string) => seen.push(`failed ${query}`),
+        logQuerySlow: (time: number, query: string) => seen.push(`slow ${time >= 5} ${query}`),
+        logSchemaBuild: () => undefined,
+        logMigration: () => undefined,
+        log: () => undefined,
+      },
+    });
+    await logged.initialize();
+    seen.length = 0; // TypeORM's own statements while connecting
+    try {
+      await plainQuery(logged, 'SELECT 1 AS one', []);
+      await plainQuery(logged, 'SELECT pg_sleep(0.05) AS slept', []);
+      await expect(plainQuery(logged, 'SELECT 1 / 0 AS never', [])).rejects.toThrow('division by zero');
+      expect(seen).toEqual([
+        'query SELECT 1 AS one',
+        'query SELECT pg_sleep(0.05) AS slept',
+        'slow true SELECT pg_sleep(0.05) AS slept',
+        'query SELECT 1 / 0 AS never',
+        'failed SELECT 1 / 0 AS never',
+      ]);
+    } finally {
+      await logged.destroy();
+    }
+  });
+
+  it('makes at most 8 sets of columns of a table, then reads every column for a new one', () => {
+    const fresh = new PlainRows(source.getRepository(Venue));
+    const fields = ['name', 'note', 'seats', 'accessible', 'visitors', 'closedAt'];
+    const sets = fields.slice(0, 5).flatMap((a, i) => fields.slice(i + 1).map((b) => fresh.columnsAmong([a, b])));
+    expect(sets.slice(0, 8).every((set) => set instanceof Set)).toBe(true);
+    expect(sets.slice(8)).toEqual(sets.slice(8).map(() => undefined));
+    expect(fresh.columnsAmong(['note', 'name'])).toBe(sets[0]); // a known set is still given
+  });
+
   it('reads rows nested as text arrays in one value as `where` reads them, with their lookups', async () => {
     const some = venues.columnsAmong(['name', 'accessible']);
     for (const only of [undefined, some]) {
@@ -171,5 +214,13 @@ describe('PlainRows (real PostgreSQL)', () => {
       [],
     );
     expect(none).toEqual([]);
+
+    // A table's rows nested in each row of another statement (`textArray`), as `where` reads them.
+    const [{ nested }] = await venues.query<{ nested: unknown[][] }>(
+      `SELECT ${venues.textArray('j.seats <= $1', 'j.id')} AS nested`,
+      [0],
+    );
+    expect(venues.fromTextArray(nested)).toEqual(await venues.where('t.seats <= $1', [0], 't.id'));
+    expect(venues.fromTextArray(nested)).toHaveLength(2);
   });
 });

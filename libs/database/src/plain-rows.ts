@@ -19,8 +19,6 @@ const PLAIN_TYPES = new Set<unknown>([
   'timestamp with time zone',
 ]);
 
-/** Column types JSON carries as text, for `fromJson` to give them as node-postgres does (a Date; a string). */
-const AS_TEXT_IN_JSON = new Set<unknown>(['bigint', 'timestamptz', 'timestamp with time zone']);
 const TIMESTAMPTZ = new Set<unknown>(['timestamptz', 'timestamp with time zone']);
 
 /**
@@ -91,7 +89,10 @@ export class PlainRows<T extends ObjectLiteral> {
    * Of fields a query asks for, the columns to read (for `only`): undefined (every column) if one of
    * them is not a column, since a field computed from the entity may read any of its columns. One
    * set per list of columns, the same each time: what is made per set (statement texts, pickers) is
-   * made once, where fields come as a new set on every request.
+   * made once, where fields come as a new set on every request. At most MAX_COLUMN_SETS sets, then
+   * every column for a new list: each set is a statement text of its own, prepared on every
+   * connection and kept there by PostgreSQL (a coverage report's: ~300 kB with its plan), so
+   * clients asking for every subset of an organisation's fields must not make thousands of them.
    */
   columnsAmong(fields: Iterable<string>): ReadonlySet<string> | undefined {
     const columns: string[] = [];
@@ -105,8 +106,11 @@ export class PlainRows<T extends ObjectLiteral> {
     const key = columns.sort().join(',');
     let set = this.columnSets.get(key);
     if (set === undefined) {
+      if (this.columnSets.size >= MAX_COLUMN_SETS) {
+        return undefined;
+      }
       set = new Set(columns);
-      this.columnSets.set(key, set); // bounded: subsets of the entity's properties a query names
+      this.columnSets.set(key, set);
     }
     return set;
   }
@@ -145,36 +149,32 @@ export class PlainRows<T extends ObjectLiteral> {
   private readonly selectLists = new Map<string, string>();
 
   /**
-   * An SQL expression: a JSON array of this table's rows (alias `j`) `WHERE` the condition, in the
-   * order given (`[]` for none); `fromJson` turns each into the object `where` would read. For a
-   * few rows nested in each row of another statement (an area's convenors): one statement for both
-   * levels. Timestamps and bigints travel as their text (the same text a row carries), so they parse
-   * as in a row. Measure before using it for more: building JSON costs PostgreSQL more than sending
-   * rows (43 areas with their 318 authorities: 1.5–2.1 ms of its CPU against 0.4–0.7 for two
-   * statements), where an area's few convenors cost less than a statement of their own.
+   * An SQL expression: this table's rows (alias `j`) `WHERE` the condition, in the order given, as
+   * one JSON value of text arrays (`[]` for none; see `textTuple`); `fromTextArray` turns it into
+   * the objects `where` would read. For a few rows nested in each row of another statement (an
+   * events page's occurrence changes): one statement for both levels.
    */
-  jsonArray(condition: string, orderBy: string): string {
-    const fields = this.columns
-      .map(([column, property], i) =>
-        AS_TEXT_IN_JSON.has(this.types[i]) ? `'${property}', j."${column}"::text` : `'${property}', j."${column}"`,
-      )
-      .join(', ');
-    return `coalesce((SELECT json_agg(json_build_object(${fields}) ORDER BY ${orderBy}) FROM "${this.tablePath}" j WHERE ${condition}), '[]')`;
+  textArray(condition: string, orderBy: string): string {
+    let text = this.textArrays.get(condition)?.get(orderBy);
+    if (text === undefined) {
+      text = `array_to_json(ARRAY(SELECT ARRAY[${this.textTuple('j')}] FROM "${this.tablePath}" j
+        WHERE ${condition} ORDER BY ${orderBy}))`;
+      let byOrder = this.textArrays.get(condition);
+      if (byOrder === undefined && this.textArrays.size < MAX_TEXTS) {
+        byOrder = new Map();
+        this.textArrays.set(condition, byOrder);
+      }
+      byOrder?.set(orderBy, text); // the callers' own texts: a handful
+    }
+    return text;
   }
 
-  /** The rows of a `jsonArray`, as `where` reads them (in place: the JSON was parsed for this). */
-  fromJson(objects: Record<string, unknown>[]): T[] {
-    if (this.timestamps.length > 0) {
-      for (const object of objects) {
-        for (const property of this.timestamps) {
-          const text = object[property];
-          if (typeof text === 'string') {
-            object[property] = parseTimestamptz(text);
-          }
-        }
-      }
-    }
-    return objects as T[];
+  private readonly textArrays = new Map<string, Map<string, string>>();
+
+  /** The rows of a `textArray`, as `where` reads them. */
+  fromTextArray(tuples: readonly (readonly unknown[])[]): T[] {
+    const read = this.textReaderOf(undefined);
+    return tuples.map((tuple) => read(tuple, 0) as T);
   }
 
   /**
@@ -376,8 +376,9 @@ export class PlainRows<T extends ObjectLiteral> {
 }
 
 /**
- * A statement of the code's own (a fixed text) as `PlainRows.query` runs it: named (planned once
- * per connection), logged, plain rows; none of TypeORM's query path. For hot reads of tables no
+ * A statement of the code's own (a fixed text) as `PlainRows.query` runs it: named (parsed once per
+ * connection, and planned once where PostgreSQL's generic plan serves), logged as TypeORM logs its
+ * own (every statement, failures, slow ones), plain rows; none of TypeORM's query path. For hot reads of tables no
  * entity maps as plain rows (counts, versions).
  */
 export async function plainQuery<R>(
@@ -387,6 +388,7 @@ export async function plainQuery<R>(
 ): Promise<R[]> {
   const { logger, driver } = dataSource;
   logger.logQuery(text, parameters as unknown[]);
+  const started = performance.now();
   const pool = (driver as PostgresDriver).master as {
     query(config: { name: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{
       rows: unknown[][];
@@ -394,7 +396,20 @@ export async function plainQuery<R>(
     }>;
   };
   const name = statementName(text);
-  const { rows, fields } = await pool.query({ name, text, values: parameters as unknown[], rowMode: 'array' });
+  let result: Awaited<ReturnType<typeof pool.query>>;
+  try {
+    result = await pool.query({ name, text, values: parameters as unknown[], rowMode: 'array' });
+  } catch (error) {
+    logger.logQueryError(error as Error, text, parameters as unknown[]);
+    throw error;
+  }
+  // As TypeORM's own path warns of slow statements (the data source's maxQueryExecutionTime).
+  const took = performance.now() - started;
+  const slowMs = (driver as PostgresDriver).connection.options.maxQueryExecutionTime;
+  if (slowMs && took > slowMs) {
+    logger.logQuerySlow(Math.round(took), text, parameters as unknown[]);
+  }
+  const { rows, fields } = result;
   const build = rowBuilderOf(name, fields);
   const objects = new Array<R>(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -492,6 +507,9 @@ export interface RowBeside<T> {
   readonly row: Record<string, unknown>;
   readonly entity: T | null;
 }
+
+/** Sets of columns a table is read with, besides all of them (see `columnsAmong`). */
+const MAX_COLUMN_SETS = 8;
 
 /** Texts kept (the code's own: a handful; a bound all the same). */
 const MAX_TEXTS = 1_000;
