@@ -44,7 +44,7 @@ const FIGURES_WITHOUT_REACHED = FIGURES.replace(
   'NULL::uuid[] AS "reachedLocalAuthorityIds"',
 );
 
-/** Statement texts kept: four variants, times the subsets of the convenors' fields a query names. */
+/** Statement texts kept: four variants, times the sets of the convenors' columns (PlainRows.columnsAmong: a few). */
 const MAX_FIGURES_TEXTS = 5_000;
 
 const FILTERED = `WHERE ($1::text IS NULL OR $1 = ANY(specialisms_present))
@@ -148,7 +148,7 @@ export class CoverageService {
     const areas = (this.plainAreas ??= new PlainRows(this.dataSource.getRepository(PoliceForceAreaEntity)));
     const organisations = this.plainOrganisationRows();
     const only = withConvenors && convenorFields ? organisations.columnsAmong(convenorFields) : undefined;
-    // One text per variant and set of the convenors' columns (bounded: subsets of their fields), made
+    // One text per variant and set of the convenors' columns (a few: see PlainRows.columnsAmong), made
     // once: the same string each time is hashed once where it is looked up.
     const variant = `${withConvenors}|${withReached}|${only ? [...only].sort().join(',') : '*'}`;
     let text = this.figuresTexts.get(variant);

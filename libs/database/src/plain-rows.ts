@@ -38,8 +38,6 @@ export class PlainRows<T extends ObjectLiteral> {
   private readonly tablePath: string;
   /** Each column's type, in the order of `columns`. */
   private readonly types: readonly unknown[];
-  /** The properties of timestamp columns. */
-  private readonly timestamps: readonly string[];
   private readonly primaryColumn: string;
 
   constructor(private readonly repository: Repository<T>) {
@@ -62,7 +60,6 @@ export class PlainRows<T extends ObjectLiteral> {
     this.properties = new Set(columns.map((c) => c.propertyName));
     this.tablePath = tablePath;
     this.types = columns.map((c) => c.type);
-    this.timestamps = columns.filter((c) => TIMESTAMPTZ.has(c.type)).map((c) => c.propertyName);
     const [primary, ...more] = repository.metadata.primaryColumns;
     this.primaryColumn = primary && more.length === 0 ? primary.databaseName : '';
     this.select = `SELECT ${this.selectList('t')} FROM "${tablePath}" t`;
@@ -378,8 +375,8 @@ export class PlainRows<T extends ObjectLiteral> {
 /**
  * A statement of the code's own (a fixed text) as `PlainRows.query` runs it: named (parsed once per
  * connection, and planned once where PostgreSQL's generic plan serves), logged as TypeORM logs its
- * own (every statement, failures, slow ones), plain rows; none of TypeORM's query path. For hot reads of tables no
- * entity maps as plain rows (counts, versions).
+ * own (every statement, failures, slow ones), plain rows; none of TypeORM's query path. For hot
+ * reads of tables no entity maps as plain rows (counts, versions).
  */
 export async function plainQuery<R>(
   dataSource: Pick<DataSource, 'logger' | 'driver'>,
@@ -516,8 +513,8 @@ const MAX_TEXTS = 1_000;
 
 /**
  * Statement names by text. The texts are the code's own: a handful per read, and per list that reads
- * only the asked columns one per subset of them (2^9 for an organisation's, times four for a
- * network's page: its members' two sets of columns, with or without its area): bounded.
+ * only the asked columns one per set of them (at most MAX_COLUMN_SETS per table, see `columnsAmong`;
+ * times four for a network's page: its members' two sets of columns, with or without its area).
  */
 const names = new Map<string, string>();
 
