@@ -95,8 +95,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
 
   /** As a plain row: the first read of every network page. */
   async getById(id: string): Promise<LocalNetworkEntity> {
-    this.plainNetworks ??= new PlainRows(this.networks);
-    const [network] = await this.plainNetworks.where('t.id = $1', [id]);
+    const [network] = await this.plainNetworkRows().where('t.id = $1', [id]);
     if (!network) {
       throw DomainError.notFound('Network', id);
     }
@@ -105,8 +104,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
 
   /** As `getById`, with its police force area (`policeForceArea`) read in the same statement. */
   async getByIdWithArea(id: string): Promise<LocalNetworkEntity> {
-    this.plainNetworks ??= new PlainRows(this.networks);
-    const plain = this.plainNetworks;
+    const plain = this.plainNetworkRows();
     const [found] = await this.areas.withPoliceForceAreas(
       `SELECT ${plain.selectList('t')} FROM local_network t WHERE t.id = $1`,
       [id],
@@ -139,7 +137,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       readonly organisations?: { readonly fields?: ReadonlySet<string> };
     },
   ): Promise<{ network: LocalNetworkEntity; memberships: NetworkMembershipEntity[] }> {
-    const plain = (this.plainNetworks ??= new PlainRows(this.networks));
+    const plain = this.plainNetworkRows();
     const organisation = read.organisations
       ? this.organisations.organisationsAsText('m.organisation_id', 'o', read.organisations.fields)
       : null;
@@ -191,7 +189,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     }
     let text = byColumns.get(only);
     if (text === undefined) {
-      const network = (this.plainNetworks ??= new PlainRows(this.networks));
+      const network = this.plainNetworkRows();
       const elements = this.plainMembershipRows().textTuple('m', only);
       text = `SELECT ${network.selectList('t')},
           array_to_json(ARRAY(
@@ -259,6 +257,10 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       }
     }
     return ALWAYS_READ;
+  }
+
+  private plainNetworkRows(): PlainRows<LocalNetworkEntity> {
+    return (this.plainNetworks ??= new PlainRows(this.networks));
   }
 
   private plainMembershipRows(): PlainRows<NetworkMembershipEntity> {

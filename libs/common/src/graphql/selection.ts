@@ -21,27 +21,10 @@ export function selectsWithDefaults(
   names: readonly string[],
 ): boolean {
   const last = path[path.length - 1];
-  const nodes = (set: SelectionSetNode | undefined, depth: number): FieldNode[] =>
-    !set
-      ? []
-      : depth > 8
-        ? [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: last } }] // unseen: as if asked without arguments
-        : set.selections.flatMap((selection) =>
-            selection.kind === Kind.FIELD
-              ? selection.name.value === last
-                ? [selection]
-                : []
-              : nodes(
-                  selection.kind === Kind.INLINE_FRAGMENT
-                    ? selection.selectionSet
-                    : info.fragments[selection.name.value]?.selectionSet,
-                  depth + 1,
-                ),
-          );
-  return selectionSetsAt(info, path.slice(0, -1)).some(
-    (set) =>
-      set === UNSEEN ||
-      nodes(set, 0).some((node) => !node.arguments?.some((argument) => names.includes(argument.name.value))),
+  return selectionSetsAt(info, path.slice(0, -1)).some((set) =>
+    fieldsNamed(info, set, last).some(
+      (node) => node === UNSEEN_FIELD || !node.arguments?.some((argument) => names.includes(argument.name.value)),
+    ),
   );
 }
 
@@ -102,30 +85,41 @@ const UNSEEN: SelectionSetNode = {
   selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: DEEPER } }],
 };
 
+/** A field behind fragments nested beyond the depth looked at: any field, with any arguments. */
+const UNSEEN_FIELD: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: DEEPER }, selectionSet: UNSEEN };
+
+/** The nodes of the fields named `name` in a selection set, through fragments (UNSEEN_FIELD past the depth looked at). */
+function fieldsNamed(
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  set: SelectionSetNode | undefined,
+  name: string,
+  depth = 0,
+): FieldNode[] {
+  return set === UNSEEN || (set && depth > 8)
+    ? [UNSEEN_FIELD]
+    : !set
+      ? []
+      : set.selections.flatMap((selection) => {
+          switch (selection.kind) {
+            case Kind.FIELD:
+              return selection.name.value === name ? [selection] : [];
+            case Kind.INLINE_FRAGMENT:
+              return fieldsNamed(info, selection.selectionSet, name, depth + 1);
+            case Kind.FRAGMENT_SPREAD:
+              return fieldsNamed(info, info.fragments[selection.name.value]?.selectionSet, name, depth + 1);
+          }
+        });
+}
+
 function selectionSetsAt(
   info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
-  path: string[],
+  path: readonly string[],
 ): SelectionSetNode[] {
-  const inside = (set: SelectionSetNode | undefined, name: string, depth = 0): SelectionSetNode[] =>
-    set === UNSEEN || (set && depth > 8)
-      ? [UNSEEN]
-      : !set
-        ? []
-        : set.selections.flatMap((selection) => {
-            switch (selection.kind) {
-              case Kind.FIELD:
-                return selection.name.value === name
-                  ? [selection.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] }]
-                  : [];
-              case Kind.INLINE_FRAGMENT:
-                return inside(selection.selectionSet, name, depth + 1);
-              case Kind.FRAGMENT_SPREAD:
-                return inside(info.fragments[selection.name.value]?.selectionSet, name, depth + 1);
-            }
-          });
   let sets: (SelectionSetNode | undefined)[] = info.fieldNodes.map((node) => node.selectionSet);
   for (const name of path) {
-    sets = sets.flatMap((set) => inside(set, name));
+    sets = sets.flatMap((set) =>
+      fieldsNamed(info, set, name).map((node) => node.selectionSet ?? { kind: Kind.SELECTION_SET, selections: [] }),
+    );
   }
   return sets.filter((set): set is SelectionSetNode => set !== undefined);
 }
