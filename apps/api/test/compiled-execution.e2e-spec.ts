@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GraphQLModule } from '@nestjs/graphql';
+import { KnownOperations } from '../src/graphql/known-operations';
 import { demoCast, type Headers } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -139,6 +140,51 @@ describe('compiled queries answer as graphql-js does', () => {
               fragment Area on PoliceForceArea { code displayName @skip(if: $full) }`,
       variables: { full: true },
     });
+  });
+
+  it('answers a query it answered before without Apollo: the same bytes, per caller; anything else, and errors, from Apollo', async () => {
+    const known = compiled.app.get(KnownOperations, { strict: false });
+    const served = async (run: () => Promise<unknown>): Promise<number> => {
+      const before = known.served;
+      await run();
+      return known.served - before;
+    };
+    // Learned signed out (no errors: `me` is null), then answered for whoever asks.
+    const me = `{ me { id displayName } __typename }`;
+    await same({ query: me });
+    expect(await served(() => same({ query: me }, as))).toBe(1);
+    expect(await served(() => same({ query: me }))).toBe(1);
+    expect(await served(() => same({ query: me }, { accept: 'application/json' }))).toBe(1);
+
+    const query = 'query Page($first: Int) { organisations(first: $first) { edges { node { id name } } } }';
+    await same({ query, variables: { first: 2 } });
+    expect(await served(() => same({ query, variables: { first: 3 } }))).toBe(1);
+    // Refused variables: Apollo answers (BAD_USER_INPUT, 400) and the query is forgotten until it succeeds again.
+    expect(await served(() => same({ query, variables: { first: 'three' } }))).toBe(0);
+    expect(await served(() => same({ query, variables: { first: 3 } }))).toBe(0);
+    expect(await served(() => same({ query, variables: { first: 3 } }))).toBe(1);
+
+    // Not for the fast lane: another operation name, an Accept Apollo refuses (406), extensions, a
+    // simple content type (Apollo's CSRF refusal), a batch.
+    expect(await served(() => same({ query, operationName: 'Page', variables: { first: 1 } }))).toBe(0);
+    expect(await served(() => same({ query, variables: { first: 1 } }, { accept: 'text/html' }))).toBe(0);
+    expect(await served(() => same({ query, extensions: { persistedQuery: { version: 1 } } }))).toBe(0);
+    const asText = async (app: TestApp) => {
+      const response = await fetch(app.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ query }),
+      });
+      return { status: response.status, body: await response.text() };
+    };
+    expect(await served(async () => expect(await asText(compiled)).toEqual(await asText(interpreted)))).toBe(0);
+    expect(await served(() => same([{ query }]))).toBe(0);
+
+    // A document Apollo refuses is never learned: every request gets Apollo's refusal.
+    const refused = '{ organisations(first: 1) { edges { node { id nope } } } }';
+    for (let run = 0; run < 3; run++) {
+      expect(await served(() => same({ query: refused }))).toBe(0);
+    }
   });
 
   it('never compiles a literal spelling a graphql-jit marker (it would run as code): answers as graphql-js, runs none of it', async () => {

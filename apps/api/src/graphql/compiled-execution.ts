@@ -22,6 +22,7 @@ import { compileQuery, type CompiledQuery, type CompilerOptions, isCompiledQuery
 import { LRUCache } from 'lru-cache';
 import { RequestLoaders } from '@app/common';
 import { AppConfig } from '../config/app-config';
+import { KnownOperations } from './known-operations';
 
 /** What Apollo hands its executor (`makeGatewayGraphQLRequestContext`): the parts read here. */
 export interface ExecutorRequest {
@@ -30,7 +31,14 @@ export interface ExecutorRequest {
   /** Apollo's choice of operation (`getOperationAST`); absent when none matches. */
   readonly operation?: OperationDefinitionNode;
   readonly context: unknown;
-  readonly request: { readonly variables?: Record<string, unknown>; readonly operationName?: string };
+  readonly request: {
+    readonly variables?: Record<string, unknown>;
+    readonly operationName?: string;
+    /** Present for requests over HTTP. */
+    readonly http?: unknown;
+  };
+  /** The query text as sent. */
+  readonly source?: string;
 }
 
 export type Executor = (request: ExecutorRequest) => Promise<ExecutionResult>;
@@ -364,6 +372,7 @@ export class CompiledExecution implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
+    private readonly known: KnownOperations,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -381,6 +390,9 @@ export class CompiledExecution implements OnApplicationBootstrap {
     if (internals.rootValue !== undefined || internals.fieldResolver !== undefined) {
       throw new Error('Compiled execution does not pass Apollo a rootValue or fieldResolver');
     }
-    internals.gatewayExecutor = compiledExecutor({ compileAfter: this.config.GRAPHQL_COMPILE_AFTER });
+    // Learning what it answers: the HTTP fast lane runs those again with this executor.
+    internals.gatewayExecutor = this.known.learning(
+      compiledExecutor({ compileAfter: this.config.GRAPHQL_COMPILE_AFTER }),
+    );
   }
 }

@@ -16,6 +16,8 @@ import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
 import { CompiledExecution } from './compiled-execution';
 import { formatError } from './format-error';
+import { KnownOperationMiddleware } from './known-operation.middleware';
+import { KnownOperations } from './known-operations';
 import { withPlainFieldReads } from './plain-field-reads';
 import { REFUSAL_SCHEMA_TYPES } from './refusal-reasons';
 import { Metrics } from '../metrics/metrics';
@@ -179,6 +181,7 @@ function graphqlWsOptions(
   ],
   providers: [
     WebSocketPayloadLimit,
+    KnownOperations,
     CompiledExecution,
     TrustProxy,
     { provide: APP_PIPE, useClass: InputValidationPipe },
@@ -189,6 +192,9 @@ function graphqlWsOptions(
 })
 export class GraphqlApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CachedResponseMiddleware).forRoutes({ path: GRAPHQL_PATH, method: RequestMethod.POST });
+    // Cached answers first, then queries Apollo has answered before, then Apollo.
+    consumer
+      .apply(CachedResponseMiddleware, KnownOperationMiddleware)
+      .forRoutes({ path: GRAPHQL_PATH, method: RequestMethod.POST });
   }
 }

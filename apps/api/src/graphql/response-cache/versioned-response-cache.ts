@@ -1,5 +1,11 @@
 import { type ApolloServerPlugin, type GraphQLRequestContextResponseForOperation, HeaderMap } from '@apollo/server';
-import { type DocumentNode, Kind, OperationTypeNode, type SelectionSetNode } from 'graphql';
+import {
+  type DocumentNode,
+  Kind,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { DataVersions } from '@app/activity';
 import type { Actor, IdentityRequestContext } from '@app/identity';
 import { type ReadSet, ReadSets } from './read-set';
@@ -116,10 +122,7 @@ type OperationContext = GraphQLRequestContextResponseForOperation<IdentityReques
 
 /** What a cacheable query reads; null for an operation that is not cached. */
 function cacheableReads(context: OperationContext, readSets: ReadSets): ReadSet | null {
-  if (
-    context.operation.operation !== OperationTypeNode.QUERY ||
-    !rootFieldsCacheable(context.operation.selectionSet, context.document)
-  ) {
+  if (!takenByResponseCache(context.operation, context.document)) {
     return null;
   }
   return readSets.of(context.schema, context.source, context.document);
@@ -143,6 +146,11 @@ async function cacheKey(
     actor,
     version: (context.contextValue.dataVersions ?? (await options.versions())).versionOf(readSet),
   });
+}
+
+/** Whether the cache answers an operation (its plugin fills the store): a query whose root fields it caches. */
+export function takenByResponseCache(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  return operation.operation === OperationTypeNode.QUERY && rootFieldsCacheable(operation.selectionSet, document);
 }
 
 function rootFieldsCacheable(selectionSet: SelectionSetNode, document: DocumentNode): boolean {
