@@ -142,7 +142,7 @@ describe('compiled queries answer as graphql-js does', () => {
     });
   });
 
-  it('answers a query it answered before without Apollo: the same bytes, per caller; anything else, and errors, from Apollo', async () => {
+  it('answers a query it answered before without Apollo: the same bytes, per caller; anything else, and errors, through Apollo', async () => {
     const known = compiled.app.get(KnownOperations, { strict: false });
     const served = async (run: () => Promise<unknown>): Promise<number> => {
       const before = known.served;
@@ -159,10 +159,15 @@ describe('compiled queries answer as graphql-js does', () => {
     const query = 'query Page($first: Int) { organisations(first: $first) { edges { node { id name } } } }';
     await same({ query, variables: { first: 2 } });
     expect(await served(() => same({ query, variables: { first: 3 } }))).toBe(1);
-    // Refused variables: Apollo answers (BAD_USER_INPUT, 400) and the query is forgotten until it succeeds again.
-    expect(await served(() => same({ query, variables: { first: 'three' } }))).toBe(0);
-    expect(await served(() => same({ query, variables: { first: 3 } }))).toBe(0);
+    // A run with errors is Apollo's to answer (BAD_USER_INPUT, 400; NOT_FOUND), with the fast lane's result.
+    const refused = await same({ query, variables: { first: 'three' } });
+    expect([refused.status, codeOf(refused)]).toEqual([400, 'BAD_USER_INPUT']);
     expect(await served(() => same({ query, variables: { first: 3 } }))).toBe(1);
+    const byId = 'query One($id: ID!) { network(id: $id) { id name } }';
+    await same({ query: byId, variables: { id: networkId } });
+    const missing = await same({ query: byId, variables: { id: randomUUID() } });
+    expect([missing.status, codeOf(missing)]).toEqual([200, 'NOT_FOUND']);
+    expect(await served(() => same({ query: byId, variables: { id: networkId } }))).toBe(1);
 
     // Not for the fast lane: another operation name, an Accept Apollo refuses (406), extensions, a
     // simple content type (Apollo's CSRF refusal), a batch.
@@ -181,9 +186,9 @@ describe('compiled queries answer as graphql-js does', () => {
     expect(await served(() => same([{ query }]))).toBe(0);
 
     // A document Apollo refuses is never learned: every request gets Apollo's refusal.
-    const refused = '{ organisations(first: 1) { edges { node { id nope } } } }';
+    const invalid = '{ organisations(first: 1) { edges { node { id nope } } } }';
     for (let run = 0; run < 3; run++) {
-      expect(await served(() => same({ query: refused }))).toBe(0);
+      expect(await served(() => same({ query: invalid }))).toBe(0);
     }
   });
 

@@ -23,6 +23,7 @@ import { LRUCache } from 'lru-cache';
 import { RequestLoaders } from '@app/common';
 import { AppConfig } from '../config/app-config';
 import { KnownOperations } from './known-operations';
+import { retainedSize } from './protection/document-size';
 
 /** What Apollo hands its executor (`makeGatewayGraphQLRequestContext`): the parts read here. */
 export interface ExecutorRequest {
@@ -66,6 +67,8 @@ type Plan = number | false;
  * an evicted operation is compiled again on its next run, within the compile budget).
  */
 export const MAX_COMPILED_OPERATIONS = 500;
+/** And the memory of the documents they keep alive (an operation node holds its document's tokens). */
+export const MAX_COMPILED_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Compiles allowed per window across the process (a token bucket refilling evenly): a compile
@@ -102,7 +105,10 @@ export function compiledExecutor({
   now?: () => number;
 }): Executor {
   const plans = new WeakMap<OperationDefinitionNode, Plan>();
-  const compiledPlans = new LRUCache<OperationDefinitionNode, Compiled>({ max: maxCompiled });
+  const compiledPlans = new LRUCache<OperationDefinitionNode, Compiled>({
+    max: maxCompiled,
+    maxSize: MAX_COMPILED_DOCUMENT_BYTES,
+  });
   let tokens = compileBudget.compiles;
   let refilledAt = now();
   const mayCompile = (): boolean => {
@@ -169,7 +175,7 @@ export function compiledExecutor({
       return undefined;
     }
     const next = { query, inLiterals: variablesInLiterals(request.document) };
-    compiledPlans.set(operation, next);
+    compiledPlans.set(operation, next, { size: retainedSize(request.document) });
     return next;
   };
 

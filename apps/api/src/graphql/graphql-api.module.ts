@@ -1,11 +1,19 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
-import { type ExecutionResult, type FormattedExecutionResult, GraphQLError, specifiedRules, validate } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  GraphQLError,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { DataVersion, LiveRights } from '@app/activity';
 import { DateTimeScalar } from '@app/common';
 import { AuthService } from '@app/identity';
@@ -24,6 +32,7 @@ import { Metrics } from '../metrics/metrics';
 import { metricsPlugin } from '../metrics/metrics.plugin';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { TrustProxy } from './protection/client-address';
+import { retainedSize } from './protection/document-size';
 import { graphqlOverHttpStatus } from './protection/graphql-over-http-status.plugin';
 import { type QueryProtection, queryProtection, withCode } from './protection/query-limits';
 import { WebSocketLimits, WebSocketLimitsModule } from './protection/websocket-limits';
@@ -38,6 +47,9 @@ import { SubscribeDocuments } from './subscriptions/subscribe-documents';
 import { jsonReplacer, SharedPayloads } from './subscriptions/shared-payloads';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/** Memory for the documents Apollo keeps parsed and validated (its default size, charged by what they hold). */
+export const DOCUMENT_STORE_BYTES = 30 * 1024 * 1024;
 
 // Our CommonJS build sees @apollo/server's CJS typings, @nestjs/apollo its ESM ones: same runtime object.
 type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
@@ -164,6 +176,12 @@ function graphqlWsOptions(
           stringifyResult,
           context: requestContextFactory(auth, config.TRUST_PROXY),
           parseOptions: protection.parseOptions,
+          // Apollo's default charges a document the length of its JSON: ~400 bytes for a 100 kB body of
+          // comments that holds ~3 MB, so 30 MiB of them could hold gigabytes.
+          documentStore: new InMemoryLRUCache<DocumentNode>({
+            maxSize: DOCUMENT_STORE_BYTES,
+            sizeCalculation: retainedSize,
+          }),
           validationRules: protection.validationRules,
           subscriptions: { 'graphql-ws': graphqlWsOptions(protection, limits, liveRights, payloads) },
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed by the nodenext build only

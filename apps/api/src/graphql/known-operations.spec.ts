@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildSchema, type ExecutionResult, getOperationAST, parse } from 'graphql';
+import { buildSchema, type ExecutionResult, getOperationAST, GraphQLError, parse } from 'graphql';
 import type { Executor, ExecutorRequest } from './compiled-execution';
-import { KnownOperations, MAX_KNOWN_CHARS } from './known-operations';
+import { KnownOperations, MAX_KNOWN_BYTES } from './known-operations';
 import { ResponseStore } from './response-cache/response-store';
 
 const schema = buildSchema(`
@@ -10,11 +10,8 @@ const schema = buildSchema(`
 `);
 
 /** An executor request as Apollo makes one for `source` over HTTP (or in process, `http: false`). */
-function requestFor(
-  source: string,
-  { operationName, http = true, parsed = source }: { operationName?: string; http?: boolean; parsed?: string } = {},
-) {
-  const document = parse(parsed);
+function requestFor(source: string, { operationName, http = true }: { operationName?: string; http?: boolean } = {}) {
+  const document = parse(source);
   return {
     schema,
     document,
@@ -71,23 +68,46 @@ describe('KnownOperations', () => {
     expect(withoutCache.find('{ coverage }', undefined)).toBeDefined();
   });
 
-  it('forgets an operation on request, and keeps texts within its bound of characters', async () => {
+  it('keeps documents within a bound of the memory they hold, least recently used going first', async () => {
     const known = new KnownOperations(null);
     const learning = known.learning(answering({ data: {} }));
-    await learning(requestFor('{ other }'));
-    known.forget('{ other }');
-    expect(known.find('{ other }', undefined)).toBeUndefined();
+    // A body of comments: few characters of JSON, but every comment a token the document keeps.
+    const comments = (n: number, count: number) => `{ other } # ${n}${'\n#'.repeat(count)}`;
+    const whole = Math.ceil(MAX_KNOWN_BYTES / 420);
+    await learning(requestFor(comments(0, whole)));
+    expect(known.find(comments(0, whole), undefined)).toBeUndefined(); // more than the whole bound: not kept
 
-    // Texts as long as a large body may be (the document itself does not count toward the bound).
-    const long = `{ other }${' '.repeat(MAX_KNOWN_CHARS)}`;
-    await learning(requestFor(long, { parsed: '{ other }' }));
-    expect(known.find(long, undefined)).toBeUndefined(); // larger than the whole bound: not kept
-
-    const half = (n: number) => `{ other }${' '.repeat(MAX_KNOWN_CHARS / 2 - 20)}# ${n}`;
-    for (let n = 0; n < 3; n++) {
-      await learning(requestFor(half(n), { parsed: '{ other }' }));
+    const third = Math.floor(MAX_KNOWN_BYTES / 420 / 3);
+    for (let n = 1; n <= 4; n++) {
+      await learning(requestFor(comments(n, third)));
     }
-    expect(known.find(half(0), undefined)).toBeUndefined(); // the least recently used went
-    expect(known.find(half(2), undefined)).toBeDefined();
+    expect(known.find(comments(1, third), undefined)).toBeUndefined();
+    expect(known.find(comments(4, third), undefined)).toBeDefined();
+  });
+
+  it("hands a fast-lane run's result to Apollo's run of the same request, which answers with it", async () => {
+    const known = new KnownOperations(null);
+    let runs = 0;
+    const learning = known.learning(() => {
+      runs++;
+      return Promise.resolve({ data: { other: runs } });
+    });
+    const req = {};
+    const request = { ...requestFor('{ other }'), context: { req } };
+    const operation = request.operation;
+    if (!operation) {
+      throw new Error('no operation');
+    }
+    const failed: ExecutionResult = { data: null, errors: [new GraphQLError('no')] };
+    known.handOver(req, operation, failed);
+    expect(await learning(request)).toBe(failed);
+    expect(runs).toBe(0);
+    expect(await learning(request)).toEqual({ data: { other: 1 } }); // handed once only
+    // Not to another request, nor to another operation of the same request.
+    known.handOver(req, operation, failed);
+    expect(await learning({ ...request, context: { req: {} } })).toEqual({ data: { other: 2 } });
+    expect(
+      await learning({ ...requestFor('query A { other } query B { me }', { operationName: 'B' }), context: { req } }),
+    ).toEqual({ data: { other: 3 } });
   });
 });

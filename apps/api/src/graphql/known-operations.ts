@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { OperationTypeNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Executor, ExecutorRequest } from './compiled-execution';
+import { retainedSize } from './protection/document-size';
 import { RESPONSE_STORE } from './response-cache/cached-response.middleware';
 import type { ResponseStore } from './response-cache/response-store';
 import { takenByResponseCache } from './response-cache/versioned-response-cache';
@@ -16,25 +17,27 @@ export interface KnownOperation {
   readonly operationName: string | undefined;
 }
 
-/** Query texts kept, and their characters in all (a text is at most the HTTP body limit). */
+/** Query texts kept, and the memory their documents hold (`retainedSize`). */
 export const MAX_KNOWN_OPERATIONS = 500;
-export const MAX_KNOWN_CHARS = 4_000_000;
+export const MAX_KNOWN_BYTES = 32 * 1024 * 1024;
 
 /**
  * The queries the HTTP fast lane (KnownOperationMiddleware) may run without Apollo's per-request
  * pipeline: learned from Apollo's executor, so only documents Apollo itself parsed and validated
  * with every rule (query limits, introspection) are ever run there. Not learned: mutations and
  * subscriptions, operations the response cache answers (its plugin fills the cache), and operations
- * whose answer had errors. One forgotten when the fast lane sees it fail, so an operation that keeps
- * failing runs once per request, on Apollo.
+ * whose answer had errors. A fast-lane run with errors is handed to Apollo's run of the same
+ * request, which answers with it (its codes, statuses and masking) instead of running it again.
  */
 @Injectable()
 export class KnownOperations {
   private readonly known = new LRUCache<string, KnownOperation>({
     max: MAX_KNOWN_OPERATIONS,
-    maxSize: MAX_KNOWN_CHARS,
-    sizeCalculation: (_operation, source) => Math.max(1, source.length),
+    maxSize: MAX_KNOWN_BYTES,
+    sizeCalculation: (known) => retainedSize(known.document),
   });
+  /** A fast-lane run with errors, by request, for Apollo's run of that request to answer with. */
+  private readonly handed = new WeakMap<object, { operation: OperationDefinitionNode; result: ExecutionResult }>();
   private executor: Executor | null = null;
   /** Requests the fast lane answered (tests and diagnostics). */
   served = 0;
@@ -45,6 +48,14 @@ export class KnownOperations {
   learning(executor: Executor): Executor {
     this.executor = executor;
     return async (request) => {
+      const req = (request.context as { req?: unknown } | null)?.req;
+      const handed = typeof req === 'object' && req !== null ? this.handed.get(req) : undefined;
+      if (handed) {
+        this.handed.delete(req as object);
+        if (handed.operation === request.operation) {
+          return handed.result;
+        }
+      }
       const result = await executor(request);
       if (!result.errors) {
         this.learn(request);
@@ -61,8 +72,9 @@ export class KnownOperations {
       : undefined;
   }
 
-  forget(source: string): void {
-    this.known.delete(source);
+  /** Leaves a fast-lane run's result (with errors) for Apollo's run of the same request. */
+  handOver(req: object, operation: OperationDefinitionNode, result: ExecutionResult): void {
+    this.handed.set(req, { operation, result });
   }
 
   private learn(request: ExecutorRequest): void {
