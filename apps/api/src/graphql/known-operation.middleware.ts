@@ -1,12 +1,13 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import type { OperationDefinitionNode } from 'graphql';
 import Negotiator from 'negotiator';
 import { AuthService } from '@app/identity';
 import { AppConfig } from '../config/app-config';
 import { Metrics } from '../metrics/metrics';
 import { KnownOperations } from './known-operations';
 import { requestContextFactory } from './request-context.factory';
-import { stringifyResult } from './response-cache/versioned-response-cache';
+import { answerBytes } from './answer-bytes';
 
 // Apollo's answer types, in its order of preference (`chooseContentTypeForSingleResultResponse`).
 const APPLICATION_JSON = 'application/json; charset=utf-8';
@@ -27,6 +28,8 @@ export class KnownOperationMiddleware implements NestMiddleware {
   private readonly contextFor: ReturnType<typeof requestContextFactory>;
   /** Apollo's choice of answer type by Accept header (a few distinct headers in practice). */
   private readonly mediaTypes = new Map<string, string | undefined>();
+  /** Operations whose last answer held text beyond ASCII: the next is written in pieces (see answerBytes). */
+  private readonly beyondAscii = new WeakSet<OperationDefinitionNode>();
 
   constructor(
     private readonly known: KnownOperations,
@@ -82,9 +85,19 @@ export class KnownOperationMiddleware implements NestMiddleware {
       this.known.handOver(req, known.operation, result); // Apollo answers with it: its codes, statuses and masking
       return next();
     }
+    const { operation } = known;
+    const { bytes, beyondAscii } = answerBytes(
+      { data: result.data, extensions: result.extensions },
+      this.beyondAscii.has(operation),
+    );
+    if (beyondAscii) {
+      this.beyondAscii.add(operation);
+    } else {
+      this.beyondAscii.delete(operation);
+    }
     res.statusCode = 200;
     res.setHeader('content-type', mediaType);
-    res.send(stringifyResult({ data: result.data, extensions: result.extensions }));
+    res.send(bytes);
     this.known.served++;
     this.metrics.operationDuration.observe(
       { operation: this.metrics.operationLabel(known.operation.name?.value), type: 'query' },
