@@ -170,8 +170,10 @@ describe('compiled queries answer as graphql-js does', () => {
     expect(await served(() => same({ query: byId, variables: { id: networkId } }))).toBe(1);
 
     // An answer with text beyond ASCII (a specialism's en dash) is written in pieces from the next one on.
-    for (let run = 0; run < 3; run++) {
-      const seen = await same({ query: COVERAGE_QUERY }, as);
+    await same({ query: COVERAGE_QUERY }, as);
+    for (let run = 0; run < 2; run++) {
+      let seen = { body: '' };
+      expect(await served(async () => (seen = await same({ query: COVERAGE_QUERY }, as)))).toBe(1);
       expect(Buffer.byteLength(seen.body)).toBeGreaterThan(seen.body.length);
     }
 

@@ -34,6 +34,8 @@ describe('answerBytes', () => {
           '"\\\n',
         ],
         when: new Date(0),
+        nothing: { toJSON: () => undefined },
+        nothings: Array.from({ length: 9 }, () => ({ toJSON: () => undefined })),
         toJSON: 'an alias',
       },
     },

@@ -27,6 +27,11 @@ export function answerBytes(result: object, piecewise: boolean): { bytes: Buffer
   return { bytes, beyondAscii: bytes.length !== characters };
 }
 
+/** Written piece by piece: a long list or a plain object (anything else is one piece). */
+const walked = (value: unknown): boolean =>
+  (Array.isArray(value) && value.length > PIECEWISE_LIST) || isPlainRecord(value);
+
+/** (A `toJSON` of a value inside is called with '' for its key: no value of an answer reads it.) */
 function write(value: unknown, pieces: string[]): void {
   if (Array.isArray(value) && value.length > PIECEWISE_LIST) {
     pieces.push('[');
@@ -42,13 +47,18 @@ function write(value: unknown, pieces: string[]): void {
     let first = true;
     for (const key of Object.keys(value)) {
       const field = value[key];
-      // What JSON.stringify leaves out of an object: undefined, functions and symbols.
-      if (field === undefined || typeof field === 'function' || typeof field === 'symbol') {
-        continue;
+      if (walked(field)) {
+        pieces.push(first ? '' : ',', JSON.stringify(key), ':');
+        write(field, pieces);
+      } else {
+        // Left out where JSON.stringify leaves it out of an object: undefined, functions, symbols, a toJSON giving undefined.
+        const text = JSON.stringify(field) as string | undefined;
+        if (text === undefined) {
+          continue;
+        }
+        pieces.push(first ? '' : ',', JSON.stringify(key), ':', text);
       }
-      pieces.push(first ? '' : ',', JSON.stringify(key), ':');
       first = false;
-      write(field, pieces);
     }
     pieces.push('}');
     return;

@@ -23,7 +23,7 @@ import { LRUCache } from 'lru-cache';
 import { RequestLoaders } from '@app/common';
 import { AppConfig } from '../config/app-config';
 import { KnownOperations } from './known-operations';
-import { retainedSize } from './protection/document-size';
+import { MAX_CACHED_DOCUMENT_BYTES, retainedSize } from './protection/document-size';
 
 /** What Apollo hands its executor (`makeGatewayGraphQLRequestContext`): the parts read here. */
 export interface ExecutorRequest {
@@ -108,6 +108,7 @@ export function compiledExecutor({
   const compiledPlans = new LRUCache<OperationDefinitionNode, Compiled>({
     max: maxCompiled,
     maxSize: MAX_COMPILED_DOCUMENT_BYTES,
+    maxEntrySize: MAX_CACHED_DOCUMENT_BYTES,
   });
   let tokens = compileBudget.compiles;
   let refilledAt = now();

@@ -32,7 +32,7 @@ import { Metrics } from '../metrics/metrics';
 import { metricsPlugin } from '../metrics/metrics.plugin';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { TrustProxy } from './protection/client-address';
-import { retainedSize } from './protection/document-size';
+import { MAX_CACHED_DOCUMENT_BYTES, retainedSize } from './protection/document-size';
 import { graphqlOverHttpStatus } from './protection/graphql-over-http-status.plugin';
 import { type QueryProtection, queryProtection, withCode } from './protection/query-limits';
 import { WebSocketLimits, WebSocketLimitsModule } from './protection/websocket-limits';
@@ -180,6 +180,7 @@ function graphqlWsOptions(
           // comments that holds ~3 MB, so 30 MiB of them could hold gigabytes.
           documentStore: new InMemoryLRUCache<DocumentNode>({
             maxSize: DOCUMENT_STORE_BYTES,
+            maxEntrySize: MAX_CACHED_DOCUMENT_BYTES,
             sizeCalculation: retainedSize,
           }),
           validationRules: protection.validationRules,

@@ -86,10 +86,13 @@ export class KnownOperationMiddleware implements NestMiddleware {
       return next();
     }
     const { operation } = known;
-    const { bytes, beyondAscii } = answerBytes(
-      { data: result.data, extensions: result.extensions },
-      this.beyondAscii.has(operation),
-    );
+    let written: ReturnType<typeof answerBytes>;
+    try {
+      written = answerBytes({ data: result.data, extensions: result.extensions }, this.beyondAscii.has(operation));
+    } catch {
+      return next(); // an answer JSON cannot hold: Apollo's to refuse
+    }
+    const { bytes, beyondAscii } = written;
     if (beyondAscii) {
       this.beyondAscii.add(operation);
     } else {

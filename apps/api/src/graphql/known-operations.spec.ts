@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { buildSchema, type ExecutionResult, getOperationAST, GraphQLError, parse } from 'graphql';
 import type { Executor, ExecutorRequest } from './compiled-execution';
 import { KnownOperations, MAX_KNOWN_BYTES } from './known-operations';
+import { MAX_CACHED_DOCUMENT_BYTES, retainedSize } from './protection/document-size';
 import { ResponseStore } from './response-cache/response-store';
 
 const schema = buildSchema(`
@@ -73,16 +74,18 @@ describe('KnownOperations', () => {
     const learning = known.learning(answering({ data: {} }));
     // A body of comments: few characters of JSON, but every comment a token the document keeps.
     const comments = (n: number, count: number) => `{ other } # ${n}${'\n#'.repeat(count)}`;
-    const whole = Math.ceil(MAX_KNOWN_BYTES / 420);
-    await learning(requestFor(comments(0, whole)));
-    expect(known.find(comments(0, whole), undefined)).toBeUndefined(); // more than the whole bound: not kept
+    const tooLarge = Math.ceil(MAX_CACHED_DOCUMENT_BYTES / 420);
+    await learning(requestFor(comments(0, tooLarge)));
+    expect(known.find(comments(0, tooLarge), undefined)).toBeUndefined(); // parsed per request instead
 
-    const third = Math.floor(MAX_KNOWN_BYTES / 420 / 3);
-    for (let n = 1; n <= 4; n++) {
-      await learning(requestFor(comments(n, third)));
+    const large = Math.floor(MAX_CACHED_DOCUMENT_BYTES / 420 / 2);
+    const fit = Math.floor(MAX_KNOWN_BYTES / retainedSize(parse(comments(1, large))));
+    for (let n = 1; n <= fit + 1; n++) {
+      await learning(requestFor(comments(n, large)));
     }
-    expect(known.find(comments(1, third), undefined)).toBeUndefined();
-    expect(known.find(comments(4, third), undefined)).toBeDefined();
+    expect(known.find(comments(1, large), undefined)).toBeUndefined();
+    expect(known.find(comments(2, large), undefined)).toBeDefined();
+    expect(known.find(comments(fit + 1, large), undefined)).toBeDefined();
   });
 
   it("hands a fast-lane run's result to Apollo's run of the same request, which answers with it", async () => {

@@ -3,7 +3,7 @@ import type { DocumentNode, ExecutionResult, GraphQLSchema, OperationDefinitionN
 import { OperationTypeNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Executor, ExecutorRequest } from './compiled-execution';
-import { retainedSize } from './protection/document-size';
+import { MAX_CACHED_DOCUMENT_BYTES, retainedSize } from './protection/document-size';
 import { RESPONSE_STORE } from './response-cache/cached-response.middleware';
 import type { ResponseStore } from './response-cache/response-store';
 import { takenByResponseCache } from './response-cache/versioned-response-cache';
@@ -34,6 +34,7 @@ export class KnownOperations {
   private readonly known = new LRUCache<string, KnownOperation>({
     max: MAX_KNOWN_OPERATIONS,
     maxSize: MAX_KNOWN_BYTES,
+    maxEntrySize: MAX_CACHED_DOCUMENT_BYTES,
     sizeCalculation: (known) => retainedSize(known.document),
   });
   /** A fast-lane run with errors, by request, for Apollo's run of that request to answer with. */
@@ -86,7 +87,8 @@ export class KnownOperations {
       operation.operation !== OperationTypeNode.QUERY ||
       source === undefined ||
       !request.request.http || // in-process `executeOperation`: nothing HTTP will send again
-      (learned && learned.operationName === operationName) ||
+      // Again when Apollo parsed the text anew (its store let it go): a handed result is matched by operation node.
+      (learned && learned.operationName === operationName && learned.document === request.document) ||
       (this.store && takenByResponseCache(operation, request.document))
     ) {
       return;

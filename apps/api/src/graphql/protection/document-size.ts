@@ -8,6 +8,12 @@ import type { DocumentNode } from 'graphql';
 const BYTES_PER_TOKEN = 420;
 
 /**
+ * Largest document a cache keeps (above any within the token limit: ~2,000 tokens, ~0.85 MB): one
+ * padded with comments is parsed again per request instead of evicting every other document.
+ */
+export const MAX_CACHED_DOCUMENT_BYTES = 1.5 * 1024 * 1024;
+
+/**
  * Bytes a parsed document keeps alive, estimated from below its real size (over it for
  * comments): for caches of documents to be bounded by memory, not by how their JSON prints
  * (Apollo's default charges a comment-padded document ~400 bytes).
