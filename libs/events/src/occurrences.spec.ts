@@ -143,6 +143,23 @@ describe('occurrencesOf an event', () => {
   const to = new Date('2026-02-01T00:00Z');
   const starts = (list: { startsAt: Date }[]) => list.map((o) => localTimeOf(o.startsAt, 'Europe/London'));
 
+  it('shares the list of a series nothing changed between calls, until the event, window or limit differ', () => {
+    const first = occurrencesOf(series(), [], from, to);
+    expect(occurrencesOf(series(), [], from, to)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(starts(first)).toEqual(['2026-01-06T18:30', '2026-01-13T18:30', '2026-01-20T18:30', '2026-01-27T18:30']);
+    const later = series({
+      startsAt: zonedInstant('2026-01-07T18:30', 'Europe/London'),
+      endsAt: zonedInstant('2026-01-07T20:00', 'Europe/London'),
+    });
+    expect(starts(occurrencesOf(later, [], from, to))[0]).toBe('2026-01-07T18:30');
+    expect(starts(occurrencesOf(series(), [], from, to, 2))).toEqual(['2026-01-06T18:30', '2026-01-13T18:30']);
+    expect(starts(occurrencesOf(series(), [], new Date('2026-01-10T00:00Z'), to))[0]).toBe('2026-01-13T18:30');
+    expect(occurrencesOf(series({ recurrenceRule: 'FREQ=DAILY' }), [], from, to)).toHaveLength(26);
+    expect(occurrencesOf(series({ status: EventStatus.CANCELLED }), [], from, to).every((o) => o.cancelled)).toBe(true);
+    expect(occurrencesOf(series(), [], from, to)).toBe(first);
+  });
+
   it('gives a series nothing changed as it gives one with an unrelated change (properties)', () => {
     fc.assert(
       fc.property(recurrence, window, fc.integer({ min: 15, max: 3 * 24 * 60 }), (r, { from, to }, minutes) => {
