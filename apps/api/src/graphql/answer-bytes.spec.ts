@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { answerBytes } from './answer-bytes';
+import type { Result } from './response-cache/response-store';
 
 const asJson = (value: unknown): string => `${JSON.stringify(value)}\n`;
 
 describe('answerBytes', () => {
   const bare = Object.assign(Object.create(null) as object, { label: 'Young adults (18–25)', n: -0 });
-  const answers: object[] = [
+  const answers: Result[] = [
     { data: { __typename: 'Query' } },
     { data: null, extensions: undefined },
     {

@@ -1,3 +1,6 @@
+import type { Result } from './response-cache/response-store';
+import { stringifyResult } from './response-cache/versioned-response-cache';
+
 /** Lists longer than this are written item by item when an answer is written in pieces. */
 const PIECEWISE_LIST = 8;
 
@@ -9,9 +12,9 @@ const PIECEWISE_LIST = 8;
  * five times slower (the national coverage table: 224 → 131 µs); in pieces, only the items holding
  * such text are. Not worth it for answers of ASCII: the caller picks by the last answer.
  */
-export function answerBytes(result: object, piecewise: boolean): { bytes: Buffer; beyondAscii: boolean } {
+export function answerBytes(result: Result, piecewise: boolean): { bytes: Buffer; beyondAscii: boolean } {
   if (!piecewise) {
-    const json = `${JSON.stringify(result)}\n`;
+    const json = stringifyResult(result);
     const bytes = Buffer.from(json);
     return { bytes, beyondAscii: bytes.length !== json.length };
   }
@@ -27,13 +30,14 @@ export function answerBytes(result: object, piecewise: boolean): { bytes: Buffer
   return { bytes, beyondAscii: bytes.length !== characters };
 }
 
+const isLongList = (value: unknown): value is unknown[] => Array.isArray(value) && value.length > PIECEWISE_LIST;
+
 /** Written piece by piece: a long list or a plain object (anything else is one piece). */
-const walked = (value: unknown): boolean =>
-  (Array.isArray(value) && value.length > PIECEWISE_LIST) || isPlainRecord(value);
+const walked = (value: unknown): boolean => isLongList(value) || isPlainRecord(value);
 
 /** (A `toJSON` of a value inside is called with '' for its key: no value of an answer reads it.) */
 function write(value: unknown, pieces: string[]): void {
-  if (Array.isArray(value) && value.length > PIECEWISE_LIST) {
+  if (isLongList(value)) {
     pieces.push('[');
     for (let i = 0; i < value.length; i++) {
       // As JSON.stringify writes an array's items: nothing it leaves out of objects is left out here.

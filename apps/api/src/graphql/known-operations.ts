@@ -67,10 +67,9 @@ export class KnownOperations {
 
   /** The executor and what it needs to run `source`, if the fast lane may. */
   find(source: string, operationName: string | undefined): (KnownOperation & { executor: Executor }) | undefined {
-    const known = this.executor ? this.known.get(source) : undefined;
-    return known && known.operationName === operationName && this.executor
-      ? { ...known, executor: this.executor }
-      : undefined;
+    const { executor } = this;
+    const known = executor ? this.known.get(source) : undefined;
+    return executor && known && known.operationName === operationName ? { ...known, executor } : undefined;
   }
 
   /** Leaves a fast-lane run's result (with errors) for Apollo's run of the same request. */
@@ -80,17 +79,19 @@ export class KnownOperations {
 
   private learn(request: ExecutorRequest): void {
     const { operation, source } = request;
-    const operationName = request.request.operationName ?? undefined;
-    const learned = this.known.peek(source ?? '');
     if (
       !operation ||
       operation.operation !== OperationTypeNode.QUERY ||
       source === undefined ||
       !request.request.http || // in-process `executeOperation`: nothing HTTP will send again
-      // Again when Apollo parsed the text anew (its store let it go): a handed result is matched by operation node.
-      (learned && learned.operationName === operationName && learned.document === request.document) ||
       (this.store && takenByResponseCache(operation, request.document))
     ) {
+      return;
+    }
+    const operationName = request.request.operationName ?? undefined;
+    const learned = this.known.peek(source);
+    // Again when Apollo parsed the text anew (its store let it go): a handed result is matched by operation node.
+    if (learned && learned.operationName === operationName && learned.document === request.document) {
       return;
     }
     this.known.set(source, { schema: request.schema, document: request.document, operation, operationName });
