@@ -149,10 +149,12 @@ describe('coverage: area by area, nationally, over time', () => {
       },
     );
     networkId = created.createNetwork.network.id;
+    // The new network's own activity counts at once: the figures (its id among the area's) were refreshed.
     expect(await area()).toMatchObject({
       status: 'RED',
       reasons: ['no active network', '1 network not yet active'],
       openNetworkCount: 1,
+      daysSinceLastActivity: 0,
     });
   });
 
@@ -295,6 +297,11 @@ describe('coverage: area by area, nationally, over time', () => {
     // Gwent (the demo network's youth project serves racially minoritised young people there) and North
     // Wales, by name.
     expect(race.coverage.areas.map((a) => a.policeForceArea.code)).toEqual(['W15000002', NORTH_WALES]);
+    // A filter field given as null filters on nothing, as one left out.
+    const nulls = await must<{ coverage: { national: { areaCount: number } } }>('anonymous', NATIONAL, {
+      filter: { specialism: null, region: null, country: 'WALES' },
+    });
+    expect(nulls.coverage.national.areaCount).toBe(4);
 
     const touch = (purpose: string) =>
       must('member', 'mutation ($input: UpdateNetworkInput!) { updateNetwork(input: $input) { network { id } } }', {
@@ -391,6 +398,27 @@ describe('coverage: area by area, nationally, over time', () => {
     }
     const slimNorth = slim.result.data?.coverage.areas.find((a) => a.policeForceArea.code === NORTH_WALES)?.convenors;
     expect(slimNorth).toEqual(north.map(({ id, name }) => ({ id, name })));
+  });
+
+  it("gives each area's whole row from its own read, as geography reads it, without reading the areas again", async () => {
+    const FIELDS = 'id code name displayName forceName policeUkForceId country region population';
+    type Area = Record<string, unknown> & { code: string };
+    const report = await countSql(() =>
+      call<{ coverage: { areas: { policeForceArea: Area }[] } }>(
+        'anonymous',
+        `{ coverage { areas { policeForceArea { ${FIELDS} } } } }`,
+      ),
+    );
+    expect(report.result.errors).toBeUndefined();
+    expect(report.statements.filter((sql) => /police_force_area\b/.test(sql))).toEqual([]);
+    const { policeForceAreas } = await must<{ policeForceAreas: Area[] }>(
+      'anonymous',
+      `{ policeForceAreas { ${FIELDS} } }`,
+    );
+    const byCode = (areas: Area[]) => [...areas].sort((a, b) => a.code.localeCompare(b.code));
+    const fromReport = report.result.data?.coverage.areas.map((a) => a.policeForceArea) ?? [];
+    expect(fromReport).toHaveLength(43);
+    expect(byCode(fromReport)).toEqual(byCode(policeForceAreas));
   });
 
   it('keeps a snapshot per day for trend lines', async () => {

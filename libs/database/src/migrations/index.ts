@@ -23,6 +23,7 @@ import { NotificationCategories1796310000000 } from './1796310000000-Notificatio
 import { PasswordTokenPurpose1796320000000 } from './1796320000000-PasswordTokenPurpose';
 import { PasswordResetRequests1796320100000 } from './1796320100000-PasswordResetRequests';
 import { CoverageLastActivityLive1796340000000 } from './1796340000000-CoverageLastActivityLive';
+import { CoverageNetworkIds1796400000000 } from './1796400000000-CoverageNetworkIds';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   PasswordTokenPurpose1796320000000,
   PasswordResetRequests1796320100000,
   CoverageLastActivityLive1796340000000,
+  CoverageNetworkIds1796400000000,
 ];
