@@ -401,7 +401,19 @@ describe('coverage: area by area, nationally, over time', () => {
   });
 
   it("gives each area's whole row from its own read, as geography reads it, without reading the areas again", async () => {
-    const FIELDS = 'id code name displayName forceName policeUkForceId country region population';
+    // Every scalar field the type shows: one added later is compared too.
+    type TypeRef = { kind: string; ofType: TypeRef | null };
+    const { __type } = await must<{ __type: { fields: { name: string; args: unknown[]; type: TypeRef }[] } }>(
+      'anonymous',
+      '{ __type(name: "PoliceForceArea") { fields { name args { name } type { kind ofType { kind ofType { kind } } } } } }',
+    );
+    const leaf = (type: TypeRef): boolean =>
+      type.kind !== 'LIST' && (type.ofType ? leaf(type.ofType) : type.kind === 'SCALAR' || type.kind === 'ENUM');
+    const FIELDS = __type.fields
+      .filter((field) => field.args.length === 0 && leaf(field.type))
+      .map((field) => field.name)
+      .join(' ');
+    expect(FIELDS).toContain('policeUkForceId');
     type Area = Record<string, unknown> & { code: string };
     const report = await countSql(() =>
       call<{ coverage: { areas: { policeForceArea: Area }[] } }>(

@@ -7,7 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * With ~150 networks PostgreSQL chose a sequential scan of `local_network` for each of the 43
  * areas (a scan beats the index by its costs at that size): about 0.45 ms of the 1.1 ms a national
  * read of `coverage_area` cost (pgbench). The ids change only when a network is created, which
- * moves the networks' version and so refreshes the figures before the next coverage read. The view
+ * moves the networks' version and so refreshes the figures before the next coverage read (a reader
+ * of the view that does not refresh the figures, such as the PostGraphile peer of the benchmarks,
+ * sees a new network's activity once they are next refreshed, as it sees its counts). The view
  * keeps its columns and adds the rest of the area's row (official name, force name, police.uk id):
  * coverage's report joined the areas a second time for them.
  */
