@@ -193,12 +193,12 @@ export class CoverageService {
       // Text arrays, not JSON objects: half of PostgreSQL's CPU for them (see PlainRows.textTuple).
       // Most areas have no convenor (every area without an active network): no lookup for those.
       const convenors = withConvenors
-        ? `CASE WHEN cardinality(convenor_ids) > 0 THEN array_to_json(ARRAY(SELECT ARRAY[${organisations.textTuple('j', only)}]
-             FROM "organisation" j WHERE j.id = ANY(convenor_ids))) ELSE '[]' END`
+        ? `CASE WHEN cardinality(c.convenor_ids) > 0 THEN array_to_json(ARRAY(SELECT ARRAY[${organisations.textTuple('j', only)}]
+             FROM "organisation" j WHERE j.id = ANY(c.convenor_ids))) ELSE '[]' END`
         : 'NULL';
       // The area's row from the view beside its figures: no second join of the areas.
       text = `SELECT ${withReached ? FIGURE_COLUMNS : FIGURE_COLUMNS_WITHOUT_REACHED}, ${AREA_REST}, ${convenors} AS "convenors?"
-         FROM coverage_area ${where} ORDER BY name`;
+         FROM coverage_area c ${where} ORDER BY name`;
       if (this.figuresTexts.size < MAX_FIGURES_TEXTS) {
         this.figuresTexts.set(variant, text);
       }
