@@ -80,53 +80,20 @@ const FIGURES = `
           WHERE n.police_force_area_id = a.id) AS last_engagement_on
       FROM police_force_area a`;
 
-const FIGURES_WITH_NETWORK_IDS = `
-      WITH counted_networks AS (
-        -- an active network counts while one of its active convenors is a verified CVS
-        SELECT n.id, n.police_force_area_id FROM local_network n
-         WHERE n.status = 'ACTIVE' AND EXISTS (
-           SELECT 1 FROM network_membership m JOIN organisation_verification v ON v.organisation_id = m.organisation_id
-            WHERE m.network_id = n.id AND m.status = 'ACTIVE' AND m.role = 'CONVENOR')
-      ), awaiting_networks AS (
-        SELECT n.id, n.police_force_area_id FROM local_network n
-         WHERE n.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM counted_networks c WHERE c.id = n.id)
-      ), active_members AS (
-        SELECT DISTINCT n.police_force_area_id, m.organisation_id, m.role = 'CONVENOR' AS convenes
-          FROM counted_networks n
-          JOIN network_membership m ON m.network_id = n.id AND m.status = 'ACTIVE'
-          JOIN organisation o ON o.id = m.organisation_id AND o.status = 'ACTIVE'
-      ), serving AS (
-        -- what a member brings to an area: only the local authorities it serves there
-        SELECT DISTINCT am.police_force_area_id, am.organisation_id, la.id AS local_authority_id, la.population
-          FROM active_members am
-          JOIN organisation_local_authority ol ON ol.organisation_id = am.organisation_id
-          JOIN local_authority la ON la.id = ol.local_authority_id AND la.police_force_area_id = am.police_force_area_id
-      ), reached AS (
-        SELECT DISTINCT police_force_area_id, local_authority_id, population FROM serving
-      )
-      SELECT a.id AS police_force_area_id,
-        (SELECT count(*) FROM counted_networks n WHERE n.police_force_area_id = a.id)::int AS active_networks,
-        (SELECT count(*) FROM awaiting_networks n WHERE n.police_force_area_id = a.id)::int
-          AS networks_awaiting_verification,
-        (SELECT count(*) FROM local_network n WHERE n.police_force_area_id = a.id AND n.status <> 'CLOSED')::int
-          AS open_networks,
-        ARRAY(SELECT DISTINCT am.organisation_id FROM active_members am
-               WHERE am.police_force_area_id = a.id AND am.convenes) AS convenor_ids,
-        (SELECT count(DISTINCT am.organisation_id) FROM active_members am WHERE am.police_force_area_id = a.id)::int
-          AS member_organisations,
-        (SELECT count(*) FROM local_authority la WHERE la.police_force_area_id = a.id)::int AS lads_total,
-        ARRAY(SELECT r.local_authority_id FROM reached r WHERE r.police_force_area_id = a.id) AS reached_ids,
-        (SELECT count(*) FROM reached r WHERE r.police_force_area_id = a.id)::int AS lads_reached,
-        COALESCE((SELECT sum(r.population) FROM reached r WHERE r.police_force_area_id = a.id), 0)::bigint
-          AS population_reached,
-        ARRAY(SELECT DISTINCT s.specialism_code::text
-                FROM (SELECT DISTINCT sv.organisation_id FROM serving sv WHERE sv.police_force_area_id = a.id) sv
-                JOIN organisation_specialism s ON s.organisation_id = sv.organisation_id ORDER BY 1) AS specialisms_present,
-        (SELECT max(g.occurred_on) FROM counted_networks n JOIN engagement g ON g.network_id = n.id
-          WHERE n.police_force_area_id = a.id) AS last_engagement_on,
+/** The figures as before, with the ids of every network of the area (whatever its status). */
+const FIGURES_WITH_NETWORK_IDS = withNetworkIds(FIGURES);
+
+function withNetworkIds(figures: string): string {
+  const last = `AS last_engagement_on
+      FROM police_force_area a`;
+  if (!figures.endsWith(last)) {
+    throw new Error('CoverageNetworkIds: the figures do not end as expected');
+  }
+  return `${figures.slice(0, -last.length)}AS last_engagement_on,
         -- every network of the area, whatever its status: the view reads their last activity live
         ARRAY(SELECT n.id FROM local_network n WHERE n.police_force_area_id = a.id ORDER BY n.id) AS network_ids
       FROM police_force_area a`;
+}
 
 const COVERAGE_AREA = `CREATE VIEW coverage_area AS
   SELECT f.*, a.code, a.display_name AS name, a.region, a.country, a.population,
