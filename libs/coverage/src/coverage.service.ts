@@ -184,8 +184,8 @@ export class CoverageService {
   ): Promise<{ figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[]> {
     const organisations = this.plainOrganisationRows();
     const only = withConvenors && convenorFields ? organisations.columnsAmong(convenorFields) : undefined;
-    // One text per variant and set of the convenors' columns (a few: see PlainRows.columnsAmong), made
-    // once: the same string each time is hashed once where it is looked up.
+    // One text per variant, set of the convenors' columns (a few: see PlainRows.columnsAmong) and set of
+    // filter conditions, made once: the same string each time is hashed once where it is looked up.
     const { where, parameters } = filtered(filter);
     const variant = `${withConvenors}|${withReached}|${only ? [...only].sort().join(',') : '*'}|${where}`;
     let text = this.figuresTexts.get(variant);
