@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GraphQLModule } from '@nestjs/graphql';
+import { completedLists } from '../src/graphql/completed-lists';
 import { KnownOperations } from '../src/graphql/known-operations';
+import { GWENT, localIn, NEWPORT_CVS } from './support/event-helpers';
 import { demoCast, type Headers } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -197,6 +199,72 @@ describe('compiled queries answer as graphql-js does', () => {
     const invalid = '{ organisations(first: 1) { edges { node { id nope } } } }';
     for (let run = 0; run < 3; run++) {
       expect(await served(() => same({ query: invalid }))).toBe(0);
+    }
+  });
+
+  it("sends an unchanged series' occurrences as completed before, and a moved series or a cancelled occurrence in the next answer", async () => {
+    const { coordinator } = await demoCast(interpreted);
+    const created = await interpreted.client.data<{ createEvent: { event: { id: string } } }>(
+      'mutation ($input: CreateEventInput!) { createEvent(input: $input) { event { id } } }',
+      {
+        input: {
+          organiserOrganisationId: NEWPORT_CVS,
+          policeForceAreaCode: GWENT,
+          kind: 'PCC_ENGAGEMENT',
+          title: 'Weekly surgery (completed lists test)',
+          start: localIn(3, 10, 0),
+          end: localIn(3, 11, 0),
+          recurrenceRule: 'FREQ=WEEKLY;COUNT=8',
+          visibility: 'PUBLIC',
+        },
+      },
+      coordinator,
+    );
+    const id = created.createEvent.event.id;
+    const { from, to } = { from: new Date().toISOString(), to: new Date(Date.now() + 91 * 86_400_000).toISOString() };
+    const query = `{ event(id: "${id}") { id occurrences(from: "${from}", to: "${to}") { originalStart startsAt endsAt cancelled moved } }
+      events(first: 50) { edges { node { id occurrences(from: "${from}", to: "${to}") { startsAt cancelled } } } } }`;
+    type Seen = { data: { event: { occurrences: { originalStart: string; startsAt: string; cancelled: boolean }[] } } };
+    const read = async (): Promise<{ seen: Seen; kept: number }> => {
+      const before = completedLists.served;
+      const seen = await same({ query }, coordinator);
+      return { seen: JSON.parse(seen.body) as Seen, kept: completedLists.served - before };
+    };
+    const first = await read();
+    expect(first.seen.data.event.occurrences).toHaveLength(8);
+    expect((await read()).kept).toBeGreaterThanOrEqual(2); // the event's list and its place on the page
+
+    const moved = await interpreted.client.request(
+      'mutation ($input: RescheduleEventInput!) { rescheduleEvent(input: $input) { event { id } } }',
+      {
+        input: { eventId: id, start: localIn(4, 12, 0), end: localIn(4, 13, 0), recurrenceRule: 'FREQ=WEEKLY;COUNT=8' },
+      },
+      coordinator,
+    );
+    expect(moved.errors).toBeUndefined();
+    const afterMove = await read();
+    expect(afterMove.seen.data.event.occurrences[0].startsAt).not.toBe(first.seen.data.event.occurrences[0].startsAt);
+    expect((await read()).kept).toBeGreaterThanOrEqual(2);
+
+    const second = afterMove.seen.data.event.occurrences[1].originalStart;
+    const cancelled = await interpreted.client.request(
+      'mutation ($input: ChangeOccurrenceInput!) { changeEventOccurrence(input: $input) { event { id } } }',
+      { input: { eventId: id, occurrenceStart: second, cancel: true, reason: 'Room closed' } },
+      coordinator,
+    );
+    expect(cancelled.errors).toBeUndefined();
+    for (let run = 0; run < 2; run++) {
+      const afterCancel = await read();
+      expect(afterCancel.seen.data.event.occurrences.map((o) => o.cancelled)).toEqual([
+        false,
+        true,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+      ]);
     }
   });
 

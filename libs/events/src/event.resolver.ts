@@ -11,6 +11,7 @@ import {
   RequestLoaders,
   ResolvedDirectly,
   selects,
+  shareList,
 } from '@app/common';
 import { PoliceForceArea, PoliceForceAreaLoaderFactory } from '@app/geography';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
@@ -107,7 +108,8 @@ export class EventResolver {
     event: Event,
     @Args() { from, to }: EventOccurrencesArgs,
     { loaders }: RequestContext,
-  ): Promise<EventOccurrence[]> {
+    info: GraphQLResolveInfo,
+  ): Promise<Iterable<EventOccurrence>> {
     assertWindow(from, to);
     const batch = loaders.of(this.eventLoaders);
     const [entity, changes] = await Promise.all([
@@ -117,7 +119,7 @@ export class EventResolver {
     await batch.occurrenceBudget.turn(); // a page of series: a turn of the event loop every OCCURRENCES_PER_TURN
     const list = occurrencesOf(entity, changes, from, to, batch.occurrenceBudget.probe);
     batch.occurrenceBudget.take(list.length);
-    return list;
+    return shareList(list, info); // an unchanged series' list is the same for every request (frozen)
   }
 
   @ResolveField(() => RsvpTally, { description: 'Answers so far (for a series: give the occurrence).' })

@@ -143,7 +143,7 @@ describe('occurrencesOf an event', () => {
   const to = new Date('2026-02-01T00:00Z');
   const starts = (list: { startsAt: Date }[]) => list.map((o) => localTimeOf(o.startsAt, 'Europe/London'));
 
-  it('shares the list of a series nothing changed between calls, until the event, window or limit differ', () => {
+  it('shares the list of a series nothing changed between calls and limits it fits, until the event or window differ', () => {
     const first = occurrencesOf(series(), [], from, to);
     expect(occurrencesOf(series(), [], from, to)).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
@@ -158,6 +158,36 @@ describe('occurrencesOf an event', () => {
     expect(occurrencesOf(series({ recurrenceRule: 'FREQ=DAILY' }), [], from, to)).toHaveLength(26);
     expect(occurrencesOf(series({ status: EventStatus.CANCELLED }), [], from, to).every((o) => o.cancelled)).toBe(true);
     expect(occurrencesOf(series(), [], from, to)).toBe(first);
+    // A page's lists are expanded to what its budget has left: any limit the whole list fits gets it.
+    expect(occurrencesOf(series(), [], from, to, 6)).toBe(first);
+    expect(occurrencesOf(series(), [], from, to, 5)).not.toBe(first); // it might have been cut
+    expect(occurrencesOf(series(), [], from, to, 5)).toEqual(first);
+  });
+
+  it('gives a series nothing changed, whatever limit it was last read to, as the general road gives it (properties)', () => {
+    fc.assert(
+      fc.property(
+        recurrence,
+        window,
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        (r, { from, to }, before, limit) => {
+          const startsAt = existingInstant(r.firstStart, r.zone);
+          fc.pre(startsAt !== undefined);
+          const event = series({
+            id: `limits-${r.rule}`,
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 3_600_000),
+            timeZone: r.zone,
+            recurrenceRule: r.rule,
+          });
+          occurrencesOf(event, [], from, to, before); // kept, if it was whole
+          const far = change({ originalStart: new Date('2100-01-05T09:00Z'), cancelled: true });
+          expect(occurrencesOf(event, [], from, to, limit)).toEqual(occurrencesOf(event, [far], from, to, limit));
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('gives a series nothing changed as it gives one with an unrelated change (properties)', () => {

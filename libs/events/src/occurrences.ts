@@ -30,15 +30,17 @@ export function occurrencesOf(
   limit = 1000,
 ): Occurrence[] {
   const plainKey =
-    changes.length === 0 && event.status !== EventStatus.CANCELLED ? unchangedKey(event, from, to, limit) : undefined;
+    changes.length === 0 && event.status !== EventStatus.CANCELLED ? unchangedKey(event, from, to) : undefined;
   const known = plainKey === undefined ? undefined : unchangedLists.get(plainKey);
-  if (known) {
-    return known;
+  if (known && whole(known.starts, limit)) {
+    return known.occurrences;
   }
   const starts = originalStarts(event, from, to, limit);
   const plain = plainKey === undefined ? null : unchanged(event, starts, from, to);
   if (plain && plainKey !== undefined) {
-    unchangedLists.set(plainKey, Object.freeze(plain) as Occurrence[]);
+    if (whole(starts.length, limit)) {
+      unchangedLists.set(plainKey, { occurrences: Object.freeze(plain) as Occurrence[], starts: starts.length });
+    }
     return plain;
   }
   const byOriginal = new Map(changes.map((c) => [c.originalStart.getTime(), c]));
@@ -62,19 +64,27 @@ export function occurrencesOf(
 
 /**
  * Lists of series nothing moved or cancelled, by all they are made of: an edit of the event, a new
- * window or limit is a new key. Shared by requests (frozen: callers only read them); a dashboard's
+ * window is a new key. Shared by requests (frozen: callers only read them); a dashboard's
  * page asks for the same windows request after request, and expanding was a tenth of its CPU.
  * Bounded in lists and in the occurrences they hold.
  */
-const unchangedLists = new LRUCache<string, Occurrence[]>({
+const unchangedLists = new LRUCache<string, { occurrences: Occurrence[]; starts: number }>({
   max: 4_000,
   maxSize: 100_000,
-  sizeCalculation: (list) => Math.max(list.length, 1),
+  sizeCalculation: ({ occurrences }) => Math.max(occurrences.length, 1),
 });
 
 /** The rule last: the other parts hold no `|` (a uuid, times, a canonical zone name), so the key reads one way only. */
-const unchangedKey = (event: EventEntity, from: Date, to: Date, limit: number): string =>
-  `${event.id}|${event.startsAt.getTime()}|${event.endsAt.getTime()}|${event.timeZone}|${from.getTime()}|${to.getTime()}|${limit}|${event.recurrenceRule ?? ''}`;
+const unchangedKey = (event: EventEntity, from: Date, to: Date): string =>
+  `${event.id}|${event.startsAt.getTime()}|${event.endsAt.getTime()}|${event.timeZone}|${from.getTime()}|${to.getTime()}|${event.recurrenceRule ?? ''}`;
+
+/**
+ * Whether a list is all the window holds whatever the limit was, so one kept list serves every
+ * limit (a page's lists are expanded to what its budget has left, which differs by their place on
+ * it): the rule's expansion (`starts` of it kept) stopped short of `limit`. `originalStarts` drops at most one start of
+ * its expansion (one at exactly `from` minus the length), hence the margin of one.
+ */
+const whole = (starts: number, limit: number): boolean => starts < limit - 1;
 
 /**
  * Occurrences of a series nothing moved or cancelled, as `occurrencesOf` gives them, where the

@@ -22,6 +22,7 @@ import { compileQuery, type CompiledQuery, type CompilerOptions, isCompiledQuery
 import { LRUCache } from 'lru-cache';
 import { RequestLoaders } from '@app/common';
 import { AppConfig } from '../config/app-config';
+import { completeSharedListsOnce } from './completed-lists';
 import { KnownOperations } from './known-operations';
 import { MAX_CACHED_DOCUMENT_BYTES, retainedSize } from './protection/document-size';
 
@@ -382,7 +383,7 @@ export class CompiledExecution implements OnApplicationBootstrap {
     private readonly known: KnownOperations,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (!this.config.GRAPHQL_COMPILED_EXECUTION) {
       return;
     }
@@ -397,6 +398,7 @@ export class CompiledExecution implements OnApplicationBootstrap {
     if (internals.rootValue !== undefined || internals.fieldResolver !== undefined) {
       throw new Error('Compiled execution does not pass Apollo a rootValue or fieldResolver');
     }
+    await completeSharedListsOnce();
     // Learning what it answers: the HTTP fast lane runs those again with this executor.
     internals.gatewayExecutor = this.known.learning(
       compiledExecutor({ compileAfter: this.config.GRAPHQL_COMPILE_AFTER }),

@@ -7,3 +7,4 @@ export * from './optional-not-null.decorator';
 export * from './is-decimal.decorator';
 export * from './selection';
 export * from './resolved-directly';
+export * from './shared-list';

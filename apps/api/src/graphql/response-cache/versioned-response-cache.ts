@@ -8,6 +8,7 @@ import {
 } from 'graphql';
 import type { DataVersions } from '@app/activity';
 import type { Actor, IdentityRequestContext } from '@app/identity';
+import { stringifyAnswer } from '../completed-lists';
 import { type ReadSet, ReadSets } from './read-set';
 import { type CachedResponse, type Result, ResponseStore } from './response-store';
 
@@ -52,7 +53,7 @@ const serialised = new WeakMap<object, string>();
 
 export function stringifyResult(result: Result): string {
   const only = result.data && !result.errors && !result.extensions ? serialised.get(result.data) : undefined;
-  return only ?? `${JSON.stringify(result)}\n`;
+  return only ?? `${stringifyAnswer(result)}\n`;
 }
 
 /**

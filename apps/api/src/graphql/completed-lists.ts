@@ -1,0 +1,221 @@
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
+import { projectRoot, SharedList, shareList } from '@app/common';
+
+/**
+ * Shared lists (`shareList`: an unchanged series' occurrences, the same frozen list for every
+ * request) completed once per selection and written once as JSON: on a page of 20 weekly series,
+ * completing ~240 occurrences' leaves and writing their 36 kB were ~45 % of the page's CPU, the
+ * same work request after request. graphql-jit completes every list through its runtime's
+ * `safeMap(ctx, list, complete, ...indexes)`, where `complete` is the item code generated for one
+ * place in one compiled operation: for a shared list, the completion is kept by (list, `complete`)
+ * when it ran synchronously, added no error and gave items of leaves alone (so no resolver of a
+ * nested object, which may read the viewer, took part), and is handed out again, frozen. Lists
+ * and their completions are bounded here; a completion is written as JSON once (`stringifyAnswer`).
+ */
+
+type Complete = (...args: unknown[]) => unknown;
+type ListCompletion = (ctx: unknown, list: Iterable<unknown>, complete: Complete, ...indexes: unknown[]) => unknown[];
+
+interface JitRuntime {
+  safeMap: ListCompletion;
+}
+
+/** graphql-jit's execution context (`createBoundQuery`): the parts read here. */
+interface JitExecution {
+  promiseCounter: number;
+  errors: unknown[];
+  nullErrors: unknown[];
+}
+
+interface Completion {
+  readonly complete: Complete;
+  readonly items: readonly object[];
+}
+
+/** Selections kept per list: a dashboard asks one or two; more are completed each time. */
+const SELECTIONS_PER_LIST = 4;
+/** Completed items kept across all lists (~0.3 kB each with their JSON). */
+export const MAX_COMPLETED_ITEMS = 50_000;
+
+const completions = new LRUCache<object, readonly Completion[]>({
+  max: 10_000,
+  maxSize: MAX_COMPLETED_ITEMS,
+  sizeCalculation: (kept) =>
+    Math.max(
+      1,
+      kept.reduce((sum, { items }) => sum + items.length, 0),
+    ),
+});
+
+/** graphql-jit 0.8's `safeMap`, whitespace collapsed: the contract this relies on. */
+const EXPECTED_SAFE_MAP =
+  'safeMap(ctx, iterable, cb, ...idx) { let index = 0; const result = []; for (const a of iterable) { cb(ctx, a, index, result, ...idx); ++index; } return result; }';
+
+/** Completions served from what was kept (for tests and metrics). */
+export const completedLists = { served: 0 };
+
+/** The list completions installed here (one per module instance of graphql-jit's runtime). */
+const installed = new WeakSet<ListCompletion>();
+
+/** graphql-jit's `safeMap`, keeping and handing out completions of shared lists. */
+function completingShared(completeAll: ListCompletion): ListCompletion {
+  const completeList = function (
+    this: JitRuntime,
+    ctx: unknown,
+    list: Iterable<unknown>,
+    complete: Complete,
+    ...indexes: unknown[]
+  ): unknown[] {
+    if (!(list instanceof SharedList)) {
+      return completeAll.call(this, ctx, list, complete, ...indexes);
+    }
+    const kept = completions.get(list.items);
+    const hit = kept?.find((k) => k.complete === complete);
+    if (hit) {
+      completedLists.served++;
+      return hit.items as unknown[];
+    }
+    const execution = ctx as JitExecution;
+    const { promiseCounter } = execution;
+    const errors = execution.errors.length;
+    const nullErrors = execution.nullErrors.length;
+    const items = completeAll.call(this, ctx, list, complete, ...indexes);
+    if (
+      execution.promiseCounter === promiseCounter &&
+      execution.errors.length === errors &&
+      execution.nullErrors.length === nullErrors &&
+      items.every(isRecordOfLeaves) &&
+      (kept?.length ?? 0) < SELECTIONS_PER_LIST
+    ) {
+      for (const item of items) {
+        Object.freeze(item);
+      }
+      Object.defineProperty(items, 'toJSON', { value: placeholderOrSelf });
+      Object.freeze(items);
+      completions.set(list.items, [...(kept ?? []), { complete, items: items as object[] }]);
+    }
+    return items;
+  };
+  installed.add(completeList);
+  return completeList;
+}
+
+/** An object graphql-jit made for an item (a literal) holding leaf values only. */
+function isRecordOfLeaves(item: unknown): boolean {
+  if (typeof item !== 'object' || item === null || Object.getPrototypeOf(item) !== Object.prototype) {
+    return false;
+  }
+  for (const value of Object.values(item)) {
+    if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Hooks the completion of shared lists into graphql-jit (idempotent): into both its CommonJS and
+ * its ES module runtime, as either may be the one loaded (the server's build, the tests). Fails
+ * loudly where an upgrade changed what it relies on: the runtime's `safeMap`, or that compiled
+ * code still completes lists through it.
+ */
+export async function completeSharedListsOnce(): Promise<void> {
+  const directory = dirname(createRequire(join(projectRoot(), 'package.json')).resolve('graphql-jit'));
+  for (const file of ['runtime.js', 'runtime.mjs']) {
+    // Its package exports only its index; the runtime is the module its compiled code calls.
+    const { jitRuntime } = (await import(join(directory, file))) as { jitRuntime?: JitRuntime };
+    if (typeof jitRuntime?.safeMap !== 'function') {
+      throw new Error(`Cannot find graphql-jit's runtime (${file}, jitRuntime.safeMap): review completed-lists.ts`);
+    }
+    if (!installed.has(jitRuntime.safeMap)) {
+      if (collapsed(String(jitRuntime.safeMap)) !== EXPECTED_SAFE_MAP) {
+        throw new Error(`graphql-jit's list completion (${file}, safeMap) changed: review completed-lists.ts`);
+      }
+      jitRuntime.safeMap = completingShared(jitRuntime.safeMap);
+    }
+  }
+  selfCheck();
+}
+
+const collapsed = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** A shared list completed by a compiled query twice: the second time must be the kept completion. */
+function selfCheck(): void {
+  const list = Object.freeze([{ name: 'a' }]);
+  const item = new GraphQLObjectType({ name: 'Item', fields: { name: { type: new GraphQLNonNull(GraphQLString) } } });
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        items: { type: new GraphQLList(item), resolve: (_root, _args, _context, info) => shareList(list, info) },
+      },
+    }),
+  });
+  const query = compileQuery(schema, parse('{ items { name } }'));
+  const run = (): unknown => {
+    if (!isCompiledQuery(query)) {
+      throw new Error('graphql-jit refused the completed-lists self-check');
+    }
+    return (query.query(undefined, {}, {}) as { data?: { items?: unknown } }).data?.items;
+  };
+  const first = run();
+  if (first === undefined || run() !== first || stringifyAnswer(first) !== '[{"name":"a"}]') {
+    throw new Error('graphql-jit no longer completes lists through runtime.safeMap: review completed-lists.ts');
+  }
+  completions.delete(list);
+}
+
+// Writing: a kept completion's JSON once, put in place of a placeholder the completion gives as its
+// `toJSON` while `stringifyAnswer` writes (elsewhere it gives itself, written as any array is).
+
+/** Random per process: no text of an answer can spell it. Letters and digits: JSON writes it as it is. */
+const TOKEN = `completed${randomBytes(12).toString('hex')}n`;
+const PLACEHOLDER = new RegExp(`"${TOKEN}(\\d+)"`, 'g');
+let written: object[] | null = null;
+const texts = new WeakMap<object, string>();
+
+function placeholderOrSelf(this: object): unknown {
+  if (written === null) {
+    return this;
+  }
+  written.push(this);
+  return `${TOKEN}${written.length - 1}`;
+}
+
+/** `JSON.stringify(value)`, with each kept completion's JSON written once and reused. */
+export function stringifyAnswer(value: unknown): string {
+  if (written !== null) {
+    return JSON.stringify(value);
+  }
+  const lists: object[] = [];
+  written = lists;
+  let json: string;
+  try {
+    json = JSON.stringify(value);
+  } finally {
+    written = null;
+  }
+  if (lists.length === 0) {
+    return json;
+  }
+  let replaced = 0;
+  const whole = json.replace(PLACEHOLDER, (_match, at: string) => {
+    const list = lists[Number(at)];
+    if (list === undefined) {
+      return '';
+    }
+    replaced++;
+    let text = texts.get(list);
+    if (text === undefined) {
+      text = JSON.stringify(list);
+      texts.set(list, text);
+    }
+    return text;
+  });
+  return replaced === lists.length ? whole : JSON.stringify(value);
+}

@@ -1,0 +1,43 @@
+import { type GraphQLOutputType, type GraphQLResolveInfo, getNamedType, isLeafType, isObjectType } from 'graphql';
+
+/**
+ * A list a resolver hands, as it is, to every request that asks (an unchanged series'
+ * occurrences), as one field of one type gives it (`shareList`). The executor may complete it once
+ * per selection and send that completion again (apps/api `completed-lists`). Made per call: the
+ * field that returns it is the one whose completion is kept, whoever else returns the same items.
+ */
+export class SharedList<T> implements Iterable<T> {
+  constructor(
+    /** Frozen; the key its completions are kept by. */
+    readonly items: readonly T[],
+  ) {}
+
+  [Symbol.iterator](): Iterator<T> {
+    return this.items[Symbol.iterator]();
+  }
+}
+
+const plainLeaved = new WeakMap<object, boolean>();
+
+/**
+ * The list as a `SharedList` where it is frozen (its items plain values nothing changes) and every
+ * leaf field of the field's item type is a property read: a completion holding leaves alone then
+ * depends on nothing but the items and the selection (not the viewer, the variables or the time).
+ * Otherwise the list as it is.
+ */
+export function shareList<T>(list: readonly T[], info: Pick<GraphQLResolveInfo, 'returnType'>): Iterable<T> {
+  return Object.isFrozen(list) && leavesArePropertyReads(info.returnType) ? new SharedList(list) : list;
+}
+
+function leavesArePropertyReads(type: GraphQLOutputType): boolean {
+  const item = getNamedType(type);
+  if (!isObjectType(item)) {
+    return false;
+  }
+  let plain = plainLeaved.get(item);
+  if (plain === undefined) {
+    plain = Object.values(item.getFields()).every((field) => !isLeafType(getNamedType(field.type)) || !field.resolve);
+    plainLeaved.set(item, plain);
+  }
+  return plain;
+}
