@@ -29,6 +29,14 @@ export interface EventLoaders {
   readonly access: DataLoader<ActorRef, EventAccess>;
   /** Occurrences this answer may still list. */
   readonly occurrenceBudget: OccurrenceBudget;
+  /**
+   * What a page of events read for its occurrences (as primed into `scheduleById` and
+   * `changesByEventId`), at hand without waiting for a loader's promise.
+   */
+  readonly pageRead: {
+    readonly schedules: Map<string, EventEntity>;
+    readonly changes: Map<string, EventOccurrenceChangeEntity[]>;
+  };
 }
 
 @Injectable()
@@ -50,6 +58,7 @@ export class EventLoaderFactory implements LoaderFactory<EventLoaders> {
       organisers: new DataLoader((ids) => this.events.organisersOfMany(ids)),
       access: new DataLoader((viewers) => Promise.all(viewers.map((v) => this.events.accessOf(v)))),
       occurrenceBudget: new OccurrenceBudget(),
+      pageRead: { schedules: new Map(), changes: new Map() },
     };
   }
 }

@@ -18,7 +18,8 @@ import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { Organisation, OrganisationLoaderFactory } from '@app/organisations';
 import { EventOccurrencesArgs, EventsArgs, OccurrencesArgs } from './dto/events.args';
 import { IdArgs, OccurrenceArgs } from './dto/occurrence.args';
-import { EventLoaderFactory } from './event.loader';
+import type { EventEntity, EventOccurrenceChangeEntity } from './event.entities';
+import { EventLoaderFactory, type EventLoaders } from './event.loader';
 import { Event, EventAgendaItem, EventConnection, EventOccurrence, EventRsvp, RsvpTally } from './event.model';
 import { EventService } from './event.service';
 import { assertWindow, MAX_OCCURRENCES, MAX_WINDOW_DAYS, occurrencesOf } from './occurrences';
@@ -50,12 +51,14 @@ export class EventResolver {
     const batch = loaders.of(this.eventLoaders);
     for (const { node } of page.edges) {
       batch.scheduleById.prime(node.id, node);
+      batch.pageRead.schedules.set(node.id, node);
       if (!only) {
         batch.byId.prime(node.id, node);
       }
     }
     for (const [eventId, list] of changes ?? []) {
       batch.changesByEventId.prime(eventId, list);
+      batch.pageRead.changes.set(eventId, list);
     }
     return page;
   }
@@ -104,22 +107,28 @@ export class EventResolver {
     description: `Its occurrences in a window of at most ${MAX_WINDOW_DAYS} days. One answer holds at most ${MAX_OCCURRENCES} occurrences across all events' lists; past that it is refused (BAD_USER_INPUT on \`to\`): ask for shorter windows or fewer events.`,
   })
   @ResolvedDirectly(EventOccurrencesArgs) // once per event of a page
-  async occurrences(
+  occurrences(
     event: Event,
     @Args() { from, to }: EventOccurrencesArgs,
     { loaders }: RequestContext,
     info: GraphQLResolveInfo,
-  ): Promise<Iterable<EventOccurrence>> {
+  ): Iterable<EventOccurrence> | Promise<Iterable<EventOccurrence>> {
     assertWindow(from, to);
     const batch = loaders.of(this.eventLoaders);
-    const [entity, changes] = await Promise.all([
-      batch.scheduleById.load(event.id),
-      batch.changesByEventId.load(event.id),
-    ]);
-    await batch.occurrenceBudget.turn(); // a page of series: a turn of the event loop every OCCURRENCES_PER_TURN
-    const list = occurrencesOf(entity, changes, from, to, batch.occurrenceBudget.probe);
-    batch.occurrenceBudget.take(list.length);
-    return shareList(list, info); // an unchanged series' list is the same for every request (frozen)
+    // A page's events: their rows are at hand, so no promise (and no turn) per event while the budget's turn lasts.
+    const entity = batch.pageRead.schedules.get(event.id);
+    const changes = batch.pageRead.changes.get(event.id);
+    if (entity && changes && batch.occurrenceBudget.inTurn) {
+      return listed(batch, entity, changes, from, to, info);
+    }
+    return (async () => {
+      const [loaded, loadedChanges] = await Promise.all([
+        batch.scheduleById.load(event.id),
+        batch.changesByEventId.load(event.id),
+      ]);
+      await batch.occurrenceBudget.turn(); // a page of series: a turn of the event loop every OCCURRENCES_PER_TURN
+      return listed(batch, loaded, loadedChanges, from, to, info);
+    })();
   }
 
   @ResolveField(() => RsvpTally, { description: 'Answers so far (for a series: give the occurrence).' })
@@ -169,4 +178,18 @@ export class EventRsvpResolver {
   organisation(rsvp: EventRsvp, _args: NoArgs, { loaders }: RequestContext): Promise<Organisation> {
     return loaders.of(this.organisationLoaders).byId.load(rsvp.organisationId);
   }
+}
+
+/** An event's occurrences in the window, within what the answer may still list. */
+function listed(
+  batch: EventLoaders,
+  event: EventEntity,
+  changes: readonly EventOccurrenceChangeEntity[],
+  from: Date,
+  to: Date,
+  info: GraphQLResolveInfo,
+): Iterable<EventOccurrence> {
+  const list = occurrencesOf(event, changes, from, to, batch.occurrenceBudget.probe);
+  batch.occurrenceBudget.take(list.length);
+  return shareList(list, info); // an unchanged series' list is the same for every request (frozen)
 }

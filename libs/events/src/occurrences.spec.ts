@@ -294,4 +294,19 @@ describe('OccurrenceBudget: turns of the event loop', () => {
       counting = false;
     }
   });
+
+  it('lets a list be expanded without a turn only while none waits for one and the turn has room', async () => {
+    const budget = new OccurrenceBudget();
+    expect(budget.inTurn).toBe(true);
+    budget.take(249);
+    expect(budget.inTurn).toBe(true);
+    const waiting = budget.turn();
+    expect(budget.inTurn).toBe(false); // a list waits: those after it wait too, in order
+    await waiting;
+    expect(budget.inTurn).toBe(true);
+    budget.take(1); // 250 since the last turn
+    expect(budget.inTurn).toBe(false);
+    await budget.turn(); // a turn of the event loop of its own
+    expect(budget.inTurn).toBe(true);
+  });
 });

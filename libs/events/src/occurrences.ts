@@ -184,6 +184,16 @@ export class OccurrenceBudget {
   private turns: Promise<void> = Promise.resolve();
   /** Occurrences expanded since the last turn of the event loop. */
   private expanded = 0;
+  /** Calls of `turn` not yet resolved. */
+  private waiting = 0;
+
+  /**
+   * Whether a list may be expanded now, without `turn`: none waits for a turn before it and the
+   * lists since the last turn expanded fewer than OCCURRENCES_PER_TURN.
+   */
+  get inTurn(): boolean {
+    return this.waiting === 0 && this.expanded < OCCURRENCES_PER_TURN;
+  }
 
   /**
    * Resolves after the lists asked for before have been expanded, in a turn of the event loop of its
@@ -192,12 +202,13 @@ export class OccurrenceBudget {
    * weekly series' quarter), and no turn expands much more than that plus one list.
    */
   turn(): Promise<void> {
-    this.turns = this.turns.then(() => {
-      if (this.expanded < OCCURRENCES_PER_TURN) {
-        return undefined;
+    this.waiting++;
+    this.turns = this.turns.then(async () => {
+      if (this.expanded >= OCCURRENCES_PER_TURN) {
+        this.expanded = 0;
+        await setImmediate();
       }
-      this.expanded = 0;
-      return setImmediate();
+      this.waiting--;
     });
     return this.turns;
   }
