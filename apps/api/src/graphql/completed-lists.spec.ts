@@ -27,9 +27,20 @@ const item = new GraphQLObjectType<Item, { viewer: string }>({
   fields: {
     name: { type: new GraphQLNonNull(GraphQLString) },
     done: { type: GraphQLBoolean },
-    // Per viewer: an object field with a resolver (sync), and one answered later.
-    owner: { type: owner, resolve: (_item, _args, { viewer }) => ({ name: viewer }) },
-    later: { type: owner, resolve: (_item, _args, { viewer }) => Promise.resolve({ name: viewer }) },
+    // Per viewer: non-null object fields with a resolver, one answered at once, one later.
+    owner: { type: new GraphQLNonNull(owner), resolve: (_item, _args, { viewer }) => ({ name: viewer }) },
+    later: {
+      type: new GraphQLNonNull(owner),
+      resolve: (_item, _args, { viewer }) => Promise.resolve({ name: viewer }),
+    },
+  },
+});
+// Shown only to staff: null (synchronously) for anyone else.
+const secretive = new GraphQLObjectType<Item, { viewer: string }>({
+  name: 'Secretive',
+  fields: {
+    name: { type: GraphQLString },
+    secret: { type: owner, resolve: (_item, _args, { viewer }) => (viewer === 'staff' ? { name: viewer } : null) },
   },
 });
 // Like Item, but a leaf field has a resolver of its own: its lists are never shared.
@@ -65,6 +76,7 @@ const schema = new GraphQLSchema({
       other: { type: new GraphQLList(item), resolve: (_r, _a, _c, info) => shareList(lists.other, info) },
       // The same items, returned as they are (not through shareList), by a field whose type reads the viewer.
       raw: { type: new GraphQLList(computed), resolve: () => Promise.resolve(lists.shared) },
+      maybe: { type: new GraphQLList(secretive), resolve: (_r, _a, _c, info) => shareList(lists.shared, info) },
       computed: { type: new GraphQLList(computed), resolve: (_r, _a, _c, info) => shareList(lists.shared, info) },
     },
   }),
@@ -136,7 +148,7 @@ describe('shared lists completed once per selection', () => {
     }
   });
 
-  it('keeps at most four selections of one list', async () => {
+  it('keeps every selection of a list, each by the place in the compiled query that asked it', async () => {
     const runs = ['name', 'done', 'name done', 'done name', 'a: name', 'b: name'].map((selection) =>
       compiled(`{ other { ${selection} } }`),
     );
@@ -145,7 +157,26 @@ describe('shared lists completed once per selection', () => {
       const first = await run();
       kept.push((await run()).data.other === first.data.other);
     }
-    expect(kept).toEqual([true, true, true, true, false, false]);
+    expect(kept).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('shares no list of a type resolving a leaf or a nullable field (a null could differ by viewer)', async () => {
+    const served = completedLists.served;
+    for (const field of ['computed', 'maybe']) {
+      const run = compiled(`{ ${field} { name } }`);
+      const first = await run('a');
+      expect((await run('b')).data[field]).not.toBe(first.data[field]);
+    }
+    const secret = compiled('{ maybe { name secret { name } } }');
+    expect((await secret('a')).data.maybe).toEqual([
+      { name: 'one', secret: null },
+      { name: 'two – ünïcode', secret: null },
+    ]);
+    expect((await secret('staff')).data.maybe).toEqual([
+      { name: 'one', secret: { name: 'staff' } },
+      { name: 'two – ünïcode', secret: { name: 'staff' } },
+    ]);
+    expect(completedLists.served).toBe(served);
   });
 
   it('leaves text that only looks like a placeholder as it is', () => {

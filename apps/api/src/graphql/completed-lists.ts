@@ -13,9 +13,11 @@ import { projectRoot, SharedList, shareList } from '@app/common';
  * same work request after request. graphql-jit completes every list through its runtime's
  * `safeMap(ctx, list, complete, ...indexes)`, where `complete` is the item code generated for one
  * place in one compiled operation: for a shared list, the completion is kept by (list, `complete`)
- * when it ran synchronously, added no error and gave items of leaves alone (so no resolver of a
- * nested object, which may read the viewer, took part), and is handed out again, frozen. Lists
- * and their completions are bounded here; a completion is written as JSON once (`stringifyAnswer`).
+ * when it ran synchronously, added no error and gave items of leaves alone, and is handed out
+ * again, frozen. `shareList` allows no resolver on the item type but of non-null object fields,
+ * which give an object, a promise or an error: none of them, which may read the viewer, took part
+ * in a completion of leaves alone. Completions are bounded here; each is written as JSON once
+ * (`stringifyAnswer`).
  */
 
 type Complete = (...args: unknown[]) => unknown;
@@ -32,25 +34,28 @@ interface JitExecution {
   nullErrors: unknown[];
 }
 
-interface Completion {
-  readonly complete: Complete;
-  readonly items: readonly object[];
-}
-
-/** Selections kept per list: a dashboard asks one or two; more are completed each time. */
-const SELECTIONS_PER_LIST = 4;
-/** Completed items kept across all lists (~0.3 kB each with their JSON). */
+/** Completed items kept across all lists and selections (~0.3 kB each with their JSON). */
 export const MAX_COMPLETED_ITEMS = 50_000;
 
-const completions = new LRUCache<object, readonly Completion[]>({
+/**
+ * Completions by `<place>:<list>`, numbers given to each compiled place and each shared list: the
+ * cache holds neither (an evicted compiled operation or an expired list goes; its entries age out).
+ */
+const completions = new LRUCache<string, readonly object[]>({
   max: 10_000,
   maxSize: MAX_COMPLETED_ITEMS,
-  sizeCalculation: (kept) =>
-    Math.max(
-      1,
-      kept.reduce((sum, { items }) => sum + items.length, 0),
-    ),
+  sizeCalculation: (items) => Math.max(1, items.length),
 });
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+const idOf = (thing: object): number => {
+  let id = ids.get(thing);
+  if (id === undefined) {
+    id = ++lastId;
+    ids.set(thing, id);
+  }
+  return id;
+};
 
 /** graphql-jit 0.8's `safeMap`, whitespace collapsed: the contract this relies on. */
 const EXPECTED_SAFE_MAP =
@@ -74,11 +79,11 @@ function completingShared(completeAll: ListCompletion): ListCompletion {
     if (!(list instanceof SharedList)) {
       return completeAll.call(this, ctx, list, complete, ...indexes);
     }
-    const kept = completions.get(list.items);
-    const hit = kept?.find((k) => k.complete === complete);
-    if (hit) {
+    const key = `${idOf(complete)}:${idOf(list.items)}`;
+    const kept = completions.get(key);
+    if (kept) {
       completedLists.served++;
-      return hit.items as unknown[];
+      return kept as unknown[];
     }
     const execution = ctx as JitExecution;
     const { promiseCounter } = execution;
@@ -89,15 +94,14 @@ function completingShared(completeAll: ListCompletion): ListCompletion {
       execution.promiseCounter === promiseCounter &&
       execution.errors.length === errors &&
       execution.nullErrors.length === nullErrors &&
-      items.every(isRecordOfLeaves) &&
-      (kept?.length ?? 0) < SELECTIONS_PER_LIST
+      items.every(isRecordOfLeaves)
     ) {
       for (const item of items) {
         Object.freeze(item);
       }
       Object.defineProperty(items, 'toJSON', { value: placeholderOrSelf });
       Object.freeze(items);
-      completions.set(list.items, [...(kept ?? []), { complete, items: items as object[] }]);
+      completions.set(key, items as object[]);
     }
     return items;
   };
@@ -144,10 +148,20 @@ export async function completeSharedListsOnce(): Promise<void> {
 
 const collapsed = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** A shared list completed by a compiled query twice: the second time must be the kept completion. */
+/**
+ * A shared list completed by a compiled query twice: the second time must be the kept completion;
+ * and where the selection holds an object field's resolver, never (a graphql-jit that completed
+ * nested objects after the list would show its items as leaves alone at first).
+ */
 function selfCheck(): void {
   const list = Object.freeze([{ name: 'a' }]);
-  const item = new GraphQLObjectType({ name: 'Item', fields: { name: { type: new GraphQLNonNull(GraphQLString) } } });
+  const item: GraphQLObjectType = new GraphQLObjectType({
+    name: 'Item',
+    fields: () => ({
+      name: { type: new GraphQLNonNull(GraphQLString) },
+      self: { type: new GraphQLNonNull(item), resolve: (self: unknown) => self },
+    }),
+  });
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({
       name: 'Query',
@@ -156,18 +170,24 @@ function selfCheck(): void {
       },
     }),
   });
-  const query = compileQuery(schema, parse('{ items { name } }'));
-  const run = (): unknown => {
+  const compiled = (document: string): (() => unknown) => {
+    const query = compileQuery(schema, parse(document));
     if (!isCompiledQuery(query)) {
       throw new Error('graphql-jit refused the completed-lists self-check');
     }
-    return (query.query(undefined, {}, {}) as { data?: { items?: unknown } }).data?.items;
+    return () => (query.query(undefined, {}, {}) as { data?: { items?: unknown } }).data?.items;
   };
-  const first = run();
-  if (first === undefined || run() !== first || stringifyAnswer(first) !== '[{"name":"a"}]') {
-    throw new Error('graphql-jit no longer completes lists through runtime.safeMap: review completed-lists.ts');
+  const leaves = compiled('{ items { name } }');
+  const nested = compiled('{ items { name self { name } } }');
+  const first = leaves();
+  if (
+    first === undefined ||
+    leaves() !== first ||
+    stringifyAnswer(first) !== '[{"name":"a"}]' ||
+    nested() === nested()
+  ) {
+    throw new Error("graphql-jit's list completion is not what completed-lists.ts relies on: review it");
   }
-  completions.delete(list);
 }
 
 // Writing: a kept completion's JSON once, put in place of a placeholder the completion gives as its

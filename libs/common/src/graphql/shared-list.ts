@@ -1,4 +1,11 @@
-import { type GraphQLOutputType, type GraphQLResolveInfo, getNamedType, isLeafType, isObjectType } from 'graphql';
+import {
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  getNamedType,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+} from 'graphql';
 
 /**
  * A list a resolver hands, as it is, to every request that asks (an unchanged series'
@@ -20,23 +27,26 @@ export class SharedList<T> implements Iterable<T> {
 const plainLeaved = new WeakMap<object, boolean>();
 
 /**
- * The list as a `SharedList` where it is frozen (its items plain values nothing changes) and every
- * leaf field of the field's item type is a property read: a completion holding leaves alone then
- * depends on nothing but the items and the selection (not the viewer, the variables or the time).
- * Otherwise the list as it is.
+ * The list as a `SharedList` where it is frozen (its items plain values nothing changes) and the
+ * field's item type resolves nothing but non-null objects (an object, a promise or an error, never
+ * a leaf or a null that could differ by viewer): a completion holding leaves alone then depends on
+ * nothing but the items and the selection (not the viewer, the variables or the time). Otherwise
+ * the list as it is.
  */
 export function shareList<T>(list: readonly T[], info: Pick<GraphQLResolveInfo, 'returnType'>): Iterable<T> {
-  return Object.isFrozen(list) && leavesArePropertyReads(info.returnType) ? new SharedList(list) : list;
+  return Object.isFrozen(list) && resolvesObjectsOnly(info.returnType) ? new SharedList(list) : list;
 }
 
-function leavesArePropertyReads(type: GraphQLOutputType): boolean {
+function resolvesObjectsOnly(type: GraphQLOutputType): boolean {
   const item = getNamedType(type);
   if (!isObjectType(item)) {
     return false;
   }
   let plain = plainLeaved.get(item);
   if (plain === undefined) {
-    plain = Object.values(item.getFields()).every((field) => !isLeafType(getNamedType(field.type)) || !field.resolve);
+    plain = Object.values(item.getFields()).every(
+      (field) => !field.resolve || (isNonNullType(field.type) && !isLeafType(getNamedType(field.type))),
+    );
     plainLeaved.set(item, plain);
   }
   return plain;
