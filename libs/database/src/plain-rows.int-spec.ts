@@ -189,15 +189,35 @@ describe('PlainRows (real PostgreSQL)', () => {
         [WELLS, BATH, NOWHERE],
       );
       const rows = await venues.where('t.id = ANY($1)', [[BATH, WELLS]], 't.id DESC', only);
-      expect(nested.map((tuple) => [tuple[0], lookup.read(tuple, 1)])).toEqual([
+      const keys = [WELLS, BATH, NOWHERE, null];
+      expect(nested.map((tuple, i) => [tuple[0], lookup.read(tuple, 1, keys[i])])).toEqual([
         ['1', rows[0]],
         ['2', rows[1]],
         ['3', null],
         ['4', null],
       ]);
-      expect(nested.map((tuple) => venues.fromTexts(tuple, 1, only))[1]).toEqual(rows[1]);
-      expect(lookup.width).toBe(venues.width(only));
+      // The key is not sent (the statement has it): a column never null tells a row found.
+      expect(lookup.elements).not.toContain('o."id"');
+      expect(lookup.width).toBe(venues.width(only) - 1);
+      const [{ own }] = await venues.query<{ own: unknown[][] }>(
+        `SELECT array_to_json(ARRAY(SELECT ARRAY[${venues.textTuple('t', only)}] FROM plain_rows_test_venue t
+          WHERE t.id = $1)) AS own`,
+        [BATH],
+      );
+      expect(venues.fromTexts(own[0], 0, only)).toEqual(rows[1]);
     }
+    // Where no column it reads is never null, the key is sent and tells it.
+    const idOnly = venues.columnsAmong(['accessible']);
+    const keyed = venues.textLookup('v."venueId"', 'o', idOnly);
+    expect(keyed.elements).toContain('o."id"');
+    const [{ found }] = await venues.query<{ found: unknown[][] }>(
+      `SELECT array_to_json(ARRAY(SELECT ARRAY[${keyed.elements}]
+         FROM (VALUES (1, $1::uuid), (2, $2::uuid)) v(n, "venueId") ${keyed.join} ORDER BY v.n)) AS found`,
+      [WELLS, NOWHERE],
+    );
+    expect(found.map((tuple) => keyed.read(tuple, 0, null))).toEqual([{ id: WELLS, accessible: true }, null]);
+    expect(venues.allBut('note', 'seats')).toBe(venues.allBut('seats', 'note'));
+    expect([...venues.allBut('note', 'seats')]).not.toContain('note');
     const [wells, bath] = await venues.where('t.id = ANY($1)', [[BATH, WELLS]], 't.id DESC');
     // What the rows hold, so the comparison above compares values of every kind.
     expect(bath).toMatchObject({

@@ -39,6 +39,8 @@ export class PlainRows<T extends ObjectLiteral> {
   /** Each column's type, in the order of `columns`. */
   private readonly types: readonly unknown[];
   private readonly primaryColumn: string;
+  /** Columns that never hold null. */
+  private readonly notNull: ReadonlySet<string>;
 
   constructor(private readonly repository: Repository<T>) {
     const { columns, tablePath, name } = repository.metadata;
@@ -62,6 +64,7 @@ export class PlainRows<T extends ObjectLiteral> {
     this.types = columns.map((c) => c.type);
     const [primary, ...more] = repository.metadata.primaryColumns;
     this.primaryColumn = primary && more.length === 0 ? primary.databaseName : '';
+    this.notNull = new Set(columns.filter((c) => !c.isNullable).map((c) => c.databaseName));
     this.select = `SELECT ${this.selectList('t')} FROM "${tablePath}" t`;
   }
 
@@ -111,6 +114,23 @@ export class PlainRows<T extends ObjectLiteral> {
     }
     return set;
   }
+
+  /**
+   * Every property but these (and the key, which is always read): for rows nested in a statement
+   * that knows these already (a network's memberships: their network), so they are not sent on
+   * every row. The same set for the same properties.
+   */
+  allBut(...left: string[]): ReadonlySet<string> {
+    const key = left.sort().join(',');
+    let set = this.allButSets.get(key);
+    if (set === undefined) {
+      set = new Set([...this.properties].filter((property) => !left.includes(property)));
+      this.allButSets.set(key, set); // the code's own: a handful
+    }
+    return set;
+  }
+
+  private readonly allButSets = new Map<string, ReadonlySet<string>>();
 
   /** `columnsAmong`'s sets by their sorted, joined columns. */
   private readonly columnSets = new Map<string, ReadonlySet<string>>();
@@ -204,8 +224,10 @@ export class PlainRows<T extends ObjectLiteral> {
   /**
    * For another context's statement whose nested rows (see `textTuple`) each show one of this
    * table's rows, by key (`key`, an expression of that statement): the clause joining it (a lateral
-   * lookup, as `beside`'s), its elements and how many, and the reader (null where the key names
-   * none). Made once per key, alias and set of properties.
+   * lookup, as `beside`'s), its elements and how many, and the reader, given the key's value (null
+   * where the key names none). The key itself is not sent where the statement has it already (its
+   * value is the key's): a column that is never null tells whether a row was found. Made once per
+   * key, alias and set of properties.
    */
   textLookup(key: string, alias: string, only?: ReadonlySet<string>): TextLookup<T> {
     if (!this.primaryColumn) {
@@ -214,15 +236,18 @@ export class PlainRows<T extends ObjectLiteral> {
     const name = `${key}|${alias}|${keyOf(only)}`;
     let lookup = this.textLookups.get(name);
     if (lookup === undefined) {
-      const columns = this.columnsOf(only);
-      const keyAt = columns.findIndex(([column]) => column === this.primaryColumn);
-      const read = this.textReaderOf(only);
+      const rest = this.columnsOf(only).filter(([column]) => column !== this.primaryColumn);
+      const foundAt = rest.findIndex(([column]) => this.notNull.has(column));
+      const columns = foundAt < 0 ? this.columnsOf(only) : rest;
+      const presentAt = foundAt < 0 ? columns.findIndex(([column]) => column === this.primaryColumn) : foundAt;
+      const primaryProperty = this.columns.find(([column]) => column === this.primaryColumn)?.[1] as string;
+      const read = textReader(this.typed(columns), foundAt < 0 ? undefined : primaryProperty);
       lookup = {
         join: `LEFT JOIN LATERAL (SELECT * FROM "${this.tablePath}" ${alias}
             WHERE ${alias}."${this.primaryColumn}" = ${key} LIMIT 1) ${alias} ON true`,
-        elements: this.textTuple(alias, only),
+        elements: columns.map(([column]) => `${alias}."${column}"::text`).join(', '),
         width: columns.length,
-        read: (tuple, at) => (tuple[at + keyAt] === null ? null : (read(tuple, at) as T)),
+        read: (tuple, at, keyValue) => (tuple[at + presentAt] === null ? null : (read(tuple, at, keyValue) as T)),
       };
       if (this.textLookups.size < MAX_TEXTS) {
         this.textLookups.set(name, lookup);
@@ -231,13 +256,18 @@ export class PlainRows<T extends ObjectLiteral> {
     return lookup;
   }
 
+  /** [property, column type] of these columns. */
+  private typed(columns: readonly (readonly [string, string])[]): (readonly [string, unknown])[] {
+    const types = new Map(this.columns.map(([column], i) => [column, this.types[i]]));
+    return columns.map(([column, property]) => [property, types.get(column)] as const);
+  }
+
   private readonly textLookups = new Map<string, TextLookup<T>>();
 
   private textReaderOf(only: ReadonlySet<string> | undefined): TextReader {
     let reader = only ? this.textReadersOnly.get(only) : this.textReader;
     if (reader === undefined) {
-      const types = new Map(this.columns.map(([, property], i) => [property, this.types[i]]));
-      reader = textReader(this.columnsOf(only).map(([, property]) => [property, types.get(property)] as const));
+      reader = textReader(this.typed(this.columnsOf(only)));
       if (only) {
         this.textReadersOnly.set(only, reader);
       } else {
@@ -434,7 +464,7 @@ const propertyKey = (name: string): string =>
   name === '__proto__' ? `[${JSON.stringify(name)}]` : JSON.stringify(name);
 
 /** Makes one entity out of text elements from `at` on (see `PlainRows.textTuple`). */
-type TextReader = (tuple: readonly unknown[], at: number) => Record<string, unknown>;
+type TextReader = (tuple: readonly unknown[], at: number, key?: unknown) => Record<string, unknown>;
 
 /** Text as node-postgres parses each column type (the rest stay text: uuids, enums, bigints). */
 const FROM_TEXT = {
@@ -457,14 +487,20 @@ function fromTextOf(type: unknown): keyof typeof FROM_TEXT | null {
   }
 }
 
-/** A `TextReader` for these [property, column type] pairs, in order: one object literal, as `literalBuilder`'s. */
-function textReader(columns: readonly (readonly [string, unknown])[]): TextReader {
+/**
+ * A `TextReader` for these [property, column type] pairs, in order: one object literal, as
+ * `literalBuilder`'s; with `keyProperty`, that property first, from the reader's `key` argument.
+ */
+function textReader(columns: readonly (readonly [string, unknown])[], keyProperty?: string): TextReader {
   const entries = columns.map(([property, type], i) => {
     const parse = fromTextOf(type);
     return `${propertyKey(property)}: ${parse ? `parse.${parse}(row[at + ${i}])` : `row[at + ${i}]`}`;
   });
+  if (keyProperty !== undefined) {
+    entries.unshift(`${propertyKey(keyProperty)}: key`);
+  }
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- property names of the code's entities, quoted
-  const make = new Function('parse', `return (row, at) => ({ ${entries.join(', ')} });`) as (
+  const make = new Function('parse', `return (row, at, key) => ({ ${entries.join(', ')} });`) as (
     parse: typeof FROM_TEXT,
   ) => TextReader;
   return make(FROM_TEXT);
@@ -477,8 +513,8 @@ export interface TextLookup<T> {
   /** Its elements for the nested rows' `ARRAY[…]`, and how many. */
   readonly elements: string;
   readonly width: number;
-  /** The entity out of a nested row's elements from `at` on (null for none). */
-  readonly read: (tuple: readonly unknown[], at: number) => T | null;
+  /** The entity out of a nested row's elements from `at` on, given the key's value (null for none). */
+  readonly read: (tuple: readonly unknown[], at: number, key: unknown) => T | null;
 }
 
 /** Row builders by statement name: one text, one list of columns (checked, in case a table changed). */

@@ -27,6 +27,8 @@ import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus, type NetworkStatus }
 const MEMBERSHIP_FIELDS_OF_IDS: ReadonlySet<string> = new Set(['network', 'organisation', 'history', '__typename']);
 /** What every reader of a network's memberships uses: ids, role and status. */
 const ALWAYS_READ: ReadonlySet<string> = new Set(['id', 'networkId', 'organisationId', 'role', 'status']);
+/** ALWAYS_READ of memberships nested in their network's row (which has their network's id). */
+const ALWAYS_READ_NESTED: ReadonlySet<string> = new Set([...ALWAYS_READ].filter((p) => p !== 'networkId'));
 /** Organisation lookups whose statements are kept (one per set of their fields a query asks for). */
 const MAX_LOOKUPS = 1_000;
 
@@ -141,7 +143,10 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     const organisation = read.organisations
       ? this.organisations.organisationsAsText('m.organisation_id', 'o', read.organisations.fields)
       : null;
-    const text = this.networkWithMembershipsText(read.only, organisation);
+    // The network's own id is not sent on every member's row: each is the network's.
+    const memberships = this.plainMembershipRows();
+    const nested = read.only ? ALWAYS_READ_NESTED : memberships.allBut('networkId');
+    const text = this.networkWithMembershipsText(nested, organisation);
     const parameters = [id, read.statuses];
     let row: Record<string, unknown> | undefined;
     let area: LocalNetworkEntity['policeForceArea'] | null = null;
@@ -159,14 +164,14 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     if (area) {
       network.policeForceArea = area;
     }
-    const memberships = this.plainMembershipRows();
     const tuples = row['memberships?'] as unknown[][];
-    const organisationAt = memberships.width(read.only);
+    const organisationAt = memberships.width(nested);
     return {
       network,
       memberships: tuples.map((tuple) => {
-        const membership = memberships.fromTexts(tuple, 0, read.only);
-        const found = organisation?.read(tuple, organisationAt);
+        const membership = memberships.fromTexts(tuple, 0, nested);
+        membership.networkId = network.id;
+        const found = organisation?.read(tuple, organisationAt, membership.organisationId);
         if (found) {
           membership.organisation = found;
         }
