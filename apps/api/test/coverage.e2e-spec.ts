@@ -451,6 +451,41 @@ describe('coverage: area by area, nationally, over time', () => {
     expect((backwards.errors as GraphqlError[])[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('shows at once a change another instance made, though this one reads the figures beside the versions', async () => {
+    // An instance without the response cache, that commits nothing itself: after a read, it reads
+    // the figures beside the versions; the change below comes through the other instance.
+    const reader = await startTestApp({ RESPONSE_CACHE_MB: '0' }, undefined, sut.database);
+    try {
+      type Areas = { coverage: { areas: { policeForceArea: { code: string }; openNetworkCount: number }[] } };
+      const open = async (): Promise<number | undefined> => {
+        const { data, errors } = await reader.client.request<Areas>(
+          '{ coverage(filter: { country: WALES }) { areas { policeForceArea { code } openNetworkCount } } }',
+        );
+        expect(errors).toBeUndefined();
+        return data?.coverage.areas.find((a) => a.policeForceArea.code === NORTH_WALES)?.openNetworkCount;
+      };
+      const before = await open();
+      expect(await open()).toBe(before);
+      for (let change = 1; change <= 2; change++) {
+        await must(
+          'member',
+          'mutation ($input: CreateNetworkInput!) { createNetwork(input: $input) { network { id } } }',
+          {
+            input: {
+              name: `Seen elsewhere ${change} (test)`,
+              policeForceAreaCode: NORTH_WALES,
+              convenorOrganisationId: ids['Wrexham CVS'],
+            },
+          },
+        );
+        expect(await open()).toBe((before ?? NaN) + change);
+        expect(await open()).toBe((before ?? NaN) + change);
+      }
+    } finally {
+      await reader.close();
+    }
+  });
+
   it('stops the history at today: days to come have no figures yet', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const nextMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
