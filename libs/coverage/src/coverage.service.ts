@@ -125,6 +125,8 @@ export class CoverageService {
   /** Refreshes started and finished (one at a time, so they finish in order). */
   private started = 0;
   private finished = 0;
+  /** Refreshes of the figures (the view) started; set before the refresh's statement is sent. */
+  private figuresRefreshes = 0;
   /** `ActivityRecorder.commits` when the last report's versions were read (-1: never). */
   private commitsAtLastRead = -1;
   private plainSpecialisms?: PlainRows<SpecialismEntity>;
@@ -173,17 +175,19 @@ export class CoverageService {
     const read = (): ReturnType<CoverageService['figuresWithAreas']> =>
       this.figuresWithAreas(filter, withConvenors, convenorFields, withReached);
     // Where this process committed nothing since the last version read, the figures are read beside
-    // the versions, not after them (a round trip less), and kept if no refresh ran from before that
-    // read to now and none was needed: the view then holds the last refresh's figures, and the
-    // versions, read after this call, show nothing moved since. Else they are read again (a write
-    // elsewhere: one statement more).
+    // the versions, not after them (a round trip less), and kept if no refresh of the figures started
+    // from before that read to now (one that retakes only snapshots leaves the view as it is): the
+    // view then holds the last refresh's figures, and the versions, read after this call, show
+    // nothing they read moved since. Else they are read again (a write elsewhere: one statement more).
     const commits = this.activity.commits;
     const early =
-      this.refreshing === null && commits === this.commitsAtLastRead ? { started: this.started, rows: read() } : null;
+      this.refreshing === null && commits === this.commitsAtLastRead
+        ? { refreshed: this.figuresRefreshes, rows: read() }
+        : null;
     early?.rows.catch(() => undefined); // awaited below, or dropped
     const versions = await this.ensureFresh();
     this.commitsAtLastRead = commits;
-    const rows = early && this.started === early.started ? early.rows : read();
+    const rows = early && this.figuresRefreshes === early.refreshed ? early.rows : read();
     const [figures, vocabulary] = await Promise.all([rows, this.vocabularyAndPriorities(versions)]);
     return { rows: figures, vocabulary };
   }
@@ -381,6 +385,9 @@ export class CoverageService {
   }
 
   private async refresh(figures: boolean): Promise<void> {
+    if (figures) {
+      this.figuresRefreshes++;
+    }
     await this.dataSource.transaction(async (tx) => {
       if (figures) {
         await tx.query('REFRESH MATERIALIZED VIEW CONCURRENTLY coverage_area_figures');
