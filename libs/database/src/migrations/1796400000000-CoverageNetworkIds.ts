@@ -95,50 +95,40 @@ function withNetworkIds(figures: string): string {
       FROM police_force_area a`;
 }
 
-const COVERAGE_AREA = `CREATE VIEW coverage_area AS
-  SELECT f.*, a.code, a.display_name AS name, a.region, a.country, a.population,
-    m.missing AS priorities_missing, l.last_activity_at,
-    CASE
+/** The view's status, its figures with the areas and the missing priorities, and its last activity, as before. */
+const STATUS = `CASE
       WHEN f.active_networks = 0 THEN 'RED'
       WHEN f.lads_reached < f.lads_total OR cardinality(m.missing) > 0 OR l.last_activity_at IS NULL
         OR current_date - l.last_activity_at::date > 90
         OR f.last_engagement_on IS NULL OR current_date - f.last_engagement_on > 180 THEN 'AMBER'
       ELSE 'GREEN'
-    END AS status
-  FROM coverage_area_figures f
+    END AS status`;
+const FROM_FIGURES = `FROM coverage_area_figures f
   JOIN police_force_area a ON a.id = f.police_force_area_id
   CROSS JOIN LATERAL (
     SELECT ARRAY(SELECT p.specialism_code::text FROM coverage_priority p
                   WHERE NOT p.specialism_code = ANY(f.specialisms_present) ORDER BY p.position) AS missing
-  ) m
-  CROSS JOIN LATERAL (
+  ) m`;
+const lastActivityOf = (networks: string): string => `CROSS JOIN LATERAL (
     -- the newest activity of each of the area's networks, one backward index probe each
     SELECT max((SELECT max(e.occurred_at) FROM activity_event e WHERE e.network_id = n.id)) AS last_activity_at
-      FROM local_network n WHERE n.police_force_area_id = a.id
+      FROM ${networks}
   ) l`;
+
+const COVERAGE_AREA = `CREATE VIEW coverage_area AS
+  SELECT f.*, a.code, a.display_name AS name, a.region, a.country, a.population,
+    m.missing AS priorities_missing, l.last_activity_at,
+    ${STATUS}
+  ${FROM_FIGURES}
+  ${lastActivityOf('local_network n WHERE n.police_force_area_id = a.id')}`;
 
 const COVERAGE_AREA_BY_NETWORK_IDS = `CREATE VIEW coverage_area AS
   SELECT f.police_force_area_id, f.active_networks, f.networks_awaiting_verification, f.open_networks, f.convenor_ids,
     f.member_organisations, f.lads_total, f.reached_ids, f.lads_reached, f.population_reached, f.specialisms_present,
     f.last_engagement_on, a.code, a.display_name AS name, a.region, a.country, a.population,
     m.missing AS priorities_missing, l.last_activity_at,
-    CASE
-      WHEN f.active_networks = 0 THEN 'RED'
-      WHEN f.lads_reached < f.lads_total OR cardinality(m.missing) > 0 OR l.last_activity_at IS NULL
-        OR current_date - l.last_activity_at::date > 90
-        OR f.last_engagement_on IS NULL OR current_date - f.last_engagement_on > 180 THEN 'AMBER'
-      ELSE 'GREEN'
-    END AS status,
+    ${STATUS},
     -- the rest of the area's row, so that a reader needing all of it joins no second time
     a.name AS area_name, a.force_name, a.police_uk_force_id
-  FROM coverage_area_figures f
-  JOIN police_force_area a ON a.id = f.police_force_area_id
-  CROSS JOIN LATERAL (
-    SELECT ARRAY(SELECT p.specialism_code::text FROM coverage_priority p
-                  WHERE NOT p.specialism_code = ANY(f.specialisms_present) ORDER BY p.position) AS missing
-  ) m
-  CROSS JOIN LATERAL (
-    -- the newest activity of each of the area's networks, one backward index probe each
-    SELECT max((SELECT max(e.occurred_at) FROM activity_event e WHERE e.network_id = n.id)) AS last_activity_at
-      FROM unnest(f.network_ids) AS n(id)
-  ) l`;
+  ${FROM_FIGURES}
+  ${lastActivityOf('unnest(f.network_ids) AS n(id)')}`;
