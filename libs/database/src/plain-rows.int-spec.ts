@@ -216,8 +216,16 @@ describe('PlainRows (real PostgreSQL)', () => {
       [WELLS, NOWHERE],
     );
     expect(found.map((tuple) => keyed.read(tuple, 0, null))).toEqual([{ id: WELLS, accessible: true }, null]);
-    expect(venues.allBut('note', 'seats')).toBe(venues.allBut('seats', 'note'));
-    expect([...venues.allBut('note', 'seats')]).not.toContain('note');
+    expect(venues.without(undefined, 'note', 'seats')).toBe(venues.without(undefined, 'seats', 'note'));
+    expect([...venues.without(undefined, 'note', 'seats')]).toEqual([
+      'id',
+      'name',
+      'accessible',
+      'visitors',
+      'closedAt',
+    ]);
+    expect(venues.without(some, 'name')).toBe(venues.without(some, 'name'));
+    expect([...venues.without(some, 'name')]).toEqual(['accessible']);
     const [wells, bath] = await venues.where('t.id = ANY($1)', [[BATH, WELLS]], 't.id DESC');
     // What the rows hold, so the comparison above compares values of every kind.
     expect(bath).toMatchObject({

@@ -116,21 +116,27 @@ export class PlainRows<T extends ObjectLiteral> {
   }
 
   /**
-   * Every property but these (and the key, which is always read): for rows nested in a statement
-   * that knows these already (a network's memberships: their network), so they are not sent on
-   * every row. The same set for the same properties.
+   * The properties of `only` (every one where undefined) but `left` (the key is always read): for
+   * rows nested in a statement that has these already (a network's memberships: their network), so
+   * they are not sent on every row. The same set for the same arguments.
    */
-  allBut(...left: string[]): ReadonlySet<string> {
-    const key = left.sort().join(',');
-    let set = this.allButSets.get(key);
+  without(only: ReadonlySet<string> | undefined, ...left: string[]): ReadonlySet<string> {
+    const base = only ?? this.properties;
+    let byLeft = this.withoutSets.get(base);
+    if (byLeft === undefined) {
+      byLeft = new Map();
+      this.withoutSets.set(base, byLeft);
+    }
+    const key = [...left].sort().join(',');
+    let set = byLeft.get(key);
     if (set === undefined) {
-      set = new Set([...this.properties].filter((property) => !left.includes(property)));
-      this.allButSets.set(key, set); // the code's own: a handful
+      set = new Set([...base].filter((property) => !left.includes(property)));
+      byLeft.set(key, set); // the code's own: a handful
     }
     return set;
   }
 
-  private readonly allButSets = new Map<string, ReadonlySet<string>>();
+  private readonly withoutSets = new WeakMap<ReadonlySet<string>, Map<string, ReadonlySet<string>>>();
 
   /** `columnsAmong`'s sets by their sorted, joined columns. */
   private readonly columnSets = new Map<string, ReadonlySet<string>>();
@@ -203,9 +209,7 @@ export class PlainRows<T extends ObjectLiteral> {
    * `fromTexts` makes each the object `where` would read.
    */
   textTuple(alias: string, only?: ReadonlySet<string>): string {
-    return this.columnsOf(only)
-      .map(([column]) => `${alias}."${column}"::text`)
-      .join(', ');
+    return textElements(alias, this.columnsOf(only));
   }
 
   /** How many elements `textTuple(…, only)` gives. */
@@ -245,7 +249,7 @@ export class PlainRows<T extends ObjectLiteral> {
       lookup = {
         join: `LEFT JOIN LATERAL (SELECT * FROM "${this.tablePath}" ${alias}
             WHERE ${alias}."${this.primaryColumn}" = ${key} LIMIT 1) ${alias} ON true`,
-        elements: columns.map(([column]) => `${alias}."${column}"::text`).join(', '),
+        elements: textElements(alias, columns),
         width: columns.length,
         read: (tuple, at, keyValue) => (tuple[at + presentAt] === null ? null : (read(tuple, at, keyValue) as T)),
       };
@@ -462,6 +466,10 @@ function literalBuilder<From>(pairs: readonly (readonly [string, string | number
 
 const propertyKey = (name: string): string =>
   name === '__proto__' ? `[${JSON.stringify(name)}]` : JSON.stringify(name);
+
+/** These columns under `alias`, each as text, for `ARRAY[…]` (see `PlainRows.textTuple`). */
+const textElements = (alias: string, columns: readonly (readonly [string, string])[]): string =>
+  columns.map(([column]) => `${alias}."${column}"::text`).join(', ');
 
 /** Makes one entity out of text elements from `at` on (see `PlainRows.textTuple`). */
 type TextReader = (tuple: readonly unknown[], at: number, key?: unknown) => Record<string, unknown>;

@@ -27,16 +27,6 @@ import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus, type NetworkStatus }
 const MEMBERSHIP_FIELDS_OF_IDS: ReadonlySet<string> = new Set(['network', 'organisation', 'history', '__typename']);
 /** What every reader of a network's memberships uses: ids, role and status. */
 const ALWAYS_READ: ReadonlySet<string> = new Set(['id', 'networkId', 'organisationId', 'role', 'status']);
-/** A set of membership properties but `networkId`, for memberships nested in their network's row (which has it): the same set each time. */
-const withoutNetworkId = (only: ReadonlySet<string>): ReadonlySet<string> => {
-  let nested = NESTED.get(only);
-  if (nested === undefined) {
-    nested = new Set([...only].filter((property) => property !== 'networkId'));
-    NESTED.set(only, nested);
-  }
-  return nested;
-};
-const NESTED = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
 /** Organisation lookups whose statements are kept (one per set of their fields a query asks for). */
 const MAX_LOOKUPS = 1_000;
 
@@ -153,7 +143,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       : null;
     // The network's own id is not sent on every member's row: each is the network's.
     const memberships = this.plainMembershipRows();
-    const nested = read.only ? withoutNetworkId(read.only) : memberships.allBut('networkId');
+    const nested = memberships.without(read.only, 'networkId');
     const text = this.networkWithMembershipsText(nested, organisation);
     const parameters = [id, read.statuses];
     let row: Record<string, unknown> | undefined;
