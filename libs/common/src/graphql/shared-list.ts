@@ -24,7 +24,7 @@ export class SharedList<T> implements Iterable<T> {
   }
 }
 
-const plainLeaved = new WeakMap<object, boolean>();
+const resolvesObjectsOnlyByType = new WeakMap<object, boolean>();
 
 /**
  * The list as a `SharedList` where it is frozen (its items plain values nothing changes) and the
@@ -42,12 +42,12 @@ function resolvesObjectsOnly(type: GraphQLOutputType): boolean {
   if (!isObjectType(item)) {
     return false;
   }
-  let plain = plainLeaved.get(item);
-  if (plain === undefined) {
-    plain = Object.values(item.getFields()).every(
+  let known = resolvesObjectsOnlyByType.get(item);
+  if (known === undefined) {
+    known = Object.values(item.getFields()).every(
       (field) => !field.resolve || (isNonNullType(field.type) && !isLeafType(getNamedType(field.type))),
     );
-    plainLeaved.set(item, plain);
+    resolvesObjectsOnlyByType.set(item, known);
   }
-  return plain;
+  return known;
 }
