@@ -86,13 +86,6 @@ export class ActivityRecorder {
     @Optional() @Inject(BENCH_ONLY_SKIP_OUTBOX) private readonly skipOutbox: boolean = false,
   ) {}
 
-  /** Transactions this process committed with activity: a reader that saw none since its last version read may expect no change. */
-  get commits(): number {
-    return this.committed;
-  }
-
-  private committed = 0;
-
   async transaction<T>(work: (tx: EntityManager, record: RecordActivity) => Promise<T>): Promise<T> {
     let recorded = 0;
     const rightsEnded = new Set<string>();
@@ -137,9 +130,6 @@ export class ActivityRecorder {
       }
       return outcome;
     });
-    if (recorded > 0) {
-      this.committed++;
-    }
     if (recorded > 0 && !this.skipOutbox) {
       // After commit, never inside the transaction (NOTIFY takes a global lock at commit). A lost
       // wake-up only delays delivery until the hubs' next poll.

@@ -6,7 +6,7 @@ import { plainQuery } from '@app/database';
 import { ACTIVITY_FAMILIES, type ActivityFamily, VERB_FAMILY } from './activity-family';
 import type { ActivityVerb } from './activity.enums';
 
-const XMIN = `(pg_snapshot_xmin(pg_current_snapshot())::text)::bigint`;
+const SNAPSHOT_BOUND = (bound: 'xmin' | 'xmax'): string => `(pg_snapshot_${bound}(c)::text)::bigint`;
 
 /**
  * The versions read by one statement: of all domain state (`whole`), and of each family of it
@@ -22,16 +22,25 @@ export class DataVersions {
 
   /** The versions of the families given, as one string (families in a stable order). */
   versionOf(families: readonly ActivityFamily[]): string {
-    return `${families.map((family) => `${family}=${this.byFamily.get(family) ?? 0}`).join(',')}:${this.today}`;
+    let version = this.ofFamilies.get(families);
+    if (version === undefined) {
+      version = `${families.map((family) => `${family}=${this.byFamily.get(family) ?? 0}`).join(',')}:${this.today}`;
+      this.ofFamilies.set(families, version); // callers pass the same lists again (constants, kept read sets)
+    }
+    return version;
   }
+
+  /** Weak: a list no longer kept elsewhere (an evicted read set) goes with its entry. */
+  private readonly ofFamilies = new WeakMap<readonly ActivityFamily[], string>();
 }
 
 /**
  * A version of all domain state, and of each family of it, in one cheap statement. Every domain
  * change appends activity in its own transaction (the outbox), and activity is never deleted, so
  * the visible activity log versions the visible domain, and its rows of a family's verbs version
- * that family: reads here run one after another (the single flight), each on a later snapshot
- * that sees all the earlier one saw, so the number of visible rows of a verb changes when, and
+ * that family: reads here run one after another (the single flight; a read alongside is compared
+ * only with one that answered before it was sent), each on a later snapshot that sees all the
+ * earlier one saw, so the number of visible rows of a verb changes when, and
  * only when, a commit with activity of that verb becomes visible (also one committing late, behind
  * a newer one). Other databases' transactions moving the xmin change nothing. Sessions are the
  * one exception (they append no activity): whatever reads them is not versioned by this.
@@ -57,47 +66,86 @@ export class DataVersion {
   /** The version of all domain state (with the date), as of a read that started after this call. */
   readonly current = async (): Promise<string> => (await this.versions()).whole;
 
-  /** Runs one at a time (the single flight); the kept counts are also only ever moved forward from what a read saw. */
-  private async read(): Promise<DataVersions> {
+  /**
+   * The versions as of a caller's own statement, read in it (its snapshot): `select` is a scalar
+   * subquery giving text, with `$n` bound to `parameter`; `of` reads its value. Unlike
+   * `versions()`, such reads are not ordered with each other; what each shows is as of its snapshot.
+   */
+  alongside(n: number): VersionsAlongside {
     const below = this.settledBelow;
     const counted = this.settledCounts;
-    // Named and without TypeORM's query path: every uncached read of coverage (and every cached read) makes it.
-    const rows = await plainQuery<{
-      xmin: string;
-      verb: string | null;
-      newly_settled: string;
-      unsettled: string;
-      today: string;
-    }>(
-      this.dataSource,
-      `SELECT s.xmin, e.verb::text AS verb,
-              count(e.sequence) FILTER (WHERE e.tx_id < s.xmin) AS newly_settled,
-              count(e.sequence) FILTER (WHERE e.tx_id >= s.xmin) AS unsettled,
-              current_date::text AS today
-         FROM (SELECT ${XMIN} AS xmin) s
-         LEFT JOIN activity_event e ON e.tx_id >= $1
-        GROUP BY s.xmin, e.verb`,
-      [below],
-    );
-    const [first] = rows;
-    if (!first) {
-      throw new Error('The data version read returned no row'); // the outer side always gives one
+    return { select: versionsSelect(n), parameter: below, of: (text) => this.counted(below, counted, text) };
+  }
+
+  /** Runs one at a time (the single flight). */
+  private async read(): Promise<DataVersions> {
+    const { select, parameter, of } = this.alongside(1);
+    // Named and without TypeORM's query path: every cached read makes it.
+    const [row] = await plainQuery<{ versions: string }>(this.dataSource, `SELECT ${select} AS versions`, [parameter]);
+    if (!row) {
+      throw new Error('The data version read returned no row');
+    }
+    return of(row.versions);
+  }
+
+  /**
+   * The versions a read's value shows, over the counts kept below `below`. Those move forward only
+   * from `below`, to a snapshot's xmin: a statement sent after that one's answer (so any later read
+   * that starts from the new xmin) has a snapshot no older, whose xmin is no lower.
+   */
+  private counted(below: string, counted: ReadonlyMap<string, number>, text: string): DataVersions {
+    const [xmin, today, verbs] = JSON.parse(text) as [string, string, [string, number, number][]];
+    const moves = this.settledBelow === below && BigInt(xmin) > BigInt(below);
+    if (verbs.length === 0) {
+      // Nothing from `below` on (most reads under load): the versions of the counts kept, made once.
+      if (moves) {
+        this.settledBelow = xmin;
+      }
+      if (this.ofCounted?.counted !== counted || this.ofCounted.versions.today !== today) {
+        this.ofCounted = { counted, versions: versionsOf(counted, today) };
+      }
+      return this.ofCounted.versions;
     }
     const settled = new Map(counted);
     const visible = new Map(counted);
-    for (const row of rows) {
-      if (row.verb !== null) {
-        settled.set(row.verb, (settled.get(row.verb) ?? 0) + Number(row.newly_settled));
-        visible.set(row.verb, (visible.get(row.verb) ?? 0) + Number(row.newly_settled) + Number(row.unsettled));
-      }
+    for (const [verb, newlySettled, unsettled] of verbs) {
+      settled.set(verb, (settled.get(verb) ?? 0) + newlySettled);
+      visible.set(verb, (visible.get(verb) ?? 0) + newlySettled + unsettled);
     }
-    if (this.settledBelow === below && BigInt(first.xmin) > BigInt(below)) {
+    if (moves) {
       this.settledCounts = settled;
-      this.settledBelow = first.xmin;
+      this.settledBelow = xmin;
     }
-    return new DataVersions(`${sum(visible.values())}:${first.today}`, countsByFamily(visible), first.today);
+    return versionsOf(visible, today);
   }
+
+  private ofCounted: { counted: ReadonlyMap<string, number>; versions: DataVersions } | null = null;
 }
+
+const versionsOf = (byVerb: ReadonlyMap<string, number>, today: string): DataVersions =>
+  new DataVersions(`${sum(byVerb.values())}:${today}`, countsByFamily(byVerb), today);
+
+/** A read of the versions inside another statement: see `DataVersion.alongside`. */
+export interface VersionsAlongside {
+  readonly select: string;
+  readonly parameter: string;
+  readonly of: (text: string) => DataVersions;
+}
+
+/**
+ * The snapshot's xmin, the database's date and, by verb, the activity rows from tx id `$n` on:
+ * those below the xmin (settled now) and from it on, as JSON text (one value, parsed once). Rows
+ * from the snapshot's xmax on are not visible to it; bounded on both sides, the scan takes the
+ * index in a generic plan too (from `$n` alone, a prepared statement's generic plan expects a
+ * third of the table and scans all of it: a whole report's statement is planned once, generic).
+ */
+const versionsSelect = (n: number): string =>
+  `(SELECT json_build_array(s.xmin::text, current_date::text, (
+     SELECT coalesce(json_agg(json_build_array(e.verb, e.newly_settled, e.unsettled)), '[]')
+       FROM (SELECT verb::text AS verb, count(*) FILTER (WHERE tx_id < s.xmin) AS newly_settled,
+                    count(*) FILTER (WHERE tx_id >= s.xmin) AS unsettled
+               FROM activity_event WHERE tx_id >= $${n}::bigint AND tx_id < s.xmax GROUP BY verb) e))
+     FROM (SELECT ${SNAPSHOT_BOUND('xmin')} AS xmin, ${SNAPSHOT_BOUND('xmax')} AS xmax FROM pg_current_snapshot() c) s)::text`;
 
 /** Each family's count; a verb this build does not know (a newer build wrote it) counts for every family. */
 function countsByFamily(byVerb: ReadonlyMap<string, number>): Map<ActivityFamily, number> {

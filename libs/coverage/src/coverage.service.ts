@@ -125,10 +125,8 @@ export class CoverageService {
   /** Refreshes started and finished (one at a time, so they finish in order). */
   private started = 0;
   private finished = 0;
-  /** Refreshes of the figures (the view) started; set before the refresh's statement is sent. */
-  private figuresRefreshes = 0;
-  /** `ActivityRecorder.commits` when the last report's versions were read (-1: never). */
-  private commitsAtLastRead = -1;
+  /** Whether a caller waiting for the next refresh saw the figures' families move since `seen`. */
+  private figuresMoved = false;
   private plainSpecialisms?: PlainRows<SpecialismEntity>;
   private plainOrganisations?: PlainRows<OrganisationEntity>;
   private readonly figuresTexts = new Map<string, string>();
@@ -174,22 +172,20 @@ export class CoverageService {
     }
     const read = (): ReturnType<CoverageService['figuresWithAreas']> =>
       this.figuresWithAreas(filter, withConvenors, convenorFields, withReached);
-    // Where this process committed nothing since the last version read, the figures are read beside
-    // the versions, not after them (a round trip less), and kept if no refresh of the figures started
-    // from before that read to now (one that retakes only snapshots leaves the view as it is): the
-    // view then holds the last refresh's figures, and the versions, read after this call, show
-    // nothing they read moved since. Else they are read again (a write elsewhere: one statement more).
-    const commits = this.activity.commits;
-    const early =
-      this.refreshing === null && commits === this.commitsAtLastRead
-        ? { refreshed: this.figuresRefreshes, rows: read() }
-        : null;
-    early?.rows.catch(() => undefined); // awaited below, or dropped
-    const versions = await this.ensureFresh();
-    this.commitsAtLastRead = commits;
-    const rows = early && this.figuresRefreshes === early.refreshed ? early.rows : read();
-    const [figures, vocabulary] = await Promise.all([rows, this.vocabularyAndPriorities(versions)]);
-    return { rows: figures, vocabulary };
+    // The statement reads the data versions too, in its own snapshot. Sent while no refresh runs,
+    // that snapshot sees the view as the last refresh left it (or as a later one, by another
+    // instance), which holds the figures of what the versions read before that refresh named; if
+    // the versions seen now are those, nothing moved since, and the figures are today's: one round
+    // trip. Else (a write since, or no refresh yet) the figures are made fresh and, if they moved, read again.
+    const seen = this.refreshing === null ? this.seen : null;
+    const first = await read();
+    if (seen !== null && first.versions?.whole === seen.whole) {
+      return { rows: first.rows, vocabulary: await this.vocabularyAndPriorities(first.versions) };
+    }
+    const versions = await this.ensureFresh(first.versions ?? undefined);
+    const unmoved = seen !== null && first.versions?.versionOf(FIGURES_READ) === seen.figures;
+    const { rows } = unmoved ? first : await read();
+    return { rows, vocabulary: await this.vocabularyAndPriorities(versions) };
   }
 
   private async figuresWithAreas(
@@ -197,12 +193,17 @@ export class CoverageService {
     withConvenors: boolean,
     convenorFields: ReadonlySet<string> | undefined,
     withReached: boolean,
-  ): Promise<{ figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[]> {
+  ): Promise<{
+    rows: { figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[];
+    /** The data versions in the statement's snapshot; none where no area matched the filter. */
+    versions: DataVersions | null;
+  }> {
     const organisations = this.plainOrganisationRows();
     const only = withConvenors && convenorFields ? organisations.columnsAmong(convenorFields) : undefined;
     // One text per variant, set of the convenors' columns (a few: see PlainRows.columnsAmong) and set of
     // filter conditions, made once: the same string each time is hashed once where it is looked up.
     const { where, parameters } = filtered(filter);
+    const versions = this.version.alongside(parameters.length + 1);
     const variant = `${withConvenors}|${withReached}|${only ? [...only].sort().join(',') : '*'}|${where}`;
     let text = this.figuresTexts.get(variant);
     if (text === undefined) {
@@ -212,33 +213,38 @@ export class CoverageService {
         ? `CASE WHEN cardinality(c.convenor_ids) > 0 THEN array_to_json(ARRAY(SELECT ARRAY[${organisations.textTuple('j', only)}]
              FROM "organisation" j WHERE j.id = ANY(c.convenor_ids))) ELSE '[]' END`
         : 'NULL';
-      // The area's row from the view beside its figures: no second join of the areas.
-      text = `SELECT ${withReached ? FIGURE_COLUMNS : FIGURE_COLUMNS_WITHOUT_REACHED}, ${AREA_REST}, ${convenors} AS "convenors?"
+      // The area's row from the view beside its figures: no second join of the areas. The versions'
+      // subquery runs once (it reads no column of the row); its text is sent on every row, a few bytes.
+      text = `SELECT ${withReached ? FIGURE_COLUMNS : FIGURE_COLUMNS_WITHOUT_REACHED}, ${AREA_REST}, ${convenors} AS "convenors?",
+           ${versions.select} AS "versions?"
          FROM coverage_area c ${where} ORDER BY name`;
       if (this.figuresTexts.size < MAX_FIGURES_TEXTS) {
         this.figuresTexts.set(variant, text);
       }
     }
-    const rows = await plainQuery<AreaFigures & AreaRest & Record<string, unknown>>(
-      this.dataSource,
-      text,
-      parameters,
-    );
+    const rows = await plainQuery<AreaFigures & AreaRest & Record<string, unknown>>(this.dataSource, text, [
+      ...parameters,
+      versions.parameter,
+    ]);
+    const [first] = rows;
     // The figures keep the rest of the area's row too (under `area.`): nothing reads it from there.
-    return rows.map((row) => {
-      const found = row['convenors?'] as unknown[][] | null;
-      let convenors: OrganisationEntity[] | null = null;
-      if (found) {
-        const byId = new Map(
-          found.map((tuple) => {
-            const organisation = organisations.fromTexts(tuple, 0, only);
-            return [organisation.id, organisation];
-          }),
-        );
-        convenors = row.convenorIds.flatMap((id) => byId.get(id) ?? []);
-      }
-      return { figures: row, area: areaOf(row), convenors };
-    });
+    return {
+      rows: rows.map((row) => {
+        const found = row['convenors?'] as unknown[][] | null;
+        let convenors: OrganisationEntity[] | null = null;
+        if (found) {
+          const byId = new Map(
+            found.map((tuple) => {
+              const organisation = organisations.fromTexts(tuple, 0, only);
+              return [organisation.id, organisation];
+            }),
+          );
+          convenors = row.convenorIds.flatMap((id) => byId.get(id) ?? []);
+        }
+        return { figures: row, area: areaOf(row), convenors };
+      }),
+      versions: first ? versions.of(first['versions?'] as string) : null,
+    };
   }
 
   /** Whether convenors read with `convenorFields` (or whole) serve a query asking for these fields of them. */
@@ -351,28 +357,37 @@ export class CoverageService {
    * Refreshes the figures when the families they read moved, and today's snapshots when anything
    * did (any visible domain change, also one committed late behind a newer one) or the day changed.
    * Only a refresh that started after this call read the versions will do: one already running may
-   * predate the change. A refresh compares the figures' versions, read no earlier than those of any
-   * caller waiting for it, with those of the refresh before it: if they did not move, no write the
-   * figures read became visible in between, and the view already holds what a refresh would compute.
+   * predate the change. A refresh compares the figures' versions, read before it started, with those
+   * of the refresh before it; a caller waiting for it that saw them move (its read, `given` where it
+   * read them alongside its own statement, may be newer than the refresh's) has it refresh them too.
+   * If none did, no write the figures read became visible in between, and the view already holds
+   * what a refresh would compute.
    */
-  private async ensureFresh(): Promise<DataVersions> {
-    const versions = await this.version.versions();
+  private async ensureFresh(given?: DataVersions): Promise<DataVersions> {
+    const versions = given ?? (await this.version.versions());
     if (this.seen?.whole === versions.whole) {
       return versions;
     }
     const needed = this.started + 1;
-    // What this call read serves a refresh it starts before waiting: no caller waiting for that
-    // refresh read later (reads run one after another). After a wait, the refresh reads again.
+    this.figuresMoved ||= this.seen?.figures !== versions.versionOf(FIGURES_READ);
+    // What this call read serves a refresh it starts before waiting: it read after any waiter's
+    // call. After a wait, the refresh reads again.
     let read: DataVersions | null = versions;
     while (this.finished < needed) {
       if (!this.refreshing) {
         const run = ++this.started;
+        const moved = this.figuresMoved;
+        this.figuresMoved = false;
         this.refreshing = (read ? Promise.resolve(read) : this.version.versions())
           .then(async (at) => {
             const now: Seen = { whole: at.whole, figures: at.versionOf(FIGURES_READ) };
-            await this.refresh(this.seen?.figures !== now.figures);
+            await this.refresh(moved || this.seen?.figures !== now.figures);
             this.finished = run;
             this.seen = now;
+          })
+          .catch((error: unknown) => {
+            this.seen = null; // what the view holds is not known: the next refresh retakes everything
+            throw error;
           })
           .finally(() => {
             this.refreshing = null;
@@ -385,9 +400,6 @@ export class CoverageService {
   }
 
   private async refresh(figures: boolean): Promise<void> {
-    if (figures) {
-      this.figuresRefreshes++;
-    }
     await this.dataSource.transaction(async (tx) => {
       if (figures) {
         await tx.query('REFRESH MATERIALIZED VIEW CONCURRENTLY coverage_area_figures');
