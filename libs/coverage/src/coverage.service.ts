@@ -125,8 +125,6 @@ export class CoverageService {
   /** Refreshes started and finished (one at a time, so they finish in order). */
   private started = 0;
   private finished = 0;
-  /** Whether a caller waiting for the next refresh saw the figures' families move since `seen`. */
-  private figuresMoved = false;
   private plainSpecialisms?: PlainRows<SpecialismEntity>;
   private plainOrganisations?: PlainRows<OrganisationEntity>;
   private readonly figuresTexts = new Map<string, string>();
@@ -178,11 +176,15 @@ export class CoverageService {
     // the versions seen now are those, nothing moved since, and the figures are today's: one round
     // trip. Else (a write since, or no refresh yet) the figures are made fresh and, if they moved, read again.
     const seen = this.refreshing === null ? this.seen : null;
+    const finished = this.finished;
     const first = await read();
     if (seen !== null && first.versions?.whole === seen.whole) {
       return { rows: first.rows, vocabulary: await this.vocabularyAndPriorities(first.versions) };
     }
-    const versions = await this.ensureFresh(first.versions ?? undefined);
+    // The versions read serve the refresh only where none ran meanwhile: else they may be older than
+    // what the last one read (its record would move back), and a fresh read decides.
+    const given = seen === this.seen && finished === this.finished ? first.versions : null;
+    const versions = await this.ensureFresh(given ?? undefined);
     const unmoved = seen !== null && first.versions?.versionOf(FIGURES_READ) === seen.figures;
     const { rows } = unmoved ? first : await read();
     return { rows, vocabulary: await this.vocabularyAndPriorities(versions) };
@@ -357,11 +359,10 @@ export class CoverageService {
    * Refreshes the figures when the families they read moved, and today's snapshots when anything
    * did (any visible domain change, also one committed late behind a newer one) or the day changed.
    * Only a refresh that started after this call read the versions will do: one already running may
-   * predate the change. A refresh compares the figures' versions, read before it started, with those
-   * of the refresh before it; a caller waiting for it that saw them move (its read, `given` where it
-   * read them alongside its own statement, may be newer than the refresh's) has it refresh them too.
-   * If none did, no write the figures read became visible in between, and the view already holds
-   * what a refresh would compute.
+   * predate the change. A refresh compares the figures' versions, read no earlier than those of any
+   * caller waiting for it, with those of the refresh before it: if they did not move, no write the
+   * figures read became visible in between, and the view already holds what a refresh would compute.
+   * `given`: versions the caller read alongside its own statement, after the last refresh ended.
    */
   private async ensureFresh(given?: DataVersions): Promise<DataVersions> {
     const versions = given ?? (await this.version.versions());
@@ -369,19 +370,17 @@ export class CoverageService {
       return versions;
     }
     const needed = this.started + 1;
-    this.figuresMoved ||= this.seen?.figures !== versions.versionOf(FIGURES_READ);
-    // What this call read serves a refresh it starts before waiting: it read after any waiter's
-    // call. After a wait, the refresh reads again.
+    // What this call read serves a refresh it starts before waiting: no caller waits for that one
+    // (one that came while another ran resumes, when it ends, before any new call, and starts the
+    // next with a fresh read). After a wait, the refresh reads again.
     let read: DataVersions | null = versions;
     while (this.finished < needed) {
       if (!this.refreshing) {
         const run = ++this.started;
-        const moved = this.figuresMoved;
-        this.figuresMoved = false;
         this.refreshing = (read ? Promise.resolve(read) : this.version.versions())
           .then(async (at) => {
             const now: Seen = { whole: at.whole, figures: at.versionOf(FIGURES_READ) };
-            await this.refresh(moved || this.seen?.figures !== now.figures);
+            await this.refresh(this.seen?.figures !== now.figures);
             this.finished = run;
             this.seen = now;
           })
