@@ -545,6 +545,25 @@ describe('local networks: convening and membership', () => {
       expect(read).not.toContain(`m."${column}"::text`);
     }
 
+    // With the date joined (a list of members shows it): that timestamp alone, still one read.
+    const joined = await countSql(() =>
+      call<{ network: { members: Member[]; memberCount: number } }>(
+        'coordinator',
+        'query ($id: ID!) { network(id: $id) { memberCount members { id joinedAt } } }',
+        { id: networkId },
+      ),
+    );
+    expect(joined.result.data?.network).toEqual({
+      memberCount: 2,
+      members: whole.slice(0, 2).map(({ id, joinedAt }) => ({ id, joinedAt })),
+    });
+    const [joinedRead, ...readAgain] = joined.statements.filter((sql) => /network_membership"? [mt]\b/.test(sql));
+    expect(readAgain).toEqual([]);
+    expect(joinedRead).toContain('m."joined_at"::text');
+    for (const column of ['status_since', 'ended_at', 'created_at']) {
+      expect(joinedRead).not.toContain(`m."${column}"::text`);
+    }
+
     // The same network's members again, deeper, asking for what the first list left out: read again.
     const deeper = await call<{
       network: { members: Member[]; convenors: { network: { members: Member[] } }[] };

@@ -58,8 +58,8 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
       async (reads) => {
         const networkIds = [...new Set(reads.map((r) => r.networkId))];
         const statuses = [...new Set(reads.flatMap((r) => r.statuses))];
-        // One set of columns or all of them (see NetworkService.membershipColumns): all where loads differ.
-        const columns = reads.every((r) => r.columns === reads[0].columns) ? reads[0].columns : undefined;
+        // One set of columns for the batch: the widest its loads ask (see NetworkService.membershipColumns).
+        const columns = this.networks.widestMembershipColumns(reads.map((r) => r.columns));
         const found = await (withOrganisations
           ? this.networks.findMembershipsOfNetworksWithOrganisations(networkIds, statuses, organisationFields, columns)
           : this.networks.findMembershipsOfNetworks(networkIds, statuses, columns));
@@ -87,9 +87,8 @@ export class NetworkLoaderFactory implements LoaderFactory<NetworkLoaders> {
           network = this.networks.getByIdWithMemberships(id, read).then((found) => {
             // Keyed as the loads that read them: by the network's own id (the asked one may differ in case).
             const primed = { networkId: found.network.id, statuses: read.statuses };
-            memberships.prime({ ...primed, columns: read.only }, found.memberships);
-            if (read.only === undefined) {
-              memberships.prime({ ...primed, columns: this.networks.membershipColumns(NO_FIELDS) }, found.memberships);
+            for (const columns of this.networks.membershipColumnsWithin(read.only)) {
+              memberships.prime({ ...primed, columns }, found.memberships);
             }
             return found.network;
           });
@@ -130,7 +129,6 @@ interface MembershipsRead {
 }
 
 const ALL_STATUSES: readonly MembershipStatus[] = Object.values(MembershipStatus);
-const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /** A read of a network with its memberships: see `networkWithMemberships`. */
 export type MembershipsAhead = Parameters<NetworkService['getByIdWithMemberships']>[1];

@@ -59,13 +59,14 @@ export class NetworkResolver {
     // Its members (where asked for the default statuses), convenors and count read its active
     // memberships: read with it, in one statement, for the loader they read through. Each field
     // still decides what it shows (members: null where you may not see them).
-    const few = this.service.membershipColumns(NONE);
-    const whole = lists.some((field) => this.service.membershipColumns(fieldsAt(info, field)) !== few);
+    const only = this.service.widestMembershipColumns(
+      lists.map((field) => this.service.membershipColumns(fieldsAt(info, field))),
+    );
     const showingOrganisations = lists.filter((field) => selects(info, field, 'organisation'));
     return loaders.of(this.networkLoaders).networkWithMemberships(id, {
       withArea,
       statuses: ACTIVE,
-      only: whole ? undefined : few,
+      only,
       organisations:
         showingOrganisations.length > 0
           ? { fields: new Set(showingOrganisations.flatMap((field) => [...fieldsAt(info, field, 'organisation')])) }

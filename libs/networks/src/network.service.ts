@@ -27,6 +27,8 @@ import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus, type NetworkStatus }
 const MEMBERSHIP_FIELDS_OF_IDS: ReadonlySet<string> = new Set(['network', 'organisation', 'history', '__typename']);
 /** What every reader of a network's memberships uses: ids, role and status. */
 const ALWAYS_READ: ReadonlySet<string> = new Set(['id', 'networkId', 'organisationId', 'role', 'status']);
+/** The sets of properties `membershipColumns` reads (each holding the one before), smallest first. */
+const MEMBERSHIP_COLUMN_SETS: readonly ReadonlySet<string>[] = [ALWAYS_READ, new Set([...ALWAYS_READ, 'joinedAt'])];
 /** Organisation lookups whose statements are kept (one per set of their fields a query asks for). */
 const MAX_LOOKUPS = 1_000;
 
@@ -201,7 +203,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
              WHERE m.network_id = t.id AND m.status = ANY($2)
              ORDER BY m.role = 'CONVENOR' DESC, m.created_at, m.id)) AS "memberships?"
         FROM local_network t WHERE t.id = $1`;
-      byColumns.set(only, text); // two sets (see membershipColumns)
+      byColumns.set(only, text); // three sets (see membershipColumns)
     }
     return text;
   }
@@ -249,17 +251,35 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
 
   /**
    * Of the fields a query asks of memberships, the properties to read: what every reader of a
-   * network's memberships uses (ids, role, status) where it asks for nothing more, else all of them
-   * (undefined). Two sets, not one per subset of the timestamps: each set is a statement text of
-   * its own, prepared on every connection, and the organisations' fields already multiply them.
+   * network's memberships uses (ids, role, status) where it asks for nothing more, with the date
+   * joined (a list of members shows it) where that is all it adds, else all of them (undefined).
+   * Three sets, not one per subset of the timestamps: each set is a statement text of its own,
+   * prepared on every connection, and the organisations' fields already multiply them. The
+   * timestamps not asked for are most of a long list's text (PostgreSQL writes each, Node parses it).
    */
   membershipColumns(fields: ReadonlySet<string>): ReadonlySet<string> | undefined {
-    for (const field of fields) {
-      if (!MEMBERSHIP_FIELDS_OF_IDS.has(field) && !ALWAYS_READ.has(field)) {
+    return MEMBERSHIP_COLUMN_SETS.find((set) =>
+      [...fields].every((field) => MEMBERSHIP_FIELDS_OF_IDS.has(field) || set.has(field)),
+    );
+  }
+
+  /** Of sets `membershipColumns` gave (undefined: all), one that holds them all: they nest. */
+  widestMembershipColumns(sets: readonly (ReadonlySet<string> | undefined)[]): ReadonlySet<string> | undefined {
+    let widest: ReadonlySet<string> | undefined = ALWAYS_READ;
+    for (const set of sets) {
+      if (set === undefined) {
         return undefined;
       }
+      widest = set.size > widest.size ? set : widest;
     }
-    return ALWAYS_READ;
+    return widest;
+  }
+
+  /** The sets `membershipColumns` gives that a read of `columns` (undefined: all) holds, itself first. */
+  membershipColumnsWithin(columns: ReadonlySet<string> | undefined): readonly (ReadonlySet<string> | undefined)[] {
+    return columns === undefined
+      ? [undefined, ...MEMBERSHIP_COLUMN_SETS]
+      : MEMBERSHIP_COLUMN_SETS.filter((set) => [...set].every((property) => columns.has(property)));
   }
 
   private plainNetworkRows(): PlainRows<LocalNetworkEntity> {
@@ -311,7 +331,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
       text = `SELECT ${this.plainMembershipRows().selectList('t', '', only)},
           row_number() OVER (ORDER BY t.role = 'CONVENOR' DESC, t.created_at, t.id)::int AS "order?"
         FROM network_membership t WHERE t.network_id = ANY($1) AND t.status = ANY($2)`;
-      this.membershipRows.set(key, text); // two: see membershipColumns
+      this.membershipRows.set(key, text); // three: see membershipColumns
     }
     return text;
   }
