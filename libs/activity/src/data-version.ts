@@ -74,7 +74,11 @@ export class DataVersion {
   alongside(n: number): VersionsAlongside {
     const below = this.settledBelow;
     const counted = this.settledCounts;
-    return { select: versionsSelect(n), parameter: below, of: (text) => this.counted(below, counted, text) };
+    return {
+      select: (selects[n] ??= versionsSelect(n)),
+      parameter: below,
+      of: (text) => this.counted(below, counted, text),
+    };
   }
 
   /** Runs one at a time (the single flight). */
@@ -139,6 +143,8 @@ export interface VersionsAlongside {
  * index in a generic plan too (from `$n` alone, a prepared statement's generic plan expects a
  * third of the table and scans all of it: a whole report's statement is planned once, generic).
  */
+/** By parameter number: the same text each time (callers keep their statements' texts). */
+const selects: string[] = [];
 const versionsSelect = (n: number): string =>
   `(SELECT json_build_array(s.xmin::text, current_date::text, (
      SELECT coalesce(json_agg(json_build_array(e.verb, e.newly_settled, e.unsettled)), '[]')
