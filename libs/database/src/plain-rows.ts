@@ -558,7 +558,7 @@ const MAX_TEXTS = 1_000;
 /**
  * Statement names by text. The texts are the code's own: a handful per read, and per list that reads
  * only the asked columns one per set of them (at most MAX_COLUMN_SETS per table, see `columnsAmong`;
- * times four for a network's page: its members' two sets of columns, with or without its area).
+ * times six for a network's page: its members' three sets of columns, with or without its area).
  */
 const names = new Map<string, string>();
 

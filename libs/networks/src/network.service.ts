@@ -27,7 +27,10 @@ import { LIVE_MEMBERSHIP, MembershipRole, MembershipStatus, type NetworkStatus }
 const MEMBERSHIP_FIELDS_OF_IDS: ReadonlySet<string> = new Set(['network', 'organisation', 'history', '__typename']);
 /** What every reader of a network's memberships uses: ids, role and status. */
 const ALWAYS_READ: ReadonlySet<string> = new Set(['id', 'networkId', 'organisationId', 'role', 'status']);
-/** The sets of properties `membershipColumns` reads (each holding the one before), smallest first. */
+/**
+ * The sets of properties `membershipColumns` reads, smallest first, each holding the one before:
+ * `widestMembershipColumns` takes the larger of two as holding the other.
+ */
 const MEMBERSHIP_COLUMN_SETS: readonly ReadonlySet<string>[] = [ALWAYS_READ, new Set([...ALWAYS_READ, 'joinedAt'])];
 /** Organisation lookups whose statements are kept (one per set of their fields a query asks for). */
 const MAX_LOOKUPS = 1_000;
@@ -275,7 +278,7 @@ export class NetworkService implements NetworkAudience, OnModuleInit {
     return widest;
   }
 
-  /** The sets `membershipColumns` gives that a read of `columns` (undefined: all) holds, itself first. */
+  /** The sets `membershipColumns` gives (and all, undefined) that a read of `columns` (undefined: all) holds. */
   membershipColumnsWithin(columns: ReadonlySet<string> | undefined): readonly (ReadonlySet<string> | undefined)[] {
     return columns === undefined
       ? [undefined, ...MEMBERSHIP_COLUMN_SETS]
