@@ -525,44 +525,41 @@ describe('local networks: convening and membership', () => {
     expect(whole.map((m) => m.status)).toEqual(['ACTIVE', 'ACTIVE', 'REQUESTED']);
     expect(whole.every((m) => m.createdAt && m.statusSince)).toBe(true);
 
+    /**
+     * `memberCount` and `members { fields }` in one read, the network's own (the other statement on
+     * the table is the viewer's networks), holding the membership columns `read` and none of `left`.
+     */
+    const listedInOneRead = async (fields: readonly (keyof Member)[], columns: { read: string[]; left: string[] }) => {
+      const listed = await countSql(() =>
+        call<{ network: { members: Member[]; memberCount: number } }>(
+          'coordinator',
+          `query ($id: ID!) { network(id: $id) { memberCount members { ${fields.join(' ')} } } }`,
+          { id: networkId },
+        ),
+      );
+      expect(listed.result.data?.network).toEqual({
+        memberCount: 2,
+        members: whole.slice(0, 2).map((member) => Object.fromEntries(fields.map((field) => [field, member[field]]))),
+      });
+      const [read, ...more] = listed.statements.filter((sql) => /network_membership"? [mt]\b/.test(sql));
+      expect(more).toEqual([]);
+      for (const column of columns.read) {
+        expect(read).toContain(`m."${column}"::text`);
+      }
+      for (const column of columns.left) {
+        expect(read).not.toContain(`m."${column}"::text`);
+      }
+    };
     // Ids and role: none of the timestamps read, and only the statuses asked for.
-    const slim = await countSql(() =>
-      call<{ network: { members: Member[]; memberCount: number } }>(
-        'coordinator',
-        'query ($id: ID!) { network(id: $id) { memberCount members { id role } } }',
-        { id: networkId },
-      ),
-    );
-    expect(slim.result.data?.network).toEqual({
-      memberCount: 2,
-      members: whole.slice(0, 2).map(({ id, role }) => ({ id, role })),
+    await listedInOneRead(['id', 'role'], {
+      read: ['role'],
+      left: ['status_since', 'joined_at', 'ended_at', 'created_at'],
     });
-    // memberCount and members in one read, the network's own (the other statement on the table is the viewer's networks).
-    const [read, ...more] = slim.statements.filter((sql) => /network_membership"? [mt]\b/.test(sql));
-    expect(more).toEqual([]);
-    expect(read).toContain('m."role"::text');
-    for (const column of ['status_since', 'joined_at', 'ended_at', 'created_at']) {
-      expect(read).not.toContain(`m."${column}"::text`);
-    }
-
     // With the date joined (a list of members shows it): that timestamp alone, still one read.
-    const joined = await countSql(() =>
-      call<{ network: { members: Member[]; memberCount: number } }>(
-        'coordinator',
-        'query ($id: ID!) { network(id: $id) { memberCount members { id joinedAt } } }',
-        { id: networkId },
-      ),
-    );
-    expect(joined.result.data?.network).toEqual({
-      memberCount: 2,
-      members: whole.slice(0, 2).map(({ id, joinedAt }) => ({ id, joinedAt })),
+    await listedInOneRead(['id', 'joinedAt'], {
+      read: ['joined_at'],
+      left: ['status_since', 'ended_at', 'created_at'],
     });
-    const [joinedRead, ...readAgain] = joined.statements.filter((sql) => /network_membership"? [mt]\b/.test(sql));
-    expect(readAgain).toEqual([]);
-    expect(joinedRead).toContain('m."joined_at"::text');
-    for (const column of ['status_since', 'ended_at', 'created_at']) {
-      expect(joinedRead).not.toContain(`m."${column}"::text`);
-    }
 
     // The same network's members again, deeper, asking for what the first list left out: read again.
     const deeper = await call<{
