@@ -10,6 +10,7 @@
 import autocannon from 'autocannon';
 import pg from 'pg';
 import WebSocket from 'ws';
+import { largestBenchNetwork } from './bench-networks-seed.mjs';
 import { peerQueries } from './bench-peers-queries.mjs';
 import { startApiServer, stopApiServer, untilReady } from './bench-server.mjs';
 
@@ -32,13 +33,8 @@ async function query() {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `SELECT n.id, count(*)::int AS members FROM local_network n
-       JOIN network_membership m ON m.network_id = n.id AND m.status = 'ACTIVE'
-       WHERE n.members_public AND n.status = 'ACTIVE' AND n.name LIKE '%(bench)'
-       GROUP BY n.id ORDER BY count(*) DESC, n.id LIMIT 1`,
-    );
-    const [name, convene] = peerQueries({ networkId: rows[0].id, activeMembers: rows[0].members, events: 20 })[only];
+    const network = await largestBenchNetwork(client);
+    const [name, convene] = peerQueries({ networkId: network.id, activeMembers: network.members, events: 20 })[only];
     return { name, convene };
   } finally {
     await client.end();

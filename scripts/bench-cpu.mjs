@@ -18,6 +18,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { largestBenchNetwork } from './bench-networks-seed.mjs';
 import { peerQueries } from './bench-peers-queries.mjs';
 import { prepareWrites } from './bench-peers-writes.mjs';
 import { startApiServer, stopApiServer, untilReady } from './bench-server.mjs';
@@ -133,13 +134,8 @@ try {
     if (process.argv.includes('--prepare')) {
       await prepareWrites(server.base, { publicEvents: EVENTS_PAGE });
     }
-    const { rows } = await client.query(
-      `SELECT n.id, count(*)::int AS members FROM local_network n
-       JOIN network_membership m ON m.network_id = n.id AND m.status = 'ACTIVE'
-       WHERE n.members_public AND n.status = 'ACTIVE' AND n.name LIKE '%(bench)'
-       GROUP BY n.id ORDER BY count(*) DESC, n.id LIMIT 1`,
-    );
-    var queries = peerQueries({ networkId: rows[0].id, activeMembers: rows[0].members, events: EVENTS_PAGE });
+    const network = await largestBenchNetwork(client);
+    var queries = peerQueries({ networkId: network.id, activeMembers: network.members, events: EVENTS_PAGE });
     // The floor: what a request costs that reads nothing (HTTP, middleware, Apollo, context).
     queries.push(['the floor: { __typename }', '{ __typename }', '{ __typename }']);
     // --query TEXT: that query alone (Convene only), to split a query's cost by what it asks for.

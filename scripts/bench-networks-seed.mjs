@@ -97,6 +97,20 @@ FROM bench_network n JOIN police_force_area a ON a.id = n.area_id, generate_seri
 `;
 
 /** Adds the large set to the database at `url` (migrated and seeded); answers what is there after. */
+/**
+ * The set's network with the most active members among those whose members are public (the
+ * benchmarks' one network): its id and that count. `client` is a connected pg client.
+ */
+export async function largestBenchNetwork(client) {
+  const { rows } = await client.query(
+    `SELECT n.id, count(*)::int AS members FROM local_network n
+     JOIN network_membership m ON m.network_id = n.id AND m.status = 'ACTIVE'
+     WHERE n.members_public AND n.status = 'ACTIVE' AND n.name LIKE '%(bench)'
+     GROUP BY n.id ORDER BY count(*) DESC, n.id LIMIT 1`,
+  );
+  return { id: rows[0].id, members: rows[0].members };
+}
+
 export async function seedLargeNetworkSet(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

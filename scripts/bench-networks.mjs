@@ -3,7 +3,7 @@
 // pg_stat_statements (preloaded for this run only, through ALTER SYSTEM on the bench's own cluster).
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { seedLargeNetworkSet } from './bench-networks-seed.mjs';
+import { largestBenchNetwork, seedLargeNetworkSet } from './bench-networks-seed.mjs';
 
 export const NETWORK_CONNECTIONS = 50;
 
@@ -101,21 +101,7 @@ export async function networkBench({ startServer, untilReady, stop, databaseUrl,
   await untilReady(server);
   try {
     await withClient(databaseUrl, (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements'));
-    const networkId = await withClient(databaseUrl, async (c) => {
-      const { rows } = await c.query(
-        `SELECT n.id FROM local_network n JOIN network_membership m ON m.network_id = n.id AND m.status = 'ACTIVE'
-         WHERE n.members_public AND n.status = 'ACTIVE' AND n.name LIKE '%(bench)'
-         GROUP BY n.id ORDER BY count(*) DESC, n.id LIMIT 1`,
-      );
-      return rows[0].id;
-    });
-    const activeMembers = await withClient(databaseUrl, async (c) => {
-      const { rows } = await c.query(
-        `SELECT count(*)::int AS n FROM network_membership WHERE network_id = $1 AND status = 'ACTIVE'`,
-        [networkId],
-      );
-      return rows[0].n;
-    });
+    const { id: networkId, members: activeMembers } = await withClient(databaseUrl, largestBenchNetwork);
     const rows = [];
     const GZIP = { 'accept-encoding': 'gzip' }; // as browsers and most HTTP clients send
     for (const [name, query, headers] of [

@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { LARGE_SET, seedLargeNetworkSet } from './bench-networks-seed.mjs';
+import { LARGE_SET, largestBenchNetwork, seedLargeNetworkSet } from './bench-networks-seed.mjs';
 import { peerQueries } from './bench-peers-queries.mjs';
 import { prepareWrites } from './bench-peers-writes.mjs';
 import { startApiServer, untilReady } from './bench-server.mjs';
@@ -188,18 +188,13 @@ try {
 
   const writes = await prepareWrites(off.base, { publicEvents: EVENTS_PAGE });
   const seeded = await withClient(async (c) => {
-    const { rows: network } = await c.query(
-      `SELECT n.id, count(*)::int AS members FROM local_network n
-       JOIN network_membership m ON m.network_id = n.id AND m.status = 'ACTIVE'
-       WHERE n.members_public AND n.status = 'ACTIVE' AND n.name LIKE '%(bench)'
-       GROUP BY n.id ORDER BY count(*) DESC, n.id LIMIT 1`,
-    );
+    const network = await largestBenchNetwork(c);
     const { rows: counts } = await c.query(`
       SELECT (SELECT count(*) FROM organisation)::int AS organisations,
              (SELECT count(*) FROM local_network)::int AS networks,
              (SELECT count(*) FROM network_membership)::int AS memberships,
              (SELECT count(*) FROM event)::int AS events`);
-    return { networkId: network[0].id, activeMembers: network[0].members, ...counts[0] };
+    return { networkId: network.id, activeMembers: network.members, ...counts[0] };
   });
   setting = `${seeded.organisations.toLocaleString('en-GB')} organisations, ${seeded.networks} networks, ${seeded.memberships.toLocaleString('en-GB')} memberships, ${seeded.events} events`;
   const queries = peerQueries({ ...seeded, events: EVENTS_PAGE });
