@@ -184,7 +184,7 @@ export class CoverageService {
     // The versions read serve the refresh only where none ran meanwhile: else they may be older than
     // what the last one read (its record would move back), and a fresh read decides.
     const given = seen === this.seen && finished === this.finished ? first.versions : null;
-    const versions = await this.ensureFresh(given ?? undefined);
+    const versions = await this.ensureFresh(given);
     const unmoved = seen !== null && first.versions?.versionOf(FIGURES_READ) === seen.figures;
     const { rows } = unmoved ? first : await read();
     return { rows, vocabulary: await this.vocabularyAndPriorities(versions) };
@@ -364,7 +364,7 @@ export class CoverageService {
    * figures read became visible in between, and the view already holds what a refresh would compute.
    * `given`: versions the caller read alongside its own statement, after the last refresh ended.
    */
-  private async ensureFresh(given?: DataVersions): Promise<DataVersions> {
+  private async ensureFresh(given: DataVersions | null = null): Promise<DataVersions> {
     const versions = given ?? (await this.version.versions());
     if (this.seen?.whole === versions.whole) {
       return versions;
