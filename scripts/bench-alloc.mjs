@@ -3,10 +3,12 @@
 // collections freed too (a `--heap-prof` file keeps only those still alive). What a request
 // allocates is what the scavenges then copy or free: their pauses are the servers' tails.
 //
-//   DATABASE_URL=… node scripts/bench-alloc.mjs [--only N] [--requests 2000] [--top 30]
+//   DATABASE_URL=… node scripts/bench-alloc.mjs [--only N] [--requests 2000] [--top 30] [--survivors] [--query TEXT]
 //
 // N as in scripts/bench-cpu.mjs (0 areas, 1 network, 2 organisations, 3 coverage, 4 the bench's
 // network, 5 events); the database needs the large set and the bench's events (bench-cpu --prepare).
+// `--survivors`: only objects that outlived a scavenge (the promoted garbage that brings mark-compacts);
+// `--query TEXT`: that query instead, to split a query's allocation by what it asks for.
 import autocannon from 'autocannon';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -30,6 +32,9 @@ const PORT = 3941;
 const INSPECTOR = 9239;
 
 async function query() {
+  if (arg('--query')) {
+    return { name: '--query', convene: arg('--query') }; // that query alone, to split a query's allocation by field
+  }
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -90,7 +95,8 @@ try {
     await send('HeapProfiler.startSampling', {
       samplingInterval: 8192,
       includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
+      // --survivors: only what outlived a scavenge (copied, then promoted or still alive): what makes mark-compacts.
+      includeObjectsCollectedByMinorGC: !process.argv.includes('--survivors'),
     });
     const result = await load(server.base, body, requests);
     const { result: stopped } = await send('HeapProfiler.stopSampling');
@@ -105,7 +111,7 @@ try {
     };
     walk(stopped.profile.head);
     console.log(
-      `${only} ${name}: ${result.requests.total} requests, ${(total / result.requests.total / 1024).toFixed(0)} kB allocated per request (sampled)`,
+      `${arg('--query') ? '' : `${only} `}${name}: ${result.requests.total} requests, ${(total / result.requests.total / 1024).toFixed(0)} kB allocated per request (sampled)`,
     );
     for (const [where, size] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, top)) {
       console.log(`${((size / total) * 100).toFixed(1).padStart(5)} %  ${where}`);

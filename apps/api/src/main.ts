@@ -1,3 +1,4 @@
+import './runtime-flags'; // first: before any code runs hot
 import 'reflect-metadata';
 import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
