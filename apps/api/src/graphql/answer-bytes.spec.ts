@@ -54,4 +54,17 @@ describe('answerBytes', () => {
     expect(answerBytes(answers[0], true).beyondAscii).toBe(false);
     expect(answerBytes(answers[2], true).beyondAscii).toBe(true);
   });
+
+  it('keeps each answer its own bytes, one longer than the room kept between answers too', () => {
+    const piece = (n: number, label: string): Result => ({
+      data: { items: Array.from({ length: n }, (_, i) => ({ n: i, label })) },
+    });
+    const [first, long, other] = [piece(9, '18–25'), piece(20_000, '18–25'), piece(12, 'Women’s Aid')];
+    const firstBytes = answerBytes(first, true).bytes;
+    const longBytes = answerBytes(long, true).bytes; // 3 bytes a character over 256 kB: its own room
+    const otherBytes = answerBytes(other, true).bytes;
+    expect(longBytes.equals(Buffer.from(asJson(long)))).toBe(true);
+    expect(otherBytes.equals(Buffer.from(asJson(other)))).toBe(true);
+    expect(firstBytes.equals(Buffer.from(asJson(first)))).toBe(true); // not overwritten by the next answer
+  });
 });

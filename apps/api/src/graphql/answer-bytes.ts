@@ -22,13 +22,25 @@ export function answerBytes(result: Result, piecewise: boolean): { bytes: Buffer
   write(result, pieces);
   pieces.push('\n');
   let characters = 0;
-  const buffers = pieces.map((piece) => {
+  for (const piece of pieces) {
     characters += piece.length;
-    return Buffer.from(piece);
-  });
-  const bytes = Buffer.concat(buffers);
-  return { bytes, beyondAscii: bytes.length !== characters };
+  }
+  // Each piece encoded into one buffer, then copied out once: not a buffer per piece and their concatenation
+  // (the national coverage table's ~130 pieces: 75 → 62 µs).
+  const room = characters * 3; // UTF-8 of a UTF-16 code unit: at most 3 bytes
+  const into = room <= KEPT_ROOM ? (kept ??= Buffer.allocUnsafe(KEPT_ROOM)) : Buffer.allocUnsafe(room);
+  let length = 0;
+  for (const piece of pieces) {
+    length += into.write(piece, length);
+  }
+  const bytes = Buffer.allocUnsafe(length);
+  into.copy(bytes, 0, 0, length);
+  return { bytes, beyondAscii: length !== characters };
 }
+
+/** Room kept between answers for encoding one in pieces; a longer answer gets its own. */
+const KEPT_ROOM = 256 * 1024;
+let kept: Buffer | undefined;
 
 const isLongList = (value: unknown): value is unknown[] => Array.isArray(value) && value.length > PIECEWISE_LIST;
 
