@@ -433,6 +433,45 @@ describe('coverage: area by area, nationally, over time', () => {
     expect(byCode(fromReport)).toEqual(byCode(policeForceAreas));
   });
 
+  it("reads no more of each area's row than its figures hold where a report asks no more of it", async () => {
+    type Area = { code: string; displayName: string; population: number; region: string; country: string };
+    type Areas = { coverage: { areas: { policeForceArea: Area; lastEngagementOn?: string | null }[] } };
+    const FIELDS = 'code displayName population region country';
+    const slim = await countSql(() =>
+      call<Areas>('anonymous', `{ coverage { areas { policeForceArea { ${FIELDS} } } } }`),
+    );
+    expect(slim.result.errors).toBeUndefined();
+    const figures = slim.statements.filter((sql) => sql.includes('FROM coverage_area c'));
+    expect(figures).toHaveLength(1);
+    expect(figures[0]).not.toMatch(/area_name|force_name|police_uk_force_id|to_char\(last_engagement_on/);
+    expect(slim.statements.filter((sql) => /police_force_area\b/.test(sql))).toEqual([]);
+    const { policeForceAreas } = await must<{ policeForceAreas: Area[] }>(
+      'anonymous',
+      `{ policeForceAreas { ${FIELDS} } }`,
+    );
+    const byCode = (areas: Area[]) => [...areas].sort((a, b) => a.code.localeCompare(b.code));
+    expect(byCode(slim.result.data?.coverage.areas.map((a) => a.policeForceArea) ?? [])).toEqual(
+      byCode(policeForceAreas),
+    );
+
+    // One field more of the area (behind a fragment) and the day of the last engagement: read with the figures.
+    const whole = await countSql(() =>
+      call<Areas>(
+        'anonymous',
+        '{ coverage { areas { policeForceArea { code ...Force } lastEngagementOn } } } fragment Force on PoliceForceArea { forceName }',
+      ),
+    );
+    expect(whole.result.errors).toBeUndefined();
+    const read = whole.statements.filter((sql) => sql.includes('FROM coverage_area c'));
+    expect(read).toHaveLength(1);
+    expect(read[0]).toMatch(/force_name/);
+    expect(read[0]).toMatch(/to_char\(last_engagement_on/);
+    const north = whole.result.data?.coverage.areas.find((a) => a.policeForceArea.code === NORTH_WALES);
+    // Its network last met the commissioner's office 12 days ago (UK date), above.
+    expect(north?.lastEngagementOn).toBe(DateTime.now().setZone('Europe/London').minus({ days: 12 }).toISODate());
+    expect((north?.policeForceArea as { forceName?: string } | undefined)?.forceName).toBe('North Wales Police');
+  });
+
   it('keeps a snapshot per day for trend lines', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);

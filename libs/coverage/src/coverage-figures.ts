@@ -25,6 +25,7 @@ export interface AreaFigures {
   readonly prioritiesMissing: string[];
   readonly lastActivityAt: Date | null;
   readonly daysSinceLastActivity: number | null;
+  /** Null where none, or where the report was read without it (see `CoverageService.areasWithPoliceForceAreas`). */
   readonly lastEngagementOn: string | null;
   readonly daysSinceLastEngagement: number | null;
   readonly status: CoverageStatus;

@@ -38,11 +38,23 @@ const FIGURE_COLUMNS = `police_force_area_id AS "policeForceAreaId", code, name,
     AS "daysSinceLastEngagement", status`;
 const FIGURES = `SELECT ${FIGURE_COLUMNS} FROM coverage_area`;
 
-/** As FIGURE_COLUMNS, without the ids of the authorities reached (null): a report that does not list them. */
-const FIGURE_COLUMNS_WITHOUT_REACHED = FIGURE_COLUMNS.replace(
-  'array_to_json(reached_ids) AS "reachedLocalAuthorityIds"',
-  'NULL::uuid[] AS "reachedLocalAuthorityIds"',
-);
+/** FIGURE_COLUMNS, with null for the authorities' ids and the last engagement's day where a report does not show them. */
+function figureColumns(withReached: boolean, withLastEngagementOn: boolean): string {
+  let columns = FIGURE_COLUMNS;
+  if (!withReached) {
+    columns = columns.replace(
+      'array_to_json(reached_ids) AS "reachedLocalAuthorityIds"',
+      'NULL::uuid[] AS "reachedLocalAuthorityIds"',
+    );
+  }
+  if (!withLastEngagementOn) {
+    columns = columns.replace(
+      `to_char(last_engagement_on, 'YYYY-MM-DD') AS "lastEngagementOn"`,
+      'NULL::text AS "lastEngagementOn"',
+    );
+  }
+  return columns;
+}
 
 /** The rest of the area's row, beside its figures (see `areaOf`). */
 const AREA_REST = `area_name AS "area.name", force_name AS "area.forceName", police_uk_force_id AS "area.policeUkForceId"`;
@@ -51,6 +63,18 @@ interface AreaRest {
   readonly 'area.forceName': string;
   readonly 'area.policeUkForceId': string;
 }
+
+/** What an area's figures hold of its row: all a report needs where it shows no more of the area. */
+export type AreaOfFigures = Pick<PoliceForceAreaEntity, 'id' | 'code' | 'displayName' | 'population' | 'region' | 'country'>;
+
+const areaOfFigures = (figures: AreaFigures): AreaOfFigures => ({
+  id: figures.policeForceAreaId,
+  code: figures.code,
+  displayName: figures.name,
+  population: figures.population,
+  region: figures.region,
+  country: figures.country,
+});
 
 /** The area's row as the areas' loader reads it, out of its figures and the rest of its row. */
 function areaOf(row: AreaFigures & AreaRest): PoliceForceAreaEntity {
@@ -97,6 +121,28 @@ function filtered(filter: CoverageFilter): { where: string; parameters: string[]
  * An area's last activity (any verb naming a network) is read live by the `coverage_area` view.
  */
 const FIGURES_READ = withDependencies([ActivityFamily.COVERAGE]);
+
+/** What a report's areas read beyond their figures (`areasWithPoliceForceAreas`). */
+interface AreasRead {
+  readonly withConvenors: boolean;
+  /** The fields asked of the convenors: only their columns are read where all are columns (see `convenorsServe`). */
+  readonly convenorFields: ReadonlySet<string> | undefined;
+  /** Without, each area's `reachedLocalAuthorityIds` is null (an array of ids per area, parsed for nothing). */
+  readonly withReached: boolean;
+  /** Without, each area's `lastEngagementOn` is null. */
+  readonly withLastEngagementOn: boolean;
+  /**
+   * Without, each area's row is what its figures hold (`AreaOfFigures`): its name, force name and
+   * police.uk id are not read (three texts an area for a report that shows the code and display name).
+   */
+  readonly wholeAreas: boolean;
+}
+
+/** An area's figures, its police force area (whole: as the areas' loader reads it) and its convenors where read. */
+export type AreaRow = {
+  readonly figures: AreaFigures;
+  readonly convenors: OrganisationEntity[] | null;
+} & ({ readonly whole: true; readonly area: PoliceForceAreaEntity } | { readonly whole: false; readonly area: AreaOfFigures });
 
 interface VocabularyAndPriorities {
   readonly vocabulary: readonly SpecialismEntity[];
@@ -154,22 +200,20 @@ export class CoverageService {
    */
   async areasWithPoliceForceAreas(
     filter: CoverageFilter = {},
-    {
-      withConvenors = false,
-      /** The fields asked of the convenors: only their columns are read where all are columns (see `convenorsServe`). */
-      convenorFields,
-      /** Without, each area's `reachedLocalAuthorityIds` is null (an array of ids per area, parsed for nothing). */
-      withReached = true,
-    }: { withConvenors?: boolean; convenorFields?: ReadonlySet<string>; withReached?: boolean } = {},
-  ): Promise<{
-    rows: { figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[];
-    vocabulary: Readonly<VocabularyAndPriorities>;
-  }> {
+    asked: Partial<AreasRead> = {},
+  ): Promise<{ rows: AreaRow[]; vocabulary: Readonly<VocabularyAndPriorities> }> {
     if (filter.specialism) {
       await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
     }
-    const read = (): ReturnType<CoverageService['figuresWithAreas']> =>
-      this.figuresWithAreas(filter, withConvenors, convenorFields, withReached);
+    const options: AreasRead = {
+      withConvenors: false,
+      convenorFields: undefined,
+      withReached: true,
+      withLastEngagementOn: true,
+      wholeAreas: true,
+      ...asked,
+    };
+    const read = (): ReturnType<CoverageService['figuresWithAreas']> => this.figuresWithAreas(filter, options);
     // The statement reads the data versions too, in its own snapshot. Sent while no refresh runs,
     // that snapshot sees the view as the last refresh left it (or as a later one, by another
     // instance), which holds the figures of what the versions read before that refresh named; if
@@ -192,11 +236,9 @@ export class CoverageService {
 
   private async figuresWithAreas(
     filter: CoverageFilter,
-    withConvenors: boolean,
-    convenorFields: ReadonlySet<string> | undefined,
-    withReached: boolean,
+    { withConvenors, convenorFields, withReached, withLastEngagementOn, wholeAreas }: AreasRead,
   ): Promise<{
-    rows: { figures: AreaFigures; area: PoliceForceAreaEntity; convenors: OrganisationEntity[] | null }[];
+    rows: AreaRow[];
     /** The data versions in the statement's snapshot; none where no area matched the filter. */
     versions: DataVersions | null;
   }> {
@@ -206,7 +248,7 @@ export class CoverageService {
     // filter conditions, made once: the same string each time is hashed once where it is looked up.
     const { where, parameters } = filtered(filter);
     const versions = this.version.alongside(parameters.length + 1);
-    const variant = `${withConvenors}|${withReached}|${only ? [...only].sort().join(',') : '*'}|${where}`;
+    const variant = `${withConvenors}|${withReached}|${withLastEngagementOn}|${wholeAreas}|${only ? [...only].sort().join(',') : '*'}|${where}`;
     let text = this.figuresTexts.get(variant);
     if (text === undefined) {
       // Text arrays, not JSON objects: half of PostgreSQL's CPU for them (see PlainRows.textTuple).
@@ -217,7 +259,7 @@ export class CoverageService {
         : 'NULL';
       // The area's row from the view beside its figures: no second join of the areas. The versions'
       // subquery runs once (it reads no column of the row); its text is sent on every row, a few bytes.
-      text = `SELECT ${withReached ? FIGURE_COLUMNS : FIGURE_COLUMNS_WITHOUT_REACHED}, ${AREA_REST}, ${convenors} AS "convenors?",
+      text = `SELECT ${figureColumns(withReached, withLastEngagementOn)}, ${wholeAreas ? `${AREA_REST}, ` : ''}${convenors} AS "convenors?",
            ${versions.select} AS "versions?"
          FROM coverage_area c ${where} ORDER BY name`;
       if (this.figuresTexts.size < MAX_FIGURES_TEXTS) {
@@ -243,7 +285,9 @@ export class CoverageService {
           );
           convenors = row.convenorIds.flatMap((id) => byId.get(id) ?? []);
         }
-        return { figures: row, area: areaOf(row), convenors };
+        return wholeAreas
+          ? { figures: row, whole: true, area: areaOf(row), convenors }
+          : { figures: row, whole: false, area: areaOfFigures(row), convenors };
       }),
       versions: first ? versions.of(first['versions?'] as string) : null,
     };
