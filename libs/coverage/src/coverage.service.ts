@@ -91,7 +91,7 @@ function areaOf(row: AreaFigures & AreaRest): PoliceForceAreaEntity {
   };
 }
 
-/** Statement texts kept: four variants, times the sets of the convenors' columns (a few), times eight filters. */
+/** Statement texts kept: sixteen variants, times the sets of the convenors' columns (a few), times eight filters. */
 const MAX_FIGURES_TEXTS = 5_000;
 
 /**
@@ -193,10 +193,10 @@ export class CoverageService {
   }
 
   /**
-   * As `areas`, each with its police force area (the row geography's loader reads) and, when asked,
-   * its convenors' organisations (as organisations' loader reads them, in the order of
-   * `convenorIds`), in one prepared statement: the report shows each area's name and code. With the
-   * vocabulary and the priorities the report measures against.
+   * As `areas`, each with its police force area (the row geography's loader reads, or only what the
+   * figures hold of it: see `AreasRead.wholeAreas`) and, when asked, its convenors' organisations (as
+   * organisations' loader reads them, in the order of `convenorIds`), in one prepared statement: the
+   * report shows each area's name and code. With the vocabulary and the priorities the report measures against.
    */
   async areasWithPoliceForceAreas(
     filter: CoverageFilter = {},
@@ -206,12 +206,11 @@ export class CoverageService {
       await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
     }
     const options: AreasRead = {
-      withConvenors: false,
-      convenorFields: undefined,
-      withReached: true,
-      withLastEngagementOn: true,
-      wholeAreas: true,
-      ...asked,
+      withConvenors: asked.withConvenors ?? false,
+      convenorFields: asked.convenorFields,
+      withReached: asked.withReached ?? true,
+      withLastEngagementOn: asked.withLastEngagementOn ?? true,
+      wholeAreas: asked.wholeAreas ?? true,
     };
     const read = (): ReturnType<CoverageService['figuresWithAreas']> => this.figuresWithAreas(filter, options);
     // The statement reads the data versions too, in its own snapshot. Sent while no refresh runs,
@@ -271,7 +270,7 @@ export class CoverageService {
       versions.parameter,
     ]);
     const [first] = rows;
-    // The figures keep the rest of the area's row too (under `area.`): nothing reads it from there.
+    // The figures keep the rest of the area's row too where read (under `area.`): nothing reads it from there.
     return {
       rows: rows.map((row) => {
         const found = row['convenors?'] as unknown[][] | null;
