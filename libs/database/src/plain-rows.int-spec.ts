@@ -139,11 +139,12 @@ describe('PlainRows (real PostgreSQL)', () => {
       type: 'postgres',
       url: database.url,
       entities: [Place, Venue],
-      maxQueryExecutionTime: 5,
+      // Far above a SELECT 1 on a busy CI machine (5 ms once logged one as slow), far below the sleep.
+      maxQueryExecutionTime: 200,
       logger: {
         logQuery: (query: string) => seen.push(`query ${query}`),
         logQueryError: (_error: unknown, query: string) => seen.push(`failed ${query}`),
-        logQuerySlow: (time: number, query: string) => seen.push(`slow ${time >= 5} ${query}`),
+        logQuerySlow: (time: number, query: string) => seen.push(`slow ${time > 200} ${query}`),
         logSchemaBuild: () => undefined,
         logMigration: () => undefined,
         log: () => undefined,
@@ -153,12 +154,12 @@ describe('PlainRows (real PostgreSQL)', () => {
     seen.length = 0; // TypeORM's own statements while connecting
     try {
       await plainQuery(logged, 'SELECT 1 AS one', []);
-      await plainQuery(logged, 'SELECT pg_sleep(0.05) AS slept', []);
+      await plainQuery(logged, 'SELECT pg_sleep(0.3) AS slept', []);
       await expect(plainQuery(logged, 'SELECT 1 / 0 AS never', [])).rejects.toThrow('division by zero');
       expect(seen).toEqual([
         'query SELECT 1 AS one',
-        'query SELECT pg_sleep(0.05) AS slept',
-        'slow true SELECT pg_sleep(0.05) AS slept',
+        'query SELECT pg_sleep(0.3) AS slept',
+        'slow true SELECT pg_sleep(0.3) AS slept',
         'query SELECT 1 / 0 AS never',
         'failed SELECT 1 / 0 AS never',
       ]);
