@@ -268,6 +268,46 @@ describe('compiled queries answer as graphql-js does', () => {
     }
   });
 
+  it("sends coverage's lists of specialisms as completed before, and changed priorities in the next answer", async () => {
+    const query = `{ coverage { areas { policeForceArea { code } specialismsPresent { code label }
+      prioritySpecialismsMissing { code label } } bySpecialism { specialism { code label } areaCount } } }`;
+    type Seen = { data: { coverage: { areas: { prioritySpecialismsMissing: { code: string }[] }[] } } };
+    const read = async (): Promise<{ seen: Seen; kept: number }> => {
+      const before = completedLists.served;
+      const seen = await same({ query }, as);
+      return { seen: JSON.parse(seen.body) as Seen, kept: completedLists.served - before };
+    };
+    const missing = (seen: Seen): string[] =>
+      [...new Set(seen.data.coverage.areas.flatMap((a) => a.prioritySpecialismsMissing.map((s) => s.code)))].sort();
+    const setPriorities = async (codes: string[]): Promise<void> => {
+      const set = await interpreted.client.request(
+        'mutation ($codes: [String!]!) { setCoveragePriorities(input: { specialisms: $codes }) { priorities { code } } }',
+        { codes },
+        as,
+      );
+      expect(set.errors).toBeUndefined();
+    };
+    const { seen: first } = await read();
+    const shown = missing(first);
+    expect(shown.length).toBeGreaterThan(1);
+    const listed = await interpreted.client.request<{ coveragePriorities: { code: string }[] }>(
+      '{ coveragePriorities { code } }',
+    );
+    const priorities = listed.data?.coveragePriorities.map((p) => p.code) ?? [];
+    expect([...priorities].sort()).toEqual(shown);
+    // Every area's two lists (43 areas): most areas show the same ones, completed once for all.
+    expect((await read()).kept).toBeGreaterThanOrEqual(43);
+    try {
+      await setPriorities(['WOMEN']);
+      for (let run = 0; run < 2; run++) {
+        expect(missing((await read()).seen)).toEqual(['WOMEN']);
+      }
+    } finally {
+      await setPriorities(priorities);
+    }
+    expect(missing((await read()).seen)).toEqual(shown);
+  });
+
   it('never compiles a literal spelling a graphql-jit marker (it would run as code): answers as graphql-js, runs none of it', async () => {
     const owned = (globalThis as { owned?: unknown }).owned;
     const marker = '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d';

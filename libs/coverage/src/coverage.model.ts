@@ -1,8 +1,9 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { LocalDate } from '@app/common';
 import type { PoliceForceAreaEntity } from '@app/geography';
-import type { OrganisationEntity, Specialism } from '@app/organisations';
+import type { OrganisationEntity, SpecialismEntity } from '@app/organisations';
 import { CoverageStatus } from './coverage.enums';
+import type { SpecialismLists } from './specialism-lists';
 
 @ObjectType('AreaCoverage', { description: "A police force area's network coverage, computed in the database." })
 export class AreaCoverage {
@@ -76,8 +77,8 @@ export class AreaCoverage {
   policeForceArea?: PoliceForceAreaEntity;
   /** Its convenors' organisations (those of `convenorIds`, in order), where they were read with the figures. */
   convenorOrganisations?: OrganisationEntity[];
-  /** The specialisms by code, where the vocabulary was read with the figures. */
-  vocabulary?: ReadonlyMap<string, Specialism>;
+  /** The vocabulary's specialisms and lists of them, where it was read with the figures. */
+  vocabulary?: SpecialismLists;
 }
 
 @ObjectType('SpecialismCoverage', { description: 'Where one specialism is present in an active network.' })
@@ -87,6 +88,8 @@ export class SpecialismCoverage {
 
   specialismCode!: string;
   policeForceAreaIds!: string[];
+  /** The specialism, where the vocabulary was read with the figures. */
+  specialismEntity?: SpecialismEntity;
 }
 
 @ObjectType('NationalCoverage', { description: 'The roll-up over the areas of a coverage report.' })

@@ -10,6 +10,7 @@ import {
   type RequestContext,
   RequestLoaders,
   selects,
+  shareList,
 } from '@app/common';
 import {
   LocalAuthority,
@@ -59,7 +60,7 @@ export class CoverageReportResolver {
   ): Promise<CoverageReport> {
     const {
       rows,
-      vocabulary: { vocabulary, priorityCodes },
+      vocabulary: { vocabulary, priorityCodes, lists },
     } = await this.service.areasWithPoliceForceAreas(filter ?? {}, {
       withConvenors: selects(info, 'areas', 'convenors'),
       convenorFields: fieldsAt(info, 'areas', 'convenors'),
@@ -77,10 +78,12 @@ export class CoverageReportResolver {
       [...priorityCodes], // the report's own: the vocabulary and priorities are kept between requests
     );
     // What this read already holds, the fields below take from it: no statement, no promise per area.
-    const byCode = new Map(vocabulary.map((s) => [s.code, s]));
     const specialismByCode = loaders.of(this.loaderFactory).specialismByCode;
     for (const specialism of vocabulary) {
       specialismByCode.prime(specialism.code, specialism);
+    }
+    for (const entry of report.bySpecialism) {
+      entry.specialismEntity = lists.get(entry.specialismCode);
     }
     const areaById = loaders.of(this.areaLoaders).byId;
     report.areas.forEach((coverage, i) => {
@@ -96,7 +99,7 @@ export class CoverageReportResolver {
       if (convenors) {
         coverage.convenorOrganisations = convenors;
       }
-      coverage.vocabulary = byCode;
+      coverage.vocabulary = lists;
     });
     return report;
   }
@@ -212,8 +215,9 @@ export class AreaCoverageResolver {
     coverage: AreaCoverage,
     _args: NoArgs,
     { loaders }: RequestContext,
-  ): Specialism[] | Promise<Specialism[]> {
-    return this.specialismsOf(coverage, coverage.specialismCodes, loaders);
+    info: GraphQLResolveInfo,
+  ): Iterable<Specialism> | Promise<Specialism[]> {
+    return this.specialismsOf(coverage, coverage.specialismCodes, loaders, info);
   }
 
   @ResolveField(() => [Specialism], { description: 'Priority specialisms no active member has.' })
@@ -221,19 +225,24 @@ export class AreaCoverageResolver {
     coverage: AreaCoverage,
     _args: NoArgs,
     { loaders }: RequestContext,
-  ): Specialism[] | Promise<Specialism[]> {
-    return this.specialismsOf(coverage, coverage.missingPriorityCodes, loaders);
+    info: GraphQLResolveInfo,
+  ): Iterable<Specialism> | Promise<Specialism[]> {
+    return this.specialismsOf(coverage, coverage.missingPriorityCodes, loaders, info);
   }
 
-  /** From the vocabulary read with the figures where there is one (as the loader would: unknown codes left out). */
+  /**
+   * From the vocabulary read with the figures where there is one (as the loader would: unknown codes
+   * left out): the same frozen list for every request showing these codes, completed once (shareList).
+   */
   private specialismsOf(
     coverage: AreaCoverage,
     codes: readonly string[],
     loaders: RequestLoaders,
-  ): Specialism[] | Promise<Specialism[]> {
+    info: GraphQLResolveInfo,
+  ): Iterable<Specialism> | Promise<Specialism[]> {
     const vocabulary = coverage.vocabulary;
     if (vocabulary) {
-      return codes.flatMap((code) => vocabulary.get(code) ?? []);
+      return shareList(vocabulary.listOf(codes), info);
     }
     return loaders.of(this.coverageLoaders).specialismByCode.loadMany(codes).then(loaded);
   }
@@ -247,8 +256,12 @@ export class SpecialismCoverageResolver {
   ) {}
 
   @ResolveField(() => Specialism)
-  specialism(coverage: SpecialismCoverage, _args: NoArgs, { loaders }: RequestContext): Promise<Specialism> {
-    return loaders.of(this.coverageLoaders).specialismByCode.load(coverage.specialismCode);
+  specialism(
+    coverage: SpecialismCoverage,
+    _args: NoArgs,
+    { loaders }: RequestContext,
+  ): Specialism | Promise<Specialism> {
+    return coverage.specialismEntity ?? loaders.of(this.coverageLoaders).specialismByCode.load(coverage.specialismCode);
   }
 
   @ResolveField(() => [PoliceForceArea], { description: 'The areas where it is present, by name.' })

@@ -15,6 +15,7 @@ import { PlainRows, plainQuery } from '@app/database';
 import { OrganisationEntity, SpecialismEntity, SpecialismService } from '@app/organisations';
 import type { AreaFigures } from './coverage-figures';
 import { CoveragePriorityEntity, CoverageSnapshotEntity } from './coverage.entities';
+import { SpecialismLists } from './specialism-lists';
 
 export interface CoverageFilter {
   readonly specialism?: string;
@@ -147,6 +148,8 @@ export type AreaRow = {
 interface VocabularyAndPriorities {
   readonly vocabulary: readonly SpecialismEntity[];
   readonly priorityCodes: readonly string[];
+  /** The vocabulary by code and the lists of it the areas show, kept with it. */
+  readonly lists: SpecialismLists;
 }
 
 interface Seen {
@@ -366,9 +369,11 @@ export class CoverageService {
     );
     const priorities = rows.filter((row) => row['position?'] !== null);
     priorities.sort((a, b) => (a['position?'] ?? 0) - (b['position?'] ?? 0));
+    const vocabulary = rows.map((row) => plain.pick(row));
     return {
-      vocabulary: rows.map((row) => plain.pick(row)),
+      vocabulary,
       priorityCodes: priorities.map((row) => row.code as string),
+      lists: new SpecialismLists(vocabulary),
     };
   }
 
