@@ -22,16 +22,18 @@ export class SpecialismLists {
     return this.byCode.get(code);
   }
 
-  /** These codes' specialisms in their order, frozen; unknown codes left out (as the loader leaves them). */
+  /** These codes' specialisms in their order, unknown codes left out (as the loader leaves them); kept ones frozen. */
   listOf(codes: readonly string[]): readonly SpecialismEntity[] {
     const key = codes.join('\0'); // PostgreSQL text holds no NUL: one key per list of codes
-    let list = this.lists.get(key);
-    if (list === undefined) {
-      list = Object.freeze(codes.flatMap((code) => this.byCode.get(code) ?? []));
-      if (this.lists.size < MAX_LISTS) {
-        this.lists.set(key, list);
-      }
+    const kept = this.lists.get(key);
+    if (kept) {
+      return kept;
     }
+    const list = codes.flatMap((code) => this.byCode.get(code) ?? []);
+    if (this.lists.size >= MAX_LISTS) {
+      return list; // not frozen, so not shared: no completion kept for a list no request sees again
+    }
+    this.lists.set(key, Object.freeze(list));
     return list;
   }
 }
