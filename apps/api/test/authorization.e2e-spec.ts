@@ -74,7 +74,7 @@ describe('authorization: every operation as every kind of actor', () => {
         const resource = await policies.resourceOf(row, args, actor.kind === 'API_TOKEN');
         const allowed = sut.app.get(PolicyService).allows(actor, row.rule.action, resource);
         const response = operation.startsWith('Subscription.')
-          ? await subscriptionStart(sut, fixture.document, token, variables)
+          ? await subscriptionStart(sut, fixture.document, token, variables, allowed)
           : await sut.client.request(fixture.document, variables, token ? { authorization: `Bearer ${token}` } : {});
         const code = response.errors?.[0]?.extensions?.code;
         if (allowed) {
@@ -119,16 +119,20 @@ describe('authorization: every operation as every kind of actor', () => {
   });
 });
 
-/** Starts a subscription over graphql-ws; refusals arrive at once, so 300 ms of silence means it runs. */
+/**
+ * Starts a subscription over graphql-ws. Where a refusal is expected, waits for it (however slow the
+ * machine); where not, 300 ms of silence means it runs (a refusal comes before any item).
+ */
 async function subscriptionStart(
   app: TestApp,
   document: string,
   token: string | null,
   variables: Record<string, unknown>,
+  allowed: boolean,
 ): Promise<{ data?: unknown; errors?: GraphqlError[] }> {
   const client = graphqlWsClient(app.graphqlUrl, token ? { authorization: `Bearer ${token}` } : undefined);
   const live = new LiveSubscription(client, document, variables);
-  await live.waitFor(1, 300);
+  await live.waitFor(1, allowed ? 300 : 20_000);
   live.stop();
   await client.dispose();
   return live.errors.length ? { data: null, errors: live.errors } : {};

@@ -342,8 +342,8 @@ describe('webhooks: an endpoint that keeps failing', () => {
       const receiver = new Receiver();
       receiver.answer = () => 503;
       await receiver.start();
-      // A one-second window stands for the three days.
-      const sut = await startTestApp({ ...FAST_RETRIES, WEBHOOK_RETRY_FOR_SECONDS: '1' });
+      // A three-second window stands for the three days (long enough for several retries on a busy machine).
+      const sut = await startTestApp({ ...FAST_RETRIES, WEBHOOK_RETRY_FOR_SECONDS: '3' });
       try {
         const coordinator = await signIn(sut, 'coordinator');
         const endpoint = await createEndpoint(sut, coordinator, receiver.url);
