@@ -6,6 +6,7 @@ import { eventually, graphqlWsClient, LiveSubscription, withAdminClient } from '
 import { NEWPORT_CVS } from './support/operation-fixtures';
 import { accessTokenIn, signIn } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
+import { newestActivityCursor } from './support/activity-cursor';
 
 const SECRET = 'live-test-secret-live-test-secret-0123456789';
 const SUBSCRIBE = `subscription ($scope: ActivityScope, $after: String) {
@@ -168,8 +169,8 @@ describe('live activity across instances', () => {
       );
     const watcher = new Subscriber(ws(a, accessTokenIn(coordinator)), {
       scope: { kind: 'ORGANISATION', target: NEWPORT_CVS },
+      after: await newestActivityCursor(a),
     });
-    await new Promise((done) => setTimeout(done, 200));
     await invite('seen@example.org');
     expect((await watcher.waitFor(1)).map((i) => i.verb)).toEqual(['PERSON_INVITED']);
 

@@ -13,6 +13,7 @@ import {
 } from './support/event-helpers';
 import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
+import { newestActivityCursor } from './support/activity-cursor';
 
 interface Section {
   id: string;
@@ -457,11 +458,12 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
     const client = graphqlWsClient(sut.graphqlUrl, { authorization: member.authorization });
     const live = new LiveSubscription<{
       positionChanges: { verb: string; revision: number; section: { body: string } | null };
-    }>(client, 'subscription ($id: ID!) { positionChanges(positionId: $id) { verb revision section { body } } }', {
-      id: position.id,
-    });
+    }>(
+      client,
+      'subscription ($id: ID!, $after: String) { positionChanges(positionId: $id, after: $after) { verb revision section { body } } }',
+      { id: position.id, after: await newestActivityCursor(sut) },
+    );
     try {
-      await new Promise((done) => setTimeout(done, 300));
       await edit(coordinator, { sectionId: section.id, baseRevision: 1, body: 'Alpha beta gamma.' });
       await edit(member, { sectionId: section.id, baseRevision: 2, body: 'Alpha beta gamma delta.' });
       const items = await live.waitFor(2);
@@ -494,11 +496,10 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
     const client = graphqlWsClient(sut.graphqlUrl, { authorization: member.authorization });
     const live = new LiveSubscription<{ positionChanges: { revision: number } }>(
       client,
-      'subscription ($id: ID!) { positionChanges(positionId: $id) { revision } }',
-      { id: position.id },
+      'subscription ($id: ID!, $after: String) { positionChanges(positionId: $id, after: $after) { revision } }',
+      { id: position.id, after: await newestActivityCursor(sut) },
     );
     try {
-      await new Promise((done) => setTimeout(done, 300));
       await edit(coordinator, { sectionId: position.sections[0]?.id, baseRevision: 1, body: 'Text, edited.' });
       expect((await live.waitFor(1)).map((i) => i.positionChanges.revision)).toEqual([2]);
       const { network } = await sut.client.data<{

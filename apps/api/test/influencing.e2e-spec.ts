@@ -15,6 +15,7 @@ import {
 } from './support/event-helpers';
 import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
+import { newestActivityCursor } from './support/activity-cursor';
 
 const ENGAGEMENT = `id kind occurredOn summary public officeParticipants
   participants { id } asks { ordinal text } positions { id } network { id }
@@ -650,11 +651,10 @@ describe('influencing: engagements, commitments, plans and evidence', () => {
     const client = graphqlWsClient(sut.graphqlUrl, member);
     const live = new LiveSubscription<{ activity: { verb: string; payload: { engagementId?: string } } }>(
       client,
-      'subscription ($scope: ActivityScope) { activity(scope: $scope) { verb payload } }',
-      { scope: { kind: 'NETWORK', target: networkId } },
+      'subscription ($scope: ActivityScope, $after: String) { activity(scope: $scope, after: $after) { verb payload } }',
+      { scope: { kind: 'NETWORK', target: networkId }, after: await newestActivityCursor(sut) },
     );
     try {
-      await new Promise((done) => setTimeout(done, 300));
       const { data } = await record(member, {
         kind: 'CONSULTATION_RESPONSE',
         occurredOn: ukDate(0),

@@ -4,6 +4,7 @@ import { demoOrganisationId } from '@app/organisations';
 import { countSql, type GraphqlError, graphqlWsClient, LiveSubscription } from '@app/testing';
 import { demoCast } from './support/sign-in';
 import { startTestApp, type TestApp } from './support/test-app';
+import { newestActivityCursor } from './support/activity-cursor';
 
 const GWENT = 'W15000002';
 const NEWPORT_CVS = demoOrganisationId('cvs:W06000022');
@@ -673,8 +674,9 @@ describe('local networks: convening and membership', () => {
     const membershipId = await join(networkId, womensGroup, 'member');
     const client = graphqlWsClient(sut.graphqlUrl, { authorization: as.member?.authorization });
     const partnerClient = graphqlWsClient(sut.graphqlUrl, { authorization: as.partner?.authorization });
-    const document = `subscription ($scope: ActivityScope) { activity(scope: $scope) { verb visibility payload } }`;
-    const variables = { scope: { kind: 'NETWORK', target: networkId } };
+    const document = `subscription ($scope: ActivityScope, $after: String) {
+      activity(scope: $scope, after: $after) { verb visibility payload } }`;
+    const variables = { scope: { kind: 'NETWORK', target: networkId }, after: await newestActivityCursor(sut) };
     const member = new LiveSubscription<{ activity: { verb: string; payload: { organisation?: string } } }>(
       client,
       document,
@@ -682,7 +684,6 @@ describe('local networks: convening and membership', () => {
     );
     const partner = new LiveSubscription<{ activity: { verb: string } }>(partnerClient, document, variables);
     try {
-      await new Promise((done) => setTimeout(done, 200));
       await mutate('coordinator', 'inviteToNetwork', { networkId, organisationId: youthGroup }); // NETWORK
       await member.waitFor(1);
       await mutate('coordinator', 'removeFromNetwork', { membershipId, reason: 'test' }); // seen by the removed organisation
