@@ -22,14 +22,17 @@ describe('no single request holds the event loop', () => {
   let coordinator: Headers;
   let member: Headers;
   let networkId: string;
-  const delays: [string, number, number][] = [];
+  const delays: [string, number, number, number][] = [];
 
-  /** Runs a hostile call, notes the longest event-loop delay it caused and checks it stayed short. */
+  /**
+   * Runs a hostile call, notes the longest event-loop delay it caused and checks it stayed short:
+   * judged on `heldMs`, so a busy machine not running the process (no CPU spent) is not a stall.
+   */
   const hostile = async <T>(name: string, call: () => Promise<T>): Promise<T> => {
-    const { result, maxDelayMs, gcPauseMs, blockedMs } = await measureEventLoopDelay(call);
-    delays.push([name, Math.round(maxDelayMs), Math.round(gcPauseMs)]);
-    expect([name, blockedMs]).toEqual([name, expect.any(Number)]);
-    expect(blockedMs).toBeLessThan(STALL_MS);
+    const { result, maxDelayMs, gcPauseMs, cpuMs, heldMs } = await measureEventLoopDelay(call);
+    delays.push([name, Math.round(maxDelayMs), Math.round(gcPauseMs), Math.round(cpuMs)]);
+    expect([name, heldMs]).toEqual([name, expect.any(Number)]);
+    expect(heldMs).toBeLessThan(STALL_MS);
     return result;
   };
 
@@ -46,8 +49,8 @@ describe('no single request holds the event loop', () => {
   });
 
   afterAll(async () => {
-    const lines = delays.map(([name, ms, gc]) => `  ${ms}\t${gc}\t${name}`);
-    console.log(`longest event-loop delay, GC pauses (ms):\n${lines.join('\n')}`);
+    const lines = delays.map(([name, ms, gc, cpu]) => `  ${ms}\t${gc}\t${cpu}\t${name}`);
+    console.log(`longest event-loop delay, GC pauses, process CPU (ms):\n${lines.join('\n')}`);
     await sut?.close();
   });
 

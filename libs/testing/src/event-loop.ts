@@ -13,6 +13,13 @@ export interface Measured<T> {
    * can pause it for half a second whatever the request did, so stalls are judged on this.
    */
   readonly blockedMs: number;
+  /**
+   * CPU time of the whole process during the call (user + system, all threads). A block of the
+   * loop longer than this cannot have been the call's work: the machine did not run the process.
+   */
+  readonly cpuMs: number;
+  /** What the call held the loop for at most as its own work: the less of `blockedMs` and `cpuMs`. */
+  readonly heldMs: number;
 }
 
 /**
@@ -25,13 +32,17 @@ export async function measureEventLoopDelay<T>(call: () => Promise<T>): Promise<
   const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
   gc.observe({ entryTypes: ['gc'] });
   histogram.enable();
+  const cpuBefore = process.cpuUsage();
   try {
     const result = await call();
     // One more turn so a block at the very end is sampled too (and its GC entries delivered).
     await new Promise((resolve) => setTimeout(resolve, 20));
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     const maxDelayMs = histogram.max / 1e6;
     const gcPauseMs = pauses.reduce((sum, entry) => sum + entry.duration, 0);
-    return { result, maxDelayMs, gcPauseMs, blockedMs: Math.max(0, maxDelayMs - gcPauseMs) };
+    const blockedMs = Math.max(0, maxDelayMs - gcPauseMs);
+    return { result, maxDelayMs, gcPauseMs, blockedMs, cpuMs, heldMs: Math.min(blockedMs, cpuMs) };
   } finally {
     histogram.disable();
     gc.disconnect();
