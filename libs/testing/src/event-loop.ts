@@ -15,7 +15,8 @@ export interface Measured<T> {
   readonly blockedMs: number;
   /**
    * CPU time of the whole process during the call (user + system, all threads). A block of the
-   * loop longer than this cannot have been the call's work: the machine did not run the process.
+   * loop longer than this was not the call computing: the machine did not run the process (or it
+   * waited in a synchronous system call, which the hostile-input tests do not look for).
    */
   readonly cpuMs: number;
   /** What the call held the loop for at most as its own work: the less of `blockedMs` and `cpuMs`. */
