@@ -159,6 +159,8 @@ async function stopChild(child, signal = 'SIGTERM') {
 const fmt = (m) =>
   `${Math.round(m.rps).toLocaleString('en-GB')} req/s, p50 ${m.p50} / p99 ${m.p99} ms` +
   `${Number.isFinite(m.cpu) ? `, CPU ${m.cpu.toFixed(1)} ms/req` : ''}${m.failed ? ` (${m.failed} failed)` : ''}`;
+/** Every round of a side, for the line under the table. */
+const rounds = (runs) => runs.map((m) => `${Math.round(m.rps).toLocaleString('en-GB')} req/s p99 ${m.p99}`).join(', ');
 /** Each figure at its best over a side's rounds (a noisy 8 s window moves p99 most); failures summed. */
 const best = (runs) => ({
   rps: Math.max(...runs.map((m) => m.rps)),
@@ -256,8 +258,6 @@ try {
       `${(ours.rps / theirs.rps).toFixed(2)}× (p99 ${(theirs.p99 / ours.p99).toFixed(2)}×` +
       `${Number.isFinite(cpuRatio) ? `, CPU ${cpuRatio.toFixed(2)}×` : ''})`;
     rows.push(`| ${name} | ${fmt(ours)} | ${fmt(theirs)} | ${ratio} | ${fmt(f.on)} | ${fmt(f.mixed)} |`);
-    const rounds = (runs) =>
-      runs.map((m) => `${Math.round(m.rps).toLocaleString('en-GB')} req/s p99 ${m.p99}`).join(', ');
     byRound.push(`- ${name.split(' (')[0]}: Convene ${rounds(f.off)}; PostGraphile ${rounds(f.theirs)}`);
   }
   const worst = Math.max(...figures.map((f) => f.mixed.p99));
