@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type * as pg from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { asLiveWork } from '@app/common';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { dataSourceOptions } from './data-source-options';
@@ -47,5 +49,39 @@ describe('the live pool (real PostgreSQL)', () => {
     expect(backends.size).toBeLessThanOrEqual(2);
     // Meanwhile the main pool answers at once.
     expect(await pool()).toBe('convene');
+  });
+});
+
+describe('a held connection whose backend goes away (real PostgreSQL)', () => {
+  let database: TestDatabase;
+  let sut: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    sut = new DataSource(
+      dataSourceOptions({ ...defaultDatabaseSettings, url: database.url, poolSize: 2, livePoolSize: 1 }, []),
+    );
+    await sut.initialize();
+  });
+
+  afterAll(async () => {
+    await sut.destroy();
+    await database.drop();
+  });
+
+  it('does not end the process when the connection is lost while held idle; the pool discards it and serves on', async () => {
+    const pool = (sut.driver as PostgresDriver).master as pg.Pool;
+    for (const work of [<T>(f: () => Promise<T>) => f(), asLiveWork]) {
+      const held = await work(() => pool.connect());
+      const { rows } = await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const ended = new Promise((done) => held.once('end', done));
+      // As PostgreSQL's fast shutdown does: FATAL 57P01 to a connection nobody is querying on.
+      await sut.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
+      await ended;
+      await expect(held.query('SELECT 1')).rejects.toThrow();
+      held.release();
+      const [again] = await work(() => sut.query<[{ pid: number }]>('SELECT pg_backend_pid() AS pid'));
+      expect(again?.pid).not.toBe(rows[0]?.pid);
+    }
   });
 });

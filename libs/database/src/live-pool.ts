@@ -16,6 +16,17 @@ type ConnectCallback = (
  * small pool, so however many live streams run, HTTP requests keep the main pool. The live pool
  * has the same settings but a longer wait, and shows in `pg_stat_activity` as `<application name>-live`.
  */
+/**
+ * While a client is held, its errors are its holder's (TypeORM's query runner and pg-pool's `query`
+ * listen while they hold one); one that arrives while a holder keeps it idle between statements
+ * (PostgreSQL shutting down or restarting, the backend terminated) would be an unhandled 'error'
+ * event and end the process. Each client keeps this listener for life: the client is unusable after
+ * such an error, its holder's next statement fails, and the pool discards it when it comes back.
+ */
+const keepAlive = (client: pg.PoolClient): void => {
+  client.on('error', () => undefined);
+};
+
 export function pgWithLivePool(livePoolSize: number): typeof pg {
   class RoutedPool extends pg.Pool {
     private readonly live: pg.Pool;
@@ -31,6 +42,8 @@ export function pgWithLivePool(livePoolSize: number): typeof pg {
         application_name: `${config.application_name ?? 'convene'}-live`,
       });
       this.live.on('error', (error, client) => this.emit('error', error, client));
+      this.on('connect', keepAlive);
+      this.live.on('connect', keepAlive);
     }
 
     override connect(): Promise<pg.PoolClient>;
