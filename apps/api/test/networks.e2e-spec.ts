@@ -665,7 +665,8 @@ describe('local networks: convening and membership', () => {
     // (with their organisations, asked for: no batch of their own), their history, the viewer's networks,
     // status history.
     for (const run of [few, more]) {
-      expect(run.statements.length).toBeLessThanOrEqual(10);
+      // At most ten; past that, the failure lists them all (once seen at 11 on a busy CI machine).
+      expect(run.statements.length > 10 ? run.statements : []).toEqual([]);
     }
   });
 
