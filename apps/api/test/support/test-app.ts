@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTestDatabase, GraphqlHttpClient, type TestDatabase } from '@app/testing';
 import { AppModule } from '../../src/app.module';
@@ -28,13 +29,18 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = shared ?? (await createTestDatabase());
   let app: INestApplication | undefined;
+  // Mail without SMTP_URL goes to files: per test database, outside the project; gone with the database.
+  const mailDir = join(tmpdir(), `convene-mail-${new URL(database.url).pathname.slice(1)}`);
+  const dropDatabase = async (): Promise<void> => {
+    await database.drop();
+    await rm(mailDir, { recursive: true, force: true });
+  };
   try {
     const config = loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       DATABASE_URL: database.url,
-      // Mail without SMTP_URL goes to files: per test database, outside the project.
-      MAIL_DIR: join(tmpdir(), `convene-mail-${new URL(database.url).pathname.slice(1)}`),
+      MAIL_DIR: mailDir,
       // Queries compiled at their first run (graphql-jit), so that every test's query takes that path.
       GRAPHQL_COMPILE_AFTER: '0',
       ...env,
@@ -51,7 +57,7 @@ export async function startTestApp(
     // Leave nothing behind a failed start: no half-started app (job queue, pools), no database.
     await app?.close().catch(() => undefined);
     if (!shared) {
-      await database.drop().catch(() => undefined);
+      await dropDatabase().catch(() => undefined);
     }
     throw error;
   }
@@ -67,7 +73,7 @@ export async function startTestApp(
     close: async () => {
       await started.close();
       if (!shared) {
-        await database.drop();
+        await dropDatabase();
       }
     },
   };
