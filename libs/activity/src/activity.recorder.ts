@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
-import { DomainError } from '@app/common';
+import { asBackgroundWork, DomainError } from '@app/common';
 import { lockRow, type RowLockMode } from '@app/database';
 import type { ActivityVerb, ActivityVisibility } from './activity.enums';
 import { LiveRights } from './live/live-rights';
@@ -132,8 +132,9 @@ export class ActivityRecorder {
     });
     if (recorded > 0 && !this.skipOutbox) {
       // After commit, never inside the transaction (NOTIFY takes a global lock at commit). A lost
-      // wake-up only delays delivery until the hubs' next poll.
-      this.wakeups.publish().catch(() => undefined);
+      // wake-up only delays delivery until the hubs' next poll. Background work: not awaited, and
+      // shared by the commits of its cool-down, it may go after the answer (and belongs to no request).
+      asBackgroundWork(() => this.wakeups.publish()).catch(() => undefined);
     }
     // Before answering: live streams of whoever lost rights stop delivering from now on.
     await this.liveRights.changed([...rightsEnded]);
