@@ -24,7 +24,8 @@ export class SharedList<T> implements Iterable<T> {
   }
 }
 
-const resolvesObjectsOnlyByType = new WeakMap<object, boolean>();
+/** By a field's return type as the schema holds it (list and non-null wrappers included): one lookup a call. */
+const resolvesObjectsOnlyByType = new WeakMap<GraphQLOutputType, boolean>();
 
 /**
  * The list as a `SharedList` where it is frozen (its items plain values nothing changes) and the
@@ -38,16 +39,15 @@ export function shareList<T>(list: readonly T[], info: Pick<GraphQLResolveInfo, 
 }
 
 function resolvesObjectsOnly(type: GraphQLOutputType): boolean {
-  const item = getNamedType(type);
-  if (!isObjectType(item)) {
-    return false;
-  }
-  let known = resolvesObjectsOnlyByType.get(item);
+  let known = resolvesObjectsOnlyByType.get(type);
   if (known === undefined) {
-    known = Object.values(item.getFields()).every(
-      (field) => !field.resolve || (isNonNullType(field.type) && !isLeafType(getNamedType(field.type))),
-    );
-    resolvesObjectsOnlyByType.set(item, known);
+    const item = getNamedType(type);
+    known =
+      isObjectType(item) &&
+      Object.values(item.getFields()).every(
+        (field) => !field.resolve || (isNonNullType(field.type) && !isLeafType(getNamedType(field.type))),
+      );
+    resolvesObjectsOnlyByType.set(type, known);
   }
   return known;
 }
