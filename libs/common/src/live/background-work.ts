@@ -3,8 +3,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 const background = new AsyncLocalStorage<true>();
 
 /**
- * Runs `work` as background work of this instance (planning and sending notifications): it
- * answers no request, so the SQL statement counters that measure a request's cost ignore it.
+ * Runs `work` as background work of this instance (notifications, reminders, webhook deliveries,
+ * the wake-up after a commit): it answers no request, so the SQL statement counters that measure a
+ * request's cost ignore it.
  */
 export function asBackgroundWork<T>(work: () => T): T {
   return background.run(true, work);

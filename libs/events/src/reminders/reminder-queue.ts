@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
+import { asBackgroundWork } from '@app/common';
 import type { EntityManager } from 'typeorm';
 import { EVENTS_OPTIONS, type EventsOptions } from '../events.options';
 
@@ -81,7 +82,7 @@ export class ReminderQueue implements OnModuleInit, OnApplicationShutdown {
       { pollingIntervalSeconds: this.options.reminderPollSeconds },
       async (jobs) => {
         for (const job of jobs) {
-          await handle(job.data);
+          await asBackgroundWork(() => handle(job.data)); // no request's: statement counts leave it out
         }
       },
     );

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { asBackgroundWork } from '@app/common';
 import { messageIdOf } from '../webhook.service';
 import { DELIVERY_CONCURRENCY, MAX_RESPONSE_BYTES, WEBHOOKS_OPTIONS, type WebhooksOptions } from '../webhooks.options';
 import { postWebhook } from './http-delivery';
@@ -53,7 +54,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   onApplicationBootstrap(): void {
-    this.running = this.run();
+    this.running = asBackgroundWork(() => this.run()); // no request's: statement counts leave it out
   }
 
   /** Before the pool closes: no new round, in-flight requests aborted (their items are resent later). */
