@@ -11,7 +11,8 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { shareList } from '@app/common';
-import { completedLists, completeSharedListsOnce, stringifyAnswer } from './completed-lists';
+import { answerBytes } from './answer-bytes';
+import { completedLists, completeSharedListsOnce, stringifyAnswer, WRITTEN_IN_PIECES } from './completed-lists';
 
 interface Item {
   name: string | null;
@@ -116,6 +117,27 @@ describe('shared lists completed once per selection', () => {
     expect(stringifyAnswer({ list: second.data.shared, again: second.data.shared })).toBe(
       JSON.stringify({ list: second.data.shared, again: second.data.shared }),
     );
+  });
+
+  it('keeps completions for answers written in pieces apart: items frozen, the list plain (V8 writes it the fast way)', async () => {
+    const compiledQuery = compileQuery(schema, parse('{ shared { name done } }'));
+    if (!isCompiledQuery(compiledQuery)) {
+      throw new Error('not compiled');
+    }
+    const run = async (inPieces: boolean) =>
+      (await compiledQuery.query(undefined, { viewer: 'a', [WRITTEN_IN_PIECES]: inPieces }, {})) as {
+        data: { shared: object[] };
+      };
+    const whole = await run(false);
+    const [pieces, again] = [await run(true), await run(true)];
+    expect(again.data.shared).toBe(pieces.data.shared); // kept, for answers in pieces
+    expect(pieces.data.shared).not.toBe(whole.data.shared);
+    expect((await run(false)).data.shared).toBe(whole.data.shared);
+    expect(Object.isFrozen(whole.data.shared)).toBe(true);
+    expect(Object.isFrozen(pieces.data.shared)).toBe(false);
+    expect(pieces.data.shared.every((entry) => Object.isFrozen(entry))).toBe(true);
+    expect(Object.getOwnPropertyNames(pieces.data.shared)).not.toContain('toJSON');
+    expect(answerBytes(pieces, true).bytes.toString()).toBe(`${JSON.stringify(whole)}\n`);
   });
 
   it('completes per run where a viewer could change the answer: object fields, later answers, leaf resolvers', async () => {

@@ -8,6 +8,7 @@ import { Metrics } from '../metrics/metrics';
 import { KnownOperations } from './known-operations';
 import { requestContextFactory } from './request-context.factory';
 import { answerBytes } from './answer-bytes';
+import { WRITTEN_IN_PIECES } from './completed-lists';
 
 // Apollo's answer types, in its order of preference (`chooseContentTypeForSingleResultResponse`).
 const APPLICATION_JSON = 'application/json; charset=utf-8';
@@ -64,15 +65,17 @@ export class KnownOperationMiddleware implements NestMiddleware {
       return next();
     }
     const started = process.hrtime.bigint();
+    const { operation } = known;
+    const inPieces = this.beyondAscii.has(operation);
     let result;
     try {
       result = await known.executor({
         schema: known.schema,
         document: known.document,
-        operation: known.operation,
+        operation,
         source,
-        // As Nest's Apollo driver gives resolvers the context: with the request.
-        context: { ...this.contextFor({ req }), req },
+        // As Nest's Apollo driver gives resolvers the context: with the request (and how its answer is written).
+        context: { ...this.contextFor({ req }), req, [WRITTEN_IN_PIECES]: inPieces },
         request: { variables: variables as Record<string, unknown> | undefined, operationName: known.operationName },
       });
     } catch {
@@ -85,10 +88,9 @@ export class KnownOperationMiddleware implements NestMiddleware {
       this.known.handOver(req, known.operation, result); // Apollo answers with it: its codes, statuses and masking
       return next();
     }
-    const { operation } = known;
     let written: ReturnType<typeof answerBytes>;
     try {
-      written = answerBytes({ data: result.data, extensions: result.extensions }, this.beyondAscii.has(operation));
+      written = answerBytes({ data: result.data, extensions: result.extensions }, inPieces);
     } catch {
       return next(); // an answer JSON cannot hold: Apollo's to refuse
     }
