@@ -40,7 +40,7 @@ interface JitExecution {
  * In a request's context: its answer is written in pieces (`answerBytes`), not by `stringifyAnswer`.
  * Completions kept for such answers get no placeholder `toJSON` and their list is left unfrozen (their
  * items are frozen): V8 writes an array with its own `toJSON`, or a frozen one, the slow way, and so
- * the rest of the piece (the 43 areas of national coverage: 64–70 µs plain against 86–95).
+ * the rest of the piece (national coverage's answer: 92–95 → 68–74 µs in the server).
  */
 export const WRITTEN_IN_PIECES = Symbol('writtenInPieces');
 
