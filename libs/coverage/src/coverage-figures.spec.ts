@@ -94,6 +94,24 @@ describe('coverage reasons', () => {
     ]);
   });
 
+  it('words every count and label as it is, however many distinct ones reports have shown (wordings are kept)', () => {
+    for (let days = QUIET_AFTER_DAYS + 1; days < QUIET_AFTER_DAYS + 2_500; days++) {
+      const [quiet] = reasonsFor({ ...covered, daysSinceLastActivity: days }, labelOf);
+      expect(quiet).toBe(`no network activity for ${days} days`);
+    }
+    const relabelled = labeller([{ code: 'WOMEN', label: 'Women and girls' }]);
+    expect(reasonsFor({ ...covered, prioritiesMissing: ['WOMEN'] }, labelOf)).toEqual(['no organisation for women']);
+    expect(reasonsFor({ ...covered, prioritiesMissing: ['WOMEN'] }, relabelled)).toEqual([
+      'no organisation for women and girls',
+    ]);
+    expect(reasonsFor({ ...covered, localAuthoritiesReached: 1, localAuthoritiesTotal: 12 }, labelOf)).toEqual([
+      '1 of 12 local authorities reached',
+    ]);
+    expect(reasonsFor({ ...covered, localAuthoritiesReached: 11, localAuthoritiesTotal: 2 + 10 }, labelOf)).toEqual([
+      '11 of 12 local authorities reached',
+    ]);
+  });
+
   it('counts an area quiet on engagement past the limit or never, and only with an active network', () => {
     expect(engagementQuiet(covered)).toBe(false);
     expect(engagementQuiet({ ...covered, daysSinceLastEngagement: ENGAGEMENT_QUIET_AFTER_DAYS })).toBe(false);
