@@ -11,12 +11,6 @@ type ConnectCallback = (
 ) => void;
 
 /**
- * node-postgres for TypeORM's `driver` option, with one change: work marked live (`asLiveWork`:
- * subscriptions' set-up, replays, re-checks, fan-out reads) takes its connections from a second,
- * small pool, so however many live streams run, HTTP requests keep the main pool. The live pool
- * has the same settings but a longer wait, and shows in `pg_stat_activity` as `<application name>-live`.
- */
-/**
  * While a client is held, its errors are its holder's (TypeORM's query runner and pg-pool's `query`
  * listen while they hold one); one that arrives while a holder keeps it idle between statements
  * (PostgreSQL shutting down or restarting, the backend terminated) would be an unhandled 'error'
@@ -27,6 +21,12 @@ const keepAlive = (client: pg.PoolClient): void => {
   client.on('error', () => undefined);
 };
 
+/**
+ * node-postgres for TypeORM's `driver` option, with one change: work marked live (`asLiveWork`:
+ * subscriptions' set-up, replays, re-checks, fan-out reads) takes its connections from a second,
+ * small pool, so however many live streams run, HTTP requests keep the main pool. The live pool
+ * has the same settings but a longer wait, and shows in `pg_stat_activity` as `<application name>-live`.
+ */
 export function pgWithLivePool(livePoolSize: number): typeof pg {
   class RoutedPool extends pg.Pool {
     private readonly live: pg.Pool;

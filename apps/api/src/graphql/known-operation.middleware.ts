@@ -85,7 +85,7 @@ export class KnownOperationMiddleware implements NestMiddleware {
       return next();
     }
     if (result.errors || !('data' in result)) {
-      this.known.handOver(req, known.operation, result); // Apollo answers with it: its codes, statuses and masking
+      this.known.handOver(req, operation, result); // Apollo answers with it: its codes, statuses and masking
       return next();
     }
     let written: ReturnType<typeof answerBytes>;
