@@ -7,15 +7,14 @@ import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { dataSourceOptions } from './data-source-options';
 import { defaultDatabaseSettings } from './database-settings';
 
-describe('the live pool (real PostgreSQL)', () => {
+/** A data source with these pool sizes over a database of its own, for the enclosing describe's tests. */
+function dataSourceFor(sizes: { poolSize: number; livePoolSize: number }): () => DataSource {
   let database: TestDatabase;
   let sut: DataSource;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    sut = new DataSource(
-      dataSourceOptions({ ...defaultDatabaseSettings, url: database.url, poolSize: 4, livePoolSize: 2 }, []),
-    );
+    sut = new DataSource(dataSourceOptions({ ...defaultDatabaseSettings, url: database.url, ...sizes }, []));
     await sut.initialize();
   });
 
@@ -24,8 +23,14 @@ describe('the live pool (real PostgreSQL)', () => {
     await database.drop();
   });
 
+  return () => sut;
+}
+
+describe('the live pool (real PostgreSQL)', () => {
+  const dataSource = dataSourceFor({ poolSize: 4, livePoolSize: 2 });
+
   const pool = async (): Promise<string> => {
-    const [row] = await sut.query<[{ application_name: string }]>(
+    const [row] = await dataSource().query<[{ application_name: string }]>(
       `SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()`,
     );
     return row.application_name;
@@ -40,6 +45,7 @@ describe('the live pool (real PostgreSQL)', () => {
   });
 
   it('never opens more live connections than its size, however much live work waits', async () => {
+    const sut = dataSource();
     const live = await Promise.all(
       Array.from({ length: 20 }, () =>
         asLiveWork(() => sut.query<[{ pid: number }]>(`SELECT pg_backend_pid() AS pid, pg_sleep(0.02)`)),
@@ -53,23 +59,11 @@ describe('the live pool (real PostgreSQL)', () => {
 });
 
 describe('a held connection whose backend goes away (real PostgreSQL)', () => {
-  let database: TestDatabase;
-  let sut: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    sut = new DataSource(
-      dataSourceOptions({ ...defaultDatabaseSettings, url: database.url, poolSize: 2, livePoolSize: 1 }, []),
-    );
-    await sut.initialize();
-  });
-
-  afterAll(async () => {
-    await sut.destroy();
-    await database.drop();
-  });
+  // Small pools: a lost connection the pool did not discard would be handed out again.
+  const dataSource = dataSourceFor({ poolSize: 2, livePoolSize: 1 });
 
   it('does not end the process when the connection is lost while held idle; the pool discards it and serves on', async () => {
+    const sut = dataSource();
     const pool = (sut.driver as PostgresDriver).master as pg.Pool;
     for (const work of [<T>(f: () => Promise<T>) => f(), asLiveWork]) {
       const held = await work(() => pool.connect());
