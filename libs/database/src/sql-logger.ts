@@ -3,7 +3,8 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 import { isBackgroundWork } from '@app/common';
 import { redactSqlMessage } from './sql-error';
 
-export type SqlListener = (sql: string) => void;
+/** Tests only: in this process, never logged (parameters hold password and token hashes). */
+export type SqlListener = (sql: string, parameters: readonly unknown[] | undefined) => void;
 
 /**
  * TypeORM logger that sends failures and slow queries to the application log and lets
@@ -19,12 +20,12 @@ export class SqlLogger implements TypeOrmLogger {
     return () => SqlLogger.listeners.delete(listener);
   }
 
-  logQuery(query: string): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     if (isBackgroundWork()) {
       return; // no request's cost (statement counts measure requests)
     }
     for (const listener of SqlLogger.listeners) {
-      listener(query);
+      listener(query, parameters);
     }
   }
 

@@ -6,3 +6,4 @@ export * from './event-loop';
 export * from './eventually';
 export * from './free-port';
 export * from './flows-context';
+export * from './statement-plans';
