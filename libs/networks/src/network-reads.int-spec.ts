@@ -57,7 +57,7 @@ describe("a network's page is planned once per connection (real PostgreSQL)", ()
     });
     expect(sent).toHaveLength(1);
     const [plans] = await plansOf(ctx.dataSource, sent);
-    expect(plans).toMatchObject({ customPlans: 5 });
+    expect(plans.customPlans).toBeLessThanOrEqual(5);
     expect(plans.genericPlans).toBeGreaterThan(0);
   });
 

@@ -10,6 +10,7 @@ import {
   hasUuid,
   DomainError,
   escapeLike,
+  pageLimit,
   toConnection,
   SqlConditions,
 } from '@app/common';
@@ -51,8 +52,8 @@ export class OrganisationService {
     const limit = page.first ?? DEFAULT_PAGE_SIZE;
     const { conditions, parameters } = await this.conditionsOf(filter);
     const plain = this.plainRows();
-    // Plain SQL, a named statement with the limit a parameter: PostgreSQL plans it once per
-    // connection (an unnamed one was planned on every page), and no TypeORM query is built.
+    // Plain SQL, a named statement with the limit written in (pageLimit): PostgreSQL plans it once per
+    // connection (an unnamed one, or the limit a parameter, was planned on every page), and no TypeORM query is built.
     const count = `(SELECT count(*)::int FROM organisation t WHERE ${conditions.join(' AND ')})`;
     const rows = [...conditions];
     const values = [...parameters];
@@ -61,10 +62,9 @@ export class OrganisationService {
       values.push(key, id);
       rows.push(`(t.name, t.id) > ($${values.length - 1}, $${values.length}::uuid)`);
     }
-    values.push(limit + 1);
     const found = await plain.query<Record<string, unknown>>(
       `SELECT ${plain.selectList('t')}, ${count} AS "totalCount" FROM organisation t WHERE ${rows.join(' AND ')}
-        ORDER BY t.name, t.id LIMIT $${values.length}`,
+        ORDER BY t.name, t.id ${pageLimit(limit)}`,
       values,
     );
     // A page past the end has no row to carry the count.
