@@ -89,6 +89,31 @@ describe('ResolvedDirectly', () => {
     expect(second).toEqual(Object.assign(new WindowArgs(), { from: new Date('2027-01-01T00:00:00Z') }));
   });
 
+  it('hands on what it has for equal values only: a date by its time, text as it is, nothing carried from a changed value', () => {
+    const resolver = new Resolver();
+    const at = (iso: string) => new Date(iso);
+    const given = { from: at('2027-03-01T00:00:00Z') };
+    resolver.window('event', given, { who: 'me' });
+    given.from.setUTCFullYear(2030); // the caller's value changed after the call: not what passed
+    resolver.window('event', { from: at('2030-03-01T00:00:00Z') }, { who: 'me' });
+    resolver.window('event', { from: at('2027-03-01T00:00:00Z') }, { who: 'me' });
+    const id = '6f1c5a8e-2d4b-4c7a-9e3f-1a2b3c4d5e6f';
+    resolver.window('event', { from: at('2027-03-01T00:00:00Z'), networkId: id }, { who: 'me' });
+    expect(
+      refusal(() => resolver.window('event', { from: at('2027-03-01T00:00:00Z'), networkId: `${id} ` }, { who: 'me' })),
+    ).toEqual({ code: 'BAD_USER_INPUT', fields: ['networkId'] });
+    resolver.window('event', { from: at('2027-03-01T00:00:00Z'), networkId: id }, { who: 'me' });
+    resolver.window('event', { from: at('2027-03-01T00:00:00Z') }, { who: 'me' });
+    expect((resolver.seen as WindowArgs[]).map((a) => [a.from.toISOString(), a.networkId])).toEqual([
+      ['2027-03-01T00:00:00.000Z', undefined],
+      ['2030-03-01T00:00:00.000Z', undefined],
+      ['2027-03-01T00:00:00.000Z', undefined],
+      ['2027-03-01T00:00:00.000Z', id],
+      ['2027-03-01T00:00:00.000Z', id],
+      ['2027-03-01T00:00:00.000Z', undefined],
+    ]);
+  });
+
   it('is refused when the class is defined if Nest could not bind the method as it is', () => {
     expect(() => {
       class WithInfo {

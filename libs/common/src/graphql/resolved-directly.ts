@@ -88,11 +88,22 @@ export function ResolvedDirectly(argsType: new () => object): MethodDecorator {
  */
 class CheckedArguments {
   private readonly instances = new Map<string, Record<string, unknown>>();
+  /** The last flat arguments found or added (values copied) and their instance: a list's items ask one after another. */
+  private last:
+    | { readonly args: Record<string, unknown>; readonly count: number; readonly instance: Record<string, unknown> }
+    | undefined;
 
   of(args: Record<string, unknown>): Record<string, unknown> | undefined {
+    if (this.last !== undefined && sameFlatValues(this.last.args, this.last.count, args)) {
+      return copyOf(this.last.instance);
+    }
     const key = this.instances.size > 0 ? valueKeyOf(args) : undefined;
     const known = key === undefined ? undefined : this.instances.get(key);
-    return known && copyOf(known);
+    if (known === undefined) {
+      return undefined;
+    }
+    this.remember(args, known);
+    return copyOf(known);
   }
 
   add(args: Record<string, unknown>, instance: Record<string, unknown>): void {
@@ -103,8 +114,35 @@ class CheckedArguments {
     if (this.instances.size >= MAX_CHECKED) {
       this.instances.clear();
     }
-    this.instances.set(key, copyOf(instance));
+    const kept = copyOf(instance);
+    this.instances.set(key, kept);
+    this.remember(args, kept);
   }
+
+  private remember(args: Record<string, unknown>, instance: Record<string, unknown>): void {
+    const values = Object.values(args);
+    this.last = values.every(isFlatValue) ? { args: copyOf(args), count: values.length, instance } : undefined;
+  }
+}
+
+/** The same `count` own keys with the same values (dates by their time; -0 is not 0). */
+function sameFlatValues(known: Record<string, unknown>, count: number, args: Record<string, unknown>): boolean {
+  let seen = 0;
+  for (const key of Object.keys(args)) {
+    const value = args[key];
+    const was = known[key];
+    if (
+      !Object.is(value, was) &&
+      !(value instanceof Date && was instanceof Date && Object.is(value.getTime(), was.getTime()))
+    ) {
+      return false;
+    }
+    if (was === undefined && !Object.hasOwn(known, key)) {
+      return false;
+    }
+    seen++;
+  }
+  return seen === count;
 }
 
 const MAX_CHECKED = 1_000;
