@@ -1,5 +1,5 @@
 import type { Result } from './response-cache/response-store';
-import { stringifyResult } from './response-cache/versioned-response-cache';
+import { resultAsBytes } from './response-cache/versioned-response-cache';
 
 /** Lists longer than this are written item by item when an answer is written in pieces. */
 const PIECEWISE_LIST = 8;
@@ -14,9 +14,8 @@ const PIECEWISE_LIST = 8;
  */
 export function answerBytes(result: Result, piecewise: boolean): { bytes: Buffer; beyondAscii: boolean } {
   if (!piecewise) {
-    const json = stringifyResult(result);
-    const bytes = Buffer.from(json);
-    return { bytes, beyondAscii: bytes.length !== json.length };
+    const { bytes, characters } = resultAsBytes(result);
+    return { bytes, beyondAscii: bytes.length !== characters };
   }
   const pieces: string[] = [];
   write(result, pieces);

@@ -12,7 +12,13 @@ import {
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { shareList } from '@app/common';
 import { answerBytes } from './answer-bytes';
-import { completedLists, completeSharedListsOnce, stringifyAnswer, WRITTEN_IN_PIECES } from './completed-lists';
+import {
+  answerAsBytes,
+  completedLists,
+  completeSharedListsOnce,
+  stringifyAnswer,
+  WRITTEN_IN_PIECES,
+} from './completed-lists';
 
 interface Item {
   name: string | null;
@@ -117,6 +123,13 @@ describe('shared lists completed once per selection', () => {
     expect(stringifyAnswer({ list: second.data.shared, again: second.data.shared })).toBe(
       JSON.stringify({ list: second.data.shared, again: second.data.shared }),
     );
+    // In bytes, each completion's copied in: the same bytes as the text, and its length in UTF-16 units.
+    for (const value of [second, { list: second.data.shared, again: second.data.shared, é: 'à' }, { none: [] }]) {
+      const text = `${JSON.stringify(value)}\n`;
+      const { bytes, characters } = answerAsBytes(value, '\n');
+      expect(bytes.equals(Buffer.from(text))).toBe(true);
+      expect(characters).toBe(text.length);
+    }
   });
 
   it('keeps completions for answers written in pieces apart: items frozen, the list plain (V8 writes it the fast way)', async () => {
@@ -204,6 +217,7 @@ describe('shared lists completed once per selection', () => {
   it('leaves text that only looks like a placeholder as it is', () => {
     const text = '"completed00n0" completed00n0';
     expect(stringifyAnswer({ text, list: [1, 2] })).toBe(JSON.stringify({ text, list: [1, 2] }));
+    expect(answerAsBytes({ text }, '').bytes.toString()).toBe(JSON.stringify({ text }));
   });
 
   it('hooks into graphql-jit once, however often it is asked', async () => {

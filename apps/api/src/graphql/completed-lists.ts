@@ -223,19 +223,23 @@ function placeholderOrSelf(this: object): unknown {
   return `${TOKEN}${written.length - 1}`;
 }
 
+/** `JSON.stringify(value)` with the kept completions it met as placeholders, and those completions. */
+function withPlaceholders(value: unknown): { json: string; lists: object[] } {
+  const lists: object[] = [];
+  written = lists;
+  try {
+    return { json: JSON.stringify(value), lists };
+  } finally {
+    written = null;
+  }
+}
+
 /** `JSON.stringify(value)`, with each kept completion's JSON written once and reused. */
 export function stringifyAnswer(value: unknown): string {
   if (written !== null) {
     return JSON.stringify(value);
   }
-  const lists: object[] = [];
-  written = lists;
-  let json: string;
-  try {
-    json = JSON.stringify(value);
-  } finally {
-    written = null;
-  }
+  const { json, lists } = withPlaceholders(value);
   if (lists.length === 0) {
     return json;
   }
@@ -254,4 +258,75 @@ export function stringifyAnswer(value: unknown): string {
     return text;
   });
   return replaced === lists.length ? whole : JSON.stringify(value);
+}
+
+/** A kept completion's JSON in UTF-8, and its length in UTF-16 units (as the text's). */
+interface ListBytes {
+  readonly bytes: Buffer;
+  readonly characters: number;
+}
+const listBytes = new WeakMap<object, ListBytes>();
+
+function bytesOf(list: object): ListBytes {
+  let kept = listBytes.get(list);
+  if (kept === undefined) {
+    const text = JSON.stringify(list);
+    // Memory of its own: a small Buffer.from is a slice of a shared 8 kB slab, which it would keep alive.
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+    bytes.write(text);
+    kept = { bytes, characters: text.length };
+    listBytes.set(list, kept);
+  }
+  return kept;
+}
+
+/**
+ * `stringifyAnswer(value) + end` in UTF-8, and how many UTF-16 units the text holds: each kept
+ * completion's bytes encoded once and copied in, not its text put into a new string that is
+ * encoded whole again (a page of 20 series, ~36 of its 42 kB kept: 31–32 → 25 µs in the server).
+ */
+export function answerAsBytes(value: unknown, end: string): { bytes: Buffer; characters: number } {
+  if (written !== null) {
+    const text = JSON.stringify(value) + end;
+    return { bytes: Buffer.from(text), characters: text.length };
+  }
+  const { json, lists } = withPlaceholders(value);
+  if (lists.length === 0) {
+    const text = json + end;
+    return { bytes: Buffer.from(text), characters: text.length };
+  }
+  // The pieces between placeholders, and the completions in their places, in order.
+  const between: string[] = [];
+  const kept: ListBytes[] = [];
+  let length = 0;
+  let characters = 0;
+  let from = 0;
+  for (const match of json.matchAll(PLACEHOLDER)) {
+    const list = lists[Number(match[1])];
+    if (list === undefined) {
+      continue; // text that only looks like a placeholder: written as it is
+    }
+    const piece = json.slice(from, match.index);
+    const bytes = bytesOf(list);
+    between.push(piece);
+    kept.push(bytes);
+    length += Buffer.byteLength(piece) + bytes.bytes.length;
+    characters += piece.length + bytes.characters;
+    from = match.index + match[0].length;
+  }
+  if (kept.length !== lists.length) {
+    const text = JSON.stringify(value) + end; // as stringifyAnswer: a placeholder it could not place
+    return { bytes: Buffer.from(text), characters: text.length };
+  }
+  const last = json.slice(from) + end;
+  length += Buffer.byteLength(last);
+  characters += last.length;
+  const into = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (let i = 0; i < kept.length; i++) {
+    at += into.write(between[i], at);
+    at += kept[i].bytes.copy(into, at);
+  }
+  into.write(last, at);
+  return { bytes: into, characters };
 }

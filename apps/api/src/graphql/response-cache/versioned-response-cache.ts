@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import type { DataVersions } from '@app/activity';
 import type { Actor, IdentityRequestContext } from '@app/identity';
-import { stringifyAnswer } from '../completed-lists';
+import { answerAsBytes, stringifyAnswer } from '../completed-lists';
 import { type ReadSet, ReadSets } from './read-set';
 import { type CachedResponse, type Result, ResponseStore } from './response-store';
 
@@ -52,9 +52,17 @@ export interface ResponseCacheOptions {
 const serialised = new WeakMap<object, string>();
 
 export function stringifyResult(result: Result): string {
-  const only = result.data && !result.errors && !result.extensions ? serialised.get(result.data) : undefined;
-  return only ?? `${stringifyAnswer(result)}\n`;
+  return serialisedOf(result) ?? `${stringifyAnswer(result)}\n`;
 }
+
+/** `stringifyResult` in UTF-8, and how many UTF-16 units its text holds. */
+export function resultAsBytes(result: Result): { bytes: Buffer; characters: number } {
+  const only = serialisedOf(result);
+  return only === undefined ? answerAsBytes(result, '\n') : { bytes: Buffer.from(only), characters: only.length };
+}
+
+const serialisedOf = (result: Result): string | undefined =>
+  result.data && !result.errors && !result.extensions ? serialised.get(result.data) : undefined;
 
 /**
  * Whole responses of read-only queries, keyed by the document, its variables, the actor and the
