@@ -14,7 +14,11 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  setupFiles: ['<rootDir>/libs/testing/src/setup-file.ts'],
+  setupFiles: [
+    '<rootDir>/libs/testing/src/setup-file.ts',
+    // Opt-in: reports pool connections asked for inside transactions (libs/testing/src/nested-connections.ts).
+    ...(process.env.TEST_REPORT_NESTED_CONNECTIONS ? ['<rootDir>/libs/testing/src/nested-connections-setup.ts'] : []),
+  ],
   globalSetup: '<rootDir>/apps/api/test/global-setup.ts',
   globalTeardown: '<rootDir>/apps/api/test/global-teardown.ts',
   maxWorkers: 2,
