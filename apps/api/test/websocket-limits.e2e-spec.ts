@@ -3,7 +3,7 @@ import { type Client, createClient } from 'graphql-ws';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
-import { type GraphqlError, withAdminClient } from '@app/testing';
+import { eventually, type GraphqlError, withAdminClient } from '@app/testing';
 import { NEWPORT_CVS, signIn } from './support/event-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -264,6 +264,17 @@ describe('WebSocket limits', () => {
              FROM generate_series(1, ${ROWS}) n`,
           [NEWPORT_CVS],
         ),
+      );
+      // Feeds show a transaction once every older one in the cluster has ended (the outbox's settled
+      // items): another test's open transaction can hold these back for a while.
+      await eventually(
+        async () => {
+          const { activity } = await sut.client.data<{ activity: { totalCount: number } }>(
+            '{ activity(scope: { kind: NATIONAL }, first: 1) { totalCount } }',
+          );
+          return activity.totalCount > ROWS ? true : undefined;
+        },
+        { timeoutMs: 60_000, what: 'the inserted history to be settled' },
       );
     });
 
