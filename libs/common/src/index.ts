@@ -13,6 +13,7 @@ export * from './time/local-date';
 export * from './live/live-work';
 export * from './live/live-push';
 export * from './live/background-work';
+export * from './live/transaction-work';
 export * from './text/storable-text';
 export * from './authorization';
 export * from './text/refused-move';

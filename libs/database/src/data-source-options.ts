@@ -16,7 +16,7 @@ export function dataSourceOptions(settings: DatabaseSettings, entities: EntityLi
   return {
     type: 'postgres',
     url: settings.url,
-    driver: pgWithLivePool(settings.livePoolSize),
+    driver: pgWithLivePool(settings.livePoolSize, settings.sidePoolSize),
     entities,
     migrations,
     migrationsTableName: 'typeorm_migrations',

@@ -1,5 +1,5 @@
 import * as pg from 'pg';
-import { isLiveWork } from '@app/common';
+import { isBackgroundWork, isLiveWork, isTransactionWork } from '@app/common';
 
 /** Live work waits its turn rather than fail: a stream's replay may queue behind many others. */
 const LIVE_WAIT_MS = 60_000;
@@ -22,14 +22,19 @@ const keepAlive = (client: pg.PoolClient): void => {
 };
 
 /**
- * node-postgres for TypeORM's `driver` option, with one change: work marked live (`asLiveWork`:
+ * node-postgres for TypeORM's `driver` option, with two changes. Work marked live (`asLiveWork`:
  * subscriptions' set-up, replays, re-checks, fan-out reads) takes its connections from a second,
  * small pool, so however many live streams run, HTTP requests keep the main pool. The live pool
  * has the same settings but a longer wait, and shows in `pg_stat_activity` as `<application name>-live`.
+ * And what a transaction's body (`asTransactionWork`) reads beside it, through another context's
+ * service, takes a connection from a third (`-side`): each of those holds one for a statement, never
+ * while it waits for another, so transactions filling the main pool always get their reads done (on
+ * the main pool they all waited for a connection none would give back, until the connect timeout).
  */
-export function pgWithLivePool(livePoolSize: number): typeof pg {
+export function pgWithLivePool(livePoolSize: number, sidePoolSize: number): typeof pg {
   class RoutedPool extends pg.Pool {
     private readonly live: pg.Pool;
+    private readonly side: pg.Pool;
 
     constructor(config: pg.PoolConfig = {}) {
       super(config);
@@ -41,9 +46,16 @@ export function pgWithLivePool(livePoolSize: number): typeof pg {
           : config.connectionTimeoutMillis,
         application_name: `${config.application_name ?? 'convene'}-live`,
       });
-      this.live.on('error', (error, client) => this.emit('error', error, client));
+      this.side = new pg.Pool({
+        ...config,
+        max: sidePoolSize,
+        application_name: `${config.application_name ?? 'convene'}-side`,
+      });
+      for (const pool of [this.live, this.side]) {
+        pool.on('error', (error, client) => this.emit('error', error, client));
+        pool.on('connect', keepAlive);
+      }
       this.on('connect', keepAlive);
-      this.live.on('connect', keepAlive);
     }
 
     override connect(): Promise<pg.PoolClient>;
@@ -52,17 +64,20 @@ export function pgWithLivePool(livePoolSize: number): typeof pg {
       if (isLiveWork()) {
         return callback ? this.live.connect(callback) : this.live.connect();
       }
+      if (isTransactionWork() && !isBackgroundWork()) {
+        return callback ? this.side.connect(callback) : this.side.connect();
+      }
       return callback ? super.connect(callback) : super.connect();
     }
 
     override end(): Promise<void>;
     override end(callback: () => void): void;
     override end(callback?: () => void): Promise<void> | void {
-      const both = Promise.all([super.end(), this.live.end()]).then(() => undefined);
+      const all = Promise.all([super.end(), this.live.end(), this.side.end()]).then(() => undefined);
       if (!callback) {
-        return both;
+        return all;
       }
-      void both.finally(callback);
+      void all.finally(callback);
     }
   }
   return Object.create(pg, { Pool: { value: RoutedPool, enumerable: true } }) as typeof pg;

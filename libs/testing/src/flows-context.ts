@@ -97,14 +97,14 @@ let made = 0;
 const unique = (what: string): string => `${what} ${process.pid}-${++made}`;
 
 /** Starts the contexts' modules on a copy of the seeded template database. Close it in afterAll. */
-export async function startFlowsContext(): Promise<FlowsContext> {
+export async function startFlowsContext({ poolSize = defaultDatabaseSettings.poolSize } = {}): Promise<FlowsContext> {
   const database = await createTestDatabase();
   let app: INestApplication | undefined;
   try {
     const moduleRef = await Test.createTestingModule({
       imports: [
         TypeOrmModule.forRoot(
-          dataSourceOptions({ ...defaultDatabaseSettings, url: database.url }, [
+          dataSourceOptions({ ...defaultDatabaseSettings, poolSize, url: database.url }, [
             ...activityEntities,
             ...geographyEntities,
             ...organisationsEntities,

@@ -5,10 +5,11 @@ import { EntityManager } from 'typeorm';
 import { isBackgroundWork } from '@app/common';
 
 /**
- * Opt-in (TEST_REPORT_NESTED_CONNECTIONS=<file>): appends to the file the stack of every pool
+ * Opt-in (TEST_REPORT_NESTED_CONNECTIONS=<file>): appends to the file the stack of every main-pool
  * connection asked for inside a transaction's callback by a request's work. Such a flow holds one
  * connection while it waits for another: with the pool full of them, none gets one until the
- * connect timeout fails them all. Not a failure yet (known sites remain: docs/architecture.md).
+ * connect timeout fails them all. Activity transactions read beside them on the side pool
+ * (`asTransactionWork`); this finds the others. Not a failure yet (docs/architecture.md).
  */
 export function reportNestedConnections(file: string): void {
   const inTransaction = new AsyncLocalStorage<true>();
@@ -30,7 +31,10 @@ export function reportNestedConnections(file: string): void {
     configurable: true,
     writable: true,
     value: function (this: Pool, ...args: unknown[]) {
-      if (inTransaction.getStore() === true && !isBackgroundWork()) {
+      const side = (this as Pool & { options?: { application_name?: string } }).options?.application_name?.endsWith(
+        '-side',
+      );
+      if (inTransaction.getStore() === true && !isBackgroundWork() && !side) {
         const test = (
           globalThis as { expect?: { getState(): { testPath?: string; currentTestName?: string } } }
         ).expect?.getState();

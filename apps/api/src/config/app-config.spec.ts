@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(sut.migrateOnStart).toBe(true);
     expect(sut.graphqlIde).toBe(true);
     expect(sut.DB_LIVE_POOL_SIZE).toBe(3);
+    expect(sut.DB_SIDE_POOL_SIZE).toBe(3);
     expect(sut.TRUST_PROXY).toBe(0);
     expect(sut.WS_MAX_SUBSCRIPTIONS_PER_SOCKET).toBe(100);
     expect(sut.WS_MAX_SOCKETS_PER_ADDRESS).toBe(50);

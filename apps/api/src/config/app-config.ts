@@ -75,6 +75,10 @@ export class AppConfig {
   @WholeNumber('DB_LIVE_POOL_SIZE must be an integer from 1 to 50', 1, 50)
   DB_LIVE_POOL_SIZE = 3;
 
+  /** Connections for what a transaction reads beside itself, apart from DB_POOL_SIZE, so transactions cannot starve each other. */
+  @WholeNumber('DB_SIDE_POOL_SIZE must be an integer from 1 to 50', 1, 50)
+  DB_SIDE_POOL_SIZE = 3;
+
   @WholeNumber('DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100', 100)
   DB_CONNECT_TIMEOUT_MS = 5_000;
 

@@ -33,6 +33,7 @@ export function databaseSettings(config: AppConfig, url: string): DatabaseSettin
     url,
     poolSize: config.DB_POOL_SIZE,
     livePoolSize: config.DB_LIVE_POOL_SIZE,
+    sidePoolSize: config.DB_SIDE_POOL_SIZE,
     connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
   };
