@@ -60,6 +60,8 @@ describe('Prometheus metrics at /metrics', () => {
     expect(valueOf(during, 'convene_subscriptions_open')).toBe(1);
     expect(valueOf(during, 'convene_db_pool_connections{state="total"}')).toBeGreaterThan(0);
     expect(valueOf(during, 'convene_db_pool_connections{state="max"}')).toBe(10);
+    expect(valueOf(during, 'convene_db_extra_pool_connections{pool="live",state="max"}')).toBe(3);
+    expect(valueOf(during, 'convene_db_extra_pool_connections{pool="side",state="max"}')).toBe(3);
     expect(during).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
     expect(during).toMatch(
       /^convene_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\} \d+/m,

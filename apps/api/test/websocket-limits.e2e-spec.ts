@@ -276,7 +276,7 @@ describe('WebSocket limits', () => {
         },
         { timeoutMs: 60_000, what: 'the inserted history to be settled' },
       );
-    });
+    }, 90_000);
 
     afterAll(async () => {
       await sut.close();

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
-import { asBackgroundWork, asTransactionWork, DomainError, isBackgroundWork, isTransactionWork } from '@app/common';
+import { asBackgroundWork, asTransactionWork, DomainError, isTransactionWork } from '@app/common';
 import { lockRow, type RowLockMode } from '@app/database';
 import type { ActivityVerb, ActivityVisibility } from './activity.enums';
 import { LiveRights } from './live/live-rights';
@@ -87,7 +87,7 @@ export class ActivityRecorder {
   ) {}
 
   async transaction<T>(work: (tx: EntityManager, record: RecordActivity) => Promise<T>): Promise<T> {
-    if (isTransactionWork() && !isBackgroundWork()) {
+    if (isTransactionWork()) {
       // Its connection would come from the side pool and be held: a few such would empty it.
       throw new Error('An activity transaction inside another: pass the outer one its manager');
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { asBackgroundWork } from '@app/common';
 import { type FlowsContext, startFlowsContext } from '@app/testing';
 import { ActivityRecorder } from './activity.recorder';
 
@@ -24,6 +25,28 @@ describe('activity transactions filling the pool (real PostgreSQL)', () => {
       ),
     );
     expect(new Set(made.map((o) => o.id)).size).toBe(POOL * 3);
+  });
+
+  it('get them as background work too (a reminder records its activity as background work)', async () => {
+    const made = await asBackgroundWork(() =>
+      Promise.all(
+        Array.from({ length: POOL * 3 }, () =>
+          ctx.newOrganisation({ localAuthorityCodes: [ctx.place.localAuthorityCode] }),
+        ),
+      ),
+    );
+    expect(made).toHaveLength(POOL * 3);
+  });
+
+  it('leave the body behind once it settles: what it started runs as any other work', async () => {
+    const recorder = ctx.get(ActivityRecorder);
+    let later: Promise<unknown> | undefined;
+    await recorder.transaction((_tx, record) => {
+      later = new Promise((done) => setTimeout(done, 10)).then(() => ctx.newOrganisation());
+      record.unchanged();
+      return Promise.resolve();
+    });
+    await expect(later).resolves.toMatchObject({ id: expect.any(String) });
   });
 
   it('refuses one inside another (its connection would be held on the side pool)', async () => {

@@ -1,5 +1,5 @@
 import * as pg from 'pg';
-import { isBackgroundWork, isLiveWork, isTransactionWork } from '@app/common';
+import { isLiveWork, isTransactionWork } from '@app/common';
 
 /** Live work waits its turn rather than fail: a stream's replay may queue behind many others. */
 const LIVE_WAIT_MS = 60_000;
@@ -33,8 +33,9 @@ const keepAlive = (client: pg.PoolClient): void => {
  */
 export function pgWithLivePool(livePoolSize: number, sidePoolSize: number): typeof pg {
   class RoutedPool extends pg.Pool {
-    private readonly live: pg.Pool;
-    private readonly side: pg.Pool;
+    /** Read by the metrics (`convene_db_extra_pool_connections`). */
+    readonly live: pg.Pool;
+    readonly side: pg.Pool;
 
     constructor(config: pg.PoolConfig = {}) {
       super(config);
@@ -64,7 +65,7 @@ export function pgWithLivePool(livePoolSize: number, sidePoolSize: number): type
       if (isLiveWork()) {
         return callback ? this.live.connect(callback) : this.live.connect();
       }
-      if (isTransactionWork() && !isBackgroundWork()) {
+      if (isTransactionWork()) {
         return callback ? this.side.connect(callback) : this.side.connect();
       }
       return callback ? super.connect(callback) : super.connect();

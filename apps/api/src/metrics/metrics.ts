@@ -89,6 +89,26 @@ export class Metrics implements OnApplicationShutdown {
         }
       },
     });
+    new Gauge({
+      name: 'convene_db_extra_pool_connections',
+      help: 'PostgreSQL pools beside the main one (live streams, reads beside transactions): as convene_db_pool_connections',
+      labelNames: ['pool', 'state'] as const,
+      registers: [this.registry],
+      collect() {
+        const master = (dataSource.driver as unknown as { master?: { live?: PgPool; side?: PgPool } }).master;
+        for (const [name, pool] of [
+          ['live', master?.live],
+          ['side', master?.side],
+        ] as const) {
+          if (pool) {
+            this.set({ pool: name, state: 'total' }, pool.totalCount);
+            this.set({ pool: name, state: 'idle' }, pool.idleCount);
+            this.set({ pool: name, state: 'waiting' }, pool.waitingCount);
+            this.set({ pool: name, state: 'max' }, pool.options?.max ?? 0);
+          }
+        }
+      },
+    });
   }
 
   /** The operation's name as a label, or `anonymous`/`other`. */

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { outsideTransactionWork } from './transaction-work';
 
 const background = new AsyncLocalStorage<true>();
 
@@ -8,7 +9,7 @@ const background = new AsyncLocalStorage<true>();
  * request's cost ignore it.
  */
 export function asBackgroundWork<T>(work: () => T): T {
-  return background.run(true, work);
+  return background.run(true, () => outsideTransactionWork(work));
 }
 
 /** Whether the caller runs as background work (see `asBackgroundWork`). */

@@ -35,6 +35,21 @@ describe('a page of organisations is planned once per connection (real PostgreSQ
     expect(plans.genericPlans).toBeGreaterThan(0);
   });
 
+  it('prepares at most seven statements whatever the page sizes asked, each page as asked', async () => {
+    const sizes = Array.from({ length: 100 }, (_, i) => i + 1);
+    const sent = await statementsSent(async () => {
+      for (const first of sizes) {
+        const page = await sut.list({}, { first });
+        expect(page.edges).toHaveLength(first);
+        expect(page.pageInfo.hasNextPage).toBe(true);
+        const next = await sut.list({}, { first: 1, after: page.pageInfo.endCursor as string });
+        expect(next.edges[0].node.name >= page.edges[first - 1].node.name).toBe(true);
+      }
+    });
+    const texts = new Set(sent.map((s) => s.sql));
+    expect(texts.size).toBeLessThanOrEqual(2 * 7); // first pages and pages after a cursor
+  });
+
   it('refuses a page size the API would not pass on', async () => {
     await expect(sut.list({}, { first: 101 })).rejects.toThrow(RangeError);
     await expect(sut.list({}, { first: 1.5 })).rejects.toThrow(RangeError);

@@ -72,7 +72,7 @@ export class OrganisationService {
       ? (found[0].totalCount as number)
       : (await plain.query<{ count: number }>(`SELECT ${count} AS count`, parameters))[0].count;
     return toConnection(
-      found.map((row) => plain.pick(row)),
+      found.slice(0, limit + 1).map((row) => plain.pick(row)),
       limit,
       totalCount,
       (o) => ({ key: o.name, id: o.id }),
