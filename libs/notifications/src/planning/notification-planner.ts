@@ -369,11 +369,13 @@ export class NotificationPlanner implements OnApplicationBootstrap, OnApplicatio
    */
   async insert(tx: EntityManager, n: NewNotification): Promise<boolean> {
     const messageId = messageIdOf(n.recipient, n.subject, NotificationChannel.EMAIL, this.domain);
+    // No conflict target: the Message-ID (made of recipient, subject and channel) is unique too, and an
+    // insert racing another for the same row can meet it there first, which a named target turns into an error.
     const rows = await tx.query<{ id: string }[]>(
       `INSERT INTO notification (recipient, person_id, email, category, channel, subject, template, data,
                                  activity_sequence, message_id, digest)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (recipient, subject, channel) DO NOTHING
+       ON CONFLICT DO NOTHING
        RETURNING id`,
       [
         n.recipient,
