@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type * as pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
-import { asLiveWork } from '@app/common';
+import { asBackgroundWork, asLiveWork, asTransactionWork } from '@app/common';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { dataSourceOptions } from './data-source-options';
 import { defaultDatabaseSettings } from './database-settings';
 
 /** A data source with these pool sizes over a database of its own, for the enclosing describe's tests. */
-function dataSourceFor(sizes: { poolSize: number; livePoolSize: number }): () => DataSource {
+function dataSourceFor(sizes: { poolSize: number; livePoolSize: number; sidePoolSize?: number }): () => DataSource {
   let database: TestDatabase;
   let sut: DataSource;
 
@@ -54,6 +54,43 @@ describe('the live pool (real PostgreSQL)', () => {
     const backends = new Set(live.map((rows: [{ pid: number }]) => rows[0].pid));
     expect(backends.size).toBeLessThanOrEqual(2);
     // Meanwhile the main pool answers at once.
+    expect(await pool()).toBe('convene');
+  });
+});
+
+describe('the side pool (real PostgreSQL)', () => {
+  const dataSource = dataSourceFor({ poolSize: 2, livePoolSize: 1, sidePoolSize: 2 });
+
+  const pool = async (): Promise<string> => {
+    const [row] = await dataSource().query<[{ application_name: string }]>(
+      `SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()`,
+    );
+    return row.application_name;
+  };
+
+  it("serves a transaction body's reads; the innermost mark wins; what a body leaves behind is not the body", async () => {
+    expect(await asTransactionWork(() => pool())).toBe('convene-side');
+    expect(await asTransactionWork(() => asBackgroundWork(() => pool()))).toBe('convene');
+    expect(await asBackgroundWork(() => asTransactionWork(() => pool()))).toBe('convene-side');
+    expect(await asTransactionWork(() => asLiveWork(() => pool()))).toBe('convene-live');
+    let later: Promise<string> | undefined;
+    await asTransactionWork(() => {
+      later = new Promise<string>((done) => setTimeout(() => void pool().then(done), 20));
+      return Promise.resolve();
+    });
+    expect(await later).toBe('convene');
+  });
+
+  it('never opens more side connections than its size, and leaves the main pool free', async () => {
+    const sut = dataSource();
+    const side = await asTransactionWork(() =>
+      Promise.all(
+        Array.from({ length: 20 }, () =>
+          sut.query<[{ pid: number }]>(`SELECT pg_backend_pid() AS pid, pg_sleep(0.02)`),
+        ),
+      ),
+    );
+    expect(new Set(side.map((rows: [{ pid: number }]) => rows[0].pid)).size).toBeLessThanOrEqual(2);
     expect(await pool()).toBe('convene');
   });
 });
