@@ -1,24 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
-import { SqlLogger } from '@app/database';
-
-/** A statement as the server sent it, with its parameters. */
-export interface SentStatement {
-  readonly sql: string;
-  readonly parameters: readonly unknown[];
-}
-
-/** Runs `work` and returns the statements it sent (this process), with their parameters. */
-export async function statementsSent(work: () => Promise<unknown>): Promise<SentStatement[]> {
-  const sent: SentStatement[] = [];
-  const stop = SqlLogger.observe((sql, parameters) => sent.push({ sql, parameters: parameters ?? [] }));
-  try {
-    await work();
-  } finally {
-    stop();
-  }
-  return sent;
-}
+import type { SentStatement } from './sql-counter';
 
 let probes = 0;
 

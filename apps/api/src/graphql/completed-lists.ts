@@ -287,13 +287,11 @@ function bytesOf(list: object): ListBytes {
  */
 export function answerAsBytes(value: unknown, end: string): { bytes: Buffer; characters: number } {
   if (written !== null) {
-    const text = JSON.stringify(value) + end;
-    return { bytes: Buffer.from(text), characters: text.length };
+    return textAsBytes(JSON.stringify(value) + end);
   }
   const { json, lists } = withPlaceholders(value);
   if (lists.length === 0) {
-    const text = json + end;
-    return { bytes: Buffer.from(text), characters: text.length };
+    return textAsBytes(json + end);
   }
   // The pieces between placeholders, and the completions in their places, in order.
   const between: string[] = [];
@@ -315,8 +313,7 @@ export function answerAsBytes(value: unknown, end: string): { bytes: Buffer; cha
     from = match.index + match[0].length;
   }
   if (kept.length !== lists.length) {
-    const text = JSON.stringify(value) + end; // as stringifyAnswer: a placeholder it could not place
-    return { bytes: Buffer.from(text), characters: text.length };
+    return textAsBytes(JSON.stringify(value) + end); // as stringifyAnswer: a placeholder it could not place
   }
   const last = json.slice(from) + end;
   length += Buffer.byteLength(last);
@@ -330,3 +327,9 @@ export function answerAsBytes(value: unknown, end: string): { bytes: Buffer; cha
   into.write(last, at);
   return { bytes: into, characters };
 }
+
+/** Text in UTF-8, and its length in UTF-16 units. */
+export const textAsBytes = (text: string): { bytes: Buffer; characters: number } => ({
+  bytes: Buffer.from(text),
+  characters: text.length,
+});

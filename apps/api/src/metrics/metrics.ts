@@ -80,12 +80,8 @@ export class Metrics implements OnApplicationShutdown {
       labelNames: ['state'] as const,
       registers: [this.registry],
       collect() {
-        const pool = (dataSource.driver as unknown as { master?: PgPool }).master;
-        if (pool) {
-          this.set({ state: 'total' }, pool.totalCount);
-          this.set({ state: 'idle' }, pool.idleCount);
-          this.set({ state: 'waiting' }, pool.waitingCount);
-          this.set({ state: 'max' }, pool.options?.max ?? 0);
+        for (const [state, value] of poolStates((dataSource.driver as unknown as { master?: PgPool }).master)) {
+          this.set({ state }, value);
         }
       },
     });
@@ -100,11 +96,8 @@ export class Metrics implements OnApplicationShutdown {
           ['live', master?.live],
           ['side', master?.side],
         ] as const) {
-          if (pool) {
-            this.set({ pool: name, state: 'total' }, pool.totalCount);
-            this.set({ pool: name, state: 'idle' }, pool.idleCount);
-            this.set({ pool: name, state: 'waiting' }, pool.waitingCount);
-            this.set({ pool: name, state: 'max' }, pool.options?.max ?? 0);
+          for (const [state, value] of poolStates(pool)) {
+            this.set({ pool: name, state }, value);
           }
         }
       },
@@ -131,4 +124,16 @@ export class Metrics implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.registry.clear();
   }
+}
+
+/** A pool's connections by state, as the pool gauges label them (none where there is no pool). */
+function poolStates(pool: PgPool | undefined): [state: string, value: number][] {
+  return pool
+    ? [
+        ['total', pool.totalCount],
+        ['idle', pool.idleCount],
+        ['waiting', pool.waitingCount],
+        ['max', pool.options?.max ?? 0],
+      ]
+    : [];
 }

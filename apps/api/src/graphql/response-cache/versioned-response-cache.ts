@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import type { DataVersions } from '@app/activity';
 import type { Actor, IdentityRequestContext } from '@app/identity';
-import { answerAsBytes, stringifyAnswer } from '../completed-lists';
+import { answerAsBytes, stringifyAnswer, textAsBytes } from '../completed-lists';
 import { type ReadSet, ReadSets } from './read-set';
 import { type CachedResponse, type Result, ResponseStore } from './response-store';
 
@@ -58,7 +58,7 @@ export function stringifyResult(result: Result): string {
 /** `stringifyResult` in UTF-8, and how many UTF-16 units its text holds. */
 export function resultAsBytes(result: Result): { bytes: Buffer; characters: number } {
   const only = serialisedOf(result);
-  return only === undefined ? answerAsBytes(result, '\n') : { bytes: Buffer.from(only), characters: only.length };
+  return only === undefined ? answerAsBytes(result, '\n') : textAsBytes(only);
 }
 
 const serialisedOf = (result: Result): string | undefined =>
