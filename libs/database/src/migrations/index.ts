@@ -24,7 +24,7 @@ import { PasswordTokenPurpose1796320000000 } from './1796320000000-PasswordToken
 import { PasswordResetRequests1796320100000 } from './1796320100000-PasswordResetRequests';
 import { CoverageLastActivityLive1796340000000 } from './1796340000000-CoverageLastActivityLive';
 import { CoverageNetworkIds1796400000000 } from './1796400000000-CoverageNetworkIds';
-import { CoveragePrioritiesOnce1796500000000 } from './1796500000000-CoveragePrioritiesOnce';
+import { CoverageViewCheaper1796500000000 } from './1796500000000-CoverageViewCheaper';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -54,5 +54,5 @@ export const migrations = [
   PasswordResetRequests1796320100000,
   CoverageLastActivityLive1796340000000,
   CoverageNetworkIds1796400000000,
-  CoveragePrioritiesOnce1796500000000,
+  CoverageViewCheaper1796500000000,
 ];
