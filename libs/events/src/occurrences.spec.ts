@@ -164,6 +164,17 @@ describe('occurrencesOf an event', () => {
     expect(occurrencesOf(series(), [], from, to, 5)).toEqual(first);
   });
 
+  it('keeps the lists of a few windows of one series, the latest kept, and no more', () => {
+    const event = (): EventEntity => series({ id: 'e-windows' });
+    const windows = [0, 1, 2, 3, 4].map((day) => new Date(from.getTime() + day * 86_400_000));
+    const lists = windows.map((start) => occurrencesOf(event(), [], start, to));
+    windows.slice(1).forEach((start, i) => expect(occurrencesOf(event(), [], start, to)).toBe(lists[i + 1]));
+    const again = occurrencesOf(event(), [], windows[0], to);
+    expect(again).not.toBe(lists[0]); // the oldest of five was let go
+    expect(again).toEqual(lists[0]);
+    expect(occurrencesOf(series({ id: 'e-other' }), [], windows[1], to)).not.toBe(lists[1]);
+  });
+
   it('gives a series nothing changed, whatever limit it was last read to, as the general road gives it (properties)', () => {
     fc.assert(
       fc.property(
