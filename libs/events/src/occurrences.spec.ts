@@ -5,7 +5,7 @@ import { rrulestr } from 'rrule';
 import { localTimeOf, occurrences, zonedInstant } from '@app/common';
 import type { EventEntity, EventOccurrenceChangeEntity } from './event.entities';
 import { EventStatus } from './event.enums';
-import { OCCURRENCES_PER_TURN, OccurrenceBudget, occurrencesOf } from './occurrences';
+import { LISTS_PER_EVENT, OCCURRENCES_PER_TURN, OccurrenceBudget, occurrencesOf } from './occurrences';
 
 const DAY_MS = 86_400_000;
 const RUNS = { numRuns: 60 };
@@ -166,11 +166,14 @@ describe('occurrencesOf an event', () => {
 
   it('keeps the lists of a few windows of one series, the latest kept, and no more', () => {
     const event = (): EventEntity => series({ id: 'e-windows' });
-    const windows = [0, 1, 2, 3, 4].map((day) => new Date(from.getTime() + day * 86_400_000));
+    const windows = Array.from(
+      { length: LISTS_PER_EVENT + 1 },
+      (_, day) => new Date(from.getTime() + day * 86_400_000),
+    );
     const lists = windows.map((start) => occurrencesOf(event(), [], start, to));
     windows.slice(1).forEach((start, i) => expect(occurrencesOf(event(), [], start, to)).toBe(lists[i + 1]));
     const again = occurrencesOf(event(), [], windows[0], to);
-    expect(again).not.toBe(lists[0]); // the oldest of five was let go
+    expect(again).not.toBe(lists[0]); // the oldest was let go
     expect(again).toEqual(lists[0]);
     expect(occurrencesOf(series({ id: 'e-other' }), [], windows[1], to)).not.toBe(lists[1]);
   });

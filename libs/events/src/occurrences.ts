@@ -75,8 +75,8 @@ const unchangedLists = new LRUCache<string, readonly KeptList[]>({
   sizeCalculation: (lists) => lists.reduce((sum, { occurrences }) => sum + Math.max(occurrences.length, 1), 0),
 });
 
-/** Lists kept per event: its windows in use (a page's and a calendar's), and an edit's before the old ones age out. */
-const LISTS_PER_EVENT = 4;
+/** Lists kept per event: the windows in use (pages, calendars, people's own ranges), an edit's beside the old ones. */
+export const LISTS_PER_EVENT = 8;
 
 /** What a kept list is made of besides the event: its schedule and the window. */
 interface ListKey {
