@@ -178,6 +178,15 @@ describe('occurrencesOf an event', () => {
     expect(occurrencesOf(series({ id: 'e-other' }), [], windows[1], to)).not.toBe(lists[1]);
   });
 
+  it('keeps the list read between windows asked once, however many of those come (a clash check asks each from now on)', () => {
+    const event = (): EventEntity => series({ id: 'e-hot' });
+    const hot = occurrencesOf(event(), [], from, to);
+    for (let day = 1; day <= LISTS_PER_EVENT * 2; day++) {
+      occurrencesOf(event(), [], new Date(from.getTime() + day * 3_600_000), to);
+      expect(occurrencesOf(event(), [], from, to)).toBe(hot);
+    }
+  });
+
   it('gives a series nothing changed, whatever limit it was last read to, as the general road gives it (properties)', () => {
     fc.assert(
       fc.property(

@@ -110,19 +110,30 @@ const sameKey = (a: ListKey, b: ListKey): boolean =>
   a.timeZone === b.timeZone &&
   a.recurrenceRule === b.recurrenceRule;
 
+/** The list, moved first among the event's when it was not (most recently used first: see `keepList`). */
 function keptList(event: EventEntity, from: Date, to: Date): KeptList | undefined {
   const lists = unchangedLists.get(event.id);
   if (lists === undefined) {
     return undefined;
   }
   const key = listKey(event, from, to);
-  return lists.find((list) => sameKey(list, key));
+  const at = lists.findIndex((list) => sameKey(list, key));
+  if (at > 0) {
+    unchangedLists.set(event.id, [lists[at], ...lists.slice(0, at), ...lists.slice(at + 1)]);
+  }
+  return at < 0 ? undefined : lists[at];
 }
 
-/** Newest first; set anew (not changed in place) so the cache measures the event's lists again. */
+/**
+ * Most recently used first, the least dropped past LISTS_PER_EVENT: windows asked once (a clash
+ * check's) do not push out those asked on every read. Set anew, not changed in place, so the cache
+ * measures the event's lists again. Lists of one rule share its text (each read has its own copy).
+ */
 function keepList(event: EventEntity, from: Date, to: Date, occurrences: Occurrence[], starts: number): void {
-  const list: KeptList = { ...listKey(event, from, to), occurrences, starts };
-  const others = (unchangedLists.peek(event.id) ?? []).filter((kept) => !sameKey(kept, list));
+  const key = listKey(event, from, to);
+  const others = (unchangedLists.peek(event.id) ?? []).filter((kept) => !sameKey(kept, key));
+  const recurrenceRule = others.find((kept) => kept.recurrenceRule === key.recurrenceRule)?.recurrenceRule;
+  const list: KeptList = { ...key, recurrenceRule: recurrenceRule ?? key.recurrenceRule, occurrences, starts };
   unchangedLists.set(event.id, [list, ...others.slice(0, LISTS_PER_EVENT - 1)]);
 }
 
