@@ -1,8 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
-import { asBackgroundWork, asTransactionWork, DomainError, isTransactionWork } from '@app/common';
-import { lockRow, type RowLockMode } from '@app/database';
+import { asBackgroundWork, DomainError, isTransactionWork } from '@app/common';
+import { lockRow, type RowLockMode, transactionReadingBeside } from '@app/database';
 import type { ActivityVerb, ActivityVisibility } from './activity.enums';
 import { LiveRights } from './live/live-rights';
 import { rightsSubjectsOf } from './live/rights-changes';
@@ -93,50 +93,47 @@ export class ActivityRecorder {
     }
     let recorded = 0;
     const rightsEnded = new Set<string>();
-    // Its body as transaction work: reads beside it take the side pool (pgWithLivePool).
-    const result = await this.dataSource.transaction((tx) =>
-      asTransactionWork(async () => {
-        let unchanged = false;
-        const append = async (activity: NewActivity): Promise<void> => {
-          if (activity.networkId && !NETWORK_ACTIVITY_FAMILIES.includes(VERB_FAMILY[activity.verb])) {
-            // Coverage's last activity is versioned by those families only (response cache, coverage figures).
-            throw new Error(`${activity.verb} may not name a network: its family is not in NETWORK_ACTIVITY_FAMILIES`);
-          }
-          if (!this.skipOutbox) {
-            await tx.query(
-              `INSERT INTO activity_event
+    const result = await transactionReadingBeside(this.dataSource, async (tx) => {
+      let unchanged = false;
+      const append = async (activity: NewActivity): Promise<void> => {
+        if (activity.networkId && !NETWORK_ACTIVITY_FAMILIES.includes(VERB_FAMILY[activity.verb])) {
+          // Coverage's last activity is versioned by those families only (response cache, coverage figures).
+          throw new Error(`${activity.verb} may not name a network: its family is not in NETWORK_ACTIVITY_FAMILIES`);
+        }
+        if (!this.skipOutbox) {
+          await tx.query(
+            `INSERT INTO activity_event
                (tx_id, verb, visibility, actor_person_id, actor_organisation_id, police_force_area_code, organisation_id, network_id, event_id, payload)
              VALUES ((pg_current_xact_id()::text)::bigint, $1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
-              [
-                activity.verb,
-                activity.visibility,
-                activity.actorPersonId,
-                activity.actorOrganisationId ?? null,
-                activity.policeForceAreaCode ?? null,
-                activity.organisationId ?? null,
-                activity.networkId ?? null,
-                activity.eventId ?? null,
-                JSON.stringify(activity.payload ?? {}),
-              ],
-            );
-          }
-          recorded++;
-          for (const subject of rightsSubjectsOf(activity)) {
-            rightsEnded.add(subject);
-          }
-        };
-        const record: RecordActivity = Object.assign(append, {
-          unchanged: () => {
-            unchanged = true;
-          },
-        });
-        const outcome = await work(tx, record);
-        if (recorded === 0 && !unchanged) {
-          throw new Error('A domain change tried to commit without recording its activity');
+            [
+              activity.verb,
+              activity.visibility,
+              activity.actorPersonId,
+              activity.actorOrganisationId ?? null,
+              activity.policeForceAreaCode ?? null,
+              activity.organisationId ?? null,
+              activity.networkId ?? null,
+              activity.eventId ?? null,
+              JSON.stringify(activity.payload ?? {}),
+            ],
+          );
         }
-        return outcome;
-      }),
-    );
+        recorded++;
+        for (const subject of rightsSubjectsOf(activity)) {
+          rightsEnded.add(subject);
+        }
+      };
+      const record: RecordActivity = Object.assign(append, {
+        unchanged: () => {
+          unchanged = true;
+        },
+      });
+      const outcome = await work(tx, record);
+      if (recorded === 0 && !unchanged) {
+        throw new Error('A domain change tried to commit without recording its activity');
+      }
+      return outcome;
+    });
     if (recorded > 0 && !this.skipOutbox) {
       // After commit, never inside the transaction (NOTIFY takes a global lock at commit). A lost
       // wake-up only delays delivery until the hubs' next poll. Background work: not awaited, and

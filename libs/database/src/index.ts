@@ -9,3 +9,4 @@ export * from './sql-error';
 export * from './database-unavailable';
 export * from './row-lock';
 export * from './plain-rows';
+export * from './transaction-reading-beside';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
-import { asTransactionWork } from '@app/common';
+import { transactionReadingBeside } from '@app/database';
 import { EventEntity, EventOccurrenceChangeEntity, icalendarOf } from '@app/events';
 import { LinkPurpose, linkToken, PersonDirectory } from '@app/identity';
 import { MailTransport, type OutgoingMail } from '../mail/mail-transport';
@@ -127,14 +127,13 @@ export class NotificationSender implements OnApplicationBootstrap {
     if (!person) {
       return;
     }
-    // Its body as transaction work: who may still see each item is read beside it (the side pool).
-    await this.dataSource.transaction((tx) =>
-      asTransactionWork(async () => {
-        // Claims the waiting items: the no-op update holds them to the end of this transaction, and
-        // a concurrent digest for the same person waits on them, then re-checks digest_id and finds
-        // them gathered (or deleted) already, so no item goes out in two digests.
-        const items = await tx.query<{ id: string; data: Record<string, unknown> }[]>(
-          `WITH claimed AS (
+    // Who may still see each item is read beside the transaction (the side pool).
+    await transactionReadingBeside(this.dataSource, async (tx) => {
+      // Claims the waiting items: the no-op update holds them to the end of this transaction, and
+      // a concurrent digest for the same person waits on them, then re-checks digest_id and finds
+      // them gathered (or deleted) already, so no item goes out in two digests.
+      const items = await tx.query<{ id: string; data: Record<string, unknown> }[]>(
+        `WITH claimed AS (
            UPDATE notification SET digest_id = NULL
             WHERE id IN (SELECT id FROM notification
                           WHERE person_id = $1 AND digest AND digest_id IS NULL
@@ -143,58 +142,57 @@ export class NotificationSender implements OnApplicationBootstrap {
               AND digest_id IS NULL
             RETURNING id, data, activity_sequence)
          SELECT id, data FROM claimed ORDER BY activity_sequence, id`,
-          [job.personId],
-        );
-        const visible: typeof items = [];
-        for (const item of items) {
-          const v = item.data.visibility as {
-            visibility: string;
-            organisationId: string | null;
-            networkId: string | null;
-          };
-          if (await this.planner.stillSees(person, v as never)) {
-            visible.push(item);
-          }
+        [job.personId],
+      );
+      const visible: typeof items = [];
+      for (const item of items) {
+        const v = item.data.visibility as {
+          visibility: string;
+          organisationId: string | null;
+          networkId: string | null;
+        };
+        if (await this.planner.stillSees(person, v as never)) {
+          visible.push(item);
         }
-        if (visible.length > 0) {
-          const created = await this.planner.insert(tx, {
-            recipient: person.personId,
-            personId: person.personId,
-            email: person.email,
-            category: 'NETWORK_ACTIVITY' as NotificationCategory,
-            subject: `digest:${job.date}`,
-            template: TemplateName.DIGEST,
-            data: {
-              date: job.date,
-              count: visible.length,
-              single: visible.length === 1,
-              items: visible.map((i) => ({
-                headline: i.data.headline,
-                when: DateTime.fromISO(String(i.data.occurredAt), { zone: DIGEST_ZONE }).toFormat('d LLL, HH:mm'),
-              })),
-            },
-            activitySequence: null,
-            digest: false,
-          });
-          if (!created) {
-            return; // today's digest went already; these wait for tomorrow's
-          }
+      }
+      if (visible.length > 0) {
+        const created = await this.planner.insert(tx, {
+          recipient: person.personId,
+          personId: person.personId,
+          email: person.email,
+          category: 'NETWORK_ACTIVITY' as NotificationCategory,
+          subject: `digest:${job.date}`,
+          template: TemplateName.DIGEST,
+          data: {
+            date: job.date,
+            count: visible.length,
+            single: visible.length === 1,
+            items: visible.map((i) => ({
+              headline: i.data.headline,
+              when: DateTime.fromISO(String(i.data.occurredAt), { zone: DIGEST_ZONE }).toFormat('d LLL, HH:mm'),
+            })),
+          },
+          activitySequence: null,
+          digest: false,
+        });
+        if (!created) {
+          return; // today's digest went already; these wait for tomorrow's
         }
-        // Items the reader may no longer see are dropped: never sent, and not in "what was sent to me".
-        const shown = new Set(visible.map((i) => i.id));
-        await tx.query('DELETE FROM notification WHERE id = ANY($1::uuid[])', [
-          items.filter((i) => !shown.has(i.id)).map((i) => i.id),
-        ]);
-        if (visible.length > 0) {
-          await tx.query(
-            `UPDATE notification SET sent_at = now(),
+      }
+      // Items the reader may no longer see are dropped: never sent, and not in "what was sent to me".
+      const shown = new Set(visible.map((i) => i.id));
+      await tx.query('DELETE FROM notification WHERE id = ANY($1::uuid[])', [
+        items.filter((i) => !shown.has(i.id)).map((i) => i.id),
+      ]);
+      if (visible.length > 0) {
+        await tx.query(
+          `UPDATE notification SET sent_at = now(),
                   digest_id = (SELECT d.id FROM notification d WHERE d.recipient = $1 AND d.subject = $2 AND d.channel = 'EMAIL')
             WHERE id = ANY($3::uuid[])`,
-            [person.personId, `digest:${job.date}`, visible.map((i) => i.id)],
-          );
-        }
-      }),
-    );
+          [person.personId, `digest:${job.date}`, visible.map((i) => i.id)],
+        );
+      }
+    });
     this.queue.wake();
   }
 
