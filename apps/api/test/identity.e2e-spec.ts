@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt from 'jsonwebtoken';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,24 @@ describe('sign-in and sessions', () => {
     for (const token of [tampered, expired, foreign, unsigned]) {
       const response = await me(token);
       expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.data?.me ?? null).toBeNull();
+    }
+  });
+
+  it('refuses a well-signed token naming no session of its person (a leaked secret alone signs in no one)', async () => {
+    const admin = await signIn('admin@demo.convene.example');
+    const partner = await signIn('partner@demo.convene.example');
+    const { sid: partnerSession } = jwt.decode(partner.accessToken) as { sid: string };
+    const tokens = {
+      noSession: jwt.sign({ sub: admin.person.id, sid: randomUUID() }, SECRET),
+      anotherPersonsSession: jwt.sign({ sub: admin.person.id, sid: partnerSession }, SECRET),
+      notAnId: jwt.sign({ sub: admin.person.id, sid: 'not-a-session' }, SECRET),
+      personNotAnId: jwt.sign({ sub: 'admin', sid: partnerSession }, SECRET),
+    };
+    expect((await me(partner.accessToken)).data?.me).toBeTruthy(); // control: the partner's own token
+    for (const [name, token] of Object.entries(tokens)) {
+      const response = await me(token);
+      expect([name, response.errors?.[0]?.extensions?.code]).toEqual([name, 'UNAUTHENTICATED']);
       expect(response.data?.me ?? null).toBeNull();
     }
   });

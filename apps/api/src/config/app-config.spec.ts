@@ -76,6 +76,23 @@ describe('loadConfig', () => {
     expect(sut.jwtSecret).toBe(sut.jwtSecret);
   });
 
+  it('refuses, in production, a JWT secret published with Convene or left as a placeholder', () => {
+    const prod = { NODE_ENV: 'production', PUBLIC_URL: 'https://convene.example' };
+    for (const secret of [
+      'local-compose-only-secret-change-me-0123456789',
+      'please-CHANGE_ME-before-going-live-000000',
+    ]) {
+      expect(() => loadConfig({ ...prod, JWT_SECRET: secret })).toThrow(
+        'JWT_SECRET is a published example or placeholder',
+      );
+      expect(loadConfig({ JWT_SECRET: secret }).jwtSecret).toBe(secret); // a local trial may keep one
+    }
+    // Words that merely contain the letters pass.
+    expect(loadConfig({ ...prod, JWT_SECRET: 'exchange-members-4f9a1c2e7b3d5a6f8e9c0b1a2d3e' }).isProduction).toBe(
+      true,
+    );
+  });
+
   it('takes a Redis namespace of safe characters only', () => {
     expect(loadConfig({ REDIS_NAMESPACE: 'convene-prod.eu_1' }).REDIS_NAMESPACE).toBe('convene-prod.eu_1');
     expect(loadConfig({}).REDIS_NAMESPACE).toBeUndefined();

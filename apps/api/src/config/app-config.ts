@@ -332,6 +332,14 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** docker-compose.yml's default until 2026-12-06: servers started from it may still carry it. */
+const PUBLISHED_SECRETS: ReadonlySet<string> = new Set(['local-compose-only-secret-change-me-0123456789']);
+
+/** A secret someone else knows: one published with Convene, or a placeholder never replaced. */
+function isPublishedSecret(secret: string): boolean {
+  return PUBLISHED_SECRETS.has(secret) || /(^|[^a-z])(change|replace)[-_ ]?me([^a-z]|$)/i.test(secret);
+}
+
 /** Reads and checks the environment; throws one readable line naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig()).filter((key) => /^[A-Z][A-Z0-9_]*$/.test(key));
@@ -360,6 +368,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   if (config.isProduction && !config.JWT_SECRET) {
     problems.push('JWT_SECRET must be set in production (the same on every instance, at least 32 characters)');
+  }
+  if (config.isProduction && config.JWT_SECRET && isPublishedSecret(config.JWT_SECRET)) {
+    problems.push(
+      'JWT_SECRET is a published example or placeholder (anyone could sign tokens with it); set your own, e.g. `openssl rand -base64 48`',
+    );
   }
   if (config.isProduction && config.SEED_DEMO === true) {
     problems.push('SEED_DEMO is never used in production (the demo logins have a published password); unset it');

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { isUUID } from 'class-validator';
 import { LiveRights, rightsSubject } from '@app/activity';
 import { addressKey, DomainError, ErrorCode } from '@app/common';
 import { lockRow } from '@app/database';
@@ -111,7 +112,12 @@ export class AuthService {
         secret: this.options.jwtSecret,
         algorithms: ['HS256'],
       });
-      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+      if (
+        typeof claims.sub !== 'string' ||
+        typeof claims.sid !== 'string' ||
+        !isUUID(claims.sub) ||
+        !isUUID(claims.sid)
+      ) {
         throw new Error('missing claims');
       }
       personId = claims.sub;
@@ -124,14 +130,16 @@ export class AuthService {
         'The access token is invalid or expired',
       );
     }
-    // One statement: the person, and whether the session was signed out (or revoked after reuse).
-    const [person] = await this.dataSource.query<{ platform_admin: boolean; revoked: boolean }[]>(
+    // One statement: the person, and whether the session is one of theirs and not signed out (nor revoked
+    // after reuse). A token naming no session they started is refused too: only sign-in signs one.
+    const [person] = await this.dataSource.query<{ platform_admin: boolean; ended: boolean }[]>(
       `SELECT p.platform_admin,
-              EXISTS (SELECT 1 FROM refresh_token t WHERE t.family_id = $2 AND t.revoked_at IS NOT NULL) AS revoked
+              coalesce((SELECT bool_or(t.revoked_at IS NOT NULL OR t.person_id <> p.id)
+                          FROM refresh_token t WHERE t.family_id = $2), true) AS ended
          FROM person p WHERE p.id = $1`,
       [personId, sessionId],
     );
-    if (!person || person.revoked) {
+    if (!person || person.ended) {
       throw new DomainError(
         ErrorCode.UNAUTHENTICATED,
         IdentityRefusal.ACCESS_TOKEN_INVALID,
