@@ -64,6 +64,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live', { signal: AbortSignal.timeout(4000) }).then((res) => process.exit(res.ok ? 0 : 1), () => process.exit(1))"]
 
-# Node is PID 1 here; the server handles SIGTERM itself (graceful shutdown in 2-4 s).
+# Node is PID 1 here; the server handles SIGTERM itself (drains, then exits; at most SHUTDOWN_TIMEOUT_MS, 8 s).
 # Database CLI in the same image: docker run ... node dist/apps/api/src/cli.js migrate | admin:create | demo:remove
 CMD ["node", "--max-semi-space-size=32", "dist/apps/api/src/main.js"]

@@ -37,6 +37,13 @@ async function main(): Promise<void> {
     }
     stopping = true;
     new NestLogger('Convene').log(`${signal}: shutting down`);
+    // Draining waits for requests in flight; one waiting on a PostgreSQL that does not answer would wait for ever.
+    setTimeout(() => {
+      new NestLogger('Convene').error(
+        `Shutdown did not finish within SHUTDOWN_TIMEOUT_MS (${config.SHUTDOWN_TIMEOUT_MS} ms): exiting with requests unfinished`,
+      );
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     await app.close(); // drains HTTP and WebSocket first…
     await database.embedded?.stop(); // …then stops the embedded PostgreSQL
     process.exit(0);

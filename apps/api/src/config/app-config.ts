@@ -82,6 +82,10 @@ export class AppConfig {
   @WholeNumber('DB_CONNECT_TIMEOUT_MS must be a whole number of milliseconds >= 100', 100)
   DB_CONNECT_TIMEOUT_MS = 5_000;
 
+  /** Below Docker's 10 s before SIGKILL: the process says what it gave up on, then exits. */
+  @WholeNumber('SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000', 100, 600_000)
+  SHUTDOWN_TIMEOUT_MS = 8_000;
+
   /** Longer than a proxy's idle timeout (60 s on common load balancers), so it closes first. */
   @WholeNumber('HTTP_KEEP_ALIVE_TIMEOUT_MS must be a whole number of milliseconds from 1000 to 600000', 1_000, 600_000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;

@@ -50,6 +50,9 @@ describe('PostgreSQL restarted (fast shutdown, then start) under 4 writers and 2
       expect((await post(api.graphqlUrl, knownQuery, {}, headers, WRITE_TIMEOUT_MS)).status).toBe(200);
     }
 
+    const cachedQuery = '{ organisations(first: 1) { totalCount } }';
+    expect((await post(api.graphqlUrl, cachedQuery, {}, {}, WRITE_TIMEOUT_MS)).status).toBe(200);
+
     const before = writers.acknowledged.length;
     const down = Date.now();
     await db.stop();
@@ -65,6 +68,8 @@ describe('PostgreSQL restarted (fast shutdown, then start) under 4 writers and 2
     );
     const probeMs = Date.now() - probe;
     const refusedRead = await post(api.graphqlUrl, knownQuery, {}, headers, WRITE_TIMEOUT_MS);
+    // One the response cache takes (its version read fails first): a 503 too, not a 500.
+    const refusedCached = await post(api.graphqlUrl, cachedQuery, {}, {}, WRITE_TIMEOUT_MS);
     await sleep(1_000);
     await db.start();
     const up = Date.now();
@@ -90,6 +95,10 @@ describe('PostgreSQL restarted (fast shutdown, then start) under 4 writers and 2
     expect(refused.status).toBe(503);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect([refusedRead.status, refusedRead.body.errors?.[0]?.extensions?.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+    expect([refusedCached.status, refusedCached.body.errors?.[0]?.extensions?.code]).toEqual([
+      503,
+      'SERVICE_UNAVAILABLE',
+    ]);
     expect((await post(api.graphqlUrl, knownQuery, {}, headers, WRITE_TIMEOUT_MS)).status).toBe(200);
     expect(probeMs).toBeLessThan(WRITE_TIMEOUT_MS);
     expect(writers.hung).toBe(0);

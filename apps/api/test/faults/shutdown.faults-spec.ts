@@ -102,4 +102,38 @@ describe('graceful shutdown on SIGTERM', () => {
       await client.dispose();
     }
   });
+
+  it('gives up after SHUTDOWN_TIMEOUT_MS when a request in flight cannot finish, exiting with 1', async () => {
+    const stuck = await ApiProcess.start({ DATABASE_URL: db.url, SHUTDOWN_TIMEOUT_MS: '1000' }, join(dir, 'stuck.log'));
+    const blocker = new PgClient({ connectionString: db.url });
+    try {
+      const headers = await adminHeaders(stuck.graphqlUrl);
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE specialism IN EXCLUSIVE MODE');
+      const inFlight = post(
+        stuck.graphqlUrl,
+        'mutation { createSpecialism(input: { code: "STUCK_AT_SIGTERM", label: "Stuck" }) { specialism { code } } }',
+        {},
+        headers,
+        30_000,
+      ).catch(() => null); // the server goes away under it
+      await waitUntil('the write waiting on the lock', async () => {
+        const [row] = await db.query<{ n: string }>(
+          "SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO \"specialism\"%'",
+        );
+        return Number(row?.n) > 0;
+      });
+      stuck.kill('SIGTERM');
+      // The lock is held until the process is gone: only the deadline can end it (statement_timeout is 15 s).
+      const exit = await stuck.exited;
+      await inFlight;
+      expect(exit).toEqual({ code: 1, signal: null });
+      expect(stuck.output.join('')).toContain('Shutdown did not finish within SHUTDOWN_TIMEOUT_MS');
+    } finally {
+      await blocker.query('ROLLBACK').catch(() => undefined);
+      await blocker.end().catch(() => undefined);
+      await stuck.stop();
+    }
+  });
 });

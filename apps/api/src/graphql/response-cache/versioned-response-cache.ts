@@ -7,6 +7,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { DataVersions } from '@app/activity';
+import type { DataVersionsRef } from '@app/common';
 import type { Actor, IdentityRequestContext } from '@app/identity';
 import { answerAsBytes, stringifyAnswer, textAsBytes } from '../completed-lists';
 import { type ReadSet, ReadSets } from './read-set';
@@ -148,12 +149,18 @@ async function cacheKey(
   } catch {
     return null; // a bad token: let execution answer with its error
   }
+  let versions: DataVersionsRef;
+  try {
+    versions = context.contextValue.dataVersions ?? (await options.versions());
+  } catch {
+    return null; // PostgreSQL away: execution answers, with SERVICE_UNAVAILABLE (as the cached-response middleware does)
+  }
   return ResponseStore.key({
     source: context.source,
     operationName: context.request.operationName ?? null,
     variables: context.request.variables ?? {},
     actor,
-    version: (context.contextValue.dataVersions ?? (await options.versions())).versionOf(readSet),
+    version: versions.versionOf(readSet),
   });
 }
 
