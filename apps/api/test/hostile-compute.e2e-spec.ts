@@ -225,6 +225,58 @@ describe('no single request holds the event loop', () => {
       expect(text((p) => !p.removed)).toContain(paragraphs('q'));
     });
 
+    it('answers 20 aliases of the attribution and of diffs of a long history without a stall', async () => {
+      // 12,000 paragraphs each revision, every revision unlike the one before: each replay's diffs run out of time.
+      const body = (seed: number) =>
+        Array.from({ length: 12_000 }, (_, i) => String((i * (seed + 7) + seed) % 97)).join('\n\n');
+      const position = await draft(body(0));
+      let section = position.section;
+      for (let seed = 1; seed <= 30; seed++) {
+        const edited = await sut.client.data<{ editSection: { revision: number } }>(
+          `mutation ($input: EditSectionInput!) { editSection(input: $input) { ... on SectionEdited { revision } } }`,
+          { input: { sectionId: section.id, baseRevision: section.revision, body: body(seed) } },
+          member,
+        );
+        section = { ...section, revision: edited.editSection.revision };
+      }
+      const aliases = (field: (i: number) => string) => Array.from({ length: 20 }, (_, i) => `a${i}: ${field(i)}`);
+      const attribution = await hostile('section.attribution: 20 aliases over 31 revisions of 12,000 paragraphs', () =>
+        sut.client.request<{ jointPosition: Record<string, { attribution: { text: string }[] }[]> }>(
+          `query ($id: ID!) { jointPosition(id: $id) { ${aliases(() => 'sections { attribution { text organisationIds } }').join(' ')} } }`,
+          { id: position.id },
+          member,
+        ),
+      );
+      expect(attribution.errors).toBeUndefined();
+      // Each alias has the whole text, however coarse.
+      for (const sections of Object.values(attribution.data?.jointPosition ?? {})) {
+        expect(sections[0]?.attribution.map((p) => p.text).join('\n\n')).toBe(body(30));
+      }
+      const diffs = await hostile('jointPosition.diff: 20 aliases of different revisions', () =>
+        sut.client.request<{ jointPosition: Record<string, { value: string; added: boolean }[]> }>(
+          `query ($id: ID!) { jointPosition(id: $id) { ${aliases((i) => `diff(from: ${i + 1}, to: ${i + 11}) { value added removed }`).join(' ')} } }`,
+          { id: position.id },
+          member,
+        ),
+      );
+      expect(diffs.errors).toBeUndefined();
+      expect(Object.keys(diffs.data?.jointPosition ?? {})).toHaveLength(20);
+    });
+
+    it('answers a stale edit touching every one of 150 long lines without a stall (a conflict)', async () => {
+      const line = (first: string, last: string) => [first, ...Array<string>(145).fill('x'), last].join(' ');
+      const lines = (first: string, last: string) => Array.from({ length: 150 }, () => line(first, last)).join('\n-\n');
+      const position = await draft(lines('A', 'Z'));
+      expect((await edit(member, position.section, lines('A', 'Y'))).data?.editSection.__typename).toBe(
+        'SectionEdited',
+      );
+      const response = await hostile('editSection: a stale edit of 150 lines, each a word-level conflict region', () =>
+        edit(coordinator, position.section, lines('B', 'Z')),
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.editSection.__typename).toBe('EditConflict');
+    });
+
     it('answers concurrent edits far apart in a section of repeated lines without a stall', async () => {
       const lines = Array.from({ length: 2_000 }, () => 'Same.');
       const position = await draft(lines.join('\n\n'));

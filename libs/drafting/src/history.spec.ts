@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { attribute, diffTexts } from './history';
+import { attribute, diffTexts, HistoryBudget } from './history';
 
 const RUNS = { numRuns: 100 };
 const anyText = fc
@@ -93,5 +93,45 @@ describe('attribute', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("a request's history budget", () => {
+  it('once spent, answers at once and coarsely: a diff is the whole text replaced', () => {
+    expect(diffTexts('One two.', 'One three.', new HistoryBudget(0))).toEqual([
+      { value: 'One two.', added: false, removed: true },
+      { value: 'One three.', added: true, removed: false },
+    ]);
+  });
+
+  it('once spent, credits each paragraph of the last revision to every author, later ones included', () => {
+    const revisions = [
+      { body: 'One.\n\nTwo.', organisationId: 'b' },
+      { body: 'One.\n\nTwo, rewritten.', organisationId: null },
+      { body: 'One.\n\nTwo, rewritten.\n\nThree.', organisationId: 'a' },
+    ];
+    expect(attribute(revisions, new HistoryBudget(0))).toEqual([
+      { text: 'One.', organisationIds: ['a', 'b'] },
+      { text: 'Two, rewritten.', organisationIds: ['a', 'b'] },
+      { text: 'Three.', organisationIds: ['a', 'b'] },
+    ]);
+    expect(attribute(revisions, new HistoryBudget())).toEqual([
+      { text: 'One.', organisationIds: ['b'] },
+      { text: 'Two, rewritten.', organisationIds: ['b'] },
+      { text: 'Three.', organisationIds: ['a'] },
+    ]);
+  });
+
+  it('is shared: what one call spends, the next has no more', () => {
+    const budget = new HistoryBudget(30);
+    const slow = budget.spend(() => {
+      const until = Date.now() + 35;
+      while (Date.now() < until) {
+        // the time a long diff takes
+      }
+      return 'spent';
+    });
+    expect(slow).toBe('spent');
+    expect(diffTexts('One two.', 'One three.', budget)).toHaveLength(2);
   });
 });

@@ -9,6 +9,29 @@ export interface DiffPart {
 
 /** Most time one diff or attribution may take, in milliseconds; past it the answer is coarser. */
 const DIFF_BUDGET_MS = 40;
+/** Most time the diffs and attributions of one request may take together: aliases multiply the fields. */
+export const REQUEST_HISTORY_BUDGET_MS = 120;
+
+/**
+ * The time the diffs and attributions of one request have left. Each takes at most DIFF_BUDGET_MS
+ * of it; once it is spent, the rest answer at once, coarsely (a whole replacement; every author
+ * credited with every paragraph).
+ */
+export class HistoryBudget {
+  private spentMs = 0;
+
+  constructor(private readonly totalMs = REQUEST_HISTORY_BUDGET_MS) {}
+
+  /** Runs `work` with the deadline it may use, counting the time it took. */
+  spend<T>(work: (deadline: number) => T): T {
+    const started = Date.now();
+    try {
+      return work(started + Math.max(0, Math.min(DIFF_BUDGET_MS, this.totalMs - this.spentMs)));
+    } finally {
+      this.spentMs += Date.now() - started;
+    }
+  }
+}
 /**
  * Splitting text into tokens happens before `diff`'s timeout is checked: past these sizes (both
  * texts together) the word diff, then the line diff, are not tried at all.
@@ -22,16 +45,22 @@ export const MAX_ANSWER_PARTS = 1_000;
  * Word by word, whitespace included (so a reader sees every change); line by line when that takes
  * too long; a whole replacement past that.
  */
-export function diffTexts(before: string, after: string): DiffPart[] {
+export function diffTexts(before: string, after: string, budget = new HistoryBudget()): DiffPart[] {
+  return budget.spend((deadline) => diffBefore(before, after, deadline));
+}
+
+function diffBefore(before: string, after: string, deadline: number): DiffPart[] {
   const fits = <T>(parts: T[] | undefined): T[] | undefined =>
     parts && parts.length <= MAX_ANSWER_PARTS ? parts : undefined;
-  // One budget for both tries, so the fallback cannot double the time.
-  const deadline = Date.now() + DIFF_BUDGET_MS;
-  const left = (): number => Math.max(1, deadline - Date.now());
-  const size = before.length + after.length;
+  // One deadline for both tries, so the fallback cannot double the time; none begins past it.
+  const left = (): number | undefined => (Date.now() < deadline ? deadline - Date.now() : undefined);
+  const tryDiff = <T>(maxChars: number, diff: (timeout: number) => T[] | undefined): T[] | undefined => {
+    const timeout = before.length + after.length <= maxChars ? left() : undefined;
+    return timeout === undefined ? undefined : fits(diff(timeout));
+  };
   const parts =
-    (size <= WORD_DIFF_MAX_CHARS ? fits(diffWordsWithSpace(before, after, { timeout: left() })) : undefined) ??
-    (size <= LINE_DIFF_MAX_CHARS ? fits(diffLines(before, after, { timeout: left() })) : undefined);
+    tryDiff(WORD_DIFF_MAX_CHARS, (timeout) => diffWordsWithSpace(before, after, { timeout })) ??
+    tryDiff(LINE_DIFF_MAX_CHARS, (timeout) => diffLines(before, after, { timeout }));
   if (!parts) {
     return [
       { value: before, added: false, removed: true },
@@ -61,25 +90,31 @@ const paragraphs = (body: string): string[] => body.split(/\n{2,}/).filter((p) =
  * is its author's alone. Revisions without an organisation add nobody. Past MAX_ANSWER_PARTS
  * paragraphs, neighbours with the same authors come as one, and the last holds all the rest.
  */
-export function attribute(revisions: readonly AuthoredBody[]): AttributedParagraph[] {
-  // One budget for the whole replay: a revision diffed past it credits its author, with everyone
-  // before, for every paragraph it changed or not (coarser, never wrong by omission).
-  const deadline = Date.now() + DIFF_BUDGET_MS;
+export function attribute(revisions: readonly AuthoredBody[], budget = new HistoryBudget()): AttributedParagraph[] {
+  return budget.spend((deadline) => attributeBefore(revisions, deadline));
+}
+
+function attributeBefore(revisions: readonly AuthoredBody[], deadline: number): AttributedParagraph[] {
+  // One deadline for the whole replay: past it, the last revision's paragraphs are each credited
+  // to every author so far and after (coarser, never wrong by omission), in one pass.
   let current: AttributedParagraph[] = [];
-  for (const revision of revisions) {
+  for (const [i, revision] of revisions.entries()) {
+    const left = deadline - Date.now();
+    const texts = left > 0 ? paragraphs(revision.body) : [];
+    const parts =
+      left > 0
+        ? diffArrays(
+            current.map((p) => p.text),
+            texts,
+            { timeout: left },
+          )
+        : undefined;
+    if (!parts) {
+      current = creditingEveryone(current, revisions.slice(i));
+      break;
+    }
     const next: AttributedParagraph[] = [];
     const author = revision.organisationId ? [revision.organisationId] : [];
-    const texts = paragraphs(revision.body);
-    const parts = diffArrays(
-      current.map((p) => p.text),
-      texts,
-      { timeout: Math.max(0, deadline - Date.now()) },
-    );
-    if (!parts) {
-      const everyone = [...new Set([...current.flatMap((p) => p.organisationIds), ...author])].sort();
-      current = texts.map((text) => ({ text, organisationIds: everyone }));
-      continue;
-    }
     let replaced: string[] = [];
     let index = 0;
     for (const part of parts) {
@@ -87,8 +122,9 @@ export function attribute(revisions: readonly AuthoredBody[]): AttributedParagra
         replaced = [...replaced, ...current.slice(index, index + part.count).flatMap((p) => p.organisationIds)];
         index += part.count;
       } else if (part.added) {
+        const organisationIds = [...new Set([...replaced, ...author])].sort();
         for (const text of part.value) {
-          next.push({ text, organisationIds: [...new Set([...replaced, ...author])].sort() });
+          next.push({ text, organisationIds });
         }
         replaced = [];
       } else {
@@ -100,6 +136,21 @@ export function attribute(revisions: readonly AuthoredBody[]): AttributedParagra
     current = next;
   }
   return current.length > MAX_ANSWER_PARTS ? coarser(current) : current;
+}
+
+/** The last of `rest`'s paragraphs, each credited to every author of `current` and of `rest`. */
+function creditingEveryone(
+  current: readonly AttributedParagraph[],
+  rest: readonly AuthoredBody[],
+): AttributedParagraph[] {
+  const everyone = new Set(current.flatMap((p) => p.organisationIds));
+  for (const revision of rest) {
+    if (revision.organisationId) {
+      everyone.add(revision.organisationId);
+    }
+  }
+  const organisationIds = [...everyone].sort();
+  return paragraphs(rest[rest.length - 1].body).map((text) => ({ text, organisationIds }));
 }
 
 function coarser(all: readonly AttributedParagraph[]): AttributedParagraph[] {

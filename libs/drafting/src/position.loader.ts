@@ -9,6 +9,7 @@ import type {
   SignOnEntity,
   SubmissionEntity,
 } from './drafting.entities';
+import { type AttributedParagraph, attribute, type DiffPart, HistoryBudget } from './history';
 import { PositionService } from './position.service';
 
 export interface PositionLoaders {
@@ -18,6 +19,12 @@ export interface PositionLoaders {
   readonly commentsBySectionId: DataLoader<string, PositionCommentEntity[]>;
   readonly suggestionsBySectionId: DataLoader<string, PositionSuggestionEntity[]>;
   readonly submissionByPositionId: DataLoader<string, SubmissionEntity | null>;
+  /** Each section's attribution, worked out once however many aliases ask for it. */
+  readonly attributionBySectionId: DataLoader<string, AttributedParagraph[]>;
+  /** Diffs asked for (by position and revisions), each worked out once. */
+  readonly diffs: Map<string, Promise<DiffPart[]>>;
+  /** The time this request's diffs and attributions have left together. */
+  readonly history: HistoryBudget;
 }
 
 @Injectable()
@@ -25,6 +32,10 @@ export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
   constructor(private readonly positions: PositionService) {}
 
   createLoaders(): PositionLoaders {
+    const history = new HistoryBudget();
+    const writingsBySectionId = new DataLoader<string, PositionRevisionEntity[]>(async (ids) =>
+      groupBy(ids, await this.positions.writingsOf(ids), (r) => r.sectionId ?? ''),
+    );
     return {
       sectionsByPositionId: new DataLoader(async (ids) =>
         groupBy(ids, await this.positions.sectionsOf(ids), (s) => s.positionId),
@@ -32,9 +43,19 @@ export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
       signOnsByPositionId: new DataLoader(async (ids) =>
         groupBy(ids, await this.positions.signOnsOf(ids), (s) => s.positionId),
       ),
-      writingsBySectionId: new DataLoader(async (ids) =>
-        groupBy(ids, await this.positions.writingsOf(ids), (r) => r.sectionId ?? ''),
+      writingsBySectionId,
+      attributionBySectionId: new DataLoader(async (ids) =>
+        (await writingsBySectionId.loadMany(ids)).map((writings) =>
+          writings instanceof Error
+            ? writings
+            : attribute(
+                writings.map((r) => ({ body: r.body ?? '', organisationId: r.authorOrganisationId })),
+                history,
+              ),
+        ),
       ),
+      diffs: new Map(),
+      history,
       commentsBySectionId: new DataLoader(async (ids) =>
         groupBy(ids, await this.positions.commentsOf(ids), (c) => c.sectionId),
       ),

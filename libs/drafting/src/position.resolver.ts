@@ -1,9 +1,9 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type ActorRef, CallingActor, DomainError, type NoArgs, type RequestContext } from '@app/common';
 import { LocalNetwork, NetworkLoaderFactory } from '@app/networks';
 import { contentHash, markdownOf } from './draft-text';
 import { JointPositionArgs, JointPositionsArgs } from './dto/position-changes.args';
-import { attribute, diffTexts, MAX_ANSWER_PARTS } from './history';
+import { diffTexts, MAX_ANSWER_PARTS, REQUEST_HISTORY_BUDGET_MS } from './history';
 import {
   AttributedParagraph,
   DiffPart,
@@ -81,12 +81,13 @@ export class PositionResolver {
   }
 
   @ResolveField(() => [DiffPart], {
-    description: `Word by word, what changed in the whole text between two revisions. When that would take too long or run past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} parts, line by line; past that, the whole text replaced.`,
+    description: `Word by word, what changed in the whole text between two revisions. When that would take too long or run past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} parts, line by line; past that (or once the request's ${REQUEST_HISTORY_BUDGET_MS} ms for diffs and attributions is spent), the whole text replaced.`,
   })
   async diff(
     @Parent() position: JointPosition,
     @Args('from', { type: () => Int }) from: number,
-    @Args('to', { type: () => Int, nullable: true, description: 'Now, when left out.' }) to?: number,
+    @Args('to', { type: () => Int, nullable: true, description: 'Now, when left out.' }) to: number | undefined,
+    @Context() { loaders }: RequestContext,
   ): Promise<DiffPart[]> {
     const until = to ?? position.revision;
     for (const [name, value] of [
@@ -97,11 +98,19 @@ export class PositionResolver {
         throw DomainError.invalidInput(name, `must be from 0 to ${position.revision}`);
       }
     }
-    const [before, after] = await Promise.all([
-      this.positions.textAt(null, position.id, from),
-      this.positions.textAt(null, position.id, until),
-    ]);
-    return diffTexts(markdownOf(position.title, before), markdownOf(position.title, after));
+    const { diffs, history } = loaders.of(this.positionLoaders);
+    const key = `${position.id}:${from}:${until}`;
+    let diff = diffs.get(key);
+    if (!diff) {
+      diff = Promise.all([
+        this.positions.textAt(null, position.id, from),
+        this.positions.textAt(null, position.id, until),
+      ]).then(([before, after]) =>
+        diffTexts(markdownOf(position.title, before), markdownOf(position.title, after), history),
+      );
+      diffs.set(key, diff);
+    }
+    return diff;
   }
 
   @ResolveField(() => [SignOn], { description: 'Every sign-on, voided ones included, oldest first.' })
@@ -120,14 +129,9 @@ export class PositionSectionResolver {
   constructor(private readonly positionLoaders: PositionLoaderFactory) {}
 
   @ResolveField(() => [AttributedParagraph], {
-    description: `Each paragraph with the organisations whose words are in it (from the revisions that wrote it). Past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} paragraphs, neighbours with the same organisations come as one and the last holds the rest; a revision too long to compare in time credits its organisation (and those before) with every paragraph.`,
+    description: `Each paragraph with the organisations whose words are in it (from the revisions that wrote it). Past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} paragraphs, neighbours with the same organisations come as one and the last holds the rest; a revision too long to compare in time credits its organisation, with those before and after it, with every paragraph. The diffs and attributions of one request share ${REQUEST_HISTORY_BUDGET_MS} ms of work; past it they answer coarsely at once.`,
   })
-  async attribution(
-    section: PositionSection,
-    _args: NoArgs,
-    { loaders }: RequestContext,
-  ): Promise<AttributedParagraph[]> {
-    const writings = await loaders.of(this.positionLoaders).writingsBySectionId.load(section.id);
-    return attribute(writings.map((r) => ({ body: r.body ?? '', organisationId: r.authorOrganisationId })));
+  attribution(section: PositionSection, _args: NoArgs, { loaders }: RequestContext): Promise<AttributedParagraph[]> {
+    return loaders.of(this.positionLoaders).attributionBySectionId.load(section.id);
   }
 }

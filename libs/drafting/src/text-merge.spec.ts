@@ -39,6 +39,24 @@ describe('merges stay small', () => {
   });
 });
 
+describe('a merge has one budget, however many regions conflict', () => {
+  /** A line of `x`s between two words: each side changing a different end makes a word-level region. */
+  const line = (first: string, last: string) => [first, ...Array<string>(145).fill('x'), last].join(' ');
+  const body = (count: number, first: string, last: string) =>
+    Array.from({ length: count }, () => line(first, last)).join('\n-\n');
+
+  it('merges edits to different words of a few long lines', () => {
+    expect(mergeText(body(3, 'A', 'Z'), body(3, 'B', 'Z'), body(3, 'A', 'Y'))).toEqual({
+      clean: true,
+      text: body(3, 'B', 'Y'),
+    });
+  });
+
+  it('answers a conflict for a stale edit touching every one of 150 long lines (merged, it took 2.8 s)', () => {
+    expect(mergeText(body(150, 'A', 'Z'), body(150, 'B', 'Z'), body(150, 'A', 'Y'))).toEqual({ clean: false });
+  });
+});
+
 describe('diffs and attribution stay small', () => {
   const paragraphs = (mark: string, count: number) => Array.from({ length: count }, (_, i) => `${mark}${i}`);
 

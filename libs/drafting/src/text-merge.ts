@@ -12,6 +12,26 @@ const words = (text: string): string[] => text.match(/\s+|\S+/g) ?? [];
  * a merge or region counts as a conflict rather than hold the server.
  */
 const MAX_MERGE_TOKENS = 300;
+/**
+ * Most work one merge may do in all, counted as the cube of each merged region's longest side: a
+ * line merge and two word merges of the largest size (~15 ms each), however many regions conflict
+ * (150 of them took 2.8 s). Past it the merge counts as a conflict.
+ */
+const MAX_MERGE_WORK = 3 * MAX_MERGE_TOKENS ** 3;
+
+/** The work a merge has left (see MAX_MERGE_WORK); false once a region would overrun it. */
+class MergeWork {
+  private left = MAX_MERGE_WORK;
+
+  take(...sides: readonly (readonly string[])[]): boolean {
+    const longest = Math.max(...sides.map((side) => side.length));
+    if (longest > MAX_MERGE_TOKENS) {
+      return false;
+    }
+    this.left -= longest ** 3;
+    return this.left >= 0;
+  }
+}
 
 /**
  * Three-way merge of an edit into a text others changed since its base. Line by line first;
@@ -27,7 +47,8 @@ export function mergeText(base: string, mine: string, current: string): MergeOut
     return { clean: true, text: mine };
   }
   const { prefix, suffix, o, a, b } = sharedEnds(lines(base), lines(mine), lines(current));
-  if (Math.max(o.length, a.length, b.length) > MAX_MERGE_TOKENS) {
+  const work = new MergeWork();
+  if (!work.take(o, a, b)) {
     return { clean: false };
   }
   const merged: string[] = [prefix];
@@ -37,7 +58,7 @@ export function mergeText(base: string, mine: string, current: string): MergeOut
       continue;
     }
     const conflict = region.conflict;
-    const words = conflict && mergeWords(conflict.o.join(''), conflict.a.join(''), conflict.b.join(''));
+    const words = conflict && mergeWords(conflict.o.join(''), conflict.a.join(''), conflict.b.join(''), work);
     if (words === undefined || words === null) {
       return { clean: false };
     }
@@ -48,9 +69,9 @@ export function mergeText(base: string, mine: string, current: string): MergeOut
 }
 
 /** The word-level merge of one region, or null for a conflict. */
-function mergeWords(base: string, mine: string, current: string): string | null {
+function mergeWords(base: string, mine: string, current: string, work: MergeWork): string | null {
   const { prefix, suffix, o, a, b } = sharedEnds(words(base), words(mine), words(current));
-  if (Math.max(o.length, a.length, b.length) > MAX_MERGE_TOKENS) {
+  if (!work.take(o, a, b)) {
     return null;
   }
   const merged: string[] = [];
