@@ -116,6 +116,89 @@ describe('query limits', () => {
     expect(logs.lines.filter((line) => /"level":(50|60)/.test(line))).toEqual([]);
   });
 
+  describe('variables', () => {
+    const ORGANISATIONS = 'query ($f: OrganisationFilter) { organisations(filter: $f, first: 1) { totalCount } }';
+    /** JSON text of `levels` nested objects (written out: JSON.stringify of them overflows this process's stack). */
+    const deep = (levels: number): string => `${'{"a":'.repeat(levels)}{}${'}'.repeat(levels)}`;
+    const post = async (variables: Record<string, unknown> | string) => {
+      const response = await fetch(sut.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body:
+          typeof variables === 'string'
+            ? `{"query":${JSON.stringify(ORGANISATIONS)},"variables":${variables}}`
+            : JSON.stringify({ query: ORGANISATIONS, variables }),
+      });
+      return {
+        status: response.status,
+        bytes: Number(response.headers.get('content-length')),
+        body: (await response.json()) as { errors?: { message: string }[] },
+      };
+    };
+
+    it('refuses variables nested 12,000 levels deep with a 400 naming them (it was a 500), over HTTP and WebSocket', async () => {
+      for (const variables of [
+        `{"f":${deep(12_000)}}`,
+        `{"unused":${'['.repeat(30_000)}${']'.repeat(30_000)}}`,
+        `{"f":${deep(16)}}`,
+      ]) {
+        const { status, body } = await post(variables);
+        expect([status, body]).toEqual([
+          400,
+          {
+            errors: [
+              {
+                message: 'Variables nest deeper than 16 levels',
+                extensions: { code: 'BAD_USER_INPUT', fields: ['variables'] },
+              },
+            ],
+          },
+        ]);
+      }
+      const client = graphqlWsClient(sut.graphqlUrl);
+      try {
+        await expect(wsRequest(client, ORGANISATIONS, { f: JSON.parse(deep(200)) as unknown })).rejects.toEqual([
+          expect.objectContaining({
+            message: 'Variables nest deeper than 16 levels',
+            extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: ['variables'] }),
+          }),
+        ]);
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    it('lets nesting as deep as an input needs through', async () => {
+      const { status, body } = await post({ f: { nameContains: 'a' } });
+      expect([status, body.errors]).toEqual([200, undefined]);
+    });
+
+    it('answers 8,000 unknown keys briefly, each error naming the variable (it was 5 MB of errors quoting them)', async () => {
+      const f = Object.fromEntries(Array.from({ length: 8_000 }, (_, i) => [`k${i}`, 0]));
+      const { status, bytes, body } = await post({ f });
+      expect(status).toBe(400);
+      expect(bytes).toBeLessThan(60_000);
+      const errors = body.errors as { message: string; extensions: { code: string; fields?: string[] } }[];
+      expect(errors.length).toBeGreaterThan(1);
+      for (const error of errors) {
+        expect(error.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+        expect(error.message.length).toBeLessThanOrEqual(501);
+      }
+      expect(errors[0]).toEqual({
+        message: expect.stringMatching(
+          /^Variable "\$f" got invalid value …; Field "k\d+" is not defined by type "OrganisationFilter"\.$/,
+        ),
+        locations: expect.any(Array),
+        extensions: { code: 'BAD_USER_INPUT', fields: ['f'] },
+      });
+    });
+
+    it('refuses more than 10,000 values in variables', async () => {
+      const { status, body } = await post({ f: { nameContains: 'a' }, extra: Array.from({ length: 10_001 }, () => 1) });
+      expect([status, body.errors?.[0]?.message]).toEqual([400, 'Variables hold more than 10,000 values']);
+    });
+  });
+
   it('closes a WebSocket that sends a 2 MB message (1009, message too big)', async () => {
     const socket = new WebSocket(sut.graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));

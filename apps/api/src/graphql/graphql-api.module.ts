@@ -37,6 +37,7 @@ import { graphqlOverHttpStatus } from './protection/graphql-over-http-status.plu
 import { type QueryProtection, queryProtection, withCode } from './protection/query-limits';
 import { WebSocketLimits, WebSocketLimitsModule } from './protection/websocket-limits';
 import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
+import { variablesError, variablesRefusal, VariablesShapeMiddleware } from './protection/variables-shape';
 import { requestContextFactory } from './request-context.factory';
 import { CachedResponseMiddleware, RESPONSE_STORE } from './response-cache/cached-response.middleware';
 import { ResponseCacheModule } from './response-cache/response-cache.module';
@@ -105,6 +106,11 @@ function graphqlWsOptions(
       const refusal = limits.tooManyOperations(ctx, id, payload);
       if (refusal) {
         return refusal;
+      }
+      const variables = variablesRefusal(payload.variables);
+      if (variables) {
+        const { message, extensions } = variablesError(variables);
+        return [new GraphQLError(message, { extensions })];
       }
       try {
         documents.parse(payload.query);
@@ -211,9 +217,9 @@ function graphqlWsOptions(
 })
 export class GraphqlApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    // Cached answers first, then queries Apollo has answered before, then Apollo.
+    // Variables bounded first (every later step walks them); cached answers, then queries Apollo has answered before, then Apollo.
     consumer
-      .apply(CachedResponseMiddleware, KnownOperationMiddleware)
+      .apply(VariablesShapeMiddleware, CachedResponseMiddleware, KnownOperationMiddleware)
       .forRoutes({ path: GRAPHQL_PATH, method: RequestMethod.POST });
   }
 }
