@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { buildSchema, isAbstractType, isObjectType, parse } from 'graphql';
 import { ACTIVITY_FAMILIES, ActivityFamily, ActivityVerb, VERB_FAMILY, withDependencies } from '@app/activity';
 import { projectRoot } from '@app/common';
-import { FIELD_READS, readSetOf, ReadSets, TYPE_READS } from './read-set';
+import { FIELD_READS, MAX_SOURCE_CHARS, readSetOf, ReadSets, TYPE_READS } from './read-set';
 
 const schema = buildSchema(readFileSync(join(projectRoot(), 'schema', 'schema.graphql'), 'utf8'));
 const sut = (query: string) => readSetOf(schema, parse(query));
+const isEqual = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 const { GEOGRAPHY, ORGANISATIONS, IDENTITY, NETWORKS, COVERAGE, EVENTS, DRAFTING, INFLUENCING } = ActivityFamily;
 
 describe('read sets of query documents', () => {
@@ -102,5 +103,23 @@ describe('read sets of query documents', () => {
     const source = '{ specialisms { code } }';
     const first = cache.of(schema, source, parse(source));
     expect(cache.of(schema, source, parse('{ me { email } }'))).toBe(first);
+  });
+
+  it('charges the texts it keeps by their length: 100 texts padded to 100 kB are not all kept', () => {
+    const cache = new ReadSets();
+    const document = parse('{ policeForceAreas { code } }');
+    const padded = (i: number) => `{ policeForceAreas { code } } # ${i} ${'x'.repeat(100_000)}`;
+    for (let i = 0; i < 100; i++) {
+      cache.of(schema, padded(i), document);
+    }
+    // A text kept answers from memory whatever document comes with it; one evicted is worked out from it again.
+    const events = '{ events(first: 1) { totalCount } }';
+    expect(sut(events)).not.toEqual(sut('{ policeForceAreas { code } }'));
+    // Newest first: each text worked out again is kept, and would push out one not yet looked at.
+    const kept = Array.from({ length: 100 }, (_, i) => cache.of(schema, padded(99 - i), parse(events)));
+    expect(kept.filter((readSet) => !isEqual(readSet, sut(events))).length).toBeGreaterThan(0);
+    expect(kept.filter((readSet) => isEqual(readSet, sut(events))).length).toBeGreaterThanOrEqual(
+      100 - MAX_SOURCE_CHARS / 100_000,
+    );
   });
 });

@@ -256,9 +256,17 @@ export function readSetOf(schema: GraphQLSchema, document: DocumentNode): ReadSe
   return never ? null : withDependencies(families);
 }
 
-/** Read sets by query text, computed once per distinct document (bounded). */
+/** Characters of query text a cache keyed by it keeps (UTF-16: up to twice as many bytes), and what an entry adds. */
+export const MAX_SOURCE_CHARS = 4 * 1024 * 1024;
+export const ENTRY_OVERHEAD_CHARS = 256;
+
+/** Read sets by query text, computed once per distinct document (bounded, texts charged by length). */
 export class ReadSets {
-  private readonly known = new LRUCache<string, { readSet: ReadSet | null }>({ max: 2_000 });
+  private readonly known = new LRUCache<string, { readSet: ReadSet | null }>({
+    max: 2_000,
+    maxSize: MAX_SOURCE_CHARS,
+    sizeCalculation: (_entry, source) => source.length + ENTRY_OVERHEAD_CHARS,
+  });
 
   of(schema: GraphQLSchema, source: string, document: DocumentNode): ReadSet | null {
     let entry = this.known.get(source);
