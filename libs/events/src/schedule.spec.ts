@@ -102,4 +102,14 @@ describe('a series at the edges of the instants a Date holds', () => {
     expect(() => originalStarts(weekly, new Date(8.64e15 - 7 * 86_400_000), last)).not.toThrow();
     expect(originalStarts(weekly, first, new Date(-8.64e15 + 7 * 86_400_000))).toEqual([]);
   });
+
+  it.each(['FREQ=MONTHLY;BYDAY=1TU', 'FREQ=YEARLY', 'FREQ=DAILY;INTERVAL=3', 'FREQ=WEEKLY;INTERVAL=2'])(
+    'expands %s over the last day a Date holds (luxon overflowed there: an internal error)',
+    (recurrenceRule) => {
+      const series = { ...weekly, recurrenceRule };
+      const from = new Date('+275760-09-12T00:00:00Z');
+      expect(() => originalStarts(series, from, new Date('+275760-09-13T00:00:00Z'))).not.toThrow();
+      expect(() => originalStarts(series, new Date(-8.64e15), new Date(-8.64e15 + 86_400_000))).not.toThrow();
+    },
+  );
 });

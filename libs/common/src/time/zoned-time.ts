@@ -324,9 +324,14 @@ const PERIOD_UNIT: Partial<Record<Frequency, 'years' | 'months' | 'weeks' | 'day
 function rebasedStart(dtstart: Date, freq: Frequency, interval: number, after: Date): Date {
   const unit = PERIOD_UNIT[freq] ?? 'days';
   const first = DateTime.fromJSDate(dtstart, { zone: 'UTC' });
+  if (Math.abs(after.getTime()) > MAX_TIME - 400 * DAY_MS) {
+    // Luxon's count steps a unit past `after`, beyond the instants a Date holds: the walk from the start is bounded.
+    return dtstart;
+  }
   const elapsed = Math.floor(DateTime.fromJSDate(after, { zone: 'UTC' }).diff(first, unit).as(unit));
   const steps = Math.floor(elapsed / interval) - 1;
-  return steps > 0 ? first.plus({ [unit]: steps * interval }).toJSDate() : dtstart;
+  const rebased = steps > 0 ? first.plus({ [unit]: steps * interval }) : first;
+  return rebased.isValid ? rebased.toJSDate() : dtstart;
 }
 
 function weekdaysOf(plain: number[] | null, nth: number[][] | null): Options['byweekday'] {
