@@ -2,7 +2,9 @@
 #
 #   docker build -t convene-api .
 #   docker run --rm -p 3000:3000 -e DATABASE_URL=postgres://user:pass@host:5432/convene \
-#     -e JWT_SECRET=... -e PUBLIC_URL=https://convene.example -e DB_MIGRATE_ON_START=true convene-api
+#     -e JWT_SECRET=... -e PUBLIC_URL=https://convene.example -e SMTP_URL=smtp://user:pass@mail.example:587 \
+#     -e DB_MIGRATE_ON_START=true convene-api
+# (Without SMTP_URL mail is written to MAIL_DIR, which this image's user cannot write: the start refuses.)
 #
 # Or `docker compose up --build` with the docker-compose.yml beside this file.
 # NODE_ENV=production: reference data only, never the demo data; the first platform admin:

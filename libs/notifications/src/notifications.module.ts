@@ -61,7 +61,8 @@ export class NotificationsModule implements OnModuleInit {
     };
   }
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
+    await this.transport.assertWritable();
     this.log.log(`Mail goes to ${this.transport.describe()}; links point to ${this.options.publicUrl}`);
     // Account emails are planned in identity's transaction, as a row and a job like any other.
     this.accountMail.register(async (tx, mail) => {

@@ -99,6 +99,30 @@ export async function oneAtATime<T>(dataSource: DataSource, work: () => Promise<
   }
 }
 
+/**
+ * Refuses to serve a database without every migration of this release (an empty one, or one a
+ * release behind): it would fail request by request on a missing table or column instead.
+ */
+export async function assertMigrated(dataSource: DataSource): Promise<void> {
+  const table = dataSource.options.migrationsTableName ?? 'migrations';
+  const [{ present }] = await dataSource.query<{ present: boolean }[]>(
+    `SELECT to_regclass($1) IS NOT NULL AS present`,
+    [table],
+  );
+  const applied = new Set(
+    present ? (await dataSource.query<{ name: string }[]>(`SELECT name FROM "${table}"`)).map((row) => row.name) : [],
+  );
+  const pending = dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !applied.has(name));
+  if (pending.length > 0) {
+    const named =
+      pending.length > 3 ? `${pending.slice(0, 3).join(', ')} and ${pending.length - 3} more` : pending.join(', ');
+    throw new Error(
+      `the database lacks ${pending.length} of this release's ${dataSource.migrations.length} migrations (${named}): ` +
+        'run `node dist/apps/api/src/cli.js migrate` (once per release), or set DB_MIGRATE_ON_START=true',
+    );
+  }
+}
+
 /** Refuses a production start while logins with the README's published password exist. */
 export async function assertNoDemoLogins(dataSource: DataSource): Promise<void> {
   const found = await findDemoLogins(dataSource.manager);
@@ -116,12 +140,11 @@ export async function assertNoDemoLogins(dataSource: DataSource): Promise<void> 
  */
 export async function prepareForServing(config: AppConfig, url: string): Promise<void> {
   const guard = config.isProduction && config.ALLOW_DEMO_LOGINS !== true;
-  if (!config.migrateOnStart && !guard) {
-    return;
-  }
   await withDataSource(databaseSettings(config, url), async (dataSource) => {
     if (config.migrateOnStart) {
       await oneAtATime(dataSource, () => prepareDatabase(dataSource, { demo: config.seedDemo }));
+    } else {
+      await assertMigrated(dataSource);
     }
     if (guard) {
       await assertNoDemoLogins(dataSource);

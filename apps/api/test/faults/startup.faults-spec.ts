@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { ApiProcess, freePort, report, scratchDir } from './support/fault-harness';
+import { Client as PgClient } from 'pg';
+import { ApiProcess, cleanUp, FaultPostgres, freePort, report, scratchDir } from './support/fault-harness';
 
 /** Runs the API until it exits (bounded); answers its exit code and what it printed. */
 async function failedStart(env: Record<string, string>): Promise<{ code: number | null; lines: string[]; ms: number }> {
@@ -67,6 +68,67 @@ describe('start-ups that cannot succeed say why in one line', () => {
     } finally {
       release();
       rmdirSync(dir);
+    }
+  });
+
+  it("a database without the release's migrations (empty, or one behind) and DB_MIGRATE_ON_START off", async () => {
+    const dir = scratchDir('unmigrated');
+    const db = new FaultPostgres(join(dir, 'pg'));
+    try {
+      await db.startFromTemplate();
+      await db.query('CREATE DATABASE empty');
+      await db.query('CREATE DATABASE behind TEMPLATE convene');
+      const url = (name: string) => db.url.replace(/\/convene(\?|$)/, `/${name}$1`);
+      const behind = new PgClient({ connectionString: url('behind') });
+      await behind.connect();
+      const { rows } = await behind
+        .query<{ name: string }>(
+          'DELETE FROM typeorm_migrations WHERE id = (SELECT max(id) FROM typeorm_migrations) RETURNING name',
+        )
+        .finally(() => behind.end());
+      const last = rows[0]?.name ?? 'none';
+      for (const [name, expected] of [
+        [
+          'empty',
+          /^Convene failed to start: the database lacks (\d+) of this release's \1 migrations \(Geography\d+, /,
+        ],
+        [
+          'behind',
+          new RegExp(
+            `^Convene failed to start: the database lacks 1 of this release's \\d+ migrations \\(${last}\\): run \`node dist/apps/api/src/cli.js migrate\` \\(once per release\\), or set DB_MIGRATE_ON_START=true$`,
+          ),
+        ],
+      ] as const) {
+        const { code, lines } = await failedStart({ DATABASE_URL: url(name), DB_MIGRATE_ON_START: 'false' });
+        report(`start on a database ${name}`, { exitCode: code, line: JSON.stringify(lines[0]) });
+        expect(code).toBe(1);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(expected);
+      }
+    } finally {
+      await db.stop();
+      cleanUp(dir);
+    }
+  });
+
+  it('mail to a MAIL_DIR it cannot write (no SMTP_URL)', async () => {
+    const dir = scratchDir('mail-dir');
+    const db = new FaultPostgres(join(dir, 'pg'));
+    try {
+      await db.startFromTemplate();
+      const mailDir = '/etc/hostname/mail'; // under a file: no user may make it
+      const { code, lines } = await failedStart({ DATABASE_URL: db.url, MAIL_DIR: mailDir });
+      const line = lines.find((text) => text.startsWith('Convene failed to start'));
+      report('start with an unwritable MAIL_DIR', { exitCode: code, line: JSON.stringify(line) });
+      expect(code).toBe(1);
+      // The modules' buffered start-up lines may come after it (another stream); no stack trace among them.
+      expect(lines.filter((text) => /^\s+at /.test(text))).toEqual([]);
+      expect(line).toBe(
+        `Convene failed to start: mail cannot be written to MAIL_DIR ${mailDir} (ENOTDIR): set SMTP_URL to send it, or MAIL_DIR to a folder this user may write`,
+      );
+    } finally {
+      await db.stop();
+      cleanUp(dir);
     }
   });
 });

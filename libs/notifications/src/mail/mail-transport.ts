@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
@@ -52,6 +53,27 @@ export class MailTransport implements OnApplicationShutdown {
     } else {
       this.transporter = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
       this.folder = isAbsolute(options.mailDir) ? options.mailDir : join(projectRoot(), options.mailDir);
+    }
+  }
+
+  /**
+   * Fails the start where mail would go to a folder this process cannot write (an image's files
+   * are root's, its user not): every message would fail on every retry, and nobody be told.
+   */
+  async assertWritable(): Promise<void> {
+    if (!this.folder) {
+      return;
+    }
+    try {
+      await mkdir(this.folder, { recursive: true });
+      await access(this.folder, constants.W_OK);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw new Error(
+        `mail cannot be written to MAIL_DIR ${this.folder}${typeof code === 'string' ? ` (${code})` : ''}: ` +
+          'set SMTP_URL to send it, or MAIL_DIR to a folder this user may write',
+        { cause: error },
+      );
     }
   }
 
