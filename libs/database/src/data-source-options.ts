@@ -11,6 +11,9 @@ export type PostgresDataSourceOptions = Extract<DataSourceOptions, { type: 'post
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity list type
 export type EntityList = MixedList<Function | string | EntitySchema>;
 
+/** How much longer than the statement timeout the client waits for an answer before giving up itself. */
+export const QUERY_TIMEOUT_MARGIN_MS = 5_000;
+
 /** The one place TypeORM is configured, for the server, the CLI and the tests alike. */
 export function dataSourceOptions(settings: DatabaseSettings, entities: EntityList): PostgresDataSourceOptions {
   return {
@@ -35,6 +38,9 @@ export function dataSourceOptions(settings: DatabaseSettings, entities: EntityLi
     extra: {
       types: pgTypes,
       statement_timeout: settings.statementTimeoutMs,
+      // PostgreSQL enforces the statement timeout only while it runs: one that stops answering
+      // (frozen, or the network gone quiet) held a request, and its connection, for ever.
+      query_timeout: settings.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
       idle_in_transaction_session_timeout: settings.statementTimeoutMs * 2,
     },
   };

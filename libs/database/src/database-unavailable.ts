@@ -15,7 +15,7 @@ const UNAVAILABLE_NODE_CODES = new Set([
 ]);
 /** node-postgres and its pool say these in plain words, without a code. */
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed|not queryable/i;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed|not queryable|Query read timeout/i;
 
 /**
  * Whether an error (TypeORM's, node-postgres's, or one wrapping them) says PostgreSQL cannot be
