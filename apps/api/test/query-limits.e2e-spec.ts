@@ -168,6 +168,30 @@ describe('query limits', () => {
       }
     });
 
+    it('refuses them too on a path under /graphql and in a GET query string (Apollo serves both; no 500; 400 as the spec says for its media type)', async () => {
+      const expected = {
+        errors: [
+          {
+            message: 'Variables nest deeper than 16 levels',
+            extensions: { code: 'BAD_USER_INPUT', fields: ['variables'] },
+          },
+        ],
+      };
+      // ORGANISATIONS is one the response cache keys: its key walks the variables.
+      const under = await fetch(`${sut.graphqlUrl}/x`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE_JSON },
+        body: `{"query":${JSON.stringify(ORGANISATIONS)},"variables":{"f":${deep(12_000)}}}`,
+      });
+      expect([under.status, await under.json()]).toEqual([400, expected]);
+      const url = new URL(sut.graphqlUrl);
+      url.searchParams.set('query', ORGANISATIONS);
+      // Lists: three bytes a level in a URL (Node takes 16 kB of headers).
+      url.searchParams.set('variables', `{"f":${'['.repeat(1_000)}${']'.repeat(1_000)}}`);
+      const get = await fetch(url, { headers: { 'apollo-require-preflight': 'true', accept: GRAPHQL_RESPONSE_JSON } });
+      expect([get.status, await get.json()]).toEqual([400, expected]);
+    });
+
     it('lets nesting as deep as an input needs through', async () => {
       const { status, body } = await post({ f: { nameContains: 'a' } });
       expect([status, body.errors]).toEqual([200, undefined]);

@@ -12,19 +12,27 @@ const DIFF_BUDGET_MS = 40;
 /** Most time the diffs and attributions of one request may take together: aliases multiply the fields. */
 export const REQUEST_HISTORY_BUDGET_MS = 120;
 
+/** A budget's time comes back this long after its first use: a subscription's items share one. */
+const BUDGET_WINDOW_MS = 1_000;
+
 /**
- * The time the diffs and attributions of one request have left. Each takes at most DIFF_BUDGET_MS
- * of it; once it is spent, the rest answer at once, coarsely (a whole replacement; every author
- * credited with every paragraph).
+ * The time the diffs and attributions of one request (or of one subscription, per second) have
+ * left. Each takes at most DIFF_BUDGET_MS of it; once it is spent, the rest answer at once,
+ * coarsely (a whole replacement; every author credited with every paragraph).
  */
 export class HistoryBudget {
   private spentMs = 0;
+  private windowStart: number | null = null;
 
   constructor(private readonly totalMs = REQUEST_HISTORY_BUDGET_MS) {}
 
   /** Runs `work` with the deadline it may use, counting the time it took. */
   spend<T>(work: (deadline: number) => T): T {
     const started = Date.now();
+    if (this.windowStart === null || started - this.windowStart >= BUDGET_WINDOW_MS) {
+      this.windowStart = started;
+      this.spentMs = 0;
+    }
     try {
       return work(started + Math.max(0, Math.min(DIFF_BUDGET_MS, this.totalMs - this.spentMs)));
     } finally {

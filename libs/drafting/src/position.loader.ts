@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { groupBy, type LoaderFactory } from '@app/common';
+import { groupBy, type KeptWork, type LoaderFactory } from '@app/common';
 import type {
   PositionCommentEntity,
   PositionRevisionEntity,
@@ -31,8 +31,9 @@ export interface PositionLoaders {
 export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
   constructor(private readonly positions: PositionService) {}
 
-  createLoaders(): PositionLoaders {
-    const history = new HistoryBudget();
+  createLoaders(kept: KeptWork): PositionLoaders {
+    // Kept across a re-run and a subscription's items: a fresh budget each would multiply it.
+    const history = kept.get(HistoryBudget, () => new HistoryBudget());
     const writingsBySectionId = new DataLoader<string, PositionRevisionEntity[]>(async (ids) =>
       groupBy(ids, await this.positions.writingsOf(ids), (r) => r.sectionId ?? ''),
     );

@@ -23,7 +23,7 @@ import {
 } from 'graphql';
 import { GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
 import { compileQuery as jitCompileQuery } from 'graphql-jit';
-import { RequestLoaders } from '@app/common';
+import { type KeptWork, RequestLoaders } from '@app/common';
 import { compiledExecutor, type Executor, spellsJitMarker } from './compiled-execution';
 import { formatError } from './format-error';
 
@@ -423,8 +423,11 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
     }
   });
 
-  it('runs an answer with errors again on graphql-js with loaders of its own, as a new request would', async () => {
-    const counter = { createLoaders: () => ({ count: 0 }) };
+  it('runs an answer with errors again on graphql-js with loaders of its own, as a new request would, keeping its kept work', async () => {
+    const runs = {};
+    const counter = {
+      createLoaders: (kept: KeptWork) => ({ count: 0, runs: kept.get(runs, () => ({ n: 0 })) }),
+    };
     const counting = new GraphQLSchema({
       query: new GraphQLObjectType({
         name: 'Query',
@@ -433,11 +436,16 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
             type: GraphQLInt,
             resolve: (_root, _args, context: { loaders: RequestLoaders }) => ++context.loaders.of(counter).count,
           },
+          // A budget of work (drafting's history): shared by both runs, not given afresh to the second.
+          kept: {
+            type: GraphQLInt,
+            resolve: (_root, _args, context: { loaders: RequestLoaders }) => ++context.loaders.of(counter).runs.n,
+          },
           refused: { type: GraphQLString, resolve: () => Promise.reject(refused()) },
         },
       }),
     });
-    const document = parse('{ counted refused }');
+    const document = parse('{ counted kept refused }');
     const operation = getOperationAST(document) ?? undefined;
     const result = await executor()({
       schema: counting,
@@ -446,7 +454,7 @@ describe('compiled execution (graphql-jit) answers as graphql-js does', () => {
       context: { loaders: new RequestLoaders() },
       request: {},
     });
-    expect(result.data).toEqual({ counted: 1, refused: null });
+    expect(result.data).toEqual({ counted: 1, kept: 2, refused: null });
     expect(result.errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
   });
 

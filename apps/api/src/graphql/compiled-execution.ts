@@ -215,7 +215,7 @@ export function compiledExecutor({
 /** The request's context with loaders of its own: a second run of its operation starts as the first did. */
 function afresh(context: unknown): unknown {
   return context && typeof context === 'object' && 'loaders' in context
-    ? { ...context, loaders: new RequestLoaders() }
+    ? { ...context, loaders: new RequestLoaders((context as { loaders: RequestLoaders }).loaders.kept) }
     : context;
 }
 

@@ -37,7 +37,12 @@ import { graphqlOverHttpStatus } from './protection/graphql-over-http-status.plu
 import { type QueryProtection, queryProtection, withCode } from './protection/query-limits';
 import { WebSocketLimits, WebSocketLimitsModule } from './protection/websocket-limits';
 import { WebSocketPayloadLimit } from './protection/websocket-payload-limit';
-import { variablesError, variablesRefusal, VariablesShapeMiddleware } from './protection/variables-shape';
+import {
+  variablesError,
+  variablesRefusal,
+  VariablesShapeMiddleware,
+  variablesShapePlugin,
+} from './protection/variables-shape';
 import { requestContextFactory } from './request-context.factory';
 import { CachedResponseMiddleware, RESPONSE_STORE } from './response-cache/cached-response.middleware';
 import { ResponseCacheModule } from './response-cache/response-cache.module';
@@ -197,6 +202,7 @@ function graphqlWsOptions(
             ApolloServerPluginCacheControlDisabled(),
             metricsPlugin(metrics),
             graphqlOverHttpStatus(),
+            variablesShapePlugin(),
             ...protection.plugins,
             ...(store ? [versionedResponseCache({ versions: () => dataVersion.versions(), store })] : []),
           ] as unknown as ApolloPlugin[],

@@ -1,5 +1,7 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
 import { ErrorCode } from '@app/common';
 
 /** Deepest nesting of an operation's variables: our inputs nest a few levels; coercion recurses once per level. */
@@ -53,4 +55,25 @@ export class VariablesShapeMiddleware implements NestMiddleware {
     }
     next();
   }
+}
+
+/**
+ * The same bound inside Apollo, for what reaches it past the middleware: GET requests (variables in
+ * the query string) and paths under the GraphQL path, which Apollo serves and the middleware's
+ * route does not match. Checked when the operation is known, before the response cache keys it.
+ */
+export function variablesShapePlugin(): ApolloServerPlugin {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ request }) => {
+          const refusal = variablesRefusal(request.variables);
+          if (refusal) {
+            const { message, extensions } = variablesError(refusal);
+            throw new GraphQLError(message, { extensions: { ...extensions, http: { status: 400 } } });
+          }
+          return Promise.resolve();
+        },
+      }),
+  };
 }

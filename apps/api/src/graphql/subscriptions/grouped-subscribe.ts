@@ -178,7 +178,7 @@ const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
  */
 function withFreshLoaders(context: unknown): unknown {
   return context !== null && typeof context === 'object' && 'loaders' in context
-    ? { ...context, loaders: new RequestLoaders() }
+    ? { ...context, loaders: new RequestLoaders((context as { loaders: RequestLoaders }).loaders.kept) }
     : context;
 }
 
