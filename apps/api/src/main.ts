@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     // Draining waits for requests in flight; one waiting on a PostgreSQL that does not answer would wait for ever.
     setTimeout(() => {
       new NestLogger('Convene').error(
-        `Shutdown did not finish within SHUTDOWN_TIMEOUT_MS (${config.SHUTDOWN_TIMEOUT_MS} ms): exiting with requests unfinished`,
+        `Shutdown did not finish within SHUTDOWN_TIMEOUT_MS (${config.SHUTDOWN_TIMEOUT_MS} ms): exiting with work unfinished (a request, a job or a connection)`,
       );
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS).unref();

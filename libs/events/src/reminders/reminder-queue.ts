@@ -48,7 +48,8 @@ export class ReminderQueue implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     // Waits for a reminder being handled, then closes the queue's connections.
-    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    // Within the server's SHUTDOWN_TIMEOUT_MS (8 s by default): an unfinished job is retried later.
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5_000 });
   }
 
   /**

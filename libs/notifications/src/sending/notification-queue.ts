@@ -66,7 +66,8 @@ export class NotificationQueue implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    // Within the server's SHUTDOWN_TIMEOUT_MS (8 s by default): an unfinished job is retried later.
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5_000 });
   }
 
   /** Creates a send job inside the planning transaction. */
