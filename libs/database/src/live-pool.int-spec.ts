@@ -8,7 +8,12 @@ import { dataSourceOptions } from './data-source-options';
 import { defaultDatabaseSettings } from './database-settings';
 
 /** A data source with these pool sizes over a database of its own, for the enclosing describe's tests. */
-function dataSourceFor(sizes: { poolSize: number; livePoolSize: number; sidePoolSize?: number }): () => DataSource {
+function dataSourceFor(sizes: {
+  poolSize: number;
+  livePoolSize: number;
+  sidePoolSize?: number;
+  statementTimeoutMs?: number;
+}): () => DataSource {
   let database: TestDatabase;
   let sut: DataSource;
 
@@ -114,5 +119,27 @@ describe('a held connection whose backend goes away (real PostgreSQL)', () => {
       const [again] = await work(() => sut.query<[{ pid: number }]>('SELECT pg_backend_pid() AS pid'));
       expect(again?.pid).not.toBe(rows[0]?.pid);
     }
+  });
+});
+
+describe('a statement PostgreSQL does not answer in time (real PostgreSQL)', () => {
+  // One connection: a busy one handed out again would make the next statement wait behind the first.
+  const dataSource = dataSourceFor({ poolSize: 1, livePoolSize: 1, statementTimeoutMs: 100 });
+
+  it('is given up on by the client, and its connection closed, not handed out again busy', async () => {
+    const sut = dataSource();
+    const runner = sut.createQueryRunner();
+    let stalled: number | undefined;
+    try {
+      // The server's own limit off for this one connection: only the client's (100 ms + its margin) remains.
+      await runner.query('SET statement_timeout = 0');
+      [{ pid: stalled }] = await runner.query<[{ pid: number }]>('SELECT pg_backend_pid() AS pid');
+      await expect(runner.query('SELECT pg_sleep(60)')).rejects.toThrow(/Query read timeout/);
+    } finally {
+      await runner.release();
+    }
+    const [next] = await sut.query<[{ pid: number }]>('SELECT pg_backend_pid() AS pid');
+    expect(next?.pid).not.toBe(stalled);
+    await sut.query('SELECT pg_terminate_backend($1)', [stalled]); // the sleep, server side
   });
 });

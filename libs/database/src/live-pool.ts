@@ -19,7 +19,31 @@ type ConnectCallback = (
  */
 const keepAlive = (client: pg.PoolClient): void => {
   client.on('error', () => undefined);
+  closeOnReadTimeout(client);
 };
+
+/**
+ * node-postgres answers a statement past `query_timeout` with an error but leaves it running on the
+ * connection, which goes back to the pool busy: every later statement on it waits behind it (and
+ * times out too) for as long as PostgreSQL stays silent. Such a connection is closed instead, so the
+ * pool discards it and a transaction's ROLLBACK fails at once rather than wait its turn.
+ */
+function closeOnReadTimeout(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const close = (error: unknown): void => {
+    if (error instanceof Error && error.message === 'Query read timeout') {
+      // Marks the client ending at once (the pool discards it when it comes back) and drops its socket.
+      client.end().catch(() => undefined);
+    }
+  };
+  client.query = ((...args: unknown[]) => {
+    const result = query(...args);
+    if (result instanceof Promise) {
+      result.catch(close);
+    }
+    return result;
+  }) as typeof client.query;
+}
 
 /**
  * node-postgres for TypeORM's `driver` option, with two changes. Work marked live (`asLiveWork`:
