@@ -40,6 +40,7 @@ export class HistoryBudget {
     }
   }
 }
+
 /**
  * Splitting text into tokens happens before `diff`'s timeout is checked: past these sizes (both
  * texts together) the word diff, then the line diff, are not tried at all.
