@@ -20,7 +20,7 @@ import {
 import { inspect } from 'graphql/jsutils/inspect';
 import { compileQuery, type CompiledQuery, type CompilerOptions, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
-import { RequestLoaders } from '@app/common';
+import { withFreshLoaders } from '@app/common';
 import { AppConfig } from '../config/app-config';
 import { completeSharedListsOnce } from './completed-lists';
 import { KnownOperations } from './known-operations';
@@ -207,16 +207,10 @@ export function compiledExecutor({
     }
     // graphql-jit completes what graphql-js stops at under a nulled parent (more errors, in another
     // order): an answer with errors is graphql-js's own (queries only read; errors are the rare path),
-    // with loaders of its own, as a new request has (their state, an occurrence budget, is not carried over).
-    return result.errors ? interpret({ ...request, context: afresh(request.context) }) : result;
+    // with loaders of its own, as a new request has (their state, an occurrence budget, is not carried over;
+    // the request's kept work, drafting's history budget, is).
+    return result.errors ? interpret({ ...request, context: withFreshLoaders(request.context) }) : result;
   };
-}
-
-/** The request's context with loaders of its own: a second run of its operation starts as the first did. */
-function afresh(context: unknown): unknown {
-  return context && typeof context === 'object' && 'loaders' in context
-    ? { ...context, loaders: new RequestLoaders((context as { loaders: RequestLoaders }).loaders.kept) }
-    : context;
 }
 
 /** Scalars graphql-jit copies defaults of as they are (JSON): a `DateTime` default would reach resolvers as text. */

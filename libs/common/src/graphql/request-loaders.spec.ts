@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type KeptWork, RequestLoaders } from './request-loaders';
+import { type KeptWork, RequestLoaders, withFreshLoaders } from './request-loaders';
 
 describe('request loaders', () => {
   const budget = {};
@@ -19,5 +19,16 @@ describe('request loaders', () => {
     expect(next.of(factory).fresh).not.toBe(first.of(factory).fresh);
     expect(next.of(factory).budget).toBe(first.of(factory).budget);
     expect(new RequestLoaders().of(factory).budget).not.toBe(first.of(factory).budget);
+  });
+
+  it('gives a context fresh loaders with the same kept work, the rest of it as it was', () => {
+    const context = { requestId: 'r1', loaders: new RequestLoaders() };
+    const fresh = withFreshLoaders(context) as typeof context;
+    expect(fresh).toEqual({ requestId: 'r1', loaders: expect.any(RequestLoaders) });
+    expect(fresh.loaders).not.toBe(context.loaders);
+    expect(fresh.loaders.of(factory).budget).toBe(context.loaders.of(factory).budget);
+    expect(withFreshLoaders(null)).toBeNull();
+    const none = { requestId: 'r2' };
+    expect(withFreshLoaders(none)).toBe(none);
   });
 });

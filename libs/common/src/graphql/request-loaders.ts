@@ -40,3 +40,13 @@ export class RequestLoaders {
     return loaders;
   }
 }
+
+/**
+ * The context with loaders of its own, keeping its kept work: a second run of a request's operation,
+ * or a subscription's next item, starts as the first did (nothing read before serves it).
+ */
+export function withFreshLoaders(context: unknown): unknown {
+  return context !== null && typeof context === 'object' && 'loaders' in context
+    ? { ...context, loaders: new RequestLoaders((context.loaders as Partial<RequestLoaders> | null)?.kept) }
+    : context;
+}

@@ -6,7 +6,7 @@ import {
   type ExecutionResult,
   print,
 } from 'graphql';
-import { type ActorRef, asLiveWork, canPush, type LivePush, type RequestContext, RequestLoaders } from '@app/common';
+import { type ActorRef, asLiveWork, canPush, type LivePush, type RequestContext, withFreshLoaders } from '@app/common';
 
 /** Results kept per group (they are small; a slow subscriber further behind re-executes). */
 const CACHE_LIMIT = 2_000;
@@ -36,6 +36,8 @@ export function groupedSubscribe(
     if (cached) {
       return cached;
     }
+    // Loaders of its own per item: the context lives as long as the subscription, and its loaders would
+    // otherwise serve what they read (and rights worked out from it) for that whole life.
     const step = Promise.resolve(
       asLiveWork(() => execute({ ...args, contextValue: withFreshLoaders(args.contextValue), rootValue: item })),
     ).then((value): Step => {
@@ -170,17 +172,6 @@ export type GroupedStream = AsyncIterableIterator<ExecutionResult> & Partial<Liv
 type Step = IteratorYieldResult<ExecutionResult>;
 
 const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
-
-/**
- * Each item is executed with DataLoaders of its own: a subscription's context lives as long as the
- * subscription, and its loaders would otherwise serve what they read (and rights worked out from it)
- * for that whole life.
- */
-function withFreshLoaders(context: unknown): unknown {
-  return context !== null && typeof context === 'object' && 'loaders' in context
-    ? { ...context, loaders: new RequestLoaders((context as { loaders: RequestLoaders }).loaders.kept) }
-    : context;
-}
 
 /** Documents are shared by subscribers sending the same text (SubscribeDocuments): printed once each. */
 const prints = new WeakMap<DocumentNode, string>();
