@@ -19,7 +19,6 @@ type ConnectCallback = (
  */
 const keepAlive = (client: pg.PoolClient): void => {
   client.on('error', () => undefined);
-  closeOnReadTimeout(client);
 };
 
 /**
@@ -44,6 +43,12 @@ function closeOnReadTimeout(client: pg.PoolClient): void {
     return result;
   }) as typeof client.query;
 }
+
+/** What every client of the three pools gets once connected. */
+const prepare = (client: pg.PoolClient): void => {
+  keepAlive(client);
+  closeOnReadTimeout(client);
+};
 
 /**
  * node-postgres for TypeORM's `driver` option, with two changes. Work marked live (`asLiveWork`:
@@ -78,9 +83,9 @@ export function pgWithLivePool(livePoolSize: number, sidePoolSize: number): type
       });
       for (const pool of [this.live, this.side]) {
         pool.on('error', (error, client) => this.emit('error', error, client));
-        pool.on('connect', keepAlive);
+        pool.on('connect', prepare);
       }
-      this.on('connect', keepAlive);
+      this.on('connect', prepare);
     }
 
     override connect(): Promise<pg.PoolClient>;
