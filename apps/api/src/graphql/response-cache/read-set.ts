@@ -256,16 +256,20 @@ export function readSetOf(schema: GraphQLSchema, document: DocumentNode): ReadSe
   return never ? null : withDependencies(families);
 }
 
-/** Characters of query text a cache keyed by it keeps (UTF-16: up to twice as many bytes), and what an entry adds. */
+/** Characters of query text a cache keyed by it keeps (UTF-16: up to twice as many bytes). */
 export const MAX_SOURCE_CHARS = 4 * 1024 * 1024;
-export const ENTRY_OVERHEAD_CHARS = 256;
+
+/** LRU options for a cache keyed by query text: each entry charged its text's length and a little more. */
+export const chargedByText = {
+  maxSize: MAX_SOURCE_CHARS,
+  sizeCalculation: (_value: unknown, text: string): number => text.length + 256,
+};
 
 /** Read sets by query text, computed once per distinct document (bounded, texts charged by length). */
 export class ReadSets {
   private readonly known = new LRUCache<string, { readSet: ReadSet | null }>({
     max: 2_000,
-    maxSize: MAX_SOURCE_CHARS,
-    sizeCalculation: (_entry, source) => source.length + ENTRY_OVERHEAD_CHARS,
+    ...chargedByText,
   });
 
   of(schema: GraphQLSchema, source: string, document: DocumentNode): ReadSet | null {

@@ -4,7 +4,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { todayIn, UK_TIME_ZONE } from '@app/common';
 import type { Actor } from '@app/identity';
-import { ENTRY_OVERHEAD_CHARS, MAX_SOURCE_CHARS, type ReadSet } from './read-set';
+import { chargedByText, type ReadSet } from './read-set';
 
 export type Result = FormattedExecutionResult;
 
@@ -34,8 +34,7 @@ export class ResponseStore {
   private readonly sources = new LRUCache<string, ReadSet>({
     max: 10_000,
     // Texts are charged by their length: 10,000 padded with 100 kB of comments held a gigabyte.
-    maxSize: MAX_SOURCE_CHARS,
-    sizeCalculation: (_readSet, source) => source.length + ENTRY_OVERHEAD_CHARS,
+    ...chargedByText,
   });
   readonly inFlight = new Map<string, Promise<CachedResponse | null>>();
 
