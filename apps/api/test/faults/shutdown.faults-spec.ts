@@ -18,6 +18,41 @@ import {
 /** Close codes a graphql-ws client (and a browser's) reconnects on: Going Away, Service Restart. */
 const RETRYABLE = [1001, 1012];
 
+/**
+ * A createSpecialism sent while another connection holds its table locked, once it waits on the lock;
+ * the lock's connection comes back with it (ended here if the write never gets there).
+ */
+async function writeHeldByLock(
+  db: FaultPostgres,
+  url: string,
+  headers: Record<string, string>,
+  code: string,
+): Promise<{ blocker: PgClient; inFlight: ReturnType<typeof post> }> {
+  const blocker = new PgClient({ connectionString: db.url });
+  try {
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE specialism IN EXCLUSIVE MODE');
+    const inFlight = post(
+      url,
+      `mutation { createSpecialism(input: { code: "${code}", label: "Held" }) { specialism { code } } }`,
+      {},
+      headers,
+      30_000,
+    );
+    await waitUntil('the write waiting on the lock', async () => {
+      const [row] = await db.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO \"specialism\"%'",
+      );
+      return Number(row?.n) > 0;
+    });
+    return { blocker, inFlight };
+  } catch (error) {
+    await blocker.end().catch(() => undefined);
+    throw error;
+  }
+}
+
 describe('graceful shutdown on SIGTERM', () => {
   const dir = scratchDir('shutdown');
   const db = new FaultPostgres(join(dir, 'pg'));
@@ -54,23 +89,7 @@ describe('graceful shutdown on SIGTERM', () => {
     try {
       await waitUntil('the subscription connected', () => connected, 15_000);
       // A write held in the database (behind a table lock) while the signal arrives.
-      const blocker = new PgClient({ connectionString: db.url });
-      await blocker.connect();
-      await blocker.query('BEGIN');
-      await blocker.query('LOCK TABLE specialism IN EXCLUSIVE MODE');
-      const inFlight = post(
-        api.graphqlUrl,
-        'mutation { createSpecialism(input: { code: "IN_FLIGHT_AT_SIGTERM", label: "Drained" }) { specialism { code } } }',
-        {},
-        headers,
-        30_000,
-      );
-      await waitUntil('the write waiting on the lock', async () => {
-        const [row] = await db.query<{ n: string }>(
-          "SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO \"specialism\"%'",
-        );
-        return Number(row?.n) > 0;
-      });
+      const { blocker, inFlight } = await writeHeldByLock(db, api.graphqlUrl, headers, 'IN_FLIGHT_AT_SIGTERM');
       const signalled = Date.now();
       api.kill('SIGTERM');
       await sleep(500);
@@ -105,25 +124,16 @@ describe('graceful shutdown on SIGTERM', () => {
 
   it('gives up after SHUTDOWN_TIMEOUT_MS when a request in flight cannot finish, exiting with 1', async () => {
     const stuck = await ApiProcess.start({ DATABASE_URL: db.url, SHUTDOWN_TIMEOUT_MS: '1000' }, join(dir, 'stuck.log'));
-    const blocker = new PgClient({ connectionString: db.url });
+    let blocker: PgClient | undefined;
     try {
-      const headers = await adminHeaders(stuck.graphqlUrl);
-      await blocker.connect();
-      await blocker.query('BEGIN');
-      await blocker.query('LOCK TABLE specialism IN EXCLUSIVE MODE');
-      const inFlight = post(
+      const held = await writeHeldByLock(
+        db,
         stuck.graphqlUrl,
-        'mutation { createSpecialism(input: { code: "STUCK_AT_SIGTERM", label: "Stuck" }) { specialism { code } } }',
-        {},
-        headers,
-        30_000,
-      ).catch(() => null); // the server goes away under it
-      await waitUntil('the write waiting on the lock', async () => {
-        const [row] = await db.query<{ n: string }>(
-          "SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO \"specialism\"%'",
-        );
-        return Number(row?.n) > 0;
-      });
+        await adminHeaders(stuck.graphqlUrl),
+        'STUCK_AT_SIGTERM',
+      );
+      blocker = held.blocker;
+      const inFlight = held.inFlight.catch(() => null); // the server goes away under it
       stuck.kill('SIGTERM');
       // The lock is held until the process is gone: only the deadline can end it (statement_timeout is 15 s).
       const exit = await stuck.exited;
@@ -131,8 +141,8 @@ describe('graceful shutdown on SIGTERM', () => {
       expect(exit).toEqual({ code: 1, signal: null });
       expect(stuck.output.join('')).toContain('Shutdown did not finish within SHUTDOWN_TIMEOUT_MS');
     } finally {
-      await blocker.query('ROLLBACK').catch(() => undefined);
-      await blocker.end().catch(() => undefined);
+      await blocker?.query('ROLLBACK').catch(() => undefined);
+      await blocker?.end().catch(() => undefined);
       await stuck.stop();
     }
   });
