@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { rmdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,11 +71,18 @@ describe('start-ups that cannot succeed say why in one line', () => {
     }
   });
 
-  it("a database without the release's migrations (empty, or one behind) and DB_MIGRATE_ON_START off", async () => {
-    const dir = scratchDir('unmigrated');
+  describe('with a PostgreSQL of their own (the migrated template)', () => {
+    const dir = scratchDir('refused-starts');
     const db = new FaultPostgres(join(dir, 'pg'));
-    try {
-      await db.startFromTemplate();
+
+    beforeAll(() => db.startFromTemplate());
+
+    afterAll(async () => {
+      await db.stop();
+      cleanUp(dir);
+    });
+
+    it("a database without the release's migrations (empty, or one behind) and DB_MIGRATE_ON_START off", async () => {
       await db.query('CREATE DATABASE empty');
       await db.query('CREATE DATABASE behind TEMPLATE convene');
       const url = (name: string) => db.url.replace(/\/convene(\?|$)/, `/${name}$1`);
@@ -105,17 +112,9 @@ describe('start-ups that cannot succeed say why in one line', () => {
         expect(lines).toHaveLength(1);
         expect(lines[0]).toMatch(expected);
       }
-    } finally {
-      await db.stop();
-      cleanUp(dir);
-    }
-  });
+    });
 
-  it('mail to a MAIL_DIR it cannot write (no SMTP_URL)', async () => {
-    const dir = scratchDir('mail-dir');
-    const db = new FaultPostgres(join(dir, 'pg'));
-    try {
-      await db.startFromTemplate();
+    it('mail to a MAIL_DIR it cannot write (no SMTP_URL)', async () => {
       const mailDir = '/etc/hostname/mail'; // under a file: no user may make it
       const { code, lines } = await failedStart({ DATABASE_URL: db.url, MAIL_DIR: mailDir });
       const line = lines.find((text) => text.startsWith('Convene failed to start'));
@@ -126,9 +125,6 @@ describe('start-ups that cannot succeed say why in one line', () => {
       expect(line).toBe(
         `Convene failed to start: mail cannot be written to MAIL_DIR ${mailDir} (ENOTDIR): set SMTP_URL to send it, or MAIL_DIR to a folder this user may write`,
       );
-    } finally {
-      await db.stop();
-      cleanUp(dir);
-    }
+    });
   });
 });
