@@ -133,7 +133,7 @@ describe('a statement PostgreSQL does not answer in time (real PostgreSQL)', () 
     try {
       // The server's own limit off for this one connection: only the client's (100 ms + its margin) remains.
       await runner.query('SET statement_timeout = 0');
-      [{ pid: stalled }] = await runner.query<[{ pid: number }]>('SELECT pg_backend_pid() AS pid');
+      [{ pid: stalled }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
       await expect(runner.query('SELECT pg_sleep(60)')).rejects.toThrow(/Query read timeout/);
     } finally {
       await runner.release();
