@@ -119,6 +119,24 @@ describe('whole-response cache keyed by the data version', () => {
     expect(anonymous.data?.network.members).toBeNull();
   });
 
+  it('answers from the cache only what GraphQL would answer: a name that is not text is refused as Apollo refuses it', async () => {
+    const post = async (body: Record<string, unknown>) => {
+      const res = await fetch(sut.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as { errors?: { extensions?: { code?: string } }[] } };
+    };
+    expect((await post({ query: COVERAGE })).status).toBe(200);
+    expect((await post({ query: COVERAGE, operationName: null })).status).toBe(200); // cached now
+    for (const operationName of [{}, [], 5, true]) {
+      const refused = await post({ query: COVERAGE, operationName });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    }
+  });
+
   it('caches neither errors nor session reads', async () => {
     const missing = { id: '00000000-0000-4000-8000-000000000000' };
     const first = await countSql(() => ask('anonymous', NETWORK, missing));

@@ -39,7 +39,10 @@ export class CachedResponseMiddleware implements NestMiddleware {
     const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown } | undefined;
     const source = body?.query;
     const readSet = typeof source === 'string' ? this.store?.readSetOf(source) : undefined;
-    if (!this.store || req.method !== 'POST' || typeof source !== 'string' || !readSet) {
+    const givenName = body?.operationName ?? null;
+    const operationName = typeof givenName === 'string' ? givenName : null;
+    // A name neither text nor null is Apollo's to refuse (400), not answered from cache as the unnamed operation.
+    if (!this.store || req.method !== 'POST' || typeof source !== 'string' || !readSet || givenName !== operationName) {
       return next();
     }
     const variables = body?.variables ?? {};
@@ -62,7 +65,7 @@ export class CachedResponseMiddleware implements NestMiddleware {
     const hit = this.store.get(
       ResponseStore.key({
         source,
-        operationName: typeof body?.operationName === 'string' ? body.operationName : null,
+        operationName,
         variables: variables as Record<string, unknown>,
         actor,
         version: dataVersions.versionOf(readSet),
@@ -82,7 +85,7 @@ export class CachedResponseMiddleware implements NestMiddleware {
     } else {
       res.end(ResponseStore.bytesOf(hit));
     }
-    const name = typeof body?.operationName === 'string' ? body.operationName : NAMED_OPERATION.exec(source)?.[1];
+    const name = operationName ?? NAMED_OPERATION.exec(source)?.[1];
     this.metrics.operationDuration.observe(
       { operation: this.metrics.operationLabel(name), type: 'query' },
       Number(process.hrtime.bigint() - started) / 1e9,
