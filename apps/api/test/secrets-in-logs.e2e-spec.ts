@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ApolloDriver } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
 import { Client as PgClient } from 'pg';
 import { DEMO_PASSWORD } from '@app/identity';
 import { demoOrganisationId } from '@app/organisations';
@@ -101,5 +103,14 @@ describe('secrets in logs', () => {
     expect(logs.text).not.toContain(name);
     expect(logs.text).not.toContain(email);
     expect(logs.text).not.toContain(token);
+  });
+
+  it("writes Apollo's own messages as JSON lines, as every other (not Apollo's plain text on the console)", () => {
+    const apollo = sut.app.get(GraphQLModule).graphQlAdapter as ApolloDriver;
+    apollo.instance.logger.error('Unexpected error processing request: a probe');
+    const entries = logs.lines.map((line) => JSON.parse(line) as { level: number; context?: string; msg?: string });
+    expect(entries).toContainEqual(
+      expect.objectContaining({ level: 50, context: 'Apollo', msg: 'Unexpected error processing request: a probe' }),
+    );
   });
 });

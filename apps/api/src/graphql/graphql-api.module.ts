@@ -19,6 +19,7 @@ import { DateTimeScalar } from '@app/common';
 import { AuthService } from '@app/identity';
 import { NetworksModule } from '@app/networks';
 import { AppConfig } from '../config/app-config';
+import { apolloLogger } from './apollo-logger';
 import { OperationPolicies } from './authorization/operation-policy';
 import { OperationPolicyGuard } from './authorization/operation-policy.guard';
 import { InputValidationPipe } from './input-validation.pipe';
@@ -180,6 +181,7 @@ function graphqlWsOptions(
           graphiql: false, // served offline by GraphqlIdeModule instead of from a CDN
           introspection: !config.isProduction || config.graphqlIde,
           includeStacktraceInErrorResponses: false,
+          logger: apolloLogger(),
           // Nest resets every execution error's status to 200; a database outage must stay a 503 so
           // that load balancers and clients retry. Only that error sets a status (the exception filter).
           preserveHttpStatusForExecutionErrors: false,
