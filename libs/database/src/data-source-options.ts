@@ -14,6 +14,13 @@ export type EntityList = MixedList<Function | string | EntitySchema>;
 /** How much longer than the statement timeout the client waits for an answer before giving up itself. */
 export const QUERY_TIMEOUT_MARGIN_MS = 5_000;
 
+/**
+ * TCP keepalive on every connection to PostgreSQL (pools, the LISTEN connection, the job queues): a
+ * peer gone without a word (a failover, a NAT or firewall dropping an idle flow) is otherwise found
+ * only by the next statement, and never by a connection that only listens.
+ */
+export const TCP_KEEPALIVE = { keepAlive: true, keepAliveInitialDelayMillis: 10_000 } as const;
+
 /** The one place TypeORM is configured, for the server, the CLI and the tests alike. */
 export function dataSourceOptions(settings: DatabaseSettings, entities: EntityList): PostgresDataSourceOptions {
   return {
@@ -36,6 +43,7 @@ export function dataSourceOptions(settings: DatabaseSettings, entities: EntityLi
     connectTimeoutMS: settings.connectTimeoutMs,
     applicationName: settings.applicationName,
     extra: {
+      ...TCP_KEEPALIVE,
       types: pgTypes,
       statement_timeout: settings.statementTimeoutMs,
       // PostgreSQL enforces the statement timeout only while it runs: one that stops answering

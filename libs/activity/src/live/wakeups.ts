@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { TCP_KEEPALIVE } from '@app/database';
 import type { RedisChannels } from './redis-channels';
 
 /**
@@ -107,7 +108,7 @@ export class PostgresWakeups implements ActivityWakeups {
   }
 
   async subscribe(onWake: () => void): Promise<void> {
-    const listener = new Client({ connectionString: this.url, application_name: LISTENER_NAME });
+    const listener = new Client({ connectionString: this.url, application_name: LISTENER_NAME, ...TCP_KEEPALIVE });
     listener.on('notification', (message) =>
       message.channel === RIGHTS_CHANNEL ? this.rights(parseSubjects(message.payload)) : onWake(),
     );

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { asBackgroundWork } from '@app/common';
+import { TCP_KEEPALIVE } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { EVENTS_OPTIONS, type EventsOptions } from '../events.options';
 
@@ -25,6 +26,7 @@ export class ReminderQueue implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(EVENTS_OPTIONS) private readonly options: EventsOptions) {
     this.boss = new PgBoss({
       connectionString: options.databaseUrl,
+      ...TCP_KEEPALIVE,
       schema: 'pgboss',
       max: 2,
       application_name: 'convene-reminders',

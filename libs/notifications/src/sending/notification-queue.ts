@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { asBackgroundWork } from '@app/common';
+import { TCP_KEEPALIVE } from '@app/database';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from '../notifications.options';
 
 export const SEND_QUEUE = 'notification-send';
@@ -42,6 +43,7 @@ export class NotificationQueue implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions) {
     this.boss = new PgBoss({
       connectionString: options.databaseUrl,
+      ...TCP_KEEPALIVE,
       schema: 'pgboss',
       max: 2,
       application_name: 'convene-notifications',

@@ -8,6 +8,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { asBackgroundWork } from '@app/common';
+import { TCP_KEEPALIVE } from '@app/database';
 import { messageIdOf } from '../webhook.service';
 import { DELIVERY_CONCURRENCY, MAX_RESPONSE_BYTES, WEBHOOKS_OPTIONS, type WebhooksOptions } from '../webhooks.options';
 import { postWebhook } from './http-delivery';
@@ -46,6 +47,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   ) {
     this.probe = new Pool({
       connectionString: options.databaseUrl,
+      ...TCP_KEEPALIVE,
       max: 1,
       idleTimeoutMillis: 30_000,
       application_name: 'convene-webhooks',
