@@ -26,7 +26,7 @@ function variableFailure(formatted: GraphQLFormattedError): GraphQLFormattedErro
     message = parts ? `${parts[1]}…${parts[2]}` : `${message.slice(0, MAX_VARIABLE_MESSAGE)}…`;
     message = message.length > MAX_VARIABLE_MESSAGE ? `${message.slice(0, MAX_VARIABLE_MESSAGE)}…` : message;
   }
-  return { ...formatted, message, extensions: { fields: [name], ...formatted.extensions } };
+  return { ...formatted, message, extensions: { fields: [{ field: name, message }], ...formatted.extensions } };
 }
 
 /**
@@ -39,7 +39,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   if (original instanceof GraphQLError && original.message.startsWith(TOO_MANY_VARIABLE_ERRORS)) {
     // graphql-js's own end to coercing variables with many faults (Apollo calls it internal): the client's input.
-    return { message: original.message, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: ['variables'] } };
+    const { message } = original;
+    return { message, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ field: 'variables', message }] } };
   }
   if (original instanceof GraphQLError && typeof extensions.code === 'string') {
     return variableFailure({ ...formatted, extensions }) ?? { ...formatted, extensions };

@@ -41,7 +41,7 @@ export function variablesRefusal(variables: unknown): string | null {
 /** The GraphQL error for refused variables, naming them as the offending field. */
 export const variablesError = (message: string) => ({
   message,
-  extensions: { code: ErrorCode.BAD_USER_INPUT, fields: ['variables'] },
+  extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ field: 'variables', message }] },
 });
 
 /** Refuses, before anything reads them, the variables of a GraphQL request over HTTP that `variablesRefusal` refuses. */
