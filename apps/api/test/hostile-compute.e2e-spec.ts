@@ -130,6 +130,17 @@ describe('no single request holds the event loop', () => {
       expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
     });
 
+    it('refuses a window outside the years 0001 to 9999 or not a date, naming it (PostgreSQL refused the first, unnamed)', async () => {
+      for (const [from, to, field] of [
+        ['-271821-04-20T00:00:00.000Z', '-271821-05-01T00:00:00.000Z', 'from'],
+        [days(0), '+010000-01-01T00:00:00.000Z', 'to'],
+        ['next tuesday', days(1), 'from'],
+      ] as const) {
+        const response = await calendar(from, to);
+        expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field });
+      }
+    });
+
     it('answers a window under the cap in full', async () => {
       const response = await hostile('eventOccurrences: 30 daily series over 10 days', () =>
         calendar(midnight(3), midnight(13)),

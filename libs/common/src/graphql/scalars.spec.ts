@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { GraphQLISODateTime } from '@nestjs/graphql';
+import { Kind } from 'graphql';
 import { DateTimeScalar } from './scalars';
 
 describe('DateTimeScalar', () => {
@@ -19,5 +20,25 @@ describe('DateTimeScalar', () => {
     expect(DateTimeScalar.name).toBe(GraphQLISODateTime.name);
     expect(DateTimeScalar.description).toBe(GraphQLISODateTime.description);
     expect(DateTimeScalar.parseValue('2026-12-02T10:00:00Z')).toEqual(new Date('2026-12-02T10:00:00Z'));
+  });
+
+  it('takes date-time texts in the years 0001 to 9999 only, as a variable and as a literal', () => {
+    for (const text of ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', '2026-12-02T10:00:00+01:00']) {
+      expect(DateTimeScalar.parseValue(text)).toEqual(new Date(text));
+      expect(DateTimeScalar.parseLiteral({ kind: Kind.STRING, value: text })).toEqual(new Date(text));
+    }
+    for (const value of [
+      '0000-12-31T23:59:59.999Z',
+      '+010000-01-01T00:00:00Z',
+      '-271821-04-20T00:00:00Z',
+      'soon',
+      '',
+      5,
+      null,
+      {},
+    ]) {
+      expect(() => DateTimeScalar.parseValue(value)).toThrow(/years 0001 to 9999/);
+    }
+    expect(() => DateTimeScalar.parseLiteral({ kind: Kind.INT, value: '5' })).toThrow(/years 0001 to 9999/);
   });
 });
