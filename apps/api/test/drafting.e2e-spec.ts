@@ -324,6 +324,41 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
     ).toBeUndefined();
     expect((await read(position.id, {})).status).toBe('SUBMITTED');
     expect((await fetch(`${sut.baseUrl}/positions/${position.id}/export.md`)).status).toBe(200);
+    // Public now: the text, its sections and sign-ons; how it came to be stays with the network's members.
+    const DELIBERATION = `query ($id: ID!) { jointPosition(id: $id) {
+      text { revision } earlier: text(revision: 1) { revision } revisions { number } diff(from: 1) { value }
+      sections { body comments { id } suggestions { id } attribution { text } } signOns { revision } } }`;
+    type Deliberation = {
+      jointPosition: {
+        text: { revision: number };
+        earlier: { revision: number } | null;
+        revisions: unknown[] | null;
+        diff: unknown[] | null;
+        sections: {
+          body: string;
+          comments: unknown[] | null;
+          suggestions: unknown[] | null;
+          attribution: unknown[] | null;
+        }[];
+        signOns: unknown[];
+      };
+    };
+    const publicly = (await sut.client.data<Deliberation>(DELIBERATION, { id: position.id })).jointPosition;
+    expect(publicly).toEqual({
+      text: { revision: 2 },
+      earlier: null,
+      revisions: null,
+      diff: null,
+      sections: [
+        { body: expect.stringContaining('End child custody.'), comments: null, suggestions: null, attribution: null },
+      ],
+      signOns: expect.arrayContaining([expect.objectContaining({ revision: 2 })]),
+    });
+    const byMember = (await sut.client.data<Deliberation>(DELIBERATION, { id: position.id }, member)).jointPosition;
+    expect(byMember.earlier).toEqual({ revision: 1 });
+    expect(byMember.revisions).toHaveLength(2);
+    expect(byMember.diff?.length).toBeGreaterThan(0);
+    expect(byMember.sections[0]).toMatchObject({ comments: [], suggestions: [], attribution: expect.any(Array) });
     const responded = await mutate(coordinator, 'recordPositionResponse', {
       positionId: position.id,
       responseText: 'We will fund two more schemes.',

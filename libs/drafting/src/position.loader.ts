@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { groupBy, type KeptWork, type LoaderFactory } from '@app/common';
+import { type ActorRef, groupBy, type KeptWork, type LoaderFactory } from '@app/common';
+import type { DraftAccess } from './draft-access';
 import type {
+  JointPositionEntity,
   PositionCommentEntity,
   PositionRevisionEntity,
   PositionSectionEntity,
@@ -25,6 +27,11 @@ export interface PositionLoaders {
   readonly diffs: Map<string, Promise<DiffPart[]>>;
   /** The time this request's diffs and attributions have left together. */
   readonly history: HistoryBudget;
+  /** Whether the caller may read the deliberation of this draft, or the draft with this id (`DraftAccess.canReadDeliberation`). */
+  deliberationReadable(
+    viewer: () => Promise<ActorRef>,
+    position: Pick<JointPositionEntity, 'networkId'> | string,
+  ): Promise<boolean>;
 }
 
 @Injectable()
@@ -37,7 +44,20 @@ export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
     const writingsBySectionId = new DataLoader<string, PositionRevisionEntity[]>(async (ids) =>
       groupBy(ids, await this.positions.writingsOf(ids), (r) => r.sectionId ?? ''),
     );
+    const positionById = new DataLoader<string, JointPositionEntity | null>(async (ids) => {
+      const found = await this.positions.findByIds(ids);
+      return ids.map((id) => found.find((p) => p.id === id) ?? null);
+    });
+    let access: Promise<DraftAccess> | undefined;
     return {
+      deliberationReadable: async (viewer, position) => {
+        access ??= viewer().then((actor) => this.positions.accessOf(actor));
+        const [of, found] = await Promise.all([
+          access,
+          typeof position === 'string' ? positionById.load(position) : position,
+        ]);
+        return found !== null && of.canReadDeliberation(found);
+      },
       sectionsByPositionId: new DataLoader(async (ids) =>
         groupBy(ids, await this.positions.sectionsOf(ids), (s) => s.positionId),
       ),

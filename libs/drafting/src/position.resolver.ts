@@ -16,6 +16,7 @@ import {
 } from './drafting.model';
 import { PositionLoaderFactory } from './position.loader';
 import { PositionService } from './position.service';
+import { MEMBERS_ONLY } from './deliberation';
 
 @Resolver(() => JointPosition)
 export class PositionResolver {
@@ -50,26 +51,41 @@ export class PositionResolver {
     return loaders.of(this.positionLoaders).sectionsByPositionId.load(position.id);
   }
 
-  @ResolveField(() => [PositionRevision], { description: 'Accepted changes in order, a page at a time.' })
-  revisions(
+  @ResolveField(() => [PositionRevision], {
+    nullable: true,
+    description: `Accepted changes in order, a page at a time. ${MEMBERS_ONLY}`,
+  })
+  async revisions(
     @Parent() position: JointPosition,
     @Args('after', { type: () => Int, defaultValue: 0, description: 'Revisions after this number.' }) after: number,
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
-  ): Promise<PositionRevision[]> {
+    @Context() context: RequestContext,
+  ): Promise<PositionRevision[] | null> {
     if (first < 1 || first > 500) {
       throw DomainError.invalidInput('first', 'must be from 1 to 500');
+    }
+    if (!(await this.deliberationReadable(context, position))) {
+      return null;
     }
     return this.positions.revisionsOf(position.id, after, first);
   }
 
-  @ResolveField(() => PositionText, { description: 'The whole text at a revision (now, when left out).' })
+  @ResolveField(() => PositionText, {
+    nullable: true,
+    description:
+      "The whole text at a revision (now, when left out). At an earlier one, null unless you are a member of the draft's network (or an admin).",
+  })
   async text(
     @Parent() position: JointPosition,
+    @Context() context: RequestContext,
     @Args('revision', { type: () => Int, nullable: true }) revision?: number,
-  ): Promise<PositionText> {
+  ): Promise<PositionText | null> {
     const at = revision ?? position.revision;
     if (at < 0 || at > position.revision) {
       throw DomainError.invalidInput('revision', `must be from 0 to ${position.revision}`);
+    }
+    if (at !== position.revision && !(await this.deliberationReadable(context, position))) {
+      return null;
     }
     const sections = await this.positions.textAt(null, position.id, at);
     return {
@@ -81,14 +97,16 @@ export class PositionResolver {
   }
 
   @ResolveField(() => [DiffPart], {
-    description: `Word by word, what changed in the whole text between two revisions. When that would take too long or run past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} parts, line by line; past that (or once the request's ${REQUEST_HISTORY_BUDGET_MS} ms for diffs and attributions is spent), the whole text replaced.`,
+    nullable: true,
+    description: `Word by word, what changed in the whole text between two revisions. When that would take too long or run past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} parts, line by line; past that (or once the request's ${REQUEST_HISTORY_BUDGET_MS} ms for diffs and attributions is spent), the whole text replaced. ${MEMBERS_ONLY}`,
   })
   async diff(
     @Parent() position: JointPosition,
     @Args('from', { type: () => Int }) from: number,
     @Args('to', { type: () => Int, nullable: true, description: 'Now, when left out.' }) to: number | undefined,
-    @Context() { loaders }: RequestContext,
-  ): Promise<DiffPart[]> {
+    @Context() context: RequestContext,
+  ): Promise<DiffPart[] | null> {
+    const { loaders } = context;
     const until = to ?? position.revision;
     for (const [name, value] of [
       ['from', from],
@@ -97,6 +115,9 @@ export class PositionResolver {
       if (value < 0 || value > position.revision) {
         throw DomainError.invalidInput(name, `must be from 0 to ${position.revision}`);
       }
+    }
+    if (!(await this.deliberationReadable(context, position))) {
+      return null;
     }
     const { diffs, history } = loaders.of(this.positionLoaders);
     const key = `${position.id}:${from}:${until}`;
@@ -122,6 +143,10 @@ export class PositionResolver {
   submission(position: JointPosition, _args: NoArgs, { loaders }: RequestContext): Promise<PositionSubmission | null> {
     return loaders.of(this.positionLoaders).submissionByPositionId.load(position.id);
   }
+
+  private deliberationReadable(context: RequestContext, position: JointPosition): Promise<boolean> {
+    return context.loaders.of(this.positionLoaders).deliberationReadable(() => context.actor(), position);
+  }
 }
 
 @Resolver(() => PositionSection)
@@ -129,9 +154,18 @@ export class PositionSectionResolver {
   constructor(private readonly positionLoaders: PositionLoaderFactory) {}
 
   @ResolveField(() => [AttributedParagraph], {
-    description: `Each paragraph with the organisations whose words are in it (from the revisions that wrote it). Past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} paragraphs, neighbours with the same organisations come as one and the last holds the rest; a revision too long to compare in time credits its organisation, with those before and after it, with every paragraph. The diffs and attributions of one request share ${REQUEST_HISTORY_BUDGET_MS} ms of work; past it they answer coarsely at once.`,
+    nullable: true,
+    description: `Each paragraph with the organisations whose words are in it (from the revisions that wrote it). Past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} paragraphs, neighbours with the same organisations come as one and the last holds the rest; a revision too long to compare in time credits its organisation, with those before and after it, with every paragraph. The diffs and attributions of one request share ${REQUEST_HISTORY_BUDGET_MS} ms of work; past it they answer coarsely at once. ${MEMBERS_ONLY}`,
   })
-  attribution(section: PositionSection, _args: NoArgs, { loaders }: RequestContext): Promise<AttributedParagraph[]> {
-    return loaders.of(this.positionLoaders).attributionBySectionId.load(section.id);
+  async attribution(
+    section: PositionSection,
+    _args: NoArgs,
+    context: RequestContext,
+  ): Promise<AttributedParagraph[] | null> {
+    const loaders = context.loaders.of(this.positionLoaders);
+    if (!(await loaders.deliberationReadable(() => context.actor(), section.positionId))) {
+      return null;
+    }
+    return loaders.attributionBySectionId.load(section.id);
   }
 }

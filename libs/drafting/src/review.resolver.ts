@@ -8,6 +8,7 @@ import {
   SuggestionPayload,
 } from './drafting.model';
 import { AddCommentInput, DecideSuggestionInput, ResolveCommentInput, SuggestChangeInput } from './dto/review.input';
+import { MEMBERS_ONLY } from './deliberation';
 import { PositionLoaderFactory } from './position.loader';
 import { ReviewFlowsService } from './review-flows.service';
 
@@ -20,17 +21,27 @@ export class ReviewResolver {
   ) {}
 
   @ResolveField(() => [PositionComment], {
-    description: 'Its comments and replies, oldest first, resolved ones included.',
+    nullable: true,
+    description: `Its comments and replies, oldest first, resolved ones included. ${MEMBERS_ONLY}`,
   })
-  comments(section: PositionSection, _args: NoArgs, { loaders }: RequestContext): Promise<PositionComment[]> {
-    return loaders.of(this.positionLoaders).commentsBySectionId.load(section.id);
+  async comments(section: PositionSection, _args: NoArgs, context: RequestContext): Promise<PositionComment[] | null> {
+    const loaders = context.loaders.of(this.positionLoaders);
+    const readable = await loaders.deliberationReadable(() => context.actor(), section.positionId);
+    return readable ? loaders.commentsBySectionId.load(section.id) : null;
   }
 
   @ResolveField(() => [PositionSuggestion], {
-    description: 'Its tracked changes, oldest first, decided ones included.',
+    nullable: true,
+    description: `Its tracked changes, oldest first, decided ones included. ${MEMBERS_ONLY}`,
   })
-  suggestions(section: PositionSection, _args: NoArgs, { loaders }: RequestContext): Promise<PositionSuggestion[]> {
-    return loaders.of(this.positionLoaders).suggestionsBySectionId.load(section.id);
+  async suggestions(
+    section: PositionSection,
+    _args: NoArgs,
+    context: RequestContext,
+  ): Promise<PositionSuggestion[] | null> {
+    const loaders = context.loaders.of(this.positionLoaders);
+    const readable = await loaders.deliberationReadable(() => context.actor(), section.positionId);
+    return readable ? loaders.suggestionsBySectionId.load(section.id) : null;
   }
 
   @Mutation(() => CommentPayload, {

@@ -450,7 +450,7 @@ export type PositionPageQueryVariables = Exact<{
 }>;
 
 
-export type PositionPageQuery = { jointPosition: { id: string, title: string, status: PositionStatus, statusReason: string | null, audience: string, purpose: string | null, deadline: string | null, revision: number, network: { id: string, name: string }, sections: Array<{ id: string, ordinal: number, heading: string, body: string, comments: Array<{ id: string }> }> } };
+export type PositionPageQuery = { jointPosition: { id: string, title: string, status: PositionStatus, statusReason: string | null, audience: string, purpose: string | null, deadline: string | null, revision: number, network: { id: string, name: string }, sections: Array<{ id: string, ordinal: number, heading: string, body: string, comments: Array<{ id: string }> | null }> } };
 
 export type EngagementPageQueryVariables = Exact<{
   id: string | number;

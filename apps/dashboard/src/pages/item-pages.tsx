@@ -694,7 +694,10 @@ function PositionPage({ id }: { id: string }): React.JSX.Element {
       </>
     );
   }
-  const comments = position.sections.reduce((sum, s) => sum + s.comments.length, 0);
+  // Null where the viewer is not a member of the network: a public draft's discussion stays with it.
+  const comments = position.sections.some((s) => s.comments === null)
+    ? null
+    : position.sections.reduce((sum, s) => sum + (s.comments?.length ?? 0), 0);
   return (
     <article className="item-page">
       <PageHeading>{position.title}</PageHeading>
@@ -711,12 +714,14 @@ function PositionPage({ id }: { id: string }): React.JSX.Element {
         <Fact term="For">{position.audience}</Fact>
         {position.deadline ? <Fact term="Deadline">{onDay(position.deadline)}</Fact> : null}
         <Fact term="Revision">{position.revision}</Fact>
-        <Fact term="Comments">
-          {comments === 1 ? '1 comment' : `${comments} comments`} ·{' '}
-          <a href={paths.networkActivity(position.network.id)} onClick={followLink}>
-            Follow the discussion in the network’s feed
-          </a>
-        </Fact>
+        {comments === null ? null : (
+          <Fact term="Comments">
+            {comments === 1 ? '1 comment' : `${comments} comments`} ·{' '}
+            <a href={paths.networkActivity(position.network.id)} onClick={followLink}>
+              Follow the discussion in the network’s feed
+            </a>
+          </Fact>
+        )}
       </dl>
       {position.purpose ? <p className="item-text">{position.purpose}</p> : null}
       <p className="muted small">Read-only here: the draft is written and commented on in the drafting tools.</p>
@@ -726,9 +731,11 @@ function PositionPage({ id }: { id: string }): React.JSX.Element {
             {section.ordinal}. {section.heading}
           </h2>
           <p className="item-text">{section.body}</p>
-          <p className="muted small">
-            {section.comments.length === 1 ? '1 comment' : `${section.comments.length} comments`}
-          </p>
+          {section.comments ? (
+            <p className="muted small">
+              {section.comments.length === 1 ? '1 comment' : `${section.comments.length} comments`}
+            </p>
+          ) : null}
         </section>
       ))}
     </article>
