@@ -232,6 +232,7 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
   });
 
   it('fixes the agreed text, voids sign-ons visibly when reopened, and exports exactly who signed the exported text', async () => {
+    const beforeIt = await newestActivityCursor(sut);
     const position = await create('Youth justice briefing (test)', [
       { heading: 'Diversion', body: 'Fund diversion schemes.\n\nPublish their results.' },
     ]);
@@ -359,13 +360,45 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
     expect(byMember.revisions).toHaveLength(2);
     expect(byMember.diff?.length).toBeGreaterThan(0);
     expect(byMember.sections[0]).toMatchObject({ comments: [], suggestions: [], attribution: expect.any(Array) });
-    const responded = await mutate(coordinator, 'recordPositionResponse', {
-      positionId: position.id,
-      responseText: 'We will fund two more schemes.',
-      respondedOn: '2026-12-10',
-      commitments: ['Two more diversion schemes'],
-    });
-    expect(responded.data).toEqual({ recordPositionResponse: { position: { status: 'RESPONDED' } } });
+    // Followed live from before it was created: others get what happened to it, members how it was written too.
+    type Followed = { positionChanges: { verb: string; section: { body: string } | null } };
+    const FOLLOW =
+      'subscription ($id: ID!, $after: String) { positionChanges(positionId: $id, after: $after) { verb section { body } } }';
+    const anonymousClient = graphqlWsClient(sut.graphqlUrl);
+    const memberClient = graphqlWsClient(sut.graphqlUrl, { authorization: member.authorization });
+    const follow = { id: position.id, after: beforeIt };
+    const followedPublicly = new LiveSubscription<Followed>(anonymousClient, FOLLOW, follow);
+    const asMember = new LiveSubscription<Followed>(memberClient, FOLLOW, follow);
+    try {
+      const responded = await mutate(coordinator, 'recordPositionResponse', {
+        positionId: position.id,
+        responseText: 'We will fund two more schemes.',
+        respondedOn: '2026-12-10',
+        commitments: ['Two more diversion schemes'],
+      });
+      expect(responded.data).toEqual({ recordPositionResponse: { position: { status: 'RESPONDED' } } });
+      const verbsOf = async (live: LiveSubscription<Followed>) => {
+        await eventually(
+          () => live.items.some((i) => i.positionChanges.verb === 'POSITION_RESPONSE_RECORDED') || undefined,
+          {
+            what: 'the response, the last change',
+          },
+        );
+        expect(live.errors).toEqual([]);
+        return live.items.map((i) => i.positionChanges.verb);
+      };
+      expect(new Set(await verbsOf(followedPublicly))).toEqual(
+        new Set(['POSITION_STATUS_CHANGED', 'POSITION_SIGNED', 'POSITION_SUBMITTED', 'POSITION_RESPONSE_RECORDED']),
+      );
+      expect(followedPublicly.items.filter((i) => i.positionChanges.section !== null)).toEqual([]);
+      expect(await verbsOf(asMember)).toEqual(
+        expect.arrayContaining(['POSITION_SECTION_EDITED', 'POSITION_RESPONSE_RECORDED']),
+      );
+    } finally {
+      followedPublicly.stop();
+      asMember.stop();
+      await Promise.all([anonymousClient.dispose(), memberClient.dispose()]);
+    }
   });
 
   it('attributes each paragraph to the organisations that wrote it, and diffs any two revisions', async () => {

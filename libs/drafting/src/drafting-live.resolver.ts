@@ -4,6 +4,7 @@ import {
   ActivityHub,
   type ActivityScope,
   ActivityScopeKind,
+  ActivityVerb,
   cursorOf,
   LiveRights,
   RIGHTS_CHANGES,
@@ -14,6 +15,14 @@ import type { JointPositionEntity, PositionSectionEntity } from './drafting.enti
 import { PositionChange } from './drafting.model';
 import { PositionChangesArgs } from './dto/position-changes.args';
 import { PositionService } from './position.service';
+
+/** What anyone following a public draft sees: its status, sign-ons, submission and response. */
+const PUBLIC_CHANGES: ReadonlySet<string> = new Set([
+  ActivityVerb.POSITION_STATUS_CHANGED,
+  ActivityVerb.POSITION_SIGNED,
+  ActivityVerb.POSITION_SUBMITTED,
+  ActivityVerb.POSITION_RESPONSE_RECORDED,
+]);
 
 /** The feed reads every item of the network; who may follow a draft is checked per subscriber. */
 const READER: ActorRef = { kind: 'SYSTEM', platformAdmin: true };
@@ -41,7 +50,8 @@ export class DraftingLiveResolver {
     description:
       'Changes to one draft: sections (with the revision after each: a gap means you missed one), comments, ' +
       'tracked changes, status, sign-ons. Resume with `after` set to the last `cursor`. Ends once you may no ' +
-      'longer read the draft (FORBIDDEN), or the credentials it was opened with end (UNAUTHENTICATED).',
+      'longer read the draft (FORBIDDEN), or the credentials it was opened with end (UNAUTHENTICATED). Those ' +
+      "outside the draft's network, following it once public, get its status, sign-ons, submission and response only.",
   })
   async positionChanges(
     @Args() { positionId, after }: PositionChangesArgs,
@@ -50,17 +60,31 @@ export class DraftingLiveResolver {
     const position = await this.positions.getReadable(await context.actor(), positionId);
     const scope: ActivityScope = { kind: ActivityScopeKind.NETWORK, target: position.networkId };
     const stream = await this.hub.stream(scope, after ?? null, READER, () => Promise.resolve(READER));
-    const readable = (actor: ActorRef): Promise<boolean> =>
-      this.positions.getReadable(actor, positionId).then(
+    // Whether the subscriber may follow how the draft is written, asked again after any change of rights.
+    let deliberation: Promise<boolean> | null = null;
+    const mayDeliberate = (): Promise<boolean> =>
+      (deliberation ??= context.currentActor().then(
+        async (actor) => (await this.positions.accessOf(actor)).canReadDeliberation(position),
+        () => false,
+      ));
+    const readable = (actor: ActorRef): Promise<boolean> => {
+      deliberation = null;
+      return this.positions.getReadable(actor, positionId).then(
         () => true,
         () => false,
       );
+    };
     const changes = mapLive(stream, async (item) => {
       // The network's own items can change rights too (a status change): check before this one goes out.
       if (RIGHTS_CHANGES.has(item.verb) && !(await context.currentActor().then(readable, () => false))) {
         throw noLongerAllowed('draft');
       }
       if (item.payload.positionId !== positionId) {
+        return undefined;
+      }
+      // Others following a public draft see what happens to it, not how it was written (a replay from
+      // an early cursor would show every edit, comment and removed section).
+      if (!PUBLIC_CHANGES.has(item.verb) && !(await mayDeliberate())) {
         return undefined;
       }
       const sectionId = typeof item.payload.sectionId === 'string' ? item.payload.sectionId : null;

@@ -27,7 +27,10 @@ export interface PositionLoaders {
   readonly diffs: Map<string, Promise<DiffPart[]>>;
   /** The time this request's diffs and attributions have left together. */
   readonly history: HistoryBudget;
-  /** Whether the caller may read the deliberation of this draft, or the draft with this id (`DraftAccess.canReadDeliberation`). */
+  /**
+   * Whether the caller may read the deliberation of this draft, or the draft with this id
+   * (`DraftAccess.canReadDeliberation`). Give the caller as of now: a subscription's items run long after it opened.
+   */
   deliberationReadable(
     viewer: () => Promise<ActorRef>,
     position: Pick<JointPositionEntity, 'networkId'> | string,
@@ -48,15 +51,19 @@ export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
       const found = await this.positions.findByIds(ids);
       return ids.map((id) => found.find((p) => p.id === id) ?? null);
     });
-    let access: Promise<DraftAccess> | undefined;
+    let access: Promise<DraftAccess | null> | undefined;
     return {
       deliberationReadable: async (viewer, position) => {
-        access ??= viewer().then((actor) => this.positions.accessOf(actor));
+        // Credentials that ended since the request began read nothing more of it.
+        access ??= viewer().then(
+          (actor) => this.positions.accessOf(actor),
+          () => null,
+        );
         const [of, found] = await Promise.all([
           access,
           typeof position === 'string' ? positionById.load(position) : position,
         ]);
-        return found !== null && of.canReadDeliberation(found);
+        return of !== null && found !== null && of.canReadDeliberation(found);
       },
       sectionsByPositionId: new DataLoader(async (ids) =>
         groupBy(ids, await this.positions.sectionsOf(ids), (s) => s.positionId),

@@ -145,7 +145,7 @@ export class PositionResolver {
   }
 
   private deliberationReadable(context: RequestContext, position: JointPosition): Promise<boolean> {
-    return context.loaders.of(this.positionLoaders).deliberationReadable(() => context.actor(), position);
+    return context.loaders.of(this.positionLoaders).deliberationReadable(() => context.currentActor(), position);
   }
 }
 
@@ -163,7 +163,7 @@ export class PositionSectionResolver {
     context: RequestContext,
   ): Promise<AttributedParagraph[] | null> {
     const loaders = context.loaders.of(this.positionLoaders);
-    if (!(await loaders.deliberationReadable(() => context.actor(), section.positionId))) {
+    if (!(await loaders.deliberationReadable(() => context.currentActor(), section.positionId))) {
       return null;
     }
     return loaders.attributionBySectionId.load(section.id);
