@@ -137,6 +137,23 @@ describe('whole-response cache keyed by the data version', () => {
     }
   });
 
+  it('answers a name no operation has, or several operations and no name, as GraphQL does (it was a 500 with the cache on)', async () => {
+    for (const body of [
+      { query: 'query A { policeForceAreas { code } }', operationName: 'B' },
+      { query: 'query A { policeForceAreas { code } }', operationName: '' },
+      { query: 'query A { __typename } query B { __typename }' },
+    ]) {
+      const response = await fetch(sut.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const answer = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      // 200: an application/json answer to a request GraphQL refuses (GraphQL over HTTP; graphql-response+json gets 400).
+      expect([response.status, answer.errors?.[0]?.extensions?.code]).toEqual([200, 'OPERATION_RESOLUTION_FAILURE']);
+    }
+  });
+
   it('caches neither errors nor session reads', async () => {
     const missing = { id: '00000000-0000-4000-8000-000000000000' };
     const first = await countSql(() => ask('anonymous', NETWORK, missing));

@@ -132,7 +132,9 @@ type OperationContext = GraphQLRequestContextResponseForOperation<IdentityReques
 
 /** What a cacheable query reads; null for an operation that is not cached. */
 function cacheableReads(context: OperationContext, readSets: ReadSets): ReadSet | null {
-  if (!takenByResponseCache(context.operation, context.document)) {
+  // Apollo asks even where no operation matched the name (typed as always there): its own error answers.
+  const operation = context.operation as OperationContext['operation'] | undefined;
+  if (!operation || !takenByResponseCache(operation, context.document)) {
     return null;
   }
   return readSets.of(context.schema, context.source, context.document);
