@@ -201,6 +201,15 @@ describe('query limits', () => {
       expect([get.status, await get.json()]).toEqual([400, expected]);
     });
 
+    it("names the place in a variable that is wrong, as other refusals name the input's field", async () => {
+      const { body } = await post({ f: { kind: 'NOT_A_KIND' } });
+      const [error] = body.errors as unknown as { extensions: { code: string; fields: { field: string }[] } }[];
+      expect([error?.extensions.code, error?.extensions.fields.map((f) => f.field)]).toEqual([
+        'BAD_USER_INPUT',
+        ['f.kind'],
+      ]);
+    });
+
     it('lets nesting as deep as an input needs through', async () => {
       const { status, body } = await post({ f: { nameContains: 'a' } });
       expect([status, body.errors]).toEqual([200, undefined]);

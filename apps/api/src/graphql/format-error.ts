@@ -13,12 +13,16 @@ const VARIABLE_MESSAGE = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/;
 /** `Variable "$f" got invalid value ` + the value + (` at "f.k"`)`; ` + what is wrong. */
 const QUOTED_VALUE = /^(Variable "\$\w+" got invalid value ).*?((?: at "[^"]*")?; [^;]*)$/s;
 
-/** A variable's coercion error, its message cut short and the variable named as the offending field. */
+/** Where in the variable's value graphql-js found the fault (`at "input.kind"`), before what is wrong. */
+const PLACE_IN_VALUE = / at "([^"]+)"; [^;]*$/s;
+
+/** A variable's coercion error, its message cut short and the variable (or the place in it) named as the offending field. */
 function variableFailure(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
-  const name = VARIABLE_MESSAGE.exec(formatted.message)?.[1];
-  if (name === undefined) {
+  const variable = VARIABLE_MESSAGE.exec(formatted.message)?.[1];
+  if (variable === undefined) {
     return undefined;
   }
+  const name = PLACE_IN_VALUE.exec(formatted.message)?.[1] ?? variable;
   let message = formatted.message;
   if (message.length > MAX_VARIABLE_MESSAGE) {
     // The value quoted goes; the variable, where in it and what is wrong stay.
