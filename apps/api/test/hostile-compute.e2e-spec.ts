@@ -130,11 +130,13 @@ describe('no single request holds the event loop', () => {
       expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'to' });
     });
 
-    it('refuses a window outside the years 0001 to 9999 or not a date, naming it (PostgreSQL refused the first, unnamed)', async () => {
+    it('refuses a window outside the years 0001 to 9999 or not an RFC 3339 date-time, naming it (PostgreSQL refused the first, unnamed)', async () => {
       for (const [from, to, field] of [
         ['-271821-04-20T00:00:00.000Z', '-271821-05-01T00:00:00.000Z', 'from'],
         [days(0), '+010000-01-01T00:00:00.000Z', 'to'],
         ['next tuesday', days(1), 'from'],
+        ['2026-12-02T10:00:00', days(1), 'from'], // no offset: it was read in the server's zone
+        [days(0), '2027-02-30T00:00:00Z', 'to'], // it was rolled over to 2 March
       ] as const) {
         const response = await calendar(from, to);
         expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field });

@@ -22,22 +22,33 @@ describe('DateTimeScalar', () => {
     expect(DateTimeScalar.parseValue('2026-12-02T10:00:00Z')).toEqual(new Date('2026-12-02T10:00:00Z'));
   });
 
-  it('takes date-time texts in the years 0001 to 9999 only, as a variable and as a literal', () => {
-    for (const text of ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', '2026-12-02T10:00:00+01:00']) {
-      expect(DateTimeScalar.parseValue(text)).toEqual(new Date(text));
-      expect(DateTimeScalar.parseLiteral({ kind: Kind.STRING, value: text })).toEqual(new Date(text));
+  it('takes RFC 3339 date-times with their offset in the years 0001 to 9999 only, as a variable and as a literal', () => {
+    for (const [text, iso] of [
+      ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00.000Z'],
+      ['9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z'],
+      ['2026-12-02T10:00:00+01:00', '2026-12-02T09:00:00.000Z'],
+      ['2024-02-29T12:30:00.5Z', '2024-02-29T12:30:00.500Z'],
+    ]) {
+      expect(DateTimeScalar.parseValue(text)).toEqual(new Date(iso));
+      expect(DateTimeScalar.parseLiteral({ kind: Kind.STRING, value: text })).toEqual(new Date(iso));
     }
     for (const value of [
       '0000-12-31T23:59:59.999Z',
       '+010000-01-01T00:00:00Z',
       '-271821-04-20T00:00:00Z',
+      '2026-02-30T00:00:00Z', // rolled over to March by Date
+      '2026-12-02T10:00:00', // no offset: the server's own zone
+      '2026-12-02',
+      '12/02/2026',
+      '2026',
       'soon',
       '',
       5,
       null,
       {},
+      new Date(),
     ]) {
-      expect(() => DateTimeScalar.parseValue(value)).toThrow(/years 0001 to 9999/);
+      expect(() => DateTimeScalar.parseValue(value)).toThrow(/RFC 3339 .* years 0001 to 9999/);
     }
     expect(() => DateTimeScalar.parseLiteral({ kind: Kind.INT, value: '5' })).toThrow(/years 0001 to 9999/);
   });
