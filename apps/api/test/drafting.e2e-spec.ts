@@ -401,6 +401,55 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
     }
   });
 
+  it("keeps who is writing with the network, and ends others' following once a public draft is withdrawn", async () => {
+    const position = await create('Withdrawn later (test)', [{ heading: 'One', body: 'Text.' }]);
+    for (const [name, input] of [
+      ['changePositionStatus', { positionId: position.id, status: 'AGREED' }],
+      [
+        'submitPosition',
+        { positionId: position.id, submittedTo: 'Gwent OPCC', submittedOn: '2026-11-29', method: 'email' },
+      ],
+    ] as const) {
+      expect((await mutate(coordinator, name, input)).errors).toBeUndefined();
+    }
+    const partnerClient = graphqlWsClient(sut.graphqlUrl, { authorization: partner.authorization });
+    const anonymousClient = graphqlWsClient(sut.graphqlUrl);
+    const presence = new LiveSubscription<unknown>(
+      partnerClient,
+      'subscription ($id: ID!) { positionPresence(positionId: $id) { present { personId sectionId editing } } }',
+      { id: position.id },
+    );
+    const following = new LiveSubscription<{ positionChanges: { verb: string } }>(
+      anonymousClient,
+      'subscription ($id: ID!, $after: String) { positionChanges(positionId: $id, after: $after) { verb } }',
+      { id: position.id, after: await newestActivityCursor(sut) },
+    );
+    try {
+      await presence.waitFor(1);
+      expect(presence.errors.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([
+        ['FORBIDDEN', 'NOT_A_MEMBER'],
+      ]);
+      // Readable to anyone while submitted; withdrawn, the draft is its members' again.
+      expect((await read(position.id, {})).status).toBe('SUBMITTED');
+      expect(
+        (
+          await mutate(coordinator, 'changePositionStatus', {
+            positionId: position.id,
+            status: 'WITHDRAWN',
+            reason: 'Not for the public',
+          })
+        ).errors,
+      ).toBeUndefined();
+      await following.waitFor(1);
+      expect(following.items).toEqual([]);
+      expect(following.errors.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    } finally {
+      presence.stop();
+      following.stop();
+      await Promise.all([partnerClient.dispose(), anonymousClient.dispose()]);
+    }
+  });
+
   it('attributes each paragraph to the organisations that wrote it, and diffs any two revisions', async () => {
     const position = await create('Attribution (test)', [
       { heading: 'Housing', body: 'Prison leavers need homes.\n\nCouncils should plan for them.' },

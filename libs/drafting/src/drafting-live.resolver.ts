@@ -24,6 +24,8 @@ const PUBLIC_CHANGES: ReadonlySet<string> = new Set([
   ActivityVerb.POSITION_RESPONSE_RECORDED,
 ]);
 
+const DELIBERATION_RECHECK_MS = 60_000;
+
 /** The feed reads every item of the network; who may follow a draft is checked per subscriber. */
 const READER: ActorRef = { kind: 'SYSTEM', platformAdmin: true };
 interface DraftState {
@@ -60,13 +62,20 @@ export class DraftingLiveResolver {
     const position = await this.positions.getReadable(await context.actor(), positionId);
     const scope: ActivityScope = { kind: ActivityScopeKind.NETWORK, target: position.networkId };
     const stream = await this.hub.stream(scope, after ?? null, READER, () => Promise.resolve(READER));
-    // Whether the subscriber may follow how the draft is written, asked again after any change of rights.
+    // Whether the subscriber may follow how the draft is written: asked again after any change of rights,
+    // and at least every minute (what no rights change announces: an affiliation or admin flag changed in the database).
     let deliberation: Promise<boolean> | null = null;
-    const mayDeliberate = (): Promise<boolean> =>
-      (deliberation ??= context.currentActor().then(
-        async (actor) => (await this.positions.accessOf(actor)).canReadDeliberation(position),
-        () => false,
-      ));
+    let askedAt = 0;
+    const mayDeliberate = (): Promise<boolean> => {
+      if (deliberation === null || Date.now() - askedAt > DELIBERATION_RECHECK_MS) {
+        askedAt = Date.now();
+        deliberation = context.currentActor().then(
+          async (actor) => (await this.positions.accessOf(actor)).canReadDeliberation(position),
+          () => false,
+        );
+      }
+      return deliberation;
+    };
     const readable = (actor: ActorRef): Promise<boolean> => {
       deliberation = null;
       return this.positions.getReadable(actor, positionId).then(
@@ -75,12 +84,19 @@ export class DraftingLiveResolver {
       );
     };
     const changes = mapLive(stream, async (item) => {
-      // The network's own items can change rights too (a status change): check before this one goes out.
+      // The network's own items can change rights too: check before this one goes out.
       if (RIGHTS_CHANGES.has(item.verb) && !(await context.currentActor().then(readable, () => false))) {
         throw noLongerAllowed('draft');
       }
       if (item.payload.positionId !== positionId) {
         return undefined;
+      }
+      // So can the draft's own status (a public draft withdrawn is for its members again).
+      if (
+        item.verb === ActivityVerb.POSITION_STATUS_CHANGED &&
+        !(await context.currentActor().then(readable, () => false))
+      ) {
+        throw noLongerAllowed('draft');
       }
       // Others following a public draft see what happens to it, not how it was written (a replay from
       // an early cursor would show every edit, comment and removed section).

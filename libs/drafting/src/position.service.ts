@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { type ActorRef, DomainError } from '@app/common';
-import { NetworkService } from '@app/networks';
+import { type ActorRef, DomainError, ErrorCode } from '@app/common';
+import { NetworkRefusal, NetworkService } from '@app/networks';
 import { DraftAccess } from './draft-access';
 import { type SectionText } from './draft-text';
 import {
@@ -53,6 +53,23 @@ export class PositionService {
     const position = await this.positions.findOneBy({ id });
     if (!position || !access.canRead(position)) {
       throw DomainError.notFound('Joint position', id);
+    }
+    return position;
+  }
+
+  /**
+   * A draft whose writing the viewer may follow (presence): NOT_FOUND where they may not read it,
+   * FORBIDDEN where it is public to them but they are not of its network.
+   */
+  async getForDeliberation(viewer: ActorRef, id: string): Promise<JointPositionEntity> {
+    const access = await this.accessOf(viewer);
+    const position = await this.getReadable(access, id);
+    if (!access.canReadDeliberation(position)) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        NetworkRefusal.NOT_A_MEMBER,
+        "Who is writing a draft, and where, is for its network's members",
+      );
     }
     return position;
   }

@@ -27,7 +27,8 @@ export class PresenceResolver {
     resolve: (update: PresenceUpdate) => update,
     description:
       'Opens a draft: you are present (and others see you) for as long as this runs, and hear who else is, ' +
-      'within about a second of any change. Say where you are with `movePresence`. Ends once you may no longer ' +
+      'within about a second of any change. Say where you are with `movePresence`. For the members of its ' +
+      'network (and admins), also once the draft is public (others: FORBIDDEN). Ends once you may no longer ' +
       'read the draft (FORBIDDEN), or the credentials it was opened with end (UNAUTHENTICATED).',
   })
   async positionPresence(
@@ -42,7 +43,7 @@ export class PresenceResolver {
         'Only a signed-in person is present in a draft',
       );
     }
-    const position = await this.positions.getReadable(actor, positionId);
+    const position = await this.positions.getForDeliberation(actor, positionId);
     const you = await this.presence.join(positionId, actor.personId);
     const queue: (PresenceUpdate | Error)[] = [];
     let waiting: ((value: IteratorResult<PresenceUpdate>) => void) | null = null;
@@ -66,7 +67,7 @@ export class PresenceResolver {
     // someone who lost access hears nothing more and drops out of others' lists within RIGHTS_RECHECK_MS.
     const allowed = (current?: ActorRef): Promise<boolean> =>
       (current ? Promise.resolve(current) : context.currentActor())
-        .then((viewer) => this.positions.getReadable(viewer, positionId))
+        .then((viewer) => this.positions.getForDeliberation(viewer, positionId))
         .then(
           () => true,
           () => false,
