@@ -208,6 +208,10 @@ describe('query limits', () => {
         'BAD_USER_INPUT',
         ['f.kind'],
       ]);
+      // A place named by text inside the value is not taken for it.
+      const steered = await post({ f: { '; b at "evil.field"; c': 1 } });
+      const [other] = steered.body.errors as unknown as { extensions: { fields: { field: string }[] } }[];
+      expect(other?.extensions.fields.map((f) => f.field)).toEqual(['f']);
     });
 
     it('lets nesting as deep as an input needs through', async () => {

@@ -22,7 +22,9 @@ function variableFailure(formatted: GraphQLFormattedError): GraphQLFormattedErro
   if (variable === undefined) {
     return undefined;
   }
-  const name = PLACE_IN_VALUE.exec(formatted.message)?.[1] ?? variable;
+  // A place inside this variable only: the value quoted before it could hold text like ` at "x"; `.
+  const place = PLACE_IN_VALUE.exec(formatted.message)?.[1];
+  const name = place?.startsWith(`${variable}.`) || place?.startsWith(`${variable}[`) ? place : variable;
   let message = formatted.message;
   if (message.length > MAX_VARIABLE_MESSAGE) {
     // The value quoted goes; the variable, where in it and what is wrong stay.

@@ -34,6 +34,8 @@ describe('DateTimeScalar', () => {
     }
     for (const value of [
       '0000-12-31T23:59:59.999Z',
+      '9999-12-31T23:59:59-23:59', // the year 10000 in UTC
+      '0001-01-01T00:30:00+01:00', // the year 0 in UTC
       '+010000-01-01T00:00:00Z',
       '-271821-04-20T00:00:00Z',
       '2026-02-30T00:00:00Z', // rolled over to March by Date

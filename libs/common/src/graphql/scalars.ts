@@ -25,6 +25,8 @@ export const DateTimeScalar = new GraphQLScalarType({
  * March), a number (milliseconds), and years PostgreSQL refuses, failing later without naming the argument.
  */
 const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+/** An offset can carry a 9999 text into the year 10000, which the API could not give back as it takes it. */
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 
 function dateTimeOf(value: unknown): Date {
   let date: Date | undefined;
@@ -33,7 +35,7 @@ function dateTimeOf(value: unknown): Date {
   } catch {
     date = undefined;
   }
-  if (!(date instanceof Date) || !(date.getTime() >= EARLIEST)) {
+  if (!(date instanceof Date) || !(date.getTime() >= EARLIEST && date.getTime() <= LATEST)) {
     throw new TypeError(
       'DateTime must be an RFC 3339 date-time with its offset, such as 2026-12-02T10:00:00Z, in the years 0001 to 9999',
     );
