@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client as PgClient } from 'pg';
-import { eventually, graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
+import { countSql, eventually, graphqlWsClient, LiveSubscription, rowCount } from '@app/testing';
 import {
   errorOf,
   gwentNetwork,
@@ -448,6 +448,22 @@ describe('joint positions: co-drafting, sign-on, submission', () => {
       following.stop();
       await Promise.all([partnerClient.dispose(), anonymousClient.dispose()]);
     }
+  });
+
+  it("reads a member's access to a draft's deliberation once, with the draft: one statement more for each field asked", async () => {
+    const position = await create('Counted (test)', [{ heading: 'One', body: 'Text.' }]);
+    const ask = (fields: string) =>
+      countSql(() =>
+        sut.client.data(
+          `query ($id: ID!) { jointPosition(id: $id) { title sections { body ${fields} } } }`,
+          { id: position.id },
+          member,
+        ),
+      );
+    const plain = await ask('');
+    const deliberation = await ask('comments { id } suggestions { id } attribution { text }');
+    // Comments, suggestions, and the section's writings for its attribution: no second read of the caller or the draft.
+    expect(deliberation.statements.length - plain.statements.length).toBe(3);
   });
 
   it('attributes each paragraph to the organisations that wrote it, and diffs any two revisions', async () => {

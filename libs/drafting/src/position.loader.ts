@@ -35,6 +35,8 @@ export interface PositionLoaders {
     viewer: () => Promise<ActorRef>,
     position: Pick<JointPositionEntity, 'networkId'> | string,
   ): Promise<boolean>;
+  /** Drafts the request read already (its root query), and the caller's access it read them with: not read again. */
+  known(access: DraftAccess, positions: readonly JointPositionEntity[]): void;
 }
 
 @Injectable()
@@ -53,6 +55,12 @@ export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
     });
     let access: Promise<DraftAccess | null> | undefined;
     return {
+      known: (given, positions) => {
+        access = Promise.resolve(given);
+        for (const position of positions) {
+          positionById.prime(position.id, position);
+        }
+      },
       deliberationReadable: async (viewer, position) => {
         // Credentials that ended since the request began read nothing more of it.
         access ??= viewer().then(

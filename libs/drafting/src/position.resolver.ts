@@ -29,16 +29,27 @@ export class PositionResolver {
   @Query(() => JointPosition, {
     description: "A joint position: its network's members see it always, anyone once submitted (unless private).",
   })
-  jointPosition(@Args() { id }: JointPositionArgs, @CallingActor() viewer: ActorRef): Promise<JointPosition> {
-    return this.positions.getReadable(viewer, id);
+  async jointPosition(
+    @Args() { id }: JointPositionArgs,
+    @CallingActor() viewer: ActorRef,
+    @Context() { loaders }: RequestContext,
+  ): Promise<JointPosition> {
+    const access = await this.positions.accessOf(viewer);
+    const position = await this.positions.getReadable(access, id);
+    loaders.of(this.positionLoaders).known(access, [position]);
+    return position;
   }
 
   @Query(() => [JointPosition], { description: "A network's joint positions that you may read, newest first." })
-  jointPositions(
+  async jointPositions(
     @Args() { networkId }: JointPositionsArgs,
     @CallingActor() viewer: ActorRef,
+    @Context() { loaders }: RequestContext,
   ): Promise<JointPosition[]> {
-    return this.positions.listReadable(viewer, networkId);
+    const access = await this.positions.accessOf(viewer);
+    const positions = await this.positions.listReadable(access, networkId);
+    loaders.of(this.positionLoaders).known(access, positions);
+    return positions;
   }
 
   @ResolveField(() => LocalNetwork)

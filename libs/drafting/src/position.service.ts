@@ -75,8 +75,8 @@ export class PositionService {
   }
 
   /** A network's drafts the viewer may read, newest first. */
-  async listReadable(viewer: ActorRef, networkId: string): Promise<JointPositionEntity[]> {
-    const access = await this.accessOf(viewer);
+  async listReadable(viewer: ActorRef | DraftAccess, networkId: string): Promise<JointPositionEntity[]> {
+    const access = viewer instanceof DraftAccess ? viewer : await this.accessOf(viewer);
     const all = await this.positions.find({ where: { networkId }, order: { createdAt: 'DESC' } });
     return all.filter((p) => access.canRead(p));
   }
