@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { type ActorRef, groupBy, type KeptWork, type LoaderFactory } from '@app/common';
+import { groupBy, type KeptWork, type LoaderFactory, type RequestContext } from '@app/common';
 import type { DraftAccess } from './draft-access';
 import type {
   JointPositionEntity,
@@ -29,10 +29,10 @@ export interface PositionLoaders {
   readonly history: HistoryBudget;
   /**
    * Whether the caller may read the deliberation of this draft, or the draft with this id
-   * (`DraftAccess.canReadDeliberation`). Give the caller as of now: a subscription's items run long after it opened.
+   * (`DraftAccess.canReadDeliberation`): the caller as of now (a subscription's items run long after it opened).
    */
   deliberationReadable(
-    viewer: () => Promise<ActorRef>,
+    caller: Pick<RequestContext, 'currentActor'>,
     position: Pick<JointPositionEntity, 'networkId'> | string,
   ): Promise<boolean>;
   /** Drafts the request read already (its root query), and the caller's access it read them with: not read again. */
@@ -61,9 +61,9 @@ export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
           positionById.prime(position.id, position);
         }
       },
-      deliberationReadable: async (viewer, position) => {
+      deliberationReadable: async (caller, position) => {
         // Credentials that ended since the request began read nothing more of it.
-        access ??= viewer().then(
+        access ??= caller.currentActor().then(
           (actor) => this.positions.accessOf(actor),
           () => null,
         );

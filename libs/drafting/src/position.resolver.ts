@@ -156,7 +156,7 @@ export class PositionResolver {
   }
 
   private deliberationReadable(context: RequestContext, position: JointPosition): Promise<boolean> {
-    return context.loaders.of(this.positionLoaders).deliberationReadable(() => context.currentActor(), position);
+    return context.loaders.of(this.positionLoaders).deliberationReadable(context, position);
   }
 }
 
@@ -174,7 +174,7 @@ export class PositionSectionResolver {
     context: RequestContext,
   ): Promise<AttributedParagraph[] | null> {
     const loaders = context.loaders.of(this.positionLoaders);
-    if (!(await loaders.deliberationReadable(() => context.currentActor(), section.positionId))) {
+    if (!(await loaders.deliberationReadable(context, section.positionId))) {
       return null;
     }
     return loaders.attributionBySectionId.load(section.id);

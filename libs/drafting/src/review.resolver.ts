@@ -26,7 +26,7 @@ export class ReviewResolver {
   })
   async comments(section: PositionSection, _args: NoArgs, context: RequestContext): Promise<PositionComment[] | null> {
     const loaders = context.loaders.of(this.positionLoaders);
-    const readable = await loaders.deliberationReadable(() => context.currentActor(), section.positionId);
+    const readable = await loaders.deliberationReadable(context, section.positionId);
     return readable ? loaders.commentsBySectionId.load(section.id) : null;
   }
 
@@ -40,7 +40,7 @@ export class ReviewResolver {
     context: RequestContext,
   ): Promise<PositionSuggestion[] | null> {
     const loaders = context.loaders.of(this.positionLoaders);
-    const readable = await loaders.deliberationReadable(() => context.currentActor(), section.positionId);
+    const readable = await loaders.deliberationReadable(context, section.positionId);
     return readable ? loaders.suggestionsBySectionId.load(section.id) : null;
   }
 
