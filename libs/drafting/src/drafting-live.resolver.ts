@@ -84,19 +84,16 @@ export class DraftingLiveResolver {
       );
     };
     const changes = mapLive(stream, async (item) => {
-      // The network's own items can change rights too: check before this one goes out.
-      if (RIGHTS_CHANGES.has(item.verb) && !(await context.currentActor().then(readable, () => false))) {
+      const ofThisDraft = item.payload.positionId === positionId;
+      // The network's own items can change rights, and so can the draft's status (a public draft
+      // withdrawn is for its members again): check before this one goes out.
+      const rightsMayChange =
+        RIGHTS_CHANGES.has(item.verb) || (ofThisDraft && item.verb === ActivityVerb.POSITION_STATUS_CHANGED);
+      if (rightsMayChange && !(await context.currentActor().then(readable, () => false))) {
         throw noLongerAllowed('draft');
       }
-      if (item.payload.positionId !== positionId) {
+      if (!ofThisDraft) {
         return undefined;
-      }
-      // So can the draft's own status (a public draft withdrawn is for its members again).
-      if (
-        item.verb === ActivityVerb.POSITION_STATUS_CHANGED &&
-        !(await context.currentActor().then(readable, () => false))
-      ) {
-        throw noLongerAllowed('draft');
       }
       // Others following a public draft see what happens to it, not how it was written (a replay from
       // an early cursor would show every edit, comment and removed section).

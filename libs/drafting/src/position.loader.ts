@@ -35,6 +35,12 @@ export interface PositionLoaders {
     caller: Pick<RequestContext, 'currentActor'>,
     position: Pick<JointPositionEntity, 'networkId'> | string,
   ): Promise<boolean>;
+  /** What `loader` holds for the section, where the caller may read its draft's deliberation; else null. */
+  sectionDeliberation<T>(
+    caller: Pick<RequestContext, 'currentActor'>,
+    section: Pick<PositionSectionEntity, 'id' | 'positionId'>,
+    loader: DataLoader<string, T>,
+  ): Promise<T | null>;
   /** Drafts the request read already (its root query), and the caller's access it read them with: not read again. */
   known(access: DraftAccess, positions: readonly JointPositionEntity[]): void;
 }
@@ -54,6 +60,18 @@ export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
       return ids.map((id) => found.find((p) => p.id === id) ?? null);
     });
     let access: Promise<DraftAccess | null> | undefined;
+    const deliberationReadable: PositionLoaders['deliberationReadable'] = async (caller, position) => {
+      // Credentials that ended since the request began read nothing more of it.
+      access ??= caller.currentActor().then(
+        (actor) => this.positions.accessOf(actor),
+        () => null,
+      );
+      const [of, found] = await Promise.all([
+        access,
+        typeof position === 'string' ? positionById.load(position) : position,
+      ]);
+      return of !== null && found !== null && of.canReadDeliberation(found);
+    };
     return {
       known: (given, positions) => {
         access = Promise.resolve(given);
@@ -61,18 +79,9 @@ export class PositionLoaderFactory implements LoaderFactory<PositionLoaders> {
           positionById.prime(position.id, position);
         }
       },
-      deliberationReadable: async (caller, position) => {
-        // Credentials that ended since the request began read nothing more of it.
-        access ??= caller.currentActor().then(
-          (actor) => this.positions.accessOf(actor),
-          () => null,
-        );
-        const [of, found] = await Promise.all([
-          access,
-          typeof position === 'string' ? positionById.load(position) : position,
-        ]);
-        return of !== null && found !== null && of.canReadDeliberation(found);
-      },
+      deliberationReadable,
+      sectionDeliberation: async (caller, section, loader) =>
+        (await deliberationReadable(caller, section.positionId)) ? loader.load(section.id) : null,
       sectionsByPositionId: new DataLoader(async (ids) =>
         groupBy(ids, await this.positions.sectionsOf(ids), (s) => s.positionId),
       ),

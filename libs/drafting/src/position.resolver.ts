@@ -168,15 +168,8 @@ export class PositionSectionResolver {
     nullable: true,
     description: `Each paragraph with the organisations whose words are in it (from the revisions that wrote it). Past ${MAX_ANSWER_PARTS.toLocaleString('en-GB')} paragraphs, neighbours with the same organisations come as one and the last holds the rest; a revision too long to compare in time credits its organisation, with those before and after it, with every paragraph. The diffs and attributions of one request share ${REQUEST_HISTORY_BUDGET_MS} ms of work; past it they answer coarsely at once. ${MEMBERS_ONLY}`,
   })
-  async attribution(
-    section: PositionSection,
-    _args: NoArgs,
-    context: RequestContext,
-  ): Promise<AttributedParagraph[] | null> {
+  attribution(section: PositionSection, _args: NoArgs, context: RequestContext): Promise<AttributedParagraph[] | null> {
     const loaders = context.loaders.of(this.positionLoaders);
-    if (!(await loaders.deliberationReadable(context, section.positionId))) {
-      return null;
-    }
-    return loaders.attributionBySectionId.load(section.id);
+    return loaders.sectionDeliberation(context, section, loaders.attributionBySectionId);
   }
 }

@@ -24,24 +24,18 @@ export class ReviewResolver {
     nullable: true,
     description: `Its comments and replies, oldest first, resolved ones included. ${MEMBERS_ONLY}`,
   })
-  async comments(section: PositionSection, _args: NoArgs, context: RequestContext): Promise<PositionComment[] | null> {
+  comments(section: PositionSection, _args: NoArgs, context: RequestContext): Promise<PositionComment[] | null> {
     const loaders = context.loaders.of(this.positionLoaders);
-    const readable = await loaders.deliberationReadable(context, section.positionId);
-    return readable ? loaders.commentsBySectionId.load(section.id) : null;
+    return loaders.sectionDeliberation(context, section, loaders.commentsBySectionId);
   }
 
   @ResolveField(() => [PositionSuggestion], {
     nullable: true,
     description: `Its tracked changes, oldest first, decided ones included. ${MEMBERS_ONLY}`,
   })
-  async suggestions(
-    section: PositionSection,
-    _args: NoArgs,
-    context: RequestContext,
-  ): Promise<PositionSuggestion[] | null> {
+  suggestions(section: PositionSection, _args: NoArgs, context: RequestContext): Promise<PositionSuggestion[] | null> {
     const loaders = context.loaders.of(this.positionLoaders);
-    const readable = await loaders.deliberationReadable(context, section.positionId);
-    return readable ? loaders.suggestionsBySectionId.load(section.id) : null;
+    return loaders.sectionDeliberation(context, section, loaders.suggestionsBySectionId);
   }
 
   @Mutation(() => CommentPayload, {

@@ -31,9 +31,11 @@ const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 function dateTimeOf(value: unknown): Date {
   let date: Date | undefined;
   try {
-    date = typeof value === 'string' ? GraphQLDateTime.parseValue(value) : undefined;
+    if (typeof value === 'string') {
+      date = GraphQLDateTime.parseValue(value);
+    }
   } catch {
-    date = undefined;
+    // refused below, with what a DateTime must be
   }
   if (!(date instanceof Date) || !(date.getTime() >= EARLIEST && date.getTime() <= LATEST)) {
     throw new TypeError(
