@@ -12,7 +12,8 @@ import { ActivityVerb, ActivityVisibility } from './activity.enums';
 @Index('activity_event_police_force_area_idx', ['policeForceAreaCode', 'txId', 'sequence'])
 @Index('activity_event_organisation_idx', ['organisationId', 'txId', 'sequence'])
 @Index('activity_event_network_idx', ['networkId', 'txId', 'sequence'])
-@Index('activity_event_network_recent_idx', ['networkId', 'occurredAt']) // an area's last activity (coverage)
+// an area's last activity (coverage)
+@Index('activity_event_network_area_recent_idx', ['networkAreaId', 'occurredAt'], { where: 'network_area_id IS NOT NULL' })
 @Index('activity_event_event_idx', ['eventId', 'txId', 'sequence'])
 export class ActivityEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -48,6 +49,10 @@ export class ActivityEventEntity {
 
   @Column({ type: 'uuid', nullable: true })
   networkId!: string | null;
+
+  /** The police force area of the network named: set by the database (`activity_event_network_area`), whatever is written. */
+  @Column({ type: 'uuid', nullable: true })
+  networkAreaId!: string | null;
 
   /** The scheduled event it concerns (its RSVP tally and changes are followed through it). */
   @Column({ type: 'uuid', nullable: true })

@@ -23,7 +23,7 @@ export class CoverageViewCheaper1796500000000 implements MigrationInterface {
 }
 
 /** As CoverageNetworkIds1796400000000 made it, but for how the missing priorities and last activity are read. */
-const coverageArea = (missing: string, lastActivity: string): string => `CREATE OR REPLACE VIEW coverage_area AS
+export const coverageArea = (missing: string, lastActivity: string): string => `CREATE OR REPLACE VIEW coverage_area AS
   SELECT f.police_force_area_id, f.active_networks, f.networks_awaiting_verification, f.open_networks, f.convenor_ids,
     f.member_organisations, f.lads_total, f.reached_ids, f.lads_reached, f.population_reached, f.specialisms_present,
     f.last_engagement_on, a.code, a.display_name AS name, a.region, a.country, a.population,
@@ -48,7 +48,7 @@ const MISSING_PER_AREA = `CROSS JOIN LATERAL (
   ) m`;
 
 /** No priorities: array_agg gives null, unnest of null no rows, so each area misses none (an empty array), as before. */
-const MISSING_FROM_PRIORITIES_ONCE = `CROSS JOIN (
+export const MISSING_FROM_PRIORITIES_ONCE = `CROSS JOIN (
     SELECT array_agg(p.specialism_code::text ORDER BY p.position) AS codes FROM coverage_priority p
   ) priorities
   CROSS JOIN LATERAL (
@@ -63,7 +63,7 @@ const LAST_ACTIVITY_BY_SUBQUERIES = `CROSS JOIN LATERAL (
       FROM unnest(f.network_ids) AS n(id)
   ) l`;
 
-const LAST_ACTIVITY_BY_LATERAL_PROBES = `CROSS JOIN LATERAL (
+export const LAST_ACTIVITY_BY_LATERAL_PROBES = `CROSS JOIN LATERAL (
     -- the newest activity of each of the area's networks, one backward index probe each
     SELECT max(newest.occurred_at) AS last_activity_at
       FROM unnest(f.network_ids) AS n(id)

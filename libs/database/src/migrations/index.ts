@@ -25,6 +25,7 @@ import { PasswordResetRequests1796320100000 } from './1796320100000-PasswordRese
 import { CoverageLastActivityLive1796340000000 } from './1796340000000-CoverageLastActivityLive';
 import { CoverageNetworkIds1796400000000 } from './1796400000000-CoverageNetworkIds';
 import { CoverageViewCheaper1796500000000 } from './1796500000000-CoverageViewCheaper';
+import { CoverageLastActivityByArea1796600000000 } from './1796600000000-CoverageLastActivityByArea';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   CoverageLastActivityLive1796340000000,
   CoverageNetworkIds1796400000000,
   CoverageViewCheaper1796500000000,
+  CoverageLastActivityByArea1796600000000,
 ];
