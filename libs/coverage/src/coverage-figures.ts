@@ -14,18 +14,16 @@ export interface AreaFigures {
   /** Active networks not counted: none of their active convenors is a verified CVS yet. */
   readonly networksAwaitingVerification: number;
   readonly openNetworks: number;
-  readonly convenorIds: string[];
+  readonly convenorIds: readonly string[];
   readonly memberOrganisations: number;
   readonly localAuthoritiesTotal: number;
   readonly localAuthoritiesReached: number;
-  /** Null where the report was read without them (see `CoverageService.areasWithPoliceForceAreas`). */
-  readonly reachedLocalAuthorityIds: string[] | null;
+  readonly reachedLocalAuthorityIds: readonly string[] | null;
   readonly populationReached: number;
-  readonly specialismsPresent: string[];
+  readonly specialismsPresent: readonly string[];
   readonly prioritiesMissing: string[];
   readonly lastActivityAt: Date | null;
   readonly daysSinceLastActivity: number | null;
-  /** Null where none, or where the report was read without it (see `CoverageService.areasWithPoliceForceAreas`). */
   readonly lastEngagementOn: string | null;
   readonly daysSinceLastEngagement: number | null;
   readonly status: CoverageStatus;

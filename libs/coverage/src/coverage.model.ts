@@ -68,10 +68,10 @@ export class AreaCoverage {
   engagementQuiet!: boolean;
 
   policeForceAreaId!: string;
-  convenorIds!: string[];
+  convenorIds!: readonly string[];
   /** Null where the figures were read without them: `reachedLocalAuthorities` reads them then. */
-  reachedLocalAuthorityIds!: string[] | null;
-  specialismCodes!: string[];
+  reachedLocalAuthorityIds!: readonly string[] | null;
+  specialismCodes!: readonly string[];
   missingPriorityCodes!: string[];
   /** The area, where it was read with the figures (the report's areas). */
   policeForceArea?: PoliceForceAreaEntity;

@@ -16,7 +16,6 @@ import {
   LocalAuthority,
   LocalAuthorityLoaderFactory,
   PoliceForceArea,
-  type PoliceForceAreaEntity,
   PoliceForceAreaLoaderFactory,
   PoliceForceAreaService,
 } from '@app/geography';
@@ -26,20 +25,9 @@ import { CoveragePrioritiesPayload } from './dto/coverage.payloads';
 import { toReport } from './coverage-report';
 import { CoverageLoaderFactory } from './coverage.loader';
 import { AreaCoverage, CoverageReport, CoverageSnapshot, SpecialismCoverage } from './coverage.model';
-import { type AreaOfFigures, CoverageService } from './coverage.service';
+import { CoverageService } from './coverage.service';
 
 const MAX_HISTORY_DAYS = 3 * 366;
-
-/** The fields of a police force area its coverage figures hold (`AreaOfFigures`). */
-const AREA_OF_FIGURES_FIELDS: ReadonlySet<string> = new Set([
-  '__typename',
-  'id',
-  'code',
-  'displayName',
-  'population',
-  'region',
-  'country',
-] satisfies (keyof AreaOfFigures | '__typename')[]);
 
 @Resolver(() => CoverageReport)
 export class CoverageReportResolver {
@@ -64,13 +52,6 @@ export class CoverageReportResolver {
     } = await this.service.areasWithPoliceForceAreas(filter ?? {}, {
       withConvenors: selects(info, 'areas', 'convenors'),
       convenorFields: fieldsAt(info, 'areas', 'convenors'),
-      withReached: selects(info, 'areas', 'reachedLocalAuthorities'),
-      withLastEngagementOn: selects(info, 'areas', 'lastEngagementOn'),
-      // The rest of each area's row where anything asks more of it than its figures hold (the areas
-      // by specialism read them through the loader this read primes).
-      wholeAreas:
-        selects(info, 'bySpecialism', 'areas') ||
-        [...fieldsAt(info, 'areas', 'policeForceArea')].some((field) => !AREA_OF_FIGURES_FIELDS.has(field)),
     });
     const report = toReport(
       rows.map((r) => r.figures),
@@ -88,12 +69,9 @@ export class CoverageReportResolver {
     const areaById = loaders.of(this.areaLoaders).byId;
     report.areas.forEach((coverage, i) => {
       const row = rows[i];
-      if (row?.whole) {
+      if (row) {
         coverage.policeForceArea = row.area;
         areaById.prime(row.area.id, row.area);
-      } else if (row) {
-        // Not whole only where nothing asks of it a field beyond these (AREA_OF_FIGURES_FIELDS); not primed.
-        coverage.policeForceArea = row.area as PoliceForceAreaEntity;
       }
       const convenors = row?.convenors;
       if (convenors) {

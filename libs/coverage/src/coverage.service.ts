@@ -23,39 +23,25 @@ export interface CoverageFilter {
   readonly country?: Country;
 }
 
+const DAYS_SINCE_LAST_ACTIVITY = `(current_date - last_activity_at::date) AS "daysSinceLastActivity"`;
+// never below 0: engagements are dated by the UK's day, which can run ahead of the database's
+const DAYS_SINCE_LAST_ENGAGEMENT = `CASE WHEN last_engagement_on IS NOT NULL THEN greatest(current_date - last_engagement_on, 0) END
+    AS "daysSinceLastEngagement"`;
+
 // Lists of codes and ids travel as JSON: node-postgres parses JSON natively, arrays character by
 // character in JavaScript (3 % of a national report's CPU; the convenors' ids, empty in most areas, 0.06 ms a report).
-const FIGURE_COLUMNS = `police_force_area_id AS "policeForceAreaId", code, name, region, country, population,
+/** What `coverage_area` stores of an area's figures (with its row), beside what it reads live (`LIVE_COLUMNS`). */
+const STORED_COLUMNS = `code, name, region, country, population,
   active_networks AS "activeNetworks", networks_awaiting_verification AS "networksAwaitingVerification",
   open_networks AS "openNetworks", array_to_json(convenor_ids) AS "convenorIds",
   member_organisations AS "memberOrganisations", lads_total AS "localAuthoritiesTotal",
   lads_reached AS "localAuthoritiesReached", array_to_json(reached_ids) AS "reachedLocalAuthorityIds",
   population_reached::float8 AS "populationReached", array_to_json(specialisms_present) AS "specialismsPresent",
+  to_char(last_engagement_on, 'YYYY-MM-DD') AS "lastEngagementOn"`;
+const FIGURE_COLUMNS = `police_force_area_id AS "policeForceAreaId", ${STORED_COLUMNS},
   array_to_json(priorities_missing) AS "prioritiesMissing", last_activity_at AS "lastActivityAt",
-  (current_date - last_activity_at::date) AS "daysSinceLastActivity",
-  to_char(last_engagement_on, 'YYYY-MM-DD') AS "lastEngagementOn",
-  -- never below 0: engagements are dated by the UK's day, which can run ahead of the database's
-  CASE WHEN last_engagement_on IS NOT NULL THEN greatest(current_date - last_engagement_on, 0) END
-    AS "daysSinceLastEngagement", status`;
+  ${DAYS_SINCE_LAST_ACTIVITY}, ${DAYS_SINCE_LAST_ENGAGEMENT}, status`;
 const FIGURES = `SELECT ${FIGURE_COLUMNS} FROM coverage_area`;
-
-/** FIGURE_COLUMNS, with null for the authorities' ids and the last engagement's day where a report does not show them. */
-function figureColumns(withReached: boolean, withLastEngagementOn: boolean): string {
-  let columns = FIGURE_COLUMNS;
-  if (!withReached) {
-    columns = columns.replace(
-      'array_to_json(reached_ids) AS "reachedLocalAuthorityIds"',
-      'NULL::uuid[] AS "reachedLocalAuthorityIds"',
-    );
-  }
-  if (!withLastEngagementOn) {
-    columns = columns.replace(
-      `to_char(last_engagement_on, 'YYYY-MM-DD') AS "lastEngagementOn"`,
-      'NULL::text AS "lastEngagementOn"',
-    );
-  }
-  return columns;
-}
 
 /** The rest of the area's row, beside its figures (see `areaOf`). */
 const AREA_REST = `area_name AS "area.name", force_name AS "area.forceName", police_uk_force_id AS "area.policeUkForceId"`;
@@ -65,17 +51,37 @@ interface AreaRest {
   readonly 'area.policeUkForceId': string;
 }
 
-/** What an area's figures hold of its row: all a report needs where it shows no more of the area. */
-export type AreaOfFigures = Pick<PoliceForceAreaEntity, 'id' | 'code' | 'displayName' | 'population' | 'region' | 'country'>;
-
-const areaOfFigures = (figures: AreaFigures): AreaOfFigures => ({
-  id: figures.policeForceAreaId,
-  code: figures.code,
-  displayName: figures.name,
-  population: figures.population,
-  region: figures.region,
-  country: figures.country,
-});
+/**
+ * An area's figures and row as read with everything stored, to be kept: frozen, since every report
+ * showing the area until they change shares them.
+ */
+function kept(row: AreaFigures & AreaRest & Live): Kept {
+  const figures: AreaFigures = {
+    policeForceAreaId: row.policeForceAreaId,
+    code: row.code,
+    name: row.name,
+    region: row.region,
+    country: row.country,
+    population: row.population,
+    activeNetworks: row.activeNetworks,
+    networksAwaitingVerification: row.networksAwaitingVerification,
+    openNetworks: row.openNetworks,
+    convenorIds: Object.freeze(row.convenorIds),
+    memberOrganisations: row.memberOrganisations,
+    localAuthoritiesTotal: row.localAuthoritiesTotal,
+    localAuthoritiesReached: row.localAuthoritiesReached,
+    reachedLocalAuthorityIds: row.reachedLocalAuthorityIds && Object.freeze(row.reachedLocalAuthorityIds),
+    populationReached: row.populationReached,
+    specialismsPresent: Object.freeze(row.specialismsPresent),
+    prioritiesMissing: row.prioritiesMissing,
+    lastActivityAt: row.lastActivityAt,
+    daysSinceLastActivity: row.daysSinceLastActivity,
+    lastEngagementOn: row.lastEngagementOn,
+    daysSinceLastEngagement: row.daysSinceLastEngagement,
+    status: row.status,
+  };
+  return { version: row.figuresVersion, figures, area: Object.freeze(areaOf(row)) };
+}
 
 /** The area's row as the areas' loader reads it, out of its figures and the rest of its row. */
 function areaOf(row: AreaFigures & AreaRest): PoliceForceAreaEntity {
@@ -92,8 +98,33 @@ function areaOf(row: AreaFigures & AreaRest): PoliceForceAreaEntity {
   };
 }
 
-/** Statement texts kept: sixteen variants, times the sets of the convenors' columns (a few), times eight filters. */
+/** Statement texts kept: two, times the sets of the convenors' columns (a few), times eight filters. */
 const MAX_FIGURES_TEXTS = 5_000;
+
+/**
+ * What a report reads of each area on every request: what moves without the stored figures moving
+ * (last activity, and the status it makes; days since; the priorities missing), and the version of
+ * what is stored (`figures_version`: the figures' row and the area's, as last written).
+ */
+const LIVE_COLUMNS = `police_force_area_id AS "policeForceAreaId", figures_version AS "figuresVersion",
+  last_activity_at AS "lastActivityAt", ${DAYS_SINCE_LAST_ACTIVITY}, ${DAYS_SINCE_LAST_ENGAGEMENT}, status,
+  array_to_json(priorities_missing) AS "prioritiesMissing"`;
+type Live = Pick<
+  AreaFigures,
+  | 'policeForceAreaId'
+  | 'lastActivityAt'
+  | 'daysSinceLastActivity'
+  | 'daysSinceLastEngagement'
+  | 'status'
+  | 'prioritiesMissing'
+> & { readonly figuresVersion: string };
+
+/** An area's stored figures and row, kept while `coverage_area` names the same version of them. */
+interface Kept {
+  readonly version: string;
+  readonly figures: AreaFigures;
+  readonly area: PoliceForceAreaEntity;
+}
 
 /**
  * The filter's conditions, only those it sets (numbered from $1), and their values. Not one text
@@ -128,22 +159,14 @@ interface AreasRead {
   readonly withConvenors: boolean;
   /** The fields asked of the convenors: only their columns are read where all are columns (see `convenorsServe`). */
   readonly convenorFields: ReadonlySet<string> | undefined;
-  /** Without, each area's `reachedLocalAuthorityIds` is null (an array of ids per area, parsed for nothing). */
-  readonly withReached: boolean;
-  /** Without, each area's `lastEngagementOn` is null. */
-  readonly withLastEngagementOn: boolean;
-  /**
-   * Without, each area's row is what its figures hold (`AreaOfFigures`): its name, force name and
-   * police.uk id are not read (three texts an area for a report that shows the code and display name).
-   */
-  readonly wholeAreas: boolean;
 }
 
-/** An area's figures, its police force area (whole: as the areas' loader reads it) and its convenors where read. */
-export type AreaRow = {
+/** An area's figures, its police force area (as the areas' loader reads it) and its convenors where read. */
+export interface AreaRow {
   readonly figures: AreaFigures;
+  readonly area: PoliceForceAreaEntity;
   readonly convenors: OrganisationEntity[] | null;
-} & ({ readonly whole: true; readonly area: PoliceForceAreaEntity } | { readonly whole: false; readonly area: AreaOfFigures });
+}
 
 interface VocabularyAndPriorities {
   readonly vocabulary: readonly SpecialismEntity[];
@@ -177,6 +200,8 @@ export class CoverageService {
   private plainSpecialisms?: PlainRows<SpecialismEntity>;
   private plainOrganisations?: PlainRows<OrganisationEntity>;
   private readonly figuresTexts = new Map<string, string>();
+  /** By area id; at most one an area. */
+  private readonly kept = new Map<string, Kept>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -208,14 +233,9 @@ export class CoverageService {
     if (filter.specialism) {
       await this.specialisms.assertKnown([filter.specialism], 'filter.specialism');
     }
-    const options: AreasRead = {
-      withConvenors: asked.withConvenors ?? false,
-      convenorFields: asked.convenorFields,
-      withReached: asked.withReached ?? true,
-      withLastEngagementOn: asked.withLastEngagementOn ?? true,
-      wholeAreas: asked.wholeAreas ?? true,
-    };
-    const read = (): ReturnType<CoverageService['figuresWithAreas']> => this.figuresWithAreas(filter, options);
+    const options: AreasRead = { withConvenors: asked.withConvenors ?? false, convenorFields: asked.convenorFields };
+    const read = (stored = false): ReturnType<CoverageService['figuresWithAreas']> =>
+      this.figuresWithAreas(filter, options, stored);
     // The statement reads the data versions too, in its own snapshot. Sent while no refresh runs,
     // that snapshot sees the view as the last refresh left it (or as a later one, by another
     // instance), which holds the figures of what the versions read before that refresh named; if
@@ -232,13 +252,21 @@ export class CoverageService {
     const given = seen === this.seen && finished === this.finished ? first.versions : null;
     const versions = await this.ensureFresh(given);
     const unmoved = seen !== null && first.versions?.versionOf(FIGURES_READ) === seen.figures;
-    const { rows } = unmoved ? first : await read();
+    // After a refresh that moved them, the stored figures are read with the live: most will have changed.
+    const { rows } = unmoved ? first : await read(true);
     return { rows, vocabulary: await this.vocabularyAndPriorities(versions) };
   }
 
+  /**
+   * The areas' live figures (`LIVE_COLUMNS`) beside what is kept of their stored figures and rows:
+   * one statement where what is kept is the version `coverage_area` names (the stored figures move
+   * only when a refresh changes them). Where any is not, or with `stored`, the same statement with
+   * everything stored too, whose rows are kept: one snapshot for all, as what the answer shows must be.
+   */
   private async figuresWithAreas(
     filter: CoverageFilter,
-    { withConvenors, convenorFields, withReached, withLastEngagementOn, wholeAreas }: AreasRead,
+    { withConvenors, convenorFields }: AreasRead,
+    stored: boolean,
   ): Promise<{
     rows: AreaRow[];
     /** The data versions in the statement's snapshot; none where no area matched the filter. */
@@ -246,36 +274,31 @@ export class CoverageService {
   }> {
     const organisations = this.plainOrganisationRows();
     const only = withConvenors && convenorFields ? organisations.columnsAmong(convenorFields) : undefined;
-    // One text per variant, set of the convenors' columns (a few: see PlainRows.columnsAmong) and set of
-    // filter conditions, made once: the same string each time is hashed once where it is looked up.
     const { where, parameters } = filtered(filter);
     const versions = this.version.alongside(parameters.length + 1);
-    const variant = `${withConvenors}|${withReached}|${withLastEngagementOn}|${wholeAreas}|${only ? [...only].sort().join(',') : '*'}|${where}`;
-    let text = this.figuresTexts.get(variant);
-    if (text === undefined) {
-      // Text arrays, not JSON objects: half of PostgreSQL's CPU for them (see PlainRows.textTuple).
-      // Most areas have no convenor (every area without an active network): no lookup for those.
-      const convenors = withConvenors
-        ? `CASE WHEN cardinality(c.convenor_ids) > 0 THEN array_to_json(ARRAY(SELECT ARRAY[${organisations.textTuple('j', only)}]
-             FROM "organisation" j WHERE j.id = ANY(c.convenor_ids))) ELSE '[]' END`
-        : 'NULL';
-      // The area's row from the view beside its figures: no second join of the areas. The versions'
-      // subquery runs once (it reads no column of the row); its text is sent on every row, a few bytes.
-      text = `SELECT ${figureColumns(withReached, withLastEngagementOn)}, ${wholeAreas ? `${AREA_REST}, ` : ''}${convenors} AS "convenors?",
-           ${versions.select} AS "versions?"
-         FROM coverage_area c ${where} ORDER BY name`;
-      if (this.figuresTexts.size < MAX_FIGURES_TEXTS) {
-        this.figuresTexts.set(variant, text);
+    const read = (withStored: boolean) =>
+      plainQuery<Live & Partial<AreaFigures & AreaRest> & Record<string, unknown>>(
+        this.dataSource,
+        this.figuresText({ stored: withStored, where, withConvenors, only, versions: versions.select }),
+        [...parameters, versions.parameter],
+      );
+    let withStored = stored;
+    let rows = await read(withStored);
+    if (!withStored && rows.some((row) => this.kept.get(row.policeForceAreaId)?.version !== row.figuresVersion)) {
+      withStored = true;
+      rows = await read(withStored);
+    }
+    if (withStored) {
+      // A slower read may put back an older version: the next report finds it stale and reads again.
+      for (const row of rows) {
+        this.kept.set(row.policeForceAreaId, kept(row as AreaFigures & AreaRest & Live));
       }
     }
-    const rows = await plainQuery<AreaFigures & AreaRest & Record<string, unknown>>(this.dataSource, text, [
-      ...parameters,
-      versions.parameter,
-    ]);
     const [first] = rows;
-    // The figures keep the rest of the area's row too where read (under `area.`): nothing reads it from there.
     return {
       rows: rows.map((row) => {
+        // Every row is kept at its version now; the stored figures as kept, the live as read.
+        const { figures, area } = this.kept.get(row.policeForceAreaId) as Kept;
         const found = row['convenors?'] as unknown[][] | null;
         let convenors: OrganisationEntity[] | null = null;
         if (found) {
@@ -285,14 +308,54 @@ export class CoverageService {
               return [organisation.id, organisation];
             }),
           );
-          convenors = row.convenorIds.flatMap((id) => byId.get(id) ?? []);
+          convenors = figures.convenorIds.flatMap((id) => byId.get(id) ?? []);
         }
-        return wholeAreas
-          ? { figures: row, whole: true, area: areaOf(row), convenors }
-          : { figures: row, whole: false, area: areaOfFigures(row), convenors };
+        return {
+          figures: {
+            ...figures,
+            lastActivityAt: row.lastActivityAt,
+            daysSinceLastActivity: row.daysSinceLastActivity,
+            daysSinceLastEngagement: row.daysSinceLastEngagement,
+            status: row.status,
+            prioritiesMissing: row.prioritiesMissing,
+          },
+          area,
+          convenors,
+        };
       }),
       versions: first ? versions.of(first['versions?'] as string) : null,
     };
+  }
+
+  /** The statement of `figuresWithAreas`, made once for each variant, set of the convenors' columns and filter. */
+  private figuresText(variant: {
+    stored: boolean;
+    where: string;
+    withConvenors: boolean;
+    only: ReadonlySet<string> | undefined;
+    versions: string;
+  }): string {
+    const { stored, where, withConvenors, only } = variant;
+    // The same string each time is hashed once where it is looked up.
+    const key = `${stored}|${withConvenors}|${only ? [...only].sort().join(',') : '*'}|${where}`;
+    let text = this.figuresTexts.get(key);
+    if (text === undefined) {
+      const organisations = this.plainOrganisationRows();
+      // Text arrays, not JSON objects: half of PostgreSQL's CPU for them (see PlainRows.textTuple).
+      // Most areas have no convenor (every area without an active network): no lookup for those.
+      const convenors = withConvenors
+        ? `CASE WHEN cardinality(c.convenor_ids) > 0 THEN array_to_json(ARRAY(SELECT ARRAY[${organisations.textTuple('j', only)}]
+             FROM "organisation" j WHERE j.id = ANY(c.convenor_ids))) ELSE '[]' END`
+        : 'NULL';
+      // The versions' subquery runs once (it reads no column of the row); its text is sent on every row, a few bytes.
+      text = `SELECT ${LIVE_COLUMNS}, ${stored ? `${STORED_COLUMNS}, ${AREA_REST}, ` : ''}${convenors} AS "convenors?",
+           ${variant.versions} AS "versions?"
+         FROM coverage_area c ${where} ORDER BY name`;
+      if (this.figuresTexts.size < MAX_FIGURES_TEXTS) {
+        this.figuresTexts.set(key, text);
+      }
+    }
+    return text;
   }
 
   /** Whether convenors read with `convenorFields` (or whole) serve a query asking for these fields of them. */

@@ -47,7 +47,7 @@ export class CoverageLastActivityByArea1796600000000 implements MigrationInterfa
 }
 
 /** The figures' network ids (CoverageNetworkIds1796400000000) are no longer read by the view. */
-const LAST_ACTIVITY_BY_AREA = `LEFT JOIN LATERAL (
+export const LAST_ACTIVITY_BY_AREA = `LEFT JOIN LATERAL (
     -- the newest activity naming any network of the area
     SELECT e.occurred_at AS last_activity_at FROM activity_event e
      WHERE e.network_area_id = f.police_force_area_id ORDER BY e.occurred_at DESC LIMIT 1

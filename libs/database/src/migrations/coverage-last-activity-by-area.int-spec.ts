@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { dataSourceOptions } from '../data-source-options';
 import { defaultDatabaseSettings } from '../database-settings';
+import { undoMigrationsAfter } from './undo-migrations-after';
 import { CoverageLastActivityByArea1796600000000 } from './1796600000000-CoverageLastActivityByArea';
 
 interface PlanNode {
@@ -31,6 +32,7 @@ describe('the CoverageLastActivityByArea migration (real PostgreSQL, the demo da
     database = await createTestDatabase();
     source = new DataSource(dataSourceOptions({ ...defaultDatabaseSettings, url: database.url }, []));
     await source.initialize();
+    await undoMigrationsAfter(source, sut.name);
     // More networks than areas (the demo has three), each with activity of its own age
     await source.transaction(async (tx) => {
       const networks = await tx.query<{ id: string }[]>(

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { dataSourceOptions } from '../data-source-options';
 import { defaultDatabaseSettings } from '../database-settings';
+import { undoMigrationsAfter } from './undo-migrations-after';
 import { CoverageViewCheaper1796500000000 } from './1796500000000-CoverageViewCheaper';
 
 interface PlanNode {
@@ -31,6 +32,7 @@ describe('the CoverageViewCheaper migration (real PostgreSQL, the demo data)', (
     database = await createTestDatabase();
     source = new DataSource(dataSourceOptions({ ...defaultDatabaseSettings, url: database.url }, []));
     await source.initialize();
+    await undoMigrationsAfter(source, sut.name);
   });
 
   afterAll(async () => {

@@ -26,6 +26,7 @@ import { CoverageLastActivityLive1796340000000 } from './1796340000000-CoverageL
 import { CoverageNetworkIds1796400000000 } from './1796400000000-CoverageNetworkIds';
 import { CoverageViewCheaper1796500000000 } from './1796500000000-CoverageViewCheaper';
 import { CoverageLastActivityByArea1796600000000 } from './1796600000000-CoverageLastActivityByArea';
+import { CoverageFiguresVersion1796600000001 } from './1796600000001-CoverageFiguresVersion';
 
 // Migrations in the order they apply. Add new ones at the end; never edit one that has shipped.
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   CoverageNetworkIds1796400000000,
   CoverageViewCheaper1796500000000,
   CoverageLastActivityByArea1796600000000,
+  CoverageFiguresVersion1796600000001,
 ];
