@@ -102,10 +102,12 @@ describe('the CoverageLastActivityByArea migration (real PostgreSQL, the demo da
       expect(await activityProbes()).toBeLessThanOrEqual(after.length);
 
       await sut.down(runner);
-      expect(await rows()).toEqual(after);
-      expect(await activityProbes()).toBeGreaterThanOrEqual(networks); // per network, as before
-
-      await sut.up(runner);
+      try {
+        expect(await rows()).toEqual(after);
+        expect(await activityProbes()).toBeGreaterThanOrEqual(networks); // per network, as before
+      } finally {
+        await sut.up(runner); // the test after needs it
+      }
       expect(await rows()).toEqual(after);
     } finally {
       await runner.release();
