@@ -13,7 +13,9 @@ import { ActivityVerb, ActivityVisibility } from './activity.enums';
 @Index('activity_event_organisation_idx', ['organisationId', 'txId', 'sequence'])
 @Index('activity_event_network_idx', ['networkId', 'txId', 'sequence'])
 // an area's last activity (coverage)
-@Index('activity_event_network_area_recent_idx', ['networkAreaId', 'occurredAt'], { where: 'network_area_id IS NOT NULL' })
+@Index('activity_event_network_area_recent_idx', ['networkAreaId', 'occurredAt'], {
+  where: 'network_area_id IS NOT NULL',
+})
 @Index('activity_event_event_idx', ['eventId', 'txId', 'sequence'])
 export class ActivityEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
