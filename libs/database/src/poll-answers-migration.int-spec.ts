@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { defaultDatabaseSettings } from './database-settings';
-import { dataSourceOptions } from './data-source-options';
+import type { DataSource } from 'typeorm';
+import { type MigrationTestDatabase, migrationTestDatabase } from '@app/testing';
 import { PollAnswersByOrganisation1796240000000 } from './migrations/1796240000000-PollAnswersByOrganisation';
 
 describe('migration: poll answers by organisation', () => {
-  let database: TestDatabase;
+  let database: MigrationTestDatabase;
   let ds: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions({ ...defaultDatabaseSettings, url: database.url }, [])).initialize();
+    database = await migrationTestDatabase();
+    ds = database.source;
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    await database?.drop();
+    await database?.close();
   });
 
   it("keeps the latest of several people's answers for one organisation, and every organisation's own", async () => {

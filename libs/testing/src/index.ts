@@ -7,3 +7,4 @@ export * from './eventually';
 export * from './free-port';
 export * from './flows-context';
 export * from './statement-plans';
+export * from './migration-test-database';

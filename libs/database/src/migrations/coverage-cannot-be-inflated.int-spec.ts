@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { dataSourceOptions } from '../data-source-options';
-import { defaultDatabaseSettings } from '../database-settings';
+import type { DataSource } from 'typeorm';
+import { type MigrationTestDatabase, migrationTestDatabase } from '@app/testing';
 import { CoverageCannotBeInflated1796250000000 } from './1796250000000-CoverageCannotBeInflated';
 
 describe('the CoverageCannotBeInflated migration on a live database (real PostgreSQL)', () => {
-  let database: TestDatabase;
+  let database: MigrationTestDatabase;
   let source: DataSource;
   const sut = new CoverageCannotBeInflated1796250000000();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    source = new DataSource(dataSourceOptions({ ...defaultDatabaseSettings, url: database.url }, []));
-    await source.initialize();
+    database = await migrationTestDatabase();
+    source = database.source;
   });
 
   afterAll(async () => {
-    await source.destroy();
-    await database.drop();
+    await database?.close();
   });
 
   it('keeps the oldest of same-named open networks, renames the others to free names, and then refuses duplicates', async () => {

@@ -1,21 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { dataSourceOptions } from '../data-source-options';
-import { defaultDatabaseSettings } from '../database-settings';
-import { undoMigrationsAfter } from './undo-migrations-after';
+import type { DataSource } from 'typeorm';
+import { type MigrationTestDatabase, migrationTestDatabase, scansOf } from '@app/testing';
 import { CoverageLastActivityByArea1796600000000 } from './1796600000000-CoverageLastActivityByArea';
-
-interface PlanNode {
-  'Relation Name'?: string;
-  'Actual Loops'?: number;
-  Plans?: PlanNode[];
-}
-
-/** How many times the plan's scans of `relation` ran, summed. */
-const loopsOver = (node: PlanNode, relation: string): number =>
-  (node['Relation Name'] === relation ? (node['Actual Loops'] ?? 0) : 0) +
-  (node.Plans ?? []).reduce((sum, child) => sum + loopsOver(child, relation), 0);
 
 interface AreaRow {
   code: string;
@@ -24,15 +10,13 @@ interface AreaRow {
 }
 
 describe('the CoverageLastActivityByArea migration (real PostgreSQL, the demo data)', () => {
-  let database: TestDatabase;
+  let database: MigrationTestDatabase;
   let source: DataSource;
   const sut = new CoverageLastActivityByArea1796600000000();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    source = new DataSource(dataSourceOptions({ ...defaultDatabaseSettings, url: database.url }, []));
-    await source.initialize();
-    await undoMigrationsAfter(source, sut.name);
+    database = await migrationTestDatabase(sut.name);
+    source = database.source;
     // More networks than areas (the demo has three), each with activity of its own age
     await source.transaction(async (tx) => {
       const networks = await tx.query<{ id: string }[]>(
@@ -58,16 +42,10 @@ describe('the CoverageLastActivityByArea migration (real PostgreSQL, the demo da
   });
 
   afterAll(async () => {
-    await source.destroy();
-    await database.drop();
+    await database?.close();
   });
 
-  const activityProbes = async (): Promise<number> => {
-    const [{ 'QUERY PLAN': plan }] = await source.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
-      `EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM coverage_area`,
-    );
-    return loopsOver(plan[0].Plan, 'activity_event');
-  };
+  const activityProbes = (): Promise<number> => scansOf(source, 'SELECT * FROM coverage_area', 'activity_event');
   const rows = (): Promise<AreaRow[]> => source.query(`SELECT * FROM coverage_area ORDER BY code`);
   const lastActivityOf = async (areaId: string): Promise<Date | null> => {
     const [row] = await source.query<{ last_activity_at: Date | null }[]>(

@@ -1,21 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { dataSourceOptions } from '../data-source-options';
-import { defaultDatabaseSettings } from '../database-settings';
-import { undoMigrationsAfter } from './undo-migrations-after';
+import type { DataSource } from 'typeorm';
+import { type MigrationTestDatabase, migrationTestDatabase, scansOf } from '@app/testing';
 import { CoverageViewCheaper1796500000000 } from './1796500000000-CoverageViewCheaper';
-
-interface PlanNode {
-  'Relation Name'?: string;
-  'Actual Loops'?: number;
-  Plans?: PlanNode[];
-}
-
-/** How many times the plan's scans of `relation` ran, summed. */
-const loopsOver = (node: PlanNode, relation: string): number =>
-  (node['Relation Name'] === relation ? (node['Actual Loops'] ?? 0) : 0) +
-  (node.Plans ?? []).reduce((sum, child) => sum + loopsOver(child, relation), 0);
 
 interface AreaRow {
   status: string;
@@ -24,28 +10,20 @@ interface AreaRow {
 }
 
 describe('the CoverageViewCheaper migration (real PostgreSQL, the demo data)', () => {
-  let database: TestDatabase;
+  let database: MigrationTestDatabase;
   let source: DataSource;
   const sut = new CoverageViewCheaper1796500000000();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    source = new DataSource(dataSourceOptions({ ...defaultDatabaseSettings, url: database.url }, []));
-    await source.initialize();
-    await undoMigrationsAfter(source, sut.name);
+    database = await migrationTestDatabase(sut.name);
+    source = database.source;
   });
 
   afterAll(async () => {
-    await source.destroy();
-    await database.drop();
+    await database?.close();
   });
 
-  const prioritiesRead = async (): Promise<number> => {
-    const [{ 'QUERY PLAN': plan }] = await source.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
-      `EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM coverage_area`,
-    );
-    return loopsOver(plan[0].Plan, 'coverage_priority');
-  };
+  const prioritiesRead = (): Promise<number> => scansOf(source, 'SELECT * FROM coverage_area', 'coverage_priority');
   const rows = (): Promise<AreaRow[]> => source.query(`SELECT * FROM coverage_area ORDER BY code`);
 
   it('reads the priorities once per statement, not per area, and gives the same rows as the view before it', async () => {
