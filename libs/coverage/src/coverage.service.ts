@@ -56,7 +56,7 @@ interface AreaRest {
  * showing the area until they change shares them.
  */
 function kept(row: AreaFigures & AreaRest & Live): Kept {
-  const figures: AreaFigures = {
+  const figures: Kept['figures'] = {
     policeForceAreaId: row.policeForceAreaId,
     code: row.code,
     name: row.name,
@@ -73,12 +73,7 @@ function kept(row: AreaFigures & AreaRest & Live): Kept {
     reachedLocalAuthorityIds: row.reachedLocalAuthorityIds && Object.freeze(row.reachedLocalAuthorityIds),
     populationReached: row.populationReached,
     specialismsPresent: Object.freeze(row.specialismsPresent),
-    prioritiesMissing: row.prioritiesMissing,
-    lastActivityAt: row.lastActivityAt,
-    daysSinceLastActivity: row.daysSinceLastActivity,
     lastEngagementOn: row.lastEngagementOn,
-    daysSinceLastEngagement: row.daysSinceLastEngagement,
-    status: row.status,
   };
   return { version: row.figuresVersion, figures, area: Object.freeze(areaOf(row)) };
 }
@@ -109,20 +104,13 @@ const MAX_FIGURES_TEXTS = 5_000;
 const LIVE_COLUMNS = `police_force_area_id AS "policeForceAreaId", figures_version AS "figuresVersion",
   last_activity_at AS "lastActivityAt", ${DAYS_SINCE_LAST_ACTIVITY}, ${DAYS_SINCE_LAST_ENGAGEMENT}, status,
   array_to_json(priorities_missing) AS "prioritiesMissing"`;
-type Live = Pick<
-  AreaFigures,
-  | 'policeForceAreaId'
-  | 'lastActivityAt'
-  | 'daysSinceLastActivity'
-  | 'daysSinceLastEngagement'
-  | 'status'
-  | 'prioritiesMissing'
-> & { readonly figuresVersion: string };
+type LiveFigure = 'lastActivityAt' | 'daysSinceLastActivity' | 'daysSinceLastEngagement' | 'status' | 'prioritiesMissing';
+type Live = Pick<AreaFigures, 'policeForceAreaId' | LiveFigure> & { readonly figuresVersion: string };
 
 /** An area's stored figures and row, kept while `coverage_area` names the same version of them. */
 interface Kept {
   readonly version: string;
-  readonly figures: AreaFigures;
+  readonly figures: Omit<AreaFigures, LiveFigure>;
   readonly area: PoliceForceAreaEntity;
 }
 
