@@ -49,15 +49,14 @@ async function undoMigrationsAfter(source: DataSource, name: string): Promise<vo
   }
 }
 
-export interface PlanNode {
+interface PlanNode {
   'Relation Name'?: string;
   'Actual Loops'?: number;
-  'Plan Rows'?: number;
   Plans?: PlanNode[];
 }
 
 /** How many times the plan's scans of `relation` ran, summed. */
-export const loopsOver = (node: PlanNode, relation: string): number =>
+const loopsOver = (node: PlanNode, relation: string): number =>
   (node['Relation Name'] === relation ? (node['Actual Loops'] ?? 0) : 0) +
   (node.Plans ?? []).reduce((sum, child) => sum + loopsOver(child, relation), 0);
 
